@@ -1,0 +1,64 @@
+//! Language front-ends: each lowers one file's syntax into the IR.
+//!
+//! Front-ends know syntax and nothing about personal data. Tree-sitter
+//! languages share the helpers in [`tree`]; Rust is parsed with `syn`.
+
+mod go;
+mod java;
+mod javascript;
+mod python;
+mod rust;
+pub mod tree;
+
+use std::path::Path;
+
+use crate::ir::{FileIr, Language};
+
+/// Deepest expression or statement nesting a front-end lowers; deeper code
+/// is skipped with a notice so that no input can exhaust the stack.
+pub const MAX_DEPTH: usize = 200;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FrontendError {
+    #[error("could not parse: {0}")]
+    Parse(String),
+    #[error("nesting deeper than {MAX_DEPTH} levels; file skipped")]
+    TooDeep,
+}
+
+/// The outcome of lowering one file.
+pub struct Lowered {
+    pub ir: FileIr,
+}
+
+/// The language of a file, judged by its name; `None` for files candor does
+/// not analyse.
+pub fn language_for_path(path: &Path) -> Option<Language> {
+    let ext = path.extension()?.to_str()?;
+    Some(match ext {
+        "py" | "pyi" => Language::Python,
+        "js" | "jsx" | "mjs" | "cjs" => Language::JavaScript,
+        "ts" | "tsx" | "mts" | "cts" => {
+            if path.to_str().is_some_and(|p| p.ends_with(".d.ts")) {
+                return None;
+            }
+            Language::TypeScript
+        }
+        "java" => Language::Java,
+        "go" => Language::Go,
+        "rs" => Language::Rust,
+        _ => return None,
+    })
+}
+
+/// Lowers `source` written in `language` into the IR. `path` selects the
+/// dialect where one language has several (TSX, JSX).
+pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, FrontendError> {
+    match language {
+        Language::Python => python::lower(source),
+        Language::JavaScript | Language::TypeScript => javascript::lower(language, path, source),
+        Language::Java => java::lower(source),
+        Language::Go => go::lower(source),
+        Language::Rust => rust::lower(source),
+    }
+}

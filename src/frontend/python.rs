@@ -1,0 +1,615 @@
+//! Python front-end (tree-sitter-python).
+
+use tree_sitter::Node;
+
+use super::FrontendError;
+use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use crate::ir::{Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Stmt, Target};
+
+pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
+    let tree = parse(tree_sitter_python::LANGUAGE.into(), source)?;
+    let root = tree.root_node();
+    let mut cx = Ctx::new(source);
+    cx.note_syntax_errors(root);
+    let module = block(&mut cx, root);
+    cx.ir.module = module;
+    Ok(cx.ir)
+}
+
+fn block(cx: &mut Ctx, node: Node) -> Vec<Stmt> {
+    let mut out = Vec::new();
+    for child in named_children(node) {
+        statement(cx, child, &mut out);
+    }
+    out
+}
+
+fn statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    if !cx.enter() {
+        return;
+    }
+    match node.kind() {
+        "expression_statement" => {
+            for child in named_children(node) {
+                match child.kind() {
+                    "assignment" | "augmented_assignment" => assignment(cx, child, out),
+                    _ => out.push(Stmt::Expr(expr(cx, child))),
+                }
+            }
+        }
+        "return_statement" => {
+            let value = named_children(node).first().map(|c| expr(cx, *c));
+            out.push(Stmt::Return(value, span(node)));
+        }
+        "import_statement" => import(cx, node),
+        "import_from_statement" => import_from(cx, node),
+        "function_definition" => {
+            function(cx, node, Vec::new());
+        }
+        "decorated_definition" => decorated(cx, node),
+        "class_definition" => class(cx, node, Vec::new()),
+        "for_statement" => {
+            if let (Some(left), Some(right)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) {
+                let value = expr(cx, right);
+                bind(cx, left, value, node, out);
+            }
+            for field in ["body", "alternative"] {
+                if let Some(b) = node.child_by_field_name(field) {
+                    statement(cx, b, out);
+                }
+            }
+        }
+        "with_statement" => {
+            for child in named_children(node) {
+                if child.kind() == "with_clause" {
+                    for item in named_children(child) {
+                        with_item(cx, item, out);
+                    }
+                } else {
+                    statement(cx, child, out);
+                }
+            }
+        }
+        "if_statement" | "elif_clause" | "while_statement" => {
+            if let Some(c) = node.child_by_field_name("condition") {
+                out.push(Stmt::Expr(expr(cx, c)));
+            }
+            for child in named_children(node) {
+                if Some(child) != node.child_by_field_name("condition") {
+                    statement(cx, child, out);
+                }
+            }
+        }
+        "block" | "else_clause" | "try_statement" | "except_clause" | "finally_clause"
+        | "module" | "match_statement" | "case_clause" => {
+            for child in named_children(node) {
+                statement(cx, child, out);
+            }
+        }
+        "raise_statement" | "assert_statement" | "delete_statement" | "print_statement" => {
+            let children = named_children(node)
+                .into_iter()
+                .map(|c| expr(cx, c))
+                .collect();
+            out.push(Stmt::Expr(Expr::opaque(children, span(node))));
+        }
+        _ => {}
+    }
+    cx.leave();
+}
+
+fn with_item(cx: &mut Ctx, item: Node, out: &mut Vec<Stmt>) {
+    let Some(value) = item.child_by_field_name("value") else {
+        return;
+    };
+    if value.kind() == "as_pattern" {
+        let children = named_children(value);
+        if let (Some(v), Some(alias)) = (children.first(), value.child_by_field_name("alias")) {
+            let v = expr(cx, *v);
+            let target = named_children(alias).first().copied().unwrap_or(alias);
+            bind(cx, target, v, item, out);
+        }
+    } else {
+        out.push(Stmt::Expr(expr(cx, value)));
+    }
+}
+
+fn assignment(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    let Some(left) = node.child_by_field_name("left") else {
+        return;
+    };
+    let ty = node
+        .child_by_field_name("type")
+        .map(|t| base_type(cx.text(t)));
+    let right = node.child_by_field_name("right");
+    if let Some(r) = right {
+        if r.kind() == "assignment" {
+            // a = b = value
+            assignment(cx, r, out);
+            if let Some(inner_left) = r.child_by_field_name("left") {
+                let v = expr(cx, inner_left);
+                bind(cx, left, v, node, out);
+            }
+            return;
+        }
+    }
+    let value = right.map(|r| {
+        let v = expr(cx, r);
+        if node.kind() == "augmented_assignment" {
+            // x += y keeps what x had and adds y.
+            let old = expr(cx, left);
+            Expr::new(ExprKind::Format(vec![old, v]), span(node))
+        } else {
+            v
+        }
+    });
+    match value {
+        Some(v) => bind(cx, left, v, node, out),
+        None => {
+            if let Some(target) = place(cx, left) {
+                out.push(Stmt::Assign {
+                    target: Target::Place(target),
+                    ty,
+                    value: None,
+                    span: span(node),
+                });
+            }
+        }
+    }
+}
+
+/// Binds `value` to a target pattern (name, attribute, subscript, tuple).
+fn bind(cx: &mut Ctx, target: Node, value: Expr, stmt: Node, out: &mut Vec<Stmt>) {
+    let ty = stmt
+        .child_by_field_name("type")
+        .map(|t| base_type(cx.text(t)));
+    match target.kind() {
+        "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list" => {
+            let names = named_children(target)
+                .into_iter()
+                .filter(|c| c.kind() == "identifier")
+                .map(|c| (None, cx.text(c).to_string()))
+                .collect();
+            out.push(Stmt::Assign {
+                target: Target::Destructure(names),
+                ty,
+                value: Some(value),
+                span: span(stmt),
+            });
+        }
+        _ => {
+            if let Some(p) = place(cx, target) {
+                out.push(Stmt::Assign {
+                    target: Target::Place(p),
+                    ty,
+                    value: Some(value),
+                    span: span(stmt),
+                });
+            }
+        }
+    }
+}
+
+fn place(cx: &mut Ctx, node: Node) -> Option<Expr> {
+    match node.kind() {
+        "identifier" | "attribute" | "subscript" => Some(expr(cx, node)),
+        _ => None,
+    }
+}
+
+fn import(cx: &mut Ctx, node: Node) {
+    for child in named_children(node) {
+        match child.kind() {
+            "dotted_name" => {
+                let path = cx.text(child).to_string();
+                // `import a.b` binds `a`, but the full path resolves `a.b.x` anyway.
+                let local = path.split('.').next().unwrap_or(&path).to_string();
+                cx.ir.imports.push(Import {
+                    local: local.clone(),
+                    path: local,
+                });
+            }
+            "aliased_import" => {
+                if let (Some(n), Some(a)) = (
+                    child.child_by_field_name("name"),
+                    child.child_by_field_name("alias"),
+                ) {
+                    cx.ir.imports.push(Import {
+                        local: cx.text(a).to_string(),
+                        path: cx.text(n).to_string(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn import_from(cx: &mut Ctx, node: Node) {
+    let Some(module) = node.child_by_field_name("module_name") else {
+        return;
+    };
+    let module = cx.text(module).trim_start_matches('.').to_string();
+    let mut cursor = node.walk();
+    for name in node.children_by_field_name("name", &mut cursor) {
+        let (path, local) = match name.kind() {
+            "aliased_import" => match (
+                name.child_by_field_name("name"),
+                name.child_by_field_name("alias"),
+            ) {
+                (Some(n), Some(a)) => (cx.text(n).to_string(), cx.text(a).to_string()),
+                _ => continue,
+            },
+            _ => (cx.text(name).to_string(), cx.text(name).to_string()),
+        };
+        let full = if module.is_empty() {
+            path
+        } else {
+            format!("{module}.{path}")
+        };
+        cx.ir.imports.push(Import { local, path: full });
+    }
+}
+
+fn decorated(cx: &mut Ctx, node: Node) {
+    let mut decorators = Vec::new();
+    for child in named_children(node) {
+        if child.kind() == "decorator" {
+            if let Some(e) = named_children(child).first() {
+                let target = if e.kind() == "call" {
+                    e.child_by_field_name("function").unwrap_or(*e)
+                } else {
+                    *e
+                };
+                decorators.push(cx.text(target).to_string());
+            }
+        }
+    }
+    if let Some(def) = node.child_by_field_name("definition") {
+        match def.kind() {
+            "function_definition" => {
+                function(cx, def, decorators);
+            }
+            "class_definition" => class(cx, def, decorators),
+            _ => {}
+        }
+    }
+}
+
+fn function(cx: &mut Ctx, node: Node, decorators: Vec<String>) -> Expr {
+    let name = node
+        .child_by_field_name("name")
+        .map(|n| cx.text(n).to_string())
+        .unwrap_or_default();
+    let params = node
+        .child_by_field_name("parameters")
+        .map(|p| parameters(cx, p))
+        .unwrap_or_default();
+    let body = match node.child_by_field_name("body") {
+        Some(b) if b.kind() == "block" => block(cx, b),
+        Some(b) => vec![Stmt::Return(Some(expr(cx, b)), span(b))],
+        None => Vec::new(),
+    };
+    cx.hoist(Function {
+        name,
+        class: cx.class.clone(),
+        params,
+        decorators,
+        body,
+        span: span(node),
+    })
+}
+
+fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
+    let mut params = Vec::new();
+    for p in named_children(node) {
+        let (name, ty, default) = match p.kind() {
+            "identifier" => (Some(p), None, None),
+            "typed_parameter" => (
+                named_children(p)
+                    .into_iter()
+                    .find(|c| c.kind() == "identifier"),
+                p.child_by_field_name("type"),
+                None,
+            ),
+            "default_parameter" => (
+                p.child_by_field_name("name"),
+                None,
+                p.child_by_field_name("value"),
+            ),
+            "typed_default_parameter" => (
+                p.child_by_field_name("name"),
+                p.child_by_field_name("type"),
+                p.child_by_field_name("value"),
+            ),
+            _ => (None, None, None),
+        };
+        let Some(name) = name else { continue };
+        let mut annotations = Vec::new();
+        // FastAPI: `email: str = Form(...)` marks the parameter as form data.
+        if let Some(d) = default.filter(|d| d.kind() == "call") {
+            if let Some(f) = d.child_by_field_name("function") {
+                annotations.push(cx.text(f).to_string());
+            }
+        }
+        params.push(Param {
+            name: cx.text(name).to_string(),
+            ty: ty.map(|t| base_type(cx.text(t))),
+            annotations,
+            span: span(p),
+        });
+    }
+    params
+}
+
+fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
+    let name = node
+        .child_by_field_name("name")
+        .map(|n| cx.text(n).to_string())
+        .unwrap_or_default();
+    let mut fields = Vec::new();
+    let outer = cx.class.replace(name.clone());
+    if let Some(body) = node.child_by_field_name("body") {
+        for child in named_children(body) {
+            // Class attributes: `email: str`, `email = Column(String)`.
+            if child.kind() == "expression_statement" {
+                for a in named_children(child) {
+                    if a.kind() == "assignment" {
+                        if let Some(l) = a
+                            .child_by_field_name("left")
+                            .filter(|l| l.kind() == "identifier")
+                        {
+                            fields.push(Field {
+                                name: cx.text(l).to_string(),
+                                ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
+                                span: span(a),
+                            });
+                        }
+                    }
+                }
+                continue;
+            }
+            let mut ignored = Vec::new();
+            statement(cx, child, &mut ignored);
+        }
+    }
+    cx.class = outer;
+    cx.ir.classes.push(Class {
+        name,
+        fields,
+        span: span(node),
+    });
+}
+
+fn expr(cx: &mut Ctx, node: Node) -> Expr {
+    if !cx.enter() {
+        return Expr::opaque(Vec::new(), span(node));
+    }
+    let e = expr_inner(cx, node);
+    cx.leave();
+    e
+}
+
+fn children_exprs(cx: &mut Ctx, node: Node) -> Vec<Expr> {
+    named_children(node)
+        .into_iter()
+        .map(|c| expr(cx, c))
+        .collect()
+}
+
+fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
+    let sp = span(node);
+    let kind = match node.kind() {
+        "identifier" => ExprKind::Name(cx.text(node).to_string()),
+        "attribute" => {
+            let object = node.child_by_field_name("object").map(|o| expr(cx, o));
+            let property = node
+                .child_by_field_name("attribute")
+                .map(|a| cx.text(a).to_string());
+            match (object, property) {
+                (Some(o), Some(p)) => ExprKind::Member {
+                    object: Box::new(o),
+                    property: p,
+                },
+                _ => ExprKind::Opaque(Vec::new()),
+            }
+        }
+        "subscript" => {
+            let object = node.child_by_field_name("value").map(|o| expr(cx, o));
+            let index = node.child_by_field_name("subscript").map(|i| expr(cx, i));
+            match (object, index) {
+                (Some(o), Some(i)) => ExprKind::Index {
+                    object: Box::new(o),
+                    index: Box::new(i),
+                },
+                (Some(o), None) => ExprKind::Index {
+                    object: Box::new(o),
+                    index: Box::new(Expr::new(ExprKind::Literal, sp)),
+                },
+                _ => ExprKind::Opaque(Vec::new()),
+            }
+        }
+        "call" => {
+            let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
+            let args = node
+                .child_by_field_name("arguments")
+                .map(|a| arguments(cx, a))
+                .unwrap_or_default();
+            match callee {
+                Some(c) => ExprKind::Call {
+                    callee: Box::new(c),
+                    args,
+                    construct: false,
+                },
+                None => ExprKind::Opaque(Vec::new()),
+            }
+        }
+        "string" => string(cx, node),
+        "concatenated_string" => ExprKind::Format(children_exprs(cx, node)),
+        "binary_operator" => {
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| cx.text(o))
+                .unwrap_or("");
+            let parts = children_exprs(cx, node);
+            if op == "+" || op == "%" {
+                ExprKind::Format(parts)
+            } else {
+                ExprKind::Opaque(parts)
+            }
+        }
+        "boolean_operator" => {
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| cx.text(o))
+                .unwrap_or("");
+            let parts = children_exprs(cx, node);
+            if op == "or" {
+                ExprKind::Either(parts)
+            } else {
+                ExprKind::Opaque(parts)
+            }
+        }
+        "conditional_expression" => {
+            let parts = children_exprs(cx, node);
+            // `a if cond else b`: the value is a or b, never cond.
+            match <[Expr; 3]>::try_from(parts) {
+                Ok([a, cond, b]) => {
+                    return Expr::new(
+                        ExprKind::Either(vec![a, b, Expr::opaque(vec![cond], sp)]),
+                        sp,
+                    );
+                }
+                Err(parts) => ExprKind::Opaque(parts),
+            }
+        }
+        "parenthesized_expression" | "await" | "expression_list"
+            if named_children(node).len() == 1 =>
+        {
+            return expr(cx, named_children(node)[0]);
+        }
+        "dictionary" => {
+            let mut entries = Vec::new();
+            for child in named_children(node) {
+                match child.kind() {
+                    "pair" => {
+                        let key = child.child_by_field_name("key");
+                        let value = child.child_by_field_name("value").map(|v| expr(cx, v));
+                        let key_text = key.map(|k| {
+                            if k.kind() == "string" {
+                                unquote(cx.text(k))
+                            } else {
+                                cx.text(k).to_string()
+                            }
+                        });
+                        if let Some(v) = value {
+                            entries.push((key_text, v));
+                        }
+                    }
+                    "dictionary_splat" => {
+                        if let Some(inner) = named_children(child).first() {
+                            entries.push((None, expr(cx, *inner)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ExprKind::Object(entries)
+        }
+        "list" | "tuple" | "set" | "expression_list" => ExprKind::Array(children_exprs(cx, node)),
+        "list_splat"
+        | "dictionary_splat"
+        | "parenthesized_expression"
+        | "await"
+        | "starred_expression" => ExprKind::Either(children_exprs(cx, node)),
+        "list_comprehension"
+        | "generator_expression"
+        | "set_comprehension"
+        | "dictionary_comprehension" => {
+            // The element expression carries the data of the iterated values.
+            let body = node.child_by_field_name("body").map(|b| expr(cx, b));
+            let rest: Vec<Expr> = named_children(node)
+                .into_iter()
+                .filter(|c| Some(*c) != node.child_by_field_name("body"))
+                .map(|c| expr(cx, c))
+                .collect();
+            let mut parts: Vec<Expr> = body.into_iter().collect();
+            parts.push(Expr::opaque(rest, sp));
+            ExprKind::Either(parts)
+        }
+        "lambda" => {
+            let params = node
+                .child_by_field_name("parameters")
+                .map(|p| parameters(cx, p))
+                .unwrap_or_default();
+            let body = node.child_by_field_name("body").map(|b| expr(cx, b));
+            let f = Function {
+                name: "<lambda>".into(),
+                class: cx.class.clone(),
+                params,
+                decorators: Vec::new(),
+                body: body
+                    .map(|b| vec![Stmt::Return(Some(b), sp)])
+                    .unwrap_or_default(),
+                span: sp,
+            };
+            return cx.hoist(f);
+        }
+        "integer" | "float" | "true" | "false" | "none" | "ellipsis" => ExprKind::Literal,
+        "keyword_argument" => {
+            return node
+                .child_by_field_name("value")
+                .map(|v| expr(cx, v))
+                .unwrap_or(Expr::new(ExprKind::Literal, sp));
+        }
+        _ => ExprKind::Opaque(children_exprs(cx, node)),
+    };
+    Expr::new(kind, sp)
+}
+
+fn string(cx: &mut Ctx, node: Node) -> ExprKind {
+    let interpolations: Vec<Node> = named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "interpolation")
+        .collect();
+    if interpolations.is_empty() {
+        let content: String = named_children(node)
+            .into_iter()
+            .filter(|c| c.kind() == "string_content")
+            .map(|c| cx.text(c))
+            .collect();
+        return ExprKind::Str(content);
+    }
+    let parts = interpolations
+        .into_iter()
+        .filter_map(|i| {
+            i.child_by_field_name("expression")
+                .or_else(|| named_children(i).first().copied())
+        })
+        .map(|e| expr(cx, e))
+        .collect();
+    ExprKind::Format(parts)
+}
+
+fn arguments(cx: &mut Ctx, node: Node) -> Vec<Arg> {
+    let mut args = Vec::new();
+    for child in named_children(node) {
+        if child.kind() == "keyword_argument" {
+            let name = child
+                .child_by_field_name("name")
+                .map(|n| cx.text(n).to_string());
+            if let Some(v) = child.child_by_field_name("value") {
+                args.push(Arg {
+                    name,
+                    value: expr(cx, v),
+                });
+            }
+        } else {
+            args.push(Arg::positional(expr(cx, child)));
+        }
+    }
+    args
+}

@@ -1,0 +1,136 @@
+//! Helpers shared by the tree-sitter front-ends: parsing, spans, text and a
+//! depth guard, plus the function hoisting every front-end needs.
+
+use tree_sitter::{Node, Parser, Tree};
+
+use super::{FrontendError, MAX_DEPTH};
+use crate::ir::{Expr, ExprKind, FileIr, Function, Span};
+
+/// Parses `source` with `language`.
+pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, FrontendError> {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&language)
+        .map_err(|e| FrontendError::Parse(e.to_string()))?;
+    parser
+        .parse(source, None)
+        .ok_or_else(|| FrontendError::Parse("the parser gave up".into()))
+}
+
+/// The state of one file's lowering.
+pub struct Ctx<'s> {
+    pub src: &'s str,
+    pub ir: FileIr,
+    depth: usize,
+    too_deep: bool,
+    /// The class, struct or impl whose body is being lowered.
+    pub class: Option<String>,
+}
+
+impl<'s> Ctx<'s> {
+    pub fn new(src: &'s str) -> Ctx<'s> {
+        Ctx {
+            src,
+            ir: FileIr::default(),
+            depth: 0,
+            too_deep: false,
+            class: None,
+        }
+    }
+
+    pub fn text(&self, node: Node) -> &'s str {
+        self.src.get(node.byte_range()).unwrap_or("")
+    }
+
+    /// Enters one nesting level; `false` when the file is too deep, in
+    /// which case the caller lowers the node as opaque and does not recurse.
+    pub fn enter(&mut self) -> bool {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.ir.notices.push(format!(
+                    "nesting deeper than {MAX_DEPTH} levels was not analysed"
+                ));
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Adds a function to the file and returns the expression that refers
+    /// to it where it was written.
+    pub fn hoist(&mut self, function: Function) -> Expr {
+        let span = function.span;
+        self.ir.functions.push(function);
+        Expr::new(ExprKind::Function(self.ir.functions.len() - 1), span)
+    }
+
+    /// Records where tree-sitter had to recover from syntax errors.
+    pub fn note_syntax_errors(&mut self, root: Node) {
+        if !root.has_error() {
+            return;
+        }
+        let mut cursor = root.walk();
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            if node.is_error() || node.is_missing() {
+                let p = node.start_position();
+                self.ir.notices.push(format!(
+                    "syntax error at {}:{}; analysed the parts that parsed",
+                    p.row + 1,
+                    p.column + 1
+                ));
+                return;
+            }
+            if node.has_error() {
+                stack.extend(node.children(&mut cursor));
+            }
+        }
+    }
+}
+
+pub fn span(node: Node) -> Span {
+    let s = node.start_position();
+    let e = node.end_position();
+    Span {
+        start_line: s.row as u32 + 1,
+        start_col: s.column as u32,
+        end_line: e.row as u32 + 1,
+        end_col: e.column as u32,
+    }
+}
+
+/// The named children of `node`, skipping comments.
+pub fn named_children(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|c| !c.kind().contains("comment"))
+        .collect()
+}
+
+/// Removes generics, pointers, references and array brackets from a type as
+/// written, keeping the dotted base name: `*gin.Context` -> `gin.Context`,
+/// `List<String>` -> `List`, `&mut Json<T>` -> `Json`.
+pub fn base_type(written: &str) -> String {
+    let t = written.trim();
+    let t = t.trim_start_matches(['*', '&', '[', ']']);
+    let t = t.strip_prefix("mut ").unwrap_or(t).trim();
+    let end = t.find(['<', '[', '(', ' ', '{']).unwrap_or(t.len());
+    t[..end].replace("::", ".")
+}
+
+/// Strips the quotes and prefixes of a string literal written in source.
+pub fn unquote(literal: &str) -> String {
+    let t = literal.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    for q in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if let Some(inner) = t.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner.to_string();
+        }
+    }
+    t.to_string()
+}

@@ -1,0 +1,229 @@
+//! The language-neutral intermediate representation.
+//!
+//! Front-ends lower syntax trees into these types and nothing else; every
+//! detection (classification, flow tracking, sinks) works on the IR only, so
+//! it is written once for all languages. The IR keeps just what data-flow
+//! needs: names, member and index access, calls with their arguments,
+//! literals, string building, object literals, assignments and returns.
+//! Control flow is flattened into source order.
+
+use std::fmt;
+
+/// A language the scanner understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Python,
+    JavaScript,
+    TypeScript,
+    Java,
+    Go,
+    Rust,
+}
+
+impl Language {
+    pub const ALL: [Language; 6] = [
+        Language::Python,
+        Language::JavaScript,
+        Language::TypeScript,
+        Language::Java,
+        Language::Go,
+        Language::Rust,
+    ];
+
+    /// The lower-case name used in rule files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Python => "python",
+            Language::JavaScript => "javascript",
+            Language::TypeScript => "typescript",
+            Language::Java => "java",
+            Language::Go => "go",
+            Language::Rust => "rust",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// Rule files written for `family` also apply to this language
+    /// (TypeScript shares JavaScript's sinks and sources).
+    pub fn uses_rules_of(self, family: Language) -> bool {
+        self == family || (self == Language::TypeScript && family == Language::JavaScript)
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A source range: 1-based lines, 0-based byte columns within the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start_line: u32,
+    pub start_col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+/// Everything a front-end extracts from one file.
+#[derive(Debug, Default)]
+pub struct FileIr {
+    /// `local name -> imported path`, e.g. `logger -> loguru.logger`.
+    pub imports: Vec<Import>,
+    /// Classes, structs and interfaces with their typed fields.
+    pub classes: Vec<Class>,
+    /// Top-level statements, run once before the functions.
+    pub module: Vec<Stmt>,
+    /// Every function, method and closure body, hoisted.
+    pub functions: Vec<Function>,
+    /// Constructs the front-end gave up on (too deep, unsupported).
+    pub notices: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The name bound in this file.
+    pub local: String,
+    /// The dotted path it stands for (`flask.request`, `org.slf4j.Logger`,
+    /// `github.com/gin-gonic/gin`, `axum.Json`).
+    pub path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub name: String,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: String,
+    /// The declared type as written, without generics (`Logger`, `zap.Logger`).
+    pub ty: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub name: String,
+    /// The enclosing class, struct or impl type, if any.
+    pub class: Option<String>,
+    pub params: Vec<Param>,
+    /// Decorators or annotations on the function itself, as written without
+    /// `@` and arguments (`app.route`, `PostMapping`).
+    pub decorators: Vec<String>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    /// Declared type without generics and pointers (`gin.Context`, `Json`).
+    pub ty: Option<String>,
+    /// Annotations on the parameter (`RequestBody`, `RequestParam`), or the
+    /// call in a default value that marks it (`Form`, `Body` in FastAPI).
+    pub annotations: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum Stmt {
+    /// `target = value`; `ty` is a declared type (`Logger log = ...`).
+    Assign {
+        target: Target,
+        ty: Option<String>,
+        value: Option<Expr>,
+        span: Span,
+    },
+    /// An expression evaluated for its effects (calls).
+    Expr(Expr),
+    Return(Option<Expr>, Span),
+}
+
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// A name, a member (`user.email`) or an index (`row["email"]`).
+    Place(Expr),
+    /// Destructuring: `{ email, phone: tel } = req.body` binds
+    /// `(key, local)` pairs; positional patterns use `None` keys.
+    Destructure(Vec<(Option<String>, String)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    Name(String),
+    Member {
+        object: Box<Expr>,
+        property: String,
+    },
+    Index {
+        object: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+        /// `new Foo(...)`, struct literal `Foo { .. }` and the like.
+        construct: bool,
+    },
+    /// A string literal's content.
+    Str(String),
+    /// String building: f-strings, template literals, `+`, `%`, `concat`.
+    Format(Vec<Expr>),
+    /// Object, dict, map and struct literals; `None` keys are spreads.
+    Object(Vec<(Option<String>, Expr)>),
+    /// Array, list, tuple and set literals.
+    Array(Vec<Expr>),
+    /// Either of the values: `a or b`, `a ?? b`, `c ? a : b`.
+    Either(Vec<Expr>),
+    /// A number, boolean, null or other literal that carries no data.
+    Literal,
+    /// A function or closure, hoisted into `FileIr::functions` at this index.
+    Function(usize),
+    /// Something whose value carries no personal data (comparisons,
+    /// arithmetic, `len(x)`) but whose children may still contain calls.
+    Opaque(Vec<Expr>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Arg {
+    /// The keyword, for `f(email=x)` or Go/Rust/Java named forms.
+    pub name: Option<String>,
+    pub value: Expr,
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+
+    pub fn opaque(children: Vec<Expr>, span: Span) -> Expr {
+        Expr::new(ExprKind::Opaque(children), span)
+    }
+
+    /// The literal string value, if this is a plain string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ExprKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Arg {
+    pub fn positional(value: Expr) -> Arg {
+        Arg { name: None, value }
+    }
+}

@@ -1,0 +1,10 @@
+//! candor: find personal data collected, stored, logged and shared in source
+//! code, and check it against a privacy manifest.
+//!
+//! The pipeline runs in one direction: [`discover`] walks the tree, each
+//! file is lowered by a [`frontend`] into the [`ir`], [`classify`] names data
+//! categories, [`flow`] tracks data from sources to sinks, [`checks`] turn
+//! flows into [`finding`]s, and [`emit`] renders them.
+
+pub mod frontend;
+pub mod ir;

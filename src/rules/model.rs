@@ -1,0 +1,225 @@
+//! The shapes of the files under `rules/`, as deserialized.
+//!
+//! These types are the schema of the rule files; `docs/rules.md` documents
+//! them. Unknown keys are rejected so that a typo in a rule file is an error,
+//! not a silently ignored line.
+
+use serde::Deserialize;
+
+/// `rules/categories/*.yml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryFile {
+    pub categories: Vec<CategorySpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySpec {
+    /// fideslang v3 data-category key, or an extension below `user.`.
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// True when the key is not part of fideslang.
+    #[serde(default)]
+    pub extension: bool,
+    /// Sensitive personal information (PIPL art. 28, GDPR art. 9/10).
+    #[serde(default)]
+    pub sensitive: bool,
+    /// A credential: must never be logged or stored in clear.
+    #[serde(default)]
+    pub secret: bool,
+    /// Where the sensitivity comes from, e.g. `PIPL art. 28`.
+    #[serde(default)]
+    pub regulations: Vec<String>,
+    /// Words that name this category. Each is matched against a window of
+    /// an identifier's normalized tokens joined without separators, so
+    /// `phone number` (written `phonenumber` or `phone number`) matches
+    /// `phoneNumber`, `phone_number` and `PHONENUMBER`.
+    pub patterns: Vec<String>,
+    /// Patterns that match only with a person context: `name` names a person
+    /// in `user.name` or `customer_name`, not in `product.name`.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+    /// Words that, anywhere in the identifier, mean it is not this category.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// `rules/classify.yml`: the language-independent word lists of the
+/// classifier.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyFile {
+    /// Words after a match that turn the identifier into metadata about the
+    /// data (`email_count`, `phone_verified`, `ip_whitelist`).
+    pub non_data_suffixes: Vec<String>,
+    /// Words before a match that do the same (`is_email`, `has_phone`).
+    pub non_data_prefixes: Vec<String>,
+    /// Words anywhere that mean the value was made safe (`password_hash`,
+    /// `masked_phone`).
+    pub protected_words: Vec<String>,
+    /// Owners whose ambiguous fields are personal (`user`, `customer`).
+    pub person_contexts: Vec<String>,
+    /// Method-name prefixes that read a field (`getEmail`).
+    pub getter_prefixes: Vec<String>,
+}
+
+/// `rules/flow.yml`: sanitizers and propagators shared by every language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowFile {
+    pub sanitizers: SanitizerSpec,
+    /// Calls whose result carries the data of their arguments and receiver
+    /// (`str`, `format`, `toLowerCase`, `JSON.stringify`): matched on the
+    /// last segment of the callee.
+    pub propagators: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SanitizerSpec {
+    /// A callee whose last segment contains one of these words is a
+    /// sanitizer (`hash_password`, `maskPhone`, `encrypt`).
+    pub words: Vec<String>,
+    /// Callee globs that are sanitizers even without such a word
+    /// (`bcrypt.hashpw`, `**.passwordEncoder.encode`).
+    #[serde(default)]
+    pub calls: Vec<String>,
+}
+
+/// `rules/sinks/<language>.yml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkFile {
+    pub language: String,
+    #[serde(default)]
+    pub sinks: Vec<SinkSpec>,
+    #[serde(default)]
+    pub sources: Vec<SourceSpec>,
+    /// Language-specific sanitizer globs.
+    #[serde(default)]
+    pub sanitizers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowKind {
+    Collected,
+    Stored,
+    Logged,
+    Shared,
+}
+
+impl FlowKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowKind::Collected => "collected",
+            FlowKind::Stored => "stored",
+            FlowKind::Logged => "logged",
+            FlowKind::Shared => "shared",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StoreKind {
+    Database,
+    File,
+    Cookie,
+    BrowserStorage,
+    Cache,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkSpec {
+    /// Unique id, `<language>-<library>[-<what>]`.
+    pub id: String,
+    pub name: String,
+    pub kind: FlowKind,
+    /// Callee globs over the resolved or the written callee path.
+    pub calls: Vec<String>,
+    /// Which arguments carry the data: positions (0-based) or keyword
+    /// names. Empty means every argument and the receiver's data fields.
+    #[serde(default)]
+    pub args: Vec<ArgSelector>,
+    /// `shared`: the recipient id from `rules/recipients.yml`.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// `shared`: an HTTP client; the recipient is the host of the URL
+    /// argument.
+    #[serde(default)]
+    pub http: Option<HttpSpec>,
+    /// `stored`: what kind of store.
+    #[serde(default)]
+    pub store: Option<StoreKind>,
+    /// `stored`: the call writes only when its SQL argument is a write
+    /// statement (`INSERT`, `UPDATE`, ...): position of that argument.
+    #[serde(default)]
+    pub sql_arg: Option<usize>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ArgSelector {
+    Position(usize),
+    Keyword(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSpec {
+    /// Position of the URL argument.
+    #[serde(default)]
+    pub url_arg: usize,
+    /// Keyword that can hold the URL instead (`url=`).
+    #[serde(default)]
+    pub url_keyword: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSpec {
+    pub id: String,
+    pub name: String,
+    /// Paths of request-data containers: a field, index or `.get("k")` on
+    /// one of these is data collected under the key's name.
+    #[serde(default)]
+    pub containers: Vec<String>,
+    /// Calls whose first string argument names the collected field
+    /// (`r.FormValue("email")`, `c.PostForm("phone")`).
+    #[serde(default)]
+    pub keyed_calls: Vec<String>,
+    /// Parameter annotations that make the parameter itself a collected
+    /// field named after the parameter (`RequestParam`, `Form`).
+    #[serde(default)]
+    pub field_params: Vec<String>,
+    /// Parameter annotations or types that make the parameter a container
+    /// (`RequestBody`, `axum.Json`, `web.Json`).
+    #[serde(default)]
+    pub container_params: Vec<String>,
+}
+
+/// `rules/recipients.yml`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientFile {
+    pub recipients: Vec<RecipientSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientSpec {
+    pub id: String,
+    pub name: String,
+    /// analytics, advertising, error-tracking, payments, sms, email, ...
+    pub service: String,
+    /// Default fideslang data use.
+    pub purpose: String,
+    /// Headquarters or default data region (ISO country or `global`).
+    pub region: String,
+    #[serde(default)]
+    pub domains: Vec<String>,
+}

@@ -1,8 +1,773 @@
-//! go front-end: not written yet.
+//! Go front-end (tree-sitter-go).
+//!
+//! Functions and methods are hoisted; a method's receiver is its first
+//! parameter and its base type is the function's class. Struct type
+//! declarations become [`Class`]es (tags are ignored, an embedded field is
+//! named after its type). Composite literals `T{K: v}` and `&T{...}` are
+//! construct calls of `T` with one object argument; slice and map literals
+//! are arrays and objects. `&x`, `*x`, parentheses, type assertions and
+//! conversions are transparent.
+
+use tree_sitter::Node;
 
 use super::FrontendError;
-use crate::ir::FileIr;
+use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use crate::ir::{Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Stmt, Target};
 
-pub fn lower(_source: &str) -> Result<FileIr, FrontendError> {
-    Err(FrontendError::Parse("go front-end not written yet".into()))
+pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
+    let tree = parse(tree_sitter_go::LANGUAGE.into(), source)?;
+    let root = tree.root_node();
+    let mut cx = Ctx::new(source);
+    cx.note_syntax_errors(root);
+    let mut module = Vec::new();
+    for child in named_children(root) {
+        statement(&mut cx, child, &mut module);
+    }
+    cx.ir.module = module;
+    Ok(cx.ir)
+}
+
+/// The base type of a type node, or `None` where the type has no name
+/// worth resolving (`map[..]..`, `func(..)`, `interface{}`, anonymous structs).
+fn type_name(cx: &Ctx, node: Node) -> Option<String> {
+    let text: String = cx.text(node).split_whitespace().collect();
+    let text = text.trim_start_matches("...");
+    let t = base_type(text);
+    let unnamed = t.is_empty()
+        || matches!(t.as_str(), "map" | "func" | "chan" | "interface" | "struct")
+        || t.starts_with("chan<-")
+        || t.starts_with("<-");
+    (!unnamed).then_some(t)
+}
+
+/// The name a Go import binds by default: the last path element, skipping a
+/// `/vN` major version and dropping `go-` prefixes, `-...` suffixes and
+/// `.vN` (gopkg.in) suffixes, which package names cannot contain.
+fn default_import_name(path: &str) -> String {
+    let is_version = |s: &str| {
+        s.strip_prefix('v')
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut elems = path.rsplit('/');
+    let mut last = elems.next().unwrap_or(path);
+    if is_version(last)
+        && let Some(prev) = elems.next()
+    {
+        last = prev;
+    }
+    if let Some((name, v)) = last.rsplit_once('.')
+        && is_version(v)
+    {
+        last = name;
+    }
+    let last = last.strip_prefix("go-").unwrap_or(last);
+    let last = last.split('-').next().unwrap_or(last);
+    last.to_string()
+}
+
+fn import_spec(cx: &mut Ctx, spec: Node) {
+    let Some(path) = spec.child_by_field_name("path") else {
+        return;
+    };
+    let path = unquote(cx.text(path));
+    let local = match spec.child_by_field_name("name") {
+        // `_` imports bind nothing; `.` imports merge names we cannot list.
+        Some(n) if n.kind() != "package_identifier" => return,
+        Some(n) => cx.text(n).to_string(),
+        None => default_import_name(&path),
+    };
+    if local.is_empty() {
+        return;
+    }
+    cx.ir.imports.push(Import { local, path });
+}
+
+fn statements(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    for child in named_children(node) {
+        statement(cx, child, out);
+    }
+}
+
+fn statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    if !cx.enter() {
+        return;
+    }
+    statement_inner(cx, node, out);
+    cx.leave();
+}
+
+fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    match node.kind() {
+        "expression_statement" | "defer_statement" | "go_statement" => {
+            for child in named_children(node) {
+                let e = expr(cx, child);
+                out.push(Stmt::Expr(e));
+            }
+        }
+        "short_var_declaration" | "assignment_statement" => {
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| cx.text(o))
+                .unwrap_or("=");
+            let left = node
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default();
+            let right = node
+                .child_by_field_name("right")
+                .map(named_children)
+                .unwrap_or_default();
+            assign(cx, node, &left, &right, op, None, out);
+        }
+        "var_declaration" | "const_declaration" | "var_spec_list" => {
+            for spec in named_children(node) {
+                statement(cx, spec, out);
+            }
+        }
+        "var_spec" | "const_spec" => {
+            let mut cursor = node.walk();
+            let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
+            let ty = node
+                .child_by_field_name("type")
+                .and_then(|t| type_name(cx, t));
+            let values = node
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            assign(cx, node, &names, &values, "=", ty, out);
+        }
+        "type_declaration" => {
+            for spec in named_children(node) {
+                if spec.kind() == "type_spec" {
+                    type_spec(cx, spec);
+                }
+            }
+        }
+        "return_statement" => {
+            let values: Vec<Expr> = named_children(node)
+                .into_iter()
+                .flat_map(named_children)
+                .map(|v| expr(cx, v))
+                .collect();
+            let value = match values.len() {
+                0 => None,
+                1 => values.into_iter().next(),
+                // `return user, nil`: the values, positionally.
+                _ => Some(Expr::new(ExprKind::Array(values), span(node))),
+            };
+            out.push(Stmt::Return(value, span(node)));
+        }
+        "if_statement" => {
+            if let Some(i) = node.child_by_field_name("initializer") {
+                statement(cx, i, out);
+            }
+            if let Some(c) = node.child_by_field_name("condition") {
+                let e = expr(cx, c);
+                out.push(Stmt::Expr(e));
+            }
+            for field in ["consequence", "alternative"] {
+                if let Some(b) = node.child_by_field_name(field) {
+                    statement(cx, b, out);
+                }
+            }
+        }
+        "for_statement" => for_statement(cx, node, out),
+        "expression_switch_statement" | "type_switch_statement" => {
+            if let Some(i) = node.child_by_field_name("initializer") {
+                statement(cx, i, out);
+            }
+            let value = node.child_by_field_name("value").map(|v| expr(cx, v));
+            let alias = node
+                .child_by_field_name("alias")
+                .map(named_children)
+                .unwrap_or_default();
+            match (value, alias.first()) {
+                // `switch u := v.(type)` binds u to v in every case.
+                (Some(v), Some(a)) => out.push(Stmt::Assign {
+                    target: Target::Place(expr(cx, *a)),
+                    ty: None,
+                    value: Some(v),
+                    span: span(node),
+                }),
+                (Some(v), None) => out.push(Stmt::Expr(v)),
+                (None, _) => {}
+            }
+            for case in named_children(node) {
+                if matches!(
+                    case.kind(),
+                    "expression_case" | "type_case" | "default_case"
+                ) {
+                    case_clause(cx, case, out);
+                }
+            }
+        }
+        "select_statement" => {
+            for case in named_children(node) {
+                case_clause(cx, case, out);
+            }
+        }
+        "receive_statement" => {
+            let right = node.child_by_field_name("right");
+            let left = node
+                .child_by_field_name("left")
+                .map(named_children)
+                .unwrap_or_default();
+            match right {
+                Some(r) if !left.is_empty() => assign(cx, node, &left, &[r], "=", None, out),
+                Some(r) => {
+                    let e = expr(cx, r);
+                    out.push(Stmt::Expr(e));
+                }
+                None => {}
+            }
+        }
+        "send_statement" => {
+            let parts = named_children(node)
+                .into_iter()
+                .map(|c| expr(cx, c))
+                .collect();
+            out.push(Stmt::Expr(Expr::opaque(parts, span(node))));
+        }
+        "block" | "statement_list" | "labeled_statement" | "source_file" => {
+            statements(cx, node, out);
+        }
+        "function_declaration" | "method_declaration" => {
+            function(cx, node);
+        }
+        "import_declaration" | "import_spec_list" => {
+            for spec in named_children(node) {
+                match spec.kind() {
+                    "import_spec" => import_spec(cx, spec),
+                    "import_spec_list" => statement(cx, spec, out),
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn case_clause(cx: &mut Ctx, case: Node, out: &mut Vec<Stmt>) {
+    let value = case.child_by_field_name("value");
+    let communication = case.child_by_field_name("communication");
+    for child in named_children(case) {
+        if Some(child) == value {
+            // Case values are compared, not bound; only their calls matter.
+            let parts = named_children(child)
+                .into_iter()
+                .map(|c| expr(cx, c))
+                .collect();
+            out.push(Stmt::Expr(Expr::opaque(parts, span(child))));
+        } else if Some(child) == communication || child.kind() == "statement_list" {
+            statement(cx, child, out);
+        }
+    }
+}
+
+fn for_statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    for child in named_children(node) {
+        match child.kind() {
+            "for_clause" => {
+                if let Some(i) = child.child_by_field_name("initializer") {
+                    statement(cx, i, out);
+                }
+                if let Some(c) = child.child_by_field_name("condition") {
+                    let e = expr(cx, c);
+                    out.push(Stmt::Expr(e));
+                }
+                if let Some(u) = child.child_by_field_name("update") {
+                    statement(cx, u, out);
+                }
+            }
+            "range_clause" => range_clause(cx, child, out),
+            "block" => statement(cx, child, out),
+            // `for cond { ... }`
+            _ => {
+                let e = expr(cx, child);
+                out.push(Stmt::Expr(e));
+            }
+        }
+    }
+}
+
+/// `for k, v := range xs` binds v to the elements of xs. The first variable
+/// is an index or a map key, which is not treated as the element's data.
+fn range_clause(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
+    let Some(right) = node.child_by_field_name("right") else {
+        return;
+    };
+    let value = expr(cx, right);
+    let left = node
+        .child_by_field_name("left")
+        .map(named_children)
+        .unwrap_or_default();
+    let sp = span(node);
+    match left.as_slice() {
+        [] => out.push(Stmt::Expr(value)),
+        [k] => {
+            let target = expr(cx, *k);
+            out.push(Stmt::Assign {
+                target: Target::Place(target),
+                ty: None,
+                value: Some(Expr::opaque(vec![value], sp)),
+                span: sp,
+            });
+        }
+        [k, v, ..] => {
+            let key = expr(cx, *k);
+            out.push(Stmt::Assign {
+                target: Target::Place(key),
+                ty: None,
+                value: Some(Expr::opaque(Vec::new(), sp)),
+                span: sp,
+            });
+            let target = expr(cx, *v);
+            out.push(Stmt::Assign {
+                target: Target::Place(target),
+                ty: None,
+                value: Some(value),
+                span: sp,
+            });
+        }
+    }
+}
+
+/// `a, b := x, y` assigns pairwise; `a, err := f()` destructures the one
+/// value positionally; `var x T` declares x with no value.
+fn assign(
+    cx: &mut Ctx,
+    node: Node,
+    left: &[Node],
+    right: &[Node],
+    op: &str,
+    ty: Option<String>,
+    out: &mut Vec<Stmt>,
+) {
+    let sp = span(node);
+    if left.len() > 1 && right.len() == 1 {
+        let names = left
+            .iter()
+            .map(|l| {
+                let name = if l.kind() == "identifier" {
+                    cx.text(*l)
+                } else {
+                    "_"
+                };
+                (None, name.to_string())
+            })
+            .collect();
+        let value = right.first().map(|r| expr(cx, *r));
+        out.push(Stmt::Assign {
+            target: Target::Destructure(names),
+            ty,
+            value,
+            span: sp,
+        });
+        return;
+    }
+    let values: Vec<Option<Expr>> = right.iter().map(|r| Some(expr(cx, *r))).collect();
+    let mut values = values.into_iter();
+    for l in left {
+        let value = values.next().flatten();
+        if cx.text(*l) == "_" {
+            if let Some(v) = value {
+                out.push(Stmt::Expr(v));
+            }
+            continue;
+        }
+        let target = expr(cx, *l);
+        let value = match (op, value) {
+            ("=" | ":=", v) => v,
+            // `s += x` keeps what s had and appends x.
+            ("+=", Some(v)) => Some(Expr::new(ExprKind::Format(vec![target.clone(), v]), sp)),
+            (_, Some(v)) => Some(Expr::opaque(vec![target.clone(), v], sp)),
+            (_, None) => None,
+        };
+        out.push(Stmt::Assign {
+            target: Target::Place(target),
+            ty: ty.clone(),
+            value,
+            span: sp,
+        });
+    }
+    // More values than targets only happens in broken code; keep their calls.
+    for v in values.flatten() {
+        out.push(Stmt::Expr(v));
+    }
+}
+
+/// `type User struct { ... }` is a class with the struct's fields.
+fn type_spec(cx: &mut Ctx, spec: Node) {
+    let Some(ty) = spec.child_by_field_name("type") else {
+        return;
+    };
+    if ty.kind() != "struct_type" {
+        return;
+    }
+    let name = spec
+        .child_by_field_name("name")
+        .map(|n| cx.text(n).to_string())
+        .unwrap_or_default();
+    let mut fields = Vec::new();
+    for list in named_children(ty) {
+        for decl in named_children(list) {
+            if decl.kind() != "field_declaration" {
+                continue;
+            }
+            let field_ty = decl
+                .child_by_field_name("type")
+                .and_then(|t| type_name(cx, t));
+            let mut cursor = decl.walk();
+            let names: Vec<Node> = decl.children_by_field_name("name", &mut cursor).collect();
+            if names.is_empty() {
+                // An embedded field is named after its type: `zap.Logger` -> `Logger`.
+                if let Some(t) = &field_ty {
+                    let short = t.rsplit('.').next().unwrap_or(t);
+                    fields.push(Field {
+                        name: short.to_string(),
+                        ty: Some(t.clone()),
+                        span: span(decl),
+                    });
+                }
+            }
+            for n in names {
+                fields.push(Field {
+                    name: cx.text(n).to_string(),
+                    ty: field_ty.clone(),
+                    span: span(n),
+                });
+            }
+        }
+    }
+    cx.ir.classes.push(Class {
+        name,
+        fields,
+        span: span(spec),
+    });
+}
+
+fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
+    let mut params = Vec::new();
+    for p in named_children(list) {
+        if !matches!(
+            p.kind(),
+            "parameter_declaration" | "variadic_parameter_declaration"
+        ) {
+            continue;
+        }
+        let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
+        let mut cursor = p.walk();
+        let names: Vec<Node> = p.children_by_field_name("name", &mut cursor).collect();
+        for n in names {
+            params.push(Param {
+                name: cx.text(n).to_string(),
+                ty: ty.clone(),
+                annotations: Vec::new(),
+                span: span(p),
+            });
+        }
+    }
+    params
+}
+
+/// Hoists a function, method or function literal.
+fn function(cx: &mut Ctx, node: Node) -> Expr {
+    let name = node
+        .child_by_field_name("name")
+        .map(|n| cx.text(n).to_string())
+        .unwrap_or_else(|| "<func>".into());
+    let mut params = Vec::new();
+    let mut class = cx.class.clone();
+    if let Some(r) = node.child_by_field_name("receiver") {
+        let receiver = named_children(r)
+            .into_iter()
+            .find(|p| p.kind() == "parameter_declaration");
+        if let Some(p) = receiver {
+            let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
+            let name = p
+                .child_by_field_name("name")
+                .map(|n| cx.text(n).to_string())
+                .unwrap_or_else(|| "_".into());
+            class = ty.clone();
+            params.push(Param {
+                name,
+                ty,
+                annotations: Vec::new(),
+                span: span(p),
+            });
+        }
+    }
+    if let Some(ps) = node.child_by_field_name("parameters") {
+        params.extend(parameters(cx, ps));
+    }
+    let outer = std::mem::replace(&mut cx.class, class.clone());
+    let mut body = Vec::new();
+    if let Some(b) = node.child_by_field_name("body") {
+        statement(cx, b, &mut body);
+    }
+    cx.class = outer;
+    cx.hoist(Function {
+        name,
+        class,
+        params,
+        decorators: Vec::new(),
+        body,
+        span: span(node),
+    })
+}
+
+fn expr(cx: &mut Ctx, node: Node) -> Expr {
+    if !cx.enter() {
+        return Expr::opaque(Vec::new(), span(node));
+    }
+    let e = expr_inner(cx, node);
+    cx.leave();
+    e
+}
+
+fn children_exprs(cx: &mut Ctx, node: Node) -> Vec<Expr> {
+    named_children(node)
+        .into_iter()
+        .map(|c| expr(cx, c))
+        .collect()
+}
+
+/// The one named child of a wrapper node, lowered.
+fn inner(cx: &mut Ctx, node: Node, field: Option<&str>) -> Expr {
+    let child = match field {
+        Some(f) => node.child_by_field_name(f),
+        None => named_children(node).first().copied(),
+    };
+    match child {
+        Some(c) => expr(cx, c),
+        None => Expr::opaque(Vec::new(), span(node)),
+    }
+}
+
+fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
+    let sp = span(node);
+    let kind = match node.kind() {
+        "identifier" | "field_identifier" | "type_identifier" | "package_identifier" => {
+            ExprKind::Name(cx.text(node).to_string())
+        }
+        "selector_expression" => {
+            let operand = node.child_by_field_name("operand").map(|o| expr(cx, o));
+            let field = node
+                .child_by_field_name("field")
+                .map(|f| cx.text(f).to_string());
+            match (operand, field) {
+                (Some(o), Some(f)) => ExprKind::Member {
+                    object: Box::new(o),
+                    property: f,
+                },
+                (o, _) => ExprKind::Opaque(o.into_iter().collect()),
+            }
+        }
+        "qualified_type" => {
+            let pkg = node
+                .child_by_field_name("package")
+                .map(|p| cx.text(p).to_string())
+                .unwrap_or_default();
+            let name = node
+                .child_by_field_name("name")
+                .map(|n| cx.text(n).to_string())
+                .unwrap_or_default();
+            ExprKind::Member {
+                object: Box::new(Expr::new(ExprKind::Name(pkg), sp)),
+                property: name,
+            }
+        }
+        "call_expression" => {
+            let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
+            let args = node
+                .child_by_field_name("arguments")
+                .map(|a| {
+                    named_children(a)
+                        .into_iter()
+                        .map(|c| Arg::positional(expr(cx, c)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            match callee {
+                Some(c) => ExprKind::Call {
+                    callee: Box::new(c),
+                    args,
+                    construct: false,
+                },
+                None => ExprKind::Opaque(args.into_iter().map(|a| a.value).collect()),
+            }
+        }
+        "composite_literal" => return composite(cx, node),
+        "func_literal" => return function(cx, node),
+        "index_expression" => {
+            let object = node.child_by_field_name("operand").map(|o| expr(cx, o));
+            let index = node.child_by_field_name("index").map(|i| expr(cx, i));
+            match (object, index) {
+                (Some(o), Some(i)) => ExprKind::Index {
+                    object: Box::new(o),
+                    index: Box::new(i),
+                },
+                (o, i) => ExprKind::Opaque(o.into_iter().chain(i).collect()),
+            }
+        }
+        "slice_expression" => {
+            // `s[1:n]` is part of s; the bounds carry no data.
+            let operand = node.child_by_field_name("operand");
+            let value = operand.map(|o| expr(cx, o));
+            let bounds = named_children(node)
+                .into_iter()
+                .filter(|c| Some(*c) != operand)
+                .map(|c| expr(cx, c))
+                .collect();
+            ExprKind::Either(
+                value
+                    .into_iter()
+                    .chain([Expr::opaque(bounds, sp)])
+                    .collect(),
+            )
+        }
+        "type_assertion_expression" | "type_conversion_expression" => {
+            return inner(cx, node, Some("operand"));
+        }
+        "parenthesized_expression" | "variadic_argument" | "literal_element" => {
+            return inner(cx, node, None);
+        }
+        "unary_expression" => {
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| o.kind())
+                .unwrap_or("");
+            if matches!(op, "&" | "*") {
+                return inner(cx, node, Some("operand"));
+            }
+            ExprKind::Opaque(children_exprs(cx, node))
+        }
+        "binary_expression" => return binary(cx, node),
+        "interpreted_string_literal" | "raw_string_literal" => {
+            ExprKind::Str(unquote(cx.text(node)))
+        }
+        "literal_value" => return elided_literal(cx, node),
+        "int_literal" | "float_literal" | "imaginary_literal" | "rune_literal" | "true"
+        | "false" | "nil" | "iota" => ExprKind::Literal,
+        _ => ExprKind::Opaque(children_exprs(cx, node)),
+    };
+    Expr::new(kind, sp)
+}
+
+/// `a + b + c` is one string-building expression; the chain is walked
+/// without recursion so long concatenations cost no stack.
+fn binary(cx: &mut Ctx, node: Node) -> Expr {
+    let sp = span(node);
+    let op_of = |n: Node| n.child_by_field_name("operator").map(|o| o.kind());
+    if op_of(node) != Some("+") {
+        let parts = children_exprs(cx, node);
+        return Expr::opaque(parts, sp);
+    }
+    let mut operands = Vec::new();
+    let mut cur = node;
+    while cur.kind() == "binary_expression" && op_of(cur) == Some("+") {
+        if let Some(r) = cur.child_by_field_name("right") {
+            operands.push(r);
+        }
+        match cur.child_by_field_name("left") {
+            Some(l) => cur = l,
+            None => break,
+        }
+    }
+    if cur != node {
+        operands.push(cur);
+    }
+    operands.reverse();
+    let parts = operands.into_iter().map(|o| expr(cx, o)).collect();
+    Expr::new(ExprKind::Format(parts), sp)
+}
+
+/// The type a composite literal constructs, as an expression, or `None`
+/// for slices, arrays, maps and anonymous structs.
+fn literal_type(cx: &mut Ctx, ty: Node) -> Option<Expr> {
+    match ty.kind() {
+        "type_identifier" | "qualified_type" => Some(expr(cx, ty)),
+        "generic_type" => ty.child_by_field_name("type").map(|t| expr(cx, t)),
+        _ => None,
+    }
+}
+
+/// `T{K: v}` constructs T from an object; `[]T{a, b}` is an array;
+/// `map[string]any{"email": e}` is an object.
+fn composite(cx: &mut Ctx, node: Node) -> Expr {
+    let sp = span(node);
+    let ty = node.child_by_field_name("type");
+    let Some(body) = node.child_by_field_name("body") else {
+        return Expr::opaque(Vec::new(), sp);
+    };
+    let kind = ty.map(|t| t.kind()).unwrap_or("");
+    let is_map = kind == "map_type";
+    let entries = literal_entries(cx, body, is_map);
+    if matches!(
+        kind,
+        "slice_type" | "array_type" | "implicit_length_array_type"
+    ) {
+        let items = entries.into_iter().map(|(_, v)| v).collect();
+        return Expr::new(ExprKind::Array(items), sp);
+    }
+    let object = Expr::new(ExprKind::Object(entries), span(body));
+    match ty.and_then(|t| literal_type(cx, t)) {
+        Some(callee) => Expr::new(
+            ExprKind::Call {
+                callee: Box::new(callee),
+                args: vec![Arg::positional(object)],
+                construct: true,
+            },
+            sp,
+        ),
+        None => object,
+    }
+}
+
+/// A literal whose type is elided inside an outer literal: `{Email: e}` in
+/// `[]User{{Email: e}}`.
+fn elided_literal(cx: &mut Ctx, node: Node) -> Expr {
+    let sp = span(node);
+    let keyed = named_children(node)
+        .iter()
+        .any(|c| c.kind() == "keyed_element");
+    let entries = literal_entries(cx, node, false);
+    if keyed {
+        Expr::new(ExprKind::Object(entries), sp)
+    } else {
+        Expr::new(
+            ExprKind::Array(entries.into_iter().map(|(_, v)| v).collect()),
+            sp,
+        )
+    }
+}
+
+/// The entries of a `literal_value`. Struct keys are field names; map keys
+/// are kept only when they are string literals (other keys are variables).
+fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String>, Expr)> {
+    let mut entries = Vec::new();
+    for el in named_children(body) {
+        match el.kind() {
+            "keyed_element" => {
+                let key_node = el
+                    .child_by_field_name("key")
+                    .and_then(|k| named_children(k).first().copied());
+                let key = key_node.and_then(|k| match k.kind() {
+                    "interpreted_string_literal" | "raw_string_literal" => {
+                        Some(unquote(cx.text(k)))
+                    }
+                    "identifier" | "field_identifier" if !is_map => Some(cx.text(k).to_string()),
+                    _ => None,
+                });
+                let value = match el.child_by_field_name("value") {
+                    Some(v) => expr(cx, v),
+                    None => Expr::opaque(Vec::new(), span(el)),
+                };
+                entries.push((key, value));
+            }
+            "literal_element" => entries.push((None, expr(cx, el))),
+            _ => {}
+        }
+    }
+    entries
 }

@@ -76,6 +76,7 @@ pub enum Verdict {
         pattern: String,
     },
     NoMatch,
+    /// An upper-case constant (decided by the flow engine, not here).
     Constant,
     Rejected {
         id: CategoryId,
@@ -167,9 +168,6 @@ impl Classifier {
     /// to (`user` in `user.name`), which can give an ambiguous word its
     /// person context.
     pub fn classify(&self, ident: &str, owner: Option<&str>) -> Verdict {
-        if is_constant_name(ident) {
-            return Verdict::Constant;
-        }
         let toks = tokens(ident);
         self.classify_tokens(&toks, owner)
     }
@@ -199,6 +197,32 @@ impl Classifier {
             return reject(format!(
                 "`{t}` says the value is protected (hashed, masked or encrypted)"
             ));
+        }
+        if pattern.text.chars().any(is_cjk) {
+            // Inside one CJK token the qualifier is the text around the match.
+            if let Some((before, after)) = toks[start].split_once(pattern.text.as_str()) {
+                let cjk = |w: &&String| w.chars().any(is_cjk);
+                if let Some(w) = self
+                    .non_data_suffixes
+                    .iter()
+                    .filter(cjk)
+                    .find(|w| after.starts_with(w.as_str()))
+                {
+                    return reject(format!(
+                        "`{w}` after the match makes it metadata about the data, not the data"
+                    ));
+                }
+                if let Some(w) = self
+                    .non_data_prefixes
+                    .iter()
+                    .filter(cjk)
+                    .find(|w| before.ends_with(w.as_str()))
+                {
+                    return reject(format!(
+                        "`{w}` before the match makes it metadata about the data, not the data"
+                    ));
+                }
+            }
         }
         if let Some(t) = toks[end..]
             .iter()

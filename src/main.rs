@@ -250,7 +250,15 @@ fn explain(rules: &Rules, classifier: &Classifier, name: &str, owner: Option<&st
         }
         Verdict::NoMatch => "not personal data\n  no category pattern matches".to_string(),
     };
-    format!("{shown}: {body}\n  tokens: [{}]\n", toks.join(", "))
+    let constant = if candor::classify::is_constant_name(name) {
+        "\n  note: as a variable or field, an upper-case name is a constant and never data"
+    } else {
+        ""
+    };
+    format!(
+        "{shown}: {body}\n  tokens: [{}]{constant}\n",
+        toks.join(", ")
+    )
 }
 
 fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {

@@ -10,6 +10,7 @@ use crate::discover::{self, Candidate};
 use crate::finding::{self, Finding};
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
+use crate::ir::Language;
 use crate::rules::Rules;
 
 /// Stack size of analysis threads: generous, because front-ends and the
@@ -178,17 +179,28 @@ fn analyze_file(
     out.bytes = text.len() as u64;
     out.lines = text.lines().count() as u64;
     out.scanned = true;
-    let ir = match frontend::lower(c.language, &c.path, &text) {
-        Ok(ir) => ir,
-        Err(e) => {
-            out.notices.push(notice(NoticeKind::Error, e.to_string()));
-            return out;
+    match analyze_source(&path, c.language, &text, rules, classifier, &options.flow) {
+        Ok((findings, notes)) => {
+            out.findings = findings;
+            out.notices
+                .extend(notes.into_iter().map(|n| notice(NoticeKind::Partial, n)));
         }
-    };
-    for n in &ir.notices {
-        out.notices.push(notice(NoticeKind::Partial, n.clone()));
+        Err(e) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
     }
-    let flows = flow::analyze(&ir, c.language, rules, classifier, &options.flow);
-    out.findings = finding::build(&flows, rules, &path, &text);
     out
+}
+
+/// Analyses one file's text: its findings, and notes on what could not be
+/// analysed. `path` is the path shown in findings.
+pub fn analyze_source(
+    path: &str,
+    language: Language,
+    text: &str,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &FlowOptions,
+) -> Result<(Vec<Finding>, Vec<String>), frontend::FrontendError> {
+    let ir = frontend::lower(language, Path::new(path), text)?;
+    let flows = flow::analyze(&ir, language, rules, classifier, options);
+    Ok((finding::build(&flows, rules, path, text), ir.notices))
 }

@@ -77,7 +77,6 @@ func (s *Server) submitRealName(c *gin.Context) {
 		c.JSON(http.StatusInternalServerError, gin.H{"error": "internal error"})
 		return
 	}
-	s.logger.Info("realname result", zap.Int64("user_id", userID), zap.String("status", status),
-		zap.String("phone", maskPhone(req.Phone)))
+	s.logger.Info("realname result", zap.Int64("user_id", userID), zap.String("status", status), zap.String("phone", maskPhone(req.Phone)))
 	c.JSON(http.StatusOK, gin.H{"status": status})
 }

@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::classify::{Classifier, Verdict, tokens};
+use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
 pub use trail::{Step, Trail};
@@ -267,7 +267,12 @@ impl<'a> FileCx<'a> {
         cx
     }
 
+    /// Classifies a name used as a variable or field; upper-case constants
+    /// name configuration, never a person's data.
     fn classify(&self, name: &str, owner: Option<&str>) -> Verdict {
+        if is_constant_name(name) {
+            return Verdict::Constant;
+        }
         let key = (name.to_string(), owner.map(str::to_string));
         if let Some(v) = self.verdicts.borrow().get(&key) {
             return v.clone();
@@ -643,7 +648,7 @@ impl<'a> FileCx<'a> {
             && v.taints.is_empty()
             && !matches!(value.kind, ExprKind::Function(_))
         {
-            if let Verdict::Category { id, .. } = self.classify(key, None) {
+            if let Verdict::Category { id, .. } = self.classifier.classify(key, None) {
                 v.add(Taint {
                     category: id,
                     field: None,

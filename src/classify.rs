@@ -63,9 +63,7 @@ pub fn is_cjk(c: char) -> bool {
 /// configuration, never a person's data.
 pub fn is_constant_name(ident: &str) -> bool {
     let letters: Vec<char> = ident.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1
-        && letters.iter().all(|c| c.is_uppercase())
-        && ident.chars().all(|c| c.is_ascii())
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && ident.is_ascii()
 }
 
 /// Why a name did or did not get a category, for `candor classify`.

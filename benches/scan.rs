@@ -21,23 +21,35 @@ use candor::scan::{ScanOptions, scan};
 use rayon::prelude::*;
 
 fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let threads: usize = arg(&args, "--threads").and_then(|s| s.parse().ok()).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads: usize = arg(&args, "--threads")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if let Some(phase) = arg(&args, "--phase") {
         let tree = PathBuf::from(arg(&args, "--tree").expect("--tree"));
         run_phase(&phase, &tree, threads);
         return;
     }
-    let copies: usize = arg(&args, "--copies").and_then(|s| s.parse().ok()).unwrap_or(300);
+    let copies: usize = arg(&args, "--copies")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tree = root.join("target/bench-tree");
     let (files, lines, bytes) = generate(&root.join("corpus"), &tree, copies);
-    println!("tree: {files} files, {lines} lines, {:.1} MB ({copies} copies of the corpus), {threads} threads", bytes as f64 / 1e6);
-    println!("{:<8} {:>9} {:>10} {:>9} {:>12} {:>10}", "phase", "seconds", "files/s", "MB/s", "lines/s", "peak MiB");
+    println!(
+        "tree: {files} files, {lines} lines, {:.1} MB ({copies} copies of the corpus), {threads} threads",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "{:<8} {:>9} {:>10} {:>9} {:>12} {:>10}",
+        "phase", "seconds", "files/s", "MB/s", "lines/s", "peak MiB"
+    );
     let exe = std::env::current_exe().expect("current exe");
     for phase in ["parse", "scan"] {
         let mut best: Option<String> = None;
@@ -45,11 +57,22 @@ fn main() {
         // Best of three: the machine's noise is one-sided.
         for _ in 0..3 {
             let out = Command::new(&exe)
-                .args(["--phase", phase, "--tree", tree.to_str().unwrap(), "--threads", &threads.to_string()])
+                .args([
+                    "--phase",
+                    phase,
+                    "--tree",
+                    tree.to_str().unwrap(),
+                    "--threads",
+                    &threads.to_string(),
+                ])
                 .output()
                 .expect("run phase");
             let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
-            let secs: f64 = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(f64::MAX);
+            let secs: f64 = line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(f64::MAX);
             if secs < best_secs {
                 best_secs = secs;
                 best = Some(line);
@@ -64,7 +87,11 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
     let (files, bytes, lines, findings) = match phase {
         "parse" => {
             let d = discover(&[tree.to_path_buf()], threads);
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).stack_size(32 << 20).build().unwrap();
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .stack_size(32 << 20)
+                .build()
+                .unwrap();
             let (bytes, lines) = pool.install(|| {
                 d.files
                     .par_iter()
@@ -79,9 +106,19 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
         }
         _ => {
             let rules = Rules::embedded().expect("rules");
-            let options = ScanOptions { roots: vec![tree.to_path_buf()], threads, max_file_size: 1 << 20, flow: FlowOptions::default() };
+            let options = ScanOptions {
+                roots: vec![tree.to_path_buf()],
+                threads,
+                max_file_size: 1 << 20,
+                flow: FlowOptions::default(),
+            };
             let r = scan(&options, &rules).expect("scan");
-            (r.stats.files_scanned, r.stats.bytes_scanned, r.stats.lines_scanned, r.findings.len())
+            (
+                r.stats.files_scanned,
+                r.stats.bytes_scanned,
+                r.stats.lines_scanned,
+                r.findings.len(),
+            )
         }
     };
     let secs = start.elapsed().as_secs_f64();
@@ -118,7 +155,9 @@ fn generate(corpus: &Path, tree: &Path, copies: usize) -> (usize, usize, u64) {
     let (mut files, mut lines, mut bytes) = (0, 0, 0u64);
     for copy in 0..copies {
         for (rel, text) in &sources {
-            let varied = text.replace("handler", &format!("handler{copy}")).replace("service", &format!("service{copy}"));
+            let varied = text
+                .replace("handler", &format!("handler{copy}"))
+                .replace("service", &format!("service{copy}"));
             let path = tree.join(format!("app{copy:04}")).join(rel);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &varied).unwrap();
@@ -136,7 +175,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) {
         if p.is_dir() {
             collect(root, &p, out);
         } else if candor::frontend::language_for_path(&p).is_some() {
-            out.push((p.strip_prefix(root).unwrap().to_path_buf(), std::fs::read_to_string(&p).unwrap_or_default()));
+            out.push((
+                p.strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read_to_string(&p).unwrap_or_default(),
+            ));
         }
     }
 }

@@ -10,12 +10,23 @@ use candor::scan::{ScanOptions, scan};
 
 fn summary(app: &str) -> String {
     let rules = Rules::embedded().expect("embedded rules load");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus").join(app);
-    let options = ScanOptions { roots: vec![root], threads: 2, max_file_size: 1 << 20, flow: FlowOptions::default() };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(app);
+    let options = ScanOptions {
+        roots: vec![root],
+        threads: 2,
+        max_file_size: 1 << 20,
+        flow: FlowOptions::default(),
+    };
     let report = scan(&options, &rules).expect("scan runs");
     let mut out = String::new();
     for f in &report.findings {
-        let recipient = f.recipient.as_deref().map(|r| format!(" -> {r}")).unwrap_or_default();
+        let recipient = f
+            .recipient
+            .as_deref()
+            .map(|r| format!(" -> {r}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "{}:{} {} {} {}{recipient}\n",
             f.location.path,

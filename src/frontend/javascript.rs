@@ -25,15 +25,12 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
     let mut lx = Lower {
         cx: Ctx::new(source),
         pending: Vec::new(),
-        field_inits: Vec::new(),
         param_fields: Vec::new(),
         temps: 0,
     };
     lx.cx.note_syntax_errors(root);
     let mut module = Vec::new();
     statement(&mut lx, root, &mut module);
-    // Field initializers run when an instance is made, after the module.
-    module.append(&mut lx.field_inits);
     lx.cx.ir.module = module;
     Ok(lx.cx.ir)
 }
@@ -45,9 +42,7 @@ fn grammar(language: Language, path: &Path) -> tree_sitter::Language {
         Some("tsx") => tree_sitter_typescript::LANGUAGE_TSX.into(),
         Some("ts" | "mts" | "cts") => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
         Some("js" | "jsx" | "mjs" | "cjs") => tree_sitter_javascript::LANGUAGE.into(),
-        _ if language == Language::TypeScript => {
-            tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()
-        }
+        _ if language == Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
         _ => tree_sitter_javascript::LANGUAGE.into(),
     }
 }
@@ -58,8 +53,6 @@ struct Lower<'s> {
     /// Assignments met inside expressions (`f(x = y)`, `a = b = c`): they
     /// are emitted just before the statement that contains them.
     pending: Vec<Stmt>,
-    /// Class field initializers, `this.field = value`, for `FileIr::module`.
-    field_inits: Vec<Stmt>,
     /// Constructor parameter properties (`private readonly log: Logger`)
     /// seen in the class being lowered.
     param_fields: Vec<Field>,
@@ -341,7 +334,9 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     };
     let sp = span(node);
     let value = if node.kind() == "augmented_assignment_expression" {
-        let op = field(node, "operator").map(|o| lx.text(o)).unwrap_or_default();
+        let op = field(node, "operator")
+            .map(|o| lx.text(o))
+            .unwrap_or_default();
         let old = expr(lx, left);
         let add = expr(lx, right);
         match op.as_str() {
@@ -475,25 +470,24 @@ fn destructure(lx: &mut Lower, pattern: Node, value: Expr, sp: Span, out: &mut V
     }
     // A value that is used more than once is held in a temporary so that
     // the calls in it are lowered once.
-    let value = if (nested.len() + rests.len() + usize::from(!pairs.is_empty())) > 1
-        && !is_path(&value)
-    {
-        lx.temps += 1;
-        let tmp = format!("<destructured {}>", lx.temps);
-        emit(
-            lx,
-            out,
-            Stmt::Assign {
-                target: Target::Place(name_expr(&tmp, sp)),
-                ty: None,
-                value: Some(value),
-                span: sp,
-            },
-        );
-        name_expr(&tmp, sp)
-    } else {
-        value
-    };
+    let value =
+        if (nested.len() + rests.len() + usize::from(!pairs.is_empty())) > 1 && !is_path(&value) {
+            lx.temps += 1;
+            let tmp = format!("<destructured {}>", lx.temps);
+            emit(
+                lx,
+                out,
+                Stmt::Assign {
+                    target: Target::Place(name_expr(&tmp, sp)),
+                    ty: None,
+                    value: Some(value),
+                    span: sp,
+                },
+            );
+            name_expr(&tmp, sp)
+        } else {
+            value
+        };
     if !pairs.is_empty() {
         emit(
             lx,
@@ -613,7 +607,9 @@ fn require_import(lx: &mut Lower, target: Node, value: Node) -> bool {
     let mut cur = value;
     let module = loop {
         match cur.kind() {
-            "await_expression" | "parenthesized_expression" | "non_null_expression"
+            "await_expression"
+            | "parenthesized_expression"
+            | "non_null_expression"
             | "as_expression" => match named_children(cur).first() {
                 Some(inner) => cur = *inner,
                 None => return false,
@@ -780,7 +776,8 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
             span: sp,
         });
     }
-    if let Some(d) = default {
+    // A constant default adds nothing to what the caller passes.
+    if let Some(d) = default.filter(|d| !is_constant(*d)) {
         let value = value_expr(lx, d, "<default>");
         let stmt = match single {
             Some(name) => Stmt::Assign {
@@ -795,6 +792,18 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
             None => Stmt::Expr(value),
         };
         emit(lx, body, stmt);
+    }
+}
+
+/// Literals and empty objects or arrays.
+fn is_constant(node: Node) -> bool {
+    match node.kind() {
+        "number" | "true" | "false" | "null" | "undefined" | "string" => true,
+        "template_string" => !named_children(node)
+            .iter()
+            .any(|c| c.kind() == "template_substitution"),
+        "object" | "array" => named_children(node).is_empty(),
+        _ => false,
     }
 }
 
@@ -841,6 +850,10 @@ fn decorator_name(lx: &Lower, node: Node) -> Option<String> {
     Some(text)
 }
 
+/// A class: its fields become `Class` fields, its field initializers and
+/// static blocks one function (`<fields>`, lowered before the methods so
+/// that the origins it gives `this.x` are known to them), its methods
+/// functions of the class.
 fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     let name = field(node, "name")
         .map(|n| lx.text(n))
@@ -849,9 +862,58 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     let outer_class = lx.cx.class.replace(name.clone());
     let outer_pending = std::mem::take(&mut lx.pending);
     let outer_params = std::mem::take(&mut lx.param_fields);
-    let mut fields = Vec::new();
-    let mut decorators = Vec::new();
     let members = field(node, "body").map(named_children).unwrap_or_default();
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    for member in &members {
+        match member.kind() {
+            "field_definition" | "public_field_definition" => {
+                let Some(n) = field(*member, "property").or_else(|| field(*member, "name")) else {
+                    continue;
+                };
+                let fname = property_key(lx, n);
+                let ty = field(*member, "type").and_then(|t| type_name(lx, t));
+                fields.push(Field {
+                    name: fname.clone(),
+                    ty: ty.clone(),
+                    span: span(*member),
+                });
+                if let Some(v) = field(*member, "value") {
+                    let value = value_expr(lx, v, &fname);
+                    let target = Expr::new(
+                        ExprKind::Member {
+                            object: Box::new(name_expr("this", span(n))),
+                            property: fname,
+                        },
+                        span(n),
+                    );
+                    emit(
+                        lx,
+                        &mut inits,
+                        Stmt::Assign {
+                            target: Target::Place(target),
+                            ty,
+                            value: Some(value),
+                            span: span(*member),
+                        },
+                    );
+                }
+            }
+            "class_static_block" => statement(lx, *member, &mut inits),
+            _ => {}
+        }
+    }
+    if !inits.is_empty() {
+        lx.cx.hoist(Function {
+            name: "<fields>".into(),
+            class: Some(name.clone()),
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: inits,
+            span: span(node),
+        });
+    }
+    let mut decorators = Vec::new();
     for member in members {
         match member.kind() {
             // TypeScript puts method decorators before the method.
@@ -867,48 +929,6 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
                     .map(|n| property_key(lx, n))
                     .unwrap_or_default();
                 function(lx, member, method, own);
-            }
-            "field_definition" | "public_field_definition" => {
-                decorators.clear();
-                let Some(n) = field(member, "property").or_else(|| field(member, "name")) else {
-                    continue;
-                };
-                let fname = property_key(lx, n);
-                let ty = field(member, "type").and_then(|t| type_name(lx, t));
-                fields.push(Field {
-                    name: fname.clone(),
-                    ty: ty.clone(),
-                    span: span(member),
-                });
-                if let Some(v) = field(member, "value") {
-                    let value = value_expr(lx, v, &fname);
-                    let this = name_expr("this", span(n));
-                    let target = Expr::new(
-                        ExprKind::Member {
-                            object: Box::new(this),
-                            property: fname,
-                        },
-                        span(n),
-                    );
-                    let mut inits = std::mem::take(&mut lx.field_inits);
-                    emit(
-                        lx,
-                        &mut inits,
-                        Stmt::Assign {
-                            target: Target::Place(target),
-                            ty,
-                            value: Some(value),
-                            span: span(member),
-                        },
-                    );
-                    lx.field_inits = inits;
-                }
-            }
-            "class_static_block" => {
-                decorators.clear();
-                let mut inits = std::mem::take(&mut lx.field_inits);
-                statement(lx, member, &mut inits);
-                lx.field_inits = inits;
             }
             _ => decorators.clear(),
         }
@@ -1148,7 +1168,9 @@ fn call(lx: &mut Lower, node: Node, construct: bool) -> ExprKind {
 }
 
 fn binary(lx: &mut Lower, node: Node) -> ExprKind {
-    let op = field(node, "operator").map(|o| lx.text(o)).unwrap_or_default();
+    let op = field(node, "operator")
+        .map(|o| lx.text(o))
+        .unwrap_or_default();
     if op == "+" {
         // Flatten `a + b + c` without recursing down the left spine, so a
         // long concatenation is one `Format` and costs no stack.
@@ -1570,7 +1592,7 @@ mod tests {
                email?: string;\n\
                constructor(private readonly logger: Logger, @InjectRepository(User) public repo: Repository<User>, plain: number) {}\n\
                @Post()\n\
-               async create(@Body() dto: CreateUserDto, @Query('phone') phone: string, page = 1, ...more: string[]) {\n\
+               async create(@Body() dto: CreateUserDto, @Query('phone') phone: string, page = first(), size = 10, ...more: string[]) {\n\
                  return this.repo.save(dto);\n\
                }\n\
              }\n\
@@ -1598,13 +1620,16 @@ mod tests {
                 "Contact {phone:string}",
             ]
         );
+        assert!(ir.module.is_empty());
+        let [fields, ctor, create] = ir.functions.as_slice() else {
+            panic!("field initializers and two methods expected");
+        };
+        assert_eq!(fields.name, "<fields>");
+        assert_eq!(fields.class.as_deref(), Some("UsersController"));
         assert_eq!(
-            stmts(&ir.module),
+            stmts(&fields.body),
             ["this.log = new Logger(UsersController.name)"]
         );
-        let [ctor, create] = ir.functions.as_slice() else {
-            panic!("two methods expected");
-        };
         assert_eq!(ctor.name, "constructor");
         assert_eq!(ctor.class.as_deref(), Some("UsersController"));
         assert_eq!(create.decorators, ["Post"]);
@@ -1626,12 +1651,13 @@ mod tests {
                 "dto:CreateUserDto@Body",
                 "phone:string@Query",
                 "page:?@",
+                "size:?@",
                 "more:string@"
             ]
         );
         assert_eq!(
             stmts(&create.body),
-            ["page = either(page, lit)", "return this.repo.save(dto)"]
+            ["page = either(page, first())", "return this.repo.save(dto)"]
         );
     }
 
@@ -1642,14 +1668,18 @@ mod tests {
             "class Svc { #secret = 1; logger = pino(); @dec handle(x) { this.logger.info(x) } }",
         );
         assert_eq!(ir.classes.len(), 1);
-        let fields: Vec<&str> = ir.classes[0].fields.iter().map(|f| f.name.as_str()).collect();
+        let fields: Vec<&str> = ir.classes[0]
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
         assert_eq!(fields, ["#secret", "logger"]);
         assert_eq!(
-            stmts(&ir.module),
+            stmts(&ir.functions[0].body),
             ["this.#secret = lit", "this.logger = pino()"]
         );
-        assert_eq!(ir.functions[0].decorators, ["dec"]);
-        assert_eq!(stmts(&ir.functions[0].body), ["this.logger.info(x)"]);
+        assert_eq!(ir.functions[1].decorators, ["dec"]);
+        assert_eq!(stmts(&ir.functions[1].body), ["this.logger.info(x)"]);
     }
 
     #[test]
@@ -1663,7 +1693,10 @@ mod tests {
             ["el = opaque(user.name, props, user.email, opaque(fn#0))"]
         );
         assert_eq!(stmts(&ir.functions[0].body), ["return track(user.phone)"]);
-        let tsx = lower_as("a.tsx", "const el = <Input value={form.email as string} />;");
+        let tsx = lower_as(
+            "a.tsx",
+            "const el = <Input value={form.email as string} />;",
+        );
         assert_eq!(stmts(&tsx.module), ["el = opaque(form.email)"]);
     }
 
@@ -1695,9 +1728,24 @@ mod tests {
     #[test]
     fn deep_nesting_yields_a_notice_not_a_crash() {
         let depth = 100_000;
-        for (open, close) in [("[", "]"), ("(", ")"), ("{a: ", "}"), ("f(", ")"), ("{ ", "}")] {
+        for (open, close) in [
+            ("[", "]"),
+            ("(", ")"),
+            ("{a: ", "}"),
+            ("f(", ")"),
+            ("() => ", ""),
+        ] {
             let src = format!("x = {}1{};", open.repeat(depth), close.repeat(depth));
             let ir = lower_as("deep.js", &src);
+            assert!(
+                ir.notices.iter().any(|n| n.contains("nesting")),
+                "{open}: {:?}",
+                ir.notices
+            );
+        }
+        for (open, close) in [("{", "}"), ("if (a) ", "f();"), ("class A { m() {", "} }")] {
+            let src = format!("{}{}", open.repeat(depth), close.repeat(depth));
+            let ir = lower_as("deep.ts", &src);
             assert!(
                 ir.notices.iter().any(|n| n.contains("nesting")),
                 "{open}: {:?}",
@@ -1714,11 +1762,21 @@ mod tests {
         let ir = lower_as("bad.ts", "const a = ;\nlog(user.email);\nfunction (");
         assert!(ir.notices.iter().any(|n| n.contains("syntax error")));
         assert!(
-            stmts(&ir.module).iter().any(|s| s.contains("log(user.email)")),
+            stmts(&ir.module)
+                .iter()
+                .any(|s| s.contains("log(user.email)")),
             "{:?}",
             stmts(&ir.module)
         );
-        for src in ["", "}}}", "<<<>>>", "`${", "class { @", "import {", "\u{0}\u{feff}"] {
+        for src in [
+            "",
+            "}}}",
+            "<<<>>>",
+            "`${",
+            "class { @",
+            "import {",
+            "\u{0}\u{feff}",
+        ] {
             let _ = lower_as("odd.tsx", src);
             let _ = lower_as("odd.js", src);
         }

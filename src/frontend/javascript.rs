@@ -580,6 +580,11 @@ fn import(lx: &mut Lower, node: Node) {
 }
 
 fn add_import(lx: &mut Lower, local: String, path: String) {
+    // `node:fs` is another spelling of the built-in module `fs`.
+    let path = match path.strip_prefix("node:") {
+        Some(builtin) => builtin.to_string(),
+        None => path,
+    };
     lx.cx.ir.imports.push(Import { local, path });
 }
 
@@ -1152,8 +1157,7 @@ fn call(lx: &mut Lower, node: Node, construct: bool) -> ExprKind {
     };
     let callee = expr(lx, callee);
     let args = match field(node, "arguments") {
-        // A tagged template passes the template itself.
-        Some(a) if a.kind() == "template_string" => vec![Arg::positional(expr(lx, a))],
+        Some(a) if a.kind() == "template_string" => tagged_template(lx, a),
         Some(a) => named_children(a)
             .into_iter()
             .map(|c| Arg::positional(expr(lx, c)))
@@ -1165,6 +1169,29 @@ fn call(lx: &mut Lower, node: Node, construct: bool) -> ExprKind {
         args,
         construct,
     }
+}
+
+/// A tagged template calls its tag with the literal parts and then each
+/// substituted value (`` sql`INSERT ... (${email})` `` is
+/// `sql(strings, email)`); the literal parts are passed as one string so
+/// that the statement they spell stays visible.
+fn tagged_template(lx: &mut Lower, node: Node) -> Vec<Arg> {
+    let mut strings = String::new();
+    let mut args = vec![Arg::positional(Expr::new(ExprKind::Literal, span(node)))];
+    for child in named_children(node) {
+        match child.kind() {
+            "template_substitution" => {
+                if let Some(e) = named_children(child).first() {
+                    args.push(Arg::positional(expr(lx, *e)));
+                }
+            }
+            _ => strings.push_str(lx.cx.text(child)),
+        }
+    }
+    if let Some(first) = args.first_mut() {
+        first.value = Expr::new(ExprKind::Str(strings), span(node));
+    }
+    args
 }
 
 fn binary(lx: &mut Lower, node: Node) -> ExprKind {
@@ -1381,7 +1408,7 @@ mod tests {
                 "x -> m",
                 "b -> @scope/pkg.a",
                 "c -> @scope/pkg.c",
-                "ns -> node:fs",
+                "ns -> fs",
                 "T -> ./types.T",
                 "y -> yy",
                 "sg -> @sendgrid/mail",
@@ -1473,7 +1500,7 @@ mod tests {
                 "log(fmt('user ', user.email, ' signed up'))",
                 "log(fmt('a', b, c))",
                 "plain = 'no subs'",
-                "db.query(sql(fmt('INSERT INTO t VALUES (', x, ')')))",
+                "db.query(sql('INSERT INTO t VALUES ()', x))",
             ]
         );
     }

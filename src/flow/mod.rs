@@ -186,6 +186,8 @@ struct Var {
     ty: Option<String>,
     /// Constant string value, for URLs and SQL.
     text: Option<String>,
+    /// A function parameter not reassigned since.
+    param: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -300,6 +302,7 @@ impl<'a> FileCx<'a> {
             let mut var = Var {
                 origin: p.ty.as_deref().map(|t| self.resolve_type(t)),
                 ty: p.ty.clone(),
+                param: true,
                 ..Var::default()
             };
             let marks: Vec<&str> = p
@@ -376,6 +379,7 @@ impl<'a> FileCx<'a> {
                             origin,
                             ty,
                             text,
+                            param: false,
                         },
                     );
                 }
@@ -547,13 +551,17 @@ impl<'a> FileCx<'a> {
 
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
+            // A parameter named like a request (`req` in Express) is one.
+            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                var.value.clone()
+            }
             Some(var) => var.value.clone(),
             None => {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
-                }
-                if self.imports.contains_key(name) {
-                    return Value::default();
                 }
                 Value::default()
             }
@@ -730,7 +738,12 @@ impl<'a> FileCx<'a> {
             return out;
         }
         if let Some(sink) = self.lang.sink_for(&paths) {
-            let recv = receiver.as_ref().map(|(v, _)| v);
+            // Only a variable receiver (`user.save()`) carries its data into a
+            // store, not a chain such as `prisma.verificationEmail`.
+            let recv = receiver
+                .as_ref()
+                .filter(|(_, o)| matches!(o.kind, ExprKind::Name(_)))
+                .map(|(v, _)| v);
             self.sink(
                 sink,
                 e,
@@ -893,7 +906,8 @@ impl<'a> FileCx<'a> {
             let url = args
                 .get(url_index)
                 .and_then(|a| self.const_string(&a.value, sc));
-            skip.push(url_index);
+            // The URL is not skipped: its interpolated parts (`?email=${email}`)
+            // carry data too.
             recipient = Some(match url.as_deref().map(url::host_of) {
                 Some(Some(host)) => {
                     if url::is_internal(&host, &self.options.internal_domains) {

@@ -1,8 +1,8 @@
 //! Java front-end (tree-sitter-java).
 //!
 //! Classes, interfaces, records and enums become [`Class`]es with typed
-//! fields; field initializers run in `module` as assignments to
-//! `this.<field>`. Methods, constructors and lambdas are hoisted with their
+//! fields; field initializers and initializer blocks form one function of
+//! the class, `<fields>`, that assigns `this.<field>`. Methods, constructors and lambdas are hoisted with their
 //! parameter annotations (`RequestBody`, `RequestParam`) and method
 //! annotations (`PostMapping`) as written, without `@` and arguments.
 //!
@@ -27,7 +27,6 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
         pending: Vec::new(),
         locals: Vec::new(),
         fields: Vec::new(),
-        inits: Vec::new(),
     };
     lw.cx.note_syntax_errors(root);
     let mut top = Vec::new();
@@ -35,9 +34,7 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
         lw.statement(child, &mut top);
     }
     lw.flush(&mut top);
-    let mut module = std::mem::take(&mut lw.inits);
-    module.extend(top);
-    lw.cx.ir.module = module;
+    lw.cx.ir.module = top;
     Ok(lw.cx.ir)
 }
 
@@ -50,8 +47,6 @@ struct Lower<'s> {
     locals: Vec<String>,
     /// Field names of the class whose body is being lowered.
     fields: Vec<String>,
-    /// Field initializers and initializer blocks, for `FileIr::module`.
-    inits: Vec<Stmt>,
 }
 
 /// A parameter and the request key an annotation gives it.
@@ -534,7 +529,10 @@ impl<'s> Lower<'s> {
         self.cx.leave();
     }
 
-    /// Lowers the members of a class (or anonymous class) body.
+    /// Lowers the members of a class (or anonymous class) body. Field
+    /// initializers and initializer blocks become one function, `<fields>`,
+    /// hoisted before the methods so that what it assigns to `this.<field>`
+    /// is known to them.
     fn class_body(
         &mut self,
         name: &str,
@@ -545,20 +543,34 @@ impl<'s> Lower<'s> {
         let outer_fields = std::mem::replace(&mut self.fields, field_names);
         let outer_class = self.cx.class.replace(name.to_string());
         let outer_pending = std::mem::take(&mut self.pending);
+        let mut inits = Vec::new();
         for m in members {
             match m.kind() {
-                "field_declaration" | "constant_declaration" => self.field_inits(*m),
+                "field_declaration" | "constant_declaration" => self.field_inits(*m, &mut inits),
+                "block" | "static_initializer" => {
+                    self.statement(*m, &mut inits);
+                    self.flush(&mut inits);
+                }
+                _ => {}
+            }
+        }
+        if !inits.is_empty() {
+            self.cx.hoist(Function {
+                name: "<fields>".into(),
+                class: Some(name.to_string()),
+                params: Vec::new(),
+                decorators: Vec::new(),
+                body: inits,
+                span: members.first().map(|m| span(*m)).unwrap_or_default(),
+            });
+        }
+        for m in members {
+            match m.kind() {
                 "method_declaration" | "constructor_declaration" => {
                     self.function(*m, None);
                 }
                 "compact_constructor_declaration" => {
                     self.function(*m, components);
-                }
-                "block" | "static_initializer" => {
-                    let mut out = Vec::new();
-                    self.statement(*m, &mut out);
-                    self.flush(&mut out);
-                    self.inits.extend(out);
                 }
                 "enum_constant" => {
                     if let Some(body) = m.child_by_field_name("body") {
@@ -567,11 +579,8 @@ impl<'s> Lower<'s> {
                         self.class_body(name, &inner, names, None);
                     }
                 }
-                "class_declaration"
-                | "interface_declaration"
-                | "enum_declaration"
-                | "record_declaration"
-                | "annotation_type_declaration" => self.class(*m),
+                "class_declaration" | "interface_declaration" | "enum_declaration"
+                | "record_declaration" | "annotation_type_declaration" => self.class(*m),
                 _ => {}
             }
         }
@@ -581,8 +590,8 @@ impl<'s> Lower<'s> {
     }
 
     /// `private Logger log = LoggerFactory.getLogger(X.class);` assigns
-    /// `this.log` in the module.
-    fn field_inits(&mut self, node: Node) {
+    /// `this.log`.
+    fn field_inits(&mut self, node: Node, out: &mut Vec<Stmt>) {
         let ty = node
             .child_by_field_name("type")
             .and_then(|t| type_name(&self.cx, t));
@@ -605,9 +614,8 @@ impl<'s> Lower<'s> {
                 },
                 span(n),
             );
-            let mut out = Vec::new();
             self.emit(
-                &mut out,
+                out,
                 Stmt::Assign {
                     target: Target::Place(target),
                     ty: ty.clone(),
@@ -615,7 +623,6 @@ impl<'s> Lower<'s> {
                     span: span(d),
                 },
             );
-            self.inits.extend(out);
         }
     }
 

@@ -579,8 +579,11 @@ impl<'s> Lower<'s> {
                         self.class_body(name, &inner, names, None);
                     }
                 }
-                "class_declaration" | "interface_declaration" | "enum_declaration"
-                | "record_declaration" | "annotation_type_declaration" => self.class(*m),
+                "class_declaration"
+                | "interface_declaration"
+                | "enum_declaration"
+                | "record_declaration"
+                | "annotation_type_declaration" => self.class(*m),
                 _ => {}
             }
         }
@@ -1171,4 +1174,384 @@ fn class_members(body: Node) -> Vec<Node> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower;
+    use crate::ir::{Expr, ExprKind, FileIr, Function, Stmt, Target};
+
+    fn ir(src: &str) -> FileIr {
+        lower(src).expect("java lowers")
+    }
+
+    fn func<'a>(ir: &'a FileIr, name: &str) -> &'a Function {
+        ir.functions
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no function {name}"))
+    }
+
+    /// The dotted path of a name/member chain, calls marked with `()`.
+    fn path(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Member { object, property } => format!("{}.{property}", path(object)),
+            ExprKind::Call { callee, .. } => format!("{}()", path(callee)),
+            other => format!("<{other:?}>"),
+        }
+    }
+
+    fn assigned(stmt: &Stmt) -> (String, Option<&str>, Option<&Expr>) {
+        match stmt {
+            Stmt::Assign {
+                target: Target::Place(t),
+                ty,
+                value,
+                ..
+            } => (path(t), ty.as_deref(), value.as_ref()),
+            other => panic!("not an assignment: {other:?}"),
+        }
+    }
+
+    fn call_of(stmt: &Stmt) -> (&Expr, &[crate::ir::Arg], bool) {
+        let e = match stmt {
+            Stmt::Expr(e) | Stmt::Return(Some(e), _) => e,
+            other => panic!("not an expression: {other:?}"),
+        };
+        match &e.kind {
+            ExprKind::Call {
+                callee,
+                args,
+                construct,
+            } => (callee, args, *construct),
+            other => panic!("not a call: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn imports_keep_full_paths_and_skip_wildcards() {
+        let ir =
+            ir("import org.slf4j.Logger;\nimport static com.x.Util.mask;\nimport java.util.*;\n");
+        let got: Vec<(&str, &str)> = ir
+            .imports
+            .iter()
+            .map(|i| (i.local.as_str(), i.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Logger", "org.slf4j.Logger"), ("mask", "com.x.Util.mask")]
+        );
+    }
+
+    #[test]
+    fn fields_and_their_initializers() {
+        let ir = ir(r#"
+            class UserService {
+                private static final Logger log = LoggerFactory.getLogger(UserService.class);
+                private final Map<String, User> cache = new HashMap<>();
+                int a, b = 2;
+            }
+            record Signup(String email, @NotNull String phone) {}
+            enum Kind { A, B; private final String label = "x"; }
+        "#);
+        let service = ir.classes.iter().find(|c| c.name == "UserService").unwrap();
+        let fields: Vec<(&str, Option<&str>)> = service
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.ty.as_deref()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("log", Some("Logger")),
+                ("cache", Some("Map")),
+                ("a", Some("int")),
+                ("b", Some("int"))
+            ]
+        );
+        let record = ir.classes.iter().find(|c| c.name == "Signup").unwrap();
+        let names: Vec<&str> = record.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["email", "phone"]);
+        assert_eq!(record.fields[1].ty.as_deref(), Some("String"));
+        assert!(ir.classes.iter().any(|c| c.name == "Kind"));
+
+        // Initializers run in `<fields>` of the class, assigning `this.<field>`.
+        assert!(ir.module.is_empty());
+        let inits = ir
+            .functions
+            .iter()
+            .find(|f| f.name == "<fields>" && f.class.as_deref() == Some("UserService"))
+            .unwrap();
+        let (target, ty, value) = assigned(&inits.body[0]);
+        assert_eq!(target, "this.log");
+        assert_eq!(ty, Some("Logger"));
+        assert_eq!(path(value.unwrap()), "LoggerFactory.getLogger()");
+        let (target, _, value) = assigned(&inits.body[1]);
+        assert_eq!(target, "this.cache");
+        assert!(matches!(
+            value.unwrap().kind,
+            ExprKind::Call {
+                construct: true,
+                ..
+            }
+        ));
+        assert_eq!(inits.body.len(), 3, "a has no initializer");
+    }
+
+    #[test]
+    fn methods_params_annotations_and_decorators() {
+        let ir = ir(r#"
+            @RestController
+            class C {
+                @PostMapping("/x")
+                @Transactional
+                public R signup(@Valid @RequestBody SignupRequest req,
+                                @RequestParam("phone") String p,
+                                @RequestParam(name = "email", required = false) String e,
+                                @RequestParam String name,
+                                @PathVariable("id") Long id,
+                                List<String>... rest) {
+                    return null;
+                }
+                C(Logger log) { this.log = log; }
+            }
+        "#);
+        let f = func(&ir, "signup");
+        assert_eq!(f.class.as_deref(), Some("C"));
+        assert_eq!(f.decorators, ["PostMapping", "Transactional"]);
+        let params: Vec<(&str, Option<&str>, Vec<&str>)> = f
+            .params
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.ty.as_deref(),
+                    p.annotations.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            params,
+            [
+                ("req", Some("SignupRequest"), vec!["Valid", "RequestBody"]),
+                ("phone", Some("String"), vec!["RequestParam"]),
+                ("email", Some("String"), vec!["RequestParam"]),
+                ("name", Some("String"), vec!["RequestParam"]),
+                ("id", Some("Long"), vec!["PathVariable"]),
+                ("rest", Some("List"), vec![]),
+            ]
+        );
+        // The Java names are bound to the request keys at the body start.
+        let (target, ty, value) = assigned(&f.body[0]);
+        assert_eq!((target.as_str(), ty), ("p", Some("String")));
+        assert_eq!(path(value.unwrap()), "phone");
+        let (target, _, value) = assigned(&f.body[1]);
+        assert_eq!(target, "e");
+        assert_eq!(path(value.unwrap()), "email");
+        let ctor = func(&ir, "C");
+        assert_eq!(ctor.params[0].ty.as_deref(), Some("Logger"));
+        let (target, _, value) = assigned(&ctor.body[0]);
+        assert_eq!(target, "this.log");
+        assert_eq!(path(value.unwrap()), "log");
+    }
+
+    #[test]
+    fn bare_fields_are_this_members_unless_shadowed() {
+        let ir = ir(r#"
+            class S {
+                private Logger log;
+                private UserRepository repo;
+                void a(User u) { log.info(u.getEmail()); repo.save(u); }
+                void b(Logger log) { log.info("x"); }
+                void c() { Logger log = other(); log.info("y"); helper(); }
+                void d() { for (String repo : list) { repo.trim(); } repo.flush(); }
+            }
+        "#);
+        let a = func(&ir, "a");
+        assert_eq!(path(call_of(&a.body[0]).0), "this.log.info");
+        assert_eq!(path(call_of(&a.body[1]).0), "this.repo.save");
+        let (callee, args, _) = call_of(&a.body[0]);
+        assert_eq!(path(callee), "this.log.info");
+        assert_eq!(path(&args[0].value), "u.getEmail()");
+        let b = func(&ir, "b");
+        assert_eq!(path(call_of(&b.body[0]).0), "log.info");
+        let c = func(&ir, "c");
+        assert_eq!(path(call_of(&c.body[1]).0), "log.info");
+        assert_eq!(path(call_of(&c.body[2]).0), "helper");
+        let d = func(&ir, "d");
+        assert_eq!(path(call_of(&d.body[1]).0), "repo.trim");
+        assert_eq!(path(call_of(&d.body[2]).0), "this.repo.flush");
+    }
+
+    #[test]
+    fn typed_locals_loops_and_expression_assignments() {
+        let ir = ir(r#"
+            class S {
+                void m(List<User> users, BufferedReader r) throws Exception {
+                    Logger log = LoggerFactory.getLogger("x");
+                    var client = new OkHttpClient.Builder().build();
+                    HttpServletRequest req;
+                    for (User u : users) { log.info(u.getEmail()); }
+                    String line;
+                    while ((line = r.readLine()) != null) { log.info(line); }
+                    try (FileWriter fw = new FileWriter("f")) { fw.write(line); }
+                    catch (IOException e) { log.error("x", e); }
+                }
+            }
+        "#);
+        let m = func(&ir, "m");
+        let (t, ty, v) = assigned(&m.body[0]);
+        assert_eq!((t.as_str(), ty), ("log", Some("Logger")));
+        assert_eq!(path(v.unwrap()), "LoggerFactory.getLogger()");
+        let (t, ty, v) = assigned(&m.body[1]);
+        assert_eq!((t.as_str(), ty), ("client", None));
+        assert_eq!(path(v.unwrap()), "OkHttpClient.Builder().build()");
+        let (t, ty, v) = assigned(&m.body[2]);
+        assert_eq!(
+            (t.as_str(), ty, v.is_none()),
+            ("req", Some("HttpServletRequest"), true)
+        );
+        let (t, ty, v) = assigned(&m.body[3]);
+        assert_eq!((t.as_str(), ty), ("u", Some("User")));
+        assert_eq!(path(v.unwrap()), "users");
+        // `(line = r.readLine()) != null` assigns before the condition.
+        let (t, _, v) = assigned(&m.body[6]);
+        assert_eq!(t, "line");
+        assert_eq!(path(v.unwrap()), "r.readLine()");
+        assert!(matches!(m.body[7], Stmt::Expr(_)));
+        let (t, ty, _) = assigned(&m.body[9]);
+        assert_eq!((t.as_str(), ty), ("fw", Some("FileWriter")));
+        let (t, ty, v) = assigned(&m.body[11]);
+        assert_eq!(
+            (t.as_str(), ty, v.is_none()),
+            ("e", Some("IOException"), true)
+        );
+    }
+
+    #[test]
+    fn expressions() {
+        let ir = ir(r#"
+            class S {
+                Object m(User u, boolean c, String[] xs) {
+                    log.info("a " + u.getEmail() + " b" + 1);
+                    Object o = c ? u.getPhone() : (String) xs[0];
+                    Object n = new com.x.Foo<Bar>(u.email, this.name);
+                    String t = """
+                        hi
+                        """;
+                    return String.format("%s", u);
+                }
+            }
+        "#);
+        let m = func(&ir, "m");
+        let (_, args, _) = call_of(&m.body[0]);
+        let ExprKind::Format(parts) = &args[0].value.kind else {
+            panic!("concatenation is a format");
+        };
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0].as_str(), Some("a "));
+        assert_eq!(path(&parts[1]), "u.getEmail()");
+        let (_, _, v) = assigned(&m.body[1]);
+        let ExprKind::Either(branches) = &v.unwrap().kind else {
+            panic!("ternary is either");
+        };
+        assert_eq!(path(&branches[0]), "u.getPhone()");
+        assert!(matches!(branches[1].kind, ExprKind::Index { .. }));
+        let (_, _, v) = assigned(&m.body[2]);
+        let ExprKind::Call {
+            callee,
+            args,
+            construct,
+        } = &v.unwrap().kind
+        else {
+            panic!("new is a call");
+        };
+        assert!(construct);
+        assert_eq!(path(callee), "com.x.Foo");
+        assert_eq!(path(&args[0].value), "u.email");
+        assert_eq!(path(&args[1].value), "this.name");
+        let (_, _, v) = assigned(&m.body[3]);
+        assert_eq!(v.unwrap().as_str().map(str::trim), Some("hi"));
+        assert_eq!(path(call_of(&m.body[4]).0), "String.format");
+    }
+
+    #[test]
+    fn lambdas_and_anonymous_classes_are_hoisted() {
+        let ir = ir(r#"
+            class S {
+                private Logger log;
+                void m(List<User> users, String phone) {
+                    users.forEach(u -> log.info(u.getEmail()));
+                    users.forEach((User u) -> { log.info(phone); });
+                    executor.submit(new Runnable() { public void run() { log.info(phone); } });
+                }
+            }
+        "#);
+        let m = func(&ir, "m");
+        let (_, args, _) = call_of(&m.body[0]);
+        let ExprKind::Function(i) = args[0].value.kind else {
+            panic!("lambda is hoisted");
+        };
+        let lambda = &ir.functions[i];
+        assert_eq!(lambda.class.as_deref(), Some("S"));
+        assert_eq!(lambda.params[0].name, "u");
+        assert_eq!(path(call_of(&lambda.body[0]).0), "this.log.info");
+        let (_, args, _) = call_of(&m.body[1]);
+        let ExprKind::Function(i) = args[0].value.kind else {
+            panic!("lambda is hoisted");
+        };
+        assert_eq!(ir.functions[i].params[0].ty.as_deref(), Some("User"));
+        // The anonymous class's method sees the captured parameter.
+        let run = func(&ir, "run");
+        assert_eq!(run.class.as_deref(), Some("Runnable"));
+        let (callee, args, _) = call_of(&run.body[0]);
+        assert_eq!(path(callee), "this.log.info");
+        assert_eq!(path(&args[0].value), "phone");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_with_a_notice() {
+        let depth = 100_000;
+        let src = format!(
+            "class A {{ void m() {{ x = {}y{}; }} }}",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        );
+        let ir = ir(&src);
+        assert!(ir.notices.iter().any(|n| n.contains("nesting")));
+        let blocks = format!(
+            "class A {{ void m() {{ {} log.info(x); {} }} }}",
+            "{".repeat(depth),
+            "}".repeat(depth)
+        );
+        assert!(!ir_notices(&blocks).is_empty());
+        let classes = format!("{} {}", "class A {".repeat(depth), "}".repeat(depth));
+        assert!(!ir_notices(&classes).is_empty());
+        let lambdas = format!(
+            "class A {{ void m() {{ f({}x{}); }} }}",
+            "() -> g(".repeat(depth),
+            ")".repeat(depth)
+        );
+        assert!(!ir_notices(&lambdas).is_empty());
+    }
+
+    fn ir_notices(src: &str) -> Vec<String> {
+        ir(src).notices
+    }
+
+    #[test]
+    fn syntax_errors_are_noticed_not_fatal() {
+        let ir = ir("class A { void m( { log.info(email) ; } int = ; }");
+        assert!(ir.notices.iter().any(|n| n.contains("syntax error")));
+        for junk in [
+            "",
+            "}}}}",
+            "class",
+            "@@@ ((( \"unterminated",
+            "\u{0}\u{1}\u{fffd}",
+        ] {
+            let _ = lower(junk).expect("never fails on junk");
+        }
+    }
 }

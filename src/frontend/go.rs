@@ -577,6 +577,12 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
                 property: name,
             }
         }
+        "call_expression" if conversion_operand(cx, node).is_some() => {
+            return match conversion_operand(cx, node) {
+                Some(operand) => expr(cx, operand),
+                None => Expr::opaque(Vec::new(), sp),
+            };
+        }
         "call_expression" => {
             let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
             let args = node
@@ -652,6 +658,42 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         _ => ExprKind::Opaque(children_exprs(cx, node)),
     };
     Expr::new(kind, sp)
+}
+
+/// The operand of a conversion to a predeclared type written like a call
+/// (`string(b)`, `int64(n)`): the parser cannot tell it from a call, but a
+/// conversion keeps its operand's value.
+fn conversion_operand<'t>(cx: &Ctx, node: Node<'t>) -> Option<Node<'t>> {
+    const PREDECLARED: &[&str] = &[
+        "string",
+        "byte",
+        "rune",
+        "bool",
+        "int",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "uintptr",
+        "float32",
+        "float64",
+        "complex64",
+        "complex128",
+        "any",
+    ];
+    let function = node.child_by_field_name("function")?;
+    if function.kind() != "identifier" || !PREDECLARED.contains(&cx.text(function)) {
+        return None;
+    }
+    match named_children(node.child_by_field_name("arguments")?).as_slice() {
+        [operand] => Some(*operand),
+        _ => None,
+    }
 }
 
 /// `a + b + c` is one string-building expression; the chain is walked
@@ -1094,6 +1136,7 @@ mod tests {
                 s := *ptr
                 n := (&u).Email
                 y := x.(*Foo).Phone
+                z := string(b)
             }
         "#);
         let f = func(&ir, "f");
@@ -1126,11 +1169,11 @@ mod tests {
             })
             .expect("go statement calls the closure");
         assert_eq!(path(&go[0].value), "phone");
-        let tail: Vec<String> = f.body[f.body.len() - 3..]
+        let tail: Vec<String> = f.body[f.body.len() - 4..]
             .iter()
             .map(|s| path(assigned(s).2.unwrap()))
             .collect();
-        assert_eq!(tail, ["ptr", "u.Email", "x.Phone"]);
+        assert_eq!(tail, ["ptr", "u.Email", "x.Phone", "b"]);
     }
 
     #[test]

@@ -260,6 +260,25 @@ impl<'a> FileCx<'a> {
                 }
             },
             Target::Destructure(pairs) => {
+                // `a, b = x.email, x.phone` pairs up by position.
+                if let Some(ExprKind::Array(items)) = value.map(|e| &e.kind)
+                    && items.len() == pairs.len()
+                    && pairs.iter().all(|(k, _)| k.is_none())
+                {
+                    for ((_, local), item) in pairs.iter().zip(items) {
+                        let lv = self
+                            .eval(item, sc)
+                            .then(span, || format!("assigned to `{local}`"));
+                        sc.vars.insert(
+                            local.clone(),
+                            Var {
+                                value: lv,
+                                ..Var::default()
+                            },
+                        );
+                    }
+                    return;
+                }
                 for (key, local) in pairs {
                     let lv = match (v.state, key) {
                         (State::Container(source), _) => {
@@ -392,6 +411,11 @@ impl<'a> FileCx<'a> {
                 }
                 if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
                     out.state = *first;
+                } else if let Some(c) = states.iter().find(|s| matches!(s, State::Container(_)))
+                    && out.taints.is_empty()
+                {
+                    // `request.get_json() or {}` is still the request.
+                    out.state = *c;
                 }
                 out
             }
@@ -596,12 +620,16 @@ impl<'a> FileCx<'a> {
             return out;
         }
         if let Some(sink) = self.lang.sink_for(&paths) {
-            // Only a variable receiver (`user.save()`) carries its data into a
-            // store, not a chain such as `prisma.verificationEmail`.
-            let recv = receiver
-                .as_ref()
-                .filter(|(_, o)| matches!(o.kind, ExprKind::Name(_)))
-                .map(|(v, _)| v);
+            // A variable receiver (`user.save()`) carries its data into a
+            // store, and a builder chain (`logger.bind(ip=ip).info(..)`,
+            // `client.post(url).json(&body).send()`) into any sink; a plain
+            // chain such as `prisma.verificationEmail` does not.
+            let recv = receiver.as_ref().and_then(|(v, o)| {
+                match (&o.kind, self.rules.sinks[sink].spec.kind) {
+                    (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
+                    _ => None,
+                }
+            });
             self.sink(
                 sink,
                 e,
@@ -611,6 +639,13 @@ impl<'a> FileCx<'a> {
                 written_path.as_deref().unwrap_or(method),
                 sc,
             );
+            // The data is gone into the sink: the client object holds none of
+            // it. A vendor request object built here (`SendSmsRequest(..)`)
+            // still carries it to the call that sends it.
+            if !Self::builds_object(*construct, method, args) {
+                return Value::default();
+            }
+            return self.object_of_args(args, values);
         }
 
         let recv_name = receiver.as_ref().and_then(|(_, o)| match &o.kind {
@@ -692,21 +727,29 @@ impl<'a> FileCx<'a> {
         }
         // Constructors and keyword calls build objects: `User(email=x)`,
         // `new Cookie("phone", p)`, `Foo { phone: x }`.
-        let builds_object = *construct
-            || method.chars().next().is_some_and(char::is_uppercase)
-            || args.iter().any(|a| a.name.is_some());
-        if builds_object {
-            let mut out = Value::default();
-            for (a, v) in args.iter().zip(values) {
-                match &a.name {
-                    Some(name) => out.merge(self.keyed(name, v, &a.value)),
-                    None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
-                    None => out.merge(v.flattened()),
-                }
-            }
-            return out;
+        if Self::builds_object(*construct, method, args) {
+            return self.object_of_args(args, values);
         }
         Value::default()
+    }
+
+    fn builds_object(construct: bool, method: &str, args: &[Arg]) -> bool {
+        construct
+            || method.chars().next().is_some_and(char::is_uppercase)
+            || args.iter().any(|a| a.name.is_some())
+    }
+
+    /// The object a constructor or keyword call builds from its arguments.
+    fn object_of_args(&self, args: &[Arg], values: Vec<Value>) -> Value {
+        let mut out = Value::default();
+        for (a, v) in args.iter().zip(values) {
+            match &a.name {
+                Some(name) => out.merge(self.keyed(name, v, &a.value)),
+                None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
+                None => out.merge(v.flattened()),
+            }
+        }
+        out
     }
 
     fn setter_field(&self, method: &str) -> Option<String> {
@@ -742,7 +785,6 @@ impl<'a> FileCx<'a> {
         sc: &mut Scope,
     ) {
         let spec = &self.rules.sinks[index].spec;
-        let mut skip = Vec::new();
         let mut columns = Vec::new();
         if let Some(i) = spec.sql_arg {
             let Some(sql) = args.get(i).and_then(|a| self.const_string(&a.value, sc)) else {
@@ -752,7 +794,7 @@ impl<'a> FileCx<'a> {
                 return;
             }
             columns = sql::columns(&sql);
-            skip.push(i);
+            // Not skipped: a statement built with interpolation carries data.
         }
         let mut recipient = spec.recipient.clone();
         if let Some(http) = &spec.http {
@@ -783,18 +825,30 @@ impl<'a> FileCx<'a> {
         }
         let mut carried = Value::default();
         for (i, (a, v)) in args.iter().zip(values).enumerate() {
-            let selected = if spec.args.is_empty() {
-                !skip.contains(&i)
-            } else {
-                spec.args.iter().any(|s| match s {
+            let selected = spec.args.is_empty()
+                || spec.args.iter().any(|s| match s {
                     ArgSelector::Position(p) => *p == i && a.name.is_none(),
                     ArgSelector::Keyword(k) => a.name.as_deref() == Some(k.as_str()),
-                })
-            };
+                });
             if !selected {
                 continue;
             }
-            // Placeholders of an INSERT line up with its columns.
+            // Placeholders of an INSERT line up with its columns, passed one
+            // by one or as one tuple (`execute(sql, (email, phone))`).
+            if spec.sql_arg == Some(0)
+                && args.len() == 2
+                && let ExprKind::Array(items) = &a.value.kind
+                && items.len() == columns.len()
+                && !columns.is_empty()
+            {
+                for (c, item) in columns.iter().zip(items) {
+                    let iv = self.eval(item, sc);
+                    if iv.state == State::Plain {
+                        carried.merge(self.keyed(c, iv, item));
+                    }
+                }
+                continue;
+            }
             let column = columns
                 .get(i.wrapping_sub(1))
                 .filter(|_| spec.sql_arg == Some(0) && columns.len() + 1 == args.len());
@@ -806,7 +860,6 @@ impl<'a> FileCx<'a> {
             }
         }
         if spec.args.is_empty()
-            && spec.kind == FlowKind::Stored
             && let Some(r) = receiver
         {
             carried.merge(r.clone());
@@ -908,7 +961,7 @@ impl<'a> FileCx<'a> {
             }
             ExprKind::Call { callee, .. } => Some(format!("{}()", self.resolved(callee, sc)?)),
             ExprKind::Index { object, .. } => Some(format!("{}[]", self.resolved(object, sc)?)),
-            _ => None,
+            _ => Some("?".to_string()),
         }
     }
 
@@ -942,6 +995,26 @@ impl<'a> FileCx<'a> {
                     }
                 }
                 (!out.starts_with("{}")).then_some(out)
+            }
+            // `"https://x/{}".format(a)`, `fmt.Sprintf("https://x/%s", a)`,
+            // `String.format(...)`, `format!(...)`: the template up to its
+            // first placeholder.
+            ExprKind::Call { callee, args, .. } => {
+                let template = match &callee.kind {
+                    ExprKind::Member { object, property }
+                        if property == "format" && object.as_str().is_some() =>
+                    {
+                        self.const_string(object, sc)
+                    }
+                    ExprKind::Member { property: m, .. } | ExprKind::Name(m)
+                        if matches!(m.as_str(), "Sprintf" | "format" | "format!" | "formatted") =>
+                    {
+                        args.first().and_then(|a| self.const_string(&a.value, sc))
+                    }
+                    _ => None,
+                }?;
+                let end = template.find(['{', '%']).unwrap_or(template.len());
+                (end > 0).then(|| format!("{}{{}}", &template[..end]))
             }
             _ => None,
         }

@@ -44,7 +44,9 @@ pub(super) fn written(e: &Expr) -> Option<String> {
         ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
         ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
         ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
-        _ => None,
+        // A receiver that is no path (`(dir / name).write_bytes(..)`) still
+        // lets `**.write_bytes` match.
+        _ => Some("?".to_string()),
     }
 }
 

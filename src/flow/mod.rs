@@ -7,18 +7,23 @@
 //! `collected` flows; sanitizers return clean values; sink calls turn the
 //! taints of their arguments into flows.
 
+mod paths;
+mod scope;
 mod sql;
 mod trail;
 pub mod url;
+mod value;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
+use paths::{container_owner, field_of, getter_field, is_self, owner_name, owner_of, written};
+use scope::{Scope, Var};
 pub use trail::{Step, Trail};
+use value::{State, Taint, Value};
 
 /// One movement of one category of personal data into a sink (or in from a
 /// person, for `collected`).
@@ -73,151 +78,6 @@ pub fn analyze(
     flows
 }
 
-#[derive(Debug, Clone)]
-struct Taint {
-    category: CategoryId,
-    /// The field of an object this taint sits in (`email` of `user`).
-    field: Option<Rc<str>>,
-    trail: Trail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum State {
-    #[default]
-    Plain,
-    /// A literal or constant: never a person's data.
-    Literal,
-    /// Hashed, masked or encrypted.
-    Sanitized,
-    /// Request data whose fields are collected on access (source index).
-    Container(usize),
-}
-
-#[derive(Debug, Clone, Default)]
-struct Value {
-    taints: Vec<Taint>,
-    state: State,
-}
-
-impl Value {
-    fn literal() -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Literal,
-        }
-    }
-
-    fn sanitized() -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Sanitized,
-        }
-    }
-
-    fn container(source: usize) -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Container(source),
-        }
-    }
-
-    fn has(&self, category: CategoryId) -> bool {
-        self.taints.iter().any(|t| t.category == category)
-    }
-
-    fn add(&mut self, taint: Taint) {
-        if let Some(existing) = self
-            .taints
-            .iter_mut()
-            .find(|t| t.category == taint.category && t.field == taint.field)
-        {
-            if taint.trail.len() > existing.trail.len() {
-                *existing = taint;
-            }
-        } else {
-            self.taints.push(taint);
-        }
-    }
-
-    fn merge(&mut self, other: Value) {
-        for t in other.taints {
-            self.add(t);
-        }
-    }
-
-    /// The same data as a whole value, fields forgotten (string building).
-    fn flattened(self) -> Value {
-        let mut out = Value::default();
-        for mut t in self.taints {
-            t.field = None;
-            out.add(t);
-        }
-        out
-    }
-
-    /// Every taint labelled as field `field`.
-    fn into_field(self, field: &str) -> Value {
-        let f: Rc<str> = Rc::from(field);
-        let mut out = Value::default();
-        for mut t in self.taints {
-            t.field = Some(f.clone());
-            out.add(t);
-        }
-        out
-    }
-
-    fn then(mut self, span: Span, note: impl Fn() -> String) -> Value {
-        if !self.taints.is_empty() {
-            let note = note();
-            for t in &mut self.taints {
-                t.trail = t.trail.then(span, note.clone());
-            }
-        }
-        self
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-struct Var {
-    value: Value,
-    /// Resolved path of the type or the call that produced it.
-    origin: Option<String>,
-    /// Declared type as written, used as the owner of its fields.
-    ty: Option<String>,
-    /// Constant string value, for URLs and SQL.
-    text: Option<String>,
-    /// A function parameter not reassigned since.
-    param: bool,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Scope {
-    vars: HashMap<String, Var>,
-    class: Option<String>,
-}
-
-impl Scope {
-    /// What functions inherit from the module: origins and constants, not
-    /// data.
-    fn for_functions(&self) -> Scope {
-        let vars = self
-            .vars
-            .iter()
-            .map(|(k, v)| {
-                let value = match v.value.state {
-                    State::Container(_) | State::Literal => Value {
-                        taints: Vec::new(),
-                        state: v.value.state,
-                    },
-                    _ => Value::default(),
-                };
-                (k.clone(), Var { value, ..v.clone() })
-            })
-            .collect();
-        Scope { vars, class: None }
-    }
-}
-
 struct FileCx<'a> {
     rules: &'a Rules,
     lang: &'a LanguageRules,
@@ -228,10 +88,6 @@ struct FileCx<'a> {
     fields: HashMap<(String, String), String>,
     verdicts: RefCell<HashMap<(String, Option<String>), Verdict>>,
     flows: Vec<Flow>,
-}
-
-fn is_self(name: &str) -> bool {
-    matches!(name, "self" | "this" | "cls")
 }
 
 impl<'a> FileCx<'a> {
@@ -404,6 +260,25 @@ impl<'a> FileCx<'a> {
                 }
             },
             Target::Destructure(pairs) => {
+                // `a, b = x.email, x.phone` pairs up by position.
+                if let Some(ExprKind::Array(items)) = value.map(|e| &e.kind)
+                    && items.len() == pairs.len()
+                    && pairs.iter().all(|(k, _)| k.is_none())
+                {
+                    for ((_, local), item) in pairs.iter().zip(items) {
+                        let lv = self
+                            .eval(item, sc)
+                            .then(span, || format!("assigned to `{local}`"));
+                        sc.vars.insert(
+                            local.clone(),
+                            Var {
+                                value: lv,
+                                ..Var::default()
+                            },
+                        );
+                    }
+                    return;
+                }
                 for (key, local) in pairs {
                     let lv = match (v.state, key) {
                         (State::Container(source), _) => {
@@ -536,6 +411,11 @@ impl<'a> FileCx<'a> {
                 }
                 if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
                     out.state = *first;
+                } else if let Some(c) = states.iter().find(|s| matches!(s, State::Container(_)))
+                    && out.taints.is_empty()
+                {
+                    // `request.get_json() or {}` is still the request.
+                    out.state = *c;
                 }
                 out
             }
@@ -552,7 +432,9 @@ impl<'a> FileCx<'a> {
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
             // A parameter named like a request (`req` in Express) is one.
-            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+            Some(var)
+                if var.param && var.value.state == State::Plain && var.value.taints.is_empty() =>
+            {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
                 }
@@ -738,12 +620,16 @@ impl<'a> FileCx<'a> {
             return out;
         }
         if let Some(sink) = self.lang.sink_for(&paths) {
-            // Only a variable receiver (`user.save()`) carries its data into a
-            // store, not a chain such as `prisma.verificationEmail`.
-            let recv = receiver
-                .as_ref()
-                .filter(|(_, o)| matches!(o.kind, ExprKind::Name(_)))
-                .map(|(v, _)| v);
+            // A variable receiver (`user.save()`) carries its data into a
+            // store, and a builder chain (`logger.bind(ip=ip).info(..)`,
+            // `client.post(url).json(&body).send()`) into any sink; a plain
+            // chain such as `prisma.verificationEmail` does not.
+            let recv = receiver.as_ref().and_then(|(v, o)| {
+                match (&o.kind, self.rules.sinks[sink].spec.kind) {
+                    (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
+                    _ => None,
+                }
+            });
             self.sink(
                 sink,
                 e,
@@ -753,6 +639,13 @@ impl<'a> FileCx<'a> {
                 written_path.as_deref().unwrap_or(method),
                 sc,
             );
+            // The data is gone into the sink: the client object holds none of
+            // it. A vendor request object built here (`SendSmsRequest(..)`)
+            // still carries it to the call that sends it.
+            if !Self::builds_object(*construct, method, args) {
+                return Value::default();
+            }
+            return self.object_of_args(args, values);
         }
 
         let recv_name = receiver.as_ref().and_then(|(_, o)| match &o.kind {
@@ -834,21 +727,29 @@ impl<'a> FileCx<'a> {
         }
         // Constructors and keyword calls build objects: `User(email=x)`,
         // `new Cookie("phone", p)`, `Foo { phone: x }`.
-        let builds_object = *construct
-            || method.chars().next().is_some_and(char::is_uppercase)
-            || args.iter().any(|a| a.name.is_some());
-        if builds_object {
-            let mut out = Value::default();
-            for (a, v) in args.iter().zip(values) {
-                match &a.name {
-                    Some(name) => out.merge(self.keyed(name, v, &a.value)),
-                    None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
-                    None => out.merge(v.flattened()),
-                }
-            }
-            return out;
+        if Self::builds_object(*construct, method, args) {
+            return self.object_of_args(args, values);
         }
         Value::default()
+    }
+
+    fn builds_object(construct: bool, method: &str, args: &[Arg]) -> bool {
+        construct
+            || method.chars().next().is_some_and(char::is_uppercase)
+            || args.iter().any(|a| a.name.is_some())
+    }
+
+    /// The object a constructor or keyword call builds from its arguments.
+    fn object_of_args(&self, args: &[Arg], values: Vec<Value>) -> Value {
+        let mut out = Value::default();
+        for (a, v) in args.iter().zip(values) {
+            match &a.name {
+                Some(name) => out.merge(self.keyed(name, v, &a.value)),
+                None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
+                None => out.merge(v.flattened()),
+            }
+        }
+        out
     }
 
     fn setter_field(&self, method: &str) -> Option<String> {
@@ -884,7 +785,6 @@ impl<'a> FileCx<'a> {
         sc: &mut Scope,
     ) {
         let spec = &self.rules.sinks[index].spec;
-        let mut skip = Vec::new();
         let mut columns = Vec::new();
         if let Some(i) = spec.sql_arg {
             let Some(sql) = args.get(i).and_then(|a| self.const_string(&a.value, sc)) else {
@@ -894,7 +794,7 @@ impl<'a> FileCx<'a> {
                 return;
             }
             columns = sql::columns(&sql);
-            skip.push(i);
+            // Not skipped: a statement built with interpolation carries data.
         }
         let mut recipient = spec.recipient.clone();
         if let Some(http) = &spec.http {
@@ -925,18 +825,30 @@ impl<'a> FileCx<'a> {
         }
         let mut carried = Value::default();
         for (i, (a, v)) in args.iter().zip(values).enumerate() {
-            let selected = if spec.args.is_empty() {
-                !skip.contains(&i)
-            } else {
-                spec.args.iter().any(|s| match s {
+            let selected = spec.args.is_empty()
+                || spec.args.iter().any(|s| match s {
                     ArgSelector::Position(p) => *p == i && a.name.is_none(),
                     ArgSelector::Keyword(k) => a.name.as_deref() == Some(k.as_str()),
-                })
-            };
+                });
             if !selected {
                 continue;
             }
-            // Placeholders of an INSERT line up with its columns.
+            // Placeholders of an INSERT line up with its columns, passed one
+            // by one or as one tuple (`execute(sql, (email, phone))`).
+            if spec.sql_arg == Some(0)
+                && args.len() == 2
+                && let ExprKind::Array(items) = &a.value.kind
+                && items.len() == columns.len()
+                && !columns.is_empty()
+            {
+                for (c, item) in columns.iter().zip(items) {
+                    let iv = self.eval(item, sc);
+                    if iv.state == State::Plain {
+                        carried.merge(self.keyed(c, iv, item));
+                    }
+                }
+                continue;
+            }
             let column = columns
                 .get(i.wrapping_sub(1))
                 .filter(|_| spec.sql_arg == Some(0) && columns.len() + 1 == args.len());
@@ -948,7 +860,6 @@ impl<'a> FileCx<'a> {
             }
         }
         if spec.args.is_empty()
-            && spec.kind == FlowKind::Stored
             && let Some(r) = receiver
         {
             carried.merge(r.clone());
@@ -1050,7 +961,7 @@ impl<'a> FileCx<'a> {
             }
             ExprKind::Call { callee, .. } => Some(format!("{}()", self.resolved(callee, sc)?)),
             ExprKind::Index { object, .. } => Some(format!("{}[]", self.resolved(object, sc)?)),
-            _ => None,
+            _ => Some("?".to_string()),
         }
     }
 
@@ -1085,81 +996,27 @@ impl<'a> FileCx<'a> {
                 }
                 (!out.starts_with("{}")).then_some(out)
             }
+            // `"https://x/{}".format(a)`, `fmt.Sprintf("https://x/%s", a)`,
+            // `String.format(...)`, `format!(...)`: the template up to its
+            // first placeholder.
+            ExprKind::Call { callee, args, .. } => {
+                let template = match &callee.kind {
+                    ExprKind::Member { object, property }
+                        if property == "format" && object.as_str().is_some() =>
+                    {
+                        self.const_string(object, sc)
+                    }
+                    ExprKind::Member { property: m, .. } | ExprKind::Name(m)
+                        if matches!(m.as_str(), "Sprintf" | "format" | "format!" | "formatted") =>
+                    {
+                        args.first().and_then(|a| self.const_string(&a.value, sc))
+                    }
+                    _ => None,
+                }?;
+                let end = template.find(['{', '%']).unwrap_or(template.len());
+                (end > 0).then(|| format!("{}{{}}", &template[..end]))
+            }
             _ => None,
         }
-    }
-}
-
-/// Taints of `v` that sit in field `field`, as a whole value.
-fn field_of(v: &Value, field: &str) -> Value {
-    let mut out = Value::default();
-    for t in &v.taints {
-        if t.field.as_deref() == Some(field) {
-            out.add(Taint {
-                field: None,
-                ..t.clone()
-            });
-        }
-    }
-    out
-}
-
-/// The field a getter reads, if the method is a getter of a known category.
-fn getter_field(classifier: &Classifier, method: &str) -> Option<String> {
-    if !matches!(
-        classifier.classify_getter(method, Some("user")),
-        Verdict::Category { .. } | Verdict::Rejected { .. }
-    ) {
-        return None;
-    }
-    let toks = tokens(method);
-    Some(toks[1..].join("_"))
-}
-
-/// The expression as written, as a dotted path.
-fn written(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
-        ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
-        ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
-        _ => None,
-    }
-}
-
-/// The name that owns a field: `user` in `user.name`, the class for
-/// `self.name`, the declared type of a variable.
-fn owner_of(object: &Expr, sc: &Scope) -> Option<String> {
-    match &object.kind {
-        ExprKind::Name(n) if is_self(n) => sc.class.clone(),
-        ExprKind::Name(n) => Some(
-            sc.vars
-                .get(n)
-                .and_then(|v| v.ty.clone())
-                .map_or_else(|| n.clone(), |t| format!("{n} {t}")),
-        ),
-        ExprKind::Member { property, .. } => Some(property.clone()),
-        ExprKind::Call { callee, .. } => match &callee.kind {
-            ExprKind::Member { property, .. } | ExprKind::Name(property) => Some(property.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn owner_name<'s>(owner: &'s str, sc: &'s Scope) -> &'s str {
-    if is_self(owner) {
-        sc.class.as_deref().unwrap_or(owner)
-    } else {
-        owner
-    }
-}
-
-/// The owner of a request container's fields: its declared type
-/// (`RegisterRequest`), which can give `name` its person context.
-fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
-    match &object.kind {
-        ExprKind::Name(n) => sc.vars.get(n).and_then(|v| v.ty.clone()),
-        _ => None,
     }
 }

@@ -570,11 +570,10 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
 }
 
 fn string(cx: &mut Ctx, node: Node) -> ExprKind {
-    let interpolations: Vec<Node> = named_children(node)
-        .into_iter()
-        .filter(|c| c.kind() == "interpolation")
-        .collect();
-    if interpolations.is_empty() {
+    if !named_children(node)
+        .iter()
+        .any(|c| c.kind() == "interpolation")
+    {
         let content: String = named_children(node)
             .into_iter()
             .filter(|c| c.kind() == "string_content")
@@ -582,14 +581,25 @@ fn string(cx: &mut Ctx, node: Node) -> ExprKind {
             .collect();
         return ExprKind::Str(content);
     }
-    let parts = interpolations
-        .into_iter()
-        .filter_map(|i| {
-            i.child_by_field_name("expression")
-                .or_else(|| named_children(i).first().copied())
-        })
-        .map(|e| expr(cx, e))
-        .collect();
+    // Keep the literal text between interpolations: it holds URL hosts and
+    // SQL verbs.
+    let mut parts = Vec::new();
+    for c in named_children(node) {
+        match c.kind() {
+            "string_content" => {
+                parts.push(Expr::new(ExprKind::Str(cx.text(c).to_string()), span(c)))
+            }
+            "interpolation" => {
+                if let Some(e) = c
+                    .child_by_field_name("expression")
+                    .or_else(|| named_children(c).first().copied())
+                {
+                    parts.push(expr(cx, e));
+                }
+            }
+            _ => {}
+        }
+    }
     ExprKind::Format(parts)
 }
 

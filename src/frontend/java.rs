@@ -2,9 +2,12 @@
 //!
 //! Classes, interfaces, records and enums become [`Class`]es with typed
 //! fields; field initializers and initializer blocks form one function of
-//! the class, `<fields>`, that assigns `this.<field>`. Methods, constructors and lambdas are hoisted with their
-//! parameter annotations (`RequestBody`, `RequestParam`) and method
-//! annotations (`PostMapping`) as written, without `@` and arguments.
+//! the class, `<fields>`, that assigns `this.<field>`. Methods, constructors
+//! and lambdas are hoisted with their parameter annotations (`RequestBody`,
+//! `RequestParam`) and method annotations (`PostMapping`) as written,
+//! without `@` and arguments. A parameter whose annotation names a request
+//! key (`@RequestParam("phone") String p`) is named by the key, and its body
+//! starts with `p = phone`.
 //!
 //! Java lets a method name a field of its class without `this.`; such bare
 //! names are lowered as `this.<field>` so that they resolve through the

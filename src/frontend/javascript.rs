@@ -215,10 +215,10 @@ fn statement_inner(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             }
         }
         "type_alias_declaration" => {
-            if let (Some(name), Some(value)) = (field(node, "name"), field(node, "value")) {
-                if value.kind() == "object_type" {
-                    type_fields(lx, name, value, node);
-                }
+            if let (Some(name), Some(value)) = (field(node, "name"), field(node, "value"))
+                && value.kind() == "object_type"
+            {
+                type_fields(lx, name, value, node);
             }
         }
         "import_statement" => import(lx, node),
@@ -300,10 +300,10 @@ fn declarator(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     };
     let ty = field(node, "type").and_then(|t| type_name(lx, t));
     let value = field(node, "value");
-    if let Some(v) = value {
-        if require_import(lx, name, v) {
-            return;
-        }
+    if let Some(v) = value
+        && require_import(lx, name, v)
+    {
+        return;
     }
     match (name.kind(), value) {
         ("identifier", _) => {

@@ -7,6 +7,7 @@
 //!   - `parse`: read every file and parse it (tree-sitter, or syn for Rust);
 //!   - `scan`:  the full candor scan (discovery, lowering, classification,
 //!     flows, findings).
+//!
 //! It prints files/s, MB/s, lines/s and peak resident memory of each.
 
 use std::path::{Path, PathBuf};

@@ -63,9 +63,7 @@ pub fn is_cjk(c: char) -> bool {
 /// configuration, never a person's data.
 pub fn is_constant_name(ident: &str) -> bool {
     let letters: Vec<char> = ident.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1
-        && letters.iter().all(|c| c.is_uppercase())
-        && ident.chars().all(|c| c.is_ascii())
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && ident.is_ascii()
 }
 
 /// Why a name did or did not get a category, for `candor classify`.
@@ -193,7 +191,10 @@ impl Classifier {
             pattern: pattern.text.clone(),
             reason,
         };
-        if let Some(t) = toks.iter().find(|t| self.protected.contains(*t)) {
+        // `sha256` is split into `sha`, `256`: also try each token with its
+        // successor.
+        let joined_pairs = toks.windows(2).map(|w| format!("{}{}", w[0], w[1]));
+        if let Some(t) = toks.iter().cloned().chain(joined_pairs).find(|t| self.protected.contains(t)) {
             return reject(format!(
                 "`{t}` says the value is protected (hashed, masked or encrypted)"
             ));

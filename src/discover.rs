@@ -97,13 +97,13 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
-            if let Some(language) = language_for_path(path) {
-                if let Ok(mut f) = found.lock() {
-                    f.files.push(Candidate {
-                        path: path.to_path_buf(),
-                        language,
-                    });
-                }
+            if let Some(language) = language_for_path(path)
+                && let Ok(mut f) = found.lock()
+            {
+                f.files.push(Candidate {
+                    path: path.to_path_buf(),
+                    language,
+                });
             }
             WalkState::Continue
         })

@@ -3,7 +3,7 @@
 
 use super::{Level, Rule};
 use crate::flow::Flow;
-use crate::rules::{CategorySpec, FlowKind};
+use crate::rules::{CategorySpec, FlowKind, StoreKind};
 
 pub const RULE: Rule = Rule {
     id: "cleartext-sensitive-storage",
@@ -32,5 +32,10 @@ user.setPassword(passwordEncoder.encode(form.getPassword()));  // fine
 };
 
 pub fn applies(flow: &Flow, category: &CategorySpec) -> bool {
-    flow.kind == FlowKind::Stored && (category.sensitive || category.secret)
+    // A session or access token lives in a cookie by design; a password or
+    // sensitive data in one does not.
+    let session_cookie = flow.store == Some(StoreKind::Cookie)
+        && category.secret
+        && !category.key.ends_with("password");
+    flow.kind == FlowKind::Stored && (category.sensitive || category.secret) && !session_cookie
 }

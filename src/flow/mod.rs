@@ -156,7 +156,7 @@ impl Value {
     }
 
     /// Every taint labelled as field `field`.
-    fn as_field(self, field: &str) -> Value {
+    fn into_field(self, field: &str) -> Value {
         let f: Rc<str> = Rc::from(field);
         let mut out = Value::default();
         for mut t in self.taints {
@@ -186,6 +186,8 @@ struct Var {
     ty: Option<String>,
     /// Constant string value, for URLs and SQL.
     text: Option<String>,
+    /// A function parameter not reassigned since.
+    param: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -300,6 +302,7 @@ impl<'a> FileCx<'a> {
             let mut var = Var {
                 origin: p.ty.as_deref().map(|t| self.resolve_type(t)),
                 ty: p.ty.clone(),
+                param: true,
                 ..Var::default()
             };
             let marks: Vec<&str> = p
@@ -315,16 +318,15 @@ impl<'a> FileCx<'a> {
             {
                 var.value = Value::container(source);
             } else if let Some(&source) = marks.iter().find_map(|m| self.lang.field_params.get(*m))
-            {
-                if let Some(t) = self.collect(
+                && let Some(t) = self.collect(
                     &p.name,
                     None,
                     source,
                     p.span,
                     &format!("parameter `{}`", p.name),
-                ) {
-                    var.value.add(t);
-                }
+                )
+            {
+                var.value.add(t);
             }
             scope.vars.insert(p.name.clone(), var);
         }
@@ -377,6 +379,7 @@ impl<'a> FileCx<'a> {
                             origin,
                             ty,
                             text,
+                            param: false,
                         },
                     );
                 }
@@ -447,32 +450,30 @@ impl<'a> FileCx<'a> {
             self.eval(object, sc);
             return;
         };
-        if is_self(owner) {
-            if let (Some(class), Some(origin)) =
+        if is_self(owner)
+            && let (Some(class), Some(origin)) =
                 (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
-            {
-                self.fields
-                    .entry((class, field.to_string()))
-                    .or_insert(origin);
-            }
+        {
+            self.fields
+                .entry((class, field.to_string()))
+                .or_insert(origin);
         }
         let mut v = v;
-        if v.state == State::Plain && value.is_some() {
-            if let Verdict::Category { id, .. } = self.classify(field, Some(owner_name(owner, sc)))
-            {
-                if !v.has(id) {
-                    v.add(Taint {
-                        category: id,
-                        field: None,
-                        trail: Trail::start(span, format!("`{owner}.{field}`")),
-                    });
-                }
-            }
+        if v.state == State::Plain
+            && value.is_some()
+            && let Verdict::Category { id, .. } = self.classify(field, Some(owner_name(owner, sc)))
+            && !v.has(id)
+        {
+            v.add(Taint {
+                category: id,
+                field: None,
+                trail: Trail::start(span, format!("`{owner}.{field}`")),
+            });
         }
         let v = v
             .flattened()
             .then(span, || format!("stored in `{owner}.{field}`"))
-            .as_field(field);
+            .into_field(field);
         let var = sc.vars.entry(owner.clone()).or_default();
         var.value
             .taints
@@ -550,13 +551,17 @@ impl<'a> FileCx<'a> {
 
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
+            // A parameter named like a request (`req` in Express) is one.
+            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                var.value.clone()
+            }
             Some(var) => var.value.clone(),
             None => {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
-                }
-                if self.imports.contains_key(name) {
-                    return Value::default();
                 }
                 Value::default()
             }
@@ -647,16 +652,15 @@ impl<'a> FileCx<'a> {
         if v.state == State::Plain
             && v.taints.is_empty()
             && !matches!(value.kind, ExprKind::Function(_))
+            && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
         {
-            if let Verdict::Category { id, .. } = self.classifier.classify(key, None) {
-                v.add(Taint {
-                    category: id,
-                    field: None,
-                    trail: Trail::start(value.span, format!("`{key}`")),
-                });
-            }
+            v.add(Taint {
+                category: id,
+                field: None,
+                trail: Trail::start(value.span, format!("`{key}`")),
+            });
         }
-        v.as_field(key)
+        v.into_field(key)
     }
 
     fn call(&mut self, e: &Expr, sc: &mut Scope) -> Value {
@@ -697,45 +701,49 @@ impl<'a> FileCx<'a> {
         if self.is_sanitizer(method, &paths) {
             return Value::sanitized();
         }
-        if let Some(source) = paths.iter().find_map(|p| self.lang.keyed_call(p)) {
-            if let Some(key) = args.first().and_then(|a| a.value.as_str()) {
-                let mut out = Value::default();
-                let shown = format!("{}(\"{key}\")", written_path.as_deref().unwrap_or(method));
-                if let Some(t) = self.collect(key, None, source, e.span, &format!("`{shown}`")) {
+        if let Some(source) = paths.iter().find_map(|p| self.lang.keyed_call(p))
+            && let Some(key) = args.first().and_then(|a| a.value.as_str())
+        {
+            let mut out = Value::default();
+            let shown = format!("{}(\"{key}\")", written_path.as_deref().unwrap_or(method));
+            if let Some(t) = self.collect(key, None, source, e.span, &format!("`{shown}`")) {
+                out.add(t);
+            }
+            return out;
+        }
+        if let Some((recv, object)) = &receiver
+            && let State::Container(source) = recv.state
+        {
+            let owner = container_owner(object, sc);
+            let field = if self.rules.key_readers.contains(method) {
+                args.first()
+                    .and_then(|a| a.value.as_str())
+                    .map(str::to_string)
+            } else {
+                getter_field(self.classifier, method)
+            };
+            let mut out = Value::default();
+            if let Some(field) = field {
+                let shown = match args.first().and_then(|a| a.value.as_str()) {
+                    Some(key) => format!(
+                        "`{}.{method}(\"{key}\")`",
+                        written(object).unwrap_or_default()
+                    ),
+                    None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+                };
+                if let Some(t) = self.collect(&field, owner.as_deref(), source, e.span, &shown) {
                     out.add(t);
                 }
-                return out;
             }
-        }
-        if let Some((recv, object)) = &receiver {
-            if let State::Container(source) = recv.state {
-                let owner = container_owner(object, sc);
-                let field = if self.rules.key_readers.contains(method) {
-                    args.first()
-                        .and_then(|a| a.value.as_str())
-                        .map(str::to_string)
-                } else {
-                    getter_field(self.classifier, method)
-                };
-                let mut out = Value::default();
-                if let Some(field) = field {
-                    let shown = match args.first().and_then(|a| a.value.as_str()) {
-                        Some(key) => format!(
-                            "`{}.{method}(\"{key}\")`",
-                            written(object).unwrap_or_default()
-                        ),
-                        None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
-                    };
-                    if let Some(t) = self.collect(&field, owner.as_deref(), source, e.span, &shown)
-                    {
-                        out.add(t);
-                    }
-                }
-                return out;
-            }
+            return out;
         }
         if let Some(sink) = self.lang.sink_for(&paths) {
-            let recv = receiver.as_ref().map(|(v, _)| v);
+            // Only a variable receiver (`user.save()`) carries its data into a
+            // store, not a chain such as `prisma.verificationEmail`.
+            let recv = receiver
+                .as_ref()
+                .filter(|(_, o)| matches!(o.kind, ExprKind::Name(_)))
+                .map(|(v, _)| v);
             self.sink(
                 sink,
                 e,
@@ -752,23 +760,23 @@ impl<'a> FileCx<'a> {
             _ => None,
         });
         // Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`.
-        if let Some(field) = self.setter_field(method) {
-            if let (Some(v), Some(a)) = (values.first(), args.first()) {
-                let labelled = self
-                    .keyed(&field, v.clone(), &a.value)
-                    .then(e.span, || format!("set as `{field}`"));
-                if let Some(n) = &recv_name {
-                    sc.vars
-                        .entry(n.clone())
-                        .or_default()
-                        .value
-                        .merge(labelled.clone());
-                }
-                let mut out = receiver.map(|(v, _)| v).unwrap_or_default();
-                out.state = State::Plain;
-                out.merge(labelled);
-                return out;
+        if let Some(field) = self.setter_field(method)
+            && let (Some(v), Some(a)) = (values.first(), args.first())
+        {
+            let labelled = self
+                .keyed(&field, v.clone(), &a.value)
+                .then(e.span, || format!("set as `{field}`"));
+            if let Some(n) = &recv_name {
+                sc.vars
+                    .entry(n.clone())
+                    .or_default()
+                    .value
+                    .merge(labelled.clone());
             }
+            let mut out = receiver.map(|(v, _)| v).unwrap_or_default();
+            out.state = State::Plain;
+            out.merge(labelled);
+            return out;
         }
         // Mutators: `items.append(email)`, `params.put("phone", phone)`.
         if self.rules.mutators.contains(method) {
@@ -796,15 +804,15 @@ impl<'a> FileCx<'a> {
                 .as_ref()
                 .map(|(v, _)| field_of(v, &field))
                 .unwrap_or_default();
-            if let Verdict::Category { id, .. } = self.classify(&field, owner.as_deref()) {
-                if !out.has(id) {
-                    let shown = written(callee).unwrap_or_else(|| method.to_string());
-                    out.add(Taint {
-                        category: id,
-                        field: None,
-                        trail: Trail::start(e.span, format!("`{shown}()`")),
-                    });
-                }
+            if let Verdict::Category { id, .. } = self.classify(&field, owner.as_deref())
+                && !out.has(id)
+            {
+                let shown = written(callee).unwrap_or_else(|| method.to_string());
+                out.add(Taint {
+                    category: id,
+                    field: None,
+                    trail: Trail::start(e.span, format!("`{shown}()`")),
+                });
             }
             return out;
         }
@@ -898,7 +906,8 @@ impl<'a> FileCx<'a> {
             let url = args
                 .get(url_index)
                 .and_then(|a| self.const_string(&a.value, sc));
-            skip.push(url_index);
+            // The URL is not skipped: its interpolated parts (`?email=${email}`)
+            // carry data too.
             recipient = Some(match url.as_deref().map(url::host_of) {
                 Some(Some(host)) => {
                     if url::is_internal(&host, &self.options.internal_domains) {
@@ -938,10 +947,11 @@ impl<'a> FileCx<'a> {
                 _ => carried.merge(v.clone()),
             }
         }
-        if spec.args.is_empty() && spec.kind == FlowKind::Stored {
-            if let Some(r) = receiver {
-                carried.merge(r.clone());
-            }
+        if spec.args.is_empty()
+            && spec.kind == FlowKind::Stored
+            && let Some(r) = receiver
+        {
+            carried.merge(r.clone());
         }
         for t in carried.taints {
             self.flows.push(Flow {
@@ -1010,15 +1020,15 @@ impl<'a> FileCx<'a> {
         if let Some(var) = sc.vars.get(name) {
             return var.origin.clone().unwrap_or_else(|| name.to_string());
         }
-        if is_self(name) {
-            if let Some(class) = &sc.class {
-                return class.clone();
-            }
+        if is_self(name)
+            && let Some(class) = &sc.class
+        {
+            return class.clone();
         }
-        if let Some(class) = &sc.class {
-            if let Some(t) = self.fields.get(&(class.clone(), name.to_string())) {
-                return t.clone();
-            }
+        if let Some(class) = &sc.class
+            && let Some(t) = self.fields.get(&(class.clone(), name.to_string()))
+        {
+            return t.clone();
         }
         if let Some(path) = self.imports.get(name) {
             return path.to_string();

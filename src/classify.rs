@@ -194,7 +194,12 @@ impl Classifier {
         // `sha256` is split into `sha`, `256`: also try each token with its
         // successor.
         let joined_pairs = toks.windows(2).map(|w| format!("{}{}", w[0], w[1]));
-        if let Some(t) = toks.iter().cloned().chain(joined_pairs).find(|t| self.protected.contains(t)) {
+        if let Some(t) = toks
+            .iter()
+            .cloned()
+            .chain(joined_pairs)
+            .find(|t| self.protected.contains(t))
+        {
             return reject(format!(
                 "`{t}` says the value is protected (hashed, masked or encrypted)"
             ));

@@ -552,7 +552,9 @@ impl<'a> FileCx<'a> {
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
             // A parameter named like a request (`req` in Express) is one.
-            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+            Some(var)
+                if var.param && var.value.state == State::Plain && var.value.taints.is_empty() =>
+            {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
                 }

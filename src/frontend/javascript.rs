@@ -251,6 +251,12 @@ fn is_statement(node: Node) -> bool {
 fn expression_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     match node.kind() {
         "assignment_expression" | "augmented_assignment_expression" => assign(lx, node, out),
+        // TypeScript parses `namespace N { ... }` as an expression statement.
+        "internal_module" | "module" => {
+            if let Some(body) = field(node, "body") {
+                statement(lx, body, out);
+            }
+        }
         "sequence_expression" => {
             for child in named_children(node) {
                 if !lx.cx.enter() {
@@ -1807,5 +1813,17 @@ mod tests {
             let _ = lower_as("odd.tsx", src);
             let _ = lower_as("odd.js", src);
         }
+    }
+}
+#[cfg(test)]
+mod dump_tmp {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("DUMP").unwrap();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let lang = crate::frontend::language_for_path(std::path::Path::new(&path)).unwrap();
+        let ir = super::lower(lang, std::path::Path::new(&path), &src).unwrap();
+        println!("{ir:#?}");
     }
 }

@@ -1815,15 +1815,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod dump_tmp {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("DUMP").unwrap();
-        let src = std::fs::read_to_string(&path).unwrap();
-        let lang = crate::frontend::language_for_path(std::path::Path::new(&path)).unwrap();
-        let ir = super::lower(lang, std::path::Path::new(&path), &src).unwrap();
-        println!("{ir:#?}");
-    }
-}

@@ -405,7 +405,17 @@ fn fingerprints_survive_unrelated_edits() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| (r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap(), r["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().to_string()))
+            .map(|r| {
+                (
+                    r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                        .as_u64()
+                        .unwrap(),
+                    r["partialFingerprints"]["primaryLocationLineHash"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                )
+            })
             .collect::<Vec<_>>()
     };
     let a = fingerprints(before);

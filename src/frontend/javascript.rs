@@ -7,6 +7,20 @@
 //! in JavaScript and `public_field_definition` with a `name` in TypeScript),
 //! both spellings are accepted. Types only matter where they name the type
 //! of a parameter, field or variable; everywhere else they are skipped.
+//!
+//! Choices the IR leaves open:
+//! - `require('m')` bound to a name (or destructured) is an import; used in
+//!   place (`require('stripe')(key)`) it is the name `require:m`, imported
+//!   from `m`, which no identifier can shadow. `node:fs` imports as `fs`.
+//! - Class field initializers and static blocks become one function
+//!   `<fields>` of the class, lowered before the methods, so that
+//!   `this.logger = pino()` gives the field its origin for every method.
+//! - A tagged template is a call of its tag with the literal parts as one
+//!   string followed by each substituted value, as at run time.
+//! - Template literals keep their literal parts as `Str` (hosts, SQL verbs).
+//! - `for (k in o)` binds property names, which carry no data; `for (x of
+//!   xs)` binds the values.
+//! - JSX elements are opaque; the expressions inside them are lowered.
 
 use std::path::Path;
 

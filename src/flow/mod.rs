@@ -250,7 +250,7 @@ impl<'a> FileCx<'a> {
                             // `items[i] = x`: the collection now holds x.
                             if let ExprKind::Name(n) = &object.kind {
                                 let v = v.flattened().then(span, || format!("stored in `{n}`"));
-                                sc.vars.entry(n.clone()).or_default().value.merge(v);
+                                self.var_mut(n, sc).value.merge(v);
                             }
                         }
                     }
@@ -349,7 +349,7 @@ impl<'a> FileCx<'a> {
             .flattened()
             .then(span, || format!("stored in `{owner}.{field}`"))
             .into_field(field);
-        let var = sc.vars.entry(owner.clone()).or_default();
+        let var = self.var_mut(owner, sc);
         var.value
             .taints
             .retain(|t| t.field.as_deref() != Some(field));
@@ -660,11 +660,7 @@ impl<'a> FileCx<'a> {
                 .keyed(&field, v.clone(), &a.value)
                 .then(e.span, || format!("set as `{field}`"));
             if let Some(n) = &recv_name {
-                sc.vars
-                    .entry(n.clone())
-                    .or_default()
-                    .value
-                    .merge(labelled.clone());
+                self.var_mut(n, sc).value.merge(labelled.clone());
             }
             let mut out = receiver.map(|(v, _)| v).unwrap_or_default();
             out.state = State::Plain;
@@ -686,7 +682,7 @@ impl<'a> FileCx<'a> {
                     }),
                 };
                 let added = added.then(e.span, || format!("added to `{n}`"));
-                sc.vars.entry(n.clone()).or_default().value.merge(added);
+                self.var_mut(n, sc).value.merge(added);
             }
             return Value::default();
         }
@@ -919,12 +915,32 @@ impl<'a> FileCx<'a> {
             .find_map(|p| self.lang.container(&p))
     }
 
+    /// The source a bare name is a request container of: by its resolved
+    /// path (`from flask import request`), or as written unless it names an
+    /// import (a module called `request` is no request).
     fn container_at_path(&self, name: &str, sc: &Scope) -> Option<usize> {
         let resolved = self.resolve_name(name, sc);
-        [Some(resolved), Some(name.to_string())]
+        let written = (!self.imports.contains_key(name)).then(|| name.to_string());
+        [Some(resolved), written]
             .into_iter()
             .flatten()
             .find_map(|p| self.lang.container(&p))
+    }
+
+    /// The variable `name`, created on first write with the origin the name
+    /// had (an import such as `Sentry` keeps resolving after `Sentry.setUser(..)`).
+    fn var_mut<'s>(&self, name: &str, sc: &'s mut Scope) -> &'s mut Var {
+        if !sc.vars.contains_key(name) {
+            let origin = Some(self.resolve_name(name, sc));
+            sc.vars.insert(
+                name.to_string(),
+                Var {
+                    origin,
+                    ..Var::default()
+                },
+            );
+        }
+        sc.vars.get_mut(name).expect("inserted above")
     }
 
     fn resolve_name(&self, name: &str, sc: &Scope) -> String {

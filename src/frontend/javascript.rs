@@ -7,6 +7,20 @@
 //! in JavaScript and `public_field_definition` with a `name` in TypeScript),
 //! both spellings are accepted. Types only matter where they name the type
 //! of a parameter, field or variable; everywhere else they are skipped.
+//!
+//! Choices the IR leaves open:
+//! - `require('m')` bound to a name (or destructured) is an import; used in
+//!   place (`require('stripe')(key)`) it is the name `require:m`, imported
+//!   from `m`, which no identifier can shadow. `node:fs` imports as `fs`.
+//! - Class field initializers and static blocks become one function
+//!   `<fields>` of the class, lowered before the methods, so that
+//!   `this.logger = pino()` gives the field its origin for every method.
+//! - A tagged template is a call of its tag with the literal parts as one
+//!   string followed by each substituted value, as at run time.
+//! - Template literals keep their literal parts as `Str` (hosts, SQL verbs).
+//! - `for (k in o)` binds property names, which carry no data; `for (x of
+//!   xs)` binds the values.
+//! - JSX elements are opaque; the expressions inside them are lowered.
 
 use std::path::Path;
 
@@ -98,22 +112,15 @@ fn statements(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     }
 }
 
+/// Dispatches on the statement kind. The arms call out to small functions
+/// so that this frame, which is on the stack once per nesting level, stays
+/// small.
 fn statement_inner(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     match node.kind() {
         "program" | "statement_block" | "else_clause" | "finally_clause" | "switch_body" => {
             statements(lx, node, out)
         }
-        // Tree-sitter's recovery: keep whatever statements and expressions
-        // it could still recognise.
-        "ERROR" => {
-            for child in named_children(node) {
-                if is_statement(child) || child.kind() == "ERROR" {
-                    statement(lx, child, out);
-                } else {
-                    expression_statement(lx, child, out);
-                }
-            }
-        }
+        "ERROR" => recovered(lx, node, out),
         "expression_statement" => {
             for child in named_children(node) {
                 expression_statement(lx, child, out);
@@ -126,117 +133,147 @@ fn statement_inner(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
                 }
             }
         }
-        "return_statement" => {
-            let value = named_children(node).first().map(|c| expr(lx, *c));
-            emit(lx, out, Stmt::Return(value, span(node)));
-        }
+        "return_statement" => return_statement(lx, node, out),
         "throw_statement" => {
             let children = children_exprs(lx, node);
             emit(lx, out, Stmt::Expr(Expr::opaque(children, span(node))));
         }
-        "if_statement" | "while_statement" | "do_statement" | "with_statement" => {
-            for name in ["condition", "object"] {
-                if let Some(c) = field(node, name) {
-                    let e = expr(lx, c);
-                    emit(lx, out, Stmt::Expr(e));
-                }
-            }
-            for name in ["consequence", "body", "alternative"] {
-                if let Some(b) = field(node, name) {
-                    statement(lx, b, out);
-                }
-            }
+        "if_statement" => if_chain(lx, node, out),
+        "while_statement" | "do_statement" | "with_statement" => {
+            parts(lx, node, &["condition", "object"], &["body"], out)
         }
-        "for_statement" => {
-            // The grammar puts `;` in the condition field when it is empty.
-            for name in ["initializer", "condition", "increment"] {
-                let mut cursor = node.walk();
-                let parts: Vec<Node> = node
-                    .children_by_field_name(name, &mut cursor)
-                    .filter(|c| c.is_named())
-                    .collect();
-                for part in parts {
-                    if is_statement(part) {
-                        statement(lx, part, out);
-                    } else {
-                        expression_statement(lx, part, out);
-                    }
-                }
-            }
-            if let Some(b) = field(node, "body") {
-                statement(lx, b, out);
-            }
-        }
+        "try_statement" => parts(lx, node, &[], &["body", "handler", "finalizer"], out),
+        "catch_clause" | "labeled_statement" | "class_static_block" | "internal_module"
+        | "module" => parts(lx, node, &[], &["body"], out),
+        "for_statement" => for_statement(lx, node, out),
         "for_in_statement" => for_in(lx, node, out),
-        "switch_statement" => {
-            if let Some(v) = field(node, "value") {
-                let e = expr(lx, v);
-                emit(lx, out, Stmt::Expr(e));
-            }
-            if let Some(body) = field(node, "body") {
-                for case in named_children(body) {
-                    let value = field(case, "value");
-                    if let Some(v) = value {
-                        let e = expr(lx, v);
-                        emit(lx, out, Stmt::Expr(e));
-                    }
-                    for child in named_children(case) {
-                        if Some(child) != value {
-                            statement(lx, child, out);
-                        }
-                    }
-                }
-            }
-        }
-        "try_statement" => {
-            for name in ["body", "handler", "finalizer"] {
-                if let Some(b) = field(node, name) {
-                    statement(lx, b, out);
-                }
-            }
-        }
-        "catch_clause" | "labeled_statement" | "class_static_block" => {
-            if let Some(b) = field(node, "body") {
-                statement(lx, b, out);
-            }
-        }
+        "switch_statement" => switch_statement(lx, node, out),
         "function_declaration" | "generator_function_declaration" => {
             let name = field(node, "name")
                 .map(|n| lx.text(n))
                 .unwrap_or_else(|| "default".into());
             function(lx, node, name, Vec::new());
         }
-        "class_declaration" | "abstract_class_declaration" => {
-            class(lx, node, None);
-        }
-        "interface_declaration" => {
-            if let (Some(name), Some(body)) = (field(node, "name"), field(node, "body")) {
-                type_fields(lx, name, body, node);
-            }
-        }
-        "type_alias_declaration" => {
-            if let (Some(name), Some(value)) = (field(node, "name"), field(node, "value")) {
-                if value.kind() == "object_type" {
-                    type_fields(lx, name, value, node);
-                }
-            }
-        }
+        "class_declaration" | "abstract_class_declaration" => class(lx, node, None),
+        "interface_declaration" | "type_alias_declaration" => type_declaration(lx, node),
         "import_statement" => import(lx, node),
-        "export_statement" => {
-            if let Some(d) = field(node, "declaration") {
-                statement(lx, d, out);
-            }
-            if let Some(v) = field(node, "value") {
-                let e = value_expr(lx, v, "default");
-                emit(lx, out, Stmt::Expr(e));
-            }
-        }
-        "internal_module" | "module" => {
-            if let Some(b) = field(node, "body") {
-                statement(lx, b, out);
-            }
-        }
+        "export_statement" => export(lx, node, out),
         _ => {}
+    }
+}
+
+/// Tree-sitter's recovery: keep whatever statements and expressions it
+/// could still recognise.
+fn recovered(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    for child in named_children(node) {
+        if is_statement(child) || child.kind() == "ERROR" {
+            statement(lx, child, out);
+        } else {
+            expression_statement(lx, child, out);
+        }
+    }
+}
+
+fn return_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    let value = named_children(node).first().map(|c| expr(lx, *c));
+    emit(lx, out, Stmt::Return(value, span(node)));
+}
+
+/// Lowers the expression fields of `node` as evaluated expressions, then
+/// its statement fields.
+fn parts(lx: &mut Lower, node: Node, exprs: &[&str], stmts: &[&str], out: &mut Vec<Stmt>) {
+    for name in exprs {
+        if let Some(c) = field(node, name) {
+            let e = expr(lx, c);
+            emit(lx, out, Stmt::Expr(e));
+        }
+    }
+    for name in stmts {
+        if let Some(b) = field(node, name) {
+            statement(lx, b, out);
+        }
+    }
+}
+
+/// `if` with its `else if` chain, which can be long: walked in a loop.
+fn if_chain(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    let mut cur = node;
+    loop {
+        parts(lx, cur, &["condition"], &["consequence"], out);
+        let Some(alt) = field(cur, "alternative") else {
+            break;
+        };
+        match named_children(alt).as_slice() {
+            [next] if next.kind() == "if_statement" => cur = *next,
+            _ => {
+                statement(lx, alt, out);
+                break;
+            }
+        }
+    }
+}
+
+fn for_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    // The grammar puts `;` in the condition field when it is empty.
+    for name in ["initializer", "condition", "increment"] {
+        let mut cursor = node.walk();
+        let parts: Vec<Node> = node
+            .children_by_field_name(name, &mut cursor)
+            .filter(|c| c.is_named())
+            .collect();
+        for part in parts {
+            if is_statement(part) {
+                statement(lx, part, out);
+            } else {
+                expression_statement(lx, part, out);
+            }
+        }
+    }
+    if let Some(b) = field(node, "body") {
+        statement(lx, b, out);
+    }
+}
+
+fn switch_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    if let Some(v) = field(node, "value") {
+        let e = expr(lx, v);
+        emit(lx, out, Stmt::Expr(e));
+    }
+    let Some(body) = field(node, "body") else {
+        return;
+    };
+    for case in named_children(body) {
+        let value = field(case, "value");
+        if let Some(v) = value {
+            let e = expr(lx, v);
+            emit(lx, out, Stmt::Expr(e));
+        }
+        for child in named_children(case) {
+            if Some(child) != value {
+                statement(lx, child, out);
+            }
+        }
+    }
+}
+
+/// Interfaces and object type aliases declare typed fields.
+fn type_declaration(lx: &mut Lower, node: Node) {
+    let name = field(node, "name");
+    let body = field(node, "body").or_else(|| field(node, "value"));
+    if let (Some(name), Some(body)) = (name, body)
+        && matches!(body.kind(), "interface_body" | "object_type")
+    {
+        type_fields(lx, name, body, node);
+    }
+}
+
+fn export(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    if let Some(d) = field(node, "declaration") {
+        statement(lx, d, out);
+    }
+    if let Some(v) = field(node, "value") {
+        let e = value_expr(lx, v, "default");
+        emit(lx, out, Stmt::Expr(e));
     }
 }
 
@@ -251,6 +288,12 @@ fn is_statement(node: Node) -> bool {
 fn expression_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     match node.kind() {
         "assignment_expression" | "augmented_assignment_expression" => assign(lx, node, out),
+        // TypeScript parses `namespace N { ... }` as an expression statement.
+        "internal_module" | "module" => {
+            if let Some(body) = field(node, "body") {
+                statement(lx, body, out);
+            }
+        }
         "sequence_expression" => {
             for child in named_children(node) {
                 if !lx.cx.enter() {
@@ -300,10 +343,10 @@ fn declarator(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     };
     let ty = field(node, "type").and_then(|t| type_name(lx, t));
     let value = field(node, "value");
-    if let Some(v) = value {
-        if require_import(lx, name, v) {
-            return;
-        }
+    if let Some(v) = value
+        && require_import(lx, name, v)
+    {
+        return;
     }
     match (name.kind(), value) {
         ("identifier", _) => {
@@ -873,36 +916,7 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     for member in &members {
         match member.kind() {
             "field_definition" | "public_field_definition" => {
-                let Some(n) = field(*member, "property").or_else(|| field(*member, "name")) else {
-                    continue;
-                };
-                let fname = property_key(lx, n);
-                let ty = field(*member, "type").and_then(|t| type_name(lx, t));
-                fields.push(Field {
-                    name: fname.clone(),
-                    ty: ty.clone(),
-                    span: span(*member),
-                });
-                if let Some(v) = field(*member, "value") {
-                    let value = value_expr(lx, v, &fname);
-                    let target = Expr::new(
-                        ExprKind::Member {
-                            object: Box::new(name_expr("this", span(n))),
-                            property: fname,
-                        },
-                        span(n),
-                    );
-                    emit(
-                        lx,
-                        &mut inits,
-                        Stmt::Assign {
-                            target: Target::Place(target),
-                            ty,
-                            value: Some(value),
-                            span: span(*member),
-                        },
-                    );
-                }
+                class_field(lx, *member, &mut fields, &mut inits)
             }
             "class_static_block" => statement(lx, *member, &mut inits),
             _ => {}
@@ -918,6 +932,55 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
             span: span(node),
         });
     }
+    methods(lx, members);
+    fields.append(&mut lx.param_fields);
+    lx.param_fields = outer_params;
+    lx.pending = outer_pending;
+    lx.cx.class = outer_class;
+    lx.cx.ir.classes.push(Class {
+        name,
+        fields,
+        span: span(node),
+    });
+}
+
+/// A field declaration, and its initializer as `this.field = value`.
+fn class_field(lx: &mut Lower, member: Node, fields: &mut Vec<Field>, inits: &mut Vec<Stmt>) {
+    let Some(n) = field(member, "property").or_else(|| field(member, "name")) else {
+        return;
+    };
+    let fname = property_key(lx, n);
+    let ty = field(member, "type").and_then(|t| type_name(lx, t));
+    fields.push(Field {
+        name: fname.clone(),
+        ty: ty.clone(),
+        span: span(member),
+    });
+    let Some(v) = field(member, "value") else {
+        return;
+    };
+    let value = value_expr(lx, v, &fname);
+    let target = Expr::new(
+        ExprKind::Member {
+            object: Box::new(name_expr("this", span(n))),
+            property: fname,
+        },
+        span(n),
+    );
+    emit(
+        lx,
+        inits,
+        Stmt::Assign {
+            target: Target::Place(target),
+            ty,
+            value: Some(value),
+            span: span(member),
+        },
+    );
+}
+
+/// The methods of a class body with their decorators.
+fn methods(lx: &mut Lower, members: Vec<Node>) {
     let mut decorators = Vec::new();
     for member in members {
         match member.kind() {
@@ -938,15 +1001,6 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
             _ => decorators.clear(),
         }
     }
-    fields.append(&mut lx.param_fields);
-    lx.param_fields = outer_params;
-    lx.pending = outer_pending;
-    lx.cx.class = outer_class;
-    lx.cx.ir.classes.push(Class {
-        name,
-        fields,
-        span: span(node),
-    });
 }
 
 /// Interfaces and object type aliases: their property signatures are fields.
@@ -1021,8 +1075,9 @@ fn children_exprs(lx: &mut Lower, node: Node) -> Vec<Expr> {
         .collect()
 }
 
+/// Dispatches on the expression kind; like [`statement_inner`], the arms
+/// call out so that the per-level frame stays small.
 fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
-    let sp = span(node);
     let kind = match node.kind() {
         "identifier" | "shorthand_property_identifier" | "this" | "super" => {
             ExprKind::Name(lx.text(node))
@@ -1042,55 +1097,17 @@ fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
         | "satisfies_expression"
         | "type_assertion"
         | "spread_element"
-        | "jsx_expression" => {
-            let inner = named_children(node)
-                .into_iter()
-                .find(|c| !matches!(c.kind(), "type_arguments" | "type_annotation"));
-            return match inner {
-                Some(i) => expr(lx, i),
-                None => Expr::new(ExprKind::Literal, sp),
-            };
-        }
-        "instantiation_expression" => match field(node, "function") {
-            Some(f) => return expr(lx, f),
-            None => ExprKind::Opaque(Vec::new()),
-        },
-        "sequence_expression" => {
-            // The value is the last expression; the others run first.
-            let mut parts = children_exprs(lx, node);
-            match parts.pop() {
-                Some(last) => ExprKind::Either(vec![last, Expr::opaque(parts, sp)]),
-                None => ExprKind::Literal,
-            }
-        }
+        | "jsx_expression"
+        | "instantiation_expression" => return operand(lx, node),
+        "sequence_expression" => sequence(lx, node),
         "binary_expression" => binary(lx, node),
-        "ternary_expression" => {
-            let cond = field(node, "condition").map(|c| expr(lx, c));
-            let mut parts: Vec<Expr> = ["consequence", "alternative"]
-                .into_iter()
-                .filter_map(|f| field(node, f))
-                .map(|b| expr(lx, b))
-                .collect();
-            parts.push(Expr::opaque(cond.into_iter().collect(), sp));
-            ExprKind::Either(parts)
-        }
+        "ternary_expression" => ternary(lx, node),
         "assignment_expression" | "augmented_assignment_expression" => {
-            // Emitted before the statement; the value is the target's.
-            let mut stmts = Vec::new();
-            assign(lx, node, &mut stmts);
-            lx.pending.append(&mut stmts);
-            return match field(node, "left") {
-                Some(l) if matches!(l.kind(), "identifier" | "member_expression") => expr(lx, l),
-                _ => Expr::opaque(Vec::new(), sp),
-            };
+            return assignment_value(lx, node);
         }
-        "arrow_function" | "function_expression" | "function" | "generator_function" => {
-            let anonymous = if node.kind() == "arrow_function" {
-                "<arrow>"
-            } else {
-                "<anonymous>"
-            };
-            return value_expr(lx, node, anonymous);
+        "arrow_function" => return value_expr(lx, node, "<arrow>"),
+        "function_expression" | "function" | "generator_function" => {
+            return value_expr(lx, node, "<anonymous>");
         }
         "class" => {
             class(lx, node, None);
@@ -1102,7 +1119,54 @@ fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
         "import" => ExprKind::Name("import".into()),
         _ => ExprKind::Opaque(children_exprs(lx, node)),
     };
-    Expr::new(kind, sp)
+    Expr::new(kind, span(node))
+}
+
+/// The operand of a wrapper that does not change the value (`await`,
+/// parentheses, `as`, `!`, spreads, JSX containers, `f<T>`).
+fn operand(lx: &mut Lower, node: Node) -> Expr {
+    let inner = field(node, "function").or_else(|| {
+        named_children(node)
+            .into_iter()
+            .find(|c| !matches!(c.kind(), "type_arguments" | "type_annotation"))
+    });
+    match inner {
+        Some(i) => expr(lx, i),
+        None => Expr::new(ExprKind::Literal, span(node)),
+    }
+}
+
+/// `(a, b)`: the value is the last expression; the others run first.
+fn sequence(lx: &mut Lower, node: Node) -> ExprKind {
+    let mut parts = children_exprs(lx, node);
+    match parts.pop() {
+        Some(last) => ExprKind::Either(vec![last, Expr::opaque(parts, span(node))]),
+        None => ExprKind::Literal,
+    }
+}
+
+/// `c ? a : b` is a or b, never c.
+fn ternary(lx: &mut Lower, node: Node) -> ExprKind {
+    let cond = field(node, "condition").map(|c| expr(lx, c));
+    let mut parts: Vec<Expr> = ["consequence", "alternative"]
+        .into_iter()
+        .filter_map(|f| field(node, f))
+        .map(|b| expr(lx, b))
+        .collect();
+    parts.push(Expr::opaque(cond.into_iter().collect(), span(node)));
+    ExprKind::Either(parts)
+}
+
+/// An assignment inside an expression is emitted before the statement
+/// that holds it; its value is then the target's.
+fn assignment_value(lx: &mut Lower, node: Node) -> Expr {
+    let mut stmts = Vec::new();
+    assign(lx, node, &mut stmts);
+    lx.pending.append(&mut stmts);
+    match field(node, "left") {
+        Some(l) if matches!(l.kind(), "identifier" | "member_expression") => expr(lx, l),
+        _ => Expr::opaque(Vec::new(), span(node)),
+    }
 }
 
 fn template(lx: &mut Lower, node: Node) -> ExprKind {
@@ -1143,32 +1207,41 @@ fn index(lx: &mut Lower, node: Node) -> ExprKind {
 
 fn call(lx: &mut Lower, node: Node, construct: bool) -> ExprKind {
     if let Some(module) = required_module(lx, node) {
-        // A module used in place (`require('stripe')(key)`): a name no
-        // identifier can shadow, imported from the module.
-        let local = format!("require:{module}");
-        if !lx.cx.ir.imports.iter().any(|i| i.local == local) {
-            add_import(lx, local.clone(), module);
-        }
-        return ExprKind::Name(local);
+        return module_name(lx, module);
     }
     let callee = field(node, "function").or_else(|| field(node, "constructor"));
     let Some(callee) = callee else {
         return ExprKind::Opaque(children_exprs(lx, node));
     };
-    let callee = expr(lx, callee);
-    let args = match field(node, "arguments") {
-        Some(a) if a.kind() == "template_string" => tagged_template(lx, a),
-        Some(a) => named_children(a)
-            .into_iter()
-            .map(|c| Arg::positional(expr(lx, c)))
-            .collect(),
-        None => Vec::new(),
-    };
+    let callee = Box::new(expr(lx, callee));
+    let args = field(node, "arguments")
+        .map(|a| arguments(lx, a))
+        .unwrap_or_default();
     ExprKind::Call {
-        callee: Box::new(callee),
+        callee,
         args,
         construct,
     }
+}
+
+/// A module used in place (`require('stripe')(key)`): a name no identifier
+/// can shadow, imported from the module.
+fn module_name(lx: &mut Lower, module: String) -> ExprKind {
+    let local = format!("require:{module}");
+    if !lx.cx.ir.imports.iter().any(|i| i.local == local) {
+        add_import(lx, local.clone(), module);
+    }
+    ExprKind::Name(local)
+}
+
+fn arguments(lx: &mut Lower, node: Node) -> Vec<Arg> {
+    if node.kind() == "template_string" {
+        return tagged_template(lx, node);
+    }
+    named_children(node)
+        .into_iter()
+        .map(|c| Arg::positional(expr(lx, c)))
+        .collect()
 }
 
 /// A tagged template calls its tag with the literal parts and then each
@@ -1237,39 +1310,46 @@ fn binary(lx: &mut Lower, node: Node) -> ExprKind {
 fn object(lx: &mut Lower, node: Node) -> ExprKind {
     let mut entries = Vec::new();
     for child in named_children(node) {
-        match child.kind() {
-            "pair" => {
-                let key = field(child, "key")
-                    .map(|k| property_key(lx, k))
-                    .unwrap_or_default();
-                if let Some(v) = field(child, "value") {
-                    let value = value_expr(lx, v, &key);
-                    entries.push((Some(key), value));
-                }
-            }
-            "shorthand_property_identifier" => {
-                let name = lx.text(child);
-                entries.push((Some(name.clone()), name_expr(&name, span(child))));
-            }
-            "spread_element" => {
-                if let Some(inner) = named_children(child).first() {
-                    entries.push((None, expr(lx, *inner)));
-                }
-            }
-            "method_definition" => {
-                let name = field(child, "name")
-                    .map(|n| property_key(lx, n))
-                    .unwrap_or_default();
-                if lx.cx.enter() {
-                    let f = function(lx, child, name.clone(), Vec::new());
-                    lx.cx.leave();
-                    entries.push((Some(name), f));
-                }
-            }
-            _ => {}
+        if let Some(entry) = object_entry(lx, child) {
+            entries.push(entry);
         }
     }
     ExprKind::Object(entries)
+}
+
+/// One entry of an object literal: `key: value`, shorthand `{ email }`,
+/// spread `...rest` (no key) or a method.
+fn object_entry(lx: &mut Lower, node: Node) -> Option<(Option<String>, Expr)> {
+    match node.kind() {
+        "pair" => {
+            let key = field(node, "key")
+                .map(|k| property_key(lx, k))
+                .unwrap_or_default();
+            let value = value_expr(lx, field(node, "value")?, &key);
+            Some((Some(key), value))
+        }
+        "shorthand_property_identifier" => {
+            let name = lx.text(node);
+            let value = name_expr(&name, span(node));
+            Some((Some(name), value))
+        }
+        "spread_element" => {
+            let inner = named_children(node).into_iter().next()?;
+            Some((None, expr(lx, inner)))
+        }
+        "method_definition" => {
+            let name = field(node, "name")
+                .map(|n| property_key(lx, n))
+                .unwrap_or_default();
+            if !lx.cx.enter() {
+                return None;
+            }
+            let f = function(lx, node, name.clone(), Vec::new());
+            lx.cx.leave();
+            Some((Some(name), f))
+        }
+        _ => None,
+    }
 }
 
 /// The expressions inside a JSX element: attribute values and children.
@@ -1779,6 +1859,13 @@ mod tests {
                 ir.notices
             );
         }
+        let chain = format!(
+            "if (a) f(0);{} else g();",
+            " else if (a) f(1);".repeat(5000)
+        );
+        let ir = lower_as("chain.js", &chain);
+        assert!(ir.notices.is_empty(), "{:?}", ir.notices);
+        assert_eq!(ir.module.len(), 2 * 5001 + 1);
         let long = format!("x = a{};", " + a".repeat(depth));
         let ir = lower_as("long.ts", &long);
         assert!(ir.notices.is_empty(), "{:?}", ir.notices);

@@ -49,12 +49,11 @@ pub fn to_regex(glob: &str) -> Result<String, String> {
                 || c == '-'
                 || c == '/'
                 || c == '!'
-                || c == '@'
-                || c == '$' =>
+                || c == '@' =>
             {
                 re.push(c)
             }
-            '.' | '(' | ')' => {
+            '.' | '(' | ')' | '$' => {
                 re.push('\\');
                 re.push(c);
             }
@@ -97,6 +96,8 @@ mod tests {
         assert!(matches("a.**", "a"));
         assert!(matches("a.**", "a.b.c"));
         assert!(matches("println!", "println!"));
+        assert!(matches("prisma.$executeRaw", "prisma.$executeRaw"));
+        assert!(!matches("prisma.$executeRaw", "prisma."));
     }
 
     #[test]

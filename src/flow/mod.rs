@@ -20,7 +20,9 @@ use std::collections::HashMap;
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
-use paths::{container_owner, field_of, getter_field, is_self, owner_name, owner_of, written};
+use paths::{
+    container_owner, field_of, getter_field, holder_of, is_self, owner_name, owner_of, written,
+};
 use scope::{Scope, Var};
 pub use trail::{Step, Trail};
 use value::{State, Taint, Value};
@@ -81,6 +83,13 @@ pub fn analyze(
 struct FileCx<'a> {
     rules: &'a Rules,
     lang: &'a LanguageRules,
+    language: Language,
+    /// Field names of the classes, structs and DTOs declared in this file.
+    class_fields: HashMap<String, Vec<String>>,
+    /// Fields already collected from a request variable in this function:
+    /// (variable, normalized field) -> its taint. Data is collected once,
+    /// where it enters, however often it is read.
+    collected: HashMap<(String, String), Taint>,
     classifier: &'a Classifier,
     options: &'a FlowOptions,
     imports: HashMap<&'a str, &'a str>,
@@ -106,6 +115,18 @@ impl<'a> FileCx<'a> {
         let mut cx = FileCx {
             rules,
             lang: rules.language(language),
+            language,
+            class_fields: ir
+                .classes
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.clone(),
+                        c.fields.iter().map(|f| f.name.clone()).collect(),
+                    )
+                })
+                .collect(),
+            collected: HashMap::new(),
             classifier,
             options,
             imports,
@@ -154,6 +175,7 @@ impl<'a> FileCx<'a> {
     fn function(&mut self, f: &Function, base: &Scope) {
         let mut scope = base.clone();
         scope.class = f.class.clone();
+        self.collected.clear();
         for p in &f.params {
             let mut var = Var {
                 origin: p.ty.as_deref().map(|t| self.resolve_type(t)),
@@ -173,6 +195,8 @@ impl<'a> FileCx<'a> {
                 .find_map(|m| self.lang.container_params.get(*m))
             {
                 var.value = Value::container(source);
+                let shown = format!("parameter `{}`", p.name);
+                self.announce(&p.name, p.ty.as_deref(), source, p.span, &shown);
             } else if let Some(&source) = marks.iter().find_map(|m| self.lang.field_params.get(*m))
                 && let Some(t) = self.collect(
                     &p.name,
@@ -180,6 +204,7 @@ impl<'a> FileCx<'a> {
                     source,
                     p.span,
                     &format!("parameter `{}`", p.name),
+                    None,
                 )
             {
                 var.value.add(t);
@@ -265,7 +290,7 @@ impl<'a> FileCx<'a> {
                     && items.len() == pairs.len()
                     && pairs.iter().all(|(k, _)| k.is_none())
                 {
-                    for ((_, local), item) in pairs.iter().zip(items) {
+                    for ((_, local), item) in pairs.iter().zip(items.iter()) {
                         let lv = self
                             .eval(item, sc)
                             .then(span, || format!("assigned to `{local}`"));
@@ -279,7 +304,15 @@ impl<'a> FileCx<'a> {
                     }
                     return;
                 }
-                for (key, local) in pairs {
+                // `logger, err := zap.NewProduction()`: the first result is
+                // the value the call makes.
+                let first_origin = match value.map(|e| &e.kind) {
+                    Some(ExprKind::Call { .. }) if pairs.iter().all(|(k, _)| k.is_none()) => {
+                        value.and_then(|e| self.origin_of(e, sc))
+                    }
+                    _ => None,
+                };
+                for (index, (key, local)) in pairs.iter().enumerate() {
                     let lv = match (v.state, key) {
                         (State::Container(source), _) => {
                             let field = key.as_deref().unwrap_or(local);
@@ -290,6 +323,7 @@ impl<'a> FileCx<'a> {
                                 source,
                                 span,
                                 &format!("`{field}` destructured from the request"),
+                                None,
                             ) {
                                 lv.add(t);
                             }
@@ -299,10 +333,16 @@ impl<'a> FileCx<'a> {
                         (_, None) => v.clone(),
                     };
                     let lv = lv.then(span, || format!("assigned to `{local}`"));
+                    let origin = if index == 0 {
+                        first_origin.clone()
+                    } else {
+                        None
+                    };
                     sc.vars.insert(
                         local.clone(),
                         Var {
                             value: lv,
+                            origin,
                             ..Var::default()
                         },
                     );
@@ -485,7 +525,8 @@ impl<'a> FileCx<'a> {
             } else {
                 format!("`{base}.{property}`")
             };
-            if let Some(t) = self.collect(property, owner.as_deref(), source, span, &text) {
+            let holder = holder_of(object);
+            if let Some(t) = self.collect(property, owner.as_deref(), source, span, &text, holder) {
                 out.add(t);
             }
             return out;
@@ -588,36 +629,19 @@ impl<'a> FileCx<'a> {
         {
             let mut out = Value::default();
             let shown = format!("{}(\"{key}\")", written_path.as_deref().unwrap_or(method));
-            if let Some(t) = self.collect(key, None, source, e.span, &format!("`{shown}`")) {
+            if let Some(t) = self.collect(key, None, source, e.span, &format!("`{shown}`"), None) {
                 out.add(t);
             }
             return out;
         }
-        if let Some((recv, object)) = &receiver
-            && let State::Container(source) = recv.state
-        {
-            let owner = container_owner(object, sc);
-            let field = if self.rules.key_readers.contains(method) {
-                args.first()
-                    .and_then(|a| a.value.as_str())
-                    .map(str::to_string)
-            } else {
-                getter_field(self.classifier, method)
-            };
-            let mut out = Value::default();
-            if let Some(field) = field {
-                let shown = match args.first().and_then(|a| a.value.as_str()) {
-                    Some(key) => format!(
-                        "`{}.{method}(\"{key}\")`",
-                        written(object).unwrap_or_default()
-                    ),
-                    None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
-                };
-                if let Some(t) = self.collect(&field, owner.as_deref(), source, e.span, &shown) {
-                    out.add(t);
-                }
+        if let Some(source) = paths.iter().find_map(|p| self.lang.bind_call(p)) {
+            if let Some(ExprKind::Name(n)) = args.first().map(|a| &a.value.kind) {
+                self.var_mut(n, sc).value = Value::container(source);
+                let ty = sc.vars.get(n).and_then(|v| v.ty.clone());
+                let shown = format!("`{}(&{n})`", written_path.as_deref().unwrap_or(method));
+                self.announce(n, ty.as_deref(), source, e.span, &shown);
             }
-            return out;
+            return Value::default();
         }
         if let Some(sink) = self.lang.sink_for(&paths) {
             // A variable receiver (`user.save()`) carries its data into a
@@ -642,12 +666,47 @@ impl<'a> FileCx<'a> {
             // The data is gone into the sink: the client object holds none of
             // it. A vendor request object built here (`SendSmsRequest(..)`)
             // still carries it to the call that sends it.
-            if !Self::builds_object(*construct, method, args) {
+            if !self.builds_object(*construct, method, args) {
                 return Value::default();
             }
             return self.object_of_args(args, values);
         }
 
+        if let Some((recv, object)) = &receiver
+            && let State::Container(source) = recv.state
+        {
+            let owner = container_owner(object, sc);
+            let field = if self.rules.key_readers.contains(method) {
+                args.first()
+                    .and_then(|a| a.value.as_str())
+                    .map(str::to_string)
+            } else {
+                // `dto.getPhone()`, or a method named after the field:
+                // `c.ClientIP()`, record accessors `body.phone()`.
+                getter_field(self.classifier, method).or_else(|| Some(method.to_string()))
+            };
+            let mut out = Value::default();
+            if let Some(field) = field {
+                let shown = match args.first().and_then(|a| a.value.as_str()) {
+                    Some(key) => format!(
+                        "`{}.{method}(\"{key}\")`",
+                        written(object).unwrap_or_default()
+                    ),
+                    None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+                };
+                if let Some(t) = self.collect(
+                    &field,
+                    owner.as_deref(),
+                    source,
+                    e.span,
+                    &shown,
+                    holder_of(object),
+                ) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
         let recv_name = receiver.as_ref().and_then(|(_, o)| match &o.kind {
             ExprKind::Name(n) => Some(n.clone()),
             _ => None,
@@ -668,7 +727,7 @@ impl<'a> FileCx<'a> {
             return out;
         }
         // Mutators: `items.append(email)`, `params.put("phone", phone)`.
-        if self.rules.mutators.contains(method) {
+        if self.rules.mutators.contains(method) && receiver.is_some() {
             if let Some(n) = &recv_name {
                 let added = match (
                     args.first().and_then(|a| a.value.as_str()),
@@ -723,15 +782,23 @@ impl<'a> FileCx<'a> {
         }
         // Constructors and keyword calls build objects: `User(email=x)`,
         // `new Cookie("phone", p)`, `Foo { phone: x }`.
-        if Self::builds_object(*construct, method, args) {
+        if self.builds_object(*construct, method, args) {
             return self.object_of_args(args, values);
         }
         Value::default()
     }
 
-    fn builds_object(construct: bool, method: &str, args: &[Arg]) -> bool {
+    /// Whether a call builds an object from its arguments: `new`, struct
+    /// and composite literals, keyword calls, and (where classes are called
+    /// like functions) a capitalized callee. In Go every exported function is
+    /// capitalized, so there only literals and `New*` constructors count.
+    fn builds_object(&self, construct: bool, method: &str, args: &[Arg]) -> bool {
+        let capitalized = method.chars().next().is_some_and(char::is_uppercase);
         construct
-            || method.chars().next().is_some_and(char::is_uppercase)
+            || match self.language {
+                Language::Go => method.starts_with("New"),
+                _ => capitalized,
+            }
             || args.iter().any(|a| a.name.is_some())
     }
 
@@ -875,6 +942,7 @@ impl<'a> FileCx<'a> {
     }
 
     /// Records a collected field and returns its taint.
+    #[allow(clippy::too_many_arguments)]
     fn collect(
         &mut self,
         field: &str,
@@ -882,11 +950,26 @@ impl<'a> FileCx<'a> {
         source: usize,
         span: Span,
         shown: &str,
+        holder: Option<&str>,
     ) -> Option<Taint> {
+        let key = holder.map(|h| (h.to_string(), tokens(field).concat()));
+        if let Some(t) = key.as_ref().and_then(|k| self.collected.get(k)) {
+            return Some(t.clone());
+        }
         let Verdict::Category { id, .. } = self.classify(field, owner) else {
             return None;
         };
         let trail = Trail::start(span, format!("collected from {shown}"));
+        if let Some(k) = key {
+            self.collected.insert(
+                k,
+                Taint {
+                    category: id,
+                    field: None,
+                    trail: trail.clone(),
+                },
+            );
+        }
         self.flows.push(Flow {
             kind: FlowKind::Collected,
             category: id,
@@ -902,6 +985,20 @@ impl<'a> FileCx<'a> {
             field: None,
             trail,
         })
+    }
+
+    /// A request body bound into variable `holder` of a type declared in this
+    /// file is collected where it is bound, with every personal field of the
+    /// type; later reads of those fields reuse that collection.
+    fn announce(&mut self, holder: &str, ty: Option<&str>, source: usize, span: Span, shown: &str) {
+        let Some(ty) = ty else { return };
+        let base = ty.rsplit('.').next().unwrap_or(ty);
+        let Some(fields) = self.class_fields.get(base).cloned() else {
+            return;
+        };
+        for f in fields {
+            self.collect(&f, Some(base), source, span, shown, Some(holder));
+        }
     }
 
     // ----- paths -------------------------------------------------------------

@@ -86,3 +86,11 @@ pub(super) fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
         _ => None,
     }
 }
+
+/// The variable holding a request container, when the object is one.
+pub(super) fn holder_of(object: &Expr) -> Option<&str> {
+    match &object.kind {
+        ExprKind::Name(n) => Some(n),
+        _ => None,
+    }
+}

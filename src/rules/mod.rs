@@ -78,6 +78,8 @@ pub struct LanguageRules {
     container_source: Vec<usize>,
     keyed_calls: RegexSet,
     keyed_source: Vec<usize>,
+    bind_calls: RegexSet,
+    bind_source: Vec<usize>,
     sanitizers: RegexSet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: HashMap<String, usize>,
@@ -102,6 +104,15 @@ impl LanguageRules {
             .iter()
             .next()
             .map(|i| self.container_source[i])
+    }
+
+    /// The source whose bind-call pattern matches `path`.
+    pub fn bind_call(&self, path: &str) -> Option<usize> {
+        self.bind_calls
+            .matches(path)
+            .iter()
+            .next()
+            .map(|i| self.bind_source[i])
     }
 
     /// The source whose keyed-call pattern matches `path`.
@@ -199,6 +210,8 @@ impl Rules {
             let mut container_source = Vec::new();
             let mut keyed = Vec::new();
             let mut keyed_source = Vec::new();
+            let mut binds = Vec::new();
+            let mut bind_source = Vec::new();
             let mut sanitizers: Vec<String> = Vec::new();
             let mut field_params = HashMap::new();
             let mut container_params = HashMap::new();
@@ -235,6 +248,10 @@ impl Rules {
                             containers.push(compile(file, g)?);
                             container_source.push(index);
                         }
+                        for g in &src.bind_calls {
+                            binds.push(compile(file, g)?);
+                            bind_source.push(index);
+                        }
                         for g in &src.keyed_calls {
                             keyed.push(compile(file, g)?);
                             keyed_source.push(index);
@@ -266,6 +283,8 @@ impl Rules {
                     container_source,
                     keyed_calls: set("sinks", &keyed)?,
                     keyed_source,
+                    bind_calls: set("sinks", &binds)?,
+                    bind_source,
                     sanitizers: set("sinks", &sanitizers)?,
                     field_params,
                     container_params,

@@ -211,6 +211,11 @@ pub struct SourceSpec {
     /// (`RequestBody`, `axum.Json`, `web.Json`).
     #[serde(default)]
     pub container_params: Vec<String>,
+    /// Calls that decode the request into their first argument
+    /// (`c.ShouldBindJSON(&req)`, `json.NewDecoder(r.Body).Decode(&body)`):
+    /// the argument becomes a container.
+    #[serde(default)]
+    pub bind_calls: Vec<String>,
 }
 
 /// `rules/recipients.yml`

@@ -6,5 +6,13 @@
 //! categories, [`flow`] tracks data from sources to sinks, [`checks`] turn
 //! flows into [`finding`]s, and [`emit`] renders them.
 
+pub mod checks;
+pub mod classify;
+pub mod discover;
+pub mod emit;
+pub mod finding;
+pub mod flow;
 pub mod frontend;
 pub mod ir;
+pub mod rules;
+pub mod scan;

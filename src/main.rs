@@ -1,1 +1,335 @@
-fn main() {}
+//! The `candor` command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use candor::checks::{self, Level};
+use candor::classify::{Classifier, Verdict, tokens};
+use candor::emit::{self, Format};
+use candor::flow::FlowOptions;
+use candor::rules::Rules;
+use candor::scan::{self, ScanOptions};
+
+#[derive(Parser)]
+#[command(name = "candor", version, about = "Checks that a codebase does what its privacy policy says", long_about = None)]
+struct Cli {
+    /// Load rules from this directory instead of the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find personal data collected, stored, logged and shared.
+    Scan(ScanArgs),
+    /// Explain which data category names get, and why.
+    Classify {
+        /// Identifiers to classify (`shoujiHao`, `user_email`, `email_template_id`).
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// The object or class the names belong to (`user`, `product`).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// List the checks, data categories, sinks, sources and recipients.
+    Rules {
+        /// Print the checks' reference as Markdown (docs/rules.md).
+        #[arg(long)]
+        markdown: bool,
+        /// List data categories.
+        #[arg(long)]
+        categories: bool,
+        /// List sinks and sources.
+        #[arg(long)]
+        sinks: bool,
+        /// List third-party recipients.
+        #[arg(long)]
+        recipients: bool,
+    },
+}
+
+#[derive(clap::Args)]
+struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, short, value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 1024 * 1024, value_name = "BYTES")]
+    max_file_size: u64,
+    /// A domain that belongs to the system, not a third party (repeatable).
+    #[arg(long = "internal-domain", value_name = "DOMAIN")]
+    internal_domains: Vec<String>,
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_rules(dir: Option<&Path>) -> Result<Rules> {
+    Ok(match dir {
+        Some(d) => Rules::from_dir(d)?,
+        None => Rules::embedded()?,
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let rules = load_rules(cli.rules.as_deref())?;
+    match cli.command {
+        Command::Scan(args) => scan_command(args, &rules),
+        Command::Classify { names, owner } => {
+            let classifier = Classifier::new(&rules);
+            let mut out = String::new();
+            for name in names {
+                out.push_str(&explain(&rules, &classifier, &name, owner.as_deref()));
+            }
+            print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules {
+            markdown,
+            categories,
+            sinks,
+            recipients,
+        } => {
+            let all = !(markdown || categories || sinks || recipients);
+            let mut out = String::new();
+            if markdown {
+                out.push_str(&checks::reference_markdown());
+            }
+            if all {
+                out.push_str("checks:\n");
+                for r in checks::ALL {
+                    out.push_str(&format!(
+                        "  {:30} {:7} {}\n",
+                        r.id,
+                        r.level.name(),
+                        r.short_description
+                    ));
+                }
+            }
+            if categories || all {
+                out.push_str(&format!("categories ({}):\n", rules.categories.len()));
+                for c in &rules.categories {
+                    let flags = [
+                        (c.sensitive, "sensitive"),
+                        (c.secret, "secret"),
+                        (c.extension, "extension"),
+                    ]
+                    .iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, n)| *n)
+                    .collect::<Vec<_>>()
+                    .join(",");
+                    out.push_str(&format!("  {:55} {:22} {}\n", c.key, flags, c.name));
+                }
+            }
+            if sinks || all {
+                out.push_str(&format!("sinks ({}):\n", rules.sinks.len()));
+                for s in &rules.sinks {
+                    let to = s
+                        .spec
+                        .recipient
+                        .clone()
+                        .or(s.spec.http.as_ref().map(|_| "http".into()))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "  {:32} {:10} {:9} {:14} {}\n",
+                        s.spec.id,
+                        s.language.name(),
+                        s.spec.kind.name(),
+                        to,
+                        s.spec.name
+                    ));
+                }
+                out.push_str(&format!("sources ({}):\n", rules.sources.len()));
+                for s in &rules.sources {
+                    out.push_str(&format!("  {:32} {}\n", s.id, s.name));
+                }
+            }
+            if recipients || all {
+                out.push_str(&format!("recipients ({}):\n", rules.recipients.len()));
+                for r in &rules.recipients {
+                    out.push_str(&format!(
+                        "  {:20} {:16} {:4} {}\n",
+                        r.id, r.service, r.region, r.name
+                    ));
+                }
+            }
+            print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn explain(rules: &Rules, classifier: &Classifier, name: &str, owner: Option<&str>) -> String {
+    let toks = tokens(name);
+    let shown = match owner {
+        Some(o) => format!("{o}.{name}"),
+        None => name.to_string(),
+    };
+    let mut verdict = classifier.classify(name, owner);
+    let mut via_getter = false;
+    if verdict == Verdict::NoMatch {
+        let g = classifier.classify_getter(name, owner);
+        if g != Verdict::NoMatch {
+            verdict = g;
+            via_getter = true;
+        }
+    }
+    let getter = if via_getter {
+        " (read by a getter)"
+    } else {
+        ""
+    };
+    let body = match verdict {
+        Verdict::Category { id, pattern } => {
+            let c = rules.category(id);
+            let sens = if c.sensitive {
+                format!(" — sensitive ({})", c.regulations.join(", "))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}{sens}\n  {}: matched pattern `{pattern}`{getter}",
+                c.key, c.name
+            )
+        }
+        Verdict::Rejected {
+            id,
+            pattern,
+            reason,
+        } => {
+            format!(
+                "not personal data\n  matched `{pattern}` ({}){getter}, but {reason}",
+                rules.category(id).key
+            )
+        }
+        Verdict::Constant => {
+            "not personal data\n  an upper-case constant names configuration, not data".to_string()
+        }
+        Verdict::NoMatch => "not personal data\n  no category pattern matches".to_string(),
+    };
+    let constant = if candor::classify::is_constant_name(name) {
+        "\n  note: as a variable or field, an upper-case name is a constant and never data"
+    } else {
+        ""
+    };
+    format!(
+        "{shown}: {body}\n  tokens: [{}]{constant}\n",
+        toks.join(", ")
+    )
+}
+
+fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
+    for p in &args.paths {
+        if !p.exists() {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if threads == 0 {
+        bail!("--threads must be at least 1");
+    }
+    let options = ScanOptions {
+        roots: args.paths.clone(),
+        threads,
+        max_file_size: args.max_file_size,
+        flow: FlowOptions {
+            internal_domains: args.internal_domains.clone(),
+        },
+    };
+    let report = scan::scan(&options, rules).context("cannot start the scan")?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let rendered = match args.format {
+        Format::Text => emit::text::render(&report, color),
+        Format::Json => emit::json::render(&report),
+        Format::Sarif => emit::sarif::render(&report),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, rendered.as_bytes())?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`candor scan | head`) is not an error.
+            let _ = stdout.write_all(rendered.as_bytes());
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Level::Error),
+        FailOn::Warning => Some(Level::Warning),
+        FailOn::Note => Some(Level::Note),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes through a temporary file in the same directory, so that an
+/// interrupted run never leaves a half-written report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .context("the output path has no file name")?;
+    let tmp = dir.join(format!(".{}.candor-tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

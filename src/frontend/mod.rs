@@ -62,3 +62,20 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::Rust => rust::lower(source),
     }
 }
+
+/// Parses `source` without lowering it: the baseline the benchmark compares
+/// the whole scan against. Returns whether the parser produced a tree.
+pub fn parse_only(language: Language, path: &Path, source: &str) -> bool {
+    let grammar: tree_sitter::Language = match language {
+        Language::Python => tree_sitter_python::LANGUAGE.into(),
+        Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+        Language::TypeScript if path.extension().is_some_and(|e| e == "tsx") => {
+            tree_sitter_typescript::LANGUAGE_TSX.into()
+        }
+        Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+        Language::Java => tree_sitter_java::LANGUAGE.into(),
+        Language::Go => tree_sitter_go::LANGUAGE.into(),
+        Language::Rust => return syn::parse_file(source).is_ok(),
+    };
+    tree::parse(grammar, source).is_ok()
+}

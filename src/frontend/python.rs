@@ -125,16 +125,16 @@ fn assignment(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
         .child_by_field_name("type")
         .map(|t| base_type(cx.text(t)));
     let right = node.child_by_field_name("right");
-    if let Some(r) = right {
-        if r.kind() == "assignment" {
-            // a = b = value
-            assignment(cx, r, out);
-            if let Some(inner_left) = r.child_by_field_name("left") {
-                let v = expr(cx, inner_left);
-                bind(cx, left, v, node, out);
-            }
-            return;
+    if let Some(r) = right
+        && r.kind() == "assignment"
+    {
+        // a = b = value
+        assignment(cx, r, out);
+        if let Some(inner_left) = r.child_by_field_name("left") {
+            let v = expr(cx, inner_left);
+            bind(cx, left, v, node, out);
         }
+        return;
     }
     let value = right.map(|r| {
         let v = expr(cx, r);
@@ -257,15 +257,15 @@ fn import_from(cx: &mut Ctx, node: Node) {
 fn decorated(cx: &mut Ctx, node: Node) {
     let mut decorators = Vec::new();
     for child in named_children(node) {
-        if child.kind() == "decorator" {
-            if let Some(e) = named_children(child).first() {
-                let target = if e.kind() == "call" {
-                    e.child_by_field_name("function").unwrap_or(*e)
-                } else {
-                    *e
-                };
-                decorators.push(cx.text(target).to_string());
-            }
+        if child.kind() == "decorator"
+            && let Some(e) = named_children(child).first()
+        {
+            let target = if e.kind() == "call" {
+                e.child_by_field_name("function").unwrap_or(*e)
+            } else {
+                *e
+            };
+            decorators.push(cx.text(target).to_string());
         }
     }
     if let Some(def) = node.child_by_field_name("definition") {
@@ -330,10 +330,10 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
         let Some(name) = name else { continue };
         let mut annotations = Vec::new();
         // FastAPI: `email: str = Form(...)` marks the parameter as form data.
-        if let Some(d) = default.filter(|d| d.kind() == "call") {
-            if let Some(f) = d.child_by_field_name("function") {
-                annotations.push(cx.text(f).to_string());
-            }
+        if let Some(d) = default.filter(|d| d.kind() == "call")
+            && let Some(f) = d.child_by_field_name("function")
+        {
+            annotations.push(cx.text(f).to_string());
         }
         params.push(Param {
             name: cx.text(name).to_string(),
@@ -357,17 +357,16 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
             // Class attributes: `email: str`, `email = Column(String)`.
             if child.kind() == "expression_statement" {
                 for a in named_children(child) {
-                    if a.kind() == "assignment" {
-                        if let Some(l) = a
+                    if a.kind() == "assignment"
+                        && let Some(l) = a
                             .child_by_field_name("left")
                             .filter(|l| l.kind() == "identifier")
-                        {
-                            fields.push(Field {
-                                name: cx.text(l).to_string(),
-                                ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
-                                span: span(a),
-                            });
-                        }
+                    {
+                        fields.push(Field {
+                            name: cx.text(l).to_string(),
+                            ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
+                            span: span(a),
+                        });
                     }
                 }
                 continue;

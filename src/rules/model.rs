@@ -74,6 +74,13 @@ pub struct FlowFile {
     /// (`str`, `format`, `toLowerCase`, `JSON.stringify`): matched on the
     /// last segment of the callee.
     pub propagators: Vec<String>,
+    /// Methods that store their arguments into the receiver.
+    pub mutators: Vec<String>,
+    /// Setter and builder prefixes: `setEmail(x)` gives the receiver an
+    /// `email` field.
+    pub setter_prefixes: Vec<String>,
+    /// Methods that read one named field out of a request container.
+    pub key_readers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,7 +109,9 @@ pub struct SinkFile {
     pub sanitizers: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum FlowKind {
     Collected,
@@ -122,7 +131,9 @@ impl FlowKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum StoreKind {
     Database,

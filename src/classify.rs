@@ -1,0 +1,342 @@
+//! Names to data categories: identifier normalisation and the classifier.
+//!
+//! An identifier is split into lower-case tokens (camelCase, snake_case,
+//! kebab-case, dots, digits; a run of CJK characters is one token). A
+//! category pattern matches a window of tokens joined without separators.
+//! The longest match wins; it is then rejected when the surrounding words
+//! say the name is metadata (`email_count`), protected (`password_hash`) or
+//! lacks the person context an ambiguous word needs (`product.name`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::rules::{CategoryId, Rules};
+
+/// Longest window of tokens a pattern may span.
+const MAX_WINDOW: usize = 6;
+
+/// Splits an identifier into normalized tokens.
+pub fn tokens(ident: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = ident.chars().collect();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        if !current.is_empty() {
+            out.push(std::mem::take(current).to_lowercase());
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let next = chars.get(i + 1).copied();
+        if is_cjk(c) {
+            if prev.is_some_and(|p| !is_cjk(p)) {
+                flush(&mut current, &mut out);
+            }
+            current.push(c);
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if let Some(p) = prev {
+            let boundary = is_cjk(p)
+                || (c.is_ascii_digit() != p.is_ascii_digit() && p.is_alphanumeric())
+                || (c.is_uppercase() && p.is_lowercase())
+                // `IDCard` -> `ID`, `Card`: an upper-case run ends before the
+                // last capital that starts a lower-case word.
+                || (c.is_uppercase() && p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()));
+            if boundary {
+                flush(&mut current, &mut out);
+            }
+        }
+        current.push(c);
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+/// True for constant-style names (`EMAIL_REGEX`, `PHONE_FIELD`): they name
+/// configuration, never a person's data.
+pub fn is_constant_name(ident: &str) -> bool {
+    let letters: Vec<char> = ident.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && ident.is_ascii()
+}
+
+/// Why a name did or did not get a category, for `candor classify`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Category {
+        id: CategoryId,
+        pattern: String,
+    },
+    NoMatch,
+    /// An upper-case constant (decided by the flow engine, not here).
+    Constant,
+    Rejected {
+        id: CategoryId,
+        pattern: String,
+        reason: String,
+    },
+}
+
+impl Verdict {
+    pub fn category(&self) -> Option<CategoryId> {
+        match self {
+            Verdict::Category { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    category: CategoryId,
+    text: String,
+    ambiguous: bool,
+}
+
+/// The compiled classifier.
+#[derive(Debug)]
+pub struct Classifier {
+    /// Joined pattern text -> patterns.
+    by_text: HashMap<String, Vec<Pattern>>,
+    /// Patterns written in CJK characters, matched by containment.
+    cjk: Vec<Pattern>,
+    excludes: Vec<Vec<String>>,
+    non_data_suffixes: HashSet<String>,
+    non_data_prefixes: HashSet<String>,
+    protected: HashSet<String>,
+    person_contexts: HashSet<String>,
+    getter_prefixes: Vec<String>,
+}
+
+fn normalize(pattern: &str) -> String {
+    pattern
+        .split_whitespace()
+        .collect::<String>()
+        .to_lowercase()
+}
+
+impl Classifier {
+    pub fn new(rules: &Rules) -> Classifier {
+        let mut by_text: HashMap<String, Vec<Pattern>> = HashMap::new();
+        let mut cjk = Vec::new();
+        let mut excludes = Vec::new();
+        for (i, c) in rules.categories.iter().enumerate() {
+            let id = i as CategoryId;
+            let all = c
+                .patterns
+                .iter()
+                .map(|p| (p, false))
+                .chain(c.ambiguous.iter().map(|p| (p, true)));
+            for (p, ambiguous) in all {
+                let text = normalize(p);
+                let pattern = Pattern {
+                    category: id,
+                    text: text.clone(),
+                    ambiguous,
+                };
+                if text.chars().any(is_cjk) {
+                    cjk.push(pattern);
+                } else {
+                    by_text.entry(text).or_default().push(pattern);
+                }
+            }
+            excludes.push(c.exclude.iter().map(|e| normalize(e)).collect());
+        }
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let k = &rules.classify;
+        Classifier {
+            by_text,
+            cjk,
+            excludes,
+            non_data_suffixes: set(&k.non_data_suffixes),
+            non_data_prefixes: set(&k.non_data_prefixes),
+            protected: set(&k.protected_words),
+            person_contexts: set(&k.person_contexts),
+            getter_prefixes: k.getter_prefixes.iter().map(|s| s.to_lowercase()).collect(),
+        }
+    }
+
+    /// Classifies a name. `owner` is the object, class or struct it belongs
+    /// to (`user` in `user.name`), which can give an ambiguous word its
+    /// person context.
+    pub fn classify(&self, ident: &str, owner: Option<&str>) -> Verdict {
+        let toks = tokens(ident);
+        self.classify_tokens(&toks, owner)
+    }
+
+    /// Classifies the field a getter reads: `getEmail` -> `email`.
+    pub fn classify_getter(&self, method: &str, owner: Option<&str>) -> Verdict {
+        let toks = tokens(method);
+        match toks.split_first() {
+            Some((first, rest)) if !rest.is_empty() && self.getter_prefixes.contains(first) => {
+                self.classify_tokens(rest, owner)
+            }
+            _ => Verdict::NoMatch,
+        }
+    }
+
+    fn classify_tokens(&self, toks: &[String], owner: Option<&str>) -> Verdict {
+        let Some((start, end, pattern)) = self.best_match(toks) else {
+            return Verdict::NoMatch;
+        };
+        let id = pattern.category;
+        let reject = |reason: String| Verdict::Rejected {
+            id,
+            pattern: pattern.text.clone(),
+            reason,
+        };
+        // `sha256` is split into `sha`, `256`: also try each token with its
+        // successor.
+        let joined_pairs = toks.windows(2).map(|w| format!("{}{}", w[0], w[1]));
+        if let Some(t) = toks.iter().cloned().chain(joined_pairs).find(|t| self.protected.contains(t)) {
+            return reject(format!(
+                "`{t}` says the value is protected (hashed, masked or encrypted)"
+            ));
+        }
+        if pattern.text.chars().any(is_cjk) {
+            // Inside one CJK token the qualifier is the text around the match.
+            if let Some((before, after)) = toks[start].split_once(pattern.text.as_str()) {
+                let cjk = |w: &&String| w.chars().any(is_cjk);
+                if let Some(w) = self
+                    .non_data_suffixes
+                    .iter()
+                    .filter(cjk)
+                    .find(|w| after.starts_with(w.as_str()))
+                {
+                    return reject(format!(
+                        "`{w}` after the match makes it metadata about the data, not the data"
+                    ));
+                }
+                if let Some(w) = self
+                    .non_data_prefixes
+                    .iter()
+                    .filter(cjk)
+                    .find(|w| before.ends_with(w.as_str()))
+                {
+                    return reject(format!(
+                        "`{w}` before the match makes it metadata about the data, not the data"
+                    ));
+                }
+            }
+        }
+        if let Some(t) = toks[end..]
+            .iter()
+            .find(|t| self.non_data_suffixes.contains(*t))
+        {
+            return reject(format!(
+                "`{t}` after the match makes it metadata about the data, not the data"
+            ));
+        }
+        if let Some(t) = toks[..start]
+            .iter()
+            .find(|t| self.non_data_prefixes.contains(*t))
+        {
+            return reject(format!(
+                "`{t}` before the match makes it metadata about the data, not the data"
+            ));
+        }
+        if let Some(e) = self.excludes[id as usize]
+            .iter()
+            .find(|e| window_matches(toks, e))
+        {
+            return reject(format!("excluded by the category's `{e}` pattern"));
+        }
+        if pattern.ambiguous && !self.has_person_context(&toks[..start], owner) {
+            return reject(format!(
+                "`{}` is ambiguous and needs a person context (e.g. `user.{}`)",
+                pattern.text, pattern.text
+            ));
+        }
+        Verdict::Category {
+            id,
+            pattern: pattern.text.clone(),
+        }
+    }
+
+    fn has_person_context(&self, before: &[String], owner: Option<&str>) -> bool {
+        before.iter().any(|t| self.person_contexts.contains(t))
+            || owner.is_some_and(|o| tokens(o).iter().any(|t| self.person_contexts.contains(t)))
+    }
+
+    /// The longest pattern matching a window of `toks`: (start, end, pattern).
+    fn best_match(&self, toks: &[String]) -> Option<(usize, usize, &Pattern)> {
+        let mut best: Option<(usize, usize, &Pattern)> = None;
+        for start in 0..toks.len() {
+            let mut joined = String::new();
+            for end in start + 1..=(start + MAX_WINDOW).min(toks.len()) {
+                joined.push_str(&toks[end - 1]);
+                if let Some(ps) = self.by_text.get(&joined) {
+                    for p in ps {
+                        consider(start, end, p, &mut best);
+                    }
+                }
+            }
+            if toks[start].chars().any(is_cjk) {
+                for p in &self.cjk {
+                    if toks[start].contains(&p.text) {
+                        consider(start, start + 1, p, &mut best);
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+fn consider<'a>(
+    start: usize,
+    end: usize,
+    p: &'a Pattern,
+    best: &mut Option<(usize, usize, &'a Pattern)>,
+) {
+    let better = match best {
+        None => true,
+        Some((_, _, b)) => p.text.chars().count() > b.text.chars().count(),
+    };
+    if better {
+        *best = Some((start, end, p));
+    }
+}
+
+/// True when some window of `toks` joins to `joined`.
+fn window_matches(toks: &[String], joined: &str) -> bool {
+    (0..toks.len()).any(|start| {
+        let mut acc = String::new();
+        for t in &toks[start..(start + MAX_WINDOW).min(toks.len())] {
+            acc.push_str(t);
+            if acc == joined {
+                return true;
+            }
+            if acc.len() >= joined.len() {
+                break;
+            }
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens;
+
+    #[test]
+    fn splits_identifier_styles() {
+        assert_eq!(tokens("shoujiHao"), ["shouji", "hao"]);
+        assert_eq!(tokens("userEmail"), ["user", "email"]);
+        assert_eq!(tokens("email_template_id"), ["email", "template", "id"]);
+        assert_eq!(tokens("IDCardNo"), ["id", "card", "no"]);
+        assert_eq!(tokens("phone2"), ["phone", "2"]);
+        assert_eq!(tokens("e-mail"), ["e", "mail"]);
+        assert_eq!(tokens("HTTPServer"), ["http", "server"]);
+        assert_eq!(tokens("用户手机号"), ["用户手机号"]);
+        assert_eq!(tokens("user手机号"), ["user", "手机号"]);
+        assert_eq!(tokens("USER_EMAIL"), ["user", "email"]);
+        assert_eq!(tokens(""), Vec::<String>::new());
+    }
+}

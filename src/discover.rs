@@ -1,0 +1,167 @@
+//! Finding the files to scan.
+//!
+//! The `ignore` crate's parallel walker honours `.gitignore` (also outside a
+//! git repository), `.ignore` and `.candorignore`, and is the fastest way to
+//! list a large tree. Paths are collected and sorted so that the per-file
+//! work, which runs on rayon, sees a deterministic order. Vendored and
+//! generated directories are skipped by name and reported as skipped.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::frontend::language_for_path;
+use crate::ir::Language;
+
+/// Directories that hold vendored, installed or generated code.
+const SKIPPED_DIRS: &[&str] = &[
+    "node_modules",
+    "bower_components",
+    "jspm_packages",
+    "vendor",
+    "third_party",
+    "target",
+    "dist",
+    "build",
+    "out",
+    ".next",
+    ".nuxt",
+    "__pycache__",
+    ".venv",
+    "venv",
+    "site-packages",
+    ".tox",
+    ".mypy_cache",
+    ".gradle",
+    ".git",
+];
+
+/// A file to analyse.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub language: Language,
+}
+
+/// A directory or file passed over, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<Candidate>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Walks `roots` with `threads` threads.
+pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
+    let Some((first, rest)) = roots.split_first() else {
+        return Discovery::default();
+    };
+    let mut builder = WalkBuilder::new(first);
+    for r in rest {
+        builder.add(r);
+    }
+    builder
+        .threads(threads)
+        .require_git(false)
+        .add_custom_ignore_filename(".candorignore")
+        .hidden(false)
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && e.depth() > 0
+                && e.file_name().to_str().is_some_and(|n| n == ".git"))
+        });
+    let found = Mutex::new(Discovery::default());
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return WalkState::Continue;
+            };
+            let path = entry.path();
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if is_dir {
+                if entry.depth() > 0 && is_skipped_dir(path) {
+                    if let Ok(mut f) = found.lock() {
+                        f.skipped.push(Skipped {
+                            path: path.to_path_buf(),
+                            reason: "vendored or generated directory".into(),
+                        });
+                    }
+                    return WalkState::Skip;
+                }
+                return WalkState::Continue;
+            }
+            if let Some(language) = language_for_path(path)
+                && let Ok(mut f) = found.lock()
+            {
+                f.files.push(Candidate {
+                    path: path.to_path_buf(),
+                    language,
+                });
+            }
+            WalkState::Continue
+        })
+    });
+    let mut d = found.into_inner().unwrap_or_default();
+    d.files.sort();
+    d.files.dedup();
+    d.skipped.sort();
+    d
+}
+
+fn is_skipped_dir(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if SKIPPED_DIRS.contains(&name) {
+        return true;
+    }
+    // A `build` or `dist` next to sources is output; so is anything named
+    // like a virtualenv.
+    name.ends_with(".egg-info")
+}
+
+/// Why a file's content should not be analysed, if it should not.
+pub fn content_skip_reason(path: &Path, bytes: &[u8], max_size: u64) -> Option<String> {
+    if bytes.len() as u64 > max_size {
+        return Some(format!(
+            "larger than {} KiB (--max-file-size)",
+            max_size / 1024
+        ));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Some("binary file".into());
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let generated_name = [
+        ".min.js",
+        ".bundle.js",
+        "_pb2.py",
+        ".pb.go",
+        ".generated.ts",
+        ".g.dart",
+        "-min.js",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s));
+    if generated_name {
+        return Some("generated or minified file".into());
+    }
+    let first_lines = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    if first_lines.lines().take(5).any(|l| {
+        l.contains("Code generated") && l.contains("DO NOT EDIT") || l.contains("@generated")
+    }) {
+        return Some("generated file".into());
+    }
+    // Minified code: very long lines on average.
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    if bytes.len() > 4096 && bytes.len() / lines > 400 {
+        return Some("minified file (average line longer than 400 bytes)".into());
+    }
+    None
+}

@@ -1,0 +1,42 @@
+//! JSON output, schema version 1 (documented in `docs/json.md`).
+
+use serde::Serialize;
+
+use super::TOOL_VERSION;
+use crate::finding::Finding;
+use crate::scan::{Notice, ScanReport, ScanStats};
+
+/// Bumped on any incompatible change to the JSON output.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema_version: u32,
+    tool: Tool,
+    findings: &'a [Finding],
+    notices: &'a [Notice],
+    stats: &'a ScanStats,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+pub fn render(report: &ScanReport) -> String {
+    let doc = Document {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "candor",
+            version: TOOL_VERSION,
+        },
+        findings: &report.findings,
+        notices: &report.notices,
+        stats: &report.stats,
+    };
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,16 @@
+//! Renderers of a scan report: terminal text, JSON and SARIF.
+
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+/// The output formats `--format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// The version of the tool, as shown in JSON and SARIF.
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,154 @@
+//! SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+//!
+//! One run; rules carry descriptions, help markdown, CWE tags,
+//! `security-severity` and `precision`; results carry a relative URI under
+//! `%SRCROOT%`, the full region, a line-hash fingerprint that survives
+//! unrelated edits, the source-to-sink path as a `codeFlow`, and the data
+//! category, flow kind and recipient as properties.
+
+use serde_json::{Value, json};
+
+use super::TOOL_VERSION;
+use crate::checks::{self, Rule};
+use crate::finding::{Finding, Location};
+use crate::scan::{NoticeKind, ScanReport};
+
+pub fn render(report: &ScanReport) -> String {
+    let rules: Vec<Value> = checks::ALL.iter().map(|r| rule(r)).collect();
+    let results: Vec<Value> = report.findings.iter().map(result).collect();
+    let notifications: Vec<Value> = report
+        .notices
+        .iter()
+        .filter(|n| n.kind != NoticeKind::Skipped)
+        .map(|n| {
+            json!({
+                "level": if n.kind == NoticeKind::Error { "error" } else { "warning" },
+                "message": { "text": n.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&n.path), "uriBaseId": "%SRCROOT%" } } }],
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "candor",
+                    "semanticVersion": TOOL_VERSION,
+                    "informationUri": "https://github.com/candor-privacy/candor",
+                    "rules": rules,
+                }
+            },
+            "automationDetails": { "id": "candor/" },
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": { "%SRCROOT%": { "uri": base_uri(report) } },
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn base_uri(report: &ScanReport) -> String {
+    // A relative base keeps the output independent of where it ran.
+    let mut s = report.base.to_string_lossy().replace('\\', "/");
+    if s.is_empty() || s == "." {
+        return "./".into();
+    }
+    if !s.ends_with('/') {
+        s.push('/');
+    }
+    s.split('/')
+        .map(percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn rule(r: &Rule) -> Value {
+    let mut tags: Vec<String> = r.tags.iter().map(|t| t.to_string()).collect();
+    tags.extend(r.cwe.iter().map(|c| format!("external/cwe/cwe-{c}")));
+    let mut properties = json!({ "tags": tags, "precision": r.precision });
+    if let Some(sev) = r.security_severity {
+        properties["security-severity"] = json!(sev);
+    }
+    json!({
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": { "text": r.short_description },
+        "fullDescription": { "text": r.full_description },
+        "help": { "text": r.full_description, "markdown": r.help.trim() },
+        "defaultConfiguration": { "level": r.level.name() },
+        "properties": properties,
+    })
+}
+
+fn uri(path: &str) -> String {
+    path.split('/')
+        .map(percent_encode)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Percent-encodes one path segment as RFC 3986 requires.
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::new();
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn physical(loc: &Location, snippet: Option<&str>) -> Value {
+    let mut region = json!({
+        "startLine": loc.start_line,
+        "startColumn": loc.start_column,
+        "endLine": loc.end_line,
+        "endColumn": loc.end_column,
+    });
+    if let Some(s) = snippet {
+        region["snippet"] = json!({ "text": s });
+    }
+    json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
+}
+
+fn result(f: &Finding) -> Value {
+    let mut properties = json!({
+        "dataCategory": f.category,
+        "dataCategoryName": f.category_name,
+        "flowKind": f.flow_kind.name(),
+        "sensitive": f.sensitive,
+        "via": f.via,
+    });
+    if let Some(r) = &f.recipient {
+        properties["recipient"] = json!(r);
+    }
+    let thread_flow: Vec<Value> = f
+        .trail
+        .iter()
+        .map(|s| json!({ "location": { "physicalLocation": physical(&s.location, None)["physicalLocation"], "message": { "text": s.message } } }))
+        .collect();
+    let rule_index = checks::ALL
+        .iter()
+        .position(|r| r.id == f.rule_id)
+        .unwrap_or(0);
+    json!({
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index,
+        "level": f.level.name(),
+        "message": { "text": f.message },
+        "locations": [physical(&f.location, Some(&f.snippet))],
+        "partialFingerprints": { "primaryLocationLineHash": f.fingerprint },
+        "codeFlows": [{ "threadFlows": [{ "locations": thread_flow }] }],
+        "properties": properties,
+    })
+}

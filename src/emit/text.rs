@@ -1,0 +1,173 @@
+//! rustc-style diagnostics with the code line, then a summary table by data
+//! category and flow kind.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::checks::Level;
+use crate::finding::Finding;
+use crate::rules::FlowKind;
+use crate::scan::{NoticeKind, ScanReport};
+
+/// Terminal styling; plain when colour is off.
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn level(&self, level: Level) -> String {
+        let code = match level {
+            Level::Error => "1;31",
+            Level::Warning => "1;33",
+            Level::Note => "1;36",
+        };
+        self.paint(code, level.name())
+    }
+}
+
+pub fn render(report: &ScanReport, color: bool) -> String {
+    let style = Style { color };
+    let mut out = String::new();
+    for f in &report.findings {
+        finding(&mut out, f, &style);
+    }
+    let skipped: Vec<_> = report
+        .notices
+        .iter()
+        .filter(|n| n.kind != NoticeKind::Skipped)
+        .collect();
+    for n in skipped {
+        let _ = writeln!(
+            out,
+            "{}: {}: {}",
+            style.paint("1;35", "notice"),
+            n.path,
+            n.message
+        );
+    }
+    summary(&mut out, report, &style);
+    out
+}
+
+fn finding(out: &mut String, f: &Finding, style: &Style) {
+    let loc = &f.location;
+    let _ = writeln!(
+        out,
+        "{}{}: {}",
+        style.level(f.level),
+        style.paint("1", &format!("[{}]", f.rule_id)),
+        style.paint("1", &f.message)
+    );
+    let gutter = loc.start_line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{}",
+        style.paint("1;34", "-->"),
+        loc.path,
+        loc.start_line,
+        loc.start_column
+    );
+    let _ = writeln!(out, "{pad} {}", style.paint("1;34", "|"));
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        style.paint("1;34", &loc.start_line.to_string()),
+        style.paint("1;34", "|"),
+        f.snippet
+    );
+    let width = if loc.end_line == loc.start_line {
+        loc.end_column.saturating_sub(loc.start_column).max(1)
+    } else {
+        1
+    };
+    let indent = (loc.start_column as usize).saturating_sub(1);
+    let width = (width as usize).min(f.snippet.chars().count().saturating_sub(indent).max(1));
+    let _ = writeln!(
+        out,
+        "{pad} {} {}{}",
+        style.paint("1;34", "|"),
+        " ".repeat(indent),
+        style.paint("1;31", &"^".repeat(width))
+    );
+    let sensitivity = if f.sensitive { " (sensitive)" } else { "" };
+    let _ = writeln!(out, "{pad} = category: {}{sensitivity}", f.category);
+    if let Some(r) = &f.recipient {
+        let _ = writeln!(out, "{pad} = recipient: {r}");
+    }
+    if f.trail.len() > 1 {
+        let steps: Vec<String> = f
+            .trail
+            .iter()
+            .map(|s| {
+                let place = if s.location.path == loc.path {
+                    format!("{}", s.location.start_line)
+                } else {
+                    format!("{}:{}", s.location.path, s.location.start_line)
+                };
+                format!("{} (line {place})", s.message)
+            })
+            .collect();
+        let _ = writeln!(out, "{pad} = flow: {}", steps.join(" -> "));
+    }
+    out.push('\n');
+}
+
+fn summary(out: &mut String, report: &ScanReport, style: &Style) {
+    let count = |l: Level| report.findings.iter().filter(|f| f.level == l).count();
+    let files: std::collections::BTreeSet<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.location.path.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {} findings ({} errors, {} warnings, {} notes) in {} files; scanned {} files ({} lines), skipped {}",
+        style.paint("1", "summary"),
+        report.findings.len(),
+        count(Level::Error),
+        count(Level::Warning),
+        count(Level::Note),
+        files.len(),
+        report.stats.files_scanned,
+        report.stats.lines_scanned,
+        report.stats.files_skipped,
+    );
+    if report.findings.is_empty() {
+        return;
+    }
+    let kinds = [
+        FlowKind::Collected,
+        FlowKind::Stored,
+        FlowKind::Logged,
+        FlowKind::Shared,
+    ];
+    let mut table: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
+    for f in &report.findings {
+        let row = table.entry(&f.category).or_default();
+        if let Some(i) = kinds.iter().position(|k| *k == f.flow_kind) {
+            row[i] += 1;
+        }
+    }
+    let width = table.keys().map(|k| k.len()).max().unwrap_or(8).max(8);
+    let _ = writeln!(
+        out,
+        "  {:width$}  collected  stored  logged  shared",
+        "category"
+    );
+    for (cat, row) in table {
+        let _ = writeln!(
+            out,
+            "  {cat:width$}  {:>9}  {:>6}  {:>6}  {:>6}",
+            row[0], row[1], row[2], row[3]
+        );
+    }
+}

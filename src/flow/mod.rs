@@ -1,0 +1,1165 @@
+//! Intra-procedural data-flow over the IR: where personal data is read,
+//! how it moves, and which sink it reaches.
+//!
+//! Each function is walked once in source order. Every value carries a set
+//! of taints (a data category, the field it sits in, and the trail it took).
+//! Names and fields are classified on use; request containers produce
+//! `collected` flows; sanitizers return clean values; sink calls turn the
+//! taints of their arguments into flows.
+
+mod sql;
+mod trail;
+pub mod url;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
+use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
+use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
+pub use trail::{Step, Trail};
+
+/// One movement of one category of personal data into a sink (or in from a
+/// person, for `collected`).
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub kind: FlowKind,
+    pub category: CategoryId,
+    /// The sink call, or the read of the request field.
+    pub span: Span,
+    /// The sink or source id from the rules.
+    pub via: String,
+    pub recipient: Option<String>,
+    pub store: Option<StoreKind>,
+    /// The callee as written, or the request expression.
+    pub target: String,
+    /// The steps before the sink, first to last.
+    pub trail: Vec<Step>,
+}
+
+/// Options that change what counts as a flow.
+#[derive(Debug, Clone, Default)]
+pub struct FlowOptions {
+    /// Hosts (and their subdomains) that are part of the system, not third
+    /// parties.
+    pub internal_domains: Vec<String>,
+}
+
+/// Finds every flow in one file.
+pub fn analyze(
+    ir: &FileIr,
+    language: Language,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &FlowOptions,
+) -> Vec<Flow> {
+    let mut cx = FileCx::new(ir, language, rules, classifier, options);
+    let mut module = Scope::default();
+    for stmt in &ir.module {
+        cx.stmt(stmt, &mut module);
+    }
+    let base = module.for_functions();
+    for f in &ir.functions {
+        cx.function(f, &base);
+    }
+    let mut flows = cx.flows;
+    flows.sort_by(|a, b| {
+        (a.span, a.kind, a.category, &a.via).cmp(&(b.span, b.kind, b.category, &b.via))
+    });
+    flows.dedup_by(|a, b| {
+        a.span == b.span && a.kind == b.kind && a.category == b.category && a.via == b.via
+    });
+    flows
+}
+
+#[derive(Debug, Clone)]
+struct Taint {
+    category: CategoryId,
+    /// The field of an object this taint sits in (`email` of `user`).
+    field: Option<Rc<str>>,
+    trail: Trail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum State {
+    #[default]
+    Plain,
+    /// A literal or constant: never a person's data.
+    Literal,
+    /// Hashed, masked or encrypted.
+    Sanitized,
+    /// Request data whose fields are collected on access (source index).
+    Container(usize),
+}
+
+#[derive(Debug, Clone, Default)]
+struct Value {
+    taints: Vec<Taint>,
+    state: State,
+}
+
+impl Value {
+    fn literal() -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Literal,
+        }
+    }
+
+    fn sanitized() -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Sanitized,
+        }
+    }
+
+    fn container(source: usize) -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Container(source),
+        }
+    }
+
+    fn has(&self, category: CategoryId) -> bool {
+        self.taints.iter().any(|t| t.category == category)
+    }
+
+    fn add(&mut self, taint: Taint) {
+        if let Some(existing) = self
+            .taints
+            .iter_mut()
+            .find(|t| t.category == taint.category && t.field == taint.field)
+        {
+            if taint.trail.len() > existing.trail.len() {
+                *existing = taint;
+            }
+        } else {
+            self.taints.push(taint);
+        }
+    }
+
+    fn merge(&mut self, other: Value) {
+        for t in other.taints {
+            self.add(t);
+        }
+    }
+
+    /// The same data as a whole value, fields forgotten (string building).
+    fn flattened(self) -> Value {
+        let mut out = Value::default();
+        for mut t in self.taints {
+            t.field = None;
+            out.add(t);
+        }
+        out
+    }
+
+    /// Every taint labelled as field `field`.
+    fn into_field(self, field: &str) -> Value {
+        let f: Rc<str> = Rc::from(field);
+        let mut out = Value::default();
+        for mut t in self.taints {
+            t.field = Some(f.clone());
+            out.add(t);
+        }
+        out
+    }
+
+    fn then(mut self, span: Span, note: impl Fn() -> String) -> Value {
+        if !self.taints.is_empty() {
+            let note = note();
+            for t in &mut self.taints {
+                t.trail = t.trail.then(span, note.clone());
+            }
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Var {
+    value: Value,
+    /// Resolved path of the type or the call that produced it.
+    origin: Option<String>,
+    /// Declared type as written, used as the owner of its fields.
+    ty: Option<String>,
+    /// Constant string value, for URLs and SQL.
+    text: Option<String>,
+    /// A function parameter not reassigned since.
+    param: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    vars: HashMap<String, Var>,
+    class: Option<String>,
+}
+
+impl Scope {
+    /// What functions inherit from the module: origins and constants, not
+    /// data.
+    fn for_functions(&self) -> Scope {
+        let vars = self
+            .vars
+            .iter()
+            .map(|(k, v)| {
+                let value = match v.value.state {
+                    State::Container(_) | State::Literal => Value {
+                        taints: Vec::new(),
+                        state: v.value.state,
+                    },
+                    _ => Value::default(),
+                };
+                (k.clone(), Var { value, ..v.clone() })
+            })
+            .collect();
+        Scope { vars, class: None }
+    }
+}
+
+struct FileCx<'a> {
+    rules: &'a Rules,
+    lang: &'a LanguageRules,
+    classifier: &'a Classifier,
+    options: &'a FlowOptions,
+    imports: HashMap<&'a str, &'a str>,
+    /// (class, field) -> resolved type or origin.
+    fields: HashMap<(String, String), String>,
+    verdicts: RefCell<HashMap<(String, Option<String>), Verdict>>,
+    flows: Vec<Flow>,
+}
+
+fn is_self(name: &str) -> bool {
+    matches!(name, "self" | "this" | "cls")
+}
+
+impl<'a> FileCx<'a> {
+    fn new(
+        ir: &'a FileIr,
+        language: Language,
+        rules: &'a Rules,
+        classifier: &'a Classifier,
+        options: &'a FlowOptions,
+    ) -> FileCx<'a> {
+        let imports = ir
+            .imports
+            .iter()
+            .map(|i| (i.local.as_str(), i.path.as_str()))
+            .collect();
+        let mut cx = FileCx {
+            rules,
+            lang: rules.language(language),
+            classifier,
+            options,
+            imports,
+            fields: HashMap::new(),
+            verdicts: RefCell::new(HashMap::new()),
+            flows: Vec::new(),
+        };
+        for class in &ir.classes {
+            for field in &class.fields {
+                if let Some(ty) = &field.ty {
+                    let resolved = cx.resolve_type(ty);
+                    cx.fields
+                        .insert((class.name.clone(), field.name.clone()), resolved);
+                }
+            }
+        }
+        cx
+    }
+
+    /// Classifies a name used as a variable or field; upper-case constants
+    /// name configuration, never a person's data.
+    fn classify(&self, name: &str, owner: Option<&str>) -> Verdict {
+        if is_constant_name(name) {
+            return Verdict::Constant;
+        }
+        let key = (name.to_string(), owner.map(str::to_string));
+        if let Some(v) = self.verdicts.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = self.classifier.classify(name, owner);
+        self.verdicts.borrow_mut().insert(key, v.clone());
+        v
+    }
+
+    fn resolve_type(&self, ty: &str) -> String {
+        let (head, rest) = ty.split_once('.').map_or((ty, None), |(h, r)| (h, Some(r)));
+        match (self.imports.get(head), rest) {
+            (Some(path), Some(rest)) => format!("{path}.{rest}"),
+            (Some(path), None) => path.to_string(),
+            _ => ty.to_string(),
+        }
+    }
+
+    // ----- functions and statements --------------------------------------
+
+    fn function(&mut self, f: &Function, base: &Scope) {
+        let mut scope = base.clone();
+        scope.class = f.class.clone();
+        for p in &f.params {
+            let mut var = Var {
+                origin: p.ty.as_deref().map(|t| self.resolve_type(t)),
+                ty: p.ty.clone(),
+                param: true,
+                ..Var::default()
+            };
+            let marks: Vec<&str> = p
+                .annotations
+                .iter()
+                .map(String::as_str)
+                .chain(p.ty.as_deref())
+                .chain(var.origin.as_deref())
+                .collect();
+            if let Some(&source) = marks
+                .iter()
+                .find_map(|m| self.lang.container_params.get(*m))
+            {
+                var.value = Value::container(source);
+            } else if let Some(&source) = marks.iter().find_map(|m| self.lang.field_params.get(*m))
+                && let Some(t) = self.collect(
+                    &p.name,
+                    None,
+                    source,
+                    p.span,
+                    &format!("parameter `{}`", p.name),
+                )
+            {
+                var.value.add(t);
+            }
+            scope.vars.insert(p.name.clone(), var);
+        }
+        for stmt in &f.body {
+            self.stmt(stmt, &mut scope);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt, sc: &mut Scope) {
+        match stmt {
+            Stmt::Expr(e) => {
+                self.eval(e, sc);
+            }
+            Stmt::Return(e, _) => {
+                if let Some(e) = e {
+                    self.eval(e, sc);
+                }
+            }
+            Stmt::Assign {
+                target,
+                ty,
+                value,
+                span,
+            } => self.assign(target, ty.as_deref(), value.as_ref(), *span, sc),
+        }
+    }
+
+    fn assign(
+        &mut self,
+        target: &Target,
+        ty: Option<&str>,
+        value: Option<&Expr>,
+        span: Span,
+        sc: &mut Scope,
+    ) {
+        let v = value.map(|e| self.eval(e, sc)).unwrap_or_default();
+        match target {
+            Target::Place(place) => match &place.kind {
+                ExprKind::Name(name) => {
+                    let origin = ty
+                        .map(|t| self.resolve_type(t))
+                        .or_else(|| value.and_then(|e| self.origin_of(e, sc)));
+                    let text = value.and_then(|e| self.const_string(e, sc));
+                    let value = v.then(span, || format!("assigned to `{name}`"));
+                    let ty = ty.map(str::to_string);
+                    sc.vars.insert(
+                        name.clone(),
+                        Var {
+                            value,
+                            origin,
+                            ty,
+                            text,
+                            param: false,
+                        },
+                    );
+                }
+                ExprKind::Member { object, property } => {
+                    self.assign_field(object, property, v, value, span, sc)
+                }
+                ExprKind::Index { object, index } => {
+                    self.eval(index, sc);
+                    match index.as_str() {
+                        Some(key) => self.assign_field(object, key, v, value, span, sc),
+                        None => {
+                            // `items[i] = x`: the collection now holds x.
+                            if let ExprKind::Name(n) = &object.kind {
+                                let v = v.flattened().then(span, || format!("stored in `{n}`"));
+                                sc.vars.entry(n.clone()).or_default().value.merge(v);
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    self.eval(place, sc);
+                }
+            },
+            Target::Destructure(pairs) => {
+                for (key, local) in pairs {
+                    let lv = match (v.state, key) {
+                        (State::Container(source), _) => {
+                            let field = key.as_deref().unwrap_or(local);
+                            let mut lv = Value::default();
+                            if let Some(t) = self.collect(
+                                field,
+                                None,
+                                source,
+                                span,
+                                &format!("`{field}` destructured from the request"),
+                            ) {
+                                lv.add(t);
+                            }
+                            lv
+                        }
+                        (_, Some(key)) => field_of(&v, key),
+                        (_, None) => v.clone(),
+                    };
+                    let lv = lv.then(span, || format!("assigned to `{local}`"));
+                    sc.vars.insert(
+                        local.clone(),
+                        Var {
+                            value: lv,
+                            ..Var::default()
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// `object.field = value`: the object now carries the value as `field`.
+    fn assign_field(
+        &mut self,
+        object: &Expr,
+        field: &str,
+        v: Value,
+        value: Option<&Expr>,
+        span: Span,
+        sc: &mut Scope,
+    ) {
+        let ExprKind::Name(owner) = &object.kind else {
+            self.eval(object, sc);
+            return;
+        };
+        if is_self(owner)
+            && let (Some(class), Some(origin)) =
+                (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
+        {
+            self.fields
+                .entry((class, field.to_string()))
+                .or_insert(origin);
+        }
+        let mut v = v;
+        if v.state == State::Plain
+            && value.is_some()
+            && let Verdict::Category { id, .. } = self.classify(field, Some(owner_name(owner, sc)))
+            && !v.has(id)
+        {
+            v.add(Taint {
+                category: id,
+                field: None,
+                trail: Trail::start(span, format!("`{owner}.{field}`")),
+            });
+        }
+        let v = v
+            .flattened()
+            .then(span, || format!("stored in `{owner}.{field}`"))
+            .into_field(field);
+        let var = sc.vars.entry(owner.clone()).or_default();
+        var.value
+            .taints
+            .retain(|t| t.field.as_deref() != Some(field));
+        var.value.merge(v);
+    }
+
+    // ----- expressions -----------------------------------------------------
+
+    fn eval(&mut self, e: &Expr, sc: &mut Scope) -> Value {
+        match &e.kind {
+            ExprKind::Name(name) => self.name(name, e.span, sc),
+            ExprKind::Member { object, property } => {
+                if let Some(source) = self.container_at(e, sc) {
+                    return Value::container(source);
+                }
+                let obj = self.eval(object, sc);
+                self.member(obj, object, property, false, e.span, sc)
+            }
+            ExprKind::Index { object, index } => {
+                let obj = self.eval(object, sc);
+                self.eval(index, sc);
+                match index.as_str() {
+                    Some(key) => self.member(obj, object, key, true, e.span, sc),
+                    None if matches!(obj.state, State::Container(_)) => Value::default(),
+                    None => obj.flattened(),
+                }
+            }
+            ExprKind::Call { .. } => self.call(e, sc),
+            ExprKind::Str(_) | ExprKind::Literal => Value::literal(),
+            ExprKind::Format(parts) => {
+                let mut out = Value::default();
+                let mut all_literal = true;
+                for p in parts {
+                    let v = self.eval(p, sc);
+                    all_literal &= v.state == State::Literal;
+                    out.merge(v.flattened());
+                }
+                if all_literal {
+                    out.state = State::Literal;
+                }
+                out
+            }
+            ExprKind::Object(entries) => self.object(entries, sc),
+            ExprKind::Array(items) => {
+                let mut out = Value::default();
+                for item in items {
+                    let v = self.eval(item, sc);
+                    out.merge(v);
+                }
+                out
+            }
+            ExprKind::Either(items) => {
+                let mut out = Value::default();
+                let mut states = Vec::new();
+                for item in items {
+                    let v = self.eval(item, sc);
+                    states.push(v.state);
+                    out.merge(v);
+                }
+                if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
+                    out.state = *first;
+                }
+                out
+            }
+            ExprKind::Function(_) => Value::default(),
+            ExprKind::Opaque(children) => {
+                for c in children {
+                    self.eval(c, sc);
+                }
+                Value::default()
+            }
+        }
+    }
+
+    fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
+        let mut value = match sc.vars.get(name) {
+            // A parameter named like a request (`req` in Express) is one.
+            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                var.value.clone()
+            }
+            Some(var) => var.value.clone(),
+            None => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                Value::default()
+            }
+        };
+        if value.state == State::Plain {
+            match self.classify(name, None) {
+                Verdict::Category { id, .. } if !value.has(id) => {
+                    value.add(Taint {
+                        category: id,
+                        field: None,
+                        trail: Trail::start(span, format!("`{name}`")),
+                    });
+                }
+                Verdict::Constant => value.state = State::Literal,
+                Verdict::Rejected { reason, .. } if reason.contains("protected") => {
+                    return Value::sanitized();
+                }
+                _ => {}
+            }
+        }
+        value
+    }
+
+    fn member(
+        &mut self,
+        obj: Value,
+        object: &Expr,
+        property: &str,
+        indexed: bool,
+        span: Span,
+        sc: &mut Scope,
+    ) -> Value {
+        if let State::Container(source) = obj.state {
+            let owner = container_owner(object, sc);
+            let mut out = Value::default();
+            let base = written(object).unwrap_or_default();
+            let text = if indexed {
+                format!("`{base}[\"{property}\"]`")
+            } else {
+                format!("`{base}.{property}`")
+            };
+            if let Some(t) = self.collect(property, owner.as_deref(), source, span, &text) {
+                out.add(t);
+            }
+            return out;
+        }
+        if obj.state == State::Sanitized {
+            return Value::sanitized();
+        }
+        let mut out = field_of(&obj, property);
+        let owner = owner_of(object, sc);
+        match self.classify(property, owner.as_deref()) {
+            Verdict::Category { id, .. } if !out.has(id) => {
+                let shown = written(object)
+                    .map_or_else(|| property.to_string(), |o| format!("{o}.{property}"));
+                out.add(Taint {
+                    category: id,
+                    field: None,
+                    trail: Trail::start(span, format!("`{shown}`")),
+                });
+            }
+            Verdict::Constant => out.state = State::Literal,
+            Verdict::Rejected { reason, .. } if reason.contains("protected") => {
+                return Value::sanitized();
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn object(&mut self, entries: &[(Option<String>, Expr)], sc: &mut Scope) -> Value {
+        let mut out = Value::default();
+        for (key, value) in entries {
+            let v = self.eval(value, sc);
+            match key {
+                Some(key) => out.merge(self.keyed(key, v, value)),
+                None => out.merge(v),
+            }
+        }
+        out
+    }
+
+    /// A value put under `key` in an object, struct, keyword argument or
+    /// setter: it carries its own data, and the key names its category
+    /// when the value is unknown.
+    fn keyed(&self, key: &str, v: Value, value: &Expr) -> Value {
+        let mut v = v.flattened();
+        if v.state == State::Plain
+            && v.taints.is_empty()
+            && !matches!(value.kind, ExprKind::Function(_))
+            && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
+        {
+            v.add(Taint {
+                category: id,
+                field: None,
+                trail: Trail::start(value.span, format!("`{key}`")),
+            });
+        }
+        v.into_field(key)
+    }
+
+    fn call(&mut self, e: &Expr, sc: &mut Scope) -> Value {
+        let ExprKind::Call {
+            callee,
+            args,
+            construct,
+        } = &e.kind
+        else {
+            return Value::default();
+        };
+        if let Some(source) = self.container_at(e, sc) {
+            for a in args {
+                self.eval(&a.value, sc);
+            }
+            return Value::container(source);
+        }
+        let (receiver, method) = match &callee.kind {
+            ExprKind::Member { object, property } => (
+                Some((self.eval(object, sc), object.as_ref())),
+                Some(property.as_str()),
+            ),
+            ExprKind::Name(n) => (None, Some(n.as_str())),
+            _ => {
+                self.eval(callee, sc);
+                (None, None)
+            }
+        };
+        let values: Vec<Value> = args.iter().map(|a| self.eval(&a.value, sc)).collect();
+        let written_path = written(callee);
+        let resolved_path = self.resolved(callee, sc);
+        let paths: Vec<&str> = [resolved_path.as_deref(), written_path.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let method = method.unwrap_or("");
+
+        if self.is_sanitizer(method, &paths) {
+            return Value::sanitized();
+        }
+        if let Some(source) = paths.iter().find_map(|p| self.lang.keyed_call(p))
+            && let Some(key) = args.first().and_then(|a| a.value.as_str())
+        {
+            let mut out = Value::default();
+            let shown = format!("{}(\"{key}\")", written_path.as_deref().unwrap_or(method));
+            if let Some(t) = self.collect(key, None, source, e.span, &format!("`{shown}`")) {
+                out.add(t);
+            }
+            return out;
+        }
+        if let Some((recv, object)) = &receiver
+            && let State::Container(source) = recv.state
+        {
+            let owner = container_owner(object, sc);
+            let field = if self.rules.key_readers.contains(method) {
+                args.first()
+                    .and_then(|a| a.value.as_str())
+                    .map(str::to_string)
+            } else {
+                getter_field(self.classifier, method)
+            };
+            let mut out = Value::default();
+            if let Some(field) = field {
+                let shown = match args.first().and_then(|a| a.value.as_str()) {
+                    Some(key) => format!(
+                        "`{}.{method}(\"{key}\")`",
+                        written(object).unwrap_or_default()
+                    ),
+                    None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+                };
+                if let Some(t) = self.collect(&field, owner.as_deref(), source, e.span, &shown) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
+        if let Some(sink) = self.lang.sink_for(&paths) {
+            // Only a variable receiver (`user.save()`) carries its data into a
+            // store, not a chain such as `prisma.verificationEmail`.
+            let recv = receiver
+                .as_ref()
+                .filter(|(_, o)| matches!(o.kind, ExprKind::Name(_)))
+                .map(|(v, _)| v);
+            self.sink(
+                sink,
+                e,
+                args,
+                &values,
+                recv,
+                written_path.as_deref().unwrap_or(method),
+                sc,
+            );
+        }
+
+        let recv_name = receiver.as_ref().and_then(|(_, o)| match &o.kind {
+            ExprKind::Name(n) => Some(n.clone()),
+            _ => None,
+        });
+        // Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`.
+        if let Some(field) = self.setter_field(method)
+            && let (Some(v), Some(a)) = (values.first(), args.first())
+        {
+            let labelled = self
+                .keyed(&field, v.clone(), &a.value)
+                .then(e.span, || format!("set as `{field}`"));
+            if let Some(n) = &recv_name {
+                sc.vars
+                    .entry(n.clone())
+                    .or_default()
+                    .value
+                    .merge(labelled.clone());
+            }
+            let mut out = receiver.map(|(v, _)| v).unwrap_or_default();
+            out.state = State::Plain;
+            out.merge(labelled);
+            return out;
+        }
+        // Mutators: `items.append(email)`, `params.put("phone", phone)`.
+        if self.rules.mutators.contains(method) {
+            if let Some(n) = &recv_name {
+                let added = match (
+                    args.first().and_then(|a| a.value.as_str()),
+                    values.get(1),
+                    args.get(1),
+                ) {
+                    (Some(key), Some(v), Some(a)) => self.keyed(key, v.clone(), &a.value),
+                    _ => values.iter().cloned().fold(Value::default(), |mut acc, v| {
+                        acc.merge(v);
+                        acc
+                    }),
+                };
+                let added = added.then(e.span, || format!("added to `{n}`"));
+                sc.vars.entry(n.clone()).or_default().value.merge(added);
+            }
+            return Value::default();
+        }
+        // Getters: `user.getEmail()`, `u.GetPhone()`.
+        if let Some(field) = getter_field(self.classifier, method) {
+            let owner = receiver.as_ref().and_then(|(_, o)| owner_of(o, sc));
+            let mut out = receiver
+                .as_ref()
+                .map(|(v, _)| field_of(v, &field))
+                .unwrap_or_default();
+            if let Verdict::Category { id, .. } = self.classify(&field, owner.as_deref())
+                && !out.has(id)
+            {
+                let shown = written(callee).unwrap_or_else(|| method.to_string());
+                out.add(Taint {
+                    category: id,
+                    field: None,
+                    trail: Trail::start(e.span, format!("`{shown}()`")),
+                });
+            }
+            return out;
+        }
+        // Propagators carry their receiver and arguments into the result.
+        if self.rules.propagators.contains(method) {
+            let mut out = receiver.map(|(v, _)| v).unwrap_or_default();
+            if out.state == State::Literal || matches!(out.state, State::Container(_)) {
+                out.state = State::Plain;
+            }
+            let mut all_literal = out.taints.is_empty();
+            for v in values {
+                all_literal &= v.state == State::Literal;
+                out.merge(v);
+            }
+            if all_literal && !args.is_empty() {
+                out.state = State::Literal;
+            }
+            return out;
+        }
+        // Constructors and keyword calls build objects: `User(email=x)`,
+        // `new Cookie("phone", p)`, `Foo { phone: x }`.
+        let builds_object = *construct
+            || method.chars().next().is_some_and(char::is_uppercase)
+            || args.iter().any(|a| a.name.is_some());
+        if builds_object {
+            let mut out = Value::default();
+            for (a, v) in args.iter().zip(values) {
+                match &a.name {
+                    Some(name) => out.merge(self.keyed(name, v, &a.value)),
+                    None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
+                    None => out.merge(v.flattened()),
+                }
+            }
+            return out;
+        }
+        Value::default()
+    }
+
+    fn setter_field(&self, method: &str) -> Option<String> {
+        let toks = tokens(method);
+        let (first, rest) = toks.split_first()?;
+        if rest.is_empty() || !self.rules.setter_prefixes.iter().any(|p| p == first) {
+            return None;
+        }
+        Some(rest.join("_"))
+    }
+
+    fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {
+        if paths.iter().any(|p| self.lang.is_sanitizer_call(p)) {
+            return true;
+        }
+        let toks = tokens(method);
+        let joined: String = toks.concat();
+        self.rules
+            .sanitizer_words
+            .iter()
+            .any(|w| toks.iter().any(|t| t == w) || (w.len() > 4 && joined.starts_with(w.as_str())))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sink(
+        &mut self,
+        index: usize,
+        call: &Expr,
+        args: &[Arg],
+        values: &[Value],
+        receiver: Option<&Value>,
+        target: &str,
+        sc: &mut Scope,
+    ) {
+        let spec = &self.rules.sinks[index].spec;
+        let mut skip = Vec::new();
+        let mut columns = Vec::new();
+        if let Some(i) = spec.sql_arg {
+            let Some(sql) = args.get(i).and_then(|a| self.const_string(&a.value, sc)) else {
+                return;
+            };
+            if !sql::is_write(&sql) {
+                return;
+            }
+            columns = sql::columns(&sql);
+            skip.push(i);
+        }
+        let mut recipient = spec.recipient.clone();
+        if let Some(http) = &spec.http {
+            let url_index = http
+                .url_keyword
+                .as_deref()
+                .and_then(|k| args.iter().position(|a| a.name.as_deref() == Some(k)))
+                .unwrap_or(http.url_arg);
+            let url = args
+                .get(url_index)
+                .and_then(|a| self.const_string(&a.value, sc));
+            // The URL is not skipped: its interpolated parts (`?email=${email}`)
+            // carry data too.
+            recipient = Some(match url.as_deref().map(url::host_of) {
+                Some(Some(host)) => {
+                    if url::is_internal(&host, &self.options.internal_domains) {
+                        return;
+                    }
+                    match self.rules.recipient_for_host(&host) {
+                        Some(r) => r.id.clone(),
+                        None => format!("unknown:{host}"),
+                    }
+                }
+                // A relative URL stays on the same origin.
+                Some(None) if url.as_deref().is_some_and(|u| u.starts_with('/')) => return,
+                _ => "unknown".to_string(),
+            });
+        }
+        let mut carried = Value::default();
+        for (i, (a, v)) in args.iter().zip(values).enumerate() {
+            let selected = if spec.args.is_empty() {
+                !skip.contains(&i)
+            } else {
+                spec.args.iter().any(|s| match s {
+                    ArgSelector::Position(p) => *p == i && a.name.is_none(),
+                    ArgSelector::Keyword(k) => a.name.as_deref() == Some(k.as_str()),
+                })
+            };
+            if !selected {
+                continue;
+            }
+            // Placeholders of an INSERT line up with its columns.
+            let column = columns
+                .get(i.wrapping_sub(1))
+                .filter(|_| spec.sql_arg == Some(0) && columns.len() + 1 == args.len());
+            match column {
+                Some(c) if v.state == State::Plain => {
+                    carried.merge(self.keyed(c, v.clone(), &a.value))
+                }
+                _ => carried.merge(v.clone()),
+            }
+        }
+        if spec.args.is_empty()
+            && spec.kind == FlowKind::Stored
+            && let Some(r) = receiver
+        {
+            carried.merge(r.clone());
+        }
+        for t in carried.taints {
+            self.flows.push(Flow {
+                kind: spec.kind,
+                category: t.category,
+                span: call.span,
+                via: spec.id.clone(),
+                recipient: recipient.clone(),
+                store: spec.store,
+                target: target.to_string(),
+                trail: t.trail.steps(),
+            });
+        }
+    }
+
+    /// Records a collected field and returns its taint.
+    fn collect(
+        &mut self,
+        field: &str,
+        owner: Option<&str>,
+        source: usize,
+        span: Span,
+        shown: &str,
+    ) -> Option<Taint> {
+        let Verdict::Category { id, .. } = self.classify(field, owner) else {
+            return None;
+        };
+        let trail = Trail::start(span, format!("collected from {shown}"));
+        self.flows.push(Flow {
+            kind: FlowKind::Collected,
+            category: id,
+            span,
+            via: self.rules.sources[source].id.clone(),
+            recipient: None,
+            store: None,
+            target: shown.to_string(),
+            trail: Vec::new(),
+        });
+        Some(Taint {
+            category: id,
+            field: None,
+            trail,
+        })
+    }
+
+    // ----- paths -------------------------------------------------------------
+
+    fn container_at(&self, e: &Expr, sc: &Scope) -> Option<usize> {
+        let resolved = self.resolved(e, sc);
+        let written = written(e);
+        [resolved, written]
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.lang.container(&p))
+    }
+
+    fn container_at_path(&self, name: &str, sc: &Scope) -> Option<usize> {
+        let resolved = self.resolve_name(name, sc);
+        [Some(resolved), Some(name.to_string())]
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.lang.container(&p))
+    }
+
+    fn resolve_name(&self, name: &str, sc: &Scope) -> String {
+        if let Some(var) = sc.vars.get(name) {
+            return var.origin.clone().unwrap_or_else(|| name.to_string());
+        }
+        if is_self(name)
+            && let Some(class) = &sc.class
+        {
+            return class.clone();
+        }
+        if let Some(class) = &sc.class
+            && let Some(t) = self.fields.get(&(class.clone(), name.to_string()))
+        {
+            return t.clone();
+        }
+        if let Some(path) = self.imports.get(name) {
+            return path.to_string();
+        }
+        name.to_string()
+    }
+
+    /// The callee path with names replaced by their imports, origins and
+    /// declared types.
+    fn resolved(&self, e: &Expr, sc: &Scope) -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => Some(self.resolve_name(n, sc)),
+            ExprKind::Member { object, property } => {
+                let base = self.resolved(object, sc)?;
+                if let Some(t) = self.fields.get(&(base.clone(), property.clone())) {
+                    return Some(t.clone());
+                }
+                Some(format!("{base}.{property}"))
+            }
+            ExprKind::Call { callee, .. } => Some(format!("{}()", self.resolved(callee, sc)?)),
+            ExprKind::Index { object, .. } => Some(format!("{}[]", self.resolved(object, sc)?)),
+            _ => None,
+        }
+    }
+
+    /// The resolved path a value expression gives a variable it is assigned
+    /// to: a call's result, an alias of another name or member.
+    fn origin_of(&self, e: &Expr, sc: &Scope) -> Option<String> {
+        match &e.kind {
+            ExprKind::Call { .. } | ExprKind::Name(_) | ExprKind::Member { .. } => {
+                self.resolved(e, sc)
+            }
+            _ => None,
+        }
+    }
+
+    /// The constant string an expression evaluates to, as far as it is
+    /// known: literals, constants, and the literal prefix of string building.
+    fn const_string(&self, e: &Expr, sc: &Scope) -> Option<String> {
+        match &e.kind {
+            ExprKind::Str(s) => Some(s.clone()),
+            ExprKind::Name(n) => sc.vars.get(n).and_then(|v| v.text.clone()),
+            ExprKind::Format(parts) => {
+                let mut out = String::new();
+                for p in parts {
+                    match self.const_string(p, sc) {
+                        Some(s) => out.push_str(&s),
+                        None => {
+                            // Keep the known prefix: enough for a host or a verb.
+                            out.push_str("{}");
+                            break;
+                        }
+                    }
+                }
+                (!out.starts_with("{}")).then_some(out)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Taints of `v` that sit in field `field`, as a whole value.
+fn field_of(v: &Value, field: &str) -> Value {
+    let mut out = Value::default();
+    for t in &v.taints {
+        if t.field.as_deref() == Some(field) {
+            out.add(Taint {
+                field: None,
+                ..t.clone()
+            });
+        }
+    }
+    out
+}
+
+/// The field a getter reads, if the method is a getter of a known category.
+fn getter_field(classifier: &Classifier, method: &str) -> Option<String> {
+    if !matches!(
+        classifier.classify_getter(method, Some("user")),
+        Verdict::Category { .. } | Verdict::Rejected { .. }
+    ) {
+        return None;
+    }
+    let toks = tokens(method);
+    Some(toks[1..].join("_"))
+}
+
+/// The expression as written, as a dotted path.
+fn written(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.clone()),
+        ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
+        ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
+        ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
+        _ => None,
+    }
+}
+
+/// The name that owns a field: `user` in `user.name`, the class for
+/// `self.name`, the declared type of a variable.
+fn owner_of(object: &Expr, sc: &Scope) -> Option<String> {
+    match &object.kind {
+        ExprKind::Name(n) if is_self(n) => sc.class.clone(),
+        ExprKind::Name(n) => Some(
+            sc.vars
+                .get(n)
+                .and_then(|v| v.ty.clone())
+                .map_or_else(|| n.clone(), |t| format!("{n} {t}")),
+        ),
+        ExprKind::Member { property, .. } => Some(property.clone()),
+        ExprKind::Call { callee, .. } => match &callee.kind {
+            ExprKind::Member { property, .. } | ExprKind::Name(property) => Some(property.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn owner_name<'s>(owner: &'s str, sc: &'s Scope) -> &'s str {
+    if is_self(owner) {
+        sc.class.as_deref().unwrap_or(owner)
+    } else {
+        owner
+    }
+}
+
+/// The owner of a request container's fields: its declared type
+/// (`RegisterRequest`), which can give `name` its person context.
+fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
+    match &object.kind {
+        ExprKind::Name(n) => sc.vars.get(n).and_then(|v| v.ty.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,206 @@
+//! The scan: discover files, analyse each in parallel, collect findings.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::classify::Classifier;
+use crate::discover::{self, Candidate};
+use crate::finding::{self, Finding};
+use crate::flow::{self, FlowOptions};
+use crate::frontend;
+use crate::ir::Language;
+use crate::rules::Rules;
+
+/// Stack size of analysis threads: generous, because front-ends and the
+/// flow engine recurse (with a depth limit) over deeply nested code.
+const STACK_SIZE: usize = 32 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub roots: Vec<PathBuf>,
+    pub threads: usize,
+    pub max_file_size: u64,
+    pub flow: FlowOptions,
+}
+
+/// Something the user should know about a file that was not (fully)
+/// analysed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Notice {
+    pub path: String,
+    pub kind: NoticeKind,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// Not analysed at all: vendored, generated, binary, too large.
+    Skipped,
+    /// Could not be read or parsed.
+    Error,
+    /// Analysed in part: syntax errors, too deep, not UTF-8.
+    Partial,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ScanStats {
+    pub files_scanned: usize,
+    pub files_skipped: usize,
+    pub bytes_scanned: u64,
+    pub lines_scanned: u64,
+}
+
+#[derive(Debug, Default)]
+pub struct ScanReport {
+    pub findings: Vec<Finding>,
+    pub notices: Vec<Notice>,
+    pub stats: ScanStats,
+    /// The directory paths in findings are relative to.
+    pub base: PathBuf,
+}
+
+struct FileResult {
+    findings: Vec<Finding>,
+    notices: Vec<Notice>,
+    bytes: u64,
+    lines: u64,
+    scanned: bool,
+}
+
+/// The directory that output paths are relative to.
+pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
+    match roots {
+        [one] if one.is_dir() => one.clone(),
+        [one] => one.parent().map(Path::to_path_buf).unwrap_or_default(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn relative(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+pub fn scan(
+    options: &ScanOptions,
+    rules: &Rules,
+) -> Result<ScanReport, rayon::ThreadPoolBuildError> {
+    let classifier = Classifier::new(rules);
+    let base = base_dir(&options.roots);
+    let threads = options.threads.max(1);
+    let discovery = discover::discover(&options.roots, threads);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(STACK_SIZE)
+        .build()?;
+    let results: Vec<FileResult> = pool.install(|| {
+        discovery
+            .files
+            .par_iter()
+            .map(|c| analyze_file(c, &base, rules, &classifier, options))
+            .collect()
+    });
+    let mut report = ScanReport {
+        base: base.clone(),
+        ..ScanReport::default()
+    };
+    for s in discovery.skipped {
+        report.notices.push(Notice {
+            path: relative(&s.path, &base),
+            kind: NoticeKind::Skipped,
+            message: s.reason,
+        });
+    }
+    for r in results {
+        report.findings.extend(r.findings);
+        report.notices.extend(r.notices);
+        report.stats.bytes_scanned += r.bytes;
+        report.stats.lines_scanned += r.lines;
+        if r.scanned {
+            report.stats.files_scanned += 1;
+        }
+    }
+    report.stats.files_skipped = report
+        .notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::Skipped)
+        .count();
+    finding::sort(&mut report.findings);
+    report.notices.sort();
+    Ok(report)
+}
+
+fn analyze_file(
+    c: &Candidate,
+    base: &Path,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &ScanOptions,
+) -> FileResult {
+    let path = relative(&c.path, base);
+    let mut out = FileResult {
+        findings: Vec::new(),
+        notices: Vec::new(),
+        bytes: 0,
+        lines: 0,
+        scanned: false,
+    };
+    let notice = |kind, message: String| Notice {
+        path: path.clone(),
+        kind,
+        message,
+    };
+    let bytes = match std::fs::read(&c.path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.notices
+                .push(notice(NoticeKind::Error, format!("cannot read: {e}")));
+            return out;
+        }
+    };
+    if let Some(reason) = discover::content_skip_reason(&c.path, &bytes, options.max_file_size) {
+        out.notices.push(notice(NoticeKind::Skipped, reason));
+        return out;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.notices.push(notice(
+                NoticeKind::Partial,
+                "not valid UTF-8; decoded lossily".into(),
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    out.bytes = text.len() as u64;
+    out.lines = text.lines().count() as u64;
+    out.scanned = true;
+    match analyze_source(&path, c.language, &text, rules, classifier, &options.flow) {
+        Ok((findings, notes)) => {
+            out.findings = findings;
+            out.notices
+                .extend(notes.into_iter().map(|n| notice(NoticeKind::Partial, n)));
+        }
+        Err(e) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
+    }
+    out
+}
+
+/// Analyses one file's text: its findings, and notes on what could not be
+/// analysed. `path` is the path shown in findings.
+pub fn analyze_source(
+    path: &str,
+    language: Language,
+    text: &str,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &FlowOptions,
+) -> Result<(Vec<Finding>, Vec<String>), frontend::FrontendError> {
+    let ir = frontend::lower(language, Path::new(path), text)?;
+    let flows = flow::analyze(&ir, language, rules, classifier, options);
+    Ok((finding::build(&flows, rules, path, text), ir.notices))
+}

@@ -1,0 +1,394 @@
+//! End-to-end tests of the `candor` binary: output formats, SARIF schema
+//! validity, determinism, exit codes and robustness on hostile input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn candor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .output()
+        .expect("run candor")
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn corpus_apps() -> Vec<PathBuf> {
+    let mut apps: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .expect("corpus dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    apps.sort();
+    apps
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn sarif_of_every_corpus_app_is_valid() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).expect("schema parses");
+    let validator = jsonschema::draft4::new(&schema).expect("schema compiles");
+    for app in corpus_apps() {
+        let out = candor(&[
+            "scan",
+            app.to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            app.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let sarif: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("SARIF is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: SARIF schema errors:\n{}",
+            app.display(),
+            errors.join("\n")
+        );
+        let results = sarif["runs"][0]["results"].as_array().expect("results");
+        assert!(!results.is_empty(), "{}: no results", app.display());
+        for r in results {
+            let p = &r["properties"];
+            assert!(
+                p["dataCategory"].is_string(),
+                "result without dataCategory: {r}"
+            );
+            let kind = p["flowKind"].as_str().expect("flowKind");
+            if kind == "shared" {
+                assert!(
+                    p["recipient"].is_string(),
+                    "shared result without recipient: {r}"
+                );
+            }
+            let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap();
+            assert!(!uri.starts_with('/'), "absolute uri {uri}");
+            assert!(r["partialFingerprints"]["primaryLocationLineHash"].is_string());
+            assert!(
+                !r["codeFlows"][0]["threadFlows"][0]["locations"]
+                    .as_array()
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+        for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+        {
+            assert!(rule["fullDescription"]["text"].is_string());
+            assert!(rule["help"]["markdown"].is_string());
+            if let Some(sev) = rule["properties"]["security-severity"].as_str() {
+                let v: f64 = sev.parse().expect("security-severity is a number");
+                assert!((0.0..=10.0).contains(&v));
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let corpus = root().join("corpus");
+    let one = candor(&[
+        "scan",
+        corpus.to_str().unwrap(),
+        "--format",
+        "json",
+        "--threads",
+        "1",
+        "--fail-on",
+        "never",
+    ]);
+    let many = candor(&[
+        "scan",
+        corpus.to_str().unwrap(),
+        "--format",
+        "json",
+        "--threads",
+        "8",
+        "--fail-on",
+        "never",
+    ]);
+    assert!(one.status.success());
+    assert_eq!(stdout(&one), stdout(&many));
+    let sarif1 = candor(&[
+        "scan",
+        corpus.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "-j",
+        "1",
+        "--fail-on",
+        "never",
+    ]);
+    let sarif8 = candor(&[
+        "scan",
+        corpus.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "-j",
+        "8",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(stdout(&sarif1), stdout(&sarif8));
+}
+
+fn temp_tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn exit_codes() {
+    let clean = temp_tree(&[("ok.py", b"def add(a, b):\n    return a + b\n")]);
+    let out = candor(&["scan", clean.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "clean tree");
+
+    let risky = temp_tree(&[(
+        "bad.py",
+        b"import logging\ndef f(id_number):\n    logging.info(id_number)\n",
+    )]);
+    let out = candor(&["scan", risky.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "error-level finding");
+    let out = candor(&["scan", risky.path().to_str().unwrap(), "--fail-on", "never"]);
+    assert_eq!(out.status.code(), Some(0));
+
+    let notes = temp_tree(&[(
+        "n.py",
+        b"import logging\ndef f(email):\n    logging.info(email)\n",
+    )]);
+    assert_eq!(
+        candor(&["scan", notes.path().to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        candor(&["scan", notes.path().to_str().unwrap(), "--fail-on", "note"])
+            .status
+            .code(),
+        Some(1)
+    );
+
+    let missing = candor(&["scan", "/definitely/not/here"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let tree = temp_tree(&[(
+        "a.py",
+        b"import logging\ndef f(email):\n    logging.info(email)\n",
+    )]);
+    let out_path = tree.path().join("report.sarif");
+    let out = candor(&[
+        "scan",
+        tree.path().join("a.py").to_str().unwrap(),
+        "--format",
+        "sarif",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["runs"][0]["results"][0]["properties"]["dataCategory"],
+        "user.contact.email"
+    );
+    // Nothing else was left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(tree.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn hostile_input_degrades_to_notices() {
+    let deep_py = format!("x = {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_js = format!(
+        "const x = {}1{};\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let deep_rs = format!(
+        "fn f() {{ let x = {}1{}; }}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let huge = "a = 1\n".repeat(400_000);
+    let tree = temp_tree(&[
+        ("deep.py", deep_py.as_bytes()),
+        ("deep.js", deep_js.as_bytes()),
+        ("deep.rs", deep_rs.as_bytes()),
+        ("binary.py", b"\x00\x01\x02import os\n"),
+        (
+            "latin1.py",
+            b"# caf\xe9\nimport logging\ndef f(email):\n    logging.info(email)\n",
+        ),
+        ("broken.py", b"def f(:\n    logging.info(email\n"),
+        (
+            "broken.java",
+            b"class { void m( { System.out.println(email) }",
+        ),
+        ("broken.go", b"package x\nfunc f( {\n"),
+        ("huge.py", huge.as_bytes()),
+        ("empty.ts", b""),
+        ("node_modules/lib/index.js", b"console.log(user.email)\n"),
+        ("app.min.js", b"console.log(user.email)\n"),
+    ]);
+    let out = candor(&[
+        "scan",
+        tree.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let notices = v["notices"].as_array().unwrap();
+    let notice_for = |path: &str| {
+        notices
+            .iter()
+            .find(|n| n["path"] == path)
+            .map(|n| n["message"].as_str().unwrap().to_string())
+    };
+    assert!(notice_for("binary.py").unwrap().contains("binary"));
+    assert!(notice_for("huge.py").unwrap().contains("larger than"));
+    assert!(notice_for("node_modules").is_some());
+    assert!(notice_for("app.min.js").is_some());
+    assert!(notice_for("latin1.py").unwrap().contains("UTF-8"));
+    assert!(
+        notice_for("deep.py").is_some(),
+        "deep nesting gives a notice"
+    );
+    assert!(
+        notice_for("deep.rs").is_some(),
+        "deep nesting gives a notice"
+    );
+    // The lossily decoded file is still analysed.
+    let findings = v["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["location"]["path"] == "latin1.py")
+    );
+    assert!(!findings.iter().any(|f| {
+        f["location"]["path"]
+            .as_str()
+            .unwrap()
+            .contains("node_modules")
+    }));
+}
+
+#[test]
+fn gitignore_and_candorignore_are_respected_outside_git() {
+    let tree = temp_tree(&[
+        (".gitignore", b"ignored/\n"),
+        (".candorignore", b"also_ignored.py\n"),
+        (
+            "ignored/a.py",
+            b"import logging\ndef f(email):\n    logging.info(email)\n",
+        ),
+        (
+            "also_ignored.py",
+            b"import logging\ndef f(email):\n    logging.info(email)\n",
+        ),
+        (
+            "kept.py",
+            b"import logging\ndef f(email):\n    logging.info(email)\n",
+        ),
+    ]);
+    let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["kept.py"]);
+}
+
+#[test]
+fn classify_explains_its_verdicts() {
+    let out = candor(&[
+        "classify",
+        "shoujiHao",
+        "email_template_id",
+        "sfzh",
+        "product_name",
+    ]);
+    let text = stdout(&out);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn rules_reference_in_docs_is_current() {
+    let out = candor(&["rules", "--markdown"]);
+    let generated = stdout(&out);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md`"
+    );
+}
+
+#[test]
+fn bad_rules_directory_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = root().join("rules");
+    copy_dir(&src, dir.path());
+    std::fs::write(
+        dir.path().join("categories/contact.yml"),
+        "categories:\n  - key: user.contact.email\n    name: [oops\n",
+    )
+    .unwrap();
+    let out = candor(&["--rules", dir.path().to_str().unwrap(), "classify", "email"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rules/categories/contact.yml:3:"), "{err}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}

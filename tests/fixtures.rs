@@ -1,0 +1,143 @@
+//! Fixture tests: every file under `tests/fixtures/<language>/` is scanned and
+//! its findings must equal the inline expectation markers exactly.
+//!
+//! A marker is a comment at the end of the line where a finding starts:
+//! `# expect: logged user.contact.email` or, for several,
+//! `// expect: collected user.contact.phone_number; shared user.contact.phone_number -> twilio`.
+//! Lines without a marker must produce no finding, so every fixture is both a
+//! positive and a negative test.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use candor::classify::Classifier;
+use candor::flow::FlowOptions;
+use candor::frontend::language_for_path;
+use candor::rules::Rules;
+use candor::scan::analyze_source;
+
+/// (line, kind, category, recipient)
+type Expectation = (u32, String, String, Option<String>);
+
+fn markers(text: &str) -> BTreeSet<Expectation> {
+    let mut out = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(pos) = line.find("expect:") else {
+            continue;
+        };
+        for item in line[pos + "expect:".len()..].split(';') {
+            let item = item.trim().trim_end_matches("*/").trim();
+            if item.is_empty() {
+                continue;
+            }
+            let (main, recipient) = match item.split_once("->") {
+                Some((m, r)) => (m.trim(), Some(r.trim().to_string())),
+                None => (item, None),
+            };
+            let mut words = main.split_whitespace();
+            let (Some(kind), Some(category)) = (words.next(), words.next()) else {
+                panic!("line {}: malformed marker `{item}`", i + 1);
+            };
+            out.insert((
+                i as u32 + 1,
+                kind.to_string(),
+                category.to_string(),
+                recipient,
+            ));
+        }
+    }
+    out
+}
+
+fn fixture_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)
+            .expect("read fixtures dir")
+            .flatten()
+        {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if language_for_path(&p).is_some() {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn fixtures_match_their_markers() {
+    let rules = Rules::embedded().expect("embedded rules load");
+    let classifier = Classifier::new(&rules);
+    let files = fixture_files();
+    assert!(!files.is_empty(), "no fixtures found");
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("fixture is UTF-8");
+        let language = language_for_path(file).expect("fixture language");
+        let shown = file
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        let (findings, _notices) = match analyze_source(
+            &shown,
+            language,
+            &text,
+            &rules,
+            &classifier,
+            &FlowOptions::default(),
+        ) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{shown}: {e}"));
+                continue;
+            }
+        };
+        let actual: BTreeSet<Expectation> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.location.start_line,
+                    f.flow_kind.name().to_string(),
+                    f.category.clone(),
+                    f.recipient.clone(),
+                )
+            })
+            .collect();
+        let expected = markers(&text);
+        for missing in expected.difference(&actual) {
+            failures.push(format!(
+                "{shown}:{}: expected {} {}{} but it was not found",
+                missing.0,
+                missing.1,
+                missing.2,
+                recipient(&missing.3)
+            ));
+        }
+        for extra in actual.difference(&expected) {
+            failures.push(format!(
+                "{shown}:{}: unexpected {} {}{}",
+                extra.0,
+                extra.1,
+                extra.2,
+                recipient(&extra.3)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn recipient(r: &Option<String>) -> String {
+    r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
+}

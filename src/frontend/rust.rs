@@ -623,9 +623,11 @@ fn function(
     let mut params = Vec::new();
     for input in &sig.inputs {
         match input {
+            // `self` is of the impl's type, so `self.field` resolves
+            // through the struct's declared fields.
             FnArg::Receiver(r) => params.push(Param {
                 name: "self".into(),
-                ty: None,
+                ty: cx.class.clone(),
                 annotations: attr_names(&r.attrs),
                 span: span_from(r.self_token.span),
             }),
@@ -1545,16 +1547,19 @@ fn parse_macro_arg(input: ParseStream) -> syn::Result<MacroArg> {
             expr,
         });
     }
-    // `user.email = %x`, `"user.email" = x`, `email = x`.
+    // `user.email = %x`, `"user.email" = x`, `email = x`; slog's
+    // `"email" => x`.
     let fork = input.fork();
     if let Ok(name) = field_name(&fork)
-        && fork.peek(Token![=])
-        && !fork.peek(Token![==])
-        && !fork.peek(Token![=>])
+        && (fork.peek(Token![=>]) || (fork.peek(Token![=]) && !fork.peek(Token![==])))
     {
         use syn::parse::discouraged::Speculative;
         input.advance_to(&fork);
-        input.parse::<Token![=]>()?;
+        if input.peek(Token![=>]) {
+            input.parse::<Token![=>]>()?;
+        } else {
+            input.parse::<Token![=]>()?;
+        }
         skip_sigil(input)?;
         let expr = input.parse()?;
         return Ok(MacroArg {
@@ -2014,6 +2019,7 @@ mod tests {
                  info!(user_id = 3, email = ?e; \"kv\");\n\
                  tracing::info!(user.email = %email, %ip, ?req, phone, \"signed up {shouji_hao}\");\n\
                  tracing::event!(Level::INFO, \"user.phone\" = tel);\n\
+                 slog::info!(log, \"msg\"; \"ip\" => %addr, \"n\" => 1);\n\
                  let m = format!(\"{} {x} {named}\", a, named = b.c);\n\
                  let v = vec![a, b];\n\
                  let w = vec![a; 3];\n\
@@ -2029,6 +2035,7 @@ mod tests {
                 "info!(user_id=lit, email=e, \"kv\")",
                 "tracing.info!(user.email=email, ip=ip, req=req, phone=phone, \"signed up {shouji_hao}\", shouji_hao=shouji_hao)",
                 "tracing.event!(Level.INFO, user.phone=tel)",
+                "slog.info!(log=log, \"msg\", ip=addr, n=lit)",
                 "m = fmt(\"{} {x} {named}\", a, b.c, x)",
                 "v = [a, b]",
                 "w = [a]",

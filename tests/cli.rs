@@ -392,3 +392,27 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn fingerprints_survive_unrelated_edits() {
+    let before = b"import logging\n\ndef f(email, phone):\n    logging.info(email)\n    logging.info(phone)\n";
+    let after = b"import logging\n# a new comment\n\n\ndef helper():\n    return 1\n\ndef f(email,   phone):\n    logging.info(email)\n    logging.info(phone)\n";
+    let fingerprints = |content: &[u8]| {
+        let tree = temp_tree(&[("a.py", content)]);
+        let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "sarif"]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        v["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap(), r["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().to_string()))
+            .collect::<Vec<_>>()
+    };
+    let a = fingerprints(before);
+    let b = fingerprints(after);
+    assert_eq!(a.len(), 2);
+    assert_ne!(a[0].0, b[0].0, "the lines moved");
+    let hashes = |v: &[(u64, String)]| v.iter().map(|(_, h)| h.clone()).collect::<Vec<_>>();
+    assert_eq!(hashes(&a), hashes(&b));
+    assert_ne!(a[0].1, a[1].1);
+}

@@ -7,18 +7,23 @@
 //! `collected` flows; sanitizers return clean values; sink calls turn the
 //! taints of their arguments into flows.
 
+mod paths;
+mod scope;
 mod sql;
 mod trail;
 pub mod url;
+mod value;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
+use paths::{container_owner, field_of, getter_field, is_self, owner_name, owner_of, written};
+use scope::{Scope, Var};
 pub use trail::{Step, Trail};
+use value::{State, Taint, Value};
 
 /// One movement of one category of personal data into a sink (or in from a
 /// person, for `collected`).
@@ -73,151 +78,6 @@ pub fn analyze(
     flows
 }
 
-#[derive(Debug, Clone)]
-struct Taint {
-    category: CategoryId,
-    /// The field of an object this taint sits in (`email` of `user`).
-    field: Option<Rc<str>>,
-    trail: Trail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum State {
-    #[default]
-    Plain,
-    /// A literal or constant: never a person's data.
-    Literal,
-    /// Hashed, masked or encrypted.
-    Sanitized,
-    /// Request data whose fields are collected on access (source index).
-    Container(usize),
-}
-
-#[derive(Debug, Clone, Default)]
-struct Value {
-    taints: Vec<Taint>,
-    state: State,
-}
-
-impl Value {
-    fn literal() -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Literal,
-        }
-    }
-
-    fn sanitized() -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Sanitized,
-        }
-    }
-
-    fn container(source: usize) -> Value {
-        Value {
-            taints: Vec::new(),
-            state: State::Container(source),
-        }
-    }
-
-    fn has(&self, category: CategoryId) -> bool {
-        self.taints.iter().any(|t| t.category == category)
-    }
-
-    fn add(&mut self, taint: Taint) {
-        if let Some(existing) = self
-            .taints
-            .iter_mut()
-            .find(|t| t.category == taint.category && t.field == taint.field)
-        {
-            if taint.trail.len() > existing.trail.len() {
-                *existing = taint;
-            }
-        } else {
-            self.taints.push(taint);
-        }
-    }
-
-    fn merge(&mut self, other: Value) {
-        for t in other.taints {
-            self.add(t);
-        }
-    }
-
-    /// The same data as a whole value, fields forgotten (string building).
-    fn flattened(self) -> Value {
-        let mut out = Value::default();
-        for mut t in self.taints {
-            t.field = None;
-            out.add(t);
-        }
-        out
-    }
-
-    /// Every taint labelled as field `field`.
-    fn into_field(self, field: &str) -> Value {
-        let f: Rc<str> = Rc::from(field);
-        let mut out = Value::default();
-        for mut t in self.taints {
-            t.field = Some(f.clone());
-            out.add(t);
-        }
-        out
-    }
-
-    fn then(mut self, span: Span, note: impl Fn() -> String) -> Value {
-        if !self.taints.is_empty() {
-            let note = note();
-            for t in &mut self.taints {
-                t.trail = t.trail.then(span, note.clone());
-            }
-        }
-        self
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-struct Var {
-    value: Value,
-    /// Resolved path of the type or the call that produced it.
-    origin: Option<String>,
-    /// Declared type as written, used as the owner of its fields.
-    ty: Option<String>,
-    /// Constant string value, for URLs and SQL.
-    text: Option<String>,
-    /// A function parameter not reassigned since.
-    param: bool,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Scope {
-    vars: HashMap<String, Var>,
-    class: Option<String>,
-}
-
-impl Scope {
-    /// What functions inherit from the module: origins and constants, not
-    /// data.
-    fn for_functions(&self) -> Scope {
-        let vars = self
-            .vars
-            .iter()
-            .map(|(k, v)| {
-                let value = match v.value.state {
-                    State::Container(_) | State::Literal => Value {
-                        taints: Vec::new(),
-                        state: v.value.state,
-                    },
-                    _ => Value::default(),
-                };
-                (k.clone(), Var { value, ..v.clone() })
-            })
-            .collect();
-        Scope { vars, class: None }
-    }
-}
-
 struct FileCx<'a> {
     rules: &'a Rules,
     lang: &'a LanguageRules,
@@ -228,10 +88,6 @@ struct FileCx<'a> {
     fields: HashMap<(String, String), String>,
     verdicts: RefCell<HashMap<(String, Option<String>), Verdict>>,
     flows: Vec<Flow>,
-}
-
-fn is_self(name: &str) -> bool {
-    matches!(name, "self" | "this" | "cls")
 }
 
 impl<'a> FileCx<'a> {
@@ -552,7 +408,9 @@ impl<'a> FileCx<'a> {
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
             // A parameter named like a request (`req` in Express) is one.
-            Some(var) if var.param && var.value.state == State::Plain && var.value.taints.is_empty() => {
+            Some(var)
+                if var.param && var.value.state == State::Plain && var.value.taints.is_empty() =>
+            {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
                 }
@@ -1087,79 +945,5 @@ impl<'a> FileCx<'a> {
             }
             _ => None,
         }
-    }
-}
-
-/// Taints of `v` that sit in field `field`, as a whole value.
-fn field_of(v: &Value, field: &str) -> Value {
-    let mut out = Value::default();
-    for t in &v.taints {
-        if t.field.as_deref() == Some(field) {
-            out.add(Taint {
-                field: None,
-                ..t.clone()
-            });
-        }
-    }
-    out
-}
-
-/// The field a getter reads, if the method is a getter of a known category.
-fn getter_field(classifier: &Classifier, method: &str) -> Option<String> {
-    if !matches!(
-        classifier.classify_getter(method, Some("user")),
-        Verdict::Category { .. } | Verdict::Rejected { .. }
-    ) {
-        return None;
-    }
-    let toks = tokens(method);
-    Some(toks[1..].join("_"))
-}
-
-/// The expression as written, as a dotted path.
-fn written(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
-        ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
-        ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
-        _ => None,
-    }
-}
-
-/// The name that owns a field: `user` in `user.name`, the class for
-/// `self.name`, the declared type of a variable.
-fn owner_of(object: &Expr, sc: &Scope) -> Option<String> {
-    match &object.kind {
-        ExprKind::Name(n) if is_self(n) => sc.class.clone(),
-        ExprKind::Name(n) => Some(
-            sc.vars
-                .get(n)
-                .and_then(|v| v.ty.clone())
-                .map_or_else(|| n.clone(), |t| format!("{n} {t}")),
-        ),
-        ExprKind::Member { property, .. } => Some(property.clone()),
-        ExprKind::Call { callee, .. } => match &callee.kind {
-            ExprKind::Member { property, .. } | ExprKind::Name(property) => Some(property.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn owner_name<'s>(owner: &'s str, sc: &'s Scope) -> &'s str {
-    if is_self(owner) {
-        sc.class.as_deref().unwrap_or(owner)
-    } else {
-        owner
-    }
-}
-
-/// The owner of a request container's fields: its declared type
-/// (`RegisterRequest`), which can give `name` its person context.
-fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
-    match &object.kind {
-        ExprKind::Name(n) => sc.vars.get(n).and_then(|v| v.ty.clone()),
-        _ => None,
     }
 }

@@ -1,0 +1,86 @@
+//! Reading expressions as paths and owners: `user.email` as written, the
+//! name that owns a field, the field a getter reads.
+
+use super::scope::Scope;
+use super::value::{Taint, Value};
+use crate::classify::{Classifier, Verdict, tokens};
+use crate::ir::{Expr, ExprKind};
+
+/// `self`, `this` and `cls` stand for the enclosing class.
+pub(super) fn is_self(name: &str) -> bool {
+    matches!(name, "self" | "this" | "cls")
+}
+
+/// Taints of `v` that sit in field `field`, as a whole value.
+pub(super) fn field_of(v: &Value, field: &str) -> Value {
+    let mut out = Value::default();
+    for t in &v.taints {
+        if t.field.as_deref() == Some(field) {
+            out.add(Taint {
+                field: None,
+                ..t.clone()
+            });
+        }
+    }
+    out
+}
+
+/// The field a getter reads, if the method is a getter of a known category.
+pub(super) fn getter_field(classifier: &Classifier, method: &str) -> Option<String> {
+    if !matches!(
+        classifier.classify_getter(method, Some("user")),
+        Verdict::Category { .. } | Verdict::Rejected { .. }
+    ) {
+        return None;
+    }
+    let toks = tokens(method);
+    Some(toks[1..].join("_"))
+}
+
+/// The expression as written, as a dotted path.
+pub(super) fn written(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n.clone()),
+        ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
+        ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
+        ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
+        _ => None,
+    }
+}
+
+/// The name that owns a field: `user` in `user.name`, the class for
+/// `self.name`, the declared type of a variable.
+pub(super) fn owner_of(object: &Expr, sc: &Scope) -> Option<String> {
+    match &object.kind {
+        ExprKind::Name(n) if is_self(n) => sc.class.clone(),
+        ExprKind::Name(n) => Some(
+            sc.vars
+                .get(n)
+                .and_then(|v| v.ty.clone())
+                .map_or_else(|| n.clone(), |t| format!("{n} {t}")),
+        ),
+        ExprKind::Member { property, .. } => Some(property.clone()),
+        ExprKind::Call { callee, .. } => match &callee.kind {
+            ExprKind::Member { property, .. } | ExprKind::Name(property) => Some(property.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(super) fn owner_name<'s>(owner: &'s str, sc: &'s Scope) -> &'s str {
+    if is_self(owner) {
+        sc.class.as_deref().unwrap_or(owner)
+    } else {
+        owner
+    }
+}
+
+/// The owner of a request container's fields: its declared type
+/// (`RegisterRequest`), which can give `name` its person context.
+pub(super) fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
+    match &object.kind {
+        ExprKind::Name(n) => sc.vars.get(n).and_then(|v| v.ty.clone()),
+        _ => None,
+    }
+}

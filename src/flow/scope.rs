@@ -1,0 +1,46 @@
+//! Variables in scope while a function is walked.
+
+use std::collections::HashMap;
+
+use super::value::{State, Value};
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Var {
+    pub(super) value: Value,
+    /// Resolved path of the type or the call that produced it.
+    pub(super) origin: Option<String>,
+    /// Declared type as written, used as the owner of its fields.
+    pub(super) ty: Option<String>,
+    /// Constant string value, for URLs and SQL.
+    pub(super) text: Option<String>,
+    /// A function parameter not reassigned since.
+    pub(super) param: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Scope {
+    pub(super) vars: HashMap<String, Var>,
+    pub(super) class: Option<String>,
+}
+
+impl Scope {
+    /// What functions inherit from the module: origins and constants, not
+    /// data.
+    pub(super) fn for_functions(&self) -> Scope {
+        let vars = self
+            .vars
+            .iter()
+            .map(|(k, v)| {
+                let value = match v.value.state {
+                    State::Container(_) | State::Literal => Value {
+                        taints: Vec::new(),
+                        state: v.value.state,
+                    },
+                    _ => Value::default(),
+                };
+                (k.clone(), Var { value, ..v.clone() })
+            })
+            .collect();
+        Scope { vars, class: None }
+    }
+}

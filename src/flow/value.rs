@@ -1,0 +1,112 @@
+//! Values as the flow engine sees them: the data categories they carry
+//! (taints, each with its trail and the field it sits in) and their state.
+
+use std::rc::Rc;
+
+use super::trail::Trail;
+use crate::ir::Span;
+use crate::rules::CategoryId;
+
+#[derive(Debug, Clone)]
+pub(super) struct Taint {
+    pub(super) category: CategoryId,
+    /// The field of an object this taint sits in (`email` of `user`).
+    pub(super) field: Option<Rc<str>>,
+    pub(super) trail: Trail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum State {
+    #[default]
+    Plain,
+    /// A literal or constant: never a person's data.
+    Literal,
+    /// Hashed, masked or encrypted.
+    Sanitized,
+    /// Request data whose fields are collected on access (source index).
+    Container(usize),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Value {
+    pub(super) taints: Vec<Taint>,
+    pub(super) state: State,
+}
+
+impl Value {
+    pub(super) fn literal() -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Literal,
+        }
+    }
+
+    pub(super) fn sanitized() -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Sanitized,
+        }
+    }
+
+    pub(super) fn container(source: usize) -> Value {
+        Value {
+            taints: Vec::new(),
+            state: State::Container(source),
+        }
+    }
+
+    pub(super) fn has(&self, category: CategoryId) -> bool {
+        self.taints.iter().any(|t| t.category == category)
+    }
+
+    pub(super) fn add(&mut self, taint: Taint) {
+        if let Some(existing) = self
+            .taints
+            .iter_mut()
+            .find(|t| t.category == taint.category && t.field == taint.field)
+        {
+            if taint.trail.len() > existing.trail.len() {
+                *existing = taint;
+            }
+        } else {
+            self.taints.push(taint);
+        }
+    }
+
+    pub(super) fn merge(&mut self, other: Value) {
+        for t in other.taints {
+            self.add(t);
+        }
+    }
+
+    /// The same data as a whole value, fields forgotten (string building).
+    pub(super) fn flattened(self) -> Value {
+        let mut out = Value::default();
+        for mut t in self.taints {
+            t.field = None;
+            out.add(t);
+        }
+        out
+    }
+
+    /// Every taint labelled as field `field`.
+    pub(super) fn into_field(self, field: &str) -> Value {
+        let f: Rc<str> = Rc::from(field);
+        let mut out = Value::default();
+        for mut t in self.taints {
+            t.field = Some(f.clone());
+            out.add(t);
+        }
+        out
+    }
+
+    pub(super) fn then(mut self, span: Span, note: impl Fn() -> String) -> Value {
+        if !self.taints.is_empty() {
+            let note = note();
+            for t in &mut self.taints {
+                t.trail = t.trail.then(span, note.clone());
+            }
+        }
+        self
+    }
+}

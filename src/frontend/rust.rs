@@ -621,6 +621,7 @@ fn function(
     sp: Span,
 ) -> Expr {
     let mut params = Vec::new();
+    let mut body = Vec::new();
     for input in &sig.inputs {
         match input {
             // `self` is of the impl's type, so `self.field` resolves
@@ -631,10 +632,9 @@ fn function(
                 annotations: attr_names(&r.attrs),
                 span: span_from(r.self_token.span),
             }),
-            FnArg::Typed(pt) => typed_param(cx, pt, &mut params),
+            FnArg::Typed(pt) => typed_param(cx, pt, &mut params, &mut body),
         }
     }
-    let mut body = Vec::new();
     if let Some(tail) = block(cx, blk, &mut body) {
         push_return(&mut body, tail);
     }
@@ -650,12 +650,24 @@ fn function(
 
 /// `email: String` is one parameter; a pattern binds one parameter per name,
 /// all of the declared type (`Json(payload): Json<Form>` is `payload: Json`).
-fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>) {
+/// A pattern that takes struct fields apart (`Json(Form { email, .. })`)
+/// is one parameter named after its position, destructured into `body`.
+fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &mut Vec<Stmt>) {
     let ty = type_base(&pt.ty);
     let annotations = attr_names(&pt.attrs);
     let sp = span_of(&*pt.pat);
     let mut names = Vec::new();
     bindings(cx, &pt.pat, None, &mut names);
+    if names.iter().any(|(key, _)| key.is_some()) {
+        let name = format!("param#{}", params.len());
+        body.push(Stmt::Assign {
+            target: Target::Destructure(names),
+            ty: None,
+            value: Some(Expr::new(ExprKind::Name(name.clone()), sp)),
+            span: sp,
+        });
+        names = vec![(None, name)];
+    }
     if names.is_empty() {
         names.push((None, "_".to_string()));
     }
@@ -1372,9 +1384,10 @@ fn is_place(e: &Expr) -> bool {
 
 fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
     let mut params = Vec::new();
+    let mut body = Vec::new();
     for input in &c.inputs {
         match input {
-            Pat::Type(pt) => typed_param(cx, pt, &mut params),
+            Pat::Type(pt) => typed_param(cx, pt, &mut params, &mut body),
             other => {
                 let mut names = Vec::new();
                 bindings(cx, other, None, &mut names);
@@ -1389,7 +1402,6 @@ fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
             }
         }
     }
-    let mut body = Vec::new();
     let value = match &*c.body {
         syn::Expr::Block(b) => block(cx, &b.block, &mut body),
         other => Some(expr(cx, other, &mut body)).filter(|v| !is_nothing(v)),
@@ -1928,7 +1940,7 @@ mod tests {
         assert_eq!(
             params,
             [
-                "self: ",
+                "self: Repo",
                 "payload: Json",
                 "st: axum.extract.State",
                 "a: ",
@@ -1945,7 +1957,8 @@ mod tests {
             .iter()
             .map(|p| format!("{}: {}", p.name, p.ty.clone().unwrap_or_default()))
             .collect();
-        assert_eq!(params, ["form: web.Form", "email: Json", "_: State"]);
+        assert_eq!(params, ["form: web.Form", "param#1: Json", "_: State"]);
+        assert_eq!(body(&signup.body), ["{email: email} = param#1"]);
     }
 
     #[test]

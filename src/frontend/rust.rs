@@ -30,14 +30,15 @@ use crate::ir::{
     Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Span, Stmt, Target,
 };
 
-/// Stack of the parsing thread. Measured: `syn` spends up to about 8 KiB of
-/// stack per nesting level (nested generics), so this holds the deepest
-/// input [`check_nesting`] lets through several times over. The memory is
-/// only reserved; pages are touched as the parser descends.
-const STACK_SIZE: usize = 64 << 20;
-
 /// Largest nesting estimate [`check_nesting`] accepts (see there).
 const MAX_ESTIMATE: usize = MAX_DEPTH * 10;
+
+/// Stack of the parsing thread. Measured: `syn` spends up to about 8 KiB of
+/// stack per nesting level (nested generics), so 32 KiB per level of the
+/// estimate holds the deepest input [`check_nesting`] lets through four
+/// times over. The memory is only reserved; pages are touched as the parser
+/// descends.
+const STACK_SIZE: usize = MAX_ESTIMATE * (32 << 10);
 
 pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     check_nesting(source)?;
@@ -84,12 +85,14 @@ fn lower_here(source: &str) -> Result<FileIr, FrontendError> {
 /// make `syn` recurse without opening a bracket.
 #[derive(Default)]
 struct Level {
-    /// Operators and keywords (`!`, `&`, `=`, `.`, `as`, `return`, `if`,
-    /// ...): an expression never continues past `,` or `;` at its level.
+    /// Operators, keywords (`!`, `&`, `=`, `.`, `as`, `return`, `if`, ...)
+    /// and closed `()`/`[]` (`f()()`, `a[0][0]`): an expression never
+    /// continues past `,` or `;` at its level, nor past a block followed by
+    /// a new statement.
     run: usize,
     /// `|` (closure parameters) and `<` (generics): these nest across `,`
-    /// (`|a, b| |c, d| ..`, `A<B, C<D, ..>>`), so only `;` ends them. `>`
-    /// closes one `<`.
+    /// (`|a, b| |c, d| ..`, `A<B, C<D, ..>>`), so only `;` or a new
+    /// statement ends them. `>` closes one `<`.
     bars: usize,
     angles: usize,
 }

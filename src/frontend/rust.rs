@@ -1,10 +1,2334 @@
-//! rust front-end: not written yet.
+//! Rust front-end (`syn`).
+//!
+//! `syn` parses recursively and keeps no depth limit of its own, so two
+//! guards come before it: [`check_nesting`] scans the raw text and refuses
+//! files whose nesting could exhaust the stack, and the parse, the lowering
+//! and the dropping of the syntax tree run on a thread of their own with a
+//! known, generous stack (which also frees `proc-macro2`'s per-thread source
+//! map when the file is done). The lowering itself goes through the usual
+//! [`Ctx::enter`] guard.
+//!
+//! Macros are lowered from their tokens: `format!`-like macros become
+//! [`ExprKind::Format`], `vec!` an array, `json!` an object, and every other
+//! macro a call whose callee keeps the `!` (`println!`, `tracing.info!`),
+//! with arguments parsed as expressions, `name = value` fields (`%`/`?`
+//! sigils dropped) and the identifiers captured inline by the format string
+//! (`"{email}"`).
 
-use super::FrontendError;
-use crate::ir::FileIr;
+use std::thread;
 
-pub fn lower(_source: &str) -> Result<FileIr, FrontendError> {
-    Err(FrontendError::Parse(
-        "rust front-end not written yet".into(),
-    ))
+use proc_macro2::Ident;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{BinOp, FnArg, ImplItem, Item, Lit, Pat, Token, TraitItem, Type, UnOp, UseTree};
+
+use super::tree::Ctx;
+use super::{FrontendError, MAX_DEPTH};
+use crate::ir::{
+    Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Span, Stmt, Target,
+};
+
+/// Largest nesting estimate [`check_nesting`] accepts (see there).
+const MAX_ESTIMATE: usize = MAX_DEPTH * 10;
+
+/// Stack of the parsing thread. Measured: `syn` spends up to about 8 KiB of
+/// stack per nesting level (nested generics), so 32 KiB per level of the
+/// estimate holds the deepest input [`check_nesting`] lets through four
+/// times over. The memory is only reserved; pages are touched as the parser
+/// descends.
+const STACK_SIZE: usize = MAX_ESTIMATE * (32 << 10);
+
+pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
+    check_nesting(source)?;
+    thread::scope(|scope| {
+        let handle = thread::Builder::new()
+            .name("rust-frontend".into())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || lower_here(source))
+            .map_err(|e| FrontendError::Parse(format!("could not start the parser: {e}")))?;
+        handle
+            .join()
+            .unwrap_or_else(|_| Err(FrontendError::Parse("the parser failed".into())))
+    })
+}
+
+fn lower_here(source: &str) -> Result<FileIr, FrontendError> {
+    let file = syn::parse_file(source).map_err(|e| {
+        let at = e.span().start();
+        let mut message = e.to_string();
+        if message == "cannot parse string into token stream" {
+            // proc-macro2's lexer error, which says no more than this.
+            message = "unbalanced brackets or an unterminated literal".into();
+        }
+        if at.line == 0 {
+            FrontendError::Parse(format!("at end of file: {message}"))
+        } else {
+            FrontendError::Parse(format!("{}:{}: {message}", at.line, at.column + 1))
+        }
+    })?;
+    let mut cx = Ctx::new(source);
+    let mut module = Vec::new();
+    for it in &file.items {
+        item(&mut cx, it, &mut module);
+    }
+    cx.ir.module = module;
+    add_macro_imports(&mut cx.ir);
+    Ok(cx.ir)
+}
+
+// ---------------------------------------------------------------------------
+// Nesting pre-scan
+
+/// Per bracket level: tokens since the level's expression started that can
+/// make `syn` recurse without opening a bracket.
+#[derive(Default)]
+struct Level {
+    /// Operators, keywords (`!`, `&`, `=`, `.`, `as`, `return`, `if`, ...)
+    /// and closed `()`/`[]` (`f()()`, `a[0][0]`): an expression never
+    /// continues past `,` or `;` at its level, nor past a block followed by
+    /// a new statement.
+    run: usize,
+    /// `|` (closure parameters) and `<` (generics): these nest across `,`
+    /// (`|a, b| |c, d| ..`, `A<B, C<D, ..>>`), so only `;` or a new
+    /// statement ends them. `>` closes one `<`.
+    bars: usize,
+    angles: usize,
+}
+
+impl Level {
+    fn weight(&self) -> usize {
+        1 + self.run + self.bars + self.angles
+    }
+}
+
+/// Refuses input whose nesting could overflow the parser's stack: bracket
+/// depth beyond [`MAX_DEPTH`], or a nesting estimate beyond
+/// [`MAX_ESTIMATE`]. The estimate adds, over the open brackets, the
+/// operators and keywords seen in each since its current expression began;
+/// it bounds how deep `syn` can recurse (`!!!!x`, `a = b = c`, `|| || x`,
+/// `Vec<Vec<..>>`, `return return x`) and how deep its tree is. The lexing
+/// is approximate: strings, raw strings, chars and comments are skipped.
+fn check_nesting(source: &str) -> Result<(), FrontendError> {
+    let b = source.as_bytes();
+    let mut levels = vec![Level::default()];
+    let mut total = 1usize;
+    let mut i = 0usize;
+    // Set when a `}` closed: the next token says whether the expression
+    // before it continues (`{..} + x`, `{..} else`) or a new one starts.
+    let mut after_brace = false;
+    let mut prev = 0u8;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        if c == b'/' && next == b'/' {
+            while b.get(i).is_some_and(|&x| x != b'\n') {
+                i += 1;
+            }
+            continue;
+        }
+        if c == b'/' && next == b'*' {
+            i = skip_block_comment(b, i);
+            continue;
+        }
+        let starts_operand = c == b'"'
+            || c == b'\''
+            || c == b'#'
+            || c == b'}'
+            || c.is_ascii_alphanumeric()
+            || c == b'_'
+            || c >= 0x80;
+        if after_brace {
+            after_brace = false;
+            let word = ident_at(b, i);
+            if starts_operand
+                && word != b"as"
+                && word != b"else"
+                && let Some(top) = levels.last_mut()
+            {
+                total = total.saturating_sub(top.run + top.bars + top.angles);
+                top.run = 0;
+                top.bars = 0;
+                top.angles = 0;
+            }
+        }
+        let mut counted = 0usize;
+        match c {
+            b'"' => i = skip_string(b, i + 1),
+            b'\'' => i = skip_char_or_lifetime(b, i),
+            b'(' | b'[' | b'{' => {
+                levels.push(Level::default());
+                total += 1;
+                if levels.len() > MAX_DEPTH + 1 {
+                    return Err(FrontendError::TooDeep);
+                }
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                if levels.len() > 1
+                    && let Some(top) = levels.pop()
+                {
+                    total = total.saturating_sub(top.weight());
+                }
+                after_brace = c == b'}';
+                // Calls and indexing chain like `.`: `f()()`, `a[0][0]`.
+                if c != b'}'
+                    && let Some(top) = levels.last_mut()
+                {
+                    top.run += 1;
+                    counted = 1;
+                }
+                i += 1;
+            }
+            b',' | b';' => {
+                if let Some(top) = levels.last_mut() {
+                    total = total.saturating_sub(top.run);
+                    top.run = 0;
+                    if c == b';' {
+                        total = total.saturating_sub(top.bars + top.angles);
+                        top.bars = 0;
+                        top.angles = 0;
+                    }
+                }
+                i += 1;
+            }
+            b'|' | b'<' => {
+                if let Some(top) = levels.last_mut() {
+                    if c == b'|' {
+                        top.bars += 1;
+                    } else {
+                        top.angles += 1;
+                    }
+                    counted = 1;
+                }
+                i += 1;
+            }
+            b'>' => {
+                if prev != b'-' && prev != b'=' {
+                    if let Some(top) = levels.last_mut()
+                        && top.angles > 0
+                    {
+                        top.angles -= 1;
+                        total = total.saturating_sub(1);
+                    }
+                } else if let Some(top) = levels.last_mut() {
+                    // `->` nests return types (`impl Fn() -> impl Fn() -> ..`).
+                    top.run += 1;
+                    counted = 1;
+                }
+                i += 1;
+            }
+            b'!' | b'-' | b'+' | b'*' | b'/' | b'%' | b'^' | b'&' | b'=' | b'.' | b'?' | b'@'
+            | b':' => {
+                if let Some(top) = levels.last_mut() {
+                    top.run += 1;
+                    counted = 1;
+                }
+                i += 1;
+            }
+            _ if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 => {
+                let word = ident_at(b, i);
+                let end = i + word.len().max(1);
+                if let Some(after) = raw_string_end(b, word, end) {
+                    i = after;
+                } else {
+                    i = end;
+                    if NESTING_KEYWORDS.contains(&word)
+                        && let Some(top) = levels.last_mut()
+                    {
+                        top.run += 1;
+                        counted = 1;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+        total += counted;
+        if total > MAX_ESTIMATE {
+            return Err(FrontendError::TooDeep);
+        }
+        prev = c;
+    }
+    Ok(())
+}
+
+/// Keywords after which `syn` parses a nested expression or type.
+const NESTING_KEYWORDS: &[&[u8]] = &[
+    b"as", b"else", b"return", b"break", b"yield", b"become", b"if", b"while", b"match", b"for",
+    b"in", b"loop", b"move", b"dyn", b"impl", b"box", b"let",
+];
+
+/// The identifier (or number) starting at `i`.
+fn ident_at(b: &[u8], i: usize) -> &[u8] {
+    let mut end = i;
+    while b
+        .get(end)
+        .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_' || x >= 0x80)
+    {
+        end += 1;
+    }
+    b.get(i..end).unwrap_or(&[])
+}
+
+/// After `r`, `br` or `cr` at `end`: the end of a raw string, if one starts.
+fn raw_string_end(b: &[u8], word: &[u8], end: usize) -> Option<usize> {
+    if !matches!(word, b"r" | b"br" | b"cr") {
+        return None;
+    }
+    let mut j = end;
+    while b.get(j) == Some(&b'#') {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'"') {
+        return None;
+    }
+    let hashes = j - end;
+    j += 1;
+    while let Some(&x) = b.get(j) {
+        j += 1;
+        if x == b'"' && (0..hashes).all(|k| b.get(j + k) == Some(&b'#')) {
+            return Some(j + hashes);
+        }
+    }
+    Some(j)
+}
+
+fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while let Some(&x) = b.get(i) {
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        if x == b'/' && next == b'*' {
+            depth += 1;
+            i += 2;
+        } else if x == b'*' && next == b'/' {
+            depth = depth.saturating_sub(1);
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// From just after an opening `"` to just after the closing one.
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    while let Some(&x) = b.get(i) {
+        match x {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// A char literal (`'a'`, `'\n'`, `'\u{1F600}'`, `'é'`) or the quote of a
+/// lifetime or label (`'a`).
+fn skip_char_or_lifetime(b: &[u8], i: usize) -> usize {
+    match b.get(i + 1) {
+        Some(b'\\') => {
+            // Escapes are at most `\u{10FFFF}`; stop looking after that.
+            for j in i + 3..(i + 13).min(b.len()) {
+                if b.get(j) == Some(&b'\'') {
+                    return j + 1;
+                }
+            }
+            i + 2
+        }
+        Some(&first) => {
+            let width = match first {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+            if b.get(i + 1 + width) == Some(&b'\'') {
+                i + 2 + width
+            } else {
+                i + 1
+            }
+        }
+        None => i + 1,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Spans
+
+fn span_from(s: proc_macro2::Span) -> Span {
+    let a = s.start();
+    let b = s.end();
+    Span {
+        start_line: to_u32(a.line),
+        start_col: to_u32(a.column),
+        end_line: to_u32(b.line),
+        end_col: to_u32(b.column),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The span of a syntax node. This prints the node's tokens, so the lowering
+/// prefers [`join`] of already known child spans where it has them.
+fn span_of<T: Spanned>(node: &T) -> Span {
+    span_from(node.span())
+}
+
+fn join(a: Span, b: Span) -> Span {
+    Span {
+        start_line: a.start_line,
+        start_col: a.start_col,
+        end_line: b.end_line,
+        end_col: b.end_col,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Items
+
+fn item(cx: &mut Ctx, it: &Item, out: &mut Vec<Stmt>) {
+    if !cx.enter() {
+        return;
+    }
+    match it {
+        Item::Use(u) => use_tree(cx, &u.tree, &mut Vec::new()),
+        Item::ExternCrate(e) => {
+            let path = e.ident.to_string();
+            if path != "self" {
+                let local = e
+                    .rename
+                    .as_ref()
+                    .map(|(_, r)| r.to_string())
+                    .unwrap_or_else(|| path.clone());
+                if local != "_" {
+                    cx.ir.imports.push(Import { local, path });
+                }
+            }
+        }
+        Item::Fn(f) => {
+            function(cx, &f.attrs, &f.sig, &f.block, span_of(f));
+        }
+        Item::Impl(im) => {
+            let class = type_base(&im.self_ty).map(|t| last_segment(&t).to_string());
+            let outer = std::mem::replace(&mut cx.class, class);
+            for ii in &im.items {
+                match ii {
+                    ImplItem::Fn(f) => {
+                        function(cx, &f.attrs, &f.sig, &f.block, span_of(f));
+                    }
+                    ImplItem::Const(c) => {
+                        constant(cx, &c.ident, &c.ty, &c.expr, span_of(c), out);
+                    }
+                    _ => {}
+                }
+            }
+            cx.class = outer;
+        }
+        Item::Trait(t) => {
+            let outer = cx.class.replace(t.ident.to_string());
+            for ti in &t.items {
+                if let TraitItem::Fn(f) = ti
+                    && let Some(body) = &f.default
+                {
+                    function(cx, &f.attrs, &f.sig, body, span_of(f));
+                }
+            }
+            cx.class = outer;
+        }
+        Item::Struct(s) => {
+            let fields = s
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(n, f)| Field {
+                    name: f
+                        .ident
+                        .as_ref()
+                        .map(|i| i.to_string())
+                        .unwrap_or_else(|| n.to_string()),
+                    ty: type_base(&f.ty),
+                    span: span_of(f),
+                })
+                .collect();
+            cx.ir.classes.push(Class {
+                name: s.ident.to_string(),
+                fields,
+                span: span_of(s),
+            });
+        }
+        Item::Const(c) => constant(cx, &c.ident, &c.ty, &c.expr, span_of(c), out),
+        Item::Static(s) => constant(cx, &s.ident, &s.ty, &s.expr, span_of(s), out),
+        Item::Mod(m) => {
+            if let Some((_, items)) = &m.content {
+                for i in items {
+                    item(cx, i, out);
+                }
+            }
+        }
+        _ => {}
+    }
+    cx.leave();
+}
+
+fn constant(
+    cx: &mut Ctx,
+    ident: &Ident,
+    ty: &Type,
+    value: &syn::Expr,
+    sp: Span,
+    out: &mut Vec<Stmt>,
+) {
+    let v = expr(cx, value, out);
+    out.push(Stmt::Assign {
+        target: Target::Place(Expr::new(
+            ExprKind::Name(ident.to_string()),
+            span_from(ident.span()),
+        )),
+        ty: type_base(ty),
+        value: Some(v),
+        span: sp,
+    });
+}
+
+/// `use a::b::{c, d as e, f::*};` binds `c -> a.b.c` and `e -> a.b.d`;
+/// globs bind nothing nameable.
+fn use_tree(cx: &mut Ctx, tree: &UseTree, prefix: &mut Vec<String>) {
+    if !cx.enter() {
+        return;
+    }
+    match tree {
+        UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            use_tree(cx, &p.tree, prefix);
+            prefix.pop();
+        }
+        UseTree::Name(n) => {
+            let name = n.ident.to_string();
+            if name == "self" {
+                if let Some(last) = prefix.last().cloned() {
+                    add_import(cx, last, prefix.join("."));
+                }
+            } else {
+                let path = joined(prefix, &name);
+                add_import(cx, name, path);
+            }
+        }
+        UseTree::Rename(r) => {
+            let local = r.rename.to_string();
+            let name = r.ident.to_string();
+            let path = if name == "self" {
+                prefix.join(".")
+            } else {
+                joined(prefix, &name)
+            };
+            if local != "_" && !path.is_empty() {
+                add_import(cx, local, path);
+            }
+        }
+        UseTree::Glob(_) => {}
+        UseTree::Group(g) => {
+            for t in &g.items {
+                use_tree(cx, t, prefix);
+            }
+        }
+    }
+    cx.leave();
+}
+
+fn joined(prefix: &[String], name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}.{name}", prefix.join("."))
+    }
+}
+
+fn add_import(cx: &mut Ctx, local: String, path: String) {
+    cx.ir.imports.push(Import { local, path });
+}
+
+/// `use log::info;` also imports the macro `info!`: adds `info! -> log.info!`
+/// for every imported name the file invokes as a macro.
+fn add_macro_imports(ir: &mut FileIr) {
+    let mut invoked = Vec::new();
+    let mut stack: Vec<&Expr> = Vec::new();
+    let mut stmts: Vec<&Stmt> = ir.module.iter().collect();
+    stmts.extend(ir.functions.iter().flat_map(|f| f.body.iter()));
+    for s in stmts {
+        match s {
+            Stmt::Assign { target, value, .. } => {
+                if let Target::Place(p) = target {
+                    stack.push(p);
+                }
+                stack.extend(value.iter());
+            }
+            Stmt::Expr(e) => stack.push(e),
+            Stmt::Return(v, _) => stack.extend(v.iter()),
+        }
+    }
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Call { callee, args, .. } => {
+                if let ExprKind::Name(n) = &callee.kind
+                    && n.ends_with('!')
+                    && !invoked.contains(n)
+                {
+                    invoked.push(n.clone());
+                }
+                stack.push(callee);
+                stack.extend(args.iter().map(|a| &a.value));
+            }
+            ExprKind::Member { object, .. } => stack.push(object),
+            ExprKind::Index { object, index } => {
+                stack.push(object);
+                stack.push(index);
+            }
+            ExprKind::Format(items)
+            | ExprKind::Array(items)
+            | ExprKind::Either(items)
+            | ExprKind::Opaque(items) => stack.extend(items.iter()),
+            ExprKind::Object(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+            ExprKind::Name(_) | ExprKind::Str(_) | ExprKind::Literal | ExprKind::Function(_) => {}
+        }
+    }
+    let twins: Vec<Import> = ir
+        .imports
+        .iter()
+        .filter(|i| {
+            invoked
+                .iter()
+                .any(|m| m.strip_suffix('!') == Some(i.local.as_str()))
+        })
+        .map(|i| Import {
+            local: format!("{}!", i.local),
+            path: format!("{}!", i.path),
+        })
+        .collect();
+    ir.imports.extend(twins);
+}
+
+fn function(
+    cx: &mut Ctx,
+    attrs: &[syn::Attribute],
+    sig: &syn::Signature,
+    blk: &syn::Block,
+    sp: Span,
+) -> Expr {
+    let mut params = Vec::new();
+    let mut body = Vec::new();
+    for input in &sig.inputs {
+        match input {
+            // `self` is of the impl's type, so `self.field` resolves
+            // through the struct's declared fields.
+            FnArg::Receiver(r) => params.push(Param {
+                name: "self".into(),
+                ty: cx.class.clone(),
+                annotations: attr_names(&r.attrs),
+                span: span_from(r.self_token.span),
+            }),
+            FnArg::Typed(pt) => typed_param(cx, pt, &mut params, &mut body),
+        }
+    }
+    if let Some(tail) = block(cx, blk, &mut body) {
+        push_return(&mut body, tail);
+    }
+    cx.hoist(Function {
+        name: sig.ident.to_string(),
+        class: cx.class.clone(),
+        params,
+        decorators: attr_names(attrs),
+        body,
+        span: sp,
+    })
+}
+
+/// `email: String` is one parameter; a pattern binds one parameter per name,
+/// all of the declared type (`Json(payload): Json<Form>` is `payload: Json`).
+/// A pattern that takes struct fields apart (`Json(Form { email, .. })`)
+/// is one parameter named after its position, destructured into `body`.
+fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &mut Vec<Stmt>) {
+    let ty = type_base(&pt.ty);
+    let annotations = attr_names(&pt.attrs);
+    let sp = span_of(&*pt.pat);
+    let mut names = Vec::new();
+    bindings(cx, &pt.pat, None, &mut names);
+    if names.iter().any(|(key, _)| key.is_some()) {
+        let name = format!("param#{}", params.len());
+        body.push(Stmt::Assign {
+            target: Target::Destructure(names),
+            ty: None,
+            value: Some(Expr::new(ExprKind::Name(name.clone()), sp)),
+            span: sp,
+        });
+        names = vec![(None, name)];
+    }
+    if names.is_empty() {
+        names.push((None, "_".to_string()));
+    }
+    for (_, name) in names {
+        params.push(Param {
+            name,
+            ty: ty.clone(),
+            annotations: annotations.clone(),
+            span: sp,
+        });
+    }
+}
+
+/// Attribute paths, dotted, without doc comments (`post`, `tracing.instrument`).
+fn attr_names(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| !a.path().is_ident("doc"))
+        .map(|a| path_dotted(a.path()))
+        .collect()
+}
+
+fn path_dotted(path: &syn::Path) -> String {
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn last_segment(dotted: &str) -> &str {
+    dotted.rsplit('.').next().unwrap_or(dotted)
+}
+
+/// The base type: no references, pointers, slices or generics
+/// (`&mut axum::Json<T>` -> `axum.Json`, `impl Into<String>` -> `Into`).
+fn type_base(ty: &Type) -> Option<String> {
+    let mut t = ty;
+    loop {
+        t = match t {
+            Type::Reference(r) => &r.elem,
+            Type::Ptr(p) => &p.elem,
+            Type::Paren(p) => &p.elem,
+            Type::Group(g) => &g.elem,
+            Type::Slice(s) => &s.elem,
+            Type::Array(a) => &a.elem,
+            Type::Path(p) => return Some(path_dotted(&p.path)),
+            Type::TraitObject(o) => return first_trait(&o.bounds),
+            Type::ImplTrait(i) => return first_trait(&i.bounds),
+            _ => return None,
+        };
+    }
+}
+
+fn first_trait(bounds: &Punctuated<syn::TypeParamBound, Token![+]>) -> Option<String> {
+    bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Trait(t) => Some(path_dotted(&t.path)),
+        _ => None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+/// Lowers a block's statements into `out` and returns the value of its tail
+/// expression, if it has one.
+fn block(cx: &mut Ctx, blk: &syn::Block, out: &mut Vec<Stmt>) -> Option<Expr> {
+    let count = blk.stmts.len();
+    let mut tail = None;
+    for (n, s) in blk.stmts.iter().enumerate() {
+        if n + 1 == count {
+            match s {
+                syn::Stmt::Expr(e, None) => {
+                    tail = Some(expr(cx, e, out));
+                    continue;
+                }
+                syn::Stmt::Macro(m) if m.semi_token.is_none() => {
+                    tail = Some(macro_expr(cx, &m.mac, out));
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        statement(cx, s, out);
+    }
+    tail.filter(|t| !is_nothing(t))
+}
+
+fn statement(cx: &mut Ctx, s: &syn::Stmt, out: &mut Vec<Stmt>) {
+    if !cx.enter() {
+        return;
+    }
+    match s {
+        syn::Stmt::Local(l) => local(cx, l, out),
+        syn::Stmt::Item(it) => item(cx, it, out),
+        syn::Stmt::Expr(e, _) => {
+            let v = expr(cx, e, out);
+            push_expr(out, v);
+        }
+        syn::Stmt::Macro(m) => {
+            let v = macro_expr(cx, &m.mac, out);
+            push_expr(out, v);
+        }
+    }
+    cx.leave();
+}
+
+/// A value that says nothing and contains no call.
+fn is_nothing(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Literal => true,
+        ExprKind::Opaque(children) => children.is_empty(),
+        _ => false,
+    }
+}
+
+fn push_expr(out: &mut Vec<Stmt>, e: Expr) {
+    if !is_nothing(&e) {
+        out.push(Stmt::Expr(e));
+    }
+}
+
+fn push_return(out: &mut Vec<Stmt>, e: Expr) {
+    let sp = e.span;
+    out.push(Stmt::Return(Some(e), sp));
+}
+
+fn local(cx: &mut Ctx, l: &syn::Local, out: &mut Vec<Stmt>) {
+    let (pat, ty) = match &l.pat {
+        Pat::Type(pt) => (&*pt.pat, type_base(&pt.ty)),
+        p => (p, None),
+    };
+    let sp = span_of(l);
+    match &l.init {
+        Some(init) => {
+            let v = expr(cx, &init.expr, out);
+            bind(cx, pat, v, ty, sp, out);
+            if let Some((_, diverge)) = &init.diverge {
+                let d = expr(cx, diverge, out);
+                push_expr(out, d);
+            }
+        }
+        None => {
+            let mut names = Vec::new();
+            bindings(cx, pat, None, &mut names);
+            for (_, name) in names {
+                out.push(Stmt::Assign {
+                    target: Target::Place(Expr::new(ExprKind::Name(name), sp)),
+                    ty: ty.clone(),
+                    value: None,
+                    span: sp,
+                });
+            }
+        }
+    }
+}
+
+/// Binds `value` to a pattern: one plain name (also through wrappers such as
+/// `Json(payload)` or `Some(x)`) is an assignment to that name; several
+/// names or struct fields destructure.
+fn bind(cx: &mut Ctx, pat: &Pat, value: Expr, ty: Option<String>, sp: Span, out: &mut Vec<Stmt>) {
+    let mut names = Vec::new();
+    bindings(cx, pat, None, &mut names);
+    let target = match names.as_slice() {
+        [] => {
+            push_expr(out, value);
+            return;
+        }
+        [(None, name)] => Target::Place(Expr::new(ExprKind::Name(name.clone()), sp)),
+        _ => Target::Destructure(names),
+    };
+    out.push(Stmt::Assign {
+        target,
+        ty,
+        value: Some(value),
+        span: sp,
+    });
+}
+
+/// The names a pattern binds, with the struct field each one comes from.
+fn bindings(cx: &mut Ctx, pat: &Pat, key: Option<&str>, out: &mut Vec<(Option<String>, String)>) {
+    if !cx.enter() {
+        return;
+    }
+    match pat {
+        Pat::Ident(pi) => {
+            let name = pi.ident.to_string();
+            // `None`, `MAX`: upper-case names in patterns are variants and
+            // constants by convention, not new bindings.
+            let binds = pi.by_ref.is_some()
+                || pi.mutability.is_some()
+                || pi.subpat.is_some()
+                || !name.starts_with(|c: char| c.is_ascii_uppercase());
+            if binds && !out.iter().any(|(_, n)| *n == name) {
+                out.push((key.map(String::from), name));
+            }
+            if let Some((_, sub)) = &pi.subpat {
+                bindings(cx, sub, key, out);
+            }
+        }
+        Pat::Struct(ps) => {
+            for fp in &ps.fields {
+                let k = member_name(&fp.member);
+                bindings(cx, &fp.pat, Some(&k), out);
+            }
+        }
+        Pat::TupleStruct(pt) => {
+            let inner_key = if pt.elems.len() == 1 { key } else { None };
+            for e in &pt.elems {
+                bindings(cx, e, inner_key, out);
+            }
+        }
+        Pat::Tuple(pt) => {
+            for e in &pt.elems {
+                bindings(cx, e, None, out);
+            }
+        }
+        Pat::Slice(ps) => {
+            for e in &ps.elems {
+                bindings(cx, e, None, out);
+            }
+        }
+        Pat::Or(po) => {
+            for case in &po.cases {
+                bindings(cx, case, key, out);
+            }
+        }
+        Pat::Reference(r) => bindings(cx, &r.pat, key, out),
+        Pat::Paren(p) => bindings(cx, &p.pat, key, out),
+        Pat::Type(t) => bindings(cx, &t.pat, key, out),
+        _ => {}
+    }
+    cx.leave();
+}
+
+fn member_name(m: &syn::Member) -> String {
+    match m {
+        syn::Member::Named(i) => i.to_string(),
+        syn::Member::Unnamed(i) => i.index.to_string(),
+    }
+}
+
+/// `left = value` (also `left += value`, whose value keeps what `left` had).
+fn assign(cx: &mut Ctx, left: &syn::Expr, value: Expr, sp: Span, out: &mut Vec<Stmt>) {
+    let target = match strip_transparent(left) {
+        syn::Expr::Tuple(t) => {
+            let names = t
+                .elems
+                .iter()
+                .filter_map(|e| match strip_transparent(e) {
+                    syn::Expr::Path(p) => p.path.get_ident().map(|i| (None, i.to_string())),
+                    _ => None,
+                })
+                .collect();
+            Target::Destructure(names)
+        }
+        syn::Expr::Infer(_) => {
+            push_expr(out, value);
+            return;
+        }
+        other => {
+            let place = expr(cx, other, out);
+            match place.kind {
+                ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => {
+                    Target::Place(place)
+                }
+                _ => {
+                    push_expr(out, place);
+                    push_expr(out, value);
+                    return;
+                }
+            }
+        }
+    };
+    out.push(Stmt::Assign {
+        target,
+        ty: None,
+        value: Some(value),
+        span: sp,
+    });
+}
+
+/// Removes what does not change a place or value: parentheses, `&`, `*`.
+fn strip_transparent(mut e: &syn::Expr) -> &syn::Expr {
+    loop {
+        e = match e {
+            syn::Expr::Paren(p) => &p.expr,
+            syn::Expr::Group(g) => &g.expr,
+            syn::Expr::Reference(r) => &r.expr,
+            syn::Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => &u.expr,
+            _ => return e,
+        };
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+fn expr(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
+    if !cx.enter() {
+        return Expr::opaque(Vec::new(), span_of(e));
+    }
+    let lowered = expr_inner(cx, e, out);
+    cx.leave();
+    lowered
+}
+
+fn exprs<'a>(
+    cx: &mut Ctx,
+    items: impl IntoIterator<Item = &'a syn::Expr>,
+    out: &mut Vec<Stmt>,
+) -> Vec<Expr> {
+    items.into_iter().map(|e| expr(cx, e, out)).collect()
+}
+
+fn literal(sp: Span) -> Expr {
+    Expr::new(ExprKind::Literal, sp)
+}
+
+/// The value of branches: nothing, the one value, or either of them.
+fn either(mut values: Vec<Expr>, sp: Span) -> Expr {
+    values.retain(|v| !is_nothing(v));
+    match values.len() {
+        0 => literal(sp),
+        1 => values.pop().unwrap_or_else(|| literal(sp)),
+        _ => Expr::new(ExprKind::Either(values), sp),
+    }
+}
+
+fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
+    use syn::Expr as E;
+    match e {
+        E::Paren(p) => expr(cx, &p.expr, out),
+        E::Group(g) => expr(cx, &g.expr, out),
+        E::Reference(r) => expr(cx, &r.expr, out),
+        E::RawAddr(r) => expr(cx, &r.expr, out),
+        E::Await(a) => expr(cx, &a.base, out),
+        E::Try(t) => expr(cx, &t.expr, out),
+        E::Cast(c) => expr(cx, &c.expr, out),
+        E::Unary(u) => {
+            let inner = expr(cx, &u.expr, out);
+            if matches!(u.op, UnOp::Deref(_)) {
+                inner
+            } else {
+                let sp = span_from(u.op.span());
+                let sp = join(sp, inner.span);
+                Expr::opaque(vec![inner], sp)
+            }
+        }
+        E::Lit(l) => lit(&l.lit),
+        E::Path(p) => path_expr(cx, &p.path),
+        E::Field(f) => {
+            let object = expr(cx, &f.base, out);
+            let sp = join(object.span, span_from(f.member.span()));
+            Expr::new(
+                ExprKind::Member {
+                    object: Box::new(object),
+                    property: member_name(&f.member),
+                },
+                sp,
+            )
+        }
+        E::Index(ix) => {
+            let object = expr(cx, &ix.expr, out);
+            let index = expr(cx, &ix.index, out);
+            let sp = join(object.span, span_from(ix.bracket_token.span.close()));
+            Expr::new(
+                ExprKind::Index {
+                    object: Box::new(object),
+                    index: Box::new(index),
+                },
+                sp,
+            )
+        }
+        E::Call(c) => {
+            let callee = expr(cx, &c.func, out);
+            let args = exprs(cx, &c.args, out)
+                .into_iter()
+                .map(Arg::positional)
+                .collect();
+            let sp = join(callee.span, span_from(c.paren_token.span.close()));
+            call(callee, args, false, sp)
+        }
+        E::MethodCall(m) => {
+            let object = expr(cx, &m.receiver, out);
+            let member_sp = join(object.span, span_from(m.method.span()));
+            let callee = Expr::new(
+                ExprKind::Member {
+                    object: Box::new(object),
+                    property: m.method.to_string(),
+                },
+                member_sp,
+            );
+            let args = exprs(cx, &m.args, out)
+                .into_iter()
+                .map(Arg::positional)
+                .collect();
+            let sp = join(member_sp, span_from(m.paren_token.span.close()));
+            call(callee, args, false, sp)
+        }
+        E::Struct(s) => {
+            let callee = path_expr(cx, &s.path);
+            let mut entries = Vec::new();
+            for fv in &s.fields {
+                let v = expr(cx, &fv.expr, out);
+                entries.push((Some(member_name(&fv.member)), v));
+            }
+            if let Some(rest) = &s.rest {
+                entries.push((None, expr(cx, rest, out)));
+            }
+            let sp = join(callee.span, span_from(s.brace_token.span.close()));
+            let object = Expr::new(ExprKind::Object(entries), sp);
+            call(callee, vec![Arg::positional(object)], true, sp)
+        }
+        E::Macro(m) => macro_expr(cx, &m.mac, out),
+        E::Array(a) => {
+            let items = exprs(cx, &a.elems, out);
+            Expr::new(
+                ExprKind::Array(items),
+                span_from(a.bracket_token.span.join()),
+            )
+        }
+        E::Tuple(t) => {
+            let sp = span_from(t.paren_token.span.join());
+            if t.elems.is_empty() {
+                literal(sp)
+            } else {
+                Expr::new(ExprKind::Array(exprs(cx, &t.elems, out)), sp)
+            }
+        }
+        E::Repeat(r) => {
+            let item = expr(cx, &r.expr, out);
+            let len = expr(cx, &r.len, out);
+            push_expr(out, len);
+            let sp = span_from(r.bracket_token.span.join());
+            Expr::new(ExprKind::Array(vec![item]), sp)
+        }
+        E::Binary(b) => binary(cx, b, out),
+        E::Assign(a) => {
+            let value = expr(cx, &a.right, out);
+            let sp = span_of(a);
+            assign(cx, &a.left, value, sp, out);
+            literal(sp)
+        }
+        E::Range(r) => {
+            let parts = exprs(cx, r.start.iter().chain(r.end.iter()).map(|b| &**b), out);
+            Expr::opaque(parts, span_of(r))
+        }
+        E::Let(l) => {
+            let value = expr(cx, &l.expr, out);
+            let sp = span_of(l);
+            bind(cx, &l.pat, value, None, sp, out);
+            literal(sp)
+        }
+        E::Closure(c) => closure(cx, c),
+        E::Block(b) => {
+            let sp = span_from(b.block.brace_token.span.join());
+            block(cx, &b.block, out).unwrap_or_else(|| literal(sp))
+        }
+        E::Unsafe(u) => {
+            let sp = span_from(u.block.brace_token.span.join());
+            block(cx, &u.block, out).unwrap_or_else(|| literal(sp))
+        }
+        E::Async(a) => {
+            let sp = span_from(a.block.brace_token.span.join());
+            block(cx, &a.block, out).unwrap_or_else(|| literal(sp))
+        }
+        E::Const(c) => {
+            let sp = span_from(c.block.brace_token.span.join());
+            block(cx, &c.block, out).unwrap_or_else(|| literal(sp))
+        }
+        E::TryBlock(t) => {
+            let sp = span_from(t.block.brace_token.span.join());
+            block(cx, &t.block, out).unwrap_or_else(|| literal(sp))
+        }
+        E::If(i) => if_chain(cx, i, out),
+        E::Match(m) => match_expr(cx, m, out),
+        E::ForLoop(f) => {
+            let iterable = expr(cx, &f.expr, out);
+            bind(cx, &f.pat, iterable, None, span_of(&*f.pat), out);
+            if let Some(v) = block(cx, &f.body, out) {
+                push_expr(out, v);
+            }
+            literal(span_from(f.for_token.span))
+        }
+        E::While(w) => {
+            let cond = expr(cx, &w.cond, out);
+            push_expr(out, cond);
+            if let Some(v) = block(cx, &w.body, out) {
+                push_expr(out, v);
+            }
+            literal(span_from(w.while_token.span))
+        }
+        E::Loop(l) => {
+            if let Some(v) = block(cx, &l.body, out) {
+                push_expr(out, v);
+            }
+            literal(span_from(l.loop_token.span))
+        }
+        E::Return(r) => {
+            let sp = span_of(r);
+            let value = r.expr.as_ref().map(|v| expr(cx, v, out));
+            out.push(Stmt::Return(value, sp));
+            literal(sp)
+        }
+        E::Break(b) => {
+            if let Some(v) = &b.expr {
+                let v = expr(cx, v, out);
+                push_expr(out, v);
+            }
+            literal(span_from(b.break_token.span))
+        }
+        E::Yield(y) => {
+            if let Some(v) = &y.expr {
+                let v = expr(cx, v, out);
+                push_expr(out, v);
+            }
+            literal(span_from(y.yield_token.span))
+        }
+        E::Continue(c) => literal(span_from(c.continue_token.span)),
+        E::Infer(i) => literal(span_from(i.underscore_token.span)),
+        other => Expr::opaque(Vec::new(), span_of(other)),
+    }
+}
+
+fn call(callee: Expr, args: Vec<Arg>, construct: bool, sp: Span) -> Expr {
+    Expr::new(
+        ExprKind::Call {
+            callee: Box::new(callee),
+            args,
+            construct,
+        },
+        sp,
+    )
+}
+
+fn lit(l: &Lit) -> Expr {
+    let sp = span_from(l.span());
+    let kind = match l {
+        Lit::Str(s) => ExprKind::Str(s.value()),
+        Lit::ByteStr(s) => ExprKind::Str(String::from_utf8_lossy(&s.value()).into_owned()),
+        Lit::CStr(s) => ExprKind::Str(String::from_utf8_lossy(s.value().as_bytes()).into_owned()),
+        _ => ExprKind::Literal,
+    };
+    Expr::new(kind, sp)
+}
+
+/// `a::b::c` -> `Member(Member(Name(a), b), c)`; `Self` is the impl type.
+fn path_expr(cx: &Ctx, path: &syn::Path) -> Expr {
+    let mut segments = path.segments.iter();
+    let Some(first) = segments.next() else {
+        return Expr::opaque(Vec::new(), span_of(path));
+    };
+    let mut name = first.ident.to_string();
+    if name == "Self"
+        && let Some(class) = &cx.class
+    {
+        name = class.clone();
+    }
+    let first_sp = span_from(first.ident.span());
+    let mut e = Expr::new(ExprKind::Name(name), first_sp);
+    for seg in segments {
+        let sp = join(first_sp, span_from(seg.ident.span()));
+        e = Expr::new(
+            ExprKind::Member {
+                object: Box::new(e),
+                property: seg.ident.to_string(),
+            },
+            sp,
+        );
+    }
+    e
+}
+
+/// `+` builds strings (`Format`); other operators compute values that carry
+/// no data (`Opaque`). Chains of one kind are flattened so that a long
+/// `a + b + c + ..` does not nest; compound assignments assign.
+fn binary(cx: &mut Ctx, b: &syn::ExprBinary, out: &mut Vec<Stmt>) -> Expr {
+    if is_compound_assign(&b.op) {
+        let old = expr(cx, &b.left, out);
+        let add = expr(cx, &b.right, out);
+        let sp = join(old.span, add.span);
+        let value = if matches!(b.op, BinOp::AddAssign(_)) {
+            Expr::new(ExprKind::Format(vec![old, add]), sp)
+        } else {
+            Expr::opaque(vec![old, add], sp)
+        };
+        assign(cx, &b.left, value, sp, out);
+        return literal(sp);
+    }
+    let is_add = matches!(b.op, BinOp::Add(_));
+    let same_kind = |op: &BinOp| matches!(op, BinOp::Add(_)) == is_add && !is_compound_assign(op);
+    let mut operands = vec![&*b.right];
+    let mut left = &*b.left;
+    while let syn::Expr::Binary(inner) = left {
+        if !same_kind(&inner.op) {
+            break;
+        }
+        operands.push(&inner.right);
+        left = &inner.left;
+    }
+    operands.push(left);
+    operands.reverse();
+    let parts = exprs(cx, operands, out);
+    let sp = match (parts.first(), parts.last()) {
+        (Some(a), Some(z)) => join(a.span, z.span),
+        _ => span_of(b),
+    };
+    if is_add {
+        Expr::new(ExprKind::Format(parts), sp)
+    } else {
+        Expr::opaque(parts, sp)
+    }
+}
+
+fn is_compound_assign(op: &BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::AddAssign(_)
+            | BinOp::SubAssign(_)
+            | BinOp::MulAssign(_)
+            | BinOp::DivAssign(_)
+            | BinOp::RemAssign(_)
+            | BinOp::BitXorAssign(_)
+            | BinOp::BitAndAssign(_)
+            | BinOp::BitOrAssign(_)
+            | BinOp::ShlAssign(_)
+            | BinOp::ShrAssign(_)
+    )
+}
+
+/// `if`/`else if`/`else`, walked as a loop so that long chains do not nest.
+fn if_chain(cx: &mut Ctx, first: &syn::ExprIf, out: &mut Vec<Stmt>) -> Expr {
+    let sp = span_from(first.if_token.span);
+    let mut values = Vec::new();
+    let mut current = first;
+    loop {
+        let cond = expr(cx, &current.cond, out);
+        push_expr(out, cond);
+        if let Some(v) = block(cx, &current.then_branch, out) {
+            values.push(v);
+        }
+        match current.else_branch.as_ref().map(|(_, e)| &**e) {
+            Some(syn::Expr::If(next)) => current = next,
+            Some(other) => {
+                values.push(expr(cx, other, out));
+                break;
+            }
+            None => break,
+        }
+    }
+    either(values, sp)
+}
+
+/// Each arm's pattern binds from the scrutinee. A scrutinee that is not a
+/// plain place is evaluated once into a temporary so that its calls are not
+/// repeated per arm.
+fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch, out: &mut Vec<Stmt>) -> Expr {
+    let sp = span_from(m.match_token.span);
+    let mut scrutinee = expr(cx, &m.expr, out);
+    let binds_any = m.arms.iter().any(|arm| {
+        let mut names = Vec::new();
+        bindings(cx, &arm.pat, None, &mut names);
+        !names.is_empty()
+    });
+    if !binds_any {
+        push_expr(out, scrutinee.clone());
+    } else if !is_place(&scrutinee) {
+        let temp = Expr::new(
+            ExprKind::Name(format!("match@{}:{}", sp.start_line, sp.start_col)),
+            scrutinee.span,
+        );
+        out.push(Stmt::Assign {
+            target: Target::Place(temp.clone()),
+            ty: None,
+            value: Some(scrutinee),
+            span: sp,
+        });
+        scrutinee = temp;
+    }
+    let mut values = Vec::new();
+    for arm in &m.arms {
+        let mut names = Vec::new();
+        bindings(cx, &arm.pat, None, &mut names);
+        if !names.is_empty() {
+            bind(
+                cx,
+                &arm.pat,
+                scrutinee.clone(),
+                None,
+                span_of(&arm.pat),
+                out,
+            );
+        }
+        if let Some((_, guard)) = &arm.guard {
+            let g = expr(cx, guard, out);
+            push_expr(out, g);
+        }
+        values.push(expr(cx, &arm.body, out));
+    }
+    either(values, sp)
+}
+
+fn is_place(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) => true,
+        ExprKind::Member { object, .. } => is_place(object),
+        ExprKind::Index { object, index } => {
+            is_place(object) && !matches!(index.kind, ExprKind::Call { .. })
+        }
+        _ => false,
+    }
+}
+
+fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
+    let mut params = Vec::new();
+    let mut body = Vec::new();
+    for input in &c.inputs {
+        match input {
+            Pat::Type(pt) => typed_param(cx, pt, &mut params, &mut body),
+            other => {
+                let mut names = Vec::new();
+                bindings(cx, other, None, &mut names);
+                for (_, name) in names {
+                    params.push(Param {
+                        name,
+                        ty: None,
+                        annotations: Vec::new(),
+                        span: span_of(other),
+                    });
+                }
+            }
+        }
+    }
+    let value = match &*c.body {
+        syn::Expr::Block(b) => block(cx, &b.block, &mut body),
+        other => Some(expr(cx, other, &mut body)).filter(|v| !is_nothing(v)),
+    };
+    if let Some(v) = value {
+        push_return(&mut body, v);
+    }
+    let sp = span_of(c);
+    cx.hoist(Function {
+        name: "<closure>".into(),
+        class: cx.class.clone(),
+        params,
+        decorators: Vec::new(),
+        body,
+        span: sp,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Macros
+
+/// One argument of a macro, as parsed from its tokens.
+struct MacroArg {
+    /// `name = value` fields, `target:` metadata, `%x`/`?x`, bare `x`.
+    name: Option<String>,
+    /// Written `name = value`: a field or named format argument.
+    assigned: bool,
+    /// Positional (and not `%x`/`?x`/`target:`): may be the format string.
+    positional: bool,
+    expr: syn::Expr,
+}
+
+/// `json!` bodies: JSON with Rust expressions as values.
+enum Json {
+    Object(Vec<(Option<String>, Json)>, Span),
+    Array(Vec<Json>, Span),
+    Value(syn::Expr),
+}
+
+fn macro_expr(cx: &mut Ctx, mac: &syn::Macro, out: &mut Vec<Stmt>) -> Expr {
+    let start = mac
+        .path
+        .segments
+        .first()
+        .map(|s| span_from(s.ident.span()))
+        .unwrap_or_default();
+    let sp = join(start, span_from(mac.delimiter.span().close()));
+    let name = mac
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "vec" => match mac.parse_body_with(parse_vec) {
+            Ok(items) => Expr::new(ExprKind::Array(exprs(cx, &items, out)), sp),
+            Err(_) => Expr::opaque(Vec::new(), sp),
+        },
+        "json" => match mac.parse_body_with(|input: ParseStream| parse_json(input, 0)) {
+            Ok(j) => json_expr(cx, &j, out),
+            Err(_) => Expr::opaque(Vec::new(), sp),
+        },
+        _ => {
+            let Ok(raw) = mac.parse_body_with(parse_macro_args) else {
+                return Expr::opaque(Vec::new(), sp);
+            };
+            let args = macro_args(cx, &raw, out);
+            if matches!(name.as_str(), "format" | "format_args" | "concat") {
+                let parts = args.into_iter().map(|a| a.value).collect();
+                return Expr::new(ExprKind::Format(parts), sp);
+            }
+            let callee = macro_callee(cx, &mac.path, &name);
+            call(callee, args, false, sp)
+        }
+    }
+}
+
+/// The macro's path with `!` on the last segment: `tracing.info!`.
+fn macro_callee(cx: &Ctx, path: &syn::Path, name: &str) -> Expr {
+    match path_expr(cx, path) {
+        Expr {
+            kind: ExprKind::Member { object, .. },
+            span,
+        } => Expr::new(
+            ExprKind::Member {
+                object,
+                property: format!("{name}!"),
+            },
+            span,
+        ),
+        Expr { span, .. } => Expr::new(ExprKind::Name(format!("{name}!")), span),
+    }
+}
+
+fn parse_vec(input: ParseStream) -> syn::Result<Vec<syn::Expr>> {
+    if input.is_empty() {
+        return Ok(Vec::new());
+    }
+    let first: syn::Expr = input.parse()?;
+    if input.peek(Token![;]) {
+        // `vec![x; n]`
+        input.parse::<Token![;]>()?;
+        input.parse::<syn::Expr>()?;
+        return Ok(vec![first]);
+    }
+    let mut items = vec![first];
+    while !input.is_empty() {
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            break;
+        }
+        items.push(input.parse()?);
+    }
+    Ok(items)
+}
+
+/// Comma- (or, for `log`'s key-values, semicolon-) separated arguments.
+fn parse_macro_args(input: ParseStream) -> syn::Result<Vec<MacroArg>> {
+    let mut args = Vec::new();
+    while !input.is_empty() {
+        args.push(parse_macro_arg(input)?);
+        if input.is_empty() {
+            break;
+        }
+        if input.peek(Token![;]) {
+            input.parse::<Token![;]>()?;
+        } else {
+            input.parse::<Token![,]>()?;
+        }
+    }
+    Ok(args)
+}
+
+fn parse_macro_arg(input: ParseStream) -> syn::Result<MacroArg> {
+    // `target: "x"`, `parent: &span` (log, tracing, slog metadata).
+    if input.peek(Ident::peek_any) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+        let name = input.call(Ident::parse_any)?.to_string();
+        input.parse::<Token![:]>()?;
+        let expr = input.parse()?;
+        return Ok(MacroArg {
+            name: Some(name),
+            assigned: false,
+            positional: false,
+            expr,
+        });
+    }
+    // `%user.email`, `?request` (tracing: recorded under the expression's name).
+    if input.peek(Token![%]) || input.peek(Token![?]) {
+        skip_sigil(input)?;
+        let expr: syn::Expr = input.parse()?;
+        return Ok(MacroArg {
+            name: dotted_expr_name(&expr),
+            assigned: false,
+            positional: false,
+            expr,
+        });
+    }
+    // `user.email = %x`, `"user.email" = x`, `email = x`; slog's
+    // `"email" => x`.
+    let fork = input.fork();
+    if let Ok(name) = field_name(&fork)
+        && (fork.peek(Token![=>]) || (fork.peek(Token![=]) && !fork.peek(Token![==])))
+    {
+        use syn::parse::discouraged::Speculative;
+        input.advance_to(&fork);
+        if input.peek(Token![=>]) {
+            input.parse::<Token![=>]>()?;
+        } else {
+            input.parse::<Token![=]>()?;
+        }
+        skip_sigil(input)?;
+        let expr = input.parse()?;
+        return Ok(MacroArg {
+            name: Some(name),
+            assigned: true,
+            positional: false,
+            expr,
+        });
+    }
+    let expr: syn::Expr = input.parse()?;
+    // A bare identifier is tracing's field shorthand (`info!(email, "..")`).
+    let name = match &expr {
+        syn::Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
+    };
+    Ok(MacroArg {
+        name,
+        assigned: false,
+        positional: true,
+        expr,
+    })
+}
+
+fn skip_sigil(input: ParseStream) -> syn::Result<()> {
+    if input.peek(Token![%]) {
+        input.parse::<Token![%]>()?;
+    } else if input.peek(Token![?]) {
+        input.parse::<Token![?]>()?;
+    }
+    Ok(())
+}
+
+/// A tracing field name: `a.b.c` or `"a.b"`.
+fn field_name(input: ParseStream) -> syn::Result<String> {
+    if input.peek(syn::LitStr) {
+        return Ok(input.parse::<syn::LitStr>()?.value());
+    }
+    let mut name = input.call(Ident::parse_any)?.to_string();
+    while input.peek(Token![.]) && !input.peek(Token![..]) {
+        input.parse::<Token![.]>()?;
+        name.push('.');
+        name.push_str(&input.call(Ident::parse_any)?.to_string());
+    }
+    Ok(name)
+}
+
+/// `user.email` for a chain of field accesses on a name.
+fn dotted_expr_name(e: &syn::Expr) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut cur = e;
+    loop {
+        match cur {
+            syn::Expr::Field(f) => {
+                parts.push(member_name(&f.member));
+                cur = &f.base;
+            }
+            syn::Expr::Path(p) if p.qself.is_none() => {
+                parts.push(p.path.get_ident()?.to_string());
+                break;
+            }
+            _ => return None,
+        }
+    }
+    parts.reverse();
+    Some(parts.join("."))
+}
+
+/// Lowers parsed macro arguments and appends the names the format string
+/// captures inline (`"{email}"`), unless a later `email = ..` argument
+/// names them.
+fn macro_args(cx: &mut Ctx, raw: &[MacroArg], out: &mut Vec<Stmt>) -> Vec<Arg> {
+    let mut args: Vec<Arg> = raw
+        .iter()
+        .map(|a| Arg {
+            name: a.name.clone(),
+            value: expr(cx, &a.expr, out),
+        })
+        .collect();
+    let format = raw.iter().enumerate().find_map(|(n, a)| match &a.expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) if a.positional => Some((n, s)),
+        _ => None,
+    });
+    if let Some((n, fmt)) = format {
+        let named_later: Vec<&str> = raw
+            .iter()
+            .skip(n + 1)
+            .filter(|a| a.assigned)
+            .filter_map(|a| a.name.as_deref())
+            .collect();
+        let sp = span_from(fmt.span());
+        for name in inline_captures(&fmt.value()) {
+            if !named_later.contains(&name.as_str()) {
+                args.push(Arg {
+                    name: Some(name.clone()),
+                    value: Expr::new(ExprKind::Name(name), sp),
+                });
+            }
+        }
+    }
+    args
+}
+
+/// Identifiers a format string captures: `{email}`, `{email:?}`; not
+/// `{}`, `{0}` or `{{`.
+fn inline_captures(fmt: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = fmt;
+    while let Some(open) = rest.find('{') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let Some(close) = after.find('}') else { break };
+        let inner = after.get(..close).unwrap_or("");
+        let name = inner.split(':').next().unwrap_or("").trim();
+        let is_ident = name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && name != "_"
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if is_ident && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    names
+}
+
+fn parse_json(input: ParseStream, depth: usize) -> syn::Result<Json> {
+    if depth > MAX_DEPTH {
+        return Err(input.error("nested too deeply"));
+    }
+    if input.peek(syn::token::Brace) {
+        let content;
+        let brace = syn::braced!(content in input);
+        let mut entries = Vec::new();
+        while !content.is_empty() {
+            let key = if content.peek(syn::LitStr) {
+                Some(content.parse::<syn::LitStr>()?.value())
+            } else {
+                match content.parse::<syn::Expr>()? {
+                    syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                    _ => None,
+                }
+            };
+            content.parse::<Token![:]>()?;
+            entries.push((key, parse_json(&content, depth + 1)?));
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        return Ok(Json::Object(entries, span_from(brace.span.join())));
+    }
+    if input.peek(syn::token::Bracket) {
+        let content;
+        let bracket = syn::bracketed!(content in input);
+        let mut items = Vec::new();
+        while !content.is_empty() {
+            items.push(parse_json(&content, depth + 1)?);
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        return Ok(Json::Array(items, span_from(bracket.span.join())));
+    }
+    Ok(Json::Value(input.parse()?))
+}
+
+fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
+    match j {
+        Json::Object(entries, sp) => {
+            if !cx.enter() {
+                return Expr::opaque(Vec::new(), *sp);
+            }
+            let lowered = entries
+                .iter()
+                .map(|(k, v)| (k.clone(), json_expr(cx, v, out)))
+                .collect();
+            cx.leave();
+            Expr::new(ExprKind::Object(lowered), *sp)
+        }
+        Json::Array(items, sp) => {
+            if !cx.enter() {
+                return Expr::opaque(Vec::new(), *sp);
+            }
+            let lowered = items.iter().map(|v| json_expr(cx, v, out)).collect();
+            cx.leave();
+            Expr::new(ExprKind::Array(lowered), *sp)
+        }
+        Json::Value(syn::Expr::Path(p)) if p.path.is_ident("null") => literal(span_of(p)),
+        Json::Value(e) => expr(cx, e, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering of the IR for assertions.
+    fn show(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Member { object, property } => format!("{}.{property}", show(object)),
+            ExprKind::Index { object, index } => format!("{}[{}]", show(object), show(index)),
+            ExprKind::Call {
+                callee,
+                args,
+                construct,
+            } => {
+                let args: Vec<String> = args
+                    .iter()
+                    .map(|a| match &a.name {
+                        Some(n) => format!("{n}={}", show(&a.value)),
+                        None => show(&a.value),
+                    })
+                    .collect();
+                let new = if *construct { "new " } else { "" };
+                format!("{new}{}({})", show(callee), args.join(", "))
+            }
+            ExprKind::Str(s) => format!("{s:?}"),
+            ExprKind::Format(parts) => format!("fmt({})", list(parts)),
+            ExprKind::Object(entries) => {
+                let e: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| match k {
+                        Some(k) => format!("{k}: {}", show(v)),
+                        None => format!("..{}", show(v)),
+                    })
+                    .collect();
+                format!("{{{}}}", e.join(", "))
+            }
+            ExprKind::Array(items) => format!("[{}]", list(items)),
+            ExprKind::Either(items) => format!("either({})", list(items)),
+            ExprKind::Literal => "lit".into(),
+            ExprKind::Function(i) => format!("fn#{i}"),
+            ExprKind::Opaque(items) => format!("opaque({})", list(items)),
+        }
+    }
+
+    fn list(items: &[Expr]) -> String {
+        items.iter().map(show).collect::<Vec<_>>().join(", ")
+    }
+
+    fn show_stmt(s: &Stmt) -> String {
+        match s {
+            Stmt::Assign {
+                target, ty, value, ..
+            } => {
+                let t = match target {
+                    Target::Place(p) => show(p),
+                    Target::Destructure(names) => {
+                        let n: Vec<String> = names
+                            .iter()
+                            .map(|(k, l)| match k {
+                                Some(k) => format!("{k}: {l}"),
+                                None => l.clone(),
+                            })
+                            .collect();
+                        format!("{{{}}}", n.join(", "))
+                    }
+                };
+                let ty = ty.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
+                let v = value.as_ref().map(show).unwrap_or_else(|| "_".into());
+                format!("{t}{ty} = {v}")
+            }
+            Stmt::Expr(e) => show(e),
+            Stmt::Return(v, _) => format!("return {}", v.as_ref().map(show).unwrap_or_default()),
+        }
+    }
+
+    fn body(stmts: &[Stmt]) -> Vec<String> {
+        stmts.iter().map(show_stmt).collect()
+    }
+
+    fn ir(src: &str) -> FileIr {
+        match lower(src) {
+            Ok(ir) => ir,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn function_named<'a>(ir: &'a FileIr, name: &str) -> &'a Function {
+        match ir.functions.iter().find(|f| f.name == name) {
+            Some(f) => f,
+            None => panic!("no function {name}"),
+        }
+    }
+
+    fn imports(ir: &FileIr) -> Vec<String> {
+        ir.imports
+            .iter()
+            .map(|i| format!("{} -> {}", i.local, i.path))
+            .collect()
+    }
+
+    #[test]
+    fn use_trees() {
+        let ir = ir("use a::b::{c, d as e, f::*, g::{self, h}};\n\
+             use ::std::fs;\n\
+             use x::y as _;\n\
+             use z::{self as zz};\n\
+             extern crate serde_json as json;\n\
+             use log::{info, warn};\n\
+             fn f() { info!(\"x\"); }");
+        assert_eq!(
+            imports(&ir),
+            [
+                "c -> a.b.c",
+                "e -> a.b.d",
+                "g -> a.b.g",
+                "h -> a.b.g.h",
+                "fs -> std.fs",
+                "zz -> z",
+                "json -> serde_json",
+                "info -> log.info",
+                "warn -> log.warn",
+                // `info` is invoked as a macro, so the macro is imported too.
+                "info! -> log.info!",
+            ]
+        );
+    }
+
+    #[test]
+    fn functions_params_and_impls() {
+        let ir = ir(
+            "struct Signup { email: String, phone: Option<String>, tags: Vec<Tag> }\n\
+             struct Wrapper(pub String);\n\
+             impl<T> Repo<T> {\n\
+                 #[tracing::instrument(skip(self))]\n\
+                 async fn save(&self, Json(payload): Json<Signup>, st: &axum::extract::State<App>, (a, b): (u8, u8)) {}\n\
+                 fn make() -> Self { Self { inner: 1 } }\n\
+             }\n\
+             #[post(\"/signup\")]\n\
+             async fn signup(form: web::Form<Signup>, Json(Signup { email, .. }): Json<Signup>, _: State<App>) {}",
+        );
+        let classes: Vec<String> = ir
+            .classes
+            .iter()
+            .map(|c| {
+                let f: Vec<String> = c
+                    .fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.name, f.ty.clone().unwrap_or_default()))
+                    .collect();
+                format!("{} {{ {} }}", c.name, f.join(", "))
+            })
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "Signup { email: String, phone: Option, tags: Vec }",
+                "Wrapper { 0: String }"
+            ]
+        );
+        let save = function_named(&ir, "save");
+        assert_eq!(save.class.as_deref(), Some("Repo"));
+        assert_eq!(save.decorators, ["tracing.instrument"]);
+        let params: Vec<String> = save
+            .params
+            .iter()
+            .map(|p| format!("{}: {}", p.name, p.ty.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            params,
+            [
+                "self: Repo",
+                "payload: Json",
+                "st: axum.extract.State",
+                "a: ",
+                "b: "
+            ]
+        );
+        let make = function_named(&ir, "make");
+        assert_eq!(body(&make.body), ["return new Repo({inner: lit})"]);
+        let signup = function_named(&ir, "signup");
+        assert_eq!(signup.class, None);
+        assert_eq!(signup.decorators, ["post"]);
+        let params: Vec<String> = signup
+            .params
+            .iter()
+            .map(|p| format!("{}: {}", p.name, p.ty.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(params, ["form: web.Form", "param#1: Json", "_: State"]);
+        assert_eq!(body(&signup.body), ["{email: email} = param#1"]);
+    }
+
+    #[test]
+    fn lets_patterns_and_assignments() {
+        let ir = ir("fn f(payload: Json<Signup>) {\n\
+                 let Signup { email, phone: tel, address: Address { city, .. }, .. } = payload.0;\n\
+                 let (a, mut b) = pair();\n\
+                 let Json(inner) = payload;\n\
+                 let typed: axum::Json<Signup> = x;\n\
+                 let later: String;\n\
+                 let Some(v) = opt else { return; };\n\
+                 user.email = email;\n\
+                 *slot = tel;\n\
+                 (a, b) = (b, a);\n\
+                 msg += &email;\n\
+                 count -= 1;\n\
+             }");
+        assert_eq!(
+            body(&function_named(&ir, "f").body),
+            [
+                "{email: email, phone: tel, city: city} = payload.0",
+                "{a, b} = pair()",
+                "inner = payload",
+                "typed: axum.Json = x",
+                "later: String = _",
+                "v = opt",
+                "return ",
+                "user.email = email",
+                "slot = tel",
+                "{a, b} = [b, a]",
+                "msg = fmt(msg, email)",
+                "count = opaque(count, lit)",
+            ]
+        );
+    }
+
+    #[test]
+    fn calls_paths_structs_and_strings() {
+        let ir = ir("fn f() {\n\
+                 sqlx::query(\"INSERT INTO users (email) VALUES ($1)\").bind(&email).execute(&pool).await?;\n\
+                 let c = reqwest::Client::new();\n\
+                 let u = sentry::User { email: Some(e.clone()), id, ..Default::default() };\n\
+                 let t = Wrapper(name);\n\
+                 let s = \"a\".to_string() + &b + c.as_str();\n\
+                 let raw = r#\"x\"#;\n\
+                 let bytes = b\"bytes\";\n\
+                 let i = row[\"email\"];\n\
+                 let n = !done && x == 3;\n\
+             }");
+        assert_eq!(
+            body(&function_named(&ir, "f").body),
+            [
+                "sqlx.query(\"INSERT INTO users (email) VALUES ($1)\").bind(email).execute(pool)",
+                "c = reqwest.Client.new()",
+                "u = new sentry.User({email: Some(e.clone()), id: id, ..Default.default()})",
+                "t = Wrapper(name)",
+                "s = fmt(\"a\".to_string(), b, c.as_str())",
+                "raw = \"x\"",
+                "bytes = \"bytes\"",
+                "i = row[\"email\"]",
+                "n = opaque(opaque(done), opaque(x, lit))",
+            ]
+        );
+    }
+
+    #[test]
+    fn macros() {
+        let ir = ir("fn f() {\n\
+                 println!(\"{} signed up with {email:?} and {{literal}}\", user.name);\n\
+                 log::info!(target: \"audit\", \"login {}\", phone);\n\
+                 info!(user_id = 3, email = ?e; \"kv\");\n\
+                 tracing::info!(user.email = %email, %ip, ?req, phone, \"signed up {shouji_hao}\");\n\
+                 tracing::event!(Level::INFO, \"user.phone\" = tel);\n\
+                 slog::info!(log, \"msg\"; \"ip\" => %addr, \"n\" => 1);\n\
+                 let m = format!(\"{} {x} {named}\", a, named = b.c);\n\
+                 let v = vec![a, b];\n\
+                 let w = vec![a; 3];\n\
+                 let j = serde_json::json!({\"email\": email, \"tags\": [t, null], name: n});\n\
+                 let q = sqlx::query!(\"INSERT INTO t VALUES ($1)\", email);\n\
+                 my_dsl! { <div> email </div> };\n\
+             }");
+        assert_eq!(
+            body(&function_named(&ir, "f").body),
+            [
+                "println!(\"{} signed up with {email:?} and {{literal}}\", user.name, email=email)",
+                "log.info!(target=\"audit\", \"login {}\", phone=phone)",
+                "info!(user_id=lit, email=e, \"kv\")",
+                "tracing.info!(user.email=email, ip=ip, req=req, phone=phone, \"signed up {shouji_hao}\", shouji_hao=shouji_hao)",
+                "tracing.event!(Level.INFO, user.phone=tel)",
+                "slog.info!(log=log, \"msg\", ip=addr, n=lit)",
+                "m = fmt(\"{} {x} {named}\", a, b.c, x)",
+                "v = [a, b]",
+                "w = [a]",
+                "j = {email: email, tags: [t, lit], name: n}",
+                "q = sqlx.query!(\"INSERT INTO t VALUES ($1)\", email=email)",
+            ]
+        );
+    }
+
+    #[test]
+    fn closures_are_hoisted() {
+        let ir = ir("impl Svc { fn run(&self) {\n\
+                 let f = |x: &User| x.email.clone();\n\
+                 items.iter().for_each(|u| { log(u); });\n\
+                 tokio::spawn(async move { send(email).await });\n\
+             } }");
+        let run = function_named(&ir, "run");
+        assert_eq!(
+            body(&run.body),
+            [
+                "f = fn#0",
+                "items.iter().for_each(fn#1)",
+                "tokio.spawn(send(email))"
+            ]
+        );
+        let first = &ir.functions[0];
+        assert_eq!(first.name, "<closure>");
+        assert_eq!(first.class.as_deref(), Some("Svc"));
+        assert_eq!(first.params[0].name, "x");
+        assert_eq!(first.params[0].ty.as_deref(), Some("User"));
+        assert_eq!(body(&first.body), ["return x.email.clone()"]);
+        assert_eq!(body(&ir.functions[1].body), ["log(u)"]);
+    }
+
+    #[test]
+    fn control_flow_is_flattened() {
+        let ir = ir("fn f() -> String {\n\
+                 if let Some(p) = form.phone { send(p) } else if ok() { a() } else { b() }\n\
+                 for (k, v) in map.iter() { println!(\"{k}\"); }\n\
+                 while let Some(x) = it.next() { use_it(x); }\n\
+                 match client.get(url).send() { Ok(r) => r.text(), Err(e) => { log(e); String::new() } }\n\
+                 match kind { Kind::A => one(), _ => two() }\n\
+                 let r = loop { break compute(); };\n\
+                 { let inner = 1; }\n\
+                 if done { return user.email; }\n\
+                 other\n\
+             }");
+        assert_eq!(
+            body(&function_named(&ir, "f").body),
+            [
+                "p = form.phone",
+                "ok()",
+                "either(send(p), a(), b())",
+                "{k, v} = map.iter()",
+                "println!(\"{k}\", k=k)",
+                "x = it.next()",
+                "use_it(x)",
+                "match@5:0 = client.get(url).send()",
+                "r = match@5:0",
+                "e = match@5:0",
+                "log(e)",
+                "either(r.text(), String.new())",
+                "kind",
+                "either(one(), two())",
+                "compute()",
+                "r = lit",
+                "inner = lit",
+                "done",
+                "return user.email",
+                "return other",
+            ]
+        );
+    }
+
+    #[test]
+    fn module_items() {
+        let ir = ir("const KEY: &str = \"email\";\n\
+             static CLIENT: Lazy<Client> = Lazy::new(|| Client::new());\n\
+             mod inner { pub fn g() {} }\n\
+             trait T { fn d(&self) { x(); } fn n(&self); }");
+        assert_eq!(
+            body(&ir.module),
+            ["KEY: str = \"email\"", "CLIENT: Lazy = Lazy.new(fn#0)"]
+        );
+        assert!(ir.functions.iter().any(|f| f.name == "g"));
+        let d = function_named(&ir, "d");
+        assert_eq!(d.class.as_deref(), Some("T"));
+        assert!(!ir.functions.iter().any(|f| f.name == "n"));
+    }
+
+    #[test]
+    fn spans_are_one_based_lines() {
+        let ir = ir(
+            "fn f() {\n    let c = reqwest::Client::new();\n    c.post(url)\n        .json(&body)\n        .send();\n}\n",
+        );
+        let f = function_named(&ir, "f");
+        assert_eq!(f.span.start_line, 1);
+        let Stmt::Expr(e) = &f.body[1] else {
+            panic!("expected an expression statement");
+        };
+        assert_eq!((e.span.start_line, e.span.end_line), (3, 5));
+        let ExprKind::Call { callee, .. } = &e.kind else {
+            panic!("expected a call");
+        };
+        assert_eq!(callee.span.end_line, 5);
+        let Stmt::Assign { span, .. } = &f.body[0] else {
+            panic!("expected an assignment");
+        };
+        assert_eq!((span.start_line, span.start_col), (2, 4));
+    }
+
+    #[test]
+    fn inline_capture_parsing() {
+        assert_eq!(
+            inline_captures("{} {a} {b:?} {{c}} {0} {d:>width$} {_} {é}"),
+            ["a", "b", "d", "é"]
+        );
+        assert!(inline_captures("{unclosed").is_empty());
+    }
+
+    #[test]
+    fn invalid_rust_is_a_parse_error_with_a_position() {
+        for (src, at) in [
+            ("fn f() {\n    let x = ;\n}", "2:13"),
+            ("fn f(", "1:5"),
+            ("fn f() {", "1:"),
+            ("fn", "1:1: unexpected end of input"),
+            ("fn f() { \"unterminated }", "1:"),
+            ("}", "1:1"),
+            ("struct S { a: }", "1:"),
+        ] {
+            match lower(src) {
+                Err(FrontendError::Parse(msg)) => assert!(msg.contains(at), "{src:?}: {msg}"),
+                other => panic!("{src:?}: {:?}", other.map(|_| ())),
+            }
+        }
+        assert!(lower("").is_ok());
+        assert!(lower("#!/usr/bin/env run-cargo-script\nfn main() {}").is_ok());
+        assert!(lower("\u{feff}fn main() {}").is_ok());
+    }
+
+    #[test]
+    fn prescan_skips_literals_and_comments() {
+        let open = "(".repeat(300);
+        let src = format!(
+            "// {open}\n/* {open} /* nested */ {open} */\nfn f() {{ let a = \"{open}\"; let b = r#\"{open}\"#; let c = '('; let d = b'['; }}\nfn g<'a>(x: &'a str) {{}}"
+        );
+        assert!(lower(&src).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let n = 100_000;
+        let src = format!("fn f() {{ let x = {}1{}; }}", "(".repeat(n), ")".repeat(n));
+        assert!(matches!(lower(&src), Err(FrontendError::TooDeep)));
+        for (name, src) in deep_shapes(n) {
+            assert!(matches!(lower(&src), Err(FrontendError::TooDeep)), "{name}");
+        }
+    }
+
+    fn deep_shapes(n: usize) -> Vec<(&'static str, String)> {
+        let body = |e: String| format!("fn f() {{ let x = {e}; }}");
+        vec![
+            (
+                "parens",
+                body(format!("{}x{}", "(".repeat(n), ")".repeat(n))),
+            ),
+            (
+                "blocks",
+                body(format!("{}x{}", "{".repeat(n), "}".repeat(n))),
+            ),
+            (
+                "arrays",
+                body(format!("{}x{}", "[".repeat(n), "]".repeat(n))),
+            ),
+            (
+                "calls",
+                body(format!("{}x{}", "f(".repeat(n), ")".repeat(n))),
+            ),
+            ("not", body(format!("{}y", "!".repeat(n)))),
+            ("neg", body(format!("{}y", "- ".repeat(n)))),
+            ("refs", body(format!("{}y", "&".repeat(n)))),
+            ("assign", format!("fn f() {{ {}y; }}", "a = ".repeat(n))),
+            (
+                "assign-blocks",
+                format!("fn f() {{ a{}; }}", " = {1}".repeat(n)),
+            ),
+            ("plus", body(format!("y{}", " + a".repeat(n)))),
+            ("minus-blocks", body(format!("y{}", " - {1}".repeat(n)))),
+            ("fields", body(format!("y{}", ".a".repeat(n)))),
+            ("methods", body(format!("y{}", ".a()".repeat(n)))),
+            ("try", body(format!("y{}", "?".repeat(n)))),
+            ("casts", body(format!("y{}", " as T".repeat(n)))),
+            ("index", body(format!("y{}", "[0]".repeat(n)))),
+            (
+                "else-if",
+                format!("fn f() {{ if a {{}} {} }}", "else if a {} ".repeat(n)),
+            ),
+            (
+                "if-if",
+                format!(
+                    "fn f() {{ {}c{} }}",
+                    "if ".repeat(n),
+                    " {} else {}".repeat(n)
+                ),
+            ),
+            ("closures", body(format!("{}y", "|| ".repeat(n)))),
+            ("closures-params", body(format!("{}y", "|a, b| ".repeat(n)))),
+            (
+                "closure-blocks",
+                body(format!("{}y", "|a| {1} + ".repeat(n))),
+            ),
+            ("returns", format!("fn f() {{ {}y; }}", "return ".repeat(n))),
+            (
+                "generics",
+                format!("type T = {}u8{};", "Vec<".repeat(n), ">".repeat(n)),
+            ),
+            (
+                "generics-commas",
+                format!("type T = {}u8{};", "M<K, ".repeat(n), ">".repeat(n)),
+            ),
+            ("ref-types", format!("type T = {}u8;", "&".repeat(n))),
+            ("fn-types", format!("type T = {}u8;", "fn() -> ".repeat(n))),
+            (
+                "impl-fn",
+                format!("fn f() -> {}u8 {{}}", "impl Fn() -> ".repeat(n)),
+            ),
+            (
+                "ref-pats",
+                format!("fn f() {{ let {}x = y; }}", "&".repeat(n)),
+            ),
+            ("use-path", format!("use {}x;", "a::".repeat(n))),
+            (
+                "macro-args",
+                format!("fn f() {{ info!(\"{{}}\", {}y); }}", "!".repeat(n)),
+            ),
+            (
+                "vec-macro",
+                body(format!("{}x{}", "vec![".repeat(n), "]".repeat(n))),
+            ),
+            (
+                "json-macro",
+                body(format!("json!({}1{})", "[".repeat(n), "]".repeat(n))),
+            ),
+            (
+                "struct-lits",
+                body(format!("{}x{}", "S { a: ".repeat(n), " }".repeat(n))),
+            ),
+            ("mods", format!("{}{}", "mod m { ".repeat(n), "}".repeat(n))),
+            ("ranges", body(format!("{}y", "..".repeat(n)))),
+        ]
+    }
+
+    /// Every shape just below, at and above the limits either lowers or is
+    /// refused; none overflows the stack.
+    #[test]
+    fn nesting_near_the_limits_never_overflows() {
+        for n in [150, 400, 1990, 2100] {
+            for (_, src) in deep_shapes(n) {
+                let _ = lower(&src);
+            }
+        }
+    }
+
+    #[test]
+    fn large_ordinary_code_is_accepted() {
+        let ifs = "if self.a.b > 0 && x.is_some() || !y { z.push(&w); }\n".repeat(600);
+        let routes = ".route(\"/x\", get(h).post(p))\n".repeat(300);
+        let arms = "(A, Some(b)) => { f(&b)?; }\n&C::D | &C::E => g(),\n".repeat(300);
+        let items = "pub fn f<T: Into<Vec<u8>>>(a: &mut HashMap<K, Vec<T>>) -> Result<(), E> where T: Clone { Ok(()) }\n".repeat(500);
+        let rows = "S { a: 1, b: \"x\".to_string(), c: &[1, 2] },\n".repeat(3000);
+        let concat = " + &a.b()".repeat(150);
+        let src = format!(
+            "fn main() {{ {ifs} let app = Router::new(){routes}; match x {{ {arms} }} let s = String::new(){concat}; }}\n\
+             {items}\nstatic ROWS: &[S] = &[{rows}];\n"
+        );
+        let ir = ir(&src);
+        assert!(ir.functions.len() > 500);
+    }
 }

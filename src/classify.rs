@@ -102,6 +102,8 @@ struct Pattern {
 /// The compiled classifier.
 #[derive(Debug)]
 pub struct Classifier {
+    /// Quick whole-file test: can any name in this text classify at all?
+    prefilter: Prefilter,
     /// Joined pattern text -> patterns.
     by_text: HashMap<String, Vec<Pattern>>,
     /// Patterns written in CJK characters, matched by containment.
@@ -112,6 +114,42 @@ pub struct Classifier {
     protected: HashSet<String>,
     person_contexts: HashSet<String>,
     getter_prefixes: Vec<String>,
+}
+
+/// Aho-Corasick automata over a file's letters: the unambiguous patterns,
+/// and the ambiguous ones, which also need a person-context word.
+#[derive(Debug)]
+struct Prefilter {
+    plain: aho_corasick::AhoCorasick,
+    ambiguous: aho_corasick::AhoCorasick,
+    contexts: aho_corasick::AhoCorasick,
+}
+
+impl Prefilter {
+    fn new(plain: Vec<String>, ambiguous: Vec<String>, contexts: Vec<String>) -> Prefilter {
+        let build = |words: Vec<String>| {
+            aho_corasick::AhoCorasick::new(words.iter().filter(|w| !w.is_empty())).unwrap_or_else(
+                |_| aho_corasick::AhoCorasick::new(["\u{0}"]).expect("a one-word automaton builds"),
+            )
+        };
+        Prefilter {
+            plain: build(plain),
+            ambiguous: build(ambiguous),
+            contexts: build(contexts),
+        }
+    }
+
+    fn may_match(&self, text: &str) -> bool {
+        // Lower-case letters and digits, non-ASCII kept, punctuation dropped:
+        // `phone_number`, `phoneNumber` and `"phone number"` all read `phonenumber`.
+        let folded: Vec<u8> = text
+            .bytes()
+            .filter(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        self.plain.is_match(&folded)
+            || (self.ambiguous.is_match(&folded) && self.contexts.is_match(&folded))
+    }
 }
 
 fn normalize(pattern: &str) -> String {
@@ -150,7 +188,22 @@ impl Classifier {
         }
         let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
         let k = &rules.classify;
+        let words = |ambiguous: bool| -> Vec<String> {
+            by_text
+                .values()
+                .flatten()
+                .chain(cjk.iter())
+                .filter(|p| p.ambiguous == ambiguous)
+                .map(|p| p.text.clone())
+                .collect()
+        };
+        let prefilter = Prefilter::new(
+            words(false),
+            words(true),
+            k.person_contexts.iter().map(|w| normalize(w)).collect(),
+        );
         Classifier {
+            prefilter,
             by_text,
             cjk,
             excludes,
@@ -160,6 +213,14 @@ impl Classifier {
             person_contexts: set(&k.person_contexts),
             getter_prefixes: k.getter_prefixes.iter().map(|s| s.to_lowercase()).collect(),
         }
+    }
+
+    /// False when no identifier, key or string in `text` can be classified:
+    /// the file cannot hold a finding and need not be parsed. Sound because
+    /// every category comes from a pattern whose letters appear, in order and
+    /// separated at most by punctuation, in the file.
+    pub fn may_match_text(&self, text: &str) -> bool {
+        self.prefilter.may_match(text)
     }
 
     /// Classifies a name. `owner` is the object, class or struct it belongs

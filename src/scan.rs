@@ -179,6 +179,9 @@ fn analyze_file(
     out.bytes = text.len() as u64;
     out.lines = text.lines().count() as u64;
     out.scanned = true;
+    if !classifier.may_match_text(&text) {
+        return out;
+    }
     match analyze_source(&path, c.language, &text, rules, classifier, &options.flow) {
         Ok((findings, notes)) => {
             out.findings = findings;

@@ -117,6 +117,12 @@ fn fixtures_match_their_markers() {
             })
             .collect();
         let expected = markers(&text, "expect:");
+        // The whole-file prefilter must never skip a file that has findings.
+        if !actual.is_empty() && !classifier.may_match_text(&text) {
+            failures.push(format!(
+                "{shown}: the prefilter would skip a file with findings"
+            ));
+        }
         for gap in markers(&text, "missed:").intersection(&actual) {
             failures.push(format!(
                 "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",

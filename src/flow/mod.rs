@@ -17,6 +17,8 @@ mod value;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
@@ -43,6 +45,17 @@ pub struct Flow {
     pub target: String,
     /// The steps before the sink, first to last.
     pub trail: Vec<Step>,
+}
+
+/// What a callee's last name says about the call.
+#[derive(Debug, Clone)]
+struct MethodInfo {
+    /// `hash_password`, `maskPhone`: the result is clean.
+    sanitizer: bool,
+    /// `setEmail` sets field `email`.
+    setter: Option<String>,
+    /// `getEmail` reads field `email`.
+    getter: Option<String>,
 }
 
 /// Options that change what counts as a flow.
@@ -95,7 +108,11 @@ struct FileCx<'a> {
     imports: HashMap<&'a str, &'a str>,
     /// (class, field) -> resolved type or origin.
     fields: HashMap<(String, String), String>,
-    verdicts: RefCell<HashMap<(String, Option<String>), Verdict>>,
+    /// Verdicts by `owner \u{1} name`; looked up without allocating.
+    verdicts: RefCell<FxHashMap<String, Verdict>>,
+    key_buffer: RefCell<String>,
+    /// What a method name means, by name: sanitizer, setter, getter.
+    methods: RefCell<FxHashMap<String, MethodInfo>>,
     flows: Vec<Flow>,
 }
 
@@ -131,7 +148,9 @@ impl<'a> FileCx<'a> {
             options,
             imports,
             fields: HashMap::new(),
-            verdicts: RefCell::new(HashMap::new()),
+            verdicts: RefCell::new(FxHashMap::default()),
+            key_buffer: RefCell::new(String::new()),
+            methods: RefCell::new(FxHashMap::default()),
             flows: Vec::new(),
         };
         for class in &ir.classes {
@@ -152,13 +171,40 @@ impl<'a> FileCx<'a> {
         if is_constant_name(name) {
             return Verdict::Constant;
         }
-        let key = (name.to_string(), owner.map(str::to_string));
-        if let Some(v) = self.verdicts.borrow().get(&key) {
+        let mut key = self.key_buffer.borrow_mut();
+        key.clear();
+        key.push_str(owner.unwrap_or(""));
+        key.push('\u{1}');
+        key.push_str(name);
+        if let Some(v) = self.verdicts.borrow().get(key.as_str()) {
             return v.clone();
         }
         let v = self.classifier.classify(name, owner);
-        self.verdicts.borrow_mut().insert(key, v.clone());
+        self.verdicts.borrow_mut().insert(key.clone(), v.clone());
         v
+    }
+
+    /// What `method` means as a callee name, computed once per name.
+    fn method_info(&self, method: &str) -> MethodInfo {
+        if let Some(info) = self.methods.borrow().get(method) {
+            return info.clone();
+        }
+        let toks = tokens(method);
+        let joined: String = toks.concat();
+        let sanitizer = self
+            .rules
+            .sanitizer_words
+            .iter()
+            .any(|w| toks.iter().any(|t| t == w) || (w.len() > 4 && joined.starts_with(w.as_str())));
+        let setter = match toks.split_first() {
+            Some((first, rest)) if !rest.is_empty() && self.rules.setter_prefixes.iter().any(|p| p == first) => {
+                Some(rest.join("_"))
+            }
+            _ => None,
+        };
+        let info = MethodInfo { sanitizer, setter, getter: getter_field(self.classifier, method) };
+        self.methods.borrow_mut().insert(method.to_string(), info.clone());
+        info
     }
 
     fn resolve_type(&self, ty: &str) -> String {
@@ -683,7 +729,7 @@ impl<'a> FileCx<'a> {
             } else {
                 // `dto.getPhone()`, or a method named after the field:
                 // `c.ClientIP()`, record accessors `body.phone()`.
-                getter_field(self.classifier, method).or_else(|| Some(method.to_string()))
+                self.method_info(method).getter.or_else(|| Some(method.to_string()))
             };
             let mut out = Value::default();
             if let Some(field) = field {
@@ -712,7 +758,7 @@ impl<'a> FileCx<'a> {
             _ => None,
         });
         // Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`.
-        if let Some(field) = self.setter_field(method)
+        if let Some(field) = self.method_info(method).setter
             && let (Some(v), Some(a)) = (values.first(), args.first())
         {
             let labelled = self
@@ -746,7 +792,7 @@ impl<'a> FileCx<'a> {
             return Value::default();
         }
         // Getters: `user.getEmail()`, `u.GetPhone()`.
-        if let Some(field) = getter_field(self.classifier, method) {
+        if let Some(field) = self.method_info(method).getter {
             let owner = receiver.as_ref().and_then(|(_, o)| owner_of(o, sc));
             let mut out = receiver
                 .as_ref()
@@ -815,25 +861,8 @@ impl<'a> FileCx<'a> {
         out
     }
 
-    fn setter_field(&self, method: &str) -> Option<String> {
-        let toks = tokens(method);
-        let (first, rest) = toks.split_first()?;
-        if rest.is_empty() || !self.rules.setter_prefixes.iter().any(|p| p == first) {
-            return None;
-        }
-        Some(rest.join("_"))
-    }
-
     fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {
-        if paths.iter().any(|p| self.lang.is_sanitizer_call(p)) {
-            return true;
-        }
-        let toks = tokens(method);
-        let joined: String = toks.concat();
-        self.rules
-            .sanitizer_words
-            .iter()
-            .any(|w| toks.iter().any(|t| t == w) || (w.len() > 4 && joined.starts_with(w.as_str())))
+        self.method_info(method).sanitizer || paths.iter().any(|p| self.lang.is_sanitizer_call(p))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -14,5 +14,6 @@ pub mod finding;
 pub mod flow;
 pub mod frontend;
 pub mod ir;
+pub mod manifest;
 pub mod rules;
 pub mod scan;

@@ -37,6 +37,13 @@ enum Command {
         #[arg(long)]
         owner: Option<String>,
     },
+    /// Validate a privacy manifest without scanning.
+    CheckManifest {
+        /// The manifest (`privacy.yml`).
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the privacy manifest format.
+    ManifestSchema,
     /// List the checks, data categories, sinks, sources and recipients.
     Rules {
         /// Print the checks' reference as Markdown (docs/rules.md).
@@ -124,6 +131,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.push_str(&explain(&rules, &classifier, &name, owner.as_deref()));
             }
             print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CheckManifest { file } => {
+            let m = candor::manifest::load(&file, &rules)?;
+            let recipients = match &m.recipients {
+                Some(r) if r.is_empty() => "shares with no one".to_string(),
+                Some(r) => format!("{} recipients", r.len()),
+                None => "recipients not declared".to_string(),
+            };
+            println!(
+                "{}: valid manifest ({} data categories, {recipients})",
+                file.display(),
+                m.data.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ManifestSchema => {
+            print!("{}", candor::manifest::json_schema());
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules {

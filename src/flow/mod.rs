@@ -191,19 +191,25 @@ impl<'a> FileCx<'a> {
         }
         let toks = tokens(method);
         let joined: String = toks.concat();
-        let sanitizer = self
-            .rules
-            .sanitizer_words
-            .iter()
-            .any(|w| toks.iter().any(|t| t == w) || (w.len() > 4 && joined.starts_with(w.as_str())));
+        let sanitizer = self.rules.sanitizer_words.iter().any(|w| {
+            toks.iter().any(|t| t == w) || (w.len() > 4 && joined.starts_with(w.as_str()))
+        });
         let setter = match toks.split_first() {
-            Some((first, rest)) if !rest.is_empty() && self.rules.setter_prefixes.iter().any(|p| p == first) => {
+            Some((first, rest))
+                if !rest.is_empty() && self.rules.setter_prefixes.iter().any(|p| p == first) =>
+            {
                 Some(rest.join("_"))
             }
             _ => None,
         };
-        let info = MethodInfo { sanitizer, setter, getter: getter_field(self.classifier, method) };
-        self.methods.borrow_mut().insert(method.to_string(), info.clone());
+        let info = MethodInfo {
+            sanitizer,
+            setter,
+            getter: getter_field(self.classifier, method),
+        };
+        self.methods
+            .borrow_mut()
+            .insert(method.to_string(), info.clone());
         info
     }
 
@@ -729,7 +735,9 @@ impl<'a> FileCx<'a> {
             } else {
                 // `dto.getPhone()`, or a method named after the field:
                 // `c.ClientIP()`, record accessors `body.phone()`.
-                self.method_info(method).getter.or_else(|| Some(method.to_string()))
+                self.method_info(method)
+                    .getter
+                    .or_else(|| Some(method.to_string()))
             };
             let mut out = Value::default();
             if let Some(field) = field {

@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use regex::RegexSet;
 
 use crate::ir::Language;
+pub use model::PurposeSpec;
 pub use model::{
     ArgSelector, CategorySpec, FlowKind, HttpSpec, RecipientSpec, SinkSpec, SourceSpec, StoreKind,
 };
-use model::{CategoryFile, ClassifyFile, FlowFile, RecipientFile, SinkFile};
+use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -50,6 +51,8 @@ pub struct Rules {
     pub categories: Vec<CategorySpec>,
     pub classify: ClassifyFile,
     pub recipients: Vec<RecipientSpec>,
+    /// Data uses a manifest can declare.
+    pub purposes: Vec<PurposeSpec>,
     pub sinks: Vec<Sink>,
     pub sources: Vec<SourceSpec>,
     pub propagators: HashSet<String>,
@@ -152,6 +155,7 @@ impl Rules {
         let mut classify = None;
         let mut flow = None;
         let mut recipients = Vec::new();
+        let mut purposes = Vec::new();
         let mut sink_files = Vec::new();
         for (name, text) in &files {
             if name.starts_with("categories/") {
@@ -166,6 +170,9 @@ impl Rules {
                 flow = Some(parse::<FlowFile>(name, text)?);
             } else if name == "recipients.yml" || name.starts_with("recipients/") {
                 recipients.extend(parse::<RecipientFile>(name, text)?.recipients);
+            } else if name == "purposes.yml" {
+                purposes = parse::<PurposeFile>(name, text)?.purposes;
+                validate_purposes(&purposes)?;
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
             }
@@ -293,6 +300,7 @@ impl Rules {
             categories,
             classify,
             recipients,
+            purposes,
             sinks,
             sources,
             propagators: flow.propagators.into_iter().collect(),
@@ -415,6 +423,28 @@ fn validate_categories(categories: &[CategorySpec], files: &[String]) -> Result<
                 "sensitive category `{}` must cite its regulations",
                 c.key
             )));
+        }
+    }
+    Ok(())
+}
+
+fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
+    let mut keys = HashSet::new();
+    for p in purposes {
+        let invalid = |message: String| RulesError::Invalid {
+            file: "rules/purposes.yml".into(),
+            message,
+        };
+        if !keys.insert(p.key.as_str()) {
+            return Err(invalid(format!("purpose `{}` is defined twice", p.key)));
+        }
+        if let Some((parent, _)) = p.key.rsplit_once('.') {
+            if !keys.contains(parent) {
+                return Err(invalid(format!(
+                    "purpose `{}` comes before its parent `{parent}`",
+                    p.key
+                )));
+            }
         }
     }
     Ok(())

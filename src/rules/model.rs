@@ -239,3 +239,18 @@ pub struct RecipientSpec {
     #[serde(default)]
     pub domains: Vec<String>,
 }
+
+/// `rules/purposes.yml`: the data uses a manifest can declare.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeFile {
+    pub purposes: Vec<PurposeSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeSpec {
+    /// fideslang data-use key.
+    pub key: String,
+    pub name: String,
+}

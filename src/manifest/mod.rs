@@ -1,0 +1,267 @@
+//! Loading and validating the privacy manifest.
+//!
+//! Every error names the file, line and column and says what to do; an
+//! unknown key comes with the closest known one.
+
+pub mod model;
+mod suggest;
+
+use std::path::Path;
+
+pub use model::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind};
+
+use crate::rules::Rules;
+
+/// A problem in a manifest, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+pub struct ManifestError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Reads and validates the manifest at `path`.
+pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, ManifestError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ManifestError {
+        file: file.clone(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read the manifest: {e}"),
+        help: None,
+    })?;
+    parse(&file, &text, rules)
+}
+
+/// Parses and validates manifest `text`; `file` names it in errors.
+pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, ManifestError> {
+    let manifest: Manifest = serde_norway::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        // serde appends " at line L column C"; the location is already in front.
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let help = if message.contains("unknown field") {
+            Some("see docs/manifest.md for the fields each section accepts".to_string())
+        } else if message.contains("invalid type") {
+            Some("check the value's type against docs/manifest.md (a list is written `[a, b]` or one `- item` per line)".to_string())
+        } else {
+            None
+        };
+        ManifestError { file: file.to_string(), line, column, message, help }
+    })?;
+    Validator { file, text, rules }.validate(&manifest)?;
+    Ok(manifest)
+}
+
+struct Validator<'a> {
+    file: &'a str,
+    text: &'a str,
+    rules: &'a Rules,
+}
+
+impl Validator<'_> {
+    fn error(&self, needle: &str, message: String, help: Option<String>) -> ManifestError {
+        self.error_at(needle, 1, message, help)
+    }
+
+    /// An error at the `nth` (1-based) occurrence of `needle`.
+    fn error_at(
+        &self,
+        needle: &str,
+        nth: usize,
+        message: String,
+        help: Option<String>,
+    ) -> ManifestError {
+        let (line, column) = locate(self.text, needle, nth);
+        ManifestError {
+            file: self.file.to_string(),
+            line,
+            column,
+            message,
+            help,
+        }
+    }
+
+    fn validate(&self, m: &Manifest) -> Result<(), ManifestError> {
+        if m.version != 1 {
+            return Err(self.error(
+                "version",
+                format!("unsupported manifest version {}", m.version),
+                Some("this candor reads `version: 1`".into()),
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for d in &m.data {
+            self.category(&d.category)?;
+            if !seen.insert(d.category.as_str()) {
+                let message = format!("data category `{}` is declared twice", d.category);
+                return Err(self.error_at(
+                    &d.category,
+                    2,
+                    message,
+                    Some("merge the two entries".into()),
+                ));
+            }
+            if d.purposes.is_empty() {
+                return Err(self.error(&d.category, format!("data category `{}` declares no purpose", d.category), Some("list the data uses the policy gives for it, e.g. `purposes: [essential.service.authentication]`".into())));
+            }
+            for p in &d.purposes {
+                self.purpose(p)?;
+            }
+        }
+        let mut recipient_ids = Vec::new();
+        for r in m.recipients.iter().flatten() {
+            let in_catalog = self.rules.recipient(&r.id).is_some();
+            if !in_catalog && (r.name.is_none() || r.domains.is_empty()) {
+                let ids: Vec<&str> = self
+                    .rules
+                    .recipients
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect();
+                let help = match suggest::closest(&r.id, &ids) {
+                    Some(s) => format!("did you mean `{s}`? A recipient outside the catalog needs `name` and `domains`"),
+                    None => "a recipient outside the catalog (`candor rules --recipients`) needs `name` and `domains`".into(),
+                };
+                return Err(self.error(&r.id, format!("unknown recipient `{}`", r.id), Some(help)));
+            }
+            for d in &r.domains {
+                let valid = d.contains('.')
+                    && d.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+                if !valid {
+                    return Err(self.error(
+                        d,
+                        format!("`{d}` is not a domain name"),
+                        Some(
+                            "write the host only, without scheme or path: `api.example.com`".into(),
+                        ),
+                    ));
+                }
+            }
+            for c in &r.categories {
+                self.category(c)?;
+            }
+            for p in &r.purposes {
+                self.purpose(p)?;
+            }
+            if let Some(region) = &r.region {
+                self.region(region)?;
+            }
+            recipient_ids.push(r.id.as_str());
+        }
+        for pp in &m.purposes {
+            for p in &pp.uses {
+                self.purpose(p)?;
+            }
+            for g in &pp.paths {
+                if let Err(e) = globset::Glob::new(g) {
+                    return Err(self.error(g, format!("bad path glob `{g}`: {e}"), None));
+                }
+            }
+        }
+        if let Some(res) = &m.residency {
+            for r in &res.regions {
+                self.region(r)?;
+            }
+        }
+        for t in m.tracking.iter().flatten() {
+            if let Some(r) = &t.recipient
+                && self.rules.recipient(r).is_none()
+                && !recipient_ids.contains(&r.as_str())
+            {
+                return Err(self.error(
+                    r,
+                    format!("tracking names unknown recipient `{r}`"),
+                    Some("use a catalog id or the id of an entry under `recipients`".into()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn category(&self, key: &str) -> Result<(), ManifestError> {
+        let known = self
+            .rules
+            .categories
+            .iter()
+            .any(|c| c.key == key || c.key.starts_with(&format!("{key}.")));
+        if known {
+            return Ok(());
+        }
+        let keys: Vec<&str> = self
+            .rules
+            .categories
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        let help = match suggest::closest(key, &keys) {
+            Some(s) => format!("did you mean `{s}`? `candor rules --categories` lists every key"),
+            None => "`candor rules --categories` lists every key".into(),
+        };
+        Err(self.error(key, format!("unknown data category `{key}`"), Some(help)))
+    }
+
+    fn purpose(&self, key: &str) -> Result<(), ManifestError> {
+        if self.rules.purposes.iter().any(|p| p.key == key) {
+            return Ok(());
+        }
+        let keys: Vec<&str> = self.rules.purposes.iter().map(|p| p.key.as_str()).collect();
+        let help = match suggest::closest(key, &keys) {
+            Some(s) => format!("did you mean `{s}`? rules/purposes.yml lists every data use"),
+            None => "rules/purposes.yml lists every data use (`essential.service.authentication`, `marketing.advertising`, ...)".into(),
+        };
+        Err(self.error(key, format!("unknown purpose `{key}`"), Some(help)))
+    }
+
+    fn region(&self, region: &str) -> Result<(), ManifestError> {
+        let valid = matches!(region, "EU" | "EEA")
+            || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()));
+        if valid {
+            Ok(())
+        } else {
+            Err(self.error(
+                region,
+                format!("`{region}` is not a region code"),
+                Some("use an ISO 3166 alpha-2 code such as `CN` or `DE`, or `EU` / `EEA`".into()),
+            ))
+        }
+    }
+}
+
+/// Line and column (1-based) of the `nth` occurrence of `needle` as a whole
+/// YAML scalar in `text`; (1, 1) when it cannot be found.
+fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let mut seen = 0;
+    let boundary = |c: Option<char>| {
+        c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
+    };
+    for (i, line) in text.lines().enumerate() {
+        let code = line.split(" #").next().unwrap_or(line);
+        let mut start = 0;
+        while let Some(pos) = code[start..].find(needle) {
+            let at = start + pos;
+            let before = code[..at].chars().next_back();
+            let after = code[at + needle.len()..].chars().next();
+            if boundary(before) && boundary(after) {
+                seen += 1;
+                if seen == nth {
+                    return (i + 1, code[..at].chars().count() + 1);
+                }
+            }
+            start = at + needle.len().max(1);
+        }
+    }
+    (1, 1)
+}
+
+/// The JSON Schema of the manifest format, for editors.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Manifest);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}

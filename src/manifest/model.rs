@@ -1,0 +1,161 @@
+//! The privacy manifest (`privacy.yml`, version 1): what a privacy policy
+//! promises, in a form the scanner can check code against.
+//!
+//! These types are the format: they deserialize the file, and the JSON Schema
+//! for editors (`docs/privacy-manifest.schema.json`) is generated from them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A privacy manifest.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Format version; must be `1`.
+    pub version: u32,
+    /// The policy this manifest encodes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyInfo>,
+    /// The personal data the service processes, one entry per data category.
+    #[serde(default)]
+    pub data: Vec<DataDeclaration>,
+    /// Third parties that receive personal data. Leave out to skip recipient
+    /// checks; an empty list means "we share personal data with no one".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<RecipientDeclaration>>,
+    /// Which code serves which purpose: path globs to data uses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<PathPurposes>,
+    /// Where personal data may be stored and processed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residency: Option<Residency>,
+    /// Cookies and tracking technologies the policy discloses. Leave out to
+    /// skip tracking checks; an empty list means "no tracking".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<Vec<TrackingDeclaration>>,
+    /// Who the service is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subjects: Option<Subjects>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyInfo {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Version or effective date of the policy text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// One data category the policy says the service processes.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataDeclaration {
+    /// A data-category key (`user.contact.email`); a parent key
+    /// (`user.contact`) covers its children.
+    pub category: String,
+    /// Data-use keys the data is processed for
+    /// (`essential.service.authentication`).
+    pub purposes: Vec<String>,
+    /// Overrides the taxonomy's sensitivity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
+    /// May the data be persisted? `false` for "used only to verify, never
+    /// kept". Default `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<bool>,
+    /// May the data appear in logs? Default `false`; sensitive data never may.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log: Option<bool>,
+    /// Must the data be hashed or encrypted when stored? Default `true` for
+    /// sensitive data and credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypt_at_rest: Option<bool>,
+    /// Where the policy text says so (`"2.1.3"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// A third party that receives personal data.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientDeclaration {
+    /// A recipients-catalog id (`alipay`), or a new id for a custom entry,
+    /// which then needs `name` and `domains`.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Kind of service (`identity-verification`, `analytics`, `crm`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// Where the recipient stores or processes the data (ISO 3166 code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// API hosts of a custom recipient; subdomains included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    /// Data categories it receives.
+    pub categories: Vec<String>,
+    /// Data uses it receives them for.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// Code under these paths processes data for these purposes.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathPurposes {
+    /// Globs relative to the scanned directory (`src/marketing/**`).
+    pub paths: Vec<String>,
+    /// Data-use keys.
+    pub uses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Residency {
+    /// ISO 3166 alpha-2 codes (`CN`, `DE`) or `EU`/`EEA`.
+    pub regions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// A cookie or tracking technology the policy discloses.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrackingDeclaration {
+    pub kind: TrackingKind,
+    /// Cookie name or technology (`_ga`, `web beacon`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Recipient id, for third-party cookies and pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrackingKind {
+    StrictlyNecessary,
+    Functional,
+    Analytics,
+    Marketing,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subjects {
+    /// The service is not for people younger than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}

@@ -438,13 +438,13 @@ fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
         if !keys.insert(p.key.as_str()) {
             return Err(invalid(format!("purpose `{}` is defined twice", p.key)));
         }
-        if let Some((parent, _)) = p.key.rsplit_once('.') {
-            if !keys.contains(parent) {
-                return Err(invalid(format!(
-                    "purpose `{}` comes before its parent `{parent}`",
-                    p.key
-                )));
-            }
+        if let Some((parent, _)) = p.key.rsplit_once('.')
+            && !keys.contains(parent)
+        {
+            return Err(invalid(format!(
+                "purpose `{}` comes before its parent `{parent}`",
+                p.key
+            )));
         }
     }
     Ok(())

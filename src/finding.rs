@@ -56,6 +56,18 @@ pub struct Finding {
     /// Stable across unrelated edits: rule, category, path and the text of
     /// the line, plus an occurrence counter.
     pub fingerprint: String,
+    /// With a manifest: the declaration this finding is judged against, and
+    /// the policy clause it cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyRef>,
+}
+
+/// A place in the privacy manifest and the policy clause it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyRef {
+    pub location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
 }
 
 /// Line lookup over one file's text.
@@ -133,6 +145,7 @@ pub fn build(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Findi
                 location,
                 trail,
                 fingerprint: String::new(),
+                policy: None,
             }
         })
         .collect();
@@ -206,9 +219,9 @@ pub fn sort(findings: &mut [Finding]) {
 
 /// Fingerprints hash what identifies a finding without its line number, so
 /// that they survive lines moving; identical ones are told apart by order.
-fn assign_fingerprints(findings: &mut [Finding]) {
+pub fn assign_fingerprints(findings: &mut [Finding]) {
     let mut seen: HashMap<String, u32> = HashMap::new();
-    for f in findings {
+    for f in findings.iter_mut() {
         let normalized: String = f.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut h = Sha256::new();
         for part in [

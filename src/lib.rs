@@ -15,5 +15,6 @@ pub mod flow;
 pub mod frontend;
 pub mod ir;
 pub mod manifest;
+pub mod policy;
 pub mod rules;
 pub mod scan;

@@ -80,6 +80,13 @@ struct ScanArgs {
     /// A domain that belongs to the system, not a third party (repeatable).
     #[arg(long = "internal-domain", value_name = "DOMAIN")]
     internal_domains: Vec<String>,
+    /// The privacy manifest to check flows against (default: `privacy.yml`
+    /// in the scanned directory, if there is one).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Scan without a manifest even if `privacy.yml` exists.
+    #[arg(long, conflicts_with = "policy")]
+    no_policy: bool,
     /// Exit with 1 when a finding is at or above this level.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
@@ -306,7 +313,32 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
             internal_domains: args.internal_domains.clone(),
         },
     };
-    let report = scan::scan(&options, rules).context("cannot start the scan")?;
+    let policy_path = match (&args.policy, args.no_policy) {
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => {
+            Some(scan::base_dir(&args.paths).join("privacy.yml")).filter(|p| p.is_file())
+        }
+    };
+    // The manifest is validated before the scan so that a bad one fails fast.
+    let manifest = match &policy_path {
+        Some(p) => Some((
+            candor::manifest::load(p, rules)?,
+            std::fs::read_to_string(p)?,
+        )),
+        None => None,
+    };
+    let mut report = scan::scan(&options, rules).context("cannot start the scan")?;
+    if let (Some((manifest, text)), Some(path)) = (&manifest, &policy_path) {
+        let shown = scan::relative(path, &report.base);
+        let policy = candor::policy::Policy {
+            manifest,
+            text,
+            path: &shown,
+            rules,
+        };
+        report.findings = policy.apply(std::mem::take(&mut report.findings));
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

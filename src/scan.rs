@@ -79,7 +79,8 @@ pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
     }
 }
 
-fn relative(path: &Path, base: &Path) -> String {
+/// `path` relative to `base`, with `/` separators, as shown in output.
+pub fn relative(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)

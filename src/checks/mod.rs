@@ -7,7 +7,8 @@
 //! (documentation, CWE, severity) and its condition.
 
 mod cleartext_storage;
-mod inventory;
+pub mod inventory;
+pub mod policy_rules;
 mod sensitive_data_logged;
 mod third_party_sharing;
 
@@ -58,6 +59,15 @@ pub const ALL: &[&Rule] = &[
     &sensitive_data_logged::RULE,
     &third_party_sharing::RULE,
     &cleartext_storage::RULE,
+    &policy_rules::UNDECLARED_CATEGORY,
+    &policy_rules::UNDECLARED_RECIPIENT,
+    &policy_rules::RECIPIENT_CATEGORY,
+    &policy_rules::UNDECLARED_PURPOSE,
+    &policy_rules::LOGGING_NOT_ALLOWED,
+    &policy_rules::STORED_NOT_ALLOWED,
+    &policy_rules::UNENCRYPTED_STORAGE,
+    &policy_rules::CROSS_BORDER,
+    &policy_rules::UNEXERCISED,
     &inventory::COLLECTED,
     &inventory::STORED,
     &inventory::LOGGED,
@@ -80,6 +90,16 @@ pub fn rule_for(flow: &Flow, category: &CategorySpec) -> &'static Rule {
             FlowKind::Logged => &inventory::LOGGED,
             FlowKind::Shared => &inventory::SHARED,
         }
+    }
+}
+
+/// The inventory rule of a flow kind.
+pub fn inventory_rule(kind: FlowKind) -> &'static Rule {
+    match kind {
+        FlowKind::Collected => &inventory::COLLECTED,
+        FlowKind::Stored => &inventory::STORED,
+        FlowKind::Logged => &inventory::LOGGED,
+        FlowKind::Shared => &inventory::SHARED,
     }
 }
 

@@ -141,6 +141,21 @@ fn result(f: &Finding) -> Value {
         .iter()
         .position(|r| r.id == f.rule_id)
         .unwrap_or(0);
+    let mut related = Vec::new();
+    if let Some(p) = &f.policy {
+        let mut loc = physical(&p.location, None);
+        loc["id"] = json!(1);
+        let clause = p
+            .clause
+            .as_ref()
+            .map(|c| format!(" (policy clause {c})"))
+            .unwrap_or_default();
+        loc["message"] = json!({ "text": format!("declared in the privacy manifest{clause}") });
+        related.push(loc);
+        if let Some(c) = &p.clause {
+            properties["clause"] = json!(c);
+        }
+    }
     json!({
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
@@ -149,6 +164,7 @@ fn result(f: &Finding) -> Value {
         "locations": [physical(&f.location, Some(&f.snippet))],
         "partialFingerprints": { "primaryLocationLineHash": f.fingerprint },
         "codeFlows": [{ "threadFlows": [{ "locations": thread_flow }] }],
+        "relatedLocations": related,
         "properties": properties,
     })
 }

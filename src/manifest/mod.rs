@@ -234,7 +234,7 @@ impl Validator<'_> {
 
 /// Line and column (1-based) of the `nth` occurrence of `needle` as a whole
 /// YAML scalar in `text`; (1, 1) when it cannot be found.
-fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     let mut seen = 0;
     let boundary = |c: Option<char>| {
         c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))

@@ -1,0 +1,282 @@
+//! Checking findings against the privacy manifest.
+//!
+//! Each flow is judged against the declaration of its data category (the
+//! nearest declared ancestor key) and, for shared data, of its recipient.
+//! A flow the manifest allows becomes an inventory note; one it does not
+//! allow takes the rule of the first promise it breaks, citing the manifest
+//! line and the policy clause. Declarations no flow exercises are reported
+//! as notes at their line in the manifest.
+
+use crate::checks::{self, Rule, policy_rules as pr};
+use crate::finding::{self, Finding, Location, PolicyRef};
+use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, locate};
+use crate::rules::{FlowKind, Rules, StoreKind};
+
+/// A loaded manifest with what is needed to cite it.
+pub struct Policy<'a> {
+    pub manifest: &'a Manifest,
+    /// The manifest's text, to locate declarations.
+    pub text: &'a str,
+    /// Its path as shown in findings (relative to the scan's base).
+    pub path: &'a str,
+    pub rules: &'a Rules,
+}
+
+/// `key` is `declared` or below it (`user.contact.email` under `user.contact`).
+fn covers(declared: &str, key: &str) -> bool {
+    key == declared
+        || key
+            .strip_prefix(declared)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+impl Policy<'_> {
+    /// Judges every finding, then adds the unexercised declarations.
+    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut out: Vec<Finding> = findings.into_iter().map(|f| self.judge(f)).collect();
+        out.extend(self.unexercised(&out));
+        finding::sort(&mut out);
+        finding::assign_fingerprints(&mut out);
+        out
+    }
+
+    fn data_decl(&self, category: &str) -> Option<&DataDeclaration> {
+        self.manifest
+            .data
+            .iter()
+            .filter(|d| covers(&d.category, category))
+            .max_by_key(|d| d.category.len())
+    }
+
+    fn recipient_decl(&self, recipient: &str) -> Option<&RecipientDeclaration> {
+        let declared = self.manifest.recipients.as_ref()?;
+        if let Some(host) = recipient.strip_prefix("unknown:") {
+            return declared.iter().find(|r| {
+                r.domains
+                    .iter()
+                    .any(|d| host == d || host.ends_with(&format!(".{d}")))
+            });
+        }
+        declared.iter().find(|r| r.id == recipient)
+    }
+
+    fn at(&self, needle: &str, nth: usize, clause: Option<&String>) -> PolicyRef {
+        let (line, column) = locate(self.text, needle, nth);
+        let (line, column) = (line as u32, column as u32);
+        PolicyRef {
+            location: Location {
+                path: self.path.to_string(),
+                start_line: line,
+                start_column: column,
+                end_line: line,
+                end_column: column + needle.chars().count() as u32,
+            },
+            clause: clause.cloned(),
+        }
+    }
+
+    fn sensitive(&self, decl: Option<&DataDeclaration>, f: &Finding) -> bool {
+        decl.and_then(|d| d.sensitive).unwrap_or(f.sensitive)
+    }
+
+    fn secret(&self, category: &str) -> bool {
+        self.rules
+            .categories
+            .iter()
+            .any(|c| c.key == category && c.secret)
+    }
+
+    fn judge(&self, mut f: Finding) -> Finding {
+        let decl = self.data_decl(&f.category);
+        let mut reference = decl.map(|d| self.at(&d.category, 1, d.clause.as_ref()));
+        let verdict: Option<(&'static Rule, String)> = match decl {
+            None => Some((
+                &pr::UNDECLARED_CATEGORY,
+                format!("the manifest does not declare {}", f.category),
+            )),
+            Some(d) => match f.flow_kind {
+                FlowKind::Logged if d.log != Some(true) || self.sensitive(decl, &f) => Some((
+                    &pr::LOGGING_NOT_ALLOWED,
+                    "the manifest does not allow logging it".to_string(),
+                )),
+                FlowKind::Stored if d.store == Some(false) => Some((
+                    &pr::STORED_NOT_ALLOWED,
+                    "the manifest says it is not stored (`store: false`)".to_string(),
+                )),
+                FlowKind::Stored => {
+                    let secret = self.secret(&f.category);
+                    let session_cookie = f.store == Some(StoreKind::Cookie)
+                        && secret
+                        && !f.category.ends_with("password");
+                    let must_encrypt = d
+                        .encrypt_at_rest
+                        .unwrap_or(self.sensitive(decl, &f) || secret);
+                    (must_encrypt && !session_cookie).then(|| {
+                        (
+                            &pr::UNENCRYPTED_STORAGE,
+                            "the manifest requires it to be encrypted at rest".to_string(),
+                        )
+                    })
+                }
+                FlowKind::Shared => self.judge_shared(&f, d, &mut reference),
+                _ => None,
+            },
+        };
+        let (rule, why) = match verdict {
+            Some(v) => v,
+            None => (checks::inventory_rule(f.flow_kind), String::new()),
+        };
+        if !why.is_empty() {
+            let cite = reference.as_ref().map_or(String::new(), |r| {
+                let clause = r
+                    .clause
+                    .as_ref()
+                    .map(|c| format!(", clause {c}"))
+                    .unwrap_or_default();
+                format!(" ({}:{}{clause})", r.location.path, r.location.start_line)
+            });
+            f.message = format!("{}, but {why}{cite}", f.message);
+        }
+        f.rule_id = rule.id;
+        f.level = rule.level;
+        f.policy = reference;
+        f
+    }
+
+    fn judge_shared(
+        &self,
+        f: &Finding,
+        d: &DataDeclaration,
+        reference: &mut Option<PolicyRef>,
+    ) -> Option<(&'static Rule, String)> {
+        let recipient = f.recipient.as_deref()?;
+        if recipient == "unknown" {
+            return None;
+        }
+        let catalog = self.rules.recipient(recipient);
+        let declared = self.recipient_decl(recipient);
+        if self.manifest.recipients.is_some() {
+            let Some(r) = declared else {
+                if let Some(list) = &self.manifest.recipients {
+                    *reference = Some(self.at("recipients", 1, None));
+                    let why = if list.is_empty() {
+                        "the manifest says personal data is shared with no one".to_string()
+                    } else {
+                        format!("{recipient} is not a declared recipient")
+                    };
+                    return Some((&pr::UNDECLARED_RECIPIENT, why));
+                }
+                return None;
+            };
+            *reference = Some(self.at(&r.id, 1, r.clause.as_ref()));
+            if !r.categories.iter().any(|c| covers(c, &f.category)) {
+                return Some((
+                    &pr::RECIPIENT_CATEGORY,
+                    format!("{} is not declared as receiving {}", r.id, f.category),
+                ));
+            }
+            if let Some(purpose) = catalog.map(|c| c.purpose.as_str()) {
+                let allowed = r
+                    .purposes
+                    .iter()
+                    .chain(&d.purposes)
+                    .any(|p| covers(p, purpose));
+                if !allowed {
+                    return Some((
+                        &pr::UNDECLARED_PURPOSE,
+                        format!("its use by {} ({purpose}) is not a declared purpose", r.id),
+                    ));
+                }
+            }
+        }
+        let region = declared
+            .and_then(|r| r.region.as_deref())
+            .or(catalog.map(|c| c.region.as_str()));
+        if let (Some(res), Some(region)) = (&self.manifest.residency, region)
+            && !res.regions.iter().any(|r| r == region)
+            && region != "global"
+        {
+            *reference = Some(self.at("residency", 1, res.clause.as_ref()));
+            return Some((
+                &pr::CROSS_BORDER,
+                format!(
+                    "{recipient} is in {region}, outside the declared residency ({})",
+                    res.regions.join(", ")
+                ),
+            ));
+        }
+        None
+    }
+
+    fn unexercised(&self, findings: &[Finding]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for d in &self.manifest.data {
+            if !findings.iter().any(|f| covers(&d.category, &f.category)) {
+                let message = format!(
+                    "The manifest declares {} but no scanned code collects, stores, logs or shares it",
+                    d.category
+                );
+                out.push(self.note(&d.category, &d.category, None, d.clause.as_ref(), message));
+            }
+        }
+        for r in self.manifest.recipients.iter().flatten() {
+            let used = findings.iter().any(|f| {
+                f.recipient
+                    .as_deref()
+                    .is_some_and(|rec| self.recipient_decl(rec).is_some_and(|x| x.id == r.id))
+            });
+            if !used {
+                let message = format!(
+                    "The manifest declares recipient {} but no scanned code sends it personal data",
+                    r.id
+                );
+                let category = r.categories.first().map_or("user", String::as_str);
+                out.push(self.note(&r.id, category, Some(&r.id), r.clause.as_ref(), message));
+            }
+        }
+        out
+    }
+
+    /// An unexercised declaration, located at `needle` in the manifest.
+    fn note(
+        &self,
+        needle: &str,
+        category: &str,
+        recipient: Option<&String>,
+        clause: Option<&String>,
+        message: String,
+    ) -> Finding {
+        let reference = self.at(needle, 1, clause);
+        let line = self
+            .text
+            .lines()
+            .nth(reference.location.start_line as usize - 1)
+            .unwrap_or("")
+            .trim_end()
+            .to_string();
+        Finding {
+            rule_id: pr::UNEXERCISED.id,
+            level: pr::UNEXERCISED.level,
+            category: category.to_string(),
+            category_name: category.to_string(),
+            sensitive: false,
+            flow_kind: if recipient.is_some() {
+                FlowKind::Shared
+            } else {
+                FlowKind::Collected
+            },
+            recipient: recipient.cloned(),
+            store: None,
+            via: "manifest".into(),
+            message,
+            location: reference.location.clone(),
+            snippet: line,
+            trail: vec![finding::TrailStep {
+                location: reference.location.clone(),
+                message: "declared here".into(),
+            }],
+            fingerprint: String::new(),
+            policy: Some(reference),
+        }
+    }
+}

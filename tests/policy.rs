@@ -1,0 +1,228 @@
+//! Each manifest check, positive and negative: one small app, and manifests
+//! that allow everything it does except the one promise under test.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+const APP: &str = r#"import logging
+import requests
+import analytics
+from flask import request
+
+logger = logging.getLogger(__name__)
+
+def signup():
+    email = request.form["email"]
+    phone = request.form["phone"]
+    logger.info("signup %s", email)
+    analytics.track("u1", "signup", {"email": email})
+    cursor.execute("INSERT INTO users (email, phone) VALUES (%s, %s)", (email, phone))
+    requests.post("https://api.us-crm.example.com/leads", json={"email": email})
+"#;
+
+/// A manifest that allows everything APP does; `edit` changes one promise.
+fn manifest(edit: impl Fn(&mut serde_json::Value)) -> String {
+    let mut m = serde_json::json!({
+        "version": 1,
+        "data": [
+            { "category": "user.contact.email", "purposes": ["essential.service.authentication"], "log": true, "clause": "2.1" },
+            { "category": "user.contact.phone_number", "purposes": ["essential.service.authentication"], "clause": "2.2" }
+        ],
+        "recipients": [
+            { "id": "segment", "categories": ["user.contact.email"], "purposes": ["analytics"], "clause": "4.1" },
+            { "id": "us-crm", "name": "US CRM", "region": "US", "domains": ["api.us-crm.example.com"],
+              "categories": ["user.contact"], "purposes": ["sales"], "clause": "4.2" }
+        ]
+    });
+    edit(&mut m);
+    // JSON is YAML.
+    serde_json::to_string_pretty(&m).unwrap()
+}
+
+/// (line, rule) of every finding that is not an inventory note.
+fn violations(manifest_text: &str) -> BTreeSet<(u64, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("app.py"), APP).unwrap();
+    std::fs::write(dir.path().join("privacy.yml"), manifest_text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args([
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] != "note" || f["rule_id"] == "unexercised-declaration")
+        .map(|f| {
+            (
+                f["location"]["start_line"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn set(items: &[(u64, &str)]) -> BTreeSet<(u64, String)> {
+    items.iter().map(|(l, r)| (*l, r.to_string())).collect()
+}
+
+#[test]
+fn a_manifest_that_declares_everything_gives_no_violation() {
+    assert_eq!(violations(&manifest(|_| {})), set(&[]));
+}
+
+#[test]
+fn undeclared_data_category() {
+    let m = manifest(|m| {
+        m["data"].as_array_mut().unwrap().remove(1);
+    });
+    assert_eq!(
+        violations(&m),
+        set(&[
+            (10, "undeclared-data-category"),
+            (13, "undeclared-data-category")
+        ])
+    );
+}
+
+#[test]
+fn logging_not_allowed() {
+    let m = manifest(|m| m["data"][0]["log"] = serde_json::json!(false));
+    assert_eq!(violations(&m), set(&[(11, "logging-not-allowed")]));
+}
+
+#[test]
+fn stored_despite_store_false() {
+    let m = manifest(|m| m["data"][0]["store"] = serde_json::json!(false));
+    assert_eq!(violations(&m), set(&[(13, "stored-despite-store-false")]));
+}
+
+#[test]
+fn unencrypted_storage() {
+    let m = manifest(|m| m["data"][1]["encrypt_at_rest"] = serde_json::json!(true));
+    assert_eq!(violations(&m), set(&[(13, "unencrypted-storage")]));
+}
+
+#[test]
+fn shares_with_no_one() {
+    let m = manifest(|m| m["recipients"] = serde_json::json!([]));
+    assert_eq!(
+        violations(&m),
+        set(&[(12, "undeclared-recipient"), (14, "undeclared-recipient")])
+    );
+}
+
+#[test]
+fn recipient_category_not_declared() {
+    let m = manifest(|m| {
+        m["recipients"][0]["categories"] = serde_json::json!(["user.contact.phone_number"])
+    });
+    assert_eq!(
+        violations(&m),
+        set(&[(12, "recipient-category-not-declared")])
+    );
+}
+
+#[test]
+fn undeclared_purpose() {
+    // Segment's use is analytics; neither the recipient nor the data declares it.
+    let m = manifest(|m| {
+        m["recipients"][0]["purposes"] = serde_json::json!(["essential.service.operations"])
+    });
+    assert_eq!(violations(&m), set(&[(12, "undeclared-purpose")]));
+}
+
+#[test]
+fn cross_border_transfer() {
+    let m = manifest(|m| m["residency"] = serde_json::json!({ "regions": ["CN"], "clause": "5" }));
+    assert_eq!(
+        violations(&m),
+        set(&[(12, "cross-border-transfer"), (14, "cross-border-transfer")])
+    );
+    let inside = manifest(|m| m["residency"] = serde_json::json!({ "regions": ["US"] }));
+    assert_eq!(violations(&inside), set(&[]));
+}
+
+#[test]
+fn unexercised_declarations_are_notes_in_the_manifest() {
+    let m = manifest(|m| {
+        m["data"].as_array_mut().unwrap().push(serde_json::json!({ "category": "user.financial.bank_account", "purposes": ["essential.service.payment_processing"] }));
+    });
+    let v = violations(&m);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v.iter().next().unwrap().1, "unexercised-declaration");
+}
+
+#[test]
+fn violations_cite_the_manifest_and_clause_in_sarif() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("app.py"), APP).unwrap();
+    std::fs::write(
+        dir.path().join("privacy.yml"),
+        manifest(|m| m["data"][0]["log"] = serde_json::json!(false)),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args([
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--fail-on",
+            "error",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an error-level violation fails the run"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "logging-not-allowed")
+        .unwrap();
+    assert_eq!(r["properties"]["clause"], "2.1");
+    assert_eq!(
+        r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "privacy.yml"
+    );
+}
+
+#[test]
+fn a_bad_manifest_stops_the_scan_with_its_location() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("app.py"), APP).unwrap();
+    std::fs::write(
+        dir.path().join("privacy.yml"),
+        "version: 1\ndata:\n  - category: user.contact.emial\n    purposes: [essential]\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["scan", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("privacy.yml:3:15: unknown data category `user.contact.emial`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `user.contact.email`"), "{err}");
+}

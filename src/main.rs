@@ -37,6 +37,18 @@ enum Command {
         #[arg(long)]
         owner: Option<String>,
     },
+    /// Draft a privacy manifest from what the code does.
+    Init {
+        /// The directory to scan.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Where to write the draft (default: `privacy.yml` in PATH).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Validate a privacy manifest without scanning.
     CheckManifest {
         /// The manifest (`privacy.yml`).
@@ -138,6 +150,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out.push_str(&explain(&rules, &classifier, &name, owner.as_deref()));
             }
             print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init {
+            path,
+            output,
+            force,
+        } => {
+            let target = output.unwrap_or_else(|| path.join("privacy.yml"));
+            if target.exists() && !force {
+                bail!(
+                    "{} already exists; pass --force to overwrite it",
+                    target.display()
+                );
+            }
+            if !path.is_dir() {
+                bail!("{}: not a directory", path.display());
+            }
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let options = ScanOptions {
+                roots: vec![path.clone()],
+                threads,
+                max_file_size: 1 << 20,
+                flow: FlowOptions::default(),
+            };
+            let report = scan::scan(&options, &rules).context("cannot start the scan")?;
+            let text = candor::manifest::draft::draft(&report.findings, &rules);
+            write_atomically(&target, text.as_bytes())?;
+            eprintln!(
+                "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
+                target.display(),
+                target.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckManifest { file } => {

@@ -226,3 +226,47 @@ fn a_bad_manifest_stops_the_scan_with_its_location() {
     );
     assert!(err.contains("did you mean `user.contact.email`"), "{err}");
 }
+
+#[test]
+fn init_drafts_a_manifest_that_must_be_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("app.py"), APP).unwrap();
+    let candor = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_candor"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let root = dir.path().to_str().unwrap();
+    let manifest_path = dir.path().join("privacy.yml");
+
+    assert!(candor(&["init", root]).status.success());
+    let draft = std::fs::read_to_string(&manifest_path).unwrap();
+    assert!(draft.contains("category: user.contact.email"));
+    assert!(draft.contains("category: user.contact.phone_number"));
+    assert!(draft.contains("- id: segment"));
+    assert!(draft.contains("domains: [api.us-crm.example.com]"));
+    assert!(draft.contains("log: true"), "the code logs the email");
+
+    // Never overwritten without --force.
+    let again = candor(&["init", root]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&manifest_path).unwrap(), draft);
+
+    // The placeholders fail validation until a person fills them in.
+    let check = candor(&["check-manifest", manifest_path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&check.stderr).contains("purposes not filled in yet"));
+    std::fs::write(
+        &manifest_path,
+        draft.replace("choose-purposes", "essential.service"),
+    )
+    .unwrap();
+    assert!(
+        candor(&["check-manifest", manifest_path.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(candor(&["init", root, "--force"]).status.success());
+}

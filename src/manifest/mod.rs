@@ -3,6 +3,7 @@
 //! Every error names the file, line and column and says what to do; an
 //! unknown key comes with the closest known one.
 
+pub mod draft;
 pub mod model;
 mod suggest;
 
@@ -209,6 +210,10 @@ impl Validator<'_> {
         if self.rules.purposes.iter().any(|p| p.key == key) {
             return Ok(());
         }
+        if key == draft::PURPOSE_PLACEHOLDER {
+            let help = "replace it with the data uses the policy states, e.g. `[essential.service.authentication]`; rules/purposes.yml lists them".to_string();
+            return Err(self.error(key, "purposes not filled in yet".to_string(), Some(help)));
+        }
         let keys: Vec<&str> = self.rules.purposes.iter().map(|p| p.key.as_str()).collect();
         let help = match suggest::closest(key, &keys) {
             Some(s) => format!("did you mean `{s}`? rules/purposes.yml lists every data use"),
@@ -240,7 +245,12 @@ pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
         c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
     };
     for (i, line) in text.lines().enumerate() {
-        let code = line.split(" #").next().unwrap_or(line);
+        // Comments are not values.
+        let code = if line.trim_start().starts_with('#') {
+            ""
+        } else {
+            line.split(" #").next().unwrap_or(line)
+        };
         let mut start = 0;
         while let Some(pos) = code[start..].find(needle) {
             let at = start + pos;

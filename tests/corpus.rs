@@ -4,24 +4,45 @@
 
 use std::path::PathBuf;
 
+use candor::checks::Level;
 use candor::flow::FlowOptions;
+use candor::manifest;
+use candor::policy::Policy;
 use candor::rules::Rules;
 use candor::scan::{ScanOptions, scan};
 
-fn summary(app: &str) -> String {
+/// One line per finding; with `policy`, only the violations of the app's
+/// seed manifest (`privacy.yml`) and its unexercised declarations.
+fn summary(app: &str, policy: bool) -> String {
     let rules = Rules::embedded().expect("embedded rules load");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
         .join(app);
     let options = ScanOptions {
-        roots: vec![root],
+        roots: vec![root.clone()],
         threads: 2,
         max_file_size: 1 << 20,
         flow: FlowOptions::default(),
     };
-    let report = scan(&options, &rules).expect("scan runs");
+    let mut report = scan(&options, &rules).expect("scan runs");
+    if policy {
+        let path = root.join("privacy.yml");
+        let manifest = manifest::load(&path, &rules).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let judged = Policy {
+            manifest: &manifest,
+            text: &text,
+            path: "privacy.yml",
+            rules: &rules,
+        };
+        report.findings = judged.apply(std::mem::take(&mut report.findings));
+    }
     let mut out = String::new();
-    for f in &report.findings {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| !policy || f.level != Level::Note || f.rule_id == "unexercised-declaration")
+    {
         let recipient = f
             .recipient
             .as_deref()
@@ -43,16 +64,26 @@ fn summary(app: &str) -> String {
 }
 
 macro_rules! corpus_snapshot {
-    ($test:ident, $app:literal) => {
+    ($test:ident, $policy_test:ident, $app:literal) => {
         #[test]
         fn $test() {
-            insta::assert_snapshot!(summary($app));
+            insta::assert_snapshot!(summary($app, false));
+        }
+
+        /// The violations of the app's seed manifest (see its VIOLATIONS.md).
+        #[test]
+        fn $policy_test() {
+            insta::assert_snapshot!(summary($app, true));
         }
     };
 }
 
-corpus_snapshot!(easylink_flask, "easylink-flask");
-corpus_snapshot!(certshop_express, "certshop-express");
-corpus_snapshot!(bestcert_spring, "bestcert-spring");
-corpus_snapshot!(realname_gin, "realname-gin");
-corpus_snapshot!(trustsign_axum, "trustsign-axum");
+corpus_snapshot!(easylink_flask, easylink_flask_policy, "easylink-flask");
+corpus_snapshot!(
+    certshop_express,
+    certshop_express_policy,
+    "certshop-express"
+);
+corpus_snapshot!(bestcert_spring, bestcert_spring_policy, "bestcert-spring");
+corpus_snapshot!(realname_gin, realname_gin_policy, "realname-gin");
+corpus_snapshot!(trustsign_axum, trustsign_axum_policy, "trustsign-axum");

@@ -270,3 +270,102 @@ fn init_drafts_a_manifest_that_must_be_reviewed() {
     );
     assert!(candor(&["init", root, "--force"]).status.success());
 }
+
+/// Every top-level data use: declaring them all allows any purpose.
+const ALL_PURPOSES: &str = "analytics, collect, employment, essential, finance, functional, marketing, operations, personalize, sales, third_party_sharing, train_ai_system";
+
+#[test]
+fn corpus_apps_with_a_manifest_that_declares_everything_have_no_violation() {
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for app in [
+        "easylink-flask",
+        "certshop-express",
+        "bestcert-spring",
+        "realname-gin",
+        "trustsign-axum",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let draft_path = dir.path().join("everything.yml");
+        let root = corpus.join(app);
+        let run = |args: &[&str]| {
+            Command::new(env!("CARGO_BIN_EXE_candor"))
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        let out = run(&[
+            "init",
+            root.to_str().unwrap(),
+            "-o",
+            draft_path.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{app}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Allow every purpose, logging, clear-text storage: the code then does
+        // nothing the manifest does not declare.
+        let draft = std::fs::read_to_string(&draft_path).unwrap();
+        let (data, recipients) = draft
+            .split_once("\nrecipients:")
+            .expect("a recipients section");
+        let data = data
+            .replace("    log: true  # the code logs it; keep only if the policy discloses that\n", "")
+            .replace("    purposes: [choose-purposes]", "    sensitive: false\n    log: true\n    encrypt_at_rest: false\n    purposes: [choose-purposes]");
+        let everything =
+            format!("{data}\nrecipients:{recipients}").replace("choose-purposes", ALL_PURPOSES);
+        std::fs::write(&draft_path, &everything).unwrap();
+        let out = run(&[
+            "scan",
+            root.to_str().unwrap(),
+            "--policy",
+            draft_path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]);
+        assert!(
+            out.status.success(),
+            "{app}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let violations: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["level"] != "note")
+            .map(|f| {
+                format!(
+                    "{}:{} {}",
+                    f["location"]["path"], f["location"]["start_line"], f["message"]
+                )
+            })
+            .collect();
+        assert!(violations.is_empty(), "{app}:\n{}", violations.join("\n"));
+    }
+}
+
+#[test]
+fn path_purposes_decide_the_purpose_of_the_code() {
+    let marketing = |m: &mut serde_json::Value| {
+        m["purposes"] =
+            serde_json::json!([{ "paths": ["app.py"], "uses": ["marketing.advertising"] }]);
+    };
+    let v = violations(&manifest(marketing));
+    assert!(v.contains(&(9, "undeclared-purpose".to_string())), "{v:?}");
+    assert!(v.contains(&(12, "undeclared-purpose".to_string())), "{v:?}");
+    assert!(v.iter().all(|(_, r)| r == "undeclared-purpose"));
+    let declared = manifest(|m| {
+        marketing(m);
+        for d in m["data"].as_array_mut().unwrap() {
+            d["purposes"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!("marketing"));
+        }
+    });
+    assert_eq!(violations(&declared), set(&[]));
+}

@@ -120,7 +120,8 @@ impl Policy<'_> {
                 }
                 FlowKind::Shared => self.judge_shared(&f, d, &mut reference),
                 _ => None,
-            },
+            }
+            .or_else(|| self.judge_path_purpose(&f, d)),
         };
         let (rule, why) = match verdict {
             Some(v) => v,
@@ -175,7 +176,14 @@ impl Policy<'_> {
                     format!("{} is not declared as receiving {}", r.id, f.category),
                 ));
             }
-            if let Some(purpose) = catalog.map(|c| c.purpose.as_str()) {
+            // The code's declared purpose wins over the recipient's default.
+            let path_purposes = self.path_purposes(&f.location.path);
+            let inferred: Vec<&str> = if path_purposes.is_empty() {
+                catalog.map(|c| c.purpose.as_str()).into_iter().collect()
+            } else {
+                path_purposes
+            };
+            for purpose in inferred {
                 let allowed = r
                     .purposes
                     .iter()
@@ -206,6 +214,43 @@ impl Policy<'_> {
             ));
         }
         None
+    }
+
+    /// The data uses `purposes[]` gives the code at `path`.
+    fn path_purposes(&self, path: &str) -> Vec<&str> {
+        self.manifest
+            .purposes
+            .iter()
+            .filter(|pp| {
+                pp.paths.iter().any(|g| {
+                    globset::Glob::new(g).is_ok_and(|g| g.compile_matcher().is_match(path))
+                })
+            })
+            .flat_map(|pp| pp.uses.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// Code whose declared purpose (`purposes[]`) the data's declaration
+    /// does not list uses the data for an undeclared purpose.
+    fn judge_path_purpose(
+        &self,
+        f: &Finding,
+        d: &DataDeclaration,
+    ) -> Option<(&'static Rule, String)> {
+        if f.flow_kind == FlowKind::Shared {
+            return None; // judged with the recipient
+        }
+        let purpose = self
+            .path_purposes(&f.location.path)
+            .into_iter()
+            .find(|u| !d.purposes.iter().any(|p| covers(p, u)))?;
+        Some((
+            &pr::UNDECLARED_PURPOSE,
+            format!(
+                "this code serves {purpose}, which is not a declared purpose of {}",
+                f.category
+            ),
+        ))
     }
 
     fn unexercised(&self, findings: &[Finding]) -> Vec<Finding> {

@@ -44,6 +44,9 @@ pub struct Finding {
     pub recipient: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<StoreKind>,
+    /// The cookie or storage key written, when the code names it literally.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_key: Option<String>,
     /// The sink or source rule that matched.
     pub via: String,
     pub message: String,
@@ -139,6 +142,7 @@ pub fn build(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Findi
                 flow_kind: flow.kind,
                 recipient: flow.recipient.clone(),
                 store: flow.store,
+                store_key: flow.store_key.clone(),
                 via: flow.via.clone(),
                 message: message(flow, &category.name, category.sensitive, rules),
                 snippet: lines.line(flow.span.start_line).trim_end().to_string(),

@@ -380,6 +380,8 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
             text,
             path: &shown,
             rules,
+            root: Some(&report.base),
+            sources: Default::default(),
         };
         report.findings = policy.apply(std::mem::take(&mut report.findings));
     }

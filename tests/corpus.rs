@@ -34,6 +34,8 @@ fn summary(app: &str, policy: bool) -> String {
             text: &text,
             path: "privacy.yml",
             rules: &rules,
+            root: Some(&root),
+            sources: Default::default(),
         };
         report.findings = judged.apply(std::mem::take(&mut report.findings));
     }

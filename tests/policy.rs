@@ -18,6 +18,7 @@ def signup():
     analytics.track("u1", "signup", {"email": email})
     cursor.execute("INSERT INTO users (email, phone) VALUES (%s, %s)", (email, phone))
     requests.post("https://api.us-crm.example.com/leads", json={"email": email})
+    resp.set_cookie("remember_email", email)
 "#;
 
 /// A manifest that allows everything APP does; `edit` changes one promise.
@@ -41,8 +42,12 @@ fn manifest(edit: impl Fn(&mut serde_json::Value)) -> String {
 
 /// (line, rule) of every finding that is not an inventory note.
 fn violations(manifest_text: &str) -> BTreeSet<(u64, String)> {
+    violations_in(APP, manifest_text)
+}
+
+fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("app.py"), APP).unwrap();
+    std::fs::write(dir.path().join("app.py"), app).unwrap();
     std::fs::write(dir.path().join("privacy.yml"), manifest_text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_candor"))
         .args([
@@ -107,7 +112,13 @@ fn logging_not_allowed() {
 #[test]
 fn stored_despite_store_false() {
     let m = manifest(|m| m["data"][0]["store"] = serde_json::json!(false));
-    assert_eq!(violations(&m), set(&[(13, "stored-despite-store-false")]));
+    assert_eq!(
+        violations(&m),
+        set(&[
+            (13, "stored-despite-store-false"),
+            (15, "stored-despite-store-false")
+        ])
+    );
 }
 
 #[test]
@@ -368,4 +379,52 @@ fn path_purposes_decide_the_purpose_of_the_code() {
         }
     });
     assert_eq!(violations(&declared), set(&[]));
+}
+
+#[test]
+fn undeclared_tracking() {
+    let none = manifest(|m| m["tracking"] = serde_json::json!([]));
+    assert_eq!(
+        violations(&none),
+        set(&[(12, "undeclared-tracking"), (15, "undeclared-tracking")])
+    );
+    let other = manifest(|m| {
+        m["tracking"] = serde_json::json!([{ "kind": "strictly-necessary", "name": "session" }])
+    });
+    assert_eq!(
+        violations(&other),
+        set(&[(12, "undeclared-tracking"), (15, "undeclared-tracking")])
+    );
+    let declared = manifest(|m| {
+        m["tracking"] = serde_json::json!([
+            { "kind": "analytics", "recipient": "segment" },
+            { "kind": "functional", "name": "remember_email" }
+        ])
+    });
+    assert_eq!(violations(&declared), set(&[]));
+}
+
+#[test]
+fn inline_annotations_declare_the_purpose_of_the_code() {
+    let annotated = APP.replace(
+        "    logger.info(\"signup %s\", email)",
+        "    logger.info(\"signup %s\", email)  # candor: purpose=marketing.advertising",
+    );
+    assert_ne!(annotated, APP);
+    let v = violations_in(&annotated, &manifest(|_| {}));
+    assert_eq!(
+        v,
+        set(&[(11, "undeclared-purpose"), (12, "undeclared-purpose")])
+    );
+    let declared = manifest(|m| {
+        m["data"][0]["purposes"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!("marketing"));
+        m["recipients"][0]["purposes"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!("marketing"));
+    });
+    assert_eq!(violations_in(&annotated, &declared), set(&[]));
 }

@@ -67,6 +67,7 @@ pub const ALL: &[&Rule] = &[
     &policy_rules::STORED_NOT_ALLOWED,
     &policy_rules::UNENCRYPTED_STORAGE,
     &policy_rules::CROSS_BORDER,
+    &policy_rules::UNDECLARED_TRACKING,
     &policy_rules::UNEXERCISED,
     &inventory::COLLECTED,
     &inventory::STORED,

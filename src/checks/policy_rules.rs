@@ -109,6 +109,17 @@ policy_rule!(
     "The policy says data is stored in mainland China; the code sends phone numbers to a US service."
 );
 policy_rule!(
+    UNDECLARED_TRACKING,
+    "undeclared-tracking",
+    "UndeclaredTracking",
+    Level::Warning,
+    &[359],
+    Some("5.0"),
+    "A cookie, browser-storage entry or tracking SDK the manifest does not disclose",
+    "Personal data is put in a cookie or browser storage the manifest's `tracking` section does not list, or handed to an analytics or advertising service whose kind of tracking is not declared.",
+    "The policy discloses only strictly necessary cookies; the code sends the email to an analytics SDK and keeps it in a `remember_email` cookie."
+);
+policy_rule!(
     UNEXERCISED,
     "unexercised-declaration",
     "UnexercisedDeclaration",

@@ -41,6 +41,9 @@ pub struct Flow {
     pub via: String,
     pub recipient: Option<String>,
     pub store: Option<StoreKind>,
+    /// The cookie or storage key written, when it is a literal
+    /// (`set_cookie("remember_email", ..)`).
+    pub store_key: Option<String>,
     /// The callee as written, or the request expression.
     pub target: String,
     /// The steps before the sink, first to last.
@@ -964,6 +967,12 @@ impl<'a> FileCx<'a> {
         {
             carried.merge(r.clone());
         }
+        let store_key = match spec.store {
+            Some(StoreKind::Cookie | StoreKind::BrowserStorage) => {
+                args.first().and_then(|a| self.const_string(&a.value, sc))
+            }
+            _ => None,
+        };
         for t in carried.taints {
             self.flows.push(Flow {
                 kind: spec.kind,
@@ -972,6 +981,7 @@ impl<'a> FileCx<'a> {
                 via: spec.id.clone(),
                 recipient: recipient.clone(),
                 store: spec.store,
+                store_key: store_key.clone(),
                 target: target.to_string(),
                 trail: t.trail.steps(),
             });
@@ -1014,6 +1024,7 @@ impl<'a> FileCx<'a> {
             via: self.rules.sources[source].id.clone(),
             recipient: None,
             store: None,
+            store_key: None,
             target: shown.to_string(),
             trail: Vec::new(),
         });

@@ -7,9 +7,15 @@
 //! line and the policy clause. Declarations no flow exercises are reported
 //! as notes at their line in the manifest.
 
+mod annotations;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+
 use crate::checks::{self, Rule, policy_rules as pr};
 use crate::finding::{self, Finding, Location, PolicyRef};
-use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, locate};
+use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind, locate};
 use crate::rules::{FlowKind, Rules, StoreKind};
 
 /// A loaded manifest with what is needed to cite it.
@@ -20,6 +26,11 @@ pub struct Policy<'a> {
     /// Its path as shown in findings (relative to the scan's base).
     pub path: &'a str,
     pub rules: &'a Rules,
+    /// The scanned directory, to read inline purpose annotations; `None`
+    /// ignores them.
+    pub root: Option<&'a Path>,
+    /// Source files read for annotations, by path.
+    pub sources: RefCell<HashMap<String, String>>,
 }
 
 /// `key` is `declared` or below it (`user.contact.email` under `user.contact`).
@@ -121,7 +132,8 @@ impl Policy<'_> {
                 FlowKind::Shared => self.judge_shared(&f, d, &mut reference),
                 _ => None,
             }
-            .or_else(|| self.judge_path_purpose(&f, d)),
+            .or_else(|| self.judge_path_purpose(&f, d))
+            .or_else(|| self.judge_tracking(&f, &mut reference)),
         };
         let (rule, why) = match verdict {
             Some(v) => v,
@@ -177,11 +189,11 @@ impl Policy<'_> {
                 ));
             }
             // The code's declared purpose wins over the recipient's default.
-            let path_purposes = self.path_purposes(&f.location.path);
-            let inferred: Vec<&str> = if path_purposes.is_empty() {
+            let code_purposes = self.code_purposes(f);
+            let inferred: Vec<&str> = if code_purposes.is_empty() {
                 catalog.map(|c| c.purpose.as_str()).into_iter().collect()
             } else {
-                path_purposes
+                code_purposes.iter().map(String::as_str).collect()
             };
             for purpose in inferred {
                 let allowed = r
@@ -216,9 +228,59 @@ impl Policy<'_> {
         None
     }
 
-    /// The data uses `purposes[]` gives the code at `path`.
-    fn path_purposes(&self, path: &str) -> Vec<&str> {
-        self.manifest
+    /// Cookies and browser storage must be among the declared tracking;
+    /// analytics and advertising services need their kind of tracking
+    /// declared.
+    fn judge_tracking(
+        &self,
+        f: &Finding,
+        reference: &mut Option<PolicyRef>,
+    ) -> Option<(&'static Rule, String)> {
+        let tracking = self.manifest.tracking.as_ref()?;
+        let verdict = match (f.flow_kind, f.store) {
+            (FlowKind::Stored, Some(StoreKind::Cookie | StoreKind::BrowserStorage)) => {
+                let names: Vec<&str> = tracking.iter().filter_map(|t| t.name.as_deref()).collect();
+                let key = f.store_key.as_deref();
+                if tracking.is_empty() {
+                    Some("the manifest declares no cookies or tracking".to_string())
+                } else if let Some(k) = key.filter(|k| !names.is_empty() && !names.contains(k)) {
+                    Some(format!(
+                        "`{k}` is not among the declared cookies ({})",
+                        names.join(", ")
+                    ))
+                } else {
+                    None
+                }
+            }
+            (FlowKind::Shared, _) => {
+                let id = f.recipient.as_deref()?;
+                let kind = match self.rules.recipient(id)?.service.as_str() {
+                    "analytics" => TrackingKind::Analytics,
+                    "advertising" => TrackingKind::Marketing,
+                    _ => return None,
+                };
+                let declared = tracking
+                    .iter()
+                    .any(|t| t.kind == kind && t.recipient.as_deref().is_none_or(|r| r == id));
+                (!declared)
+                    .then(|| format!("tracking by {id} ({kind:?}) is not declared", kind = kind))
+            }
+            _ => None,
+        }?;
+        *reference = Some(self.at(
+            "tracking",
+            1,
+            tracking.first().and_then(|t| t.clause.as_ref()),
+        ));
+        Some((&pr::UNDECLARED_TRACKING, verdict))
+    }
+
+    /// The purposes the code of a finding declares: `purposes[]` globs
+    /// matching its path, and inline `candor: purpose=...` annotations.
+    fn code_purposes(&self, f: &Finding) -> Vec<String> {
+        let path = f.location.path.as_str();
+        let mut out: Vec<String> = self
+            .manifest
             .purposes
             .iter()
             .filter(|pp| {
@@ -226,8 +288,16 @@ impl Policy<'_> {
                     globset::Glob::new(g).is_ok_and(|g| g.compile_matcher().is_match(path))
                 })
             })
-            .flat_map(|pp| pp.uses.iter().map(String::as_str))
-            .collect()
+            .flat_map(|pp| pp.uses.iter().cloned())
+            .collect();
+        if let Some(root) = self.root {
+            let mut sources = self.sources.borrow_mut();
+            let text = sources
+                .entry(path.to_string())
+                .or_insert_with(|| std::fs::read_to_string(root.join(path)).unwrap_or_default());
+            out.extend(annotations::purposes_at(text, f.location.start_line));
+        }
+        out
     }
 
     /// Code whose declared purpose (`purposes[]`) the data's declaration
@@ -241,7 +311,7 @@ impl Policy<'_> {
             return None; // judged with the recipient
         }
         let purpose = self
-            .path_purposes(&f.location.path)
+            .code_purposes(f)
             .into_iter()
             .find(|u| !d.purposes.iter().any(|p| covers(p, u)))?;
         Some((
@@ -312,6 +382,7 @@ impl Policy<'_> {
             },
             recipient: recipient.cloned(),
             store: None,
+            store_key: None,
             via: "manifest".into(),
             message,
             location: reference.location.clone(),

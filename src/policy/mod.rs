@@ -243,13 +243,14 @@ impl Policy<'_> {
                 let key = f.store_key.as_deref();
                 if tracking.is_empty() {
                     Some("the manifest declares no cookies or tracking".to_string())
-                } else if let Some(k) = key.filter(|k| !names.is_empty() && !names.contains(k)) {
-                    Some(format!(
-                        "`{k}` is not among the declared cookies ({})",
-                        names.join(", ")
-                    ))
                 } else {
-                    None
+                    key.filter(|k| !names.is_empty() && !names.contains(k))
+                        .map(|k| {
+                            format!(
+                                "`{k}` is not among the declared cookies ({})",
+                                names.join(", ")
+                            )
+                        })
                 }
             }
             (FlowKind::Shared, _) => {

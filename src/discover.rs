@@ -54,6 +54,8 @@ pub struct Skipped {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<Candidate>,
+    /// Dependency manifests (package.json, go.mod, ...).
+    pub manifests: Vec<PathBuf>,
     pub skipped: Vec<Skipped>,
 }
 
@@ -111,6 +113,8 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
     let mut d = found.into_inner().unwrap_or_default();
     d.files.sort();
     d.files.dedup();
+    d.manifests.sort();
+    d.manifests.dedup();
     d.skipped.sort();
     d
 }

@@ -8,6 +8,7 @@
 
 pub mod checks;
 pub mod classify;
+pub mod dependencies;
 pub mod discover;
 pub mod emit;
 pub mod finding;

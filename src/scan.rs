@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::classify::Classifier;
+use crate::dependencies::{self, SdkUse};
 use crate::discover::{self, Candidate};
 use crate::finding::{self, Finding};
 use crate::flow::{self, FlowOptions};
@@ -56,6 +57,8 @@ pub struct ScanStats {
 #[derive(Debug, Default)]
 pub struct ScanReport {
     pub findings: Vec<Finding>,
+    /// Third-party SDKs the dependency manifests declare.
+    pub sdks: Vec<SdkUse>,
     pub notices: Vec<Notice>,
     pub stats: ScanStats,
     /// The directory paths in findings are relative to.
@@ -109,6 +112,10 @@ pub fn scan(
         base: base.clone(),
         ..ScanReport::default()
     };
+    for m in &discovery.manifests {
+        report.sdks.extend(dependencies::sdks_in(m, &relative(m, &base), rules));
+    }
+    report.sdks.sort();
     for s in discovery.skipped {
         report.notices.push(Notice {
             path: relative(&s.path, &base),

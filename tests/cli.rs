@@ -426,3 +426,23 @@ fn fingerprints_survive_unrelated_edits() {
     assert_eq!(hashes(&a), hashes(&b));
     assert_ne!(a[0].1, a[1].1);
 }
+
+#[test]
+fn dependency_manifests_list_the_sdks_a_project_ships() {
+    let tree = temp_tree(&[
+        ("package.json", b"{\n  \"dependencies\": {\n    \"@segment/analytics-node\": \"^2\",\n    \"left-pad\": \"1\"\n  },\n  \"devDependencies\": { \"@sentry/node\": \"7\" }\n}\n"),
+        ("api/requirements.txt", b"flask==3\nsentry-sdk[flask]>=1.40\n"),
+        ("svc/go.mod", b"module x\n\nrequire (\n\tgithub.com/stripe/stripe-go/v76 v76.0.0\n)\n"),
+        ("broken/package.json", b"{ not json"),
+    ]);
+    let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let sdks: Vec<String> = v["sdks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{} {}:{}", s["recipient"].as_str().unwrap(), s["path"].as_str().unwrap(), s["line"]))
+        .collect();
+    assert_eq!(sdks, ["segment package.json:3", "sentry api/requirements.txt:2", "stripe svc/go.mod:4"]);
+}

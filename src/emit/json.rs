@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::TOOL_VERSION;
+use crate::dependencies::SdkUse;
 use crate::finding::Finding;
 use crate::scan::{Notice, ScanReport, ScanStats};
 
@@ -14,6 +15,8 @@ struct Document<'a> {
     schema_version: u32,
     tool: Tool,
     findings: &'a [Finding],
+    /// Third-party SDKs the dependency manifests declare.
+    sdks: &'a [SdkUse],
     notices: &'a [Notice],
     stats: &'a ScanStats,
 }
@@ -32,6 +35,7 @@ pub fn render(report: &ScanReport) -> String {
             version: TOOL_VERSION,
         },
         findings: &report.findings,
+        sdks: &report.sdks,
         notices: &report.notices,
         stats: &report.stats,
     };

@@ -48,6 +48,7 @@ pub fn render(report: &ScanReport) -> String {
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,
+            "properties": { "sdks": report.sdks },
         }]
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();

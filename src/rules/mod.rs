@@ -155,6 +155,7 @@ impl Rules {
         let mut classify = None;
         let mut flow = None;
         let mut recipients = Vec::new();
+        let mut recipient_files = Vec::new();
         let mut purposes = Vec::new();
         let mut sink_files = Vec::new();
         for (name, text) in &files {
@@ -169,7 +170,10 @@ impl Rules {
             } else if name == "flow.yml" {
                 flow = Some(parse::<FlowFile>(name, text)?);
             } else if name == "recipients.yml" || name.starts_with("recipients/") {
-                recipients.extend(parse::<RecipientFile>(name, text)?.recipients);
+                for r in parse::<RecipientFile>(name, text)?.recipients {
+                    recipient_files.push(name.clone());
+                    recipients.push(r);
+                }
             } else if name == "purposes.yml" {
                 purposes = parse::<PurposeFile>(name, text)?.purposes;
                 validate_purposes(&purposes)?;
@@ -184,7 +188,7 @@ impl Rules {
         let classify = classify.ok_or_else(|| missing("classify.yml"))?;
         let flow = flow.ok_or_else(|| missing("flow.yml"))?;
         validate_categories(&categories, &category_files)?;
-        validate_recipients(&recipients)?;
+        validate_recipients(&recipients, &recipient_files, &purposes)?;
 
         let recipient_ids: HashSet<&str> = recipients.iter().map(|r| r.id.as_str()).collect();
         let mut sinks = Vec::new();
@@ -450,25 +454,31 @@ fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
     Ok(())
 }
 
-fn validate_recipients(recipients: &[RecipientSpec]) -> Result<(), RulesError> {
+fn validate_recipients(recipients: &[RecipientSpec], files: &[String], purposes: &[PurposeSpec]) -> Result<(), RulesError> {
     let mut ids = HashSet::new();
-    for r in recipients {
-        let invalid = |message: String| RulesError::Invalid {
-            file: "rules/recipients.yml".into(),
-            message,
-        };
+    for (r, file) in recipients.iter().zip(files) {
+        let invalid = |message: String| RulesError::Invalid { file: format!("rules/{file}"), message };
+        let well_formed = !r.id.is_empty() && r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            return Err(invalid(format!("recipient id `{}` must be lower-case letters, digits and `-`", r.id)));
+        }
         if !ids.insert(r.id.as_str()) {
             return Err(invalid(format!("recipient `{}` is defined twice", r.id)));
         }
+        if !model::SERVICE_KINDS.contains(&r.service.as_str()) {
+            return Err(invalid(format!("recipient `{}` has unknown service `{}`; expected one of {}", r.id, r.service, model::SERVICE_KINDS.join(", "))));
+        }
+        if !purposes.iter().any(|p| p.key == r.purpose) {
+            return Err(invalid(format!("recipient `{}` has unknown purpose `{}` (see rules/purposes.yml)", r.id, r.purpose)));
+        }
+        let region_ok = matches!(r.region.as_str(), "global" | "EU") || (r.region.len() == 2 && r.region.chars().all(|c| c.is_ascii_uppercase()));
+        if !region_ok {
+            return Err(invalid(format!("recipient `{}` has region `{}`; use an ISO 3166 alpha-2 code, `EU` or `global`", r.id, r.region)));
+        }
         for d in &r.domains {
-            let valid = d.contains('.')
-                && d.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+            let valid = d.contains('.') && d.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
             if !valid {
-                return Err(invalid(format!(
-                    "recipient `{}` has an invalid domain `{d}`",
-                    r.id
-                )));
+                return Err(invalid(format!("recipient `{}` has an invalid domain `{d}`", r.id)));
             }
         }
     }

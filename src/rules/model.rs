@@ -230,14 +230,47 @@ pub struct RecipientFile {
 pub struct RecipientSpec {
     pub id: String,
     pub name: String,
-    /// analytics, advertising, error-tracking, payments, sms, email, ...
+    /// The kind of service; one of [`SERVICE_KINDS`].
     pub service: String,
     /// Default fideslang data use.
     pub purpose: String,
     /// Headquarters or default data region (ISO country or `global`).
     pub region: String,
+    /// API hosts; subdomains included.
     #[serde(default)]
     pub domains: Vec<String>,
+    /// SDK package names per ecosystem.
+    #[serde(default)]
+    pub packages: Packages,
+}
+
+/// The kinds of service a recipient can be.
+pub const SERVICE_KINDS: &[&str] = &[
+    "analytics", "advertising", "error-tracking", "monitoring", "customer-support", "crm", "email", "sms",
+    "push", "payments", "identity-verification", "cloud-storage", "cloud", "ai", "maps", "social-login",
+    "marketing-automation", "search", "communications", "feature-flags", "session-replay",
+];
+
+/// SDK package names of a recipient, per package registry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Packages {
+    #[serde(default)]
+    pub pypi: Vec<String>,
+    #[serde(default)]
+    pub npm: Vec<String>,
+    /// `group:artifact`.
+    #[serde(default)]
+    pub maven: Vec<String>,
+    /// Go module paths.
+    #[serde(default)]
+    pub go: Vec<String>,
+    #[serde(default)]
+    pub crates: Vec<String>,
+    #[serde(default)]
+    pub packagist: Vec<String>,
+    #[serde(default)]
+    pub rubygems: Vec<String>,
 }
 
 /// `rules/purposes.yml`: the data uses a manifest can declare.

@@ -1,0 +1,274 @@
+//! Dependency manifests: which third-party SDKs a project ships.
+//!
+//! Reads package.json, requirements*.txt, pyproject.toml, Pipfile, pom.xml,
+//! build.gradle(.kts), go.mod, Cargo.toml, composer.json and Gemfile, and
+//! matches each declared package against the recipients catalog. The result
+//! is an inventory of third parties even where no data flow to them is seen.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::rules::Rules;
+
+/// A package registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ecosystem {
+    Npm,
+    Pypi,
+    Maven,
+    Go,
+    Crates,
+    Packagist,
+    Rubygems,
+}
+
+/// A dependency declared in a manifest file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dependency {
+    pub ecosystem: Ecosystem,
+    pub name: String,
+    /// 1-based line of the declaration.
+    pub line: u32,
+}
+
+/// A dependency that is a catalog recipient's SDK.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SdkUse {
+    pub recipient: String,
+    pub package: String,
+    pub ecosystem: Ecosystem,
+    /// The manifest file, relative to the scanned directory.
+    pub path: String,
+    pub line: u32,
+}
+
+/// Whether `file_name` is a dependency manifest this module reads.
+pub fn is_dependency_manifest(file_name: &str) -> bool {
+    matches!(
+        file_name,
+        "package.json" | "pyproject.toml" | "Pipfile" | "pom.xml" | "build.gradle" | "build.gradle.kts" | "go.mod" | "Cargo.toml" | "composer.json" | "Gemfile"
+    ) || (file_name.starts_with("requirements") && file_name.ends_with(".txt"))
+}
+
+/// The dependencies `text` declares, judged by the file's name. Unreadable
+/// content gives none: a broken manifest never stops a scan.
+pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
+    let mut out = match file_name {
+        "package.json" => json_keys(text, &["dependencies", "optionalDependencies", "peerDependencies"], Ecosystem::Npm),
+        "composer.json" => json_keys(text, &["require"], Ecosystem::Packagist),
+        "pyproject.toml" => pyproject(text),
+        "Pipfile" => toml_keys(text, &["packages"], Ecosystem::Pypi),
+        "Cargo.toml" => toml_keys(text, &["dependencies", "build-dependencies"], Ecosystem::Crates),
+        "pom.xml" => pom(text),
+        "build.gradle" | "build.gradle.kts" => gradle(text),
+        "go.mod" => go_mod(text),
+        "Gemfile" => gemfile(text),
+        _ if file_name.starts_with("requirements") => requirements(text),
+        _ => Vec::new(),
+    };
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Line of the first occurrence of `needle` in `text` (1 when absent).
+fn line_of(text: &str, needle: &str) -> u32 {
+    text.lines().position(|l| l.contains(needle)).map_or(1, |i| i as u32 + 1)
+}
+
+fn dep(ecosystem: Ecosystem, name: &str, text: &str, needle: &str) -> Dependency {
+    Dependency { ecosystem, name: name.to_string(), line: line_of(text, needle) }
+}
+
+fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    sections
+        .iter()
+        .filter_map(|s| v.get(s)?.as_object())
+        .flat_map(|o| o.keys())
+        .map(|k| dep(eco, k, text, &format!("\"{k}\"")))
+        .collect()
+}
+
+fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Vec<Dependency> {
+    let Ok(v) = text.parse::<toml::Table>() else { return Vec::new() };
+    tables
+        .iter()
+        .filter_map(|t| v.get(*t)?.as_table())
+        .flat_map(|t| t.keys())
+        .map(|k| dep(eco, k, text, k))
+        .collect()
+}
+
+/// The package name of a PEP 508 requirement (`sentry-sdk[flask]>=1.0`).
+fn pep508_name(spec: &str) -> Option<&str> {
+    let spec = spec.trim();
+    let end = spec.find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))).unwrap_or(spec.len());
+    let name = &spec[..end];
+    (!name.is_empty()).then_some(name)
+}
+
+fn pyproject(text: &str) -> Vec<Dependency> {
+    let Ok(v) = text.parse::<toml::Table>() else { return Vec::new() };
+    let mut out = Vec::new();
+    if let Some(deps) = v.get("project").and_then(|p| p.get("dependencies")).and_then(|d| d.as_array()) {
+        for d in deps.iter().filter_map(|d| d.as_str()) {
+            if let Some(name) = pep508_name(d) {
+                out.push(dep(Ecosystem::Pypi, name, text, name));
+            }
+        }
+    }
+    let poetry = v.get("tool").and_then(|t| t.get("poetry")).and_then(|p| p.get("dependencies")).and_then(|d| d.as_table());
+    for k in poetry.into_iter().flat_map(|t| t.keys()).filter(|k| *k != "python") {
+        out.push(dep(Ecosystem::Pypi, k, text, k));
+    }
+    out
+}
+
+fn requirements(text: &str) -> Vec<Dependency> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.split('#').next()?.trim();
+            if l.is_empty() || l.starts_with('-') {
+                return None;
+            }
+            let name = pep508_name(l)?;
+            Some(Dependency { ecosystem: Ecosystem::Pypi, name: name.to_string(), line: i as u32 + 1 })
+        })
+        .collect()
+}
+
+fn pom(text: &str) -> Vec<Dependency> {
+    let tag = |block: &str, t: &str| -> Option<String> {
+        let open = format!("<{t}>");
+        let start = block.find(&open)? + open.len();
+        let end = block[start..].find(&format!("</{t}>"))? + start;
+        Some(block[start..end].trim().to_string())
+    };
+    text.split("<dependency>")
+        .skip(1)
+        .filter_map(|block| {
+            let block = block.split("</dependency>").next()?;
+            let (g, a) = (tag(block, "groupId")?, tag(block, "artifactId")?);
+            Some(dep(Ecosystem::Maven, &format!("{g}:{a}"), text, &format!("<artifactId>{a}</artifactId>")))
+        })
+        .collect()
+}
+
+fn gradle(text: &str) -> Vec<Dependency> {
+    const CONFIGS: [&str; 5] = ["implementation", "api", "compile", "runtimeOnly", "compileOnly"];
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim();
+            CONFIGS.iter().find(|c| l.starts_with(**c))?;
+            let quoted = l.split(['\'', '"']).nth(1)?;
+            let mut parts = quoted.split(':');
+            let (g, a) = (parts.next()?, parts.next()?);
+            Some(Dependency { ecosystem: Ecosystem::Maven, name: format!("{g}:{a}"), line: i as u32 + 1 })
+        })
+        .collect()
+}
+
+fn go_mod(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (i, l) in text.lines().enumerate() {
+        let l = l.split("//").next().unwrap_or("").trim();
+        let spec = if l.starts_with("require (") {
+            in_block = true;
+            continue;
+        } else if in_block && l == ")" {
+            in_block = false;
+            continue;
+        } else if in_block {
+            l
+        } else if let Some(rest) = l.strip_prefix("require ") {
+            rest
+        } else {
+            continue;
+        };
+        if let Some(module) = spec.split_whitespace().next() {
+            out.push(Dependency { ecosystem: Ecosystem::Go, name: module.to_string(), line: i as u32 + 1 });
+        }
+    }
+    out
+}
+
+fn gemfile(text: &str) -> Vec<Dependency> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let rest = l.trim().strip_prefix("gem ")?;
+            let name = rest.trim().split(['\'', '"']).nth(1)?;
+            Some(Dependency { ecosystem: Ecosystem::Rubygems, name: name.to_string(), line: i as u32 + 1 })
+        })
+        .collect()
+}
+
+/// The catalog recipient whose SDK `d` is. Go modules and Maven artifacts
+/// match as prefixes (`github.com/stripe/stripe-go` covers `.../v76`).
+pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
+    rules.recipients.iter().find_map(|r| {
+        let p = &r.packages;
+        let names: &[String] = match d.ecosystem {
+            Ecosystem::Npm => &p.npm,
+            Ecosystem::Pypi => &p.pypi,
+            Ecosystem::Maven => &p.maven,
+            Ecosystem::Go => &p.go,
+            Ecosystem::Crates => &p.crates,
+            Ecosystem::Packagist => &p.packagist,
+            Ecosystem::Rubygems => &p.rubygems,
+        };
+        let normalize = |s: &str| s.to_ascii_lowercase().replace('_', "-");
+        let hit = names.iter().any(|n| match d.ecosystem {
+            Ecosystem::Go => d.name == *n || d.name.starts_with(&format!("{n}/")),
+            Ecosystem::Pypi => normalize(n) == normalize(&d.name),
+            _ => *n == d.name,
+        });
+        hit.then_some(r.id.as_str())
+    })
+}
+
+/// The SDKs declared by the manifest file at `path`.
+pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> Vec<SdkUse> {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Vec::new() };
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    parse(name, &text)
+        .into_iter()
+        .filter_map(|d| {
+            let recipient = recipient_of(&d, rules)?.to_string();
+            Some(SdkUse { recipient, package: d.name, ecosystem: d.ecosystem, path: shown.to_string(), line: d.line })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Ecosystem, parse};
+
+    fn names(file: &str, text: &str) -> Vec<String> {
+        parse(file, text).into_iter().map(|d| format!("{}@{}", d.name, d.line)).collect()
+    }
+
+    #[test]
+    fn every_format() {
+        assert_eq!(names("package.json", "{\n \"dependencies\": {\n  \"stripe\": \"^14\"\n },\n \"devDependencies\": {\"jest\": \"1\"}\n}"), ["stripe@3"]);
+        assert_eq!(names("requirements.txt", "# comment\nsentry-sdk[flask]>=1.0\n-r base.txt\nrequests==2\n"), ["requests@4", "sentry-sdk@2"]);
+        assert_eq!(names("requirements-prod.txt", "twilio\n"), ["twilio@1"]);
+        assert_eq!(names("pyproject.toml", "[project]\ndependencies = [\"mixpanel>=4\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nstripe = \"*\"\n"), ["mixpanel@2", "stripe@5"]);
+        assert_eq!(names("Pipfile", "[packages]\nsendgrid = \"*\"\n"), ["sendgrid@2"]);
+        assert_eq!(names("Cargo.toml", "[dependencies]\nsentry = \"0.34\"\n[dev-dependencies]\ninsta = \"1\"\n"), ["sentry@2"]);
+        assert_eq!(names("pom.xml", "<project>\n<dependency>\n<groupId>io.sentry</groupId>\n<artifactId>sentry</artifactId>\n</dependency>\n</project>"), ["io.sentry:sentry@4"]);
+        assert_eq!(names("build.gradle.kts", "dependencies {\n    implementation(\"com.stripe:stripe-java:24.0.0\")\n    testImplementation(\"junit:junit:4\")\n}"), ["com.stripe:stripe-java@2"]);
+        assert_eq!(names("go.mod", "module x\nrequire github.com/a/b v1\nrequire (\n\tgithub.com/getsentry/sentry-go v0.27.0 // indirect\n)\n"), ["github.com/a/b@2", "github.com/getsentry/sentry-go@4"]);
+        assert_eq!(names("composer.json", "{\"require\": {\"stripe/stripe-php\": \"^10\"}}"), ["stripe/stripe-php@1"]);
+        assert_eq!(names("Gemfile", "source 'x'\ngem 'stripe', '~> 10'\n"), ["stripe@2"]);
+        assert!(parse("package.json", "{ not json").is_empty());
+        assert!(parse("Cargo.toml", "[dependencies\n").is_empty());
+        assert_eq!(parse("go.mod", "require github.com/x/y v1\n")[0].ecosystem, Ecosystem::Go);
+    }
+}

@@ -48,7 +48,16 @@ pub struct SdkUse {
 pub fn is_dependency_manifest(file_name: &str) -> bool {
     matches!(
         file_name,
-        "package.json" | "pyproject.toml" | "Pipfile" | "pom.xml" | "build.gradle" | "build.gradle.kts" | "go.mod" | "Cargo.toml" | "composer.json" | "Gemfile"
+        "package.json"
+            | "pyproject.toml"
+            | "Pipfile"
+            | "pom.xml"
+            | "build.gradle"
+            | "build.gradle.kts"
+            | "go.mod"
+            | "Cargo.toml"
+            | "composer.json"
+            | "Gemfile"
     ) || (file_name.starts_with("requirements") && file_name.ends_with(".txt"))
 }
 
@@ -56,11 +65,19 @@ pub fn is_dependency_manifest(file_name: &str) -> bool {
 /// content gives none: a broken manifest never stops a scan.
 pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
     let mut out = match file_name {
-        "package.json" => json_keys(text, &["dependencies", "optionalDependencies", "peerDependencies"], Ecosystem::Npm),
+        "package.json" => json_keys(
+            text,
+            &["dependencies", "optionalDependencies", "peerDependencies"],
+            Ecosystem::Npm,
+        ),
         "composer.json" => json_keys(text, &["require"], Ecosystem::Packagist),
         "pyproject.toml" => pyproject(text),
         "Pipfile" => toml_keys(text, &["packages"], Ecosystem::Pypi),
-        "Cargo.toml" => toml_keys(text, &["dependencies", "build-dependencies"], Ecosystem::Crates),
+        "Cargo.toml" => toml_keys(
+            text,
+            &["dependencies", "build-dependencies"],
+            Ecosystem::Crates,
+        ),
         "pom.xml" => pom(text),
         "build.gradle" | "build.gradle.kts" => gradle(text),
         "go.mod" => go_mod(text),
@@ -75,15 +92,23 @@ pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
 
 /// Line of the first occurrence of `needle` in `text` (1 when absent).
 fn line_of(text: &str, needle: &str) -> u32 {
-    text.lines().position(|l| l.contains(needle)).map_or(1, |i| i as u32 + 1)
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(1, |i| i as u32 + 1)
 }
 
 fn dep(ecosystem: Ecosystem, name: &str, text: &str, needle: &str) -> Dependency {
-    Dependency { ecosystem, name: name.to_string(), line: line_of(text, needle) }
+    Dependency {
+        ecosystem,
+        name: name.to_string(),
+        line: line_of(text, needle),
+    }
 }
 
 fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
     sections
         .iter()
         .filter_map(|s| v.get(s)?.as_object())
@@ -93,7 +118,9 @@ fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
 }
 
 fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Vec<Dependency> {
-    let Ok(v) = text.parse::<toml::Table>() else { return Vec::new() };
+    let Ok(v) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
     tables
         .iter()
         .filter_map(|t| v.get(*t)?.as_table())
@@ -105,23 +132,39 @@ fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Vec<Dependency> {
 /// The package name of a PEP 508 requirement (`sentry-sdk[flask]>=1.0`).
 fn pep508_name(spec: &str) -> Option<&str> {
     let spec = spec.trim();
-    let end = spec.find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))).unwrap_or(spec.len());
+    let end = spec
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .unwrap_or(spec.len());
     let name = &spec[..end];
     (!name.is_empty()).then_some(name)
 }
 
 fn pyproject(text: &str) -> Vec<Dependency> {
-    let Ok(v) = text.parse::<toml::Table>() else { return Vec::new() };
+    let Ok(v) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    if let Some(deps) = v.get("project").and_then(|p| p.get("dependencies")).and_then(|d| d.as_array()) {
+    if let Some(deps) = v
+        .get("project")
+        .and_then(|p| p.get("dependencies"))
+        .and_then(|d| d.as_array())
+    {
         for d in deps.iter().filter_map(|d| d.as_str()) {
             if let Some(name) = pep508_name(d) {
                 out.push(dep(Ecosystem::Pypi, name, text, name));
             }
         }
     }
-    let poetry = v.get("tool").and_then(|t| t.get("poetry")).and_then(|p| p.get("dependencies")).and_then(|d| d.as_table());
-    for k in poetry.into_iter().flat_map(|t| t.keys()).filter(|k| *k != "python") {
+    let poetry = v
+        .get("tool")
+        .and_then(|t| t.get("poetry"))
+        .and_then(|p| p.get("dependencies"))
+        .and_then(|d| d.as_table());
+    for k in poetry
+        .into_iter()
+        .flat_map(|t| t.keys())
+        .filter(|k| *k != "python")
+    {
         out.push(dep(Ecosystem::Pypi, k, text, k));
     }
     out
@@ -136,7 +179,11 @@ fn requirements(text: &str) -> Vec<Dependency> {
                 return None;
             }
             let name = pep508_name(l)?;
-            Some(Dependency { ecosystem: Ecosystem::Pypi, name: name.to_string(), line: i as u32 + 1 })
+            Some(Dependency {
+                ecosystem: Ecosystem::Pypi,
+                name: name.to_string(),
+                line: i as u32 + 1,
+            })
         })
         .collect()
 }
@@ -153,13 +200,24 @@ fn pom(text: &str) -> Vec<Dependency> {
         .filter_map(|block| {
             let block = block.split("</dependency>").next()?;
             let (g, a) = (tag(block, "groupId")?, tag(block, "artifactId")?);
-            Some(dep(Ecosystem::Maven, &format!("{g}:{a}"), text, &format!("<artifactId>{a}</artifactId>")))
+            Some(dep(
+                Ecosystem::Maven,
+                &format!("{g}:{a}"),
+                text,
+                &format!("<artifactId>{a}</artifactId>"),
+            ))
         })
         .collect()
 }
 
 fn gradle(text: &str) -> Vec<Dependency> {
-    const CONFIGS: [&str; 5] = ["implementation", "api", "compile", "runtimeOnly", "compileOnly"];
+    const CONFIGS: [&str; 5] = [
+        "implementation",
+        "api",
+        "compile",
+        "runtimeOnly",
+        "compileOnly",
+    ];
     text.lines()
         .enumerate()
         .filter_map(|(i, l)| {
@@ -168,7 +226,11 @@ fn gradle(text: &str) -> Vec<Dependency> {
             let quoted = l.split(['\'', '"']).nth(1)?;
             let mut parts = quoted.split(':');
             let (g, a) = (parts.next()?, parts.next()?);
-            Some(Dependency { ecosystem: Ecosystem::Maven, name: format!("{g}:{a}"), line: i as u32 + 1 })
+            Some(Dependency {
+                ecosystem: Ecosystem::Maven,
+                name: format!("{g}:{a}"),
+                line: i as u32 + 1,
+            })
         })
         .collect()
 }
@@ -192,7 +254,11 @@ fn go_mod(text: &str) -> Vec<Dependency> {
             continue;
         };
         if let Some(module) = spec.split_whitespace().next() {
-            out.push(Dependency { ecosystem: Ecosystem::Go, name: module.to_string(), line: i as u32 + 1 });
+            out.push(Dependency {
+                ecosystem: Ecosystem::Go,
+                name: module.to_string(),
+                line: i as u32 + 1,
+            });
         }
     }
     out
@@ -204,7 +270,11 @@ fn gemfile(text: &str) -> Vec<Dependency> {
         .filter_map(|(i, l)| {
             let rest = l.trim().strip_prefix("gem ")?;
             let name = rest.trim().split(['\'', '"']).nth(1)?;
-            Some(Dependency { ecosystem: Ecosystem::Rubygems, name: name.to_string(), line: i as u32 + 1 })
+            Some(Dependency {
+                ecosystem: Ecosystem::Rubygems,
+                name: name.to_string(),
+                line: i as u32 + 1,
+            })
         })
         .collect()
 }
@@ -235,13 +305,23 @@ pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
 
 /// The SDKs declared by the manifest file at `path`.
 pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> Vec<SdkUse> {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Vec::new() };
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
     parse(name, &text)
         .into_iter()
         .filter_map(|d| {
             let recipient = recipient_of(&d, rules)?.to_string();
-            Some(SdkUse { recipient, package: d.name, ecosystem: d.ecosystem, path: shown.to_string(), line: d.line })
+            Some(SdkUse {
+                recipient,
+                package: d.name,
+                ecosystem: d.ecosystem,
+                path: shown.to_string(),
+                line: d.line,
+            })
         })
         .collect()
 }
@@ -251,24 +331,84 @@ mod tests {
     use super::{Ecosystem, parse};
 
     fn names(file: &str, text: &str) -> Vec<String> {
-        parse(file, text).into_iter().map(|d| format!("{}@{}", d.name, d.line)).collect()
+        parse(file, text)
+            .into_iter()
+            .map(|d| format!("{}@{}", d.name, d.line))
+            .collect()
     }
 
     #[test]
     fn every_format() {
-        assert_eq!(names("package.json", "{\n \"dependencies\": {\n  \"stripe\": \"^14\"\n },\n \"devDependencies\": {\"jest\": \"1\"}\n}"), ["stripe@3"]);
-        assert_eq!(names("requirements.txt", "# comment\nsentry-sdk[flask]>=1.0\n-r base.txt\nrequests==2\n"), ["requests@4", "sentry-sdk@2"]);
+        assert_eq!(
+            names(
+                "package.json",
+                "{\n \"dependencies\": {\n  \"stripe\": \"^14\"\n },\n \"devDependencies\": {\"jest\": \"1\"}\n}"
+            ),
+            ["stripe@3"]
+        );
+        assert_eq!(
+            names(
+                "requirements.txt",
+                "# comment\nsentry-sdk[flask]>=1.0\n-r base.txt\nrequests==2\n"
+            ),
+            ["requests@4", "sentry-sdk@2"]
+        );
         assert_eq!(names("requirements-prod.txt", "twilio\n"), ["twilio@1"]);
-        assert_eq!(names("pyproject.toml", "[project]\ndependencies = [\"mixpanel>=4\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nstripe = \"*\"\n"), ["mixpanel@2", "stripe@5"]);
-        assert_eq!(names("Pipfile", "[packages]\nsendgrid = \"*\"\n"), ["sendgrid@2"]);
-        assert_eq!(names("Cargo.toml", "[dependencies]\nsentry = \"0.34\"\n[dev-dependencies]\ninsta = \"1\"\n"), ["sentry@2"]);
-        assert_eq!(names("pom.xml", "<project>\n<dependency>\n<groupId>io.sentry</groupId>\n<artifactId>sentry</artifactId>\n</dependency>\n</project>"), ["io.sentry:sentry@4"]);
-        assert_eq!(names("build.gradle.kts", "dependencies {\n    implementation(\"com.stripe:stripe-java:24.0.0\")\n    testImplementation(\"junit:junit:4\")\n}"), ["com.stripe:stripe-java@2"]);
-        assert_eq!(names("go.mod", "module x\nrequire github.com/a/b v1\nrequire (\n\tgithub.com/getsentry/sentry-go v0.27.0 // indirect\n)\n"), ["github.com/a/b@2", "github.com/getsentry/sentry-go@4"]);
-        assert_eq!(names("composer.json", "{\"require\": {\"stripe/stripe-php\": \"^10\"}}"), ["stripe/stripe-php@1"]);
-        assert_eq!(names("Gemfile", "source 'x'\ngem 'stripe', '~> 10'\n"), ["stripe@2"]);
+        assert_eq!(
+            names(
+                "pyproject.toml",
+                "[project]\ndependencies = [\"mixpanel>=4\"]\n[tool.poetry.dependencies]\npython = \"^3.11\"\nstripe = \"*\"\n"
+            ),
+            ["mixpanel@2", "stripe@5"]
+        );
+        assert_eq!(
+            names("Pipfile", "[packages]\nsendgrid = \"*\"\n"),
+            ["sendgrid@2"]
+        );
+        assert_eq!(
+            names(
+                "Cargo.toml",
+                "[dependencies]\nsentry = \"0.34\"\n[dev-dependencies]\ninsta = \"1\"\n"
+            ),
+            ["sentry@2"]
+        );
+        assert_eq!(
+            names(
+                "pom.xml",
+                "<project>\n<dependency>\n<groupId>io.sentry</groupId>\n<artifactId>sentry</artifactId>\n</dependency>\n</project>"
+            ),
+            ["io.sentry:sentry@4"]
+        );
+        assert_eq!(
+            names(
+                "build.gradle.kts",
+                "dependencies {\n    implementation(\"com.stripe:stripe-java:24.0.0\")\n    testImplementation(\"junit:junit:4\")\n}"
+            ),
+            ["com.stripe:stripe-java@2"]
+        );
+        assert_eq!(
+            names(
+                "go.mod",
+                "module x\nrequire github.com/a/b v1\nrequire (\n\tgithub.com/getsentry/sentry-go v0.27.0 // indirect\n)\n"
+            ),
+            ["github.com/a/b@2", "github.com/getsentry/sentry-go@4"]
+        );
+        assert_eq!(
+            names(
+                "composer.json",
+                "{\"require\": {\"stripe/stripe-php\": \"^10\"}}"
+            ),
+            ["stripe/stripe-php@1"]
+        );
+        assert_eq!(
+            names("Gemfile", "source 'x'\ngem 'stripe', '~> 10'\n"),
+            ["stripe@2"]
+        );
         assert!(parse("package.json", "{ not json").is_empty());
         assert!(parse("Cargo.toml", "[dependencies\n").is_empty());
-        assert_eq!(parse("go.mod", "require github.com/x/y v1\n")[0].ecosystem, Ecosystem::Go);
+        assert_eq!(
+            parse("go.mod", "require github.com/x/y v1\n")[0].ecosystem,
+            Ecosystem::Go
+        );
     }
 }

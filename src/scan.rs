@@ -113,7 +113,9 @@ pub fn scan(
         ..ScanReport::default()
     };
     for m in &discovery.manifests {
-        report.sdks.extend(dependencies::sdks_in(m, &relative(m, &base), rules));
+        report
+            .sdks
+            .extend(dependencies::sdks_in(m, &relative(m, &base), rules));
     }
     report.sdks.sort();
     for s in discovery.skipped {

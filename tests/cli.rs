@@ -436,13 +436,31 @@ fn dependency_manifests_list_the_sdks_a_project_ships() {
         ("broken/package.json", b"{ not json"),
     ]);
     let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let sdks: Vec<String> = v["sdks"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| format!("{} {}:{}", s["recipient"].as_str().unwrap(), s["path"].as_str().unwrap(), s["line"]))
+        .map(|s| {
+            format!(
+                "{} {}:{}",
+                s["recipient"].as_str().unwrap(),
+                s["path"].as_str().unwrap(),
+                s["line"]
+            )
+        })
         .collect();
-    assert_eq!(sdks, ["segment package.json:3", "sentry api/requirements.txt:2", "stripe svc/go.mod:4"]);
+    assert_eq!(
+        sdks,
+        [
+            "segment package.json:3",
+            "sentry api/requirements.txt:2",
+            "stripe svc/go.mod:4"
+        ]
+    );
 }

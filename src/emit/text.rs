@@ -142,7 +142,11 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
         report.stats.files_skipped,
     );
     if !report.sdks.is_empty() {
-        let sdks: Vec<String> = report.sdks.iter().map(|s| format!("{} ({}:{})", s.recipient, s.path, s.line)).collect();
+        let sdks: Vec<String> = report
+            .sdks
+            .iter()
+            .map(|s| format!("{} ({}:{})", s.recipient, s.path, s.line))
+            .collect();
         let _ = writeln!(out, "  third-party SDKs shipped: {}", sdks.join(", "));
     }
     if report.findings.is_empty() {

@@ -817,38 +817,11 @@ fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String
 #[cfg(test)]
 mod tests {
     use super::{default_import_name, lower};
-    use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Stmt, Target};
+    use crate::frontend::test_support::{assigned, func, path};
+    use crate::ir::{Arg, Expr, ExprKind, FileIr, Stmt, Target};
 
     fn ir(src: &str) -> FileIr {
         lower(src).expect("go lowers")
-    }
-
-    fn func<'a>(ir: &'a FileIr, name: &str) -> &'a Function {
-        ir.functions
-            .iter()
-            .find(|f| f.name == name)
-            .unwrap_or_else(|| panic!("no function {name}"))
-    }
-
-    fn path(e: &Expr) -> String {
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", path(object)),
-            ExprKind::Call { callee, .. } => format!("{}()", path(callee)),
-            other => format!("<{other:?}>"),
-        }
-    }
-
-    fn assigned(stmt: &Stmt) -> (String, Option<&str>, Option<&Expr>) {
-        match stmt {
-            Stmt::Assign {
-                target: Target::Place(t),
-                ty,
-                value,
-                ..
-            } => (path(t), ty.as_deref(), value.as_ref()),
-            other => panic!("not an assignment: {other:?}"),
-        }
     }
 
     fn call(e: &Expr) -> (&Expr, &[Arg], bool) {

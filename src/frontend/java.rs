@@ -1182,39 +1182,11 @@ fn class_members(body: Node) -> Vec<Node> {
 #[cfg(test)]
 mod tests {
     use super::lower;
-    use crate::ir::{Expr, ExprKind, FileIr, Function, Stmt, Target};
+    use crate::frontend::test_support::{assigned, func, path};
+    use crate::ir::{Expr, ExprKind, FileIr, Stmt};
 
     fn ir(src: &str) -> FileIr {
         lower(src).expect("java lowers")
-    }
-
-    fn func<'a>(ir: &'a FileIr, name: &str) -> &'a Function {
-        ir.functions
-            .iter()
-            .find(|f| f.name == name)
-            .unwrap_or_else(|| panic!("no function {name}"))
-    }
-
-    /// The dotted path of a name/member chain, calls marked with `()`.
-    fn path(e: &Expr) -> String {
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", path(object)),
-            ExprKind::Call { callee, .. } => format!("{}()", path(callee)),
-            other => format!("<{other:?}>"),
-        }
-    }
-
-    fn assigned(stmt: &Stmt) -> (String, Option<&str>, Option<&Expr>) {
-        match stmt {
-            Stmt::Assign {
-                target: Target::Place(t),
-                ty,
-                value,
-                ..
-            } => (path(t), ty.as_deref(), value.as_ref()),
-            other => panic!("not an assignment: {other:?}"),
-        }
     }
 
     fn call_of(stmt: &Stmt) -> (&Expr, &[crate::ir::Arg], bool) {

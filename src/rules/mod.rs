@@ -454,31 +454,61 @@ fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
     Ok(())
 }
 
-fn validate_recipients(recipients: &[RecipientSpec], files: &[String], purposes: &[PurposeSpec]) -> Result<(), RulesError> {
+fn validate_recipients(
+    recipients: &[RecipientSpec],
+    files: &[String],
+    purposes: &[PurposeSpec],
+) -> Result<(), RulesError> {
     let mut ids = HashSet::new();
     for (r, file) in recipients.iter().zip(files) {
-        let invalid = |message: String| RulesError::Invalid { file: format!("rules/{file}"), message };
-        let well_formed = !r.id.is_empty() && r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let invalid = |message: String| RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message,
+        };
+        let well_formed = !r.id.is_empty()
+            && r.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !well_formed {
-            return Err(invalid(format!("recipient id `{}` must be lower-case letters, digits and `-`", r.id)));
+            return Err(invalid(format!(
+                "recipient id `{}` must be lower-case letters, digits and `-`",
+                r.id
+            )));
         }
         if !ids.insert(r.id.as_str()) {
             return Err(invalid(format!("recipient `{}` is defined twice", r.id)));
         }
         if !model::SERVICE_KINDS.contains(&r.service.as_str()) {
-            return Err(invalid(format!("recipient `{}` has unknown service `{}`; expected one of {}", r.id, r.service, model::SERVICE_KINDS.join(", "))));
+            return Err(invalid(format!(
+                "recipient `{}` has unknown service `{}`; expected one of {}",
+                r.id,
+                r.service,
+                model::SERVICE_KINDS.join(", ")
+            )));
         }
         if !purposes.iter().any(|p| p.key == r.purpose) {
-            return Err(invalid(format!("recipient `{}` has unknown purpose `{}` (see rules/purposes.yml)", r.id, r.purpose)));
+            return Err(invalid(format!(
+                "recipient `{}` has unknown purpose `{}` (see rules/purposes.yml)",
+                r.id, r.purpose
+            )));
         }
-        let region_ok = matches!(r.region.as_str(), "global" | "EU") || (r.region.len() == 2 && r.region.chars().all(|c| c.is_ascii_uppercase()));
+        let region_ok = matches!(r.region.as_str(), "global" | "EU")
+            || (r.region.len() == 2 && r.region.chars().all(|c| c.is_ascii_uppercase()));
         if !region_ok {
-            return Err(invalid(format!("recipient `{}` has region `{}`; use an ISO 3166 alpha-2 code, `EU` or `global`", r.id, r.region)));
+            return Err(invalid(format!(
+                "recipient `{}` has region `{}`; use an ISO 3166 alpha-2 code, `EU` or `global`",
+                r.id, r.region
+            )));
         }
         for d in &r.domains {
-            let valid = d.contains('.') && d.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+            let valid = d.contains('.')
+                && d.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
             if !valid {
-                return Err(invalid(format!("recipient `{}` has an invalid domain `{d}`", r.id)));
+                return Err(invalid(format!(
+                    "recipient `{}` has an invalid domain `{d}`",
+                    r.id
+                )));
             }
         }
     }

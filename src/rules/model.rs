@@ -246,9 +246,27 @@ pub struct RecipientSpec {
 
 /// The kinds of service a recipient can be.
 pub const SERVICE_KINDS: &[&str] = &[
-    "analytics", "advertising", "error-tracking", "monitoring", "customer-support", "crm", "email", "sms",
-    "push", "payments", "identity-verification", "cloud-storage", "cloud", "ai", "maps", "social-login",
-    "marketing-automation", "search", "communications", "feature-flags", "session-replay",
+    "analytics",
+    "advertising",
+    "error-tracking",
+    "monitoring",
+    "customer-support",
+    "crm",
+    "email",
+    "sms",
+    "push",
+    "payments",
+    "identity-verification",
+    "cloud-storage",
+    "cloud",
+    "ai",
+    "maps",
+    "social-login",
+    "marketing-automation",
+    "search",
+    "communications",
+    "feature-flags",
+    "session-replay",
 ];
 
 /// SDK package names of a recipient, per package registry.

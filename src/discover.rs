@@ -99,6 +99,13 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if crate::dependencies::is_dependency_manifest(name) {
+                if let Ok(mut f) = found.lock() {
+                    f.manifests.push(path.to_path_buf());
+                }
+                return WalkState::Continue;
+            }
             if let Some(language) = language_for_path(path)
                 && let Ok(mut f) = found.lock()
             {

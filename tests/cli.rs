@@ -469,24 +469,44 @@ fn dependency_manifests_list_the_sdks_a_project_ships() {
 fn recipients_catalog_is_validated_at_load() {
     let cases: [(&str, &str); 4] = [
         ("service: telepathy", "unknown service `telepathy`"),
-        ("purpose: world.domination", "unknown purpose `world.domination`"),
+        (
+            "purpose: world.domination",
+            "unknown purpose `world.domination`",
+        ),
         ("region: Mars", "region `Mars`"),
         ("domains: [\"https://x.example/\"]", "invalid domain"),
     ];
     for (field, expected) in cases {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&root().join("rules"), dir.path());
-        let mut entry = String::from("recipients:\n  - id: zz-test\n    name: Test\n    service: analytics\n    purpose: analytics.reporting\n    region: US\n");
+        let mut entry = String::from(
+            "recipients:\n  - id: zz-test\n    name: Test\n    service: analytics\n    purpose: analytics.reporting\n    region: US\n",
+        );
         let key = field.split(':').next().unwrap();
-        entry = entry.lines().filter(|l| !l.trim_start().starts_with(&format!("{key}:"))).collect::<Vec<_>>().join("\n");
+        entry = entry
+            .lines()
+            .filter(|l| !l.trim_start().starts_with(&format!("{key}:")))
+            .collect::<Vec<_>>()
+            .join("\n");
         entry.push_str(&format!("\n    {field}\n"));
         std::fs::create_dir_all(dir.path().join("recipients")).unwrap();
         std::fs::write(dir.path().join("recipients/zz-test.yml"), entry).unwrap();
-        let out = candor(&["--rules", dir.path().to_str().unwrap(), "rules", "--recipients"]);
+        let out = candor(&[
+            "--rules",
+            dir.path().to_str().unwrap(),
+            "rules",
+            "--recipients",
+        ]);
         assert_eq!(out.status.code(), Some(2), "{field}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("rules/recipients/zz-test.yml") && err.contains(expected), "{field}: {err}");
+        assert!(
+            err.contains("rules/recipients/zz-test.yml") && err.contains(expected),
+            "{field}: {err}"
+        );
     }
     let out = candor(&["rules", "--recipients"]);
-    assert!(stdout(&out).lines().count() > 80, "the catalog lists at least 80 recipients");
+    assert!(
+        stdout(&out).lines().count() > 80,
+        "the catalog lists at least 80 recipients"
+    );
 }

@@ -256,7 +256,7 @@ impl Policy<'_> {
             (FlowKind::Shared, _) => {
                 let id = f.recipient.as_deref()?;
                 let kind = match self.rules.recipient(id)?.service.as_str() {
-                    "analytics" => TrackingKind::Analytics,
+                    "analytics" | "session-replay" => TrackingKind::Analytics,
                     "advertising" => TrackingKind::Marketing,
                     _ => return None,
                 };

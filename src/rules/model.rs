@@ -156,7 +156,7 @@ pub struct SinkSpec {
     /// names. Empty means every argument and the receiver's data fields.
     #[serde(default)]
     pub args: Vec<ArgSelector>,
-    /// `shared`: the recipient id from `rules/recipients.yml`.
+    /// `shared`: the recipient id from `rules/recipients/`.
     #[serde(default)]
     pub recipient: Option<String>,
     /// `shared`: an HTTP client; the recipient is the host of the URL
@@ -218,7 +218,7 @@ pub struct SourceSpec {
     pub bind_calls: Vec<String>,
 }
 
-/// `rules/recipients.yml`
+/// `rules/recipients/*.yml`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecipientFile {

@@ -13,6 +13,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use crate::frontend::language_for_path;
 use crate::ir::Language;
+use crate::schemas::SchemaKind;
 
 /// Directories that hold vendored, installed or generated code.
 const SKIPPED_DIRS: &[&str] = &[
@@ -56,6 +57,8 @@ pub struct Discovery {
     pub files: Vec<Candidate>,
     /// Dependency manifests (package.json, go.mod, ...).
     pub manifests: Vec<PathBuf>,
+    /// Schema files: SQL, Prisma, GraphQL, protobuf, HTML templates.
+    pub schemas: Vec<(PathBuf, SchemaKind)>,
     pub skipped: Vec<Skipped>,
 }
 
@@ -106,6 +109,12 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
+            if let Some(kind) = SchemaKind::for_path(path) {
+                if let Ok(mut f) = found.lock() {
+                    f.schemas.push((path.to_path_buf(), kind));
+                }
+                return WalkState::Continue;
+            }
             if let Some(language) = language_for_path(path)
                 && let Ok(mut f) = found.lock()
             {
@@ -122,6 +131,8 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
     d.files.dedup();
     d.manifests.sort();
     d.manifests.dedup();
+    d.schemas.sort();
+    d.schemas.dedup();
     d.skipped.sort();
     d
 }

@@ -183,7 +183,12 @@ fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
                 Some(StoreKind::Cache) => "a cache",
                 None => "storage",
             };
-            format!("{what} is stored in {store} by `{}`", flow.target)
+            if flow.via.ends_with("-ddl") || flow.via.ends_with("-schema") {
+                // A schema declares the store: say where, not by what call.
+                format!("{what} is stored in {store}: {}", flow.target)
+            } else {
+                format!("{what} is stored in {store} by `{}`", flow.target)
+            }
         }
         FlowKind::Shared => {
             let to = match flow.recipient.as_deref() {

@@ -19,3 +19,4 @@ pub mod manifest;
 pub mod policy;
 pub mod rules;
 pub mod scan;
+pub mod schemas;

@@ -13,6 +13,7 @@ use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::ir::Language;
 use crate::rules::Rules;
+use crate::schemas::{self, SchemaKind};
 
 /// Stack size of analysis threads: generous, because front-ends and the
 /// flow engine recurse (with a depth limit) over deeply nested code.
@@ -117,6 +118,32 @@ pub fn scan(
             .sdks
             .extend(dependencies::sdks_in(m, &relative(m, &base), rules));
     }
+    for (path, kind) in &discovery.schemas {
+        let shown = relative(path, &base);
+        let Ok(bytes) = std::fs::read(path) else {
+            report.notices.push(Notice {
+                path: shown,
+                kind: NoticeKind::Error,
+                message: "cannot read".into(),
+            });
+            continue;
+        };
+        if let Some(reason) = discover::content_skip_reason(path, &bytes, options.max_file_size) {
+            report.notices.push(Notice {
+                path: shown,
+                kind: NoticeKind::Skipped,
+                message: reason,
+            });
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        report.stats.files_scanned += 1;
+        report.stats.bytes_scanned += bytes.len() as u64;
+        report.stats.lines_scanned += text.lines().count() as u64;
+        report
+            .findings
+            .extend(analyze_schema(&shown, *kind, &text, rules, &classifier));
+    }
     report.sdks.sort();
     for s in discovery.skipped {
         report.notices.push(Notice {
@@ -201,6 +228,21 @@ fn analyze_file(
         Err(e) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
     }
     out
+}
+
+/// The findings a schema file declares (SQL DDL, Prisma, GraphQL, protobuf,
+/// HTML forms).
+pub fn analyze_schema(
+    path: &str,
+    kind: SchemaKind,
+    text: &str,
+    rules: &Rules,
+    classifier: &Classifier,
+) -> Vec<Finding> {
+    if !classifier.may_match_text(text) {
+        return Vec::new();
+    }
+    finding::build(&schemas::flows(kind, text, classifier), rules, path, text)
 }
 
 /// Analyses one file's text: its findings, and notes on what could not be

@@ -18,7 +18,8 @@ use candor::classify::Classifier;
 use candor::flow::FlowOptions;
 use candor::frontend::language_for_path;
 use candor::rules::Rules;
-use candor::scan::analyze_source;
+use candor::scan::{analyze_schema, analyze_source};
+use candor::schemas::SchemaKind;
 
 /// (line, kind, category, recipient)
 type Expectation = (u32, String, String, Option<String>);
@@ -32,7 +33,11 @@ fn markers(text: &str, tag: &str) -> BTreeSet<Expectation> {
         let rest = &line[pos + tag.len()..];
         let rest = rest.split(" -- ").next().unwrap_or(rest);
         for item in rest.split(';') {
-            let item = item.trim().trim_end_matches("*/").trim();
+            let item = item
+                .trim()
+                .trim_end_matches("*/")
+                .trim_end_matches("-->")
+                .trim();
             if item.is_empty() {
                 continue;
             }
@@ -67,7 +72,7 @@ fn fixture_files() -> Vec<PathBuf> {
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if language_for_path(&p).is_some() {
+            } else if language_for_path(&p).is_some() || SchemaKind::for_path(&p).is_some() {
                 files.push(p);
             }
         }
@@ -85,12 +90,17 @@ fn fixtures_match_their_markers() {
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("fixture is UTF-8");
-        let language = language_for_path(file).expect("fixture language");
         let shown = file
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
             .unwrap_or(file)
             .display()
             .to_string();
+        if let Some(kind) = SchemaKind::for_path(file) {
+            let findings = analyze_schema(&shown, kind, &text, &rules, &classifier);
+            compare(&shown, &text, &findings, &mut failures);
+            continue;
+        }
+        let language = language_for_path(file).expect("fixture language");
         let (findings, _notices) = match analyze_source(
             &shown,
             language,
@@ -105,48 +115,7 @@ fn fixtures_match_their_markers() {
                 continue;
             }
         };
-        let actual: BTreeSet<Expectation> = findings
-            .iter()
-            .map(|f| {
-                (
-                    f.location.start_line,
-                    f.flow_kind.name().to_string(),
-                    f.category.clone(),
-                    f.recipient.clone(),
-                )
-            })
-            .collect();
-        let expected = markers(&text, "expect:");
-        // The whole-file prefilter must never skip a file that has findings.
-        if !actual.is_empty() && !classifier.may_match_text(&text) {
-            failures.push(format!(
-                "{shown}: the prefilter would skip a file with findings"
-            ));
-        }
-        for gap in markers(&text, "missed:").intersection(&actual) {
-            failures.push(format!(
-                "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
-                gap.0, gap.1, gap.2
-            ));
-        }
-        for missing in expected.difference(&actual) {
-            failures.push(format!(
-                "{shown}:{}: expected {} {}{} but it was not found",
-                missing.0,
-                missing.1,
-                missing.2,
-                recipient(&missing.3)
-            ));
-        }
-        for extra in actual.difference(&expected) {
-            failures.push(format!(
-                "{shown}:{}: unexpected {} {}{}",
-                extra.0,
-                extra.1,
-                extra.2,
-                recipient(&extra.3)
-            ));
-        }
+        compare(&shown, &text, &findings, &mut failures);
     }
     assert!(
         failures.is_empty(),
@@ -158,4 +127,58 @@ fn fixtures_match_their_markers() {
 
 fn recipient(r: &Option<String>) -> String {
     r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
+}
+
+/// Compares one file's findings with its markers.
+fn compare(
+    shown: &str,
+    text: &str,
+    findings: &[candor::finding::Finding],
+    failures: &mut Vec<String>,
+) {
+    let rules = Rules::embedded().expect("embedded rules load");
+    let classifier = Classifier::new(&rules);
+    let may_match = |t: &str| classifier.may_match_text(t);
+    let actual: BTreeSet<Expectation> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.location.start_line,
+                f.flow_kind.name().to_string(),
+                f.category.clone(),
+                f.recipient.clone(),
+            )
+        })
+        .collect();
+    let expected = markers(text, "expect:");
+    // The whole-file prefilter must never skip a file that has findings.
+    if !actual.is_empty() && !may_match(text) {
+        failures.push(format!(
+            "{shown}: the prefilter would skip a file with findings"
+        ));
+    }
+    for gap in markers(text, "missed:").intersection(&actual) {
+        failures.push(format!(
+            "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
+            gap.0, gap.1, gap.2
+        ));
+    }
+    for missing in expected.difference(&actual) {
+        failures.push(format!(
+            "{shown}:{}: expected {} {}{} but it was not found",
+            missing.0,
+            missing.1,
+            missing.2,
+            recipient(&missing.3)
+        ));
+    }
+    for extra in actual.difference(&expected) {
+        failures.push(format!(
+            "{shown}:{}: unexpected {} {}{}",
+            extra.0,
+            extra.1,
+            extra.2,
+            recipient(&extra.3)
+        ));
+    }
 }

@@ -63,6 +63,9 @@ pub struct Finding {
     /// the policy clause it cites.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyRef>,
+    /// Set when a `candor:ignore` comment suppresses the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<crate::suppress::Suppression>,
 }
 
 /// A place in the privacy manifest and the policy clause it cites.
@@ -150,6 +153,7 @@ pub fn build(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Findi
                 trail,
                 fingerprint: String::new(),
                 policy: None,
+                suppression: None,
             }
         })
         .collect();

@@ -20,3 +20,4 @@ pub mod policy;
 pub mod rules;
 pub mod scan;
 pub mod schemas;
+pub mod suppress;

@@ -385,6 +385,7 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         };
         report.findings = policy.apply(std::mem::take(&mut report.findings));
     }
+    candor::suppress::apply(&mut report.findings, &report.base);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -413,7 +414,12 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         FailOn::Note => Some(Level::Note),
         FailOn::Never => None,
     };
-    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
+    let failed = threshold.is_some_and(|t| {
+        report
+            .findings
+            .iter()
+            .any(|f| f.level >= t && f.suppression.is_none())
+    });
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -69,6 +69,8 @@ pub const ALL: &[&Rule] = &[
     &policy_rules::CROSS_BORDER,
     &policy_rules::UNDECLARED_TRACKING,
     &policy_rules::UNEXERCISED,
+    &crate::suppress::WITHOUT_REASON,
+    &crate::suppress::UNUSED,
     &inventory::COLLECTED,
     &inventory::STORED,
     &inventory::LOGGED,

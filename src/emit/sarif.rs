@@ -157,7 +157,16 @@ fn result(f: &Finding) -> Value {
             properties["clause"] = json!(c);
         }
     }
+    let suppressions: Vec<Value> = f
+        .suppression
+        .iter()
+        .map(|s| match &s.justification {
+            Some(j) => json!({ "kind": s.kind, "justification": j }),
+            None => json!({ "kind": s.kind }),
+        })
+        .collect();
     json!({
+        "suppressions": suppressions,
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,
         "level": f.level.name(),

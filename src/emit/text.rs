@@ -36,7 +36,7 @@ impl Style {
 pub fn render(report: &ScanReport, color: bool) -> String {
     let style = Style { color };
     let mut out = String::new();
-    for f in &report.findings {
+    for f in report.findings.iter().filter(|f| f.suppression.is_none()) {
         finding(&mut out, f, &style);
     }
     let skipped: Vec<_> = report
@@ -122,17 +122,25 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
 }
 
 fn summary(out: &mut String, report: &ScanReport, style: &Style) {
-    let count = |l: Level| report.findings.iter().filter(|f| f.level == l).count();
-    let files: std::collections::BTreeSet<&str> = report
+    let shown: Vec<&crate::finding::Finding> = report
         .findings
         .iter()
-        .map(|f| f.location.path.as_str())
+        .filter(|f| f.suppression.is_none())
         .collect();
+    let suppressed = report.findings.len() - shown.len();
+    let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
+    let files: std::collections::BTreeSet<&str> =
+        shown.iter().map(|f| f.location.path.as_str()).collect();
+    let suppressed = if suppressed > 0 {
+        format!(", {suppressed} suppressed")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}: {} findings ({} errors, {} warnings, {} notes) in {} files; scanned {} files ({} lines), skipped {}",
+        "{}: {} findings ({} errors, {} warnings, {} notes{suppressed}) in {} files; scanned {} files ({} lines), skipped {}",
         style.paint("1", "summary"),
-        report.findings.len(),
+        shown.len(),
         count(Level::Error),
         count(Level::Warning),
         count(Level::Note),
@@ -159,7 +167,7 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
         FlowKind::Shared,
     ];
     let mut table: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
-    for f in &report.findings {
+    for f in &shown {
         let row = table.entry(&f.category).or_default();
         if let Some(i) = kinds.iter().position(|k| *k == f.flow_kind) {
             row[i] += 1;

@@ -394,6 +394,7 @@ impl Policy<'_> {
             }],
             fingerprint: String::new(),
             policy: Some(reference),
+            suppression: None,
         }
     }
 }

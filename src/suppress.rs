@@ -1,0 +1,212 @@
+//! Inline suppressions: a comment `candor:ignore <rule-or-category> -- <reason>`
+//! on a finding's line or the line before it, in any comment syntax.
+//!
+//! Suppressed findings are kept (SARIF `suppressions` of kind `inSource`,
+//! JSON `suppression`) but no longer fail the run. A suppression without a
+//! reason is itself a warning; one that matches nothing is reported as unused.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::checks::{Level, Rule};
+use crate::finding::{self, Finding, Location, TrailStep};
+use crate::rules::FlowKind;
+
+/// Why a finding is suppressed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// `inSource` for comments (SARIF's kinds).
+    pub kind: &'static str,
+    pub justification: Option<String>,
+}
+
+pub const WITHOUT_REASON: Rule = Rule {
+    id: "suppression-without-reason",
+    name: "SuppressionWithoutReason",
+    short_description: "A `candor:ignore` comment gives no reason",
+    full_description: "A suppression must say why the finding is acceptable, after ` -- `, so that reviewers can judge it later.",
+    help: "**Why it matters.** An unexplained suppression hides a privacy finding from everyone who comes later.\n\n**Example.** `logger.info(email)  # candor:ignore logged-personal-data -- support needs the address in the audit log`\n\n**How to fix.** Add ` -- <reason>` to the comment.",
+    level: Level::Warning,
+    cwe: &[],
+    security_severity: None,
+    precision: "high",
+    tags: &["privacy", "suppression"],
+};
+
+pub const UNUSED: Rule = Rule {
+    id: "unused-suppression",
+    name: "UnusedSuppression",
+    short_description: "A `candor:ignore` comment suppresses nothing",
+    full_description: "No finding on this line or the next matches the suppression's rule or category; the code it excused has changed.",
+    help: "**Why it matters.** Stale suppressions accumulate and later hide new findings.\n\n**How to fix.** Remove the comment, or correct its rule or category.",
+    level: Level::Note,
+    cwe: &[],
+    security_severity: None,
+    precision: "high",
+    tags: &["privacy", "suppression"],
+};
+
+/// One `candor:ignore` comment.
+struct Directive {
+    line: u32,
+    column: u32,
+    targets: Vec<String>,
+    reason: Option<String>,
+    used: bool,
+}
+
+fn parse(text: &str) -> Vec<Directive> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(at) = line.find("candor:ignore") else {
+            continue;
+        };
+        let rest = &line[at + "candor:ignore".len()..];
+        let (spec, reason) = match rest.split_once(" -- ") {
+            Some((s, r)) => (
+                s,
+                Some(
+                    r.trim()
+                        .trim_end_matches("*/")
+                        .trim_end_matches("-->")
+                        .trim()
+                        .to_string(),
+                )
+                .filter(|r| !r.is_empty()),
+            ),
+            None => (rest, None),
+        };
+        let targets = spec
+            .split([',', ' '])
+            .map(|t| t.trim().trim_end_matches("*/").trim_end_matches("-->"))
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect();
+        out.push(Directive {
+            line: i as u32 + 1,
+            column: line[..at].chars().count() as u32 + 1,
+            targets,
+            reason,
+            used: false,
+        });
+    }
+    out
+}
+
+fn matches(target: &str, f: &Finding) -> bool {
+    target == "all"
+        || target == f.rule_id
+        || f.category == target
+        || f.category
+            .strip_prefix(target)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Marks suppressed findings and adds findings for suppressions without a
+/// reason and unused ones. `root` is the directory finding paths are
+/// relative to.
+pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
+    let mut by_path: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        by_path.entry(f.location.path.clone()).or_default().push(i);
+    }
+    let mut extra = Vec::new();
+    for (path, indices) in by_path {
+        let Ok(text) = std::fs::read_to_string(root.join(&path)) else {
+            continue;
+        };
+        if !text.contains("candor:ignore") {
+            continue;
+        }
+        let mut directives = parse(&text);
+        for &i in &indices {
+            let f = &mut findings[i];
+            let line = f.location.start_line;
+            if let Some(d) = directives.iter_mut().find(|d| {
+                (d.line == line || d.line + 1 == line) && d.targets.iter().any(|t| matches(t, f))
+            }) {
+                d.used = true;
+                f.suppression = Some(Suppression {
+                    kind: "inSource",
+                    justification: d.reason.clone(),
+                });
+            }
+        }
+        for d in &directives {
+            let lines = finding::SourceLines::new(&text);
+            let snippet = lines.line(d.line).trim_end().to_string();
+            let location = Location {
+                path: path.clone(),
+                start_line: d.line,
+                start_column: d.column,
+                end_line: d.line,
+                end_column: d.column + 13,
+            };
+            let (rule, message) = if d.reason.is_none() {
+                (
+                    &WITHOUT_REASON,
+                    "This suppression gives no reason: add ` -- <why the finding is acceptable>`"
+                        .to_string(),
+                )
+            } else if !d.used {
+                (
+                    &UNUSED,
+                    format!(
+                        "This suppression of `{}` matches no finding on its line or the next",
+                        d.targets.join(", ")
+                    ),
+                )
+            } else {
+                continue;
+            };
+            extra.push(Finding {
+                rule_id: rule.id,
+                level: rule.level,
+                category: String::new(),
+                category_name: String::new(),
+                sensitive: false,
+                flow_kind: FlowKind::Collected,
+                recipient: None,
+                store: None,
+                store_key: None,
+                via: "suppression".into(),
+                message,
+                snippet,
+                trail: vec![TrailStep {
+                    location: location.clone(),
+                    message: "the suppression".into(),
+                }],
+                location,
+                fingerprint: String::new(),
+                policy: None,
+                suppression: None,
+            });
+        }
+    }
+    findings.extend(extra);
+    finding::sort(findings);
+    finding::assign_fingerprints(findings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn directives() {
+        let d = parse(
+            "x = 1  # candor:ignore logged-personal-data, user.contact -- audit log needs it\n// candor:ignore all\n",
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].targets, ["logged-personal-data", "user.contact"]);
+        assert_eq!(d[0].reason.as_deref(), Some("audit log needs it"));
+        assert_eq!(d[1].targets, ["all"]);
+        assert!(d[1].reason.is_none());
+        let html = parse(
+            "<input name=\"email\"> <!-- candor:ignore user.contact.email -- newsletter form -->\n",
+        );
+        assert_eq!(html[0].reason.as_deref(), Some("newsletter form"));
+    }
+}

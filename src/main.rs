@@ -360,9 +360,7 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     let policy_path = match (&args.policy, args.no_policy) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
-        (None, false) => {
-            Some(scan::base_dir(&args.paths).join("privacy.yml")).filter(|p| p.is_file())
-        }
+        (None, false) => find_manifest(&scan::base_dir(&args.paths)),
     };
     // The manifest is validated before the scan so that a bad one fails fast.
     let manifest = match &policy_path {
@@ -374,7 +372,10 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     };
     let mut report = scan::scan(&options, rules).context("cannot start the scan")?;
     if let (Some((manifest, text)), Some(path)) = (&manifest, &policy_path) {
-        let shown = scan::relative(path, &report.base);
+        // Both absolute, so that a manifest found in a parent directory is shown
+        // relative to the scanned one where it can be.
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let shown = scan::relative(&canonical(path), &canonical(&report.base));
         let policy = candor::policy::Policy {
             manifest,
             text,
@@ -399,6 +400,7 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         Format::Text => emit::text::render(&report, color),
         Format::Json => emit::json::render(&report),
         Format::Sarif => emit::sarif::render(&report),
+        Format::Markdown => emit::markdown::render(&report, &emit::markdown::Links::from_env()),
     };
     match &args.output {
         Some(path) => write_atomically(path, rendered.as_bytes())?,
@@ -425,6 +427,28 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `privacy.yml` in `dir` or the nearest parent, stopping at the repository
+/// root (a directory with `.git`), so that a hook scanning a few files of a
+/// repository finds the repository's manifest.
+fn find_manifest(dir: &Path) -> Option<PathBuf> {
+    let start = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let absolute = std::fs::canonicalize(start).ok()?;
+    for d in absolute.ancestors() {
+        let candidate = d.join("privacy.yml");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Writes through a temporary file in the same directory, so that an

@@ -78,6 +78,9 @@ struct FileResult {
 pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
     match roots {
         [one] if one.is_dir() => one.clone(),
+        // A file named relative to the working directory (as a pre-commit hook
+        // passes them) keeps its path; an absolute one is shown by name.
+        [one] if one.is_relative() => PathBuf::from("."),
         [one] => one.parent().map(Path::to_path_buf).unwrap_or_default(),
         _ => PathBuf::from("."),
     }

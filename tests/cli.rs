@@ -510,3 +510,35 @@ fn recipients_catalog_is_validated_at_load() {
         "the catalog lists at least 80 recipients"
     );
 }
+
+#[test]
+fn markdown_summary_for_github() {
+    let tree = temp_tree(&[("app.py", b"import logging\nimport analytics\ndef f(email, id_number):\n    logging.info(id_number)\n    analytics.track('u', 'signup', {'email': email})\n")]);
+    let run = |env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_candor"));
+        cmd.args([
+            "scan",
+            tree.path().to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--fail-on",
+            "never",
+        ]);
+        for k in ["GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"] {
+            cmd.env_remove(k);
+        }
+        cmd.envs(env.iter().copied());
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    let plain = run(&[]);
+    insta::assert_snapshot!(plain);
+    let linked = run(&[
+        ("GITHUB_SERVER_URL", "https://github.com"),
+        ("GITHUB_REPOSITORY", "acme/shop"),
+        ("GITHUB_SHA", "abc123"),
+    ]);
+    assert!(
+        linked.contains("[`app.py:4`](https://github.com/acme/shop/blob/abc123/app.py#L4)"),
+        "{linked}"
+    );
+}

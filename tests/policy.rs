@@ -428,3 +428,54 @@ fn inline_annotations_declare_the_purpose_of_the_code() {
     });
     assert_eq!(violations_in(&annotated, &declared), set(&[]));
 }
+
+#[test]
+fn a_hook_scanning_files_of_a_repository_uses_its_manifest() {
+    let repo = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(repo.path())
+            .output()
+            .unwrap()
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    std::fs::create_dir_all(repo.path().join("src/signup")).unwrap();
+    std::fs::write(
+        repo.path().join("src/signup/app.py"),
+        "import analytics\ndef f(email):\n    analytics.track('u', 'signup', {'email': email})\n",
+    )
+    .unwrap();
+    std::fs::write(repo.path().join("privacy.yml"), "version: 1\ndata:\n  - category: user.contact.email\n    purposes: [essential.service.authentication]\nrecipients: []\n").unwrap();
+    // The hook's entry, as pre-commit runs it: from the repository root, with the files.
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args([
+            "scan",
+            "--color",
+            "never",
+            "--format",
+            "json",
+            "src/signup/app.py",
+        ])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule_id"], "undeclared-recipient");
+    assert_eq!(f["location"]["path"], "src/signup/app.py");
+    assert_eq!(f["policy"]["location"]["path"], "privacy.yml");
+    // From a subdirectory the manifest is still found, up to the repository root.
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["scan", "--format", "json", "app.py"])
+        .current_dir(repo.path().join("src/signup"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

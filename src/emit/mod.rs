@@ -1,6 +1,7 @@
 //! Renderers of a scan report: terminal text, JSON and SARIF.
 
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod text;
 
@@ -10,6 +11,8 @@ pub enum Format {
     Text,
     Json,
     Sarif,
+    /// A summary for `$GITHUB_STEP_SUMMARY` and pull-request comments.
+    Markdown,
 }
 
 /// The version of the tool, as shown in JSON and SARIF.

@@ -1,0 +1,127 @@
+//! A Markdown summary for `$GITHUB_STEP_SUMMARY` and pull-request comments:
+//! counts by rule, data category and recipient, then the top findings with
+//! links to the code.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::checks::{self, Level};
+use crate::finding::Finding;
+use crate::scan::ScanReport;
+
+/// How many findings are listed in full.
+const TOP: usize = 25;
+
+/// Where links point: a GitHub blob URL prefix (from the Actions
+/// environment), else none and locations are plain text.
+pub struct Links {
+    pub blob_prefix: Option<String>,
+}
+
+impl Links {
+    /// Links for the current GitHub Actions run, if this is one.
+    pub fn from_env() -> Links {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let blob_prefix = match (
+            var("GITHUB_SERVER_URL"),
+            var("GITHUB_REPOSITORY"),
+            var("GITHUB_SHA"),
+        ) {
+            (Some(server), Some(repo), Some(sha)) => Some(format!("{server}/{repo}/blob/{sha}/")),
+            _ => None,
+        };
+        Links { blob_prefix }
+    }
+
+    fn location(&self, f: &Finding) -> String {
+        let text = format!("{}:{}", f.location.path, f.location.start_line);
+        match &self.blob_prefix {
+            Some(prefix) => format!(
+                "[`{text}`]({prefix}{}#L{})",
+                f.location.path, f.location.start_line
+            ),
+            None => format!("`{text}`"),
+        }
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(report: &ScanReport, links: &Links) -> String {
+    let shown: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none())
+        .collect();
+    let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
+    let mut out = String::from("## candor privacy scan\n\n");
+    let _ = writeln!(
+        out,
+        "**{}** findings: {} errors, {} warnings, {} notes ({} suppressed). Scanned {} files, {} lines.\n",
+        shown.len(),
+        count(Level::Error),
+        count(Level::Warning),
+        count(Level::Note),
+        report.findings.len() - shown.len(),
+        report.stats.files_scanned,
+        report.stats.lines_scanned
+    );
+    if shown.is_empty() {
+        out.push_str("No personal data flows found.\n");
+        return out;
+    }
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut by_recipient: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &shown {
+        *by_rule.entry(f.rule_id).or_default() += 1;
+        if !f.category.is_empty() {
+            *by_category.entry(&f.category).or_default() += 1;
+        }
+        if let Some(r) = &f.recipient {
+            *by_recipient.entry(r).or_default() += 1;
+        }
+    }
+    out.push_str("| rule | level | findings |\n|---|---|---|\n");
+    for (rule, n) in &by_rule {
+        let level = checks::by_id(rule).map_or("", |r| r.level.name());
+        let _ = writeln!(out, "| `{rule}` | {level} | {n} |");
+    }
+    out.push_str("\n| data category | findings |\n|---|---|\n");
+    for (c, n) in &by_category {
+        let _ = writeln!(out, "| `{c}` | {n} |");
+    }
+    if !by_recipient.is_empty() {
+        out.push_str("\n| recipient | findings |\n|---|---|\n");
+        for (r, n) in &by_recipient {
+            let _ = writeln!(out, "| `{r}` | {n} |");
+        }
+    }
+    let mut top: Vec<&&Finding> = shown.iter().collect();
+    // Most severe first; the report order (path, line) within a level.
+    top.sort_by_key(|f| std::cmp::Reverse(f.level));
+    let _ = writeln!(
+        out,
+        "\n### Top findings\n\n| level | rule | where | what |\n|---|---|---|---|"
+    );
+    for f in top.iter().take(TOP) {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            f.level.name(),
+            f.rule_id,
+            links.location(f),
+            escape(&f.message)
+        );
+    }
+    if shown.len() > TOP {
+        let _ = writeln!(
+            out,
+            "\n…and {} more; see the SARIF or JSON report for all of them.",
+            shown.len() - TOP
+        );
+    }
+    out
+}

@@ -112,6 +112,7 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
                 threads,
                 max_file_size: 1 << 20,
                 flow: FlowOptions::default(),
+                selection: Default::default(),
             };
             let r = scan(&options, &rules).expect("scan");
             (

@@ -14,6 +14,7 @@ pub mod emit;
 pub mod finding;
 pub mod flow;
 pub mod frontend;
+pub mod git;
 pub mod ir;
 pub mod manifest;
 pub mod policy;

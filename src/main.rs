@@ -96,6 +96,14 @@ struct ScanArgs {
     /// in the scanned directory, if there is one).
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
+    /// Scan only the files staged for commit, as staged (not as in the
+    /// working tree).
+    #[arg(long, conflicts_with = "changed_since")]
+    staged: bool,
+    /// Scan only the files changed since the merge base with this git
+    /// reference (and uncommitted ones): what a pull request changes.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
     /// Scan without a manifest even if `privacy.yml` exists.
     #[arg(long, conflicts_with = "policy")]
     no_policy: bool,
@@ -173,6 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 threads,
                 max_file_size: 1 << 20,
                 flow: FlowOptions::default(),
+                selection: Default::default(),
             };
             let report = scan::scan(&options, &rules).context("cannot start the scan")?;
             let text = candor::manifest::draft::draft(&report.findings, &rules);
@@ -349,14 +358,40 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    let options = ScanOptions {
+    let mut options = ScanOptions {
         roots: args.paths.clone(),
         threads,
         max_file_size: args.max_file_size,
         flow: FlowOptions {
             internal_domains: args.internal_domains.clone(),
         },
+        selection: Default::default(),
     };
+    if args.staged || args.changed_since.is_some() {
+        let start = args
+            .paths
+            .first()
+            .map(PathBuf::as_path)
+            .unwrap_or(Path::new("."));
+        let start = if start.is_dir() {
+            start
+        } else {
+            start
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+        };
+        let top = candor::git::toplevel(start)?;
+        let files: Vec<PathBuf> = if args.staged {
+            let staged = candor::git::staged(&top)?;
+            let files = staged.keys().cloned().collect();
+            options.selection.contents = staged;
+            files
+        } else {
+            candor::git::changed_since(&top, args.changed_since.as_deref().unwrap_or("HEAD"))?
+        };
+        options.selection.only = Some(files.into_iter().collect());
+    }
     let policy_path = match (&args.policy, args.no_policy) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,

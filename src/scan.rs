@@ -25,6 +25,37 @@ pub struct ScanOptions {
     pub threads: usize,
     pub max_file_size: u64,
     pub flow: FlowOptions,
+    /// Restricts the scan to some files and can supply their content.
+    pub selection: Selection,
+}
+
+/// Which files a scan looks at, and where their content comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these files (absolute paths); `None` for every file found.
+    pub only: Option<std::collections::HashSet<PathBuf>>,
+    /// Content to use instead of the working tree's (absolute paths): the
+    /// staged blobs for `--staged`.
+    pub contents: std::collections::HashMap<PathBuf, Vec<u8>>,
+}
+
+impl Selection {
+    fn absolute(path: &Path) -> PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    fn includes(&self, path: &Path) -> bool {
+        self.only
+            .as_ref()
+            .is_none_or(|only| only.contains(&Self::absolute(path)))
+    }
+
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        match self.contents.get(&Self::absolute(path)) {
+            Some(bytes) => Ok(bytes.clone()),
+            None => std::fs::read(path),
+        }
+    }
 }
 
 /// Something the user should know about a file that was not (fully)
@@ -100,7 +131,11 @@ pub fn scan(
     let classifier = Classifier::new(rules);
     let base = base_dir(&options.roots);
     let threads = options.threads.max(1);
-    let discovery = discover::discover(&options.roots, threads);
+    let mut discovery = discover::discover(&options.roots, threads);
+    let selection = &options.selection;
+    discovery.files.retain(|c| selection.includes(&c.path));
+    discovery.schemas.retain(|(p, _)| selection.includes(p));
+    discovery.manifests.retain(|p| selection.includes(p));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .stack_size(STACK_SIZE)
@@ -123,7 +158,7 @@ pub fn scan(
     }
     for (path, kind) in &discovery.schemas {
         let shown = relative(path, &base);
-        let Ok(bytes) = std::fs::read(path) else {
+        let Ok(bytes) = options.selection.read(path) else {
             report.notices.push(Notice {
                 path: shown,
                 kind: NoticeKind::Error,
@@ -194,7 +229,7 @@ fn analyze_file(
         kind,
         message,
     };
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match options.selection.read(&c.path) {
         Ok(b) => b,
         Err(e) => {
             out.notices

@@ -23,6 +23,7 @@ fn summary(app: &str, policy: bool) -> String {
         threads: 2,
         max_file_size: 1 << 20,
         flow: FlowOptions::default(),
+        selection: Default::default(),
     };
     let mut report = scan(&options, &rules).expect("scan runs");
     if policy {

@@ -62,6 +62,61 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
+impl Discovery {
+    /// Files a file to the list it belongs in: dependency manifest, schema
+    /// file or source file; anything else is not scanned.
+    fn add_file(&mut self, path: &Path) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if crate::dependencies::is_dependency_manifest(name) {
+            self.manifests.push(path.to_path_buf());
+        } else if let Some(kind) = SchemaKind::for_path(path) {
+            self.schemas.push((path.to_path_buf(), kind));
+        } else if let Some(language) = language_for_path(path) {
+            self.files.push(Candidate {
+                path: path.to_path_buf(),
+                language,
+            });
+        }
+    }
+
+    /// Sorted and without duplicates, for a deterministic scan.
+    fn normalize(&mut self) {
+        self.files.sort();
+        self.files.dedup();
+        self.manifests.sort();
+        self.manifests.dedup();
+        self.schemas.sort();
+        self.schemas.dedup();
+        self.skipped.sort();
+    }
+}
+
+/// The given files, without walking: for `--staged` and `--changed-since`,
+/// whose file lists come from git. Files under vendored or generated
+/// directories are still skipped.
+pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
+    let mut d = Discovery::default();
+    for f in files {
+        // Only directories below the repository count: a checkout may itself
+        // live under a directory called `build`.
+        let below = f.strip_prefix(root).unwrap_or(f);
+        let vendored = below.parent().is_some_and(|p| {
+            p.ancestors()
+                .any(|a| a.file_name().is_some() && is_skipped_dir(a))
+        });
+        if vendored {
+            d.skipped.push(Skipped {
+                path: f.clone(),
+                reason: "vendored or generated directory".into(),
+            });
+        } else if f.is_file() || !f.exists() {
+            d.add_file(f);
+        }
+    }
+    d.normalize();
+    d
+}
+
 /// Walks `roots` with `threads` threads.
 pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
     let Some((first, rest)) = roots.split_first() else {
@@ -102,37 +157,14 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if crate::dependencies::is_dependency_manifest(name) {
-                if let Ok(mut f) = found.lock() {
-                    f.manifests.push(path.to_path_buf());
-                }
-                return WalkState::Continue;
-            }
-            if let Some(kind) = SchemaKind::for_path(path) {
-                if let Ok(mut f) = found.lock() {
-                    f.schemas.push((path.to_path_buf(), kind));
-                }
-                return WalkState::Continue;
-            }
-            if let Some(language) = language_for_path(path)
-                && let Ok(mut f) = found.lock()
-            {
-                f.files.push(Candidate {
-                    path: path.to_path_buf(),
-                    language,
-                });
+            if let Ok(mut f) = found.lock() {
+                f.add_file(path);
             }
             WalkState::Continue
         })
     });
     let mut d = found.into_inner().unwrap_or_default();
-    d.files.sort();
-    d.files.dedup();
-    d.manifests.sort();
-    d.manifests.dedup();
-    d.schemas.sort();
-    d.schemas.dedup();
+    d.normalize();
     d.skipped.sort();
     d
 }

@@ -391,6 +391,7 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
             candor::git::changed_since(&top, args.changed_since.as_deref().unwrap_or("HEAD"))?
         };
         options.selection.only = Some(files.into_iter().collect());
+        options.selection.root = Some(top);
     }
     let policy_path = match (&args.policy, args.no_policy) {
         (Some(p), _) => Some(p.clone()),

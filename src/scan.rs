@@ -34,6 +34,8 @@ pub struct ScanOptions {
 pub struct Selection {
     /// Only these files (absolute paths); `None` for every file found.
     pub only: Option<std::collections::HashSet<PathBuf>>,
+    /// The repository root the `only` files belong to.
+    pub root: Option<PathBuf>,
     /// Content to use instead of the working tree's (absolute paths): the
     /// staged blobs for `--staged`.
     pub contents: std::collections::HashMap<PathBuf, Vec<u8>>,
@@ -131,7 +133,28 @@ pub fn scan(
     let classifier = Classifier::new(rules);
     let base = base_dir(&options.roots);
     let threads = options.threads.max(1);
-    let mut discovery = discover::discover(&options.roots, threads);
+    let mut discovery = match &options.selection.only {
+        // git already listed the files: no need to walk the tree.
+        Some(only) => {
+            let root = options
+                .selection
+                .root
+                .clone()
+                .unwrap_or_else(|| base.clone());
+            // git gives absolute paths; show them relative to the scan's base
+            // like a walked tree's.
+            let canonical_base = std::fs::canonicalize(&base).unwrap_or_else(|_| base.clone());
+            let files: Vec<PathBuf> = only
+                .iter()
+                .map(|f| {
+                    f.strip_prefix(&canonical_base)
+                        .map_or_else(|_| f.clone(), |rel| base.join(rel))
+                })
+                .collect();
+            discover::discover_files(&files, &root)
+        }
+        None => discover::discover(&options.roots, threads),
+    };
     let selection = &options.selection;
     discovery.files.retain(|c| selection.includes(&c.path));
     discovery.schemas.retain(|(p, _)| selection.includes(p));

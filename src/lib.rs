@@ -6,6 +6,7 @@
 //! categories, [`flow`] tracks data from sources to sinks, [`checks`] turn
 //! flows into [`finding`]s, and [`emit`] renders them.
 
+pub mod baseline;
 pub mod checks;
 pub mod classify;
 pub mod dependencies;

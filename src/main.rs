@@ -49,6 +49,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Accept today's findings: write or refresh a baseline file.
+    Baseline {
+        #[arg(value_enum)]
+        action: BaselineAction,
+        /// The baseline file (default: `candor-baseline.yml` in the scanned directory).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        scan: ScanArgs,
+    },
     /// Validate a privacy manifest without scanning.
     CheckManifest {
         /// The manifest (`privacy.yml`).
@@ -104,6 +114,9 @@ struct ScanArgs {
     /// reference (and uncommitted ones): what a pull request changes.
     #[arg(long, value_name = "REF")]
     changed_since: Option<String>,
+    /// Report only findings not accepted in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
     /// Scan without a manifest even if `privacy.yml` exists.
     #[arg(long, conflicts_with = "policy")]
     no_policy: bool,
@@ -112,6 +125,14 @@ struct ScanArgs {
     fail_on: FailOn,
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BaselineAction {
+    /// Write a new baseline (refuses to overwrite one).
+    Create,
+    /// Rewrite an existing baseline from today's findings, dropping stale entries.
+    Update,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +211,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
                 target.display(),
                 target.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Baseline {
+            action,
+            file,
+            scan: args,
+        } => {
+            let target =
+                file.unwrap_or_else(|| scan::base_dir(&args.paths).join("candor-baseline.yml"));
+            match (action, target.exists()) {
+                (BaselineAction::Create, true) => bail!(
+                    "{} already exists; use `candor baseline update` to refresh it",
+                    target.display()
+                ),
+                (BaselineAction::Update, false) => bail!(
+                    "{} does not exist; use `candor baseline create`",
+                    target.display()
+                ),
+                _ => {}
+            }
+            let report = collect(&args, &rules)?;
+            let baseline = candor::baseline::Baseline::from_findings(&report.findings);
+            write_atomically(&target, baseline.to_yaml().as_bytes())?;
+            eprintln!(
+                "wrote {} with {} accepted findings",
+                target.display(),
+                baseline.findings.len()
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -347,6 +396,19 @@ fn explain(rules: &Rules, classifier: &Classifier, name: &str, owner: Option<&st
 }
 
 fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
+    let mut report = collect(&args, rules)?;
+    if let Some(path) = &args.baseline {
+        let baseline = candor::baseline::Baseline::load(path)?;
+        let text = std::fs::read_to_string(path)?;
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let shown = scan::relative(&canonical(path), &canonical(&report.base));
+        baseline.apply(&mut report.findings, &shown, &text);
+    }
+    render(&args, &report)
+}
+
+/// Scans, judges against the manifest and applies inline suppressions.
+fn collect(args: &ScanArgs, rules: &Rules) -> Result<scan::ScanReport> {
     for p in &args.paths {
         if !p.exists() {
             bail!("{}: no such file or directory", p.display());
@@ -423,6 +485,10 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         report.findings = policy.apply(std::mem::take(&mut report.findings));
     }
     candor::suppress::apply(&mut report.findings, &report.base);
+    Ok(report)
+}
+
+fn render(args: &ScanArgs, report: &scan::ScanReport) -> Result<ExitCode> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

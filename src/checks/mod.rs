@@ -71,6 +71,7 @@ pub const ALL: &[&Rule] = &[
     &policy_rules::UNEXERCISED,
     &crate::suppress::WITHOUT_REASON,
     &crate::suppress::UNUSED,
+    &crate::baseline::STALE,
     &inventory::COLLECTED,
     &inventory::STORED,
     &inventory::LOGGED,

@@ -1,0 +1,169 @@
+//! Baselines: accept today's findings, be held to no new ones.
+//!
+//! A baseline is a reviewed, diff-friendly YAML file: one entry per finding,
+//! sorted, keyed by the line-independent fingerprint, rule and path, with the
+//! message as a short reason. `candor scan --baseline FILE` marks matching
+//! findings as suppressed (SARIF kind `external`) and reports entries that no
+//! longer match as stale, so that the baseline shrinks.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::{Level, Rule};
+use crate::finding::{self, Finding, Location, TrailStep};
+use crate::rules::FlowKind;
+use crate::suppress::Suppression;
+
+pub const STALE: Rule = Rule {
+    id: "stale-baseline-entry",
+    name: "StaleBaselineEntry",
+    short_description: "A baseline entry matches no finding any more",
+    full_description: "The finding this baseline entry accepted is gone (fixed, or the code changed). Remove the entry with `candor baseline update` so that it cannot hide a new finding.",
+    help: "**Why it matters.** A baseline should only shrink; stale entries are noise in reviews.\n\n**How to fix.** Run `candor baseline update` and commit the smaller baseline.",
+    level: Level::Note,
+    cwe: &[],
+    security_severity: None,
+    precision: "high",
+    tags: &["baseline"],
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub path: String,
+    pub rule: String,
+    pub fingerprint: String,
+    /// What was accepted, for reviewers; not part of the key.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{file}: cannot read the baseline: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Baseline {
+    /// A baseline accepting every (unsuppressed) finding.
+    pub fn from_findings(findings: &[Finding]) -> Baseline {
+        let entries: BTreeSet<Entry> = findings
+            .iter()
+            .filter(|f| f.suppression.is_none() && f.rule_id != STALE.id)
+            .map(|f| Entry {
+                path: f.location.path.clone(),
+                rule: f.rule_id.to_string(),
+                fingerprint: f.fingerprint.clone(),
+                reason: f.message.clone(),
+            })
+            .collect();
+        Baseline {
+            version: 1,
+            findings: entries.into_iter().collect(),
+        }
+    }
+
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::from(
+            "# candor baseline: findings accepted as they are. Review changes to this file like\n# code; `candor baseline update` drops entries that no longer match.\n",
+        );
+        out.push_str(&serde_norway::to_string(self).unwrap_or_default());
+        out
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+            file: file.clone(),
+            source,
+        })?;
+        serde_norway::from_str(&text).map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            BaselineError::Syntax {
+                file,
+                line,
+                column,
+                message: e.to_string(),
+            }
+        })
+    }
+
+    /// Marks baselined findings suppressed and adds a note for each stale
+    /// entry, located at its line in the baseline file (`shown` path).
+    pub fn apply(&self, findings: &mut Vec<Finding>, shown: &str, text: &str) {
+        let mut used = vec![false; self.findings.len()];
+        for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
+            if let Some(i) = self.findings.iter().position(|e| {
+                e.fingerprint == f.fingerprint && e.rule == f.rule_id && e.path == f.location.path
+            }) {
+                used[i] = true;
+                f.suppression = Some(Suppression {
+                    kind: "external",
+                    justification: Some(format!("accepted in the baseline {shown}")),
+                });
+            }
+        }
+        for (e, _) in self.findings.iter().zip(&used).filter(|(_, u)| !**u) {
+            let line = text
+                .lines()
+                .position(|l| l.contains(&e.fingerprint))
+                .map_or(1, |i| i as u32 + 1);
+            let location = Location {
+                path: shown.to_string(),
+                start_line: line,
+                start_column: 1,
+                end_line: line,
+                end_column: 1,
+            };
+            findings.push(Finding {
+                rule_id: STALE.id,
+                level: STALE.level,
+                category: String::new(),
+                category_name: String::new(),
+                sensitive: false,
+                flow_kind: FlowKind::Collected,
+                recipient: None,
+                store: None,
+                store_key: None,
+                via: "baseline".into(),
+                message: format!(
+                    "Stale baseline entry for {} in {}: {}",
+                    e.rule, e.path, e.reason
+                ),
+                snippet: text
+                    .lines()
+                    .nth(line as usize - 1)
+                    .unwrap_or("")
+                    .to_string(),
+                trail: vec![TrailStep {
+                    location: location.clone(),
+                    message: "the entry".into(),
+                }],
+                location,
+                fingerprint: String::new(),
+                policy: None,
+                suppression: None,
+            });
+        }
+        finding::sort(findings);
+        finding::assign_fingerprints(findings);
+    }
+}

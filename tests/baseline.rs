@@ -1,0 +1,128 @@
+//! Baselines: accepted findings stay accepted when lines move, new ones are
+//! reported, and entries that no longer match are reported as stale.
+
+use std::path::Path;
+use std::process::Command;
+
+fn candor(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// (rule, line, suppressed) of each finding.
+fn scan(dir: &Path) -> Vec<(String, u64, bool)> {
+    let out = candor(
+        dir,
+        &[
+            "scan",
+            ".",
+            "--baseline",
+            "candor-baseline.yml",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["location"]["start_line"].as_u64().unwrap(),
+                f["suppression"]["kind"] == "external",
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn baseline_lifecycle() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let app = d.join("app.py");
+    std::fs::write(
+        &app,
+        "import logging\n\ndef f(id_number):\n    logging.info(id_number)\n",
+    )
+    .unwrap();
+
+    let out = candor(d, &["baseline", "create", "."]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(d.join("candor-baseline.yml")).unwrap();
+    assert!(
+        text.contains("rule: sensitive-data-logged") && text.contains("path: app.py"),
+        "{text}"
+    );
+    let has_line_key = text
+        .lines()
+        .any(|l| l.trim_start().trim_start_matches("- ").starts_with("line"));
+    assert!(
+        !has_line_key && !text.contains("start_line"),
+        "the key has no line numbers: {text}"
+    );
+    assert_eq!(
+        candor(d, &["baseline", "create", "."]).status.code(),
+        Some(2),
+        "create never overwrites"
+    );
+
+    // Lines inserted above the accepted finding: still accepted.
+    std::fs::write(&app, "import logging\n# a comment\n\n\ndef g():\n    return 1\n\ndef f(id_number):\n    logging.info(id_number)\n").unwrap();
+    assert_eq!(scan(d), [("sensitive-data-logged".to_string(), 9, true)]);
+    let gate = candor(d, &["scan", ".", "--baseline", "candor-baseline.yml"]);
+    assert_eq!(
+        gate.status.code(),
+        Some(0),
+        "accepted findings do not fail the run"
+    );
+
+    // A new finding is reported.
+    std::fs::write(&app, "import logging\n\ndef f(id_number, passport_no):\n    logging.info(id_number)\n    logging.info(passport_no)\n").unwrap();
+    let v = scan(d);
+    assert!(
+        v.contains(&("sensitive-data-logged".to_string(), 4, true)),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&("sensitive-data-logged".to_string(), 5, false)),
+        "{v:?}"
+    );
+    assert_eq!(
+        candor(d, &["scan", ".", "--baseline", "candor-baseline.yml"])
+            .status
+            .code(),
+        Some(1)
+    );
+
+    // The accepted finding fixed: its entry is stale; update drops it.
+    std::fs::write(
+        &app,
+        "import logging\n\ndef f(id_number):\n    logging.info('checked')\n",
+    )
+    .unwrap();
+    assert_eq!(
+        scan(d)
+            .iter()
+            .filter(|(r, _, _)| r == "stale-baseline-entry")
+            .count(),
+        1
+    );
+    assert!(candor(d, &["baseline", "update", "."]).status.success());
+    assert!(scan(d).is_empty());
+}

@@ -499,10 +499,10 @@ fn render(args: &ScanArgs, report: &scan::ScanReport) -> Result<ExitCode> {
         }
     };
     let rendered = match args.format {
-        Format::Text => emit::text::render(&report, color),
-        Format::Json => emit::json::render(&report),
-        Format::Sarif => emit::sarif::render(&report),
-        Format::Markdown => emit::markdown::render(&report, &emit::markdown::Links::from_env()),
+        Format::Text => emit::text::render(report, color),
+        Format::Json => emit::json::render(report),
+        Format::Sarif => emit::sarif::render(report),
+        Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
     };
     match &args.output {
         Some(path) => write_atomically(path, rendered.as_bytes())?,

@@ -9,6 +9,7 @@
 pub mod baseline;
 pub mod checks;
 pub mod classify;
+pub mod config;
 pub mod dependencies;
 pub mod discover;
 pub mod emit;

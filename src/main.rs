@@ -120,9 +120,10 @@ struct ScanArgs {
     /// Scan without a manifest even if `privacy.yml` exists.
     #[arg(long, conflicts_with = "policy")]
     no_policy: bool,
-    /// Exit with 1 when a finding is at or above this level.
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding is at or above this level (default:
+    /// `fail_on` in candor.toml, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
 }
@@ -232,7 +233,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ),
                 _ => {}
             }
-            let report = collect(&args, &rules)?;
+            let config = load_config(&args)?;
+            let report = collect(&args, &rules, &config)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
             write_atomically(&target, baseline.to_yaml().as_bytes())?;
             eprintln!(
@@ -395,8 +397,30 @@ fn explain(rules: &Rules, classifier: &Classifier, name: &str, owner: Option<&st
     )
 }
 
+/// The project's candor.toml, if there is one.
+fn load_config(args: &ScanArgs) -> Result<candor::config::Loaded> {
+    Ok(match candor::config::find(&scan::base_dir(&args.paths)) {
+        Some(path) => candor::config::load(&path)?,
+        None => candor::config::Loaded::default(),
+    })
+}
+
 fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
-    let mut report = collect(&args, rules)?;
+    let config = load_config(&args)?;
+    let extended;
+    let rules = if config.config.rule_dirs.is_empty() {
+        rules
+    } else {
+        let dirs: Vec<PathBuf> = config
+            .config
+            .rule_dirs
+            .iter()
+            .map(|d| config.dir.join(d))
+            .collect();
+        extended = Rules::embedded_with(&dirs)?;
+        &extended
+    };
+    let mut report = collect(&args, rules, &config)?;
     if let Some(path) = &args.baseline {
         let baseline = candor::baseline::Baseline::load(path)?;
         let text = std::fs::read_to_string(path)?;
@@ -404,11 +428,22 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         let shown = scan::relative(&canonical(path), &canonical(&report.base));
         baseline.apply(&mut report.findings, &shown, &text);
     }
-    render(&args, &report)
+    let fail_on = args.fail_on.or(match config.config.fail_on.as_deref() {
+        Some("warning") => Some(FailOn::Warning),
+        Some("note") => Some(FailOn::Note),
+        Some("never") => Some(FailOn::Never),
+        Some(_) => Some(FailOn::Error),
+        None => None,
+    });
+    render(&args, &report, fail_on.unwrap_or(FailOn::Error))
 }
 
 /// Scans, judges against the manifest and applies inline suppressions.
-fn collect(args: &ScanArgs, rules: &Rules) -> Result<scan::ScanReport> {
+fn collect(
+    args: &ScanArgs,
+    rules: &Rules,
+    config: &candor::config::Loaded,
+) -> Result<scan::ScanReport> {
     for p in &args.paths {
         if !p.exists() {
             bail!("{}: no such file or directory", p.display());
@@ -425,7 +460,12 @@ fn collect(args: &ScanArgs, rules: &Rules) -> Result<scan::ScanReport> {
         threads,
         max_file_size: args.max_file_size,
         flow: FlowOptions {
-            internal_domains: args.internal_domains.clone(),
+            internal_domains: args
+                .internal_domains
+                .iter()
+                .chain(&config.config.internal_domains)
+                .cloned()
+                .collect(),
         },
         selection: Default::default(),
     };
@@ -455,7 +495,11 @@ fn collect(args: &ScanArgs, rules: &Rules) -> Result<scan::ScanReport> {
         options.selection.only = Some(files.into_iter().collect());
         options.selection.root = Some(top);
     }
-    let policy_path = match (&args.policy, args.no_policy) {
+    let policy = args
+        .policy
+        .clone()
+        .or_else(|| config.config.policy.as_ref().map(|p| config.dir.join(p)));
+    let policy_path = match (&policy, args.no_policy) {
         (Some(p), _) => Some(p.clone()),
         (None, true) => None,
         (None, false) => find_manifest(&scan::base_dir(&args.paths)),
@@ -485,10 +529,15 @@ fn collect(args: &ScanArgs, rules: &Rules) -> Result<scan::ScanReport> {
         report.findings = policy.apply(std::mem::take(&mut report.findings));
     }
     candor::suppress::apply(&mut report.findings, &report.base);
+    let disabled = &config.config.rules.disable;
+    report
+        .findings
+        .retain(|f| !disabled.iter().any(|d| d == f.rule_id) && !config.excludes(&f.location.path));
+    report.notices.retain(|n| !config.excludes(&n.path));
     Ok(report)
 }
 
-fn render(args: &ScanArgs, report: &scan::ScanReport) -> Result<ExitCode> {
+fn render(args: &ScanArgs, report: &scan::ScanReport, fail_on: FailOn) -> Result<ExitCode> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -512,7 +561,7 @@ fn render(args: &ScanArgs, report: &scan::ScanReport) -> Result<ExitCode> {
             let _ = stdout.write_all(rendered.as_bytes());
         }
     }
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Error => Some(Level::Error),
         FailOn::Warning => Some(Level::Warning),
         FailOn::Note => Some(Level::Note),

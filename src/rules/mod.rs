@@ -141,6 +141,22 @@ impl Rules {
         )
     }
 
+    /// The built-in rules with the files of `dirs` merged over them: a file
+    /// with the same path below the directory replaces the built-in one, a
+    /// new file adds to them.
+    pub fn embedded_with(dirs: &[PathBuf]) -> Result<Rules, RulesError> {
+        let mut files: std::collections::BTreeMap<String, String> = embedded::EMBEDDED_RULES
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .collect();
+        for dir in dirs {
+            let mut extra = Vec::new();
+            read_dir_rec(dir, dir, &mut extra)?;
+            files.extend(extra);
+        }
+        Rules::from_files(files.into_iter().collect())
+    }
+
     /// Rules read from a directory laid out like `rules/`.
     pub fn from_dir(dir: &Path) -> Result<Rules, RulesError> {
         let mut files = Vec::new();

@@ -126,6 +126,12 @@ struct ScanArgs {
     fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Same as `--color never`.
+    #[arg(long)]
+    no_color: bool,
+    /// Text output: only the findings, no notices or summary; no progress.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -539,6 +545,7 @@ fn collect(
 
 fn render(args: &ScanArgs, report: &scan::ScanReport, fail_on: FailOn) -> Result<ExitCode> {
     let color = match args.color {
+        _ if args.no_color => false,
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
@@ -548,6 +555,7 @@ fn render(args: &ScanArgs, report: &scan::ScanReport, fail_on: FailOn) -> Result
         }
     };
     let rendered = match args.format {
+        Format::Text if args.quiet => emit::text::render_findings(report, color),
         Format::Text => emit::text::render(report, color),
         Format::Json => emit::json::render(report),
         Format::Sarif => emit::sarif::render(report),

@@ -542,3 +542,40 @@ fn markdown_summary_for_github() {
         "{linked}"
     );
 }
+
+#[test]
+fn sarif_keeps_at_most_25000_results_and_says_so() {
+    let mut body =
+        String::from("import logging\ndef f(email, id_number):\n    logging.info(id_number)\n");
+    for _ in 0..25_010 {
+        body.push_str("    logging.info(email)\n");
+    }
+    let tree = temp_tree(&[("many.py", body.as_bytes())]);
+    let out = candor(&[
+        "scan",
+        tree.path().to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--fail-on",
+        "never",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 25_000);
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "sensitive-data-logged"),
+        "the most severe are kept"
+    );
+    let notes = v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(
+        notes.iter().any(|n| n["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("11 results were left out")),
+        "{notes:?}"
+    );
+}

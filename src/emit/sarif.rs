@@ -13,10 +13,24 @@ use crate::checks::{self, Rule};
 use crate::finding::{Finding, Location};
 use crate::scan::{NoticeKind, ScanReport};
 
+/// The most results GitHub code scanning accepts in one run.
+pub const MAX_RESULTS: usize = 25_000;
+
 pub fn render(report: &ScanReport) -> String {
     let rules: Vec<Value> = checks::ALL.iter().map(|r| rule(r)).collect();
-    let results: Vec<Value> = report.findings.iter().map(result).collect();
-    let notifications: Vec<Value> = report
+    // GitHub code scanning ingests at most 25,000 results a run: keep the
+    // most severe, in report order, and say what was left out.
+    let mut kept: Vec<&Finding> = report.findings.iter().collect();
+    let omitted = kept.len().saturating_sub(MAX_RESULTS);
+    if omitted > 0 {
+        kept.sort_by_key(|f| std::cmp::Reverse(f.level));
+        kept.truncate(MAX_RESULTS);
+        kept.sort_by(|a, b| {
+            (&a.location, a.rule_id, &a.category).cmp(&(&b.location, b.rule_id, &b.category))
+        });
+    }
+    let results = kept;
+    let mut notifications: Vec<Value> = report
         .notices
         .iter()
         .filter(|n| n.kind != NoticeKind::Skipped)
@@ -28,6 +42,12 @@ pub fn render(report: &ScanReport) -> String {
             })
         })
         .collect();
+    if omitted > 0 {
+        notifications.push(json!({
+            "level": "warning",
+            "message": { "text": format!("{omitted} results were left out: GitHub code scanning accepts at most {MAX_RESULTS} per run; the JSON report has all of them") },
+        }));
+    }
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -47,14 +67,30 @@ pub fn render(report: &ScanReport) -> String {
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
             }],
-            "results": results,
+            "results": RESULTS_MARKER,
             "properties": { "sdks": report.sdks },
         }]
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    // Results are written one at a time, each as one line, so that memory
+    // stays near the size of the output however many there are.
+    let skeleton = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let marker = format!("\"{RESULTS_MARKER}\"");
+    let (before, after) = skeleton.split_once(&marker).unwrap_or((&skeleton, ""));
+    let mut out = String::with_capacity(skeleton.len() + results.len() * 2048);
+    out.push_str(before);
+    out.push('[');
+    for (i, f) in results.into_iter().enumerate() {
+        out.push_str(if i == 0 { "\n        " } else { ",\n        " });
+        out.push_str(&serde_json::to_string(&result(f)).unwrap_or_default());
+    }
+    out.push_str("\n      ]");
+    out.push_str(after);
+    out.push('\n');
+    out
 }
+
+/// Stands for the results array in the document skeleton.
+const RESULTS_MARKER: &str = "@@candor-results@@";
 
 fn base_uri(report: &ScanReport) -> String {
     // A relative base keeps the output independent of where it ran.

@@ -33,6 +33,16 @@ impl Style {
     }
 }
 
+/// Only the findings, for `--quiet`.
+pub fn render_findings(report: &ScanReport, color: bool) -> String {
+    let style = Style { color };
+    let mut out = String::new();
+    for f in report.findings.iter().filter(|f| f.suppression.is_none()) {
+        finding(&mut out, f, &style);
+    }
+    out
+}
+
 pub fn render(report: &ScanReport, color: bool) -> String {
     let style = Style { color };
     let mut out = String::new();

@@ -113,6 +113,7 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
                 max_file_size: 1 << 20,
                 flow: FlowOptions::default(),
                 selection: Default::default(),
+                progress: false,
             };
             let r = scan(&options, &rules).expect("scan");
             (

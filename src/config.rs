@@ -9,6 +9,7 @@
 //! rule_dirs = ["privacy-rules"]         # extra rule files, merged over the built-in ones
 //!
 //! [rules]
+//! enable = []                           # only these checks (all when empty)
 //! disable = ["logged-personal-data"]    # checks not reported
 //! ```
 
@@ -34,6 +35,9 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSettings {
+    /// Only these checks are reported (all when empty).
+    #[serde(default)]
+    pub enable: Vec<String>,
     /// Check ids not reported.
     #[serde(default)]
     pub disable: Vec<String>,
@@ -125,7 +129,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
             });
         }
     }
-    for id in &config.rules.disable {
+    for id in config.rules.enable.iter().chain(&config.rules.disable) {
         if crate::checks::by_id(id).is_none() {
             let (line, column) = text
                 .find(id.as_str())

@@ -210,6 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 max_file_size: 1 << 20,
                 flow: FlowOptions::default(),
                 selection: Default::default(),
+                progress: false,
             };
             let report = scan::scan(&options, &rules).context("cannot start the scan")?;
             let text = candor::manifest::draft::draft(&report.findings, &rules);
@@ -474,6 +475,7 @@ fn collect(
                 .collect(),
         },
         selection: Default::default(),
+        progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     if args.staged || args.changed_since.is_some() {
         let start = args
@@ -535,10 +537,12 @@ fn collect(
         report.findings = policy.apply(std::mem::take(&mut report.findings));
     }
     candor::suppress::apply(&mut report.findings, &report.base);
-    let disabled = &config.config.rules.disable;
-    report
-        .findings
-        .retain(|f| !disabled.iter().any(|d| d == f.rule_id) && !config.excludes(&f.location.path));
+    let (enabled, disabled) = (&config.config.rules.enable, &config.config.rules.disable);
+    report.findings.retain(|f| {
+        (enabled.is_empty() || enabled.iter().any(|e| e == f.rule_id))
+            && !disabled.iter().any(|d| d == f.rule_id)
+            && !config.excludes(&f.location.path)
+    });
     report.notices.retain(|n| !config.excludes(&n.path));
     Ok(report)
 }

@@ -27,6 +27,35 @@ pub struct ScanOptions {
     pub flow: FlowOptions,
     /// Restricts the scan to some files and can supply their content.
     pub selection: Selection,
+    /// Show a progress line on standard error (the caller checks it is a
+    /// terminal).
+    pub progress: bool,
+}
+
+/// Scans smaller than this finish before a progress line would help.
+const PROGRESS_MIN_FILES: usize = 500;
+
+/// Redraws `done/total` on standard error until `finished`, then clears it.
+fn progress(
+    done: &std::sync::atomic::AtomicUsize,
+    total: usize,
+    finished: &std::sync::atomic::AtomicBool,
+) {
+    use std::io::Write;
+    use std::sync::atomic::Ordering;
+    let mut err = std::io::stderr();
+    while !finished.load(Ordering::Relaxed) {
+        let n = done.load(Ordering::Relaxed);
+        let _ = write!(
+            err,
+            "\rscanning: {n}/{total} files ({}%)",
+            n * 100 / total.max(1)
+        );
+        let _ = err.flush();
+        std::thread::sleep(std::time::Duration::from_millis(120));
+    }
+    let _ = write!(err, "\r\x1b[2K");
+    let _ = err.flush();
 }
 
 /// Which files a scan looks at, and where their content comes from.
@@ -163,12 +192,26 @@ pub fn scan(
         .num_threads(threads)
         .stack_size(STACK_SIZE)
         .build()?;
-    let results: Vec<FileResult> = pool.install(|| {
-        discovery
-            .files
-            .par_iter()
-            .map(|c| analyze_file(c, &base, rules, &classifier, options))
-            .collect()
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = discovery.files.len();
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    let results: Vec<FileResult> = std::thread::scope(|scope| {
+        if options.progress && total >= PROGRESS_MIN_FILES {
+            scope.spawn(|| progress(&done, total, &finished));
+        }
+        let results = pool.install(|| {
+            discovery
+                .files
+                .par_iter()
+                .map(|c| {
+                    let r = analyze_file(c, &base, rules, &classifier, options);
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    r
+                })
+                .collect()
+        });
+        finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        results
     });
     let mut report = ScanReport {
         base: base.clone(),

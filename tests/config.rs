@@ -133,3 +133,18 @@ fn extra_rule_directories_extend_the_built_in_rules() {
         rules_of(&out)
     );
 }
+
+#[test]
+fn enabled_checks_limit_the_report() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("candor.toml"),
+        "[rules]\nenable = [\"sensitive-data-logged\"]\n",
+    )
+    .unwrap();
+    let out = candor(
+        dir.path(),
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert_eq!(rules_of(&out), ["tests/test_app.py:sensitive-data-logged"]);
+}

@@ -24,6 +24,7 @@ fn summary(app: &str, policy: bool) -> String {
         max_file_size: 1 << 20,
         flow: FlowOptions::default(),
         selection: Default::default(),
+        progress: false,
     };
     let mut report = scan(&options, &rules).expect("scan runs");
     if policy {

@@ -700,28 +700,16 @@ fn conversion_operand<'t>(cx: &Ctx, node: Node<'t>) -> Option<Node<'t>> {
 /// without recursion so long concatenations cost no stack.
 fn binary(cx: &mut Ctx, node: Node) -> Expr {
     let sp = span(node);
-    let op_of = |n: Node| n.child_by_field_name("operator").map(|o| o.kind());
-    if op_of(node) != Some("+") {
-        let parts = children_exprs(cx, node);
-        return Expr::opaque(parts, sp);
-    }
-    let mut operands = Vec::new();
-    let mut cur = node;
-    while cur.kind() == "binary_expression" && op_of(cur) == Some("+") {
-        if let Some(r) = cur.child_by_field_name("right") {
-            operands.push(r);
+    match super::tree::plus_chain(node, cx.src) {
+        Some(operands) => {
+            let parts = operands.into_iter().map(|o| expr(cx, o)).collect();
+            Expr::new(ExprKind::Format(parts), sp)
         }
-        match cur.child_by_field_name("left") {
-            Some(l) => cur = l,
-            None => break,
+        None => {
+            let parts = children_exprs(cx, node);
+            Expr::opaque(parts, sp)
         }
     }
-    if cur != node {
-        operands.push(cur);
-    }
-    operands.reverse();
-    let parts = operands.into_iter().map(|o| expr(cx, o)).collect();
-    Expr::new(ExprKind::Format(parts), sp)
 }
 
 /// The type a composite literal constructs, as an expression, or `None`

@@ -1271,27 +1271,8 @@ fn binary(lx: &mut Lower, node: Node) -> ExprKind {
     let op = field(node, "operator")
         .map(|o| lx.text(o))
         .unwrap_or_default();
-    if op == "+" {
-        // Flatten `a + b + c` without recursing down the left spine, so a
-        // long concatenation is one `Format` and costs no stack.
-        let mut rights = Vec::new();
-        let mut cur = node;
-        while cur.kind() == "binary_expression"
-            && field(cur, "operator").is_some_and(|o| lx.cx.text(o) == "+")
-        {
-            match (field(cur, "left"), field(cur, "right")) {
-                (Some(l), Some(r)) => {
-                    rights.push(r);
-                    cur = l;
-                }
-                _ => break,
-            }
-        }
-        let mut parts = vec![expr(lx, cur)];
-        for r in rights.into_iter().rev() {
-            parts.push(expr(lx, r));
-        }
-        return ExprKind::Format(parts);
+    if let Some(operands) = super::tree::plus_chain(node, lx.cx.src) {
+        return ExprKind::Format(operands.into_iter().map(|o| expr(lx, o)).collect());
     }
     let left = field(node, "left").map(|l| expr(lx, l));
     let right = field(node, "right").map(|r| expr(lx, r));

@@ -134,3 +134,34 @@ pub fn unquote(literal: &str) -> String {
     }
     t.to_string()
 }
+
+/// The operands of a left-leaning `a + b + c` chain of `binary_expression`
+/// nodes, left to right, or `None` when `node` is not a `+`. Walked as a
+/// loop so that a long concatenation costs no stack.
+pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
+    let is_plus = |n: Node| {
+        n.kind() == "binary_expression"
+            && n.child_by_field_name("operator")
+                .is_some_and(|o| src.get(o.byte_range()) == Some("+"))
+    };
+    if !is_plus(node) {
+        return None;
+    }
+    let mut rights = Vec::new();
+    let mut cur = node;
+    while is_plus(cur) {
+        match (
+            cur.child_by_field_name("left"),
+            cur.child_by_field_name("right"),
+        ) {
+            (Some(l), Some(r)) => {
+                rights.push(r);
+                cur = l;
+            }
+            _ => break,
+        }
+    }
+    let mut operands = vec![cur];
+    operands.extend(rights.into_iter().rev());
+    Some(operands)
+}

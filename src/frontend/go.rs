@@ -517,12 +517,7 @@ fn function(cx: &mut Ctx, node: Node) -> Expr {
 }
 
 fn expr(cx: &mut Ctx, node: Node) -> Expr {
-    if !cx.enter() {
-        return Expr::opaque(Vec::new(), span(node));
-    }
-    let e = expr_inner(cx, node);
-    cx.leave();
-    e
+    cx.guarded(node, |cx| expr_inner(cx, node))
 }
 
 fn children_exprs(cx: &mut Ctx, node: Node) -> Vec<Expr> {

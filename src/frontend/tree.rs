@@ -62,6 +62,17 @@ impl<'s> Ctx<'s> {
         self.depth -= 1;
     }
 
+    /// Lowers one nested expression with `lower` inside the depth guard;
+    /// beyond the limit the node becomes an opaque expression.
+    pub fn guarded(&mut self, node: Node, lower: impl FnOnce(&mut Self) -> Expr) -> Expr {
+        if !self.enter() {
+            return Expr::opaque(Vec::new(), span(node));
+        }
+        let e = lower(self);
+        self.leave();
+        e
+    }
+
     /// Adds a function to the file and returns the expression that refers
     /// to it where it was written.
     pub fn hoist(&mut self, function: Function) -> Expr {

@@ -102,6 +102,10 @@ struct ScanArgs {
     /// A domain that belongs to the system, not a third party (repeatable).
     #[arg(long = "internal-domain", value_name = "DOMAIN")]
     internal_domains: Vec<String>,
+    /// Follow data only within each function, not through calls to the
+    /// project's other functions and files (faster, finds less).
+    #[arg(long)]
+    local_only: bool,
     /// The privacy manifest to check flows against (default: `privacy.yml`
     /// in the scanned directory, if there is one).
     #[arg(long, value_name = "FILE")]
@@ -473,6 +477,7 @@ fn collect(
                 .chain(&config.config.internal_domains)
                 .cloned()
                 .collect(),
+            local_only: args.local_only,
         },
         selection: Default::default(),
         progress: !args.quiet && std::io::stderr().is_terminal(),

@@ -360,6 +360,9 @@ pub fn analyze_source(
     options: &FlowOptions,
 ) -> Result<(Vec<Finding>, Vec<String>), frontend::FrontendError> {
     let ir = frontend::lower(language, Path::new(path), text)?;
-    let flows = flow::analyze(&ir, language, rules, classifier, options);
-    Ok((finding::build(&flows, rules, path, text), ir.notices))
+    let analysis = flow::analyze(&ir, language, rules, classifier, options);
+    Ok((
+        finding::build(&analysis.flows, rules, path, text),
+        ir.notices,
+    ))
 }

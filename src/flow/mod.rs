@@ -10,6 +10,7 @@
 mod paths;
 mod scope;
 mod sql;
+pub mod summary;
 mod trail;
 pub mod url;
 mod value;
@@ -26,8 +27,9 @@ use paths::{
     container_owner, field_of, getter_field, holder_of, is_self, owner_name, owner_of, written,
 };
 use scope::{Scope, Var};
+use summary::{ArgSlot, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol};
 pub use trail::{Step, Trail};
-use value::{State, Taint, Value};
+use value::{Label, State, Taint, Value};
 
 /// One movement of one category of personal data into a sink (or in from a
 /// person, for `collected`).
@@ -67,25 +69,50 @@ pub struct FlowOptions {
     /// Hosts (and their subdomains) that are part of the system, not third
     /// parties.
     pub internal_domains: Vec<String>,
+    /// Follow data only within each function: no summaries, no flows
+    /// through calls (faster, fewer findings).
+    pub local_only: bool,
 }
 
-/// Finds every flow in one file.
+/// What the engine finds in one file.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Flows seen within single functions.
+    pub flows: Vec<Flow>,
+    /// How data moves through this file's functions, for the project-level
+    /// join (`None` with `FlowOptions::local_only`).
+    pub summary: Option<Summary>,
+}
+
+/// Finds every flow in one file, and summarizes its functions.
 pub fn analyze(
     ir: &FileIr,
     language: Language,
     rules: &Rules,
     classifier: &Classifier,
     options: &FlowOptions,
-) -> Vec<Flow> {
+) -> Analysis {
     let mut cx = FileCx::new(ir, language, rules, classifier, options);
+    if !options.local_only {
+        cx.summary = Some(Summary {
+            functions: ir
+                .functions
+                .iter()
+                .map(|f| signature(f, language))
+                .collect(),
+            ..Summary::default()
+        });
+    }
     let mut module = Scope::default();
     for stmt in &ir.module {
         cx.stmt(stmt, &mut module);
     }
     let base = module.for_functions();
-    for f in &ir.functions {
+    for (i, f) in ir.functions.iter().enumerate() {
+        cx.current = Some(i as u32);
         cx.function(f, &base);
     }
+    let summary = cx.summary.take();
     let mut flows = cx.flows;
     flows.sort_by(|a, b| {
         (a.span, a.kind, a.category, &a.via).cmp(&(b.span, b.kind, b.category, &b.via))
@@ -93,7 +120,31 @@ pub fn analyze(
     flows.dedup_by(|a, b| {
         a.span == b.span && a.kind == b.kind && a.category == b.category && a.via == b.via
     });
-    flows
+    Analysis { flows, summary }
+}
+
+/// How callers bind arguments to `f`.
+fn signature(f: &Function, language: Language) -> Signature {
+    let first = f.params.first().map(|p| p.name.as_str());
+    let receiver_param = f.class.is_some()
+        && match language {
+            Language::Python => matches!(first, Some("self" | "cls")),
+            Language::Rust => first == Some("self"),
+            // Go methods declare their receiver first; plain functions have
+            // no class.
+            Language::Go => first.is_some(),
+            _ => false,
+        };
+    Signature {
+        name: f.name.clone(),
+        class: f.class.clone(),
+        params: f.params.iter().map(|p| p.name.clone()).collect(),
+        receiver_param,
+        rest_keywords: f
+            .params
+            .iter()
+            .position(|p| p.annotations.iter().any(|a| a == "**")),
+    }
 }
 
 struct FileCx<'a> {
@@ -117,6 +168,13 @@ struct FileCx<'a> {
     /// What a method name means, by name: sanitizer, setter, getter.
     methods: RefCell<FxHashMap<String, MethodInfo>>,
     flows: Vec<Flow>,
+    /// The cross-function summary being built, unless local-only.
+    summary: Option<Summary>,
+    /// The function being walked (`None` for module-level code).
+    current: Option<u32>,
+    /// Symbols and sink sites already numbered.
+    symbol_ids: HashMap<Symbol, u32>,
+    sink_ids: HashMap<(Span, String), u32>,
 }
 
 impl<'a> FileCx<'a> {
@@ -155,6 +213,10 @@ impl<'a> FileCx<'a> {
             key_buffer: RefCell::new(String::new()),
             methods: RefCell::new(FxHashMap::default()),
             flows: Vec::new(),
+            summary: None,
+            current: None,
+            symbol_ids: HashMap::new(),
+            sink_ids: HashMap::new(),
         };
         for class in &ir.classes {
             for field in &class.fields {
@@ -231,9 +293,14 @@ impl<'a> FileCx<'a> {
         let mut scope = base.clone();
         scope.class = f.class.clone();
         self.collected.clear();
-        for p in &f.params {
+        for (index, p) in f.params.iter().enumerate() {
+            // A receiver named `self` stands for the enclosing class.
+            let origin = match (&f.class, p.ty.as_deref()) {
+                (Some(class), None) if index == 0 && is_self(&p.name) => Some(class.clone()),
+                _ => p.ty.as_deref().map(|t| self.resolve_type(t)),
+            };
             let mut var = Var {
-                origin: p.ty.as_deref().map(|t| self.resolve_type(t)),
+                origin,
                 ty: p.ty.clone(),
                 param: true,
                 ..Var::default()
@@ -264,7 +331,29 @@ impl<'a> FileCx<'a> {
             {
                 var.value.add(t);
             }
+            if var.value.state == State::Plain {
+                let trail = Trail::start(p.span, format!("parameter `{}` of `{}`", p.name, f.name));
+                self.seed(&mut var.value, Slot::Param(index as u16), trail);
+            }
             scope.vars.insert(p.name.clone(), var);
+        }
+        // `this` of a Java or JavaScript method is no declared parameter.
+        if let Some(class) = &f.class
+            && matches!(
+                self.language,
+                Language::Java | Language::JavaScript | Language::TypeScript
+            )
+        {
+            let mut value = Value::default();
+            self.seed(&mut value, Slot::This, Trail::default());
+            scope.vars.insert(
+                "this".to_string(),
+                Var {
+                    value,
+                    origin: Some(class.clone()),
+                    ..Var::default()
+                },
+            );
         }
         for stmt in &f.body {
             self.stmt(stmt, &mut scope);
@@ -276,9 +365,13 @@ impl<'a> FileCx<'a> {
             Stmt::Expr(e) => {
                 self.eval(e, sc);
             }
-            Stmt::Return(e, _) => {
+            Stmt::Return(e, span) => {
                 if let Some(e) = e {
-                    self.eval(e, sc);
+                    let v = self.eval(e, sc);
+                    if let Some(function) = self.current {
+                        let v = v.then(*span, || "returned".to_string());
+                        self.edges(&v, Node::Return { function });
+                    }
                 }
             }
             Stmt::Assign {
@@ -384,7 +477,7 @@ impl<'a> FileCx<'a> {
                             }
                             lv
                         }
-                        (_, Some(key)) => field_of(&v, key),
+                        (_, Some(key)) => self.project(&v, key, span, key),
                         (_, None) => v.clone(),
                     };
                     let lv = lv.then(span, || format!("assigned to `{local}`"));
@@ -434,11 +527,10 @@ impl<'a> FileCx<'a> {
             && let Verdict::Category { id, .. } = self.classify(field, Some(owner_name(owner, sc)))
             && !v.has(id)
         {
-            v.add(Taint {
-                category: id,
-                field: None,
-                trail: Trail::start(span, format!("`{owner}.{field}`")),
-            });
+            v.add(Taint::data(
+                id,
+                Trail::start(span, format!("`{owner}.{field}`")),
+            ));
         }
         let v = v
             .flattened()
@@ -507,7 +599,7 @@ impl<'a> FileCx<'a> {
                 if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
                     out.state = *first;
                 } else if let Some(c) = states.iter().find(|s| matches!(s, State::Container(_)))
-                    && out.taints.is_empty()
+                    && !out.has_data()
                 {
                     // `request.get_json() or {}` is still the request.
                     out.state = *c;
@@ -527,9 +619,7 @@ impl<'a> FileCx<'a> {
     fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
         let mut value = match sc.vars.get(name) {
             // A parameter named like a request (`req` in Express) is one.
-            Some(var)
-                if var.param && var.value.state == State::Plain && var.value.taints.is_empty() =>
-            {
+            Some(var) if var.param && var.value.state == State::Plain && !var.value.has_data() => {
                 if let Some(source) = self.container_at_path(name, sc) {
                     return Value::container(source);
                 }
@@ -546,11 +636,7 @@ impl<'a> FileCx<'a> {
         if value.state == State::Plain {
             match self.classify(name, None) {
                 Verdict::Category { id, .. } if !value.has(id) => {
-                    value.add(Taint {
-                        category: id,
-                        field: None,
-                        trail: Trail::start(span, format!("`{name}`")),
-                    });
+                    value.add(Taint::data(id, Trail::start(span, format!("`{name}`"))));
                 }
                 Verdict::Constant => value.state = State::Literal,
                 Verdict::Rejected { reason, .. } if reason.contains("protected") => {
@@ -589,17 +675,13 @@ impl<'a> FileCx<'a> {
         if obj.state == State::Sanitized {
             return Value::sanitized();
         }
-        let mut out = field_of(&obj, property);
+        let shown =
+            written(object).map_or_else(|| property.to_string(), |o| format!("{o}.{property}"));
+        let mut out = self.project(&obj, property, span, &shown);
         let owner = owner_of(object, sc);
         match self.classify(property, owner.as_deref()) {
             Verdict::Category { id, .. } if !out.has(id) => {
-                let shown = written(object)
-                    .map_or_else(|| property.to_string(), |o| format!("{o}.{property}"));
-                out.add(Taint {
-                    category: id,
-                    field: None,
-                    trail: Trail::start(span, format!("`{shown}`")),
-                });
+                out.add(Taint::data(id, Trail::start(span, format!("`{shown}`"))));
             }
             Verdict::Constant => out.state = State::Literal,
             Verdict::Rejected { reason, .. } if reason.contains("protected") => {
@@ -628,15 +710,14 @@ impl<'a> FileCx<'a> {
     fn keyed(&self, key: &str, v: Value, value: &Expr) -> Value {
         let mut v = v.flattened();
         if v.state == State::Plain
-            && v.taints.is_empty()
+            && !v.has_data()
             && !matches!(value.kind, ExprKind::Function(_))
             && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
         {
-            v.add(Taint {
-                category: id,
-                field: None,
-                trail: Trail::start(value.span, format!("`{key}`")),
-            });
+            v.add(Taint::data(
+                id,
+                Trail::start(value.span, format!("`{key}`")),
+            ));
         }
         v.into_field(key)
     }
@@ -805,19 +886,18 @@ impl<'a> FileCx<'a> {
         // Getters: `user.getEmail()`, `u.GetPhone()`.
         if let Some(field) = self.method_info(method).getter {
             let owner = receiver.as_ref().and_then(|(_, o)| owner_of(o, sc));
-            let mut out = receiver
-                .as_ref()
-                .map(|(v, _)| field_of(v, &field))
-                .unwrap_or_default();
+            let shown = written(callee).unwrap_or_else(|| method.to_string());
+            let mut out = match &receiver {
+                Some((v, _)) => self.project(v, &field, e.span, &format!("{shown}()")),
+                None => Value::default(),
+            };
             if let Verdict::Category { id, .. } = self.classify(&field, owner.as_deref())
                 && !out.has(id)
             {
-                let shown = written(callee).unwrap_or_else(|| method.to_string());
-                out.add(Taint {
-                    category: id,
-                    field: None,
-                    trail: Trail::start(e.span, format!("`{shown}()`")),
-                });
+                out.add(Taint::data(
+                    id,
+                    Trail::start(e.span, format!("`{shown}()`")),
+                ));
             }
             return out;
         }
@@ -839,10 +919,19 @@ impl<'a> FileCx<'a> {
         }
         // Constructors and keyword calls build objects: `User(email=x)`,
         // `new Cookie("phone", p)`, `Foo { phone: x }`.
+        let recv = receiver.as_ref().map(|(v, _)| v);
         if self.builds_object(*construct, method, args) {
-            return self.object_of_args(args, values);
+            // Only its keywords make `audit(email=x)` look like a
+            // constructor: it may as well be a function of the project.
+            let mut out = if !*construct && !self.builds_object(false, method, &[]) {
+                self.call_site(e, method, &paths, args, &values, recv)
+            } else {
+                Value::default()
+            };
+            out.merge(self.object_of_args(args, values));
+            return out;
         }
-        Value::default()
+        self.call_site(e, method, &paths, args, &values, recv)
     }
 
     /// Whether a call builds an object from its arguments: `new`, struct
@@ -887,7 +976,8 @@ impl<'a> FileCx<'a> {
         target: &str,
         sc: &mut Scope,
     ) {
-        let spec = &self.rules.sinks[index].spec;
+        let rules = self.rules;
+        let spec = &rules.sinks[index].spec;
         let mut columns = Vec::new();
         if let Some(i) = spec.sql_arg {
             let Some(sql) = args.get(i).and_then(|a| self.const_string(&a.value, sc)) else {
@@ -973,10 +1063,33 @@ impl<'a> FileCx<'a> {
             }
             _ => None,
         };
+        let mut site = None;
         for t in carried.taints {
+            let category = match t.label {
+                Label::Data(c) => c,
+                Label::Symbol(_) => {
+                    let sink = *site.get_or_insert_with(|| {
+                        self.sink_site(Flow {
+                            kind: spec.kind,
+                            category: 0,
+                            span: call.span,
+                            via: spec.id.clone(),
+                            recipient: recipient.clone(),
+                            store: spec.store,
+                            store_key: store_key.clone(),
+                            target: target.to_string(),
+                            trail: Vec::new(),
+                        })
+                    });
+                    if let Some(sink) = sink {
+                        self.edge(&t, Node::Sink { sink });
+                    }
+                    continue;
+                }
+            };
             self.flows.push(Flow {
                 kind: spec.kind,
-                category: t.category,
+                category,
                 span: call.span,
                 via: spec.id.clone(),
                 recipient: recipient.clone(),
@@ -1008,14 +1121,7 @@ impl<'a> FileCx<'a> {
         };
         let trail = Trail::start(span, format!("collected from {shown}"));
         if let Some(k) = key {
-            self.collected.insert(
-                k,
-                Taint {
-                    category: id,
-                    field: None,
-                    trail: trail.clone(),
-                },
-            );
+            self.collected.insert(k, Taint::data(id, trail.clone()));
         }
         self.flows.push(Flow {
             kind: FlowKind::Collected,
@@ -1028,11 +1134,7 @@ impl<'a> FileCx<'a> {
             target: shown.to_string(),
             trail: Vec::new(),
         });
-        Some(Taint {
-            category: id,
-            field: None,
-            trail,
-        })
+        Some(Taint::data(id, trail))
     }
 
     /// A request body bound into variable `holder` of a type declared in this
@@ -1047,6 +1149,161 @@ impl<'a> FileCx<'a> {
         for f in fields {
             self.collect(&f, Some(base), source, span, shown, Some(holder));
         }
+    }
+
+    // ----- summary --------------------------------------------------------
+
+    /// Numbers a symbol of the current file.
+    fn symbol(&mut self, symbol: Symbol) -> Option<u32> {
+        let summary = self.summary.as_mut()?;
+        if let Some(&id) = self.symbol_ids.get(&symbol) {
+            return Some(id);
+        }
+        let id = summary.symbols.len() as u32;
+        summary.symbols.push(symbol.clone());
+        self.symbol_ids.insert(symbol, id);
+        Some(id)
+    }
+
+    /// Adds the symbol of a parameter slot of the current function.
+    fn seed(&mut self, value: &mut Value, slot: Slot, trail: Trail) {
+        let Some(function) = self.current else { return };
+        if let Some(id) = self.symbol(Symbol {
+            origin: Origin::Param { function, slot },
+            projection: None,
+        }) {
+            value.add(Taint {
+                label: Label::Symbol(id),
+                field: None,
+                trail,
+            });
+        }
+    }
+
+    /// Numbers a sink call reached by a symbol.
+    fn sink_site(&mut self, template: Flow) -> Option<u32> {
+        let summary = self.summary.as_mut()?;
+        let key = (template.span, template.via.clone());
+        if let Some(&id) = self.sink_ids.get(&key) {
+            return Some(id);
+        }
+        let id = summary.sinks.len() as u32;
+        summary.sinks.push(template);
+        self.sink_ids.insert(key, id);
+        Some(id)
+    }
+
+    /// Records that taint `t` reaches `to`.
+    fn edge(&mut self, t: &Taint, to: Node) {
+        let Some(summary) = self.summary.as_mut() else {
+            return;
+        };
+        let from = match t.label {
+            Label::Data(c) => From::Data(c),
+            Label::Symbol(s) => From::Symbol(s),
+        };
+        summary.edges.push(Edge {
+            from,
+            to,
+            field: t.field.as_deref().map(str::to_string),
+            trail: t.trail.steps(),
+        });
+    }
+
+    /// Records every taint of `v` reaching `to`.
+    fn edges(&mut self, v: &Value, to: Node) {
+        for t in &v.taints {
+            self.edge(t, to);
+        }
+    }
+
+    /// Records a call the file cannot see into, with the values passed to
+    /// it; returns its result as a symbol.
+    fn call_site(
+        &mut self,
+        e: &Expr,
+        method: &str,
+        paths: &[&str],
+        args: &[Arg],
+        values: &[Value],
+        receiver: Option<&Value>,
+    ) -> Value {
+        let (Some(function), Some(summary)) = (self.current, self.summary.as_mut()) else {
+            return Value::default();
+        };
+        if method.is_empty() {
+            return Value::default();
+        }
+        let call = summary.calls.len() as u32;
+        summary.calls.push(CallSite {
+            function,
+            method: method.to_string(),
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            args: args.iter().map(|a| a.name.clone()).collect(),
+            receiver: receiver.is_some(),
+            span: e.span,
+        });
+        if let Some(r) = receiver {
+            self.edges(
+                r,
+                Node::Arg {
+                    call,
+                    slot: ArgSlot::Receiver,
+                },
+            );
+        }
+        for (i, v) in values.iter().enumerate() {
+            self.edges(
+                v,
+                Node::Arg {
+                    call,
+                    slot: ArgSlot::Index(i as u16),
+                },
+            );
+        }
+        let mut out = Value::default();
+        if let Some(id) = self.symbol(Symbol {
+            origin: Origin::Result { call },
+            projection: None,
+        }) {
+            out.add(Taint {
+                label: Label::Symbol(id),
+                field: None,
+                trail: Trail::start(e.span, format!("returned by `{method}()`")),
+            });
+        }
+        out
+    }
+
+    /// Field `field` of `v`: the taints stored in it, and for a symbol
+    /// taken whole, the symbol of that field.
+    fn project(&mut self, v: &Value, field: &str, span: Span, shown: &str) -> Value {
+        let mut out = field_of(v, field);
+        if self.summary.is_none() {
+            return out;
+        }
+        for t in &v.taints {
+            let Label::Symbol(id) = t.label else { continue };
+            if t.field.is_some() {
+                continue;
+            }
+            let symbol = &self.summary.as_ref().expect("checked above").symbols[id as usize];
+            if symbol.projection.is_some() {
+                continue;
+            }
+            let projected = Symbol {
+                origin: symbol.origin,
+                projection: Some(field.to_string()),
+            };
+            if let Some(pid) = self.symbol(projected) {
+                out.add(Taint {
+                    label: Label::Symbol(pid),
+                    field: None,
+                    trail: t.trail.then(span, format!("`{shown}`")),
+                });
+            }
+        }
+        out
     }
 
     // ----- paths -------------------------------------------------------------

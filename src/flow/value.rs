@@ -7,9 +7,18 @@ use super::trail::Trail;
 use crate::ir::Span;
 use crate::rules::CategoryId;
 
+/// What a taint stands for: a data category, or (for the cross-function
+/// summary) a symbolic value such as a parameter or a call's result, whose
+/// categories are only known once the project's calls are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Label {
+    Data(CategoryId),
+    Symbol(u32),
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Taint {
-    pub(super) category: CategoryId,
+    pub(super) label: Label,
     /// The field of an object this taint sits in (`email` of `user`).
     pub(super) field: Option<Rc<str>>,
     pub(super) trail: Trail,
@@ -31,6 +40,16 @@ pub(super) enum State {
 pub(super) struct Value {
     pub(super) taints: Vec<Taint>,
     pub(super) state: State,
+}
+
+impl Taint {
+    pub(super) fn data(category: CategoryId, trail: Trail) -> Taint {
+        Taint {
+            label: Label::Data(category),
+            field: None,
+            trail,
+        }
+    }
 }
 
 impl Value {
@@ -56,14 +75,21 @@ impl Value {
     }
 
     pub(super) fn has(&self, category: CategoryId) -> bool {
-        self.taints.iter().any(|t| t.category == category)
+        self.taints.iter().any(|t| t.label == Label::Data(category))
+    }
+
+    /// Whether the value carries any data category (symbols do not count).
+    pub(super) fn has_data(&self) -> bool {
+        self.taints
+            .iter()
+            .any(|t| matches!(t.label, Label::Data(_)))
     }
 
     pub(super) fn add(&mut self, taint: Taint) {
         if let Some(existing) = self
             .taints
             .iter_mut()
-            .find(|t| t.category == taint.category && t.field == taint.field)
+            .find(|t| t.label == taint.label && t.field == taint.field)
         {
             if taint.trail.len() > existing.trail.len() {
                 *existing = taint;

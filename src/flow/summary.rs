@@ -1,0 +1,111 @@
+//! What one file tells the project-level join about its functions.
+//!
+//! While the flow engine walks a function it also tracks *symbols*: the
+//! value of each parameter and the result of each call it cannot see into.
+//! Wherever a symbol (or a data category) reaches a sink, a `return`, or an
+//! argument of such a call, the engine records an [`Edge`]. Joined across
+//! files, these edges connect a caller's data to the sinks of its callees
+//! (see `crate::project`).
+
+use super::Flow;
+use super::trail::Step;
+use crate::ir::Span;
+use crate::rules::CategoryId;
+
+/// The summary of one file, indices local to the file.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// One per IR function, same order.
+    pub functions: Vec<Signature>,
+    pub calls: Vec<CallSite>,
+    /// Sink calls reached by a symbol; `category` is unused (0) until the
+    /// join knows what data reaches them.
+    pub sinks: Vec<Flow>,
+    pub symbols: Vec<Symbol>,
+    pub edges: Vec<Edge>,
+}
+
+/// What a caller needs to know to bind its arguments to a function.
+#[derive(Debug, Clone)]
+pub struct Signature {
+    pub name: String,
+    pub class: Option<String>,
+    /// Parameter names, in order.
+    pub params: Vec<String>,
+    /// The first parameter is the receiver (`self`, a Go or Rust receiver).
+    pub receiver_param: bool,
+    /// The parameter that takes extra keyword arguments (`**fields`).
+    pub rest_keywords: Option<usize>,
+}
+
+/// A call the file's own analysis could not resolve: maybe a function of the
+/// project.
+#[derive(Debug, Clone)]
+pub struct CallSite {
+    /// The calling function (index into `Summary::functions`).
+    pub function: u32,
+    /// The callee's last name.
+    pub method: String,
+    /// The callee path resolved through imports and types, then as written.
+    pub paths: Vec<String>,
+    /// Keyword of each argument, `None` for positional ones.
+    pub args: Vec<Option<String>>,
+    /// Called on a receiver (`obj.method(..)`), not as a bare name.
+    pub receiver: bool,
+    pub span: Span,
+}
+
+/// A parameter slot of a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    Param(u16),
+    /// `this` in languages whose methods do not declare it.
+    This,
+}
+
+/// Where a symbolic value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    Param { function: u32, slot: Slot },
+    Result { call: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Symbol {
+    pub origin: Origin,
+    /// `user.email` of parameter `user`: only that field of what arrives.
+    pub projection: Option<String>,
+}
+
+/// An argument position of a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ArgSlot {
+    Receiver,
+    Index(u16),
+}
+
+/// Where a value goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Node {
+    Arg { call: u32, slot: ArgSlot },
+    Return { function: u32 },
+    Sink { sink: u32 },
+}
+
+/// What moves along an edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum From {
+    Data(CategoryId),
+    Symbol(u32),
+}
+
+/// A value moving from a symbol or a data read to a sink, a return or an
+/// argument, with the steps it took in between.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub from: From,
+    pub to: Node,
+    /// The field the value sits in when it arrives (`{"email": x}`).
+    pub field: Option<String>,
+    pub trail: Vec<Step>,
+}

@@ -121,10 +121,7 @@ pub fn build(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Findi
     let mut findings: Vec<Finding> = flows
         .iter()
         .map(|flow| {
-            let category = rules.category(flow.category);
-            let rule = checks::rule_for(flow, category);
-            let location = lines.location(path, flow.span);
-            let mut trail: Vec<TrailStep> = flow
+            let trail = flow
                 .trail
                 .iter()
                 .map(|s| TrailStep {
@@ -132,34 +129,50 @@ pub fn build(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Findi
                     message: s.note.clone(),
                 })
                 .collect();
-            trail.push(TrailStep {
-                location: location.clone(),
-                message: sink_step(flow),
-            });
-            Finding {
-                rule_id: rule.id,
-                level: rule.level,
-                category: category.key.clone(),
-                category_name: category.name.clone(),
-                sensitive: category.sensitive,
-                flow_kind: flow.kind,
-                recipient: flow.recipient.clone(),
-                store: flow.store,
-                store_key: flow.store_key.clone(),
-                via: flow.via.clone(),
-                message: message(flow, &category.name, category.sensitive, rules),
-                snippet: lines.line(flow.span.start_line).trim_end().to_string(),
-                location,
-                trail,
-                fingerprint: String::new(),
-                policy: None,
-                suppression: None,
-            }
+            let snippet = lines.line(flow.span.start_line).trim_end().to_string();
+            make(flow, rules, lines.location(path, flow.span), snippet, trail)
         })
         .collect();
     sort(&mut findings);
     assign_fingerprints(&mut findings);
     findings
+}
+
+/// The finding for `flow` at `location`, after the steps of `trail` (the
+/// sink step is added here). Its fingerprint is assigned later, with the
+/// other findings of its file.
+pub fn make(
+    flow: &Flow,
+    rules: &Rules,
+    location: Location,
+    snippet: String,
+    mut trail: Vec<TrailStep>,
+) -> Finding {
+    let category = rules.category(flow.category);
+    let rule = checks::rule_for(flow, category);
+    trail.push(TrailStep {
+        location: location.clone(),
+        message: sink_step(flow),
+    });
+    Finding {
+        rule_id: rule.id,
+        level: rule.level,
+        category: category.key.clone(),
+        category_name: category.name.clone(),
+        sensitive: category.sensitive,
+        flow_kind: flow.kind,
+        recipient: flow.recipient.clone(),
+        store: flow.store,
+        store_key: flow.store_key.clone(),
+        via: flow.via.clone(),
+        message: message(flow, &category.name, category.sensitive, rules),
+        snippet,
+        location,
+        trail,
+        fingerprint: String::new(),
+        policy: None,
+        suppression: None,
+    }
 }
 
 fn sink_step(flow: &Flow) -> String {

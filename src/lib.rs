@@ -20,6 +20,7 @@ pub mod git;
 pub mod ir;
 pub mod manifest;
 pub mod policy;
+pub mod project;
 pub mod rules;
 pub mod scan;
 pub mod schemas;

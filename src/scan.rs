@@ -12,6 +12,7 @@ use crate::finding::{self, Finding};
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::ir::Language;
+use crate::project::{self, FileSummary};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
 
@@ -130,6 +131,7 @@ pub struct ScanReport {
 
 struct FileResult {
     findings: Vec<Finding>,
+    summary: Option<FileSummary>,
     notices: Vec<Notice>,
     bytes: u64,
     lines: u64,
@@ -256,8 +258,10 @@ pub fn scan(
             message: s.reason,
         });
     }
+    let mut summaries = Vec::new();
     for r in results {
         report.findings.extend(r.findings);
+        summaries.extend(r.summary);
         report.notices.extend(r.notices);
         report.stats.bytes_scanned += r.bytes;
         report.stats.lines_scanned += r.lines;
@@ -270,7 +274,9 @@ pub fn scan(
         .iter()
         .filter(|n| n.kind == NoticeKind::Skipped)
         .count();
-    finding::sort(&mut report.findings);
+    let linked = project::link(&summaries, rules);
+    drop(summaries);
+    project::merge(&mut report.findings, linked);
     report.notices.sort();
     Ok(report)
 }
@@ -285,6 +291,7 @@ fn analyze_file(
     let path = relative(&c.path, base);
     let mut out = FileResult {
         findings: Vec::new(),
+        summary: None,
         notices: Vec::new(),
         bytes: 0,
         lines: 0,
@@ -320,12 +327,16 @@ fn analyze_file(
     out.bytes = text.len() as u64;
     out.lines = text.lines().count() as u64;
     out.scanned = true;
-    if !classifier.may_match_text(&text) {
+    // A file that names no personal data has no flow of its own, but its
+    // functions may still carry other files' data to a sink.
+    if options.flow.local_only && !classifier.may_match_text(&text) {
         return out;
     }
     match analyze_source(&path, c.language, &text, rules, classifier, &options.flow) {
-        Ok((findings, notes)) => {
-            out.findings = findings;
+        Ok(analyzed) => {
+            out.findings = analyzed.findings;
+            out.summary = analyzed.summary;
+            let notes = analyzed.notices;
             out.notices
                 .extend(notes.into_iter().map(|n| notice(NoticeKind::Partial, n)));
         }
@@ -349,8 +360,18 @@ pub fn analyze_schema(
     finding::build(&schemas::flows(kind, text, classifier), rules, path, text)
 }
 
-/// Analyses one file's text: its findings, and notes on what could not be
-/// analysed. `path` is the path shown in findings.
+/// What the analysis of one source file gives.
+#[derive(Debug)]
+pub struct SourceAnalysis {
+    /// Flows within single functions.
+    pub findings: Vec<Finding>,
+    /// For the project-level join (none when local-only).
+    pub summary: Option<FileSummary>,
+    /// What could not be analysed.
+    pub notices: Vec<String>,
+}
+
+/// Analyses one file's text. `path` is the path shown in findings.
 pub fn analyze_source(
     path: &str,
     language: Language,
@@ -358,11 +379,19 @@ pub fn analyze_source(
     rules: &Rules,
     classifier: &Classifier,
     options: &FlowOptions,
-) -> Result<(Vec<Finding>, Vec<String>), frontend::FrontendError> {
+) -> Result<SourceAnalysis, frontend::FrontendError> {
     let ir = frontend::lower(language, Path::new(path), text)?;
     let analysis = flow::analyze(&ir, language, rules, classifier, options);
-    Ok((
-        finding::build(&analysis.flows, rules, path, text),
-        ir.notices,
-    ))
+    let findings = if analysis.flows.is_empty() {
+        Vec::new()
+    } else {
+        finding::build(&analysis.flows, rules, path, text)
+    };
+    Ok(SourceAnalysis {
+        findings,
+        summary: analysis
+            .summary
+            .map(|s| project::locate(s, path, language, text)),
+        notices: ir.notices,
+    })
 }

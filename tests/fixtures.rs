@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use candor::classify::Classifier;
 use candor::flow::FlowOptions;
 use candor::frontend::language_for_path;
+use candor::project;
 use candor::rules::Rules;
 use candor::scan::{analyze_schema, analyze_source};
 use candor::schemas::SchemaKind;
@@ -101,7 +102,7 @@ fn fixtures_match_their_markers() {
             continue;
         }
         let language = language_for_path(file).expect("fixture language");
-        let (findings, _notices) = match analyze_source(
+        let analyzed = match analyze_source(
             &shown,
             language,
             &text,
@@ -115,6 +116,10 @@ fn fixtures_match_their_markers() {
                 continue;
             }
         };
+        // Calls between the file's own functions are followed too.
+        let mut findings = analyzed.findings;
+        let summaries: Vec<_> = analyzed.summary.into_iter().collect();
+        project::merge(&mut findings, project::link(&summaries, &rules));
         compare(&shown, &text, &findings, &mut failures);
     }
     assert!(

@@ -325,10 +325,19 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
                 p.child_by_field_name("type"),
                 p.child_by_field_name("value"),
             ),
+            // `*args` and `**fields` are marked `*` and `**`.
+            "list_splat_pattern" | "dictionary_splat_pattern" => {
+                (named_children(p).into_iter().next(), None, None)
+            }
             _ => (None, None, None),
         };
         let Some(name) = name else { continue };
         let mut annotations = Vec::new();
+        match p.kind() {
+            "list_splat_pattern" => annotations.push("*".to_string()),
+            "dictionary_splat_pattern" => annotations.push("**".to_string()),
+            _ => {}
+        }
         // FastAPI: `email: str = Form(...)` marks the parameter as form data.
         if let Some(d) = default.filter(|d| d.kind() == "call")
             && let Some(f) = d.child_by_field_name("function")

@@ -1,0 +1,334 @@
+//! The project-level join: data that crosses functions and files.
+//!
+//! Each file's analysis leaves a summary (see `crate::flow::summary`): which
+//! parameters, call results and data reach its sinks, returns and call
+//! arguments. Here calls are resolved to the project's functions and data
+//! is pushed along those edges, breadth first, from the caller's data to
+//! the callee's sinks and from the callee's returns back to its callers.
+//!
+//! The walk is bounded: each (place, category, field, calling context)
+//! is visited once, and a path crosses at most [`MAX_CALLS`] calls, so the
+//! cost stays near-linear in the number of edges. A value returned from a
+//! function goes back only to the call that passed it in, so a helper
+//! called from many places does not mix up its callers' data.
+
+mod resolve;
+mod summary;
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+pub use summary::{FileSummary, locate};
+
+use crate::finding::{self, Finding, TrailStep};
+use crate::flow::summary::{From, Node, Origin, Slot};
+use crate::rules::{CategoryId, Rules};
+use resolve::{FnRef, Index, bind};
+
+/// Calls a path may cross before it is dropped.
+const MAX_CALLS: usize = 8;
+/// Trails longer than this are not extended further.
+const MAX_TRAIL: usize = 64;
+
+/// A place a value can be in: a parameter of a function, or the result of
+/// a call, in some file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Place {
+    Param {
+        file: u32,
+        function: u32,
+        slot: Slot,
+    },
+    Result {
+        file: u32,
+        call: u32,
+    },
+}
+
+/// Data of one category at a place, with how it got there.
+struct Fact {
+    place: Place,
+    category: CategoryId,
+    field: Option<String>,
+    trail: Vec<TrailStep>,
+    /// The calls entered to get here, innermost last: a return goes back
+    /// to the last one.
+    stack: Vec<(u32, u32)>,
+}
+
+/// A cross-function flow found at a sink.
+struct Reached {
+    file: u32,
+    sink: u32,
+    category: CategoryId,
+    trail: Vec<TrailStep>,
+}
+
+/// Findings for the flows that cross functions, to add to the per-file
+/// ones (see [`merge`]).
+pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
+    let index = Index::new(files);
+    let mut join = Join::new(files, &index);
+    join.run();
+    join.reached
+        .into_iter()
+        .map(|r| {
+            let sink = &files[r.file as usize].sinks[r.sink as usize];
+            let mut flow = sink.flow.clone();
+            flow.category = r.category;
+            finding::make(
+                &flow,
+                rules,
+                sink.location.clone(),
+                sink.snippet.clone(),
+                r.trail,
+            )
+        })
+        .collect()
+}
+
+/// Adds cross-function findings to the per-file ones. Where a function's
+/// own analysis already reports the same flow at the same sink, the longer
+/// trail (the one showing where the data came from) is kept.
+pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
+    let key = |f: &Finding| {
+        (
+            f.location.clone(),
+            f.flow_kind,
+            f.category.clone(),
+            f.via.clone(),
+        )
+    };
+    let mut at: HashMap<_, usize> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        at.entry(key(f)).or_insert(i);
+    }
+    for f in linked {
+        match at.get(&key(&f)) {
+            Some(&i) => {
+                if f.trail.len() > findings[i].trail.len() {
+                    findings[i].trail = f.trail;
+                }
+            }
+            None => {
+                at.insert(key(&f), findings.len());
+                findings.push(f);
+            }
+        }
+    }
+    finding::sort(findings);
+    finding::assign_fingerprints(findings);
+}
+
+struct Join<'a> {
+    files: &'a [FileSummary],
+    index: &'a Index<'a>,
+    /// Symbols by (file, origin), edges by (file, symbol).
+    symbols: HashMap<(u32, Origin), Vec<u32>>,
+    edges_from: HashMap<(u32, u32), Vec<u32>>,
+    /// Resolved calls, memoized; callers of each function.
+    resolved: HashMap<(u32, u32), Vec<FnRef>>,
+    callers: HashMap<FnRef, Vec<(u32, u32)>>,
+    visited: HashSet<(Place, CategoryId, Option<String>, Option<(u32, u32)>)>,
+    queue: VecDeque<Fact>,
+    reached_at: HashSet<(u32, u32, CategoryId)>,
+    reached: Vec<Reached>,
+}
+
+impl<'a> Join<'a> {
+    fn new(files: &'a [FileSummary], index: &'a Index<'a>) -> Join<'a> {
+        let mut symbols: HashMap<(u32, Origin), Vec<u32>> = HashMap::new();
+        let mut edges_from: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+        for (fi, file) in files.iter().enumerate() {
+            let fi = fi as u32;
+            for (si, s) in file.symbols.iter().enumerate() {
+                symbols.entry((fi, s.origin)).or_default().push(si as u32);
+            }
+            for (ei, e) in file.edges.iter().enumerate() {
+                if let From::Symbol(s) = e.from {
+                    edges_from.entry((fi, s)).or_default().push(ei as u32);
+                }
+            }
+        }
+        let mut join = Join {
+            files,
+            index,
+            symbols,
+            edges_from,
+            resolved: HashMap::new(),
+            callers: HashMap::new(),
+            visited: HashSet::new(),
+            queue: VecDeque::new(),
+            reached_at: HashSet::new(),
+            reached: Vec::new(),
+        };
+        // A function's callers are needed to return data to them: resolve
+        // every call whose result is used.
+        for (fi, file) in files.iter().enumerate() {
+            for s in &file.symbols {
+                if let Origin::Result { call } = s.origin
+                    && s.projection.is_none()
+                {
+                    for target in join.targets(fi as u32, call) {
+                        join.callers
+                            .entry(target)
+                            .or_default()
+                            .push((fi as u32, call));
+                    }
+                }
+            }
+        }
+        join
+    }
+
+    fn targets(&mut self, file: u32, call: u32) -> Vec<FnRef> {
+        if let Some(t) = self.resolved.get(&(file, call)) {
+            return t.clone();
+        }
+        let site = &self.files[file as usize].calls[call as usize].site;
+        let t = self.index.resolve(file, site);
+        self.resolved.insert((file, call), t.clone());
+        t
+    }
+
+    fn run(&mut self) {
+        for (fi, file) in self.files.iter().enumerate() {
+            for e in &file.edges {
+                let From::Data(category) = e.from else {
+                    continue;
+                };
+                self.deliver(
+                    fi as u32,
+                    e.to,
+                    category,
+                    e.field.clone(),
+                    e.trail.clone(),
+                    &[],
+                );
+            }
+        }
+        while let Some(fact) = self.queue.pop_front() {
+            self.visit(fact);
+        }
+    }
+
+    /// Data of `category` arriving at `to` in `file`.
+    fn deliver(
+        &mut self,
+        file: u32,
+        to: Node,
+        category: CategoryId,
+        field: Option<String>,
+        trail: Vec<TrailStep>,
+        stack: &[(u32, u32)],
+    ) {
+        match to {
+            Node::Sink { sink } => {
+                if self.reached_at.insert((file, sink, category)) {
+                    self.reached.push(Reached {
+                        file,
+                        sink,
+                        category,
+                        trail,
+                    });
+                }
+            }
+            Node::Arg { call, slot } => {
+                if stack.len() >= MAX_CALLS {
+                    return;
+                }
+                let located = &self.files[file as usize].calls[call as usize];
+                let mut trail = trail;
+                trail.push(TrailStep {
+                    location: located.location.clone(),
+                    message: format!("passed to `{}()`", located.site.method),
+                });
+                for target in self.targets(file, call) {
+                    let callee = self.index.signature(target);
+                    let site = &self.files[file as usize].calls[call as usize].site;
+                    let Some((slot, keyword)) = bind(site, callee, slot) else {
+                        continue;
+                    };
+                    let mut stack = stack.to_vec();
+                    stack.push((file, call));
+                    self.queue.push_back(Fact {
+                        place: Place::Param {
+                            file: target.0,
+                            function: target.1,
+                            slot,
+                        },
+                        category,
+                        field: keyword.or_else(|| field.clone()),
+                        trail: trail.clone(),
+                        stack,
+                    });
+                }
+            }
+            Node::Return { function } => {
+                // Back to the call that passed the data in, or to every
+                // caller when the data arose in this function.
+                let callers = match stack.split_last() {
+                    Some((&entry, rest)) => vec![(entry, rest.to_vec())],
+                    None => self
+                        .callers
+                        .get(&(file, function))
+                        .map(|cs| cs.iter().map(|&c| (c, Vec::new())).collect())
+                        .unwrap_or_default(),
+                };
+                for ((caller_file, call), stack) in callers {
+                    self.queue.push_back(Fact {
+                        place: Place::Result {
+                            file: caller_file,
+                            call,
+                        },
+                        category,
+                        field: field.clone(),
+                        trail: trail.clone(),
+                        stack,
+                    });
+                }
+            }
+        }
+    }
+
+    fn visit(&mut self, fact: Fact) {
+        let key = (
+            fact.place,
+            fact.category,
+            fact.field.clone(),
+            fact.stack.last().copied(),
+        );
+        if fact.trail.len() > MAX_TRAIL || !self.visited.insert(key) {
+            return;
+        }
+        let (file, origin) = match fact.place {
+            Place::Param {
+                file,
+                function,
+                slot,
+            } => (file, Origin::Param { function, slot }),
+            Place::Result { file, call } => (file, Origin::Result { call }),
+        };
+        let Some(symbols) = self.symbols.get(&(file, origin)).cloned() else {
+            return;
+        };
+        let summary = &self.files[file as usize];
+        for s in symbols {
+            // `user.email` of a parameter takes only what arrives as `email`.
+            let field = match &summary.symbols[s as usize].projection {
+                Some(p) if fact.field.as_deref() == Some(p.as_str()) => None,
+                Some(_) => continue,
+                None => fact.field.clone(),
+            };
+            let Some(edges) = self.edges_from.get(&(file, s)).cloned() else {
+                continue;
+            };
+            for e in edges {
+                let edge = &summary.edges[e as usize];
+                let mut trail = fact.trail.clone();
+                trail.extend(edge.trail.iter().cloned());
+                let field = edge.field.clone().or_else(|| field.clone());
+                self.deliver(file, edge.to, fact.category, field, trail, &fact.stack);
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Which function of the project a call reaches.
+//!
+//! A call is resolved by its callee's last name, then narrowed by what
+//! qualifies it: the same file or package for a bare name; the module an
+//! import names (`app.clients.sms.send_code`, `./services/user`,
+//! `example.com/app/service`, `crate::audit`); or the class of the receiver
+//! (`self.analytics.track_user` where `self.analytics = AnalyticsClient()`,
+//! a field typed `UserService`, or a receiver named `userService`). A call
+//! nothing narrows down is left unresolved: guessing would report flows
+//! that do not exist.
+
+use std::collections::HashMap;
+
+use super::summary::FileSummary;
+use crate::classify::tokens;
+use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
+use crate::ir::Language;
+
+/// A function: (file, index in the file's summary).
+pub type FnRef = (u32, u32);
+
+/// More candidates than this means the call is too ambiguous to follow.
+const MAX_TARGETS: usize = 4;
+
+/// Functions of the project by name, and files by the module names they
+/// can be imported as.
+pub struct Index<'a> {
+    files: &'a [FileSummary],
+    by_name: HashMap<&'a str, Vec<FnRef>>,
+    /// Module key -> files (dotted for Python and Rust, `/`-separated paths
+    /// without extension for JavaScript and Go directories).
+    modules: HashMap<String, Vec<u32>>,
+}
+
+/// Languages whose files can call each other.
+fn family(language: Language) -> Language {
+    match language {
+        Language::TypeScript => Language::JavaScript,
+        l => l,
+    }
+}
+
+fn directory(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let start = path.len() - file.len();
+    match file.split_once('.') {
+        // `user.service.ts` is imported as `./user.service`.
+        Some(_) => &path[..start + file.rfind('.').unwrap_or(file.len())],
+        None => path,
+    }
+}
+
+/// Every suffix of `parts` joined by `sep`, longest first.
+fn suffixes(parts: &[&str], sep: &str) -> Vec<String> {
+    (0..parts.len()).map(|i| parts[i..].join(sep)).collect()
+}
+
+/// The names a file can be imported by.
+fn module_keys(path: &str, language: Language) -> Vec<String> {
+    match family(language) {
+        Language::Python => {
+            let mut parts: Vec<&str> = stem(path).split('/').collect();
+            if parts.last() == Some(&"__init__") {
+                parts.pop();
+            }
+            suffixes(&parts, ".")
+        }
+        Language::Rust => {
+            let mut parts: Vec<&str> = stem(path).split('/').collect();
+            if let Some(src) = parts.iter().position(|p| *p == "src") {
+                parts.drain(..=src);
+            }
+            if matches!(parts.last(), Some(&("mod" | "lib" | "main"))) {
+                parts.pop();
+            }
+            let mut keys = suffixes(&parts, ".");
+            keys.push(
+                std::iter::once("crate")
+                    .chain(parts.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join("."),
+            );
+            keys
+        }
+        Language::Go => {
+            let parts: Vec<&str> = directory(path).split('/').collect();
+            suffixes(&parts, "/")
+        }
+        Language::JavaScript => {
+            let stem = stem(path);
+            let mut keys = vec![stem.to_string()];
+            if let Some(dir) = stem.strip_suffix("/index") {
+                keys.push(dir.to_string());
+            }
+            keys
+        }
+        // Java resolves through classes.
+        _ => Vec::new(),
+    }
+}
+
+/// `a/b/../c/./d` as `a/c/d`.
+fn normalize(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            p => out.push(p),
+        }
+    }
+    out.join("/")
+}
+
+/// `UserService`, `userService` and `user_service` name the same class.
+fn same_class(written: &str, class: &str) -> bool {
+    written == class || tokens(written).concat() == tokens(class).concat()
+}
+
+impl<'a> Index<'a> {
+    pub fn new(files: &'a [FileSummary]) -> Index<'a> {
+        let mut by_name: HashMap<&str, Vec<FnRef>> = HashMap::new();
+        let mut modules: HashMap<String, Vec<u32>> = HashMap::new();
+        for (fi, file) in files.iter().enumerate() {
+            for (i, f) in file.functions.iter().enumerate() {
+                by_name
+                    .entry(f.name.as_str())
+                    .or_default()
+                    .push((fi as u32, i as u32));
+            }
+            for key in module_keys(&file.path, file.language) {
+                modules.entry(key).or_default().push(fi as u32);
+            }
+        }
+        Index {
+            files,
+            by_name,
+            modules,
+        }
+    }
+
+    pub fn signature(&self, (file, function): FnRef) -> &'a Signature {
+        &self.files[file as usize].functions[function as usize]
+    }
+
+    /// The functions call `call` of file `file` may reach.
+    pub fn resolve(&self, file: u32, call: &CallSite) -> Vec<FnRef> {
+        let caller_file = &self.files[file as usize];
+        let language = family(caller_file.language);
+        let Some(named) = self.by_name.get(call.method.as_str()) else {
+            return Vec::new();
+        };
+        let candidates: Vec<FnRef> = named
+            .iter()
+            .copied()
+            .filter(|&(f, _)| family(self.files[f as usize].language) == language)
+            .collect();
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let caller = &caller_file.functions[call.function as usize];
+        let mut out = Vec::new();
+        for path in &call.paths {
+            let qualifier = match path.strip_suffix(call.method.as_str()) {
+                Some(q) if q.is_empty() => None,
+                Some(q) => match q.strip_suffix('.') {
+                    Some(q) => Some(q),
+                    None => continue,
+                },
+                None => continue,
+            };
+            out = match qualifier {
+                None => self.unqualified(file, caller, &candidates),
+                Some(q) => self.qualified(file, q, &candidates),
+            };
+            if !out.is_empty() {
+                break;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        if out.len() > MAX_TARGETS {
+            return Vec::new();
+        }
+        out
+    }
+
+    /// A bare `name(..)`: a function of the same file, a method of the
+    /// caller's class (Java's implicit `this`), or of the same Go package.
+    fn unqualified(&self, file: u32, caller: &Signature, candidates: &[FnRef]) -> Vec<FnRef> {
+        let language = self.files[file as usize].language;
+        let dir = directory(&self.files[file as usize].path);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&(f, i)| {
+                let callee = self.signature((f, i));
+                let same_file = f == file;
+                match language {
+                    Language::Java => same_file && callee.class == caller.class,
+                    Language::Go => {
+                        callee.class.is_none() && directory(&self.files[f as usize].path) == dir
+                    }
+                    _ => same_file && callee.class.is_none(),
+                }
+            })
+            .collect()
+    }
+
+    /// `q.name(..)`: `q` names a class (by type, constructor or receiver
+    /// name) or a module.
+    fn qualified(&self, file: u32, q: &str, candidates: &[FnRef]) -> Vec<FnRef> {
+        // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
+        let q = q.trim_end_matches("()");
+        let last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
+        let by_class: Vec<FnRef> = candidates
+            .iter()
+            .copied()
+            .filter(|&r| {
+                self.signature(r)
+                    .class
+                    .as_deref()
+                    .is_some_and(|c| same_class(last, c))
+            })
+            .collect();
+        if !by_class.is_empty() {
+            return by_class;
+        }
+        let modules = self.modules_named(file, q);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&(f, i)| self.signature((f, i)).class.is_none() && modules.contains(&f))
+            .collect()
+    }
+
+    /// The files a module qualifier names, seen from file `file`.
+    fn modules_named(&self, file: u32, q: &str) -> Vec<u32> {
+        let from = &self.files[file as usize];
+        let keys: Vec<String> = match family(from.language) {
+            Language::JavaScript if q.starts_with('.') => {
+                vec![normalize(&format!("{}/{q}", directory(&from.path)))]
+            }
+            // `@/services/user`, `example.com/app/service`: the longest
+            // known tail of the path.
+            Language::JavaScript | Language::Go => {
+                let parts: Vec<&str> = q.split('/').filter(|p| !p.starts_with('@')).collect();
+                suffixes(&parts, "/")
+            }
+            Language::Rust => {
+                let q = q.replace("::", ".");
+                let q = q
+                    .trim_start_matches("self.")
+                    .trim_start_matches("super.")
+                    .to_string();
+                vec![q]
+            }
+            _ => vec![q.to_string()],
+        };
+        keys.iter()
+            .find_map(|k| self.modules.get(k))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// The parameter an argument binds to, and the field it lands in (extra
+/// keywords gathered by `**fields` land in the field of their keyword).
+pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
+    match slot {
+        ArgSlot::Receiver if callee.receiver_param => Some((Slot::Param(0), None)),
+        ArgSlot::Receiver if callee.class.is_some() => Some((Slot::This, None)),
+        ArgSlot::Receiver => None,
+        ArgSlot::Index(i) => match call.args.get(i as usize)? {
+            Some(keyword) => match callee.params.iter().position(|p| p == keyword) {
+                Some(p) => Some((Slot::Param(p as u16), None)),
+                None => callee
+                    .rest_keywords
+                    .map(|p| (Slot::Param(p as u16), Some(keyword.clone()))),
+            },
+            None => {
+                let p = i as usize + usize::from(callee.receiver_param);
+                let p = (p < callee.params.len()).then_some(p)?;
+                // Positional arguments never fill `**fields`.
+                (Some(p) != callee.rest_keywords).then_some((Slot::Param(p as u16), None))
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_keys_per_language() {
+        assert_eq!(
+            module_keys("app/services/user.py", Language::Python),
+            ["app.services.user", "services.user", "user"]
+        );
+        assert_eq!(
+            module_keys("app/clients/__init__.py", Language::Python),
+            ["app.clients", "clients"]
+        );
+        assert_eq!(
+            module_keys("src/audit/mod.rs", Language::Rust),
+            ["audit", "crate.audit"]
+        );
+        assert_eq!(
+            module_keys("src/user.service.ts", Language::TypeScript),
+            ["src/user.service"]
+        );
+        assert_eq!(
+            module_keys("src/clients/index.js", Language::JavaScript),
+            ["src/clients/index", "src/clients"]
+        );
+        assert_eq!(
+            module_keys("internal/service/user.go", Language::Go),
+            ["internal/service", "service"]
+        );
+    }
+
+    #[test]
+    fn normalizes_relative_paths() {
+        assert_eq!(normalize("src/api/../clients/./sms"), "src/clients/sms");
+    }
+
+    #[test]
+    fn class_names_match_receiver_names() {
+        assert!(same_class("userService", "UserService"));
+        assert!(same_class("user_service", "UserService"));
+        assert!(!same_class("user", "UserService"));
+    }
+}

@@ -11,7 +11,6 @@
 //! `--`: the test checks that the finding is indeed absent, so that closing
 //! the gap forces the marker to become an `expect:`.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use candor::classify::Classifier;
@@ -22,44 +21,8 @@ use candor::rules::Rules;
 use candor::scan::{analyze_schema, analyze_source};
 use candor::schemas::SchemaKind;
 
-/// (line, kind, category, recipient)
-type Expectation = (u32, String, String, Option<String>);
-
-fn markers(text: &str, tag: &str) -> BTreeSet<Expectation> {
-    let mut out = BTreeSet::new();
-    for (i, line) in text.lines().enumerate() {
-        let Some(pos) = line.find(tag) else {
-            continue;
-        };
-        let rest = &line[pos + tag.len()..];
-        let rest = rest.split(" -- ").next().unwrap_or(rest);
-        for item in rest.split(';') {
-            let item = item
-                .trim()
-                .trim_end_matches("*/")
-                .trim_end_matches("-->")
-                .trim();
-            if item.is_empty() {
-                continue;
-            }
-            let (main, recipient) = match item.split_once("->") {
-                Some((m, r)) => (m.trim(), Some(r.trim().to_string())),
-                None => (item, None),
-            };
-            let mut words = main.split_whitespace();
-            let (Some(kind), Some(category)) = (words.next(), words.next()) else {
-                panic!("line {}: malformed marker `{item}`", i + 1);
-            };
-            out.insert((
-                i as u32 + 1,
-                kind.to_string(),
-                category.to_string(),
-                recipient,
-            ));
-        }
-    }
-    out
-}
+mod common;
+use common::markers::compare;
 
 fn fixture_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -120,6 +83,13 @@ fn fixtures_match_their_markers() {
         let mut findings = analyzed.findings;
         let summaries: Vec<_> = analyzed.summary.into_iter().collect();
         project::merge(&mut findings, project::link(&summaries, &rules));
+        // The whole-file prefilter (used with --local-only) must never skip
+        // a file that has findings of its own.
+        if !findings.is_empty() && !classifier.may_match_text(&text) {
+            failures.push(format!(
+                "{shown}: the prefilter would skip a file with findings"
+            ));
+        }
         compare(&shown, &text, &findings, &mut failures);
     }
     assert!(
@@ -130,60 +100,3 @@ fn fixtures_match_their_markers() {
     );
 }
 
-fn recipient(r: &Option<String>) -> String {
-    r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
-}
-
-/// Compares one file's findings with its markers.
-fn compare(
-    shown: &str,
-    text: &str,
-    findings: &[candor::finding::Finding],
-    failures: &mut Vec<String>,
-) {
-    let rules = Rules::embedded().expect("embedded rules load");
-    let classifier = Classifier::new(&rules);
-    let may_match = |t: &str| classifier.may_match_text(t);
-    let actual: BTreeSet<Expectation> = findings
-        .iter()
-        .map(|f| {
-            (
-                f.location.start_line,
-                f.flow_kind.name().to_string(),
-                f.category.clone(),
-                f.recipient.clone(),
-            )
-        })
-        .collect();
-    let expected = markers(text, "expect:");
-    // The whole-file prefilter must never skip a file that has findings.
-    if !actual.is_empty() && !may_match(text) {
-        failures.push(format!(
-            "{shown}: the prefilter would skip a file with findings"
-        ));
-    }
-    for gap in markers(text, "missed:").intersection(&actual) {
-        failures.push(format!(
-            "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
-            gap.0, gap.1, gap.2
-        ));
-    }
-    for missing in expected.difference(&actual) {
-        failures.push(format!(
-            "{shown}:{}: expected {} {}{} but it was not found",
-            missing.0,
-            missing.1,
-            missing.2,
-            recipient(&missing.3)
-        ));
-    }
-    for extra in actual.difference(&expected) {
-        failures.push(format!(
-            "{shown}:{}: unexpected {} {}{}",
-            extra.0,
-            extra.1,
-            extra.2,
-            recipient(&extra.3)
-        ));
-    }
-}

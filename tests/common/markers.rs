@@ -1,0 +1,98 @@
+//! Inline expectation markers shared by the fixture and project tests.
+//!
+//! A marker is a comment at the end of the line where a finding starts:
+//! `# expect: logged user.contact.email` or, for several,
+//! `// expect: collected user.contact.phone_number; shared user.contact.phone_number -> twilio`.
+//! Lines without a marker must produce no finding. A known gap is written
+//! `missed: <kind> <category>` with the reason after `--`; closing the gap
+//! fails the test until the marker becomes an `expect:`.
+
+use std::collections::BTreeSet;
+
+/// (line, kind, category, recipient)
+pub type Expectation = (u32, String, String, Option<String>);
+
+pub fn markers(text: &str, tag: &str) -> BTreeSet<Expectation> {
+    let mut out = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(pos) = line.find(tag) else {
+            continue;
+        };
+        let rest = &line[pos + tag.len()..];
+        let rest = rest.split(" -- ").next().unwrap_or(rest);
+        for item in rest.split(';') {
+            let item = item
+                .trim()
+                .trim_end_matches("*/")
+                .trim_end_matches("-->")
+                .trim();
+            if item.is_empty() {
+                continue;
+            }
+            let (main, recipient) = match item.split_once("->") {
+                Some((m, r)) => (m.trim(), Some(r.trim().to_string())),
+                None => (item, None),
+            };
+            let mut words = main.split_whitespace();
+            let (Some(kind), Some(category)) = (words.next(), words.next()) else {
+                panic!("line {}: malformed marker `{item}`", i + 1);
+            };
+            out.insert((
+                i as u32 + 1,
+                kind.to_string(),
+                category.to_string(),
+                recipient,
+            ));
+        }
+    }
+    out
+}
+
+fn recipient(r: &Option<String>) -> String {
+    r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
+}
+
+/// Compares one file's findings with its markers.
+pub fn compare(
+    shown: &str,
+    text: &str,
+    findings: &[candor::finding::Finding],
+    failures: &mut Vec<String>,
+) {
+    let actual: BTreeSet<Expectation> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.location.start_line,
+                f.flow_kind.name().to_string(),
+                f.category.clone(),
+                f.recipient.clone(),
+            )
+        })
+        .collect();
+    let expected = markers(text, "expect:");
+    for gap in markers(text, "missed:").intersection(&actual) {
+        failures.push(format!(
+            "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
+            gap.0, gap.1, gap.2
+        ));
+    }
+    for missing in expected.difference(&actual) {
+        failures.push(format!(
+            "{shown}:{}: expected {} {}{} but it was not found",
+            missing.0,
+            missing.1,
+            missing.2,
+            recipient(&missing.3)
+        ));
+    }
+    for extra in actual.difference(&expected) {
+        failures.push(format!(
+            "{shown}:{}: unexpected {} {}{}",
+            extra.0,
+            extra.1,
+            extra.2,
+            recipient(&extra.3)
+        ));
+    }
+}

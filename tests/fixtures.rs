@@ -99,4 +99,3 @@ fn fixtures_match_their_markers() {
         failures.join("\n")
     );
 }
-

@@ -107,6 +107,15 @@ pub fn analyze(
     for stmt in &ir.module {
         cx.stmt(stmt, &mut module);
     }
+    if let Some(summary) = cx.summary.as_mut() {
+        let mut globals: Vec<(String, String)> = module
+            .vars
+            .iter()
+            .filter_map(|(name, var)| Some((name.clone(), var.origin.clone()?)))
+            .collect();
+        globals.sort();
+        summary.globals = globals;
+    }
     let base = module.for_functions();
     for (i, f) in ir.functions.iter().enumerate() {
         cx.current = Some(i as u32);
@@ -513,7 +522,14 @@ impl<'a> FileCx<'a> {
             self.eval(object, sc);
             return;
         };
+        // `self.client = client` with an untyped parameter says nothing
+        // about the field's type.
+        let untyped_local = matches!(
+            value.map(|e| &e.kind),
+            Some(ExprKind::Name(n)) if sc.vars.get(n).is_some_and(|v| v.origin.is_none())
+        );
         if is_self(owner)
+            && !untyped_local
             && let (Some(class), Some(origin)) =
                 (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
         {
@@ -924,14 +940,33 @@ impl<'a> FileCx<'a> {
             // Only its keywords make `audit(email=x)` look like a
             // constructor: it may as well be a function of the project.
             let mut out = if !*construct && !self.builds_object(false, method, &[]) {
-                self.call_site(e, method, &paths, args, &values, recv)
+                self.call_site(e, sc, method, &paths, args, &values, recv)
             } else {
                 Value::default()
             };
             out.merge(self.object_of_args(args, values));
             return out;
         }
-        self.call_site(e, method, &paths, args, &values, recv)
+        self.call_site(e, sc, method, &paths, args, &values, recv)
+    }
+
+    /// Where the leftmost name of a callee comes from: an import, or the
+    /// call or type a variable was made from (`boto3.client()`).
+    fn root_origin(&self, call: &Expr, sc: &Scope) -> Option<String> {
+        let mut e = call;
+        loop {
+            e = match &e.kind {
+                ExprKind::Call { callee, .. } => callee,
+                ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => object,
+                ExprKind::Name(n) => {
+                    return match sc.vars.get(n) {
+                        Some(var) => var.origin.clone(),
+                        None => self.imports.get(n.as_str()).map(|p| p.to_string()),
+                    };
+                }
+                _ => return None,
+            };
+        }
     }
 
     /// Whether a call builds an object from its arguments: `new`, struct
@@ -1219,9 +1254,11 @@ impl<'a> FileCx<'a> {
 
     /// Records a call the file cannot see into, with the values passed to
     /// it; returns its result as a symbol.
+    #[allow(clippy::too_many_arguments)]
     fn call_site(
         &mut self,
         e: &Expr,
+        sc: &Scope,
         method: &str,
         paths: &[&str],
         args: &[Arg],
@@ -1235,8 +1272,11 @@ impl<'a> FileCx<'a> {
             return Value::default();
         }
         let call = summary.calls.len() as u32;
+        let root = self.root_origin(e, sc);
+        let summary = self.summary.as_mut().expect("checked above");
         summary.calls.push(CallSite {
             function,
+            root,
             method: method.to_string(),
             paths: paths.iter().map(|p| p.to_string()).collect(),
             args: args.iter().map(|a| a.name.clone()).collect(),

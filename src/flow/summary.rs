@@ -23,6 +23,10 @@ pub struct Summary {
     pub sinks: Vec<Flow>,
     pub symbols: Vec<Symbol>,
     pub edges: Vec<Edge>,
+    /// Module-level names and what made them (`accounts` ->
+    /// `service.AccountService()`), so that other files' calls on them
+    /// resolve.
+    pub globals: Vec<(String, String)>,
 }
 
 /// What a caller needs to know to bind its arguments to a function.
@@ -44,6 +48,10 @@ pub struct Signature {
 pub struct CallSite {
     /// The calling function (index into `Summary::functions`).
     pub function: u32,
+    /// What the callee's leftmost name stands for, if known: an import path
+    /// or the call that made it. A call rooted in another package's import
+    /// never reaches the project's functions by name alone.
+    pub root: Option<String>,
     /// The callee's last name.
     pub method: String,
     /// The callee path resolved through imports and types, then as written.

@@ -130,7 +130,8 @@ struct Join<'a> {
     callers: HashMap<FnRef, Vec<(u32, u32)>>,
     visited: HashSet<(Place, CategoryId, Option<String>, Option<(u32, u32)>)>,
     queue: VecDeque<Fact>,
-    reached_at: HashSet<(u32, u32, CategoryId)>,
+    /// Index in `reached` of each (file, sink, category).
+    reached_at: HashMap<(u32, u32, CategoryId), usize>,
     reached: Vec<Reached>,
 }
 
@@ -158,7 +159,7 @@ impl<'a> Join<'a> {
             callers: HashMap::new(),
             visited: HashSet::new(),
             queue: VecDeque::new(),
-            reached_at: HashSet::new(),
+            reached_at: HashMap::new(),
             reached: Vec::new(),
         };
         // A function's callers are needed to return data to them: resolve
@@ -190,24 +191,32 @@ impl<'a> Join<'a> {
         t
     }
 
+    /// Pushes data from where it is read. Reads in functions nobody in the
+    /// project calls (handlers, entry points) go first: their paths reach
+    /// deeper, and a callee's parameter named `email` then shows the
+    /// caller's request field as the origin, not just its own name.
     fn run(&mut self) {
-        for (fi, file) in self.files.iter().enumerate() {
-            for e in &file.edges {
-                let From::Data(category) = e.from else {
-                    continue;
-                };
-                self.deliver(
-                    fi as u32,
-                    e.to,
-                    category,
-                    e.field.clone(),
-                    e.trail.clone(),
-                    &[],
-                );
+        for entry_points in [true, false] {
+            for (fi, file) in self.files.iter().enumerate() {
+                let fi = fi as u32;
+                for e in &file.edges {
+                    let From::Data(category) = e.from else {
+                        continue;
+                    };
+                    let function = match e.to {
+                        Node::Arg { call, .. } => file.calls[call as usize].site.function,
+                        Node::Return { function } => function,
+                        Node::Sink { .. } => continue,
+                    };
+                    if self.callers.contains_key(&(fi, function)) == entry_points {
+                        continue;
+                    }
+                    self.deliver(fi, e.to, category, e.field.clone(), e.trail.clone(), &[]);
+                }
             }
-        }
-        while let Some(fact) = self.queue.pop_front() {
-            self.visit(fact);
+            while let Some(fact) = self.queue.pop_front() {
+                self.visit(fact);
+            }
         }
     }
 
@@ -222,8 +231,17 @@ impl<'a> Join<'a> {
         stack: &[(u32, u32)],
     ) {
         match to {
-            Node::Sink { sink } => {
-                if self.reached_at.insert((file, sink, category)) {
+            // Of the paths to a sink, the longest shows best where the data
+            // came from (a parameter's name may be classified on its own).
+            Node::Sink { sink } => match self.reached_at.get(&(file, sink, category)) {
+                Some(&i) => {
+                    if trail.len() > self.reached[i].trail.len() {
+                        self.reached[i].trail = trail;
+                    }
+                }
+                None => {
+                    self.reached_at
+                        .insert((file, sink, category), self.reached.len());
                     self.reached.push(Reached {
                         file,
                         sink,
@@ -231,7 +249,7 @@ impl<'a> Join<'a> {
                         trail,
                     });
                 }
-            }
+            },
             Node::Arg { call, slot } => {
                 if stack.len() >= MAX_CALLS {
                     return;

@@ -30,6 +30,8 @@ pub struct Index<'a> {
     /// Module key -> files (dotted for Python and Rust, `/`-separated paths
     /// without extension for JavaScript and Go directories).
     modules: HashMap<String, Vec<u32>>,
+    /// Names of the project's classes.
+    classes: std::collections::HashSet<&'a str>,
 }
 
 /// Languages whose files can call each other.
@@ -127,8 +129,10 @@ impl<'a> Index<'a> {
     pub fn new(files: &'a [FileSummary]) -> Index<'a> {
         let mut by_name: HashMap<&str, Vec<FnRef>> = HashMap::new();
         let mut modules: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut classes = std::collections::HashSet::new();
         for (fi, file) in files.iter().enumerate() {
             for (i, f) in file.functions.iter().enumerate() {
+                classes.extend(f.class.as_deref());
                 by_name
                     .entry(f.name.as_str())
                     .or_default()
@@ -142,6 +146,7 @@ impl<'a> Index<'a> {
             files,
             by_name,
             modules,
+            classes,
         }
     }
 
@@ -177,11 +182,14 @@ impl<'a> Index<'a> {
             };
             out = match qualifier {
                 None => self.unqualified(file, caller, &candidates),
-                Some(q) => self.qualified(file, q, &candidates),
+                Some(q) => self.qualified(file, q, &candidates, 0),
             };
             if !out.is_empty() {
                 break;
             }
+        }
+        if out.is_empty() && call.receiver {
+            out = self.by_distinct_name(file, call, &candidates);
         }
         out.sort_unstable();
         out.dedup();
@@ -215,7 +223,7 @@ impl<'a> Index<'a> {
 
     /// `q.name(..)`: `q` names a class (by type, constructor or receiver
     /// name) or a module.
-    fn qualified(&self, file: u32, q: &str, candidates: &[FnRef]) -> Vec<FnRef> {
+    fn qualified(&self, file: u32, q: &str, candidates: &[FnRef], depth: u8) -> Vec<FnRef> {
         // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
         let q = q.trim_end_matches("()");
         let last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
@@ -233,11 +241,65 @@ impl<'a> Index<'a> {
             return by_class;
         }
         let modules = self.modules_named(file, q);
-        candidates
+        let functions: Vec<FnRef> = candidates
             .iter()
             .copied()
             .filter(|&(f, i)| self.signature((f, i)).class.is_none() && modules.contains(&f))
-            .collect()
+            .collect();
+        if !functions.is_empty() || depth > 0 {
+            return functions;
+        }
+        // `deps.accounts`: a module-level instance in another file.
+        let Some((module, name)) = q.rsplit_once(['.', ':']) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for f in self.modules_named(file, module.trim_end_matches(':')) {
+            let globals = &self.files[f as usize].globals;
+            if let Ok(i) = globals.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+                out.extend(self.qualified(f, &globals[i].1, candidates, depth + 1));
+            }
+        }
+        out
+    }
+
+    /// A method called on a receiver of unknown type (`self.analytics`
+    /// injected through a constructor) reaches the project's only method
+    /// of that name, if the name is distinctive (`identify_user`, not
+    /// `save`) and the receiver does not come from another package.
+    fn by_distinct_name(&self, file: u32, call: &CallSite, candidates: &[FnRef]) -> Vec<FnRef> {
+        if tokens(&call.method).len() < 2
+            || call
+                .root
+                .as_deref()
+                .is_some_and(|root| !self.is_project_path(file, root))
+        {
+            return Vec::new();
+        }
+        let methods: Vec<FnRef> = candidates
+            .iter()
+            .copied()
+            .filter(|&r| self.signature(r).class.is_some())
+            .collect();
+        if methods.len() == 1 {
+            methods
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether an import path or origin names something of the project: a
+    /// module of it, or one of its classes.
+    fn is_project_path(&self, file: u32, path: &str) -> bool {
+        let path = path.replace("()", "");
+        if path.starts_with('.') || !self.modules_named(file, &path).is_empty() {
+            return true;
+        }
+        let parts: Vec<&str> = path.split('.').collect();
+        (1..parts.len())
+            .rev()
+            .any(|n| !self.modules_named(file, &parts[..n].join(".")).is_empty())
+            || parts.iter().any(|p| self.classes.contains(p))
     }
 
     /// The files a module qualifier names, seen from file `file`.

@@ -18,6 +18,8 @@ pub struct FileSummary {
     pub sinks: Vec<LocatedSink>,
     pub symbols: Vec<Symbol>,
     pub edges: Vec<LocatedEdge>,
+    /// Module-level names and their origins.
+    pub globals: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -77,6 +79,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             })
             .collect(),
         symbols: summary.symbols,
+        globals: summary.globals,
         edges: summary
             .edges
             .into_iter()

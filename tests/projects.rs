@@ -1,0 +1,126 @@
+//! Multi-file projects: data that crosses functions, classes and files.
+//!
+//! Each directory under `tests/projects/` is scanned as one project, and
+//! the findings of each of its files must equal that file's inline
+//! `expect:` markers (see `common/markers.rs`); a finding that crosses
+//! files is reported at its sink. The SARIF `codeFlows` of each project are
+//! snapshot-tested, so every step of every cross-file path is reviewed.
+
+use std::path::{Path, PathBuf};
+
+use candor::emit::sarif;
+use candor::flow::FlowOptions;
+use candor::frontend::language_for_path;
+use candor::rules::Rules;
+use candor::scan::{ScanOptions, ScanReport, scan};
+
+mod common;
+use common::markers::compare;
+
+fn project_root(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/projects")
+        .join(name)
+}
+
+fn scan_project(name: &str) -> ScanReport {
+    let rules = Rules::embedded().expect("embedded rules load");
+    let options = ScanOptions {
+        roots: vec![project_root(name)],
+        threads: 2,
+        max_file_size: 1 << 20,
+        flow: FlowOptions::default(),
+        selection: Default::default(),
+        progress: false,
+    };
+    scan(&options, &rules).expect("scan runs")
+}
+
+fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("read project dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            source_files(&p, out);
+        } else if language_for_path(&p).is_some() {
+            out.push(p);
+        }
+    }
+}
+
+/// Every file's findings equal its markers.
+fn check_markers(name: &str, report: &ScanReport) {
+    let root = project_root(name);
+    let mut files = Vec::new();
+    source_files(&root, &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "{name}: no source files");
+    let mut failures = Vec::new();
+    for file in files {
+        let shown = file
+            .strip_prefix(&root)
+            .expect("under the root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(&file).expect("UTF-8 source");
+        let findings: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.location.path == shown)
+            .cloned()
+            .collect();
+        compare(&format!("{name}/{shown}"), &text, &findings, &mut failures);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The SARIF results with their code flows, one line per step.
+fn code_flows(report: &ScanReport) -> String {
+    let sarif: serde_json::Value =
+        serde_json::from_str(&sarif::render(report)).expect("SARIF is JSON");
+    let mut out = String::new();
+    for result in sarif["runs"][0]["results"].as_array().expect("results") {
+        let location = &result["locations"][0]["physicalLocation"];
+        out.push_str(&format!(
+            "{} {}:{} {}\n",
+            result["ruleId"].as_str().unwrap_or_default(),
+            location["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default(),
+            location["region"]["startLine"],
+            result["message"]["text"].as_str().unwrap_or_default(),
+        ));
+        let steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for step in steps {
+            let l = &step["location"];
+            let p = &l["physicalLocation"];
+            out.push_str(&format!(
+                "    {}:{} {}\n",
+                p["artifactLocation"]["uri"].as_str().unwrap_or_default(),
+                p["region"]["startLine"],
+                l["message"]["text"].as_str().unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+macro_rules! project {
+    ($test:ident, $dir:literal) => {
+        #[test]
+        fn $test() {
+            let report = scan_project($dir);
+            check_markers($dir, &report);
+            insta::assert_snapshot!(code_flows(&report));
+        }
+    };
+}
+
+project!(python_layers, "python-layers");

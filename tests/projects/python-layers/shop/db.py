@@ -1,0 +1,4 @@
+"""Database session."""
+from sqlalchemy.orm import Session
+
+session = Session()

@@ -1,0 +1,8 @@
+"""Structured audit logging used across the app."""
+import logging
+
+logger = logging.getLogger("audit")
+
+
+def audit(event, **fields):
+    logger.info("%s %s", event, fields)  # expect: logged user.device.ip_address

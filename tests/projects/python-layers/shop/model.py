@@ -1,0 +1,8 @@
+"""Plain data holders."""
+from dataclasses import dataclass
+
+
+@dataclass
+class Account:
+    contact: str
+    mobile: str

@@ -1,0 +1,20 @@
+"""HTTP handlers: read the request, hand the work to the service layer."""
+from flask import request
+
+from .deps import accounts
+from .logs import audit
+from .util import client_ip, normalize_phone, mask_phone
+
+
+def register():
+    email = request.form["email"]  # expect: collected user.contact.email
+    phone = normalize_phone(request.form["mobile"])  # expect: collected user.contact.phone_number
+    accounts.register(email, phone)
+    audit("register", contact=mask_phone(phone))
+    audit("register.done", request_id=request.headers.get("X-Request-Id"))
+
+
+def login():
+    ip = client_ip()
+    audit("login", source=ip)
+    accounts.touch(user_id=42)

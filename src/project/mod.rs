@@ -44,6 +44,10 @@ enum Place {
     },
 }
 
+/// What makes a fact new: where, what, in which field, entered from which
+/// call.
+type Visit = (Place, CategoryId, Option<String>, Option<(u32, u32)>);
+
 /// Data of one category at a place, with how it got there.
 struct Fact {
     place: Place,
@@ -128,7 +132,7 @@ struct Join<'a> {
     /// Resolved calls, memoized; callers of each function.
     resolved: HashMap<(u32, u32), Vec<FnRef>>,
     callers: HashMap<FnRef, Vec<(u32, u32)>>,
-    visited: HashSet<(Place, CategoryId, Option<String>, Option<(u32, u32)>)>,
+    visited: HashSet<Visit>,
     queue: VecDeque<Fact>,
     /// Index in `reached` of each (file, sink, category).
     reached_at: HashMap<(u32, u32, CategoryId), usize>,

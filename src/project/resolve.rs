@@ -173,7 +173,7 @@ impl<'a> Index<'a> {
         let mut out = Vec::new();
         for path in &call.paths {
             let qualifier = match path.strip_suffix(call.method.as_str()) {
-                Some(q) if q.is_empty() => None,
+                Some("") => None,
                 Some(q) => match q.strip_suffix('.') {
                     Some(q) => Some(q),
                     None => continue,

@@ -5,8 +5,10 @@
 //! own directory, with its own identifiers), then runs, each in a fresh
 //! process so that peak memory is its own:
 //!   - `parse`: read every file and parse it (tree-sitter, or syn for Rust);
+//!   - `local`: the candor scan with flows followed only within each
+//!     function (`--local-only`);
 //!   - `scan`:  the full candor scan (discovery, lowering, classification,
-//!     flows, findings).
+//!     flows within functions and across functions and files, findings).
 //!
 //! It prints files/s, MB/s, lines/s and peak resident memory of each.
 
@@ -48,11 +50,11 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!(
-        "{:<8} {:>9} {:>10} {:>9} {:>12} {:>10}",
-        "phase", "seconds", "files/s", "MB/s", "lines/s", "peak MiB"
+        "{:<8} {:>9} {:>10} {:>9} {:>12} {:>10} {:>9}",
+        "phase", "seconds", "files/s", "MB/s", "lines/s", "peak MiB", "findings"
     );
     let exe = std::env::current_exe().expect("current exe");
-    for phase in ["parse", "scan"] {
+    for phase in ["parse", "local", "scan"] {
         let mut best: Option<String> = None;
         let mut best_secs = f64::MAX;
         // Best of three: the machine's noise is one-sided.
@@ -111,7 +113,10 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
                 roots: vec![tree.to_path_buf()],
                 threads,
                 max_file_size: 1 << 20,
-                flow: FlowOptions::default(),
+                flow: FlowOptions {
+                    local_only: phase == "local",
+                    ..FlowOptions::default()
+                },
                 selection: Default::default(),
                 progress: false,
             };
@@ -125,15 +130,15 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
         }
     };
     let secs = start.elapsed().as_secs_f64();
-    let _ = findings;
     println!(
-        "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>12.0} {:>10.1}",
+        "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>12.0} {:>10.1} {:>9}",
         phase,
         secs,
         files as f64 / secs,
         bytes as f64 / 1e6 / secs,
         lines as f64 / secs,
-        peak_rss_mib()
+        peak_rss_mib(),
+        findings
     );
 }
 

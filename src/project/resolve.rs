@@ -193,10 +193,30 @@ impl<'a> Index<'a> {
         }
         out.sort_unstable();
         out.dedup();
+        self.keep_nearest(file, &mut out);
         if out.len() > MAX_TARGETS {
             return Vec::new();
         }
         out
+    }
+
+    /// Of several functions that fit, the ones nearest the caller in the
+    /// directory tree: `from .utils import audit` means this package's
+    /// `utils.py`, not another service's in the same repository.
+    fn keep_nearest(&self, file: u32, out: &mut Vec<FnRef>) {
+        if out.len() < 2 {
+            return;
+        }
+        let from = directory(&self.files[file as usize].path);
+        let shared = |f: u32| {
+            let dir = directory(&self.files[f as usize].path);
+            from.split('/')
+                .zip(dir.split('/'))
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let best = out.iter().map(|&(f, _)| shared(f)).max().unwrap_or(0);
+        out.retain(|&(f, _)| shared(f) == best);
     }
 
     /// A bare `name(..)`: a function of the same file, a method of the

@@ -17,6 +17,7 @@ mod summary;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use summary::Spot;
 pub use summary::{FileSummary, locate};
 
 use crate::finding::{self, Finding, TrailStep};
@@ -48,23 +49,26 @@ enum Place {
 /// call.
 type Visit = (Place, CategoryId, Option<String>, Option<(u32, u32)>);
 
+/// The steps data took: (file, step) pairs borrowed from the summaries.
+type Trail<'a> = Vec<(u32, &'a Spot)>;
+
 /// Data of one category at a place, with how it got there.
-struct Fact {
+struct Fact<'a> {
     place: Place,
     category: CategoryId,
     field: Option<String>,
-    trail: Vec<TrailStep>,
+    trail: Trail<'a>,
     /// The calls entered to get here, innermost last: a return goes back
     /// to the last one.
     stack: Vec<(u32, u32)>,
 }
 
 /// A cross-function flow found at a sink.
-struct Reached {
+struct Reached<'a> {
     file: u32,
     sink: u32,
     category: CategoryId,
-    trail: Vec<TrailStep>,
+    trail: Trail<'a>,
 }
 
 /// Findings for the flows that cross functions, to add to the per-file
@@ -79,12 +83,21 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
             let sink = &files[r.file as usize].sinks[r.sink as usize];
             let mut flow = sink.flow.clone();
             flow.category = r.category;
+            let trail = r
+                .trail
+                .iter()
+                .map(|(f, spot)| TrailStep {
+                    location: spot.region.in_file(&files[*f as usize].path),
+                    message: spot.message.clone(),
+                })
+                .collect();
+            let path = &files[r.file as usize].path;
             finding::make(
                 &flow,
                 rules,
-                sink.location.clone(),
+                sink.region.in_file(path),
                 sink.snippet.clone(),
-                r.trail,
+                trail,
             )
         })
         .collect()
@@ -133,10 +146,10 @@ struct Join<'a> {
     resolved: HashMap<(u32, u32), Vec<FnRef>>,
     callers: HashMap<FnRef, Vec<(u32, u32)>>,
     visited: HashSet<Visit>,
-    queue: VecDeque<Fact>,
+    queue: VecDeque<Fact<'a>>,
     /// Index in `reached` of each (file, sink, category).
     reached_at: HashMap<(u32, u32, CategoryId), usize>,
-    reached: Vec<Reached>,
+    reached: Vec<Reached<'a>>,
 }
 
 impl<'a> Join<'a> {
@@ -215,7 +228,8 @@ impl<'a> Join<'a> {
                     if self.callers.contains_key(&(fi, function)) == entry_points {
                         continue;
                     }
-                    self.deliver(fi, e.to, category, e.field.clone(), e.trail.clone(), &[]);
+                    let trail = e.trail.iter().map(|s| (fi, s)).collect();
+                    self.deliver(fi, e.to, category, e.field.clone(), trail, &[]);
                 }
             }
             while let Some(fact) = self.queue.pop_front() {
@@ -231,7 +245,7 @@ impl<'a> Join<'a> {
         to: Node,
         category: CategoryId,
         field: Option<String>,
-        trail: Vec<TrailStep>,
+        trail: Trail<'a>,
         stack: &[(u32, u32)],
     ) {
         match to {
@@ -258,12 +272,9 @@ impl<'a> Join<'a> {
                 if stack.len() >= MAX_CALLS {
                     return;
                 }
-                let located = &self.files[file as usize].calls[call as usize];
+                let files = self.files;
                 let mut trail = trail;
-                trail.push(TrailStep {
-                    location: located.location.clone(),
-                    message: format!("passed to `{}()`", located.site.method),
-                });
+                trail.push((file, &files[file as usize].calls[call as usize].step));
                 for target in self.targets(file, call) {
                     let callee = self.index.signature(target);
                     let site = &self.files[file as usize].calls[call as usize].site;
@@ -312,7 +323,7 @@ impl<'a> Join<'a> {
         }
     }
 
-    fn visit(&mut self, fact: Fact) {
+    fn visit(&mut self, fact: Fact<'a>) {
         let key = (
             fact.place,
             fact.category,
@@ -333,7 +344,8 @@ impl<'a> Join<'a> {
         let Some(symbols) = self.symbols.get(&(file, origin)).cloned() else {
             return;
         };
-        let summary = &self.files[file as usize];
+        let files = self.files;
+        let summary = &files[file as usize];
         for s in symbols {
             // `user.email` of a parameter takes only what arrives as `email`.
             let field = match &summary.symbols[s as usize].projection {
@@ -347,7 +359,7 @@ impl<'a> Join<'a> {
             for e in edges {
                 let edge = &summary.edges[e as usize];
                 let mut trail = fact.trail.clone();
-                trail.extend(edge.trail.iter().cloned());
+                trail.extend(edge.trail.iter().map(|s| (file, s)));
                 let field = edge.field.clone().or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.stack);
             }

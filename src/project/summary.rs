@@ -1,7 +1,9 @@
-//! A file's flow summary with its spans turned into locations, so that the
-//! join can report steps in any file after the file's text is gone.
+//! A file's flow summary with its spans turned into character positions,
+//! so that the join can report steps in any file after the file's text is
+//! gone. Positions carry no path (the summary has it once), which keeps
+//! summaries small on large trees.
 
-use crate::finding::{Location, SourceLines, TrailStep};
+use crate::finding::{Location, SourceLines};
 use crate::flow::Flow;
 use crate::flow::Step;
 use crate::flow::summary::{CallSite, Edge, From, Node, Signature, Summary, Symbol};
@@ -22,10 +24,48 @@ pub struct FileSummary {
     pub globals: Vec<(String, String)>,
 }
 
+/// A place in the summary's file: 1-based lines and character columns.
+#[derive(Debug, Clone, Copy)]
+pub struct Region {
+    pub start_line: u32,
+    pub start_column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl Region {
+    fn of(location: Location) -> Region {
+        Region {
+            start_line: location.start_line,
+            start_column: location.start_column,
+            end_line: location.end_line,
+            end_column: location.end_column,
+        }
+    }
+
+    pub fn in_file(&self, path: &str) -> Location {
+        Location {
+            path: path.to_string(),
+            start_line: self.start_line,
+            start_column: self.start_column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+        }
+    }
+}
+
+/// One step of a trail in the summary's file.
+#[derive(Debug, Clone)]
+pub struct Spot {
+    pub region: Region,
+    pub message: String,
+}
+
 #[derive(Debug)]
 pub struct LocatedCall {
     pub site: CallSite,
-    pub location: Location,
+    /// The step "passed to `m()`" at the call.
+    pub step: Spot,
 }
 
 /// A sink call, with what a finding at it needs.
@@ -33,7 +73,7 @@ pub struct LocatedCall {
 pub struct LocatedSink {
     /// The flow to report, but for its category.
     pub flow: Flow,
-    pub location: Location,
+    pub region: Region,
     pub snippet: String,
 }
 
@@ -42,17 +82,18 @@ pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
     pub field: Option<String>,
-    pub trail: Vec<TrailStep>,
+    pub trail: Vec<Spot>,
 }
 
 /// Locates every span of `summary` in the file's text.
 pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> FileSummary {
     let lines = SourceLines::new(text);
-    let steps = |trail: Vec<Step>| -> Vec<TrailStep> {
+    let region = |span| Region::of(lines.location("", span));
+    let steps = |trail: Vec<Step>| -> Vec<Spot> {
         trail
             .into_iter()
-            .map(|s| TrailStep {
-                location: lines.location(path, s.span),
+            .map(|s| Spot {
+                region: region(s.span),
                 message: s.note,
             })
             .collect()
@@ -65,7 +106,10 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .calls
             .into_iter()
             .map(|site| LocatedCall {
-                location: lines.location(path, site.span),
+                step: Spot {
+                    region: region(site.span),
+                    message: format!("passed to `{}()`", site.method),
+                },
                 site,
             })
             .collect(),
@@ -73,7 +117,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .sinks
             .into_iter()
             .map(|flow| LocatedSink {
-                location: lines.location(path, flow.span),
+                region: region(flow.span),
                 snippet: lines.line(flow.span.start_line).trim_end().to_string(),
                 flow,
             })

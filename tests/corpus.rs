@@ -91,3 +91,8 @@ corpus_snapshot!(
 corpus_snapshot!(bestcert_spring, bestcert_spring_policy, "bestcert-spring");
 corpus_snapshot!(realname_gin, realname_gin_policy, "realname-gin");
 corpus_snapshot!(trustsign_axum, trustsign_axum_policy, "trustsign-axum");
+corpus_snapshot!(
+    facecheck_fastapi,
+    facecheck_fastapi_policy,
+    "facecheck-fastapi"
+);

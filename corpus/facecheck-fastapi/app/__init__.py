@@ -1,0 +1,1 @@
+"""Easy Link FaceCheck: real-name and face verification API."""

@@ -1,0 +1,1 @@
+"""Adapters for the third-party services FaceCheck talks to."""

@@ -27,7 +27,9 @@ use paths::{
     container_owner, field_of, getter_field, holder_of, is_self, owner_name, owner_of, written,
 };
 use scope::{Scope, Var};
-use summary::{ArgSlot, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol};
+use summary::{
+    ArgSlot, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol, TypedBody,
+};
 pub use trail::{Step, Trail};
 use value::{Label, State, Taint, Value};
 
@@ -115,6 +117,16 @@ pub fn analyze(
             .collect();
         globals.sort();
         summary.globals = globals;
+        summary.classes = ir
+            .classes
+            .iter()
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    c.fields.iter().map(|f| f.name.clone()).collect(),
+                )
+            })
+            .collect();
     }
     let base = module.for_functions();
     for (i, f) in ir.functions.iter().enumerate() {
@@ -184,6 +196,9 @@ struct FileCx<'a> {
     /// Symbols and sink sites already numbered.
     symbol_ids: HashMap<Symbol, u32>,
     sink_ids: HashMap<(Span, String), u32>,
+    /// Request-body variables of this function whose type is declared in
+    /// another file -> index in `Summary::bodies`.
+    pending_bodies: HashMap<String, usize>,
 }
 
 impl<'a> FileCx<'a> {
@@ -226,6 +241,7 @@ impl<'a> FileCx<'a> {
             current: None,
             symbol_ids: HashMap::new(),
             sink_ids: HashMap::new(),
+            pending_bodies: HashMap::new(),
         };
         for class in &ir.classes {
             for field in &class.fields {
@@ -302,6 +318,7 @@ impl<'a> FileCx<'a> {
         let mut scope = base.clone();
         scope.class = f.class.clone();
         self.collected.clear();
+        self.pending_bodies.clear();
         for (index, p) in f.params.iter().enumerate() {
             // A receiver named `self` stands for the enclosing class.
             let origin = match (&f.class, p.ty.as_deref()) {
@@ -1158,6 +1175,13 @@ impl<'a> FileCx<'a> {
         if let Some(k) = key {
             self.collected.insert(k, Taint::data(id, trail.clone()));
         }
+        // A read from a body whose type is declared in another file: the
+        // join may move it to the parameter.
+        if let Some(&body) = holder.and_then(|h| self.pending_bodies.get(h))
+            && let Some(summary) = self.summary.as_mut()
+        {
+            summary.bodies[body].reads.push(span);
+        }
         self.flows.push(Flow {
             kind: FlowKind::Collected,
             category: id,
@@ -1179,6 +1203,26 @@ impl<'a> FileCx<'a> {
         let Some(ty) = ty else { return };
         let base = ty.rsplit('.').next().unwrap_or(ty);
         let Some(fields) = self.class_fields.get(base).cloned() else {
+            // Declared in another file: the join lists its fields.
+            if let Some(summary) = self.summary.as_mut() {
+                self.pending_bodies
+                    .insert(holder.to_string(), summary.bodies.len());
+                summary.bodies.push(TypedBody {
+                    ty: base.to_string(),
+                    flow: Flow {
+                        kind: FlowKind::Collected,
+                        category: 0,
+                        span,
+                        via: self.rules.sources[source].id.clone(),
+                        recipient: None,
+                        store: None,
+                        store_key: None,
+                        target: shown.to_string(),
+                        trail: Vec::new(),
+                    },
+                    reads: Vec::new(),
+                });
+            }
             return;
         };
         for f in fields {

@@ -27,6 +27,23 @@ pub struct Summary {
     /// `service.AccountService()`), so that other files' calls on them
     /// resolve.
     pub globals: Vec<(String, String)>,
+    /// Classes, structs and DTOs declared in the file, with their fields.
+    pub classes: Vec<(String, Vec<String>)>,
+    /// Request bodies bound to a type declared in another file.
+    pub bodies: Vec<TypedBody>,
+}
+
+/// A typed request body (`@RequestBody SignupForm form`) whose type the
+/// file does not declare. Its fields were collected where each was read;
+/// once the join finds the type, they are collected at the parameter, all
+/// of them, like a body whose type is declared in the same file.
+#[derive(Debug, Clone)]
+pub struct TypedBody {
+    pub ty: String,
+    /// The collected flow at the parameter, but for its category.
+    pub flow: Flow,
+    /// Where fields of the body were read (and reported as collected).
+    pub reads: Vec<Span>,
 }
 
 /// What a caller needs to know to bind its arguments to a function.

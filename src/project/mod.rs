@@ -12,13 +12,16 @@
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.
 
+mod bodies;
 mod resolve;
 mod summary;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use summary::Spot;
+use crate::classify::Classifier;
+use crate::rules::FlowKind;
 pub use summary::{FileSummary, locate};
+use summary::{Region, Spot};
 
 use crate::finding::{self, Finding, TrailStep};
 use crate::flow::summary::{From, Node, Origin, Slot};
@@ -71,42 +74,61 @@ struct Reached<'a> {
     trail: Trail<'a>,
 }
 
-/// Findings for the flows that cross functions, to add to the per-file
-/// ones (see [`merge`]).
-pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
+/// What the join adds to the per-file findings.
+pub struct Linked {
+    /// Flows that cross functions, and bodies collected at their parameter.
+    pub findings: Vec<Finding>,
+    /// Per-read collections that a body's collection replaces.
+    withdrawn: bodies::Withdrawn,
+}
+
+/// Joins the files' summaries (see [`merge`] for adding the result).
+pub fn link(files: &[FileSummary], rules: &Rules, classifier: &Classifier) -> Linked {
     let index = Index::new(files);
     let mut join = Join::new(files, &index);
     join.run();
-    join.reached
-        .into_iter()
-        .map(|r| {
-            let sink = &files[r.file as usize].sinks[r.sink as usize];
-            let mut flow = sink.flow.clone();
-            flow.category = r.category;
-            let trail = r
-                .trail
-                .iter()
-                .map(|(f, spot)| TrailStep {
-                    location: spot.region.in_file(&files[*f as usize].path),
-                    message: spot.message.clone(),
-                })
-                .collect();
-            let path = &files[r.file as usize].path;
-            finding::make(
-                &flow,
-                rules,
-                sink.region.in_file(path),
-                sink.snippet.clone(),
-                trail,
-            )
-        })
-        .collect()
+    let (mut findings, withdrawn) = bodies::collect(files, rules, classifier);
+    findings.extend(join.reached.into_iter().map(|r| {
+        let sink = &files[r.file as usize].sinks[r.sink as usize];
+        let mut flow = sink.flow.clone();
+        flow.category = r.category;
+        let trail = r
+            .trail
+            .iter()
+            .map(|(f, spot)| TrailStep {
+                location: spot.region.in_file(&files[*f as usize].path),
+                message: spot.message.clone(),
+            })
+            .collect();
+        let path = &files[r.file as usize].path;
+        finding::make(
+            &flow,
+            rules,
+            sink.region.in_file(path),
+            sink.snippet.clone(),
+            trail,
+        )
+    }));
+    Linked {
+        findings,
+        withdrawn,
+    }
 }
 
 /// Adds cross-function findings to the per-file ones. Where a function's
 /// own analysis already reports the same flow at the same sink, the longer
 /// trail (the one showing where the data came from) is kept.
-pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
+pub fn merge(findings: &mut Vec<Finding>, linked: Linked) {
+    if !linked.withdrawn.is_empty() {
+        findings.retain(|f| {
+            f.flow_kind != FlowKind::Collected
+                || !linked.withdrawn.contains(&(
+                    f.location.path.clone(),
+                    Region::of(&f.location),
+                    f.via.clone(),
+                ))
+        });
+    }
     let key = |f: &Finding| {
         (
             f.location.clone(),
@@ -119,7 +141,7 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
     for (i, f) in findings.iter().enumerate() {
         at.entry(key(f)).or_insert(i);
     }
-    for f in linked {
+    for f in linked.findings {
         match at.get(&key(&f)) {
             Some(&i) => {
                 if f.trail.len() > findings[i].trail.len() {

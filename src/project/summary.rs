@@ -22,10 +22,23 @@ pub struct FileSummary {
     pub edges: Vec<LocatedEdge>,
     /// Module-level names and their origins.
     pub globals: Vec<(String, String)>,
+    /// Declared classes and their fields.
+    pub classes: Vec<(String, Vec<String>)>,
+    pub bodies: Vec<LocatedBody>,
+}
+
+/// A request body typed by a class of another file.
+#[derive(Debug)]
+pub struct LocatedBody {
+    pub ty: String,
+    pub flow: Flow,
+    pub region: Region,
+    pub snippet: String,
+    pub reads: Vec<Region>,
 }
 
 /// A place in the summary's file: 1-based lines and character columns.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Region {
     pub start_line: u32,
     pub start_column: u32,
@@ -34,7 +47,7 @@ pub struct Region {
 }
 
 impl Region {
-    fn of(location: Location) -> Region {
+    pub fn of(location: &Location) -> Region {
         Region {
             start_line: location.start_line,
             start_column: location.start_column,
@@ -88,7 +101,7 @@ pub struct LocatedEdge {
 /// Locates every span of `summary` in the file's text.
 pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> FileSummary {
     let lines = SourceLines::new(text);
-    let region = |span| Region::of(lines.location("", span));
+    let region = |span| Region::of(&lines.location("", span));
     let steps = |trail: Vec<Step>| -> Vec<Spot> {
         trail
             .into_iter()
@@ -124,6 +137,18 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .collect(),
         symbols: summary.symbols,
         globals: summary.globals,
+        classes: summary.classes,
+        bodies: summary
+            .bodies
+            .into_iter()
+            .map(|b| LocatedBody {
+                ty: b.ty,
+                region: region(b.flow.span),
+                snippet: lines.line(b.flow.span.start_line).trim_end().to_string(),
+                reads: b.reads.into_iter().map(region).collect(),
+                flow: b.flow,
+            })
+            .collect(),
         edges: summary
             .edges
             .into_iter()

@@ -143,6 +143,7 @@ impl Baseline {
                 recipient: None,
                 store: None,
                 store_key: None,
+                region: None,
                 via: "baseline".into(),
                 message: format!(
                     "Stale baseline entry for {} in {}: {}",

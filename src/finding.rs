@@ -47,6 +47,9 @@ pub struct Finding {
     /// The cookie or storage key written, when the code names it literally.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store_key: Option<String>,
+    /// The country the data goes to, when the code names the region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// The sink or source rule that matched.
     pub via: String,
     pub message: String,
@@ -164,6 +167,7 @@ pub fn make(
         recipient: flow.recipient.clone(),
         store: flow.store,
         store_key: flow.store_key.clone(),
+        region: flow.region.clone(),
         via: flow.via.clone(),
         message: message(flow, &category.name, category.sensitive, rules),
         snippet,
@@ -198,6 +202,7 @@ fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
                 Some(StoreKind::Cookie) => "a cookie",
                 Some(StoreKind::BrowserStorage) => "browser storage",
                 Some(StoreKind::Cache) => "a cache",
+                Some(StoreKind::ObjectStorage) => "object storage",
                 None => "storage",
             };
             if flow.via.ends_with("-ddl") || flow.via.ends_with("-schema") {

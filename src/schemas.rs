@@ -118,6 +118,7 @@ pub fn flows(kind: SchemaKind, text: &str, classifier: &Classifier) -> Vec<Flow>
             recipient: None,
             store,
             store_key: None,
+            region: None,
             target: what,
             trail: Vec::new(),
         });

@@ -171,6 +171,7 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
                 recipient: None,
                 store: None,
                 store_key: None,
+                region: None,
                 via: "suppression".into(),
                 message,
                 snippet,

@@ -167,6 +167,33 @@ fn cross_border_transfer() {
     assert_eq!(violations(&inside), set(&[]));
 }
 
+/// Object storage is judged by the region the code names, not the
+/// provider's headquarters.
+#[test]
+fn object_storage_outside_the_declared_residency() {
+    let app = r#"import boto3
+import oss2
+
+hangzhou = oss2.Bucket(oss2.Auth("k", "s"), "https://oss-cn-hangzhou.aliyuncs.com", "kyc")
+hongkong = oss2.Bucket(oss2.Auth("k", "s"), "https://oss-cn-hongkong.aliyuncs.com", "kyc")
+frankfurt = boto3.client("s3", region_name="eu-central-1")
+
+def upload(email):
+    hangzhou.put_object("a", email)
+    hongkong.put_object("b", email)
+    frankfurt.put_object(Bucket="c", Key="d", Body=email)
+"#;
+    let m = serde_json::json!({
+        "version": 1,
+        "data": [{ "category": "user.contact.email", "purposes": ["essential.service"], "encrypt_at_rest": false }],
+        "residency": { "regions": ["CN"] }
+    });
+    assert_eq!(
+        violations_in(app, &m.to_string()),
+        set(&[(10, "cross-border-transfer"), (11, "cross-border-transfer")])
+    );
+}
+
 #[test]
 fn unexercised_declarations_are_notes_in_the_manifest() {
     let m = manifest(|m| {

@@ -166,6 +166,9 @@ fn result(f: &Finding) -> Value {
         "sensitive": f.sensitive,
         "via": f.via,
     });
+    if let Some(r) = &f.region {
+        properties["region"] = json!(r);
+    }
     if let Some(r) = &f.recipient {
         properties["recipient"] = json!(r);
     }

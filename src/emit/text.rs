@@ -111,7 +111,12 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
     let sensitivity = if f.sensitive { " (sensitive)" } else { "" };
     let _ = writeln!(out, "{pad} = category: {}{sensitivity}", f.category);
     if let Some(r) = &f.recipient {
-        let _ = writeln!(out, "{pad} = recipient: {r}");
+        let in_region = f
+            .region
+            .as_deref()
+            .map(|region| format!(" (region {region})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{pad} = recipient: {r}{in_region}");
     }
     if f.trail.len() > 1 {
         let steps: Vec<String> = f

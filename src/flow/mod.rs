@@ -48,6 +48,9 @@ pub struct Flow {
     /// The cookie or storage key written, when it is a literal
     /// (`set_cookie("remember_email", ..)`).
     pub store_key: Option<String>,
+    /// The country the data goes to, when the code names the service's
+    /// region (`region_name="eu-west-1"`, an `oss-cn-hangzhou` endpoint).
+    pub region: Option<String>,
     /// The callee as written, or the request expression.
     pub target: String,
     /// The steps before the sink, first to last.
@@ -425,6 +428,19 @@ impl<'a> FileCx<'a> {
                         .map(|t| self.resolve_type(t))
                         .or_else(|| value.and_then(|e| self.origin_of(e, sc)));
                     let text = value.and_then(|e| self.const_string(e, sc));
+                    let hints = match value {
+                        Some(
+                            e @ Expr {
+                                kind: ExprKind::Call { .. },
+                                ..
+                            },
+                        ) => {
+                            let mut out = String::new();
+                            self.hints(e, sc, &mut out, 0);
+                            (!out.is_empty()).then(|| std::rc::Rc::from(out))
+                        }
+                        _ => None,
+                    };
                     let value = v.then(span, || format!("assigned to `{name}`"));
                     let ty = ty.map(str::to_string);
                     sc.vars.insert(
@@ -435,6 +451,7 @@ impl<'a> FileCx<'a> {
                             ty,
                             text,
                             param: false,
+                            hints,
                         },
                     );
                 }
@@ -1115,6 +1132,15 @@ impl<'a> FileCx<'a> {
             }
             _ => None,
         };
+        let region = recipient
+            .as_deref()
+            .and_then(|r| rules.recipient(r))
+            .filter(|r| !r.regions.is_empty())
+            .and_then(|r| {
+                let mut hints = String::new();
+                self.hints(call, sc, &mut hints, 0);
+                url::region_in(&hints, &r.regions)
+            });
         let mut site = None;
         for t in carried.taints {
             let category = match t.label {
@@ -1129,6 +1155,7 @@ impl<'a> FileCx<'a> {
                             recipient: recipient.clone(),
                             store: spec.store,
                             store_key: store_key.clone(),
+                            region: region.clone(),
                             target: target.to_string(),
                             trail: Vec::new(),
                         })
@@ -1147,6 +1174,7 @@ impl<'a> FileCx<'a> {
                 recipient: recipient.clone(),
                 store: spec.store,
                 store_key: store_key.clone(),
+                region: region.clone(),
                 target: target.to_string(),
                 trail: t.trail.steps(),
             });
@@ -1190,6 +1218,7 @@ impl<'a> FileCx<'a> {
             recipient: None,
             store: None,
             store_key: None,
+            region: None,
             target: shown.to_string(),
             trail: Vec::new(),
         });
@@ -1217,6 +1246,7 @@ impl<'a> FileCx<'a> {
                         recipient: None,
                         store: None,
                         store_key: None,
+                        region: None,
                         target: shown.to_string(),
                         trail: Vec::new(),
                     },
@@ -1475,6 +1505,59 @@ impl<'a> FileCx<'a> {
                 self.resolved(e, sc)
             }
             _ => None,
+        }
+    }
+
+    /// Appends the constant strings an expression is built from (a call's
+    /// arguments and its receivers', object literal values, variables made
+    /// by such calls): where a cloud client points.
+    fn hints(&self, e: &Expr, sc: &Scope, out: &mut String, depth: u8) {
+        const MAX_DEPTH: u8 = 4;
+        const MAX_LEN: usize = 1024;
+        if depth > MAX_DEPTH || out.len() > MAX_LEN {
+            return;
+        }
+        let mut push = |s: &str| {
+            out.push_str(s);
+            out.push(' ');
+        };
+        match &e.kind {
+            ExprKind::Str(s) => push(s),
+            ExprKind::Name(n) => {
+                if let Some(var) = sc.vars.get(n) {
+                    if let Some(t) = &var.text {
+                        push(t);
+                    }
+                    if let Some(h) = &var.hints {
+                        push(h);
+                    }
+                }
+            }
+            ExprKind::Member { object, .. } | ExprKind::Index { object, .. } => {
+                self.hints(object, sc, out, depth + 1)
+            }
+            ExprKind::Call { callee, args, .. } => {
+                self.hints(callee, sc, out, depth + 1);
+                for a in args {
+                    self.hints(&a.value, sc, out, depth + 1);
+                }
+            }
+            ExprKind::Object(entries) => {
+                for (_, v) in entries {
+                    self.hints(v, sc, out, depth + 1);
+                }
+            }
+            ExprKind::Array(items) | ExprKind::Either(items) => {
+                for v in items {
+                    self.hints(v, sc, out, depth + 1);
+                }
+            }
+            ExprKind::Format(_) => {
+                if let Some(s) = self.const_string(e, sc) {
+                    push(&s);
+                }
+            }
+            _ => {}
         }
     }
 

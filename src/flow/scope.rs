@@ -15,6 +15,9 @@ pub(super) struct Var {
     pub(super) text: Option<String>,
     /// A function parameter not reassigned since.
     pub(super) param: bool,
+    /// The constant strings of the call that made it (endpoints, region
+    /// names), to place a cloud client's data.
+    pub(super) hints: Option<std::rc::Rc<str>>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -95,3 +95,49 @@ mod tests {
         assert!(is_internal("api.corp.example", &["corp.example".into()]));
     }
 }
+
+/// The country of the first region id of `regions` named in `hints`, as a
+/// whole word (`oss-cn-hangzhou` names `cn-hangzhou`; `us-east-10` does not
+/// name `us-east-1`). Longer ids are tried first.
+pub fn region_in(
+    hints: &str,
+    regions: &std::collections::BTreeMap<String, String>,
+) -> Option<String> {
+    let mut ids: Vec<&String> = regions.keys().collect();
+    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+    let bytes = hints.as_bytes();
+    ids.into_iter().find_map(|id| {
+        hints.match_indices(id.as_str()).find_map(|(at, _)| {
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at + id.len()).copied();
+            let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+            (!word(before) && !word(after)).then(|| regions[id].clone())
+        })
+    })
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::region_in;
+
+    #[test]
+    fn finds_region_ids_as_whole_words() {
+        let regions = [
+            ("cn-hangzhou", "CN"),
+            ("us-east-1", "US"),
+            ("cn-hongkong", "HK"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        let found = |h: &str| region_in(h, &regions);
+        assert_eq!(
+            found("https://oss-cn-hangzhou.aliyuncs.com b").as_deref(),
+            Some("CN")
+        );
+        assert_eq!(found("s3 us-east-1 ").as_deref(), Some("US"));
+        assert_eq!(found("oss-cn-hongkong.aliyuncs.com").as_deref(), Some("HK"));
+        assert_eq!(found("us-east-10"), None);
+        assert_eq!(found("bucket-name"), None);
+    }
+}

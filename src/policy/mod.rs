@@ -116,18 +116,25 @@ impl Policy<'_> {
                 )),
                 FlowKind::Stored => {
                     let secret = self.secret(&f.category);
+                    let mut abroad_at = None;
+                    let abroad = self.judge_residency(&f, &mut abroad_at);
                     let session_cookie = f.store == Some(StoreKind::Cookie)
                         && secret
                         && !f.category.ends_with("password");
                     let must_encrypt = d
                         .encrypt_at_rest
                         .unwrap_or(self.sensitive(decl, &f) || secret);
-                    (must_encrypt && !session_cookie).then(|| {
-                        (
-                            &pr::UNENCRYPTED_STORAGE,
-                            "the manifest requires it to be encrypted at rest".to_string(),
-                        )
-                    })
+                    (must_encrypt && !session_cookie)
+                        .then(|| {
+                            (
+                                &pr::UNENCRYPTED_STORAGE,
+                                "the manifest requires it to be encrypted at rest".to_string(),
+                            )
+                        })
+                        .or_else(|| {
+                            reference = abroad_at.or(reference.take());
+                            abroad
+                        })
                 }
                 FlowKind::Shared => self.judge_shared(&f, d, &mut reference),
                 _ => None,
@@ -209,23 +216,35 @@ impl Policy<'_> {
                 }
             }
         }
-        let region = declared
-            .and_then(|r| r.region.as_deref())
-            .or(catalog.map(|c| c.region.as_str()));
-        if let (Some(res), Some(region)) = (&self.manifest.residency, region)
-            && !res.regions.iter().any(|r| r == region)
-            && region != "global"
-        {
-            *reference = Some(self.at("residency", 1, res.clause.as_ref()));
-            return Some((
-                &pr::CROSS_BORDER,
-                format!(
-                    "{recipient} is in {region}, outside the declared residency ({})",
-                    res.regions.join(", ")
-                ),
-            ));
+        self.judge_residency(f, reference)
+    }
+
+    /// Data sent to or stored with a service outside the declared regions.
+    /// The region named in the code wins over the declared recipient's,
+    /// which wins over the catalog's.
+    fn judge_residency(
+        &self,
+        f: &Finding,
+        reference: &mut Option<PolicyRef>,
+    ) -> Option<(&'static Rule, String)> {
+        let res = self.manifest.residency.as_ref()?;
+        let recipient = f.recipient.as_deref()?;
+        let region = f
+            .region
+            .as_deref()
+            .or_else(|| self.recipient_decl(recipient)?.region.as_deref())
+            .or_else(|| Some(self.rules.recipient(recipient)?.region.as_str()))?;
+        if res.regions.iter().any(|r| r == region) || region == "global" {
+            return None;
         }
-        None
+        *reference = Some(self.at("residency", 1, res.clause.as_ref()));
+        Some((
+            &pr::CROSS_BORDER,
+            format!(
+                "{recipient} is in {region}, outside the declared residency ({})",
+                res.regions.join(", ")
+            ),
+        ))
     }
 
     /// Cookies and browser storage must be among the declared tracking;
@@ -384,6 +403,7 @@ impl Policy<'_> {
             recipient: recipient.cloned(),
             store: None,
             store_key: None,
+            region: None,
             via: "manifest".into(),
             message,
             location: reference.location.clone(),

@@ -508,12 +508,27 @@ fn validate_recipients(
                 r.id, r.purpose
             )));
         }
-        let region_ok = matches!(r.region.as_str(), "global" | "EU")
-            || (r.region.len() == 2 && r.region.chars().all(|c| c.is_ascii_uppercase()));
-        if !region_ok {
+        let region_ok = |region: &str| {
+            matches!(region, "global" | "EU")
+                || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        for region in std::iter::once(&r.region).chain(r.regions.values()) {
+            if !region_ok(region) {
+                return Err(invalid(format!(
+                    "recipient `{}` has region `{region}`; use an ISO 3166 alpha-2 code, `EU` or `global`",
+                    r.id
+                )));
+            }
+        }
+        if let Some(id) = r.regions.keys().find(|id| {
+            id.len() < 4
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        }) {
             return Err(invalid(format!(
-                "recipient `{}` has region `{}`; use an ISO 3166 alpha-2 code, `EU` or `global`",
-                r.id, r.region
+                "recipient `{}` has region id `{id}`; use the service's own lower-case id such as `eu-west-1`",
+                r.id
             )));
         }
         for d in &r.domains {

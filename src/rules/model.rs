@@ -141,6 +141,8 @@ pub enum StoreKind {
     Cookie,
     BrowserStorage,
     Cache,
+    /// A bucket of a cloud object store (S3, OSS, COS, GCS).
+    ObjectStorage,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -242,6 +244,11 @@ pub struct RecipientSpec {
     /// SDK package names per ecosystem.
     #[serde(default)]
     pub packages: Packages,
+    /// The service's own region ids and the country each is in
+    /// (`cn-hangzhou: CN`, `eu-west-1: IE`), so that a region named in code
+    /// places the data.
+    #[serde(default)]
+    pub regions: std::collections::BTreeMap<String, String>,
 }
 
 /// The kinds of service a recipient can be.

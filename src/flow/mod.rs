@@ -1067,7 +1067,19 @@ impl<'a> FileCx<'a> {
                 .unwrap_or(http.url_arg);
             let url = args
                 .get(url_index)
-                .and_then(|a| self.const_string(&a.value, sc));
+                .and_then(|a| self.const_string(&a.value, sc))
+                .filter(|u| url::host_of(u).is_some() || u.starts_with('/'))
+                // Set earlier in a builder chain or on the request object:
+                // `client.post(url).json(&body)`, `HttpRequest.newBuilder()
+                // .uri(URI.create(url))` then `client.send(request, ..)`.
+                .or_else(|| {
+                    let mut hints = String::new();
+                    self.hints(call, sc, &mut hints, 0);
+                    hints
+                        .split(' ')
+                        .find(|s| url::host_of(s).is_some())
+                        .map(str::to_string)
+                });
             // The URL is not skipped: its interpolated parts (`?email=${email}`)
             // carry data too.
             recipient = Some(match url.as_deref().map(url::host_of) {

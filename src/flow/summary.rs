@@ -27,6 +27,30 @@ pub struct Summary {
     /// `service.AccountService()`), so that other files' calls on them
     /// resolve.
     pub globals: Vec<(String, String)>,
+    /// The personal fields of the classes, interfaces and DTOs declared
+    /// here, classified: (class, [(field, category)]).
+    pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
+    /// Parameters bound to a request body of a declared type, which may be
+    /// declared in another file.
+    pub bodies: Vec<Body>,
+}
+
+/// `create(@Body() dto: CreateUserDto)`: the request body arrives in
+/// parameter `slot`; every personal field of its type is collected there.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub function: u32,
+    pub slot: Slot,
+    /// The type resolved through imports (`./dto/create-user.dto.CreateUserDto`).
+    pub ty: String,
+    /// The collection to report for each field (`category` unused).
+    pub flow: Flow,
+    /// The file declares the type and reports its fields itself.
+    pub announced: bool,
+    /// Fields the function reads from the body (normalized name, flow),
+    /// collected where read unless the join finds them in the type (then
+    /// they are collected at the parameter).
+    pub reads: Vec<(String, Flow)>,
 }
 
 /// What a caller needs to know to bind its arguments to a function.

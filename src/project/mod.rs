@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 pub use summary::{FileSummary, locate};
 
+use crate::classify::tokens;
 use crate::finding::{self, Finding, TrailStep};
 use crate::flow::summary::{From, Node, Origin, Slot};
 use crate::rules::{CategoryId, Rules};
@@ -73,21 +74,63 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
     let index = Index::new(files);
     let mut join = Join::new(files, &index);
     join.run();
-    join.reached
-        .into_iter()
-        .map(|r| {
-            let sink = &files[r.file as usize].sinks[r.sink as usize];
-            let mut flow = sink.flow.clone();
-            flow.category = r.category;
-            finding::make(
-                &flow,
-                rules,
-                sink.location.clone(),
-                sink.snippet.clone(),
-                r.trail,
-            )
-        })
-        .collect()
+    let mut out = collected_bodies(files, &index, rules);
+    out.extend(join.reached.into_iter().map(|r| {
+        let sink = &files[r.file as usize].sinks[r.sink as usize];
+        let mut flow = sink.flow.clone();
+        flow.category = r.category;
+        finding::make(
+            &flow,
+            rules,
+            sink.location.clone(),
+            sink.snippet.clone(),
+            r.trail,
+        )
+    }));
+    out
+}
+
+/// A request body whose type another file declares is collected where it
+/// is bound, with each personal field of the type, as when the type is
+/// declared in the same file; reads of other fields, or of a body whose
+/// type is not found, are collected where they are read.
+fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (fi, file) in files.iter().enumerate() {
+        for located in &file.bodies {
+            let body = &located.body;
+            if body.announced {
+                continue;
+            }
+            let fields = index.class_fields(fi as u32, &body.ty).unwrap_or_default();
+            for (_, category) in fields {
+                let mut flow = body.flow.clone();
+                flow.category = *category;
+                out.push(finding::make(
+                    &flow,
+                    rules,
+                    located.location.clone(),
+                    located.snippet.clone(),
+                    Vec::new(),
+                ));
+            }
+            let declared: HashSet<String> =
+                fields.iter().map(|(f, _)| tokens(f).concat()).collect();
+            for (field, read) in &located.reads {
+                if declared.contains(field) {
+                    continue;
+                }
+                out.push(finding::make(
+                    &read.flow,
+                    rules,
+                    read.location.clone(),
+                    read.snippet.clone(),
+                    Vec::new(),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Adds cross-function findings to the per-file ones. Where a function's
@@ -218,8 +261,43 @@ impl<'a> Join<'a> {
                     self.deliver(fi, e.to, category, e.field.clone(), e.trail.clone(), &[]);
                 }
             }
+            self.seed_bodies(entry_points);
             while let Some(fact) = self.queue.pop_front() {
                 self.visit(fact);
+            }
+        }
+    }
+
+    /// The personal fields of typed request bodies (see
+    /// [`collected_bodies`]), as data arriving in their parameters.
+    fn seed_bodies(&mut self, entry_points: bool) {
+        for (fi, file) in self.files.iter().enumerate() {
+            let fi = fi as u32;
+            for located in &file.bodies {
+                let body = &located.body;
+                if self.callers.contains_key(&(fi, body.function)) == entry_points {
+                    continue;
+                }
+                let Some(fields) = self.index.class_fields(fi, &body.ty) else {
+                    continue;
+                };
+                let step = TrailStep {
+                    location: located.location.clone(),
+                    message: format!("collected from {}", body.flow.target),
+                };
+                for (field, category) in fields {
+                    self.queue.push_back(Fact {
+                        place: Place::Param {
+                            file: fi,
+                            function: body.function,
+                            slot: body.slot,
+                        },
+                        category: *category,
+                        field: Some(field.clone()),
+                        trail: vec![step.clone()],
+                        stack: Vec::new(),
+                    });
+                }
             }
         }
     }

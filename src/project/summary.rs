@@ -4,8 +4,9 @@
 use crate::finding::{Location, SourceLines, TrailStep};
 use crate::flow::Flow;
 use crate::flow::Step;
-use crate::flow::summary::{CallSite, Edge, From, Node, Signature, Summary, Symbol};
+use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
 use crate::ir::Language;
+use crate::rules::CategoryId;
 
 /// One file's summary, ready to be joined with the others.
 #[derive(Debug)]
@@ -20,6 +21,20 @@ pub struct FileSummary {
     pub edges: Vec<LocatedEdge>,
     /// Module-level names and their origins.
     pub globals: Vec<(String, String)>,
+    /// Personal fields of the classes declared in the file.
+    pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
+    pub bodies: Vec<LocatedBody>,
+}
+
+/// A typed request body, with what a finding at it needs.
+#[derive(Debug)]
+pub struct LocatedBody {
+    pub body: Body,
+    pub location: Location,
+    pub snippet: String,
+    /// Its reads with their normalized fields, located (`body.reads`
+    /// moved here).
+    pub reads: Vec<(String, LocatedSink)>,
 }
 
 #[derive(Debug)]
@@ -80,6 +95,27 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .collect(),
         symbols: summary.symbols,
         globals: summary.globals,
+        classes: summary.classes,
+        bodies: summary
+            .bodies
+            .into_iter()
+            .map(|mut body| LocatedBody {
+                location: lines.location(path, body.flow.span),
+                snippet: lines.line(body.flow.span.start_line).trim_end().to_string(),
+                reads: std::mem::take(&mut body.reads)
+                    .into_iter()
+                    .map(|(field, flow)| {
+                        let read = LocatedSink {
+                            location: lines.location(path, flow.span),
+                            snippet: lines.line(flow.span.start_line).trim_end().to_string(),
+                            flow,
+                        };
+                        (field, read)
+                    })
+                    .collect(),
+                body,
+            })
+            .collect(),
         edges: summary
             .edges
             .into_iter()

@@ -274,7 +274,7 @@ pub fn scan(
         .iter()
         .filter(|n| n.kind == NoticeKind::Skipped)
         .count();
-    let linked = project::link(&summaries, rules, &classifier);
+    let linked = project::link(&summaries, rules);
     drop(summaries);
     project::merge(&mut report.findings, linked);
     report.notices.sort();

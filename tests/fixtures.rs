@@ -82,10 +82,7 @@ fn fixtures_match_their_markers() {
         // Calls between the file's own functions are followed too.
         let mut findings = analyzed.findings;
         let summaries: Vec<_> = analyzed.summary.into_iter().collect();
-        project::merge(
-            &mut findings,
-            project::link(&summaries, &rules, &classifier),
-        );
+        project::merge(&mut findings, project::link(&summaries, &rules));
         // The whole-file prefilter (used with --local-only) must never skip
         // a file that has findings of its own.
         if !findings.is_empty() && !classifier.may_match_text(&text) {

@@ -124,3 +124,5 @@ macro_rules! project {
 }
 
 project!(python_layers, "python-layers");
+project!(ts_nest_layers, "ts-nest-layers");
+project!(js_express_modules, "js-express-modules");

@@ -28,7 +28,7 @@ use paths::{
 };
 use scope::{Scope, Var};
 use summary::{
-    ArgSlot, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol, TypedBody,
+    ArgSlot, Body, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol,
 };
 pub use trail::{Step, Trail};
 use value::{Label, State, Taint, Value};
@@ -105,6 +105,21 @@ pub fn analyze(
                 .iter()
                 .map(|f| signature(f, language))
                 .collect(),
+            classes: ir
+                .classes
+                .iter()
+                .filter_map(|c| {
+                    let fields: Vec<(String, CategoryId)> = c
+                        .fields
+                        .iter()
+                        .filter_map(|f| match cx.classify(&f.name, Some(&c.name)) {
+                            Verdict::Category { id, .. } => Some((f.name.clone(), id)),
+                            _ => None,
+                        })
+                        .collect();
+                    (!fields.is_empty()).then(|| (c.name.clone(), fields))
+                })
+                .collect(),
             ..Summary::default()
         });
     }
@@ -120,16 +135,6 @@ pub fn analyze(
             .collect();
         globals.sort();
         summary.globals = globals;
-        summary.classes = ir
-            .classes
-            .iter()
-            .map(|c| {
-                (
-                    c.name.clone(),
-                    c.fields.iter().map(|f| f.name.clone()).collect(),
-                )
-            })
-            .collect();
     }
     let base = module.for_functions();
     for (i, f) in ir.functions.iter().enumerate() {
@@ -181,6 +186,12 @@ struct FileCx<'a> {
     /// (variable, normalized field) -> its taint. Data is collected once,
     /// where it enters, however often it is read.
     collected: HashMap<(String, String), Taint>,
+    /// Request bodies of the current function whose type another file
+    /// declares: parameter name -> index in `Summary::bodies`. Their reads
+    /// are left to the join, which knows the type's fields.
+    deferred: HashMap<String, usize>,
+    /// (class, method) of the methods declared in this file.
+    own_methods: std::collections::HashSet<(String, String)>,
     classifier: &'a Classifier,
     options: &'a FlowOptions,
     imports: HashMap<&'a str, &'a str>,
@@ -199,9 +210,6 @@ struct FileCx<'a> {
     /// Symbols and sink sites already numbered.
     symbol_ids: HashMap<Symbol, u32>,
     sink_ids: HashMap<(Span, String), u32>,
-    /// Request-body variables of this function whose type is declared in
-    /// another file -> index in `Summary::bodies`.
-    pending_bodies: HashMap<String, usize>,
 }
 
 impl<'a> FileCx<'a> {
@@ -232,6 +240,12 @@ impl<'a> FileCx<'a> {
                 })
                 .collect(),
             collected: HashMap::new(),
+            deferred: HashMap::new(),
+            own_methods: ir
+                .functions
+                .iter()
+                .filter_map(|f| Some((f.class.clone()?, f.name.clone())))
+                .collect(),
             classifier,
             options,
             imports,
@@ -244,7 +258,6 @@ impl<'a> FileCx<'a> {
             current: None,
             symbol_ids: HashMap::new(),
             sink_ids: HashMap::new(),
-            pending_bodies: HashMap::new(),
         };
         for class in &ir.classes {
             for field in &class.fields {
@@ -321,7 +334,7 @@ impl<'a> FileCx<'a> {
         let mut scope = base.clone();
         scope.class = f.class.clone();
         self.collected.clear();
-        self.pending_bodies.clear();
+        self.deferred.clear();
         for (index, p) in f.params.iter().enumerate() {
             // A receiver named `self` stands for the enclosing class.
             let origin = match (&f.class, p.ty.as_deref()) {
@@ -347,7 +360,23 @@ impl<'a> FileCx<'a> {
             {
                 var.value = Value::container(source);
                 let shown = format!("parameter `{}`", p.name);
-                self.announce(&p.name, p.ty.as_deref(), source, p.span, &shown);
+                let here = self.announce(&p.name, p.ty.as_deref(), source, p.span, &shown);
+                // Its type may be declared in another file: the join
+                // collects its fields here and follows them into callees.
+                if let Some(ty) = var.origin.clone()
+                    && let Some(body) = self.body(
+                        index as u16,
+                        ty,
+                        source,
+                        p.span,
+                        shown,
+                        here,
+                        &mut var.value,
+                    )
+                    && !here
+                {
+                    self.deferred.insert(p.name.clone(), body);
+                }
             } else if let Some(&source) = marks.iter().find_map(|m| self.lang.field_params.get(*m))
                 && let Some(t) = self.collect(
                     &p.name,
@@ -387,6 +416,47 @@ impl<'a> FileCx<'a> {
         for stmt in &f.body {
             self.stmt(stmt, &mut scope);
         }
+    }
+
+    /// Records parameter `index` of the current function as a request body
+    /// of type `ty` (`announced` when this file declares the type), and
+    /// gives it its symbol so that the join can follow it into the calls
+    /// it is passed to. Returns its index in the summary.
+    #[allow(clippy::too_many_arguments)]
+    fn body(
+        &mut self,
+        index: u16,
+        ty: String,
+        source: usize,
+        span: Span,
+        shown: String,
+        announced: bool,
+        value: &mut Value,
+    ) -> Option<usize> {
+        let function = self.current?;
+        self.seed(value, Slot::Param(index), Trail::default());
+        let via = self.rules.sources[source].id.clone();
+        let summary = self.summary.as_mut()?;
+        summary.bodies.push(Body {
+            function,
+            slot: Slot::Param(index),
+            ty,
+            flow: Flow {
+                kind: FlowKind::Collected,
+                category: 0,
+                span,
+                via,
+                recipient: None,
+                store: None,
+                store_key: None,
+                region: None,
+                target: shown,
+                trail: Vec::new(),
+            },
+            announced,
+            reads: Vec::new(),
+        });
+        Some(summary.bodies.len() - 1)
     }
 
     fn stmt(&mut self, stmt: &Stmt, sc: &mut Scope) {
@@ -756,10 +826,12 @@ impl<'a> FileCx<'a> {
 
     /// A value put under `key` in an object, struct, keyword argument or
     /// setter: it carries its own data, and the key names its category
-    /// when the value is unknown.
+    /// when the value is unknown. A literal or a masked value
+    /// (`{ phone: maskPhone(p) }`) carries nothing, whatever its key says.
     fn keyed(&self, key: &str, v: Value, value: &Expr) -> Value {
+        let plain = v.state == State::Plain;
         let mut v = v.flattened();
-        if v.state == State::Plain
+        if plain
             && !v.has_data()
             && !matches!(value.kind, ExprKind::Function(_))
             && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
@@ -829,7 +901,16 @@ impl<'a> FileCx<'a> {
             }
             return Value::default();
         }
-        if let Some(sink) = self.lang.sink_for(&paths) {
+        // `this.usersService.create(dto)`, a method of a class declared in
+        // this file, is no library's sink whatever its name.
+        let own_method = resolved_path
+            .as_deref()
+            .and_then(|p| p.rsplit_once('.'))
+            .is_some_and(|(class, m)| {
+                self.own_methods
+                    .contains(&(class.to_string(), m.to_string()))
+            });
+        if !own_method && let Some(sink) = self.lang.sink_for(&paths) {
             // A variable receiver (`user.save()`) carries its data into a
             // store, and a builder chain (`logger.bind(ip=ip).info(..)`,
             // `client.post(url).json(&body).send()`) into any sink; a plain
@@ -1212,17 +1293,10 @@ impl<'a> FileCx<'a> {
             return None;
         };
         let trail = Trail::start(span, format!("collected from {shown}"));
-        if let Some(k) = key {
+        if let Some(k) = key.clone() {
             self.collected.insert(k, Taint::data(id, trail.clone()));
         }
-        // A read from a body whose type is declared in another file: the
-        // join may move it to the parameter.
-        if let Some(&body) = holder.and_then(|h| self.pending_bodies.get(h))
-            && let Some(summary) = self.summary.as_mut()
-        {
-            summary.bodies[body].reads.push(span);
-        }
-        self.flows.push(Flow {
+        let flow = Flow {
             kind: FlowKind::Collected,
             category: id,
             span,
@@ -1233,43 +1307,43 @@ impl<'a> FileCx<'a> {
             region: None,
             target: shown.to_string(),
             trail: Vec::new(),
-        });
+        };
+        // A read of a body typed in another file: the join reports it, at
+        // the parameter when it finds the type.
+        match (
+            key,
+            holder.and_then(|h| self.deferred.get(h)),
+            self.summary.as_mut(),
+        ) {
+            (Some((_, field)), Some(&body), Some(summary)) => {
+                summary.bodies[body].reads.push((field, flow))
+            }
+            _ => self.flows.push(flow),
+        }
         Some(Taint::data(id, trail))
     }
 
     /// A request body bound into variable `holder` of a type declared in this
     /// file is collected where it is bound, with every personal field of the
-    /// type; later reads of those fields reuse that collection.
-    fn announce(&mut self, holder: &str, ty: Option<&str>, source: usize, span: Span, shown: &str) {
-        let Some(ty) = ty else { return };
+    /// type; later reads of those fields reuse that collection. Returns
+    /// whether the type is declared here.
+    fn announce(
+        &mut self,
+        holder: &str,
+        ty: Option<&str>,
+        source: usize,
+        span: Span,
+        shown: &str,
+    ) -> bool {
+        let Some(ty) = ty else { return false };
         let base = ty.rsplit('.').next().unwrap_or(ty);
         let Some(fields) = self.class_fields.get(base).cloned() else {
-            // Declared in another file: the join lists its fields.
-            if let Some(summary) = self.summary.as_mut() {
-                self.pending_bodies
-                    .insert(holder.to_string(), summary.bodies.len());
-                summary.bodies.push(TypedBody {
-                    ty: base.to_string(),
-                    flow: Flow {
-                        kind: FlowKind::Collected,
-                        category: 0,
-                        span,
-                        via: self.rules.sources[source].id.clone(),
-                        recipient: None,
-                        store: None,
-                        store_key: None,
-                        region: None,
-                        target: shown.to_string(),
-                        trail: Vec::new(),
-                    },
-                    reads: Vec::new(),
-                });
-            }
-            return;
+            return false;
         };
         for f in fields {
             self.collect(&f, Some(base), source, span, shown, Some(holder));
         }
+        true
     }
 
     // ----- summary --------------------------------------------------------

@@ -27,23 +27,30 @@ pub struct Summary {
     /// `service.AccountService()`), so that other files' calls on them
     /// resolve.
     pub globals: Vec<(String, String)>,
-    /// Classes, structs and DTOs declared in the file, with their fields.
-    pub classes: Vec<(String, Vec<String>)>,
-    /// Request bodies bound to a type declared in another file.
-    pub bodies: Vec<TypedBody>,
+    /// The personal fields of the classes, interfaces and DTOs declared
+    /// here, classified: (class, [(field, category)]).
+    pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
+    /// Parameters bound to a request body of a declared type, which may be
+    /// declared in another file.
+    pub bodies: Vec<Body>,
 }
 
-/// A typed request body (`@RequestBody SignupForm form`) whose type the
-/// file does not declare. Its fields were collected where each was read;
-/// once the join finds the type, they are collected at the parameter, all
-/// of them, like a body whose type is declared in the same file.
+/// `create(@Body() dto: CreateUserDto)`: the request body arrives in
+/// parameter `slot`; every personal field of its type is collected there.
 #[derive(Debug, Clone)]
-pub struct TypedBody {
+pub struct Body {
+    pub function: u32,
+    pub slot: Slot,
+    /// The type resolved through imports (`./dto/create-user.dto.CreateUserDto`).
     pub ty: String,
-    /// The collected flow at the parameter, but for its category.
+    /// The collection to report for each field (`category` unused).
     pub flow: Flow,
-    /// Where fields of the body were read (and reported as collected).
-    pub reads: Vec<Span>,
+    /// The file declares the type and reports its fields itself.
+    pub announced: bool,
+    /// Fields the function reads from the body (normalized name, flow),
+    /// collected where read unless the join finds them in the type (then
+    /// they are collected at the parameter).
+    pub reads: Vec<(String, Flow)>,
 }
 
 /// What a caller needs to know to bind its arguments to a function.

@@ -273,7 +273,65 @@ fn export(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     }
     if let Some(v) = field(node, "value") {
         let e = value_expr(lx, v, "default");
-        emit(lx, out, Stmt::Expr(e));
+        default_export(e, span(node), out);
+    }
+    if let Some(source) = field(node, "source").map(|s| unquote(lx.cx.text(s))) {
+        re_export(lx, node, source, out);
+    }
+}
+
+/// `export default value` and `module.exports = value` bind the module's
+/// default export, a module-level name `default` other files' calls on the
+/// module resolve through (`export default new Mailer()`).
+fn default_export(value: Expr, sp: Span, out: &mut Vec<Stmt>) {
+    out.push(Stmt::Assign {
+        target: Target::Place(name_expr("default", sp)),
+        ty: None,
+        value: Some(value),
+        span: sp,
+    });
+}
+
+/// `export { a, b as c } from './x'` imports and re-exports `a` and `c`;
+/// `export * from './x'` re-exports all of `./x` under a name no identifier
+/// can shadow, `*./x`. Each becomes a module-level name whose origin is
+/// the path it re-exports, so that calls through an `index` barrel reach
+/// the module that defines them.
+fn re_export(lx: &mut Lower, node: Node, source: String, out: &mut Vec<Stmt>) {
+    let sp = span(node);
+    let mut names = Vec::new();
+    for part in named_children(node) {
+        match part.kind() {
+            "export_clause" => {
+                for spec in named_children(part) {
+                    let Some(name) = field(spec, "name") else {
+                        continue;
+                    };
+                    let local = property_key(lx, field(spec, "alias").unwrap_or(name));
+                    let imported = property_key(lx, name);
+                    names.push((local, format!("{source}.{imported}")));
+                }
+            }
+            // `export * as ns from './x'`
+            "namespace_export" => {
+                if let Some(local) = named_children(part).first() {
+                    names.push((property_key(lx, *local), source.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    if names.is_empty() && lx.cx.text(node).contains('*') {
+        names.push((format!("*{source}"), source));
+    }
+    for (local, path) in names {
+        add_import(lx, local.clone(), path);
+        out.push(Stmt::Assign {
+            target: Target::Place(name_expr(&local, sp)),
+            ty: None,
+            value: Some(name_expr(&local, sp)),
+            span: sp,
+        });
     }
 }
 
@@ -390,6 +448,11 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
     } else {
         if left.kind() == "identifier" && require_import(lx, left, right) {
+            return;
+        }
+        if lx.cx.text(left) == "module.exports" {
+            let value = value_expr(lx, right, "default");
+            default_export(value, span(node), out);
             return;
         }
         let hint = match left.kind() {
@@ -1803,14 +1866,48 @@ mod tests {
             stmts(&ir.module),
             [
                 "client = new Twilio(sid, token)",
-                "fn#0",
-                "router",
+                "default = fn#0",
+                "default = router",
                 "req = new SendSmsRequest({phoneNumbers: phone})",
                 "bare = new Foo()",
             ]
         );
         assert_eq!(ir.functions[0].name, "default");
         assert_eq!(ir.functions[1].name, "named");
+    }
+
+    #[test]
+    fn re_exports_and_module_exports() {
+        let ir = lower_as(
+            "index.ts",
+            "export { auditLog, mask as maskEmail } from './audit';
+             export * from './privacy';
+             export * as sms from './sms';
+             module.exports = new Mailer(key);
+             module.exports.helper = function () {};
+",
+        );
+        assert_eq!(
+            imports(&ir),
+            [
+                "auditLog -> ./audit.auditLog",
+                "maskEmail -> ./audit.mask",
+                "*./privacy -> ./privacy",
+                "sms -> ./sms",
+            ]
+        );
+        assert_eq!(
+            stmts(&ir.module),
+            [
+                "auditLog = auditLog",
+                "maskEmail = maskEmail",
+                "*./privacy = *./privacy",
+                "sms = sms",
+                "default = new Mailer(key)",
+                "module.exports.helper = fn#0",
+            ]
+        );
+        assert_eq!(ir.functions[0].name, "helper");
     }
 
     #[test]

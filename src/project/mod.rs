@@ -12,17 +12,15 @@
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.
 
-mod bodies;
 mod resolve;
 mod summary;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::classify::Classifier;
-use crate::rules::FlowKind;
+use summary::Spot;
 pub use summary::{FileSummary, locate};
-use summary::{Region, Spot};
 
+use crate::classify::tokens;
 use crate::finding::{self, Finding, TrailStep};
 use crate::flow::summary::{From, Node, Origin, Slot};
 use crate::rules::{CategoryId, Rules};
@@ -74,21 +72,14 @@ struct Reached<'a> {
     trail: Trail<'a>,
 }
 
-/// What the join adds to the per-file findings.
-pub struct Linked {
-    /// Flows that cross functions, and bodies collected at their parameter.
-    pub findings: Vec<Finding>,
-    /// Per-read collections that a body's collection replaces.
-    withdrawn: bodies::Withdrawn,
-}
-
-/// Joins the files' summaries (see [`merge`] for adding the result).
-pub fn link(files: &[FileSummary], rules: &Rules, classifier: &Classifier) -> Linked {
+/// Findings for the flows that cross functions and for request bodies
+/// typed in other files, to add to the per-file ones (see [`merge`]).
+pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
     let index = Index::new(files);
     let mut join = Join::new(files, &index);
     join.run();
-    let (mut findings, withdrawn) = bodies::collect(files, rules, classifier);
-    findings.extend(join.reached.into_iter().map(|r| {
+    let mut out = collected_bodies(files, &index, rules);
+    out.extend(join.reached.into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
@@ -109,26 +100,56 @@ pub fn link(files: &[FileSummary], rules: &Rules, classifier: &Classifier) -> Li
             trail,
         )
     }));
-    Linked {
-        findings,
-        withdrawn,
+    out
+}
+
+/// A request body whose type another file declares is collected where it
+/// is bound, with each personal field of the type, as when the type is
+/// declared in the same file; reads of other fields, or of a body whose
+/// type is not found, are collected where they are read.
+fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (fi, file) in files.iter().enumerate() {
+        for located in &file.bodies {
+            let body = &located.body;
+            if body.announced {
+                continue;
+            }
+            let fields = index.class_fields(fi as u32, &body.ty).unwrap_or_default();
+            for (_, category) in fields {
+                let mut flow = body.flow.clone();
+                flow.category = *category;
+                out.push(finding::make(
+                    &flow,
+                    rules,
+                    located.region.in_file(&file.path),
+                    located.snippet.clone(),
+                    Vec::new(),
+                ));
+            }
+            let declared: HashSet<String> =
+                fields.iter().map(|(f, _)| tokens(f).concat()).collect();
+            for (field, read) in &located.reads {
+                if declared.contains(field) {
+                    continue;
+                }
+                out.push(finding::make(
+                    &read.flow,
+                    rules,
+                    read.region.in_file(&file.path),
+                    read.snippet.clone(),
+                    Vec::new(),
+                ));
+            }
+        }
     }
+    out
 }
 
 /// Adds cross-function findings to the per-file ones. Where a function's
 /// own analysis already reports the same flow at the same sink, the longer
 /// trail (the one showing where the data came from) is kept.
-pub fn merge(findings: &mut Vec<Finding>, linked: Linked) {
-    if !linked.withdrawn.is_empty() {
-        findings.retain(|f| {
-            f.flow_kind != FlowKind::Collected
-                || !linked.withdrawn.contains(&(
-                    f.location.path.clone(),
-                    Region::of(&f.location),
-                    f.via.clone(),
-                ))
-        });
-    }
+pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
     let key = |f: &Finding| {
         (
             f.location.clone(),
@@ -141,7 +162,7 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Linked) {
     for (i, f) in findings.iter().enumerate() {
         at.entry(key(f)).or_insert(i);
     }
-    for f in linked.findings {
+    for f in linked {
         match at.get(&key(&f)) {
             Some(&i) => {
                 if f.trail.len() > findings[i].trail.len() {
@@ -254,8 +275,39 @@ impl<'a> Join<'a> {
                     self.deliver(fi, e.to, category, e.field.clone(), trail, &[]);
                 }
             }
+            self.seed_bodies(entry_points);
             while let Some(fact) = self.queue.pop_front() {
                 self.visit(fact);
+            }
+        }
+    }
+
+    /// The personal fields of typed request bodies (see
+    /// [`collected_bodies`]), as data arriving in their parameters.
+    fn seed_bodies(&mut self, entry_points: bool) {
+        for (fi, file) in self.files.iter().enumerate() {
+            let fi = fi as u32;
+            for located in &file.bodies {
+                let body = &located.body;
+                if self.callers.contains_key(&(fi, body.function)) == entry_points {
+                    continue;
+                }
+                let Some(fields) = self.index.class_fields(fi, &body.ty) else {
+                    continue;
+                };
+                for (field, category) in fields {
+                    self.queue.push_back(Fact {
+                        place: Place::Param {
+                            file: fi,
+                            function: body.function,
+                            slot: body.slot,
+                        },
+                        category: *category,
+                        field: Some(field.clone()),
+                        trail: vec![(fi, &located.step)],
+                        stack: Vec::new(),
+                    });
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ use super::summary::FileSummary;
 use crate::classify::tokens;
 use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
 use crate::ir::Language;
+use crate::rules::CategoryId;
 
 /// A function: (file, index in the file's summary).
 pub type FnRef = (u32, u32);
@@ -32,6 +33,8 @@ pub struct Index<'a> {
     modules: HashMap<String, Vec<u32>>,
     /// Names of the project's classes.
     classes: std::collections::HashSet<&'a str>,
+    /// Classes with personal fields by name: (file, index in its `classes`).
+    declared: HashMap<&'a str, Vec<(u32, u32)>>,
 }
 
 /// Languages whose files can call each other.
@@ -105,6 +108,17 @@ fn module_keys(path: &str, language: Language) -> Vec<String> {
     }
 }
 
+/// `./user.js` as `./user`: a JavaScript or TypeScript module specifier
+/// without its script extension (`./user.service` keeps its last part).
+fn without_script_extension(q: &str) -> &str {
+    const EXTENSIONS: [&str; 8] = [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"];
+    EXTENSIONS
+        .iter()
+        .find_map(|e| q.strip_suffix(e))
+        .filter(|rest| !rest.is_empty() && !rest.ends_with('/'))
+        .unwrap_or(q)
+}
+
 /// `a/b/../c/./d` as `a/c/d`.
 fn normalize(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
@@ -130,7 +144,14 @@ impl<'a> Index<'a> {
         let mut by_name: HashMap<&str, Vec<FnRef>> = HashMap::new();
         let mut modules: HashMap<String, Vec<u32>> = HashMap::new();
         let mut classes = std::collections::HashSet::new();
+        let mut declared: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
         for (fi, file) in files.iter().enumerate() {
+            for (ci, (name, _)) in file.classes.iter().enumerate() {
+                declared
+                    .entry(name.as_str())
+                    .or_default()
+                    .push((fi as u32, ci as u32));
+            }
             for (i, f) in file.functions.iter().enumerate() {
                 classes.extend(f.class.as_deref());
                 by_name
@@ -147,7 +168,43 @@ impl<'a> Index<'a> {
             by_name,
             modules,
             classes,
+            declared,
         }
+    }
+
+    /// The personal fields of type `ty` as a parameter of file `file`
+    /// declares it: a class of the module it is imported from
+    /// (`./dto/create-user.dto.CreateUserDto`), of the same file, or the
+    /// project's only class of that name.
+    pub fn class_fields(&self, file: u32, ty: &str) -> Option<&'a [(String, CategoryId)]> {
+        let language = family(self.files[file as usize].language);
+        let (module, name) = match ty.rsplit_once('.') {
+            Some((m, n)) => (Some(m), n),
+            None => (None, ty),
+        };
+        let found: Vec<(u32, u32)> = self
+            .declared
+            .get(name)?
+            .iter()
+            .copied()
+            .filter(|&(f, _)| family(self.files[f as usize].language) == language)
+            .collect();
+        let in_module = module.map(|m| self.modules_named(file, m));
+        // A type imported from a package (`express.Request`) is none of the
+        // project's classes, whatever their names.
+        if language == Language::JavaScript
+            && module.is_some_and(|m| !m.starts_with('.'))
+            && in_module.as_ref().is_some_and(|ms| ms.is_empty())
+        {
+            return None;
+        }
+        let pick = found
+            .iter()
+            .find(|(f, _)| in_module.as_ref().is_some_and(|ms| ms.contains(f)))
+            .or_else(|| found.iter().find(|(f, _)| *f == file))
+            .or_else(|| (found.len() == 1).then(|| &found[0]))?;
+        let (f, c) = *pick;
+        Some(&self.files[f as usize].classes[c as usize].1)
     }
 
     pub fn signature(&self, (file, function): FnRef) -> &'a Signature {
@@ -187,6 +244,20 @@ impl<'a> Index<'a> {
             if !out.is_empty() {
                 break;
             }
+        }
+        // JavaScript: `const sendSms = require('./sms'); sendSms(phone)`
+        // calls the module's default export, a function of that name.
+        if out.is_empty()
+            && !call.receiver
+            && language == Language::JavaScript
+            && let Some(module) = call.paths.first().filter(|p| p.starts_with('.'))
+        {
+            let modules = self.modules_named(file, module);
+            out = candidates
+                .iter()
+                .copied()
+                .filter(|&(f, i)| self.signature((f, i)).class.is_none() && modules.contains(&f))
+                .collect();
         }
         if out.is_empty() && call.receiver {
             out = self.by_distinct_name(file, call, &candidates);
@@ -270,14 +341,45 @@ impl<'a> Index<'a> {
             return functions;
         }
         // `deps.accounts`: a module-level instance in another file.
-        let Some((module, name)) = q.rsplit_once(['.', ':']) else {
+        let mut out = Vec::new();
+        if let Some((module, name)) = q.rsplit_once(['.', ':']) {
+            for f in self.modules_named(file, module.trim_end_matches(':')) {
+                let globals = &self.files[f as usize].globals;
+                if let Ok(i) = globals.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+                    out.extend(self.qualified(f, &globals[i].1, candidates, depth + 1));
+                }
+            }
+        }
+        if out.is_empty() && family(self.files[file as usize].language) == Language::JavaScript {
+            out = self.exported_by(&modules, candidates, depth);
+        }
+        out
+    }
+
+    /// JavaScript modules that re-export (`export { auditLog } from
+    /// './audit'`, `export * from './audit'`, as in `index` barrels) or
+    /// whose default export is an instance (`module.exports = new
+    /// Mailer()`): the functions named by what they export.
+    fn exported_by(&self, modules: &[u32], candidates: &[FnRef], depth: u8) -> Vec<FnRef> {
+        let Some(&first) = candidates.first() else {
             return Vec::new();
         };
+        let method = self.signature(first).name.as_str();
         let mut out = Vec::new();
-        for f in self.modules_named(file, module.trim_end_matches(':')) {
-            let globals = &self.files[f as usize].globals;
-            if let Ok(i) = globals.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
-                out.extend(self.qualified(f, &globals[i].1, candidates, depth + 1));
+        for &f in modules {
+            for (name, origin) in &self.files[f as usize].globals {
+                let target = if name == method {
+                    origin
+                        .strip_suffix(method)
+                        .and_then(|o| o.strip_suffix('.'))
+                } else if name == "default" || name.starts_with('*') {
+                    Some(origin.as_str())
+                } else {
+                    None
+                };
+                if let Some(target) = target {
+                    out.extend(self.qualified(f, target, candidates, depth + 1));
+                }
             }
         }
         out
@@ -325,6 +427,12 @@ impl<'a> Index<'a> {
     /// The files a module qualifier names, seen from file `file`.
     fn modules_named(&self, file: u32, q: &str) -> Vec<u32> {
         let from = &self.files[file as usize];
+        // JavaScript: ES modules name the file with its extension, and
+        // TypeScript sources import `./user.js` for `user.ts`.
+        let q = match family(from.language) {
+            Language::JavaScript => without_script_extension(q),
+            _ => q,
+        };
         let keys: Vec<String> = match family(from.language) {
             Language::JavaScript if q.starts_with('.') => {
                 vec![normalize(&format!("{}/{q}", directory(&from.path)))]
@@ -406,6 +514,20 @@ mod tests {
             module_keys("internal/service/user.go", Language::Go),
             ["internal/service", "service"]
         );
+    }
+
+    #[test]
+    fn script_extensions_are_dropped_from_specifiers() {
+        assert_eq!(
+            without_script_extension("../lib/request.js"),
+            "../lib/request"
+        );
+        assert_eq!(
+            without_script_extension("./user.service.js"),
+            "./user.service"
+        );
+        assert_eq!(without_script_extension("./user.service"), "./user.service");
+        assert_eq!(without_script_extension("./.js"), "./.js");
     }
 
     #[test]

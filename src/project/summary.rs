@@ -6,8 +6,9 @@
 use crate::finding::{Location, SourceLines};
 use crate::flow::Flow;
 use crate::flow::Step;
-use crate::flow::summary::{CallSite, Edge, From, Node, Signature, Summary, Symbol};
+use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
 use crate::ir::Language;
+use crate::rules::CategoryId;
 
 /// One file's summary, ready to be joined with the others.
 #[derive(Debug)]
@@ -22,19 +23,22 @@ pub struct FileSummary {
     pub edges: Vec<LocatedEdge>,
     /// Module-level names and their origins.
     pub globals: Vec<(String, String)>,
-    /// Declared classes and their fields.
-    pub classes: Vec<(String, Vec<String>)>,
+    /// Personal fields of the classes declared in the file.
+    pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
     pub bodies: Vec<LocatedBody>,
 }
 
-/// A request body typed by a class of another file.
+/// A typed request body, with what a finding at it needs.
 #[derive(Debug)]
 pub struct LocatedBody {
-    pub ty: String,
-    pub flow: Flow,
+    pub body: Body,
     pub region: Region,
     pub snippet: String,
-    pub reads: Vec<Region>,
+    /// The step "collected from parameter `dto`" that starts its trails.
+    pub step: Spot,
+    /// Its reads with their normalized fields, located (`body.reads`
+    /// moved here).
+    pub reads: Vec<(String, LocatedSink)>,
 }
 
 /// A place in the summary's file: 1-based lines and character columns.
@@ -141,12 +145,25 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
         bodies: summary
             .bodies
             .into_iter()
-            .map(|b| LocatedBody {
-                ty: b.ty,
-                region: region(b.flow.span),
-                snippet: lines.line(b.flow.span.start_line).trim_end().to_string(),
-                reads: b.reads.into_iter().map(region).collect(),
-                flow: b.flow,
+            .map(|mut body| LocatedBody {
+                region: region(body.flow.span),
+                snippet: lines.line(body.flow.span.start_line).trim_end().to_string(),
+                step: Spot {
+                    region: region(body.flow.span),
+                    message: format!("collected from {}", body.flow.target),
+                },
+                reads: std::mem::take(&mut body.reads)
+                    .into_iter()
+                    .map(|(field, flow)| {
+                        let read = LocatedSink {
+                            region: region(flow.span),
+                            snippet: lines.line(flow.span.start_line).trim_end().to_string(),
+                            flow,
+                        };
+                        (field, read)
+                    })
+                    .collect(),
+                body,
             })
             .collect(),
         edges: summary

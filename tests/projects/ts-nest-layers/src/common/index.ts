@@ -1,0 +1,2 @@
+export * from './privacy';
+export { auditLog } from './audit';

@@ -57,25 +57,42 @@ pub struct Discovery {
     pub files: Vec<Candidate>,
     /// Dependency manifests (package.json, go.mod, ...).
     pub manifests: Vec<PathBuf>,
-    /// Schema files: SQL, Prisma, GraphQL, protobuf, HTML templates.
+    /// Schema files: SQL, Prisma, GraphQL, protobuf, HTML templates,
+    /// OpenAPI documents, JSON Schemas.
     pub schemas: Vec<(PathBuf, SchemaKind)>,
     pub skipped: Vec<Skipped>,
 }
 
+/// The list a file belongs in.
+enum FileKind {
+    Manifest,
+    Schema(SchemaKind),
+    Source(Language),
+}
+
+/// What a file is: dependency manifest, schema file or source file; `None`
+/// for anything else, which is not scanned. YAML and JSON files are told
+/// apart by their first few KiB (OpenAPI documents and JSON Schemas are
+/// schemas; configuration is nothing).
+fn file_kind(path: &Path) -> Option<FileKind> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if crate::dependencies::is_dependency_manifest(name) {
+        Some(FileKind::Manifest)
+    } else if let Some(kind) = SchemaKind::for_file(path) {
+        Some(FileKind::Schema(kind))
+    } else {
+        language_for_path(path).map(FileKind::Source)
+    }
+}
+
 impl Discovery {
-    /// Files a file to the list it belongs in: dependency manifest, schema
-    /// file or source file; anything else is not scanned.
-    fn add_file(&mut self, path: &Path) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if crate::dependencies::is_dependency_manifest(name) {
-            self.manifests.push(path.to_path_buf());
-        } else if let Some(kind) = SchemaKind::for_path(path) {
-            self.schemas.push((path.to_path_buf(), kind));
-        } else if let Some(language) = language_for_path(path) {
-            self.files.push(Candidate {
-                path: path.to_path_buf(),
-                language,
-            });
+    /// Files a file to the list it belongs in.
+    fn add_file(&mut self, path: &Path, kind: FileKind) {
+        let path = path.to_path_buf();
+        match kind {
+            FileKind::Manifest => self.manifests.push(path),
+            FileKind::Schema(kind) => self.schemas.push((path, kind)),
+            FileKind::Source(language) => self.files.push(Candidate { path, language }),
         }
     }
 
@@ -109,8 +126,10 @@ pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
                 path: f.clone(),
                 reason: "vendored or generated directory".into(),
             });
-        } else if f.is_file() || !f.exists() {
-            d.add_file(f);
+        } else if (f.is_file() || !f.exists())
+            && let Some(kind) = file_kind(f)
+        {
+            d.add_file(f, kind);
         }
     }
     d.normalize();
@@ -157,8 +176,12 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
-            if let Ok(mut f) = found.lock() {
-                f.add_file(path);
+            // Read outside the lock: telling YAML and JSON files apart reads
+            // their start.
+            if let Some(kind) = file_kind(path)
+                && let Ok(mut f) = found.lock()
+            {
+                f.add_file(path, kind);
             }
             WalkState::Continue
         })

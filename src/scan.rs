@@ -246,9 +246,21 @@ pub fn scan(
         report.stats.files_scanned += 1;
         report.stats.bytes_scanned += bytes.len() as u64;
         report.stats.lines_scanned += text.lines().count() as u64;
-        report
-            .findings
-            .extend(analyze_schema(&shown, *kind, &text, rules, &classifier));
+        match analyze_schema(&shown, *kind, &text, rules, &classifier) {
+            Ok((findings, notes)) => {
+                report.findings.extend(findings);
+                report.notices.extend(notes.into_iter().map(|n| Notice {
+                    path: shown.clone(),
+                    kind: NoticeKind::Partial,
+                    message: n,
+                }));
+            }
+            Err(e) => report.notices.push(Notice {
+                path: shown,
+                kind: NoticeKind::Error,
+                message: e.to_string(),
+            }),
+        }
     }
     report.sdks.sort();
     for s in discovery.skipped {
@@ -346,18 +358,20 @@ fn analyze_file(
 }
 
 /// The findings a schema file declares (SQL DDL, Prisma, GraphQL, protobuf,
-/// HTML forms).
+/// HTML forms, OpenAPI, JSON Schema), and notes on what could not be
+/// analysed. `path` is the path shown in findings.
 pub fn analyze_schema(
     path: &str,
     kind: SchemaKind,
     text: &str,
     rules: &Rules,
     classifier: &Classifier,
-) -> Vec<Finding> {
+) -> Result<(Vec<Finding>, Vec<String>), schemas::SchemaError> {
     if !classifier.may_match_text(text) {
-        return Vec::new();
+        return Ok((Vec::new(), Vec::new()));
     }
-    finding::build(&schemas::flows(kind, text, classifier), rules, path, text)
+    let (flows, notes) = schemas::flows(kind, Path::new(path), text, classifier)?;
+    Ok((finding::build(&flows, rules, path, text), notes))
 }
 
 /// What the analysis of one source file gives.

@@ -466,6 +466,79 @@ fn dependency_manifests_list_the_sdks_a_project_ships() {
 }
 
 #[test]
+fn openapi_documents_are_read_and_configuration_is_not() {
+    let look_alikes = root().join("tests/fixtures/schemas/not-schemas");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&look_alikes)
+        .expect("look-alikes")
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (format!("config/{name}"), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.push((
+        "api/openapi.yaml".into(),
+        b"openapi: 3.1.0\npaths:\n  /signup:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              properties:\n                email: {type: string}\n      responses:\n        '200':\n          content:\n            application/json:\n              schema:\n                properties:\n                  phone: {type: string}\n".to_vec(),
+    ));
+    files.push((
+        "broken/openapi.yaml".into(),
+        b"openapi: 3.0.0\npaths:\n  /a: [\n    email\n".to_vec(),
+    ));
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_slice()))
+        .collect();
+    let tree = temp_tree(&refs);
+    let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {} {} {}",
+                f["location"]["path"].as_str().unwrap(),
+                f["location"]["start_line"],
+                f["flow_kind"].as_str().unwrap(),
+                f["category"].as_str().unwrap(),
+                f["via"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        ["api/openapi.yaml:10 collected user.contact.email openapi-request"]
+    );
+    let notices: Vec<String> = v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {}",
+                n["path"].as_str().unwrap(),
+                n["kind"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(notices, ["broken/openapi.yaml error"]);
+    assert!(
+        v["notices"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not valid YAML"),
+        "{}",
+        v["notices"][0]
+    );
+}
+
+#[test]
 fn recipients_catalog_is_validated_at_load() {
     let cases: [(&str, &str); 4] = [
         ("service: telepathy", "unknown service `telepathy`"),

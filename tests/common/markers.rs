@@ -52,10 +52,11 @@ fn recipient(r: &Option<String>) -> String {
     r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
 }
 
-/// Compares one file's findings with its markers.
+/// Compares one file's findings with its markers (`marked`: the text
+/// holding them, the file itself or its `.expect` sidecar).
 pub fn compare(
     shown: &str,
-    text: &str,
+    marked: &str,
     findings: &[candor::finding::Finding],
     failures: &mut Vec<String>,
 ) {
@@ -70,8 +71,8 @@ pub fn compare(
             )
         })
         .collect();
-    let expected = markers(text, "expect:");
-    for gap in markers(text, "missed:").intersection(&actual) {
+    let expected = markers(marked, "expect:");
+    for gap in markers(marked, "missed:").intersection(&actual) {
         failures.push(format!(
             "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
             gap.0, gap.1, gap.2

@@ -1671,6 +1671,15 @@ impl<'a> FileCx<'a> {
             // `String.format(...)`, `format!(...)`: the template up to its
             // first placeholder.
             ExprKind::Call { callee, args, .. } => {
+                let wrapper = match &callee.kind {
+                    ExprKind::Name(m) | ExprKind::Member { property: m, .. } => {
+                        self.rules.string_wrappers.contains(m.as_str())
+                    }
+                    _ => false,
+                };
+                if wrapper && args.len() == 1 {
+                    return self.const_string(&args[0].value, sc);
+                }
                 let template = match &callee.kind {
                     ExprKind::Member { object, property }
                         if property == "format" && object.as_str().is_some() =>

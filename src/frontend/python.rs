@@ -308,10 +308,15 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
     for p in named_children(node) {
         let (name, ty, default) = match p.kind() {
             "identifier" => (Some(p), None, None),
+            // `email: str`, and `**fields: Any` (the splat marked below).
             "typed_parameter" => (
-                named_children(p)
-                    .into_iter()
-                    .find(|c| c.kind() == "identifier"),
+                named_children(p).into_iter().find_map(|c| match c.kind() {
+                    "identifier" => Some(c),
+                    "list_splat_pattern" | "dictionary_splat_pattern" => {
+                        named_children(c).into_iter().next()
+                    }
+                    _ => None,
+                }),
                 p.child_by_field_name("type"),
                 None,
             ),
@@ -333,9 +338,13 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
         };
         let Some(name) = name else { continue };
         let mut annotations = Vec::new();
-        match p.kind() {
-            "list_splat_pattern" => annotations.push("*".to_string()),
-            "dictionary_splat_pattern" => annotations.push("**".to_string()),
+        let splat = match p.kind() {
+            "typed_parameter" => named_children(p).first().map(|c| c.kind()),
+            kind => Some(kind),
+        };
+        match splat {
+            Some("list_splat_pattern") => annotations.push("*".to_string()),
+            Some("dictionary_splat_pattern") => annotations.push("**".to_string()),
             _ => {}
         }
         // FastAPI: `email: str = Form(...)` marks the parameter as form data.

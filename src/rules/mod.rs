@@ -59,6 +59,7 @@ pub struct Rules {
     pub mutators: HashSet<String>,
     pub setter_prefixes: Vec<String>,
     pub key_readers: HashSet<String>,
+    pub string_wrappers: HashSet<String>,
     pub sanitizer_words: Vec<String>,
     languages: HashMap<Language, LanguageRules>,
     /// Where each category was defined, for `candor rules`.
@@ -327,6 +328,7 @@ impl Rules {
             mutators: flow.mutators.into_iter().collect(),
             setter_prefixes: flow.setter_prefixes,
             key_readers: flow.key_readers.into_iter().collect(),
+            string_wrappers: flow.string_wrappers.into_iter().collect(),
             sanitizer_words: flow.sanitizers.words,
             languages,
             category_files,

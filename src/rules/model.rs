@@ -81,6 +81,10 @@ pub struct FlowFile {
     pub setter_prefixes: Vec<String>,
     /// Methods that read one named field out of a request container.
     pub key_readers: Vec<String>,
+    /// Calls that wrap a string without changing it (`text("INSERT ..")`),
+    /// so that the SQL or URL inside is still read.
+    #[serde(default)]
+    pub string_wrappers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

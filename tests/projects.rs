@@ -124,3 +124,5 @@ macro_rules! project {
 }
 
 project!(python_layers, "python-layers");
+project!(rust_axum_layers, "rust-axum-layers");
+project!(rust_actix_modules, "rust-actix-modules");

@@ -128,6 +128,9 @@ pub struct Param {
     pub ty: Option<String>,
     /// Annotations on the parameter (`RequestBody`, `RequestParam`), or the
     /// call in a default value that marks it (`Form`, `Body` in FastAPI).
+    /// `<T>` names the type of the data a generic parameter holds (Rust's
+    /// `web::Json<SignupForm>`); Rust's `Json(form): Json<SignupForm>` is
+    /// `form: SignupForm` annotated with its wrapper `Json`.
     pub annotations: Vec<String>,
     pub span: Span,
 }

@@ -126,3 +126,5 @@ macro_rules! project {
 project!(python_layers, "python-layers");
 project!(ts_nest_layers, "ts-nest-layers");
 project!(js_express_modules, "js-express-modules");
+project!(rust_axum_layers, "rust-axum-layers");
+project!(rust_actix_modules, "rust-actix-modules");

@@ -152,6 +152,31 @@ pub fn analyze(
     Analysis { flows, summary }
 }
 
+/// The arguments of the nearest call down the receiver chain of `call` to
+/// one of `methods`: `post(url)` of `client.post(url).bearer_auth(t).json(&b)`.
+fn chain_call_args<'e>(call: &'e Expr, methods: &[String]) -> Option<&'e [Arg]> {
+    let mut e = call;
+    loop {
+        let ExprKind::Call { callee, .. } = &e.kind else {
+            return None;
+        };
+        let ExprKind::Member { object, .. } = &callee.kind else {
+            return None;
+        };
+        if let ExprKind::Call {
+            callee: inner,
+            args,
+            ..
+        } = &object.kind
+            && let ExprKind::Member { property, .. } = &inner.kind
+            && methods.iter().any(|m| m == property)
+        {
+            return Some(args);
+        }
+        e = object;
+    }
+}
+
 /// How callers bind arguments to `f`.
 fn signature(f: &Function, language: Language) -> Signature {
     let first = f.params.first().map(|p| p.name.as_str());
@@ -347,9 +372,18 @@ impl<'a> FileCx<'a> {
                 param: true,
                 ..Var::default()
             };
-            let marks: Vec<&str> = p
+            // Annotations mark request data as resolved through the imports
+            // (Rust's `Json` of `Json(form): Json<T>` is `axum.Json`), then as
+            // written; `<T>` annotations name the type of the data held.
+            let resolved: Vec<String> = p
                 .annotations
                 .iter()
+                .filter(|a| !a.starts_with('<'))
+                .map(|a| self.resolve_type(a))
+                .collect();
+            let marks: Vec<&str> = resolved
+                .iter()
+                .chain(&p.annotations)
                 .map(String::as_str)
                 .chain(p.ty.as_deref())
                 .chain(var.origin.as_deref())
@@ -360,10 +394,17 @@ impl<'a> FileCx<'a> {
             {
                 var.value = Value::container(source);
                 let shown = format!("parameter `{}`", p.name);
-                let here = self.announce(&p.name, p.ty.as_deref(), source, p.span, &shown);
+                // `Json<SignupForm>`: the body is the type argument.
+                let held = p
+                    .annotations
+                    .iter()
+                    .find_map(|a| a.strip_prefix('<')?.strip_suffix('>'))
+                    .or(p.ty.as_deref())
+                    .map(str::to_string);
+                let here = self.announce(&p.name, held.as_deref(), source, p.span, &shown);
                 // Its type may be declared in another file: the join
                 // collects its fields here and follows them into callees.
-                if let Some(ty) = var.origin.clone()
+                if let Some(ty) = held.map(|h| self.resolve_type(&h)).or(var.origin.clone())
                     && let Some(body) = self.body(
                         index as u16,
                         ty,
@@ -573,6 +614,13 @@ impl<'a> FileCx<'a> {
                     }
                     _ => None,
                 };
+                // A request variable destructured after its fields were
+                // collected (`let Form { phone, .. } = form;`) is not
+                // collected again.
+                let holder = match value.map(|e| &e.kind) {
+                    Some(ExprKind::Name(n)) => Some(n.as_str()),
+                    _ => None,
+                };
                 for (index, (key, local)) in pairs.iter().enumerate() {
                     let lv = match (v.state, key) {
                         (State::Container(source), _) => {
@@ -584,7 +632,7 @@ impl<'a> FileCx<'a> {
                                 source,
                                 span,
                                 &format!("`{field}` destructured from the request"),
-                                None,
+                                holder,
                             ) {
                                 lv.add(t);
                             }
@@ -995,8 +1043,11 @@ impl<'a> FileCx<'a> {
             out.merge(labelled);
             return out;
         }
-        // Mutators: `items.append(email)`, `params.put("phone", phone)`.
-        if self.rules.mutators.contains(method) && receiver.is_some() {
+        // Mutators: `items.append(email)`, `params.put("phone", phone)`. On
+        // anything but a local collection (`self.store.insert(&user)`) the
+        // name says too little: that is an ordinary call, maybe to the
+        // project's own method.
+        if self.rules.mutators.contains(method) && recv_name.is_some() {
             if let Some(n) = &recv_name {
                 let added = match (
                     args.first().and_then(|a| a.value.as_str()),
@@ -1146,13 +1197,18 @@ impl<'a> FileCx<'a> {
                 .as_deref()
                 .and_then(|k| args.iter().position(|a| a.name.as_deref() == Some(k)))
                 .unwrap_or(http.url_arg);
-            let url = args
-                .get(url_index)
+            let url_args = if http.url_call.is_empty() {
+                Some(args)
+            } else {
+                chain_call_args(call, &http.url_call)
+            };
+            let url = url_args
+                .and_then(|a| a.get(url_index))
                 .and_then(|a| self.const_string(&a.value, sc))
                 .filter(|u| url::host_of(u).is_some() || u.starts_with('/'))
-                // Set earlier in a builder chain or on the request object:
-                // `client.post(url).json(&body)`, `HttpRequest.newBuilder()
-                // .uri(URI.create(url))` then `client.send(request, ..)`.
+                // Set on the request object or a client made with a base
+                // URL: `HttpRequest.newBuilder().uri(URI.create(url))` then
+                // `client.send(request, ..)`, `axios.create({ baseURL })`.
                 .or_else(|| {
                     let mut hints = String::new();
                     self.hints(call, sc, &mut hints, 0);
@@ -1325,8 +1381,10 @@ impl<'a> FileCx<'a> {
 
     /// A request body bound into variable `holder` of a type declared in this
     /// file is collected where it is bound, with every personal field of the
-    /// type; later reads of those fields reuse that collection. Returns
-    /// whether the type is declared here.
+    /// type; later reads of those fields reuse that collection.
+    /// Fields whose type is another struct of the file bring that struct's
+    /// fields in too (`shipping: Address`). Returns whether the type is
+    /// declared here.
     fn announce(
         &mut self,
         holder: &str,
@@ -1336,12 +1394,26 @@ impl<'a> FileCx<'a> {
         shown: &str,
     ) -> bool {
         let Some(ty) = ty else { return false };
-        let base = ty.rsplit('.').next().unwrap_or(ty);
-        let Some(fields) = self.class_fields.get(base).cloned() else {
+        let first = ty.rsplit('.').next().unwrap_or(ty).to_string();
+        if !self.class_fields.contains_key(&first) {
             return false;
-        };
-        for f in fields {
-            self.collect(&f, Some(base), source, span, shown, Some(holder));
+        }
+        let mut pending = vec![first];
+        let mut seen = Vec::new();
+        while let Some(base) = pending.pop() {
+            if seen.contains(&base) || seen.len() >= 8 {
+                continue;
+            }
+            let Some(fields) = self.class_fields.get(&base).cloned() else {
+                continue;
+            };
+            for f in fields {
+                self.collect(&f, Some(&base), source, span, shown, Some(holder));
+                if let Some(t) = self.fields.get(&(base.clone(), f)) {
+                    pending.push(t.rsplit('.').next().unwrap_or(t).to_string());
+                }
+            }
+            seen.push(base);
         }
         true
     }

@@ -652,12 +652,32 @@ fn function(
 }
 
 /// `email: String` is one parameter; a pattern binds one parameter per name,
-/// all of the declared type (`Json(payload): Json<Form>` is `payload: Json`).
-/// A pattern that takes struct fields apart (`Json(Form { email, .. })`)
-/// is one parameter named after its position, destructured into `body`.
+/// all of the declared type. A pattern that takes struct fields apart
+/// (`Json(Form { email, .. })`) is one parameter named after its position,
+/// destructured into `body`.
+///
+/// The first type argument of a generic type is kept as an annotation
+/// `<T>` (`form: web::Json<SignupForm>` is `form: web.Json` annotated
+/// `<SignupForm>`): the type of the data the parameter holds. A wrapper
+/// taken apart by its own pattern (`Json(form): Json<SignupForm>`,
+/// `State(state): State<AppState>`) binds the value inside: `form` is a
+/// `SignupForm`, and the wrapper it came out of is an annotation (`Json`),
+/// as `@RequestBody` is on a Java parameter.
 fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &mut Vec<Stmt>) {
-    let ty = type_base(&pt.ty);
-    let annotations = attr_names(&pt.attrs);
+    let mut ty = type_base(&pt.ty);
+    let mut annotations = attr_names(&pt.attrs);
+    if let Some(inner) = type_argument(&pt.ty) {
+        match ty.take() {
+            Some(wrapper) if unwraps(&pt.pat, &wrapper) => {
+                annotations.push(wrapper);
+                ty = Some(inner);
+            }
+            outer => {
+                annotations.push(format!("<{inner}>"));
+                ty = outer;
+            }
+        }
+    }
     let sp = span_of(&*pt.pat);
     let mut names = Vec::new();
     bindings(cx, &pt.pat, None, &mut names);
@@ -707,7 +727,27 @@ fn last_segment(dotted: &str) -> &str {
 
 /// The base type: no references, pointers, slices or generics
 /// (`&mut axum::Json<T>` -> `axum.Json`, `impl Into<String>` -> `Into`).
+/// The standard smart pointers are their content: their methods are the
+/// content's (`Arc<AccountService>` -> `AccountService`).
 fn type_base(ty: &Type) -> Option<String> {
+    let t = pointee(ty);
+    match t {
+        Type::Path(p) => {
+            if is_smart_pointer(&p.path)
+                && let Some(inner) = first_type_argument(&p.path)
+            {
+                return type_base(inner);
+            }
+            Some(path_dotted(&p.path))
+        }
+        Type::TraitObject(o) => first_trait(&o.bounds),
+        Type::ImplTrait(i) => first_trait(&i.bounds),
+        _ => None,
+    }
+}
+
+/// The type behind references, pointers, slices, arrays and parentheses.
+fn pointee(ty: &Type) -> &Type {
     let mut t = ty;
     loop {
         t = match t {
@@ -717,11 +757,65 @@ fn type_base(ty: &Type) -> Option<String> {
             Type::Group(g) => &g.elem,
             Type::Slice(s) => &s.elem,
             Type::Array(a) => &a.elem,
-            Type::Path(p) => return Some(path_dotted(&p.path)),
-            Type::TraitObject(o) => return first_trait(&o.bounds),
-            Type::ImplTrait(i) => return first_trait(&i.bounds),
-            _ => return None,
+            _ => return t,
         };
+    }
+}
+
+/// `Arc`, `Rc` and `Box`, as written or with their `std` paths.
+fn is_smart_pointer(path: &syn::Path) -> bool {
+    let is_pointer = path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "Arc" || s.ident == "Rc" || s.ident == "Box");
+    let from_std = path.segments.len() == 1
+        || path
+            .segments
+            .first()
+            .is_some_and(|s| s.ident == "std" || s.ident == "alloc");
+    is_pointer && from_std
+}
+
+fn first_type_argument(path: &syn::Path) -> Option<&Type> {
+    let syn::PathArguments::AngleBracketed(args) = &path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
+}
+
+/// The base of the first type argument of the base type, if it has one
+/// (`web::Json<SignupForm>` -> `SignupForm`, `Arc<State<App>>` -> `App`).
+fn type_argument(ty: &Type) -> Option<String> {
+    let mut t = pointee(ty);
+    while let Type::Path(p) = t
+        && is_smart_pointer(&p.path)
+        && let Some(inner) = first_type_argument(&p.path)
+    {
+        t = pointee(inner);
+    }
+    match t {
+        Type::Path(p) => type_base(first_type_argument(&p.path)?),
+        _ => None,
+    }
+}
+
+/// Whether a parameter pattern takes the value out of the wrapper type
+/// `wrapper` (dotted, as written): `Json(form)` of `axum::Json<T>`.
+fn unwraps(pat: &Pat, wrapper: &str) -> bool {
+    match pat {
+        Pat::TupleStruct(ts) => {
+            ts.elems.len() == 1
+                && ts
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == last_segment(wrapper))
+        }
+        Pat::Paren(p) => unwraps(&p.pat, wrapper),
+        _ => false,
     }
 }
 
@@ -1900,10 +1994,25 @@ mod tests {
         );
     }
 
+    /// `name: type [annotations]`.
+    fn param_list(f: &Function) -> Vec<String> {
+        f.params
+            .iter()
+            .map(|p| {
+                let ty = p.ty.clone().unwrap_or_default();
+                if p.annotations.is_empty() {
+                    format!("{}: {ty}", p.name)
+                } else {
+                    format!("{}: {ty} [{}]", p.name, p.annotations.join(", "))
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn functions_params_and_impls() {
         let ir = ir(
-            "struct Signup { email: String, phone: Option<String>, tags: Vec<Tag> }\n\
+            "struct Signup { email: String, phone: Option<String>, tags: Vec<Tag>, svc: Arc<Svc>, b: std::boxed::Box<Repo> }\n\
              struct Wrapper(pub String);\n\
              impl<T> Repo<T> {\n\
                  #[tracing::instrument(skip(self))]\n\
@@ -1911,7 +2020,8 @@ mod tests {
                  fn make() -> Self { Self { inner: 1 } }\n\
              }\n\
              #[post(\"/signup\")]\n\
-             async fn signup(form: web::Form<Signup>, Json(Signup { email, .. }): Json<Signup>, _: State<App>) {}",
+             async fn signup(form: web::Form<Signup>, Json(Signup { email, .. }): Json<Signup>, _: State<App>) {}\n\
+             async fn wrapped(State(app): State<Arc<App>>, data: web::Data<Arc<App>>, Path((id, n)): Path<(u32, String)>, shared: Rc<Svc>, other: Arc<dyn Repo>) {}",
         );
         let classes: Vec<String> = ir
             .classes
@@ -1928,24 +2038,20 @@ mod tests {
         assert_eq!(
             classes,
             [
-                "Signup { email: String, phone: Option, tags: Vec }",
+                "Signup { email: String, phone: Option, tags: Vec, svc: Svc, b: Repo }",
                 "Wrapper { 0: String }"
             ]
         );
         let save = function_named(&ir, "save");
         assert_eq!(save.class.as_deref(), Some("Repo"));
         assert_eq!(save.decorators, ["tracing.instrument"]);
-        let params: Vec<String> = save
-            .params
-            .iter()
-            .map(|p| format!("{}: {}", p.name, p.ty.clone().unwrap_or_default()))
-            .collect();
         assert_eq!(
-            params,
+            param_list(save),
             [
                 "self: Repo",
-                "payload: Json",
-                "st: axum.extract.State",
+                // The wrapper's own pattern takes the body out of it.
+                "payload: Signup [Json]",
+                "st: axum.extract.State [<App>]",
                 "a: ",
                 "b: "
             ]
@@ -1955,13 +2061,26 @@ mod tests {
         let signup = function_named(&ir, "signup");
         assert_eq!(signup.class, None);
         assert_eq!(signup.decorators, ["post"]);
-        let params: Vec<String> = signup
-            .params
-            .iter()
-            .map(|p| format!("{}: {}", p.name, p.ty.clone().unwrap_or_default()))
-            .collect();
-        assert_eq!(params, ["form: web.Form", "param#1: Json", "_: State"]);
+        assert_eq!(
+            param_list(signup),
+            [
+                "form: web.Form [<Signup>]",
+                "param#1: Signup [Json]",
+                "_: State [<App>]"
+            ]
+        );
         assert_eq!(body(&signup.body), ["{email: email} = param#1"]);
+        assert_eq!(
+            param_list(function_named(&ir, "wrapped")),
+            [
+                "app: App [State]",
+                "data: web.Data [<App>]",
+                "id: Path",
+                "n: Path",
+                "shared: Svc",
+                "other: Repo"
+            ]
+        );
     }
 
     #[test]

@@ -194,6 +194,11 @@ pub struct HttpSpec {
     /// Keyword that can hold the URL instead (`url=`).
     #[serde(default)]
     pub url_keyword: Option<String>,
+    /// The URL is argument `url_arg` of the nearest call down the receiver
+    /// chain to one of these methods, not of the sink call itself
+    /// (`client.post(url).json(&body)`: the body sink is `json`).
+    #[serde(default)]
+    pub url_call: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,0 +1,5 @@
+//! Outgoing notifications.
+pub mod email;
+pub mod ops;
+
+pub use email::Mailer;

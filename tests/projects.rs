@@ -124,3 +124,5 @@ macro_rules! project {
 }
 
 project!(python_layers, "python-layers");
+project!(java_spring_layers, "java-spring-layers");
+project!(java_kyc_impl, "java-kyc-impl");

@@ -429,6 +429,15 @@ fn undeclared_tracking() {
         ])
     });
     assert_eq!(violations(&declared), set(&[]));
+    // An entry without a name declares cookies of its kind, whatever their names.
+    let unnamed = manifest(|m| {
+        m["tracking"] = serde_json::json!([
+            { "kind": "analytics", "recipient": "segment" },
+            { "kind": "marketing", "name": "pixel" },
+            { "kind": "functional" }
+        ])
+    });
+    assert_eq!(violations(&unnamed), set(&[]));
 }
 
 #[test]

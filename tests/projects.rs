@@ -128,3 +128,5 @@ project!(ts_nest_layers, "ts-nest-layers");
 project!(js_express_modules, "js-express-modules");
 project!(rust_axum_layers, "rust-axum-layers");
 project!(rust_actix_modules, "rust-actix-modules");
+project!(java_spring_layers, "java-spring-layers");
+project!(java_kyc_impl, "java-kyc-impl");

@@ -24,7 +24,8 @@ use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
 use paths::{
-    container_owner, field_of, getter_field, holder_of, is_self, owner_name, owner_of, written,
+    container_owner, field_of, getter_field, holder_of, is_self, on_builder, owner_name, owner_of,
+    written,
 };
 use scope::{Scope, Var};
 use summary::{
@@ -1028,8 +1029,17 @@ impl<'a> FileCx<'a> {
             ExprKind::Name(n) => Some(n.clone()),
             _ => None,
         });
-        // Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`.
-        if let Some(field) = self.method_info(method).setter
+        // Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`,
+        // and on a builder chain (`User.builder().email(x)`, Lombok's
+        // `@Builder`) any one-argument call, named after its field.
+        let setter = self.method_info(method).setter.or_else(|| {
+            (args.len() == 1
+                && receiver.as_ref().is_some_and(|(_, o)| on_builder(o))
+                && !self.rules.propagators.contains(method)
+                && !self.rules.mutators.contains(method))
+            .then(|| tokens(method).join("_"))
+        });
+        if let Some(field) = setter
             && let (Some(v), Some(a)) = (values.first(), args.first())
         {
             let labelled = self

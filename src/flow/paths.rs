@@ -94,3 +94,29 @@ pub(super) fn holder_of(object: &Expr) -> Option<&str> {
         _ => None,
     }
 }
+
+/// Whether `object` is a builder chain: `User.builder()`,
+/// `Msg.newBuilder().setA(x)`, `new Request.Builder()`, `u.toBuilder()`.
+pub(super) fn on_builder(object: &Expr) -> bool {
+    let mut e = object;
+    loop {
+        let ExprKind::Call {
+            callee, construct, ..
+        } = &e.kind
+        else {
+            return false;
+        };
+        match &callee.kind {
+            ExprKind::Member { property, .. } | ExprKind::Name(property) if *construct => {
+                return property.ends_with("Builder");
+            }
+            ExprKind::Member { object, property } => {
+                if matches!(property.as_str(), "builder" | "newBuilder" | "toBuilder") {
+                    return true;
+                }
+                e = object;
+            }
+            _ => return false,
+        }
+    }
+}

@@ -13,6 +13,12 @@
 //! names are lowered as `this.<field>` so that they resolve through the
 //! class field like explicit `this.<field>` does. Locals and parameters
 //! shadow fields, as in Java.
+//!
+//! A `final` field initialized with a string literal (or literals joined by
+//! `+`) is a constant: where the class or a class nested in it names it
+//! (`MESSAGES_URL`, `this.MESSAGES_URL`, `SmsClient.MESSAGES_URL`), it is
+//! lowered as the string, so that URLs, SQL and keys kept in constants are
+//! known at the call that uses them.
 
 use tree_sitter::Node;
 
@@ -30,6 +36,8 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
         pending: Vec::new(),
         locals: Vec::new(),
         fields: Vec::new(),
+        constants: Vec::new(),
+        classes: Vec::new(),
     };
     lw.cx.note_syntax_errors(root);
     let mut top = Vec::new();
@@ -50,6 +58,11 @@ struct Lower<'s> {
     locals: Vec<String>,
     /// Field names of the class whose body is being lowered.
     fields: Vec<String>,
+    /// String constants visible in the class being lowered (its own and its
+    /// enclosing classes'), innermost last.
+    constants: Vec<(String, String)>,
+    /// Names of the classes being lowered, innermost last.
+    classes: Vec<String>,
 }
 
 /// A parameter and the request key an annotation gives it.
@@ -502,16 +515,34 @@ impl<'s> Lower<'s> {
             .child_by_field_name("body")
             .map(class_members)
             .unwrap_or_default();
+        let mut constants = self.constants.clone();
         for m in &members {
             if matches!(m.kind(), "field_declaration" | "constant_declaration") {
                 let ty = m
                     .child_by_field_name("type")
                     .and_then(|t| type_name(&self.cx, t));
+                // Interface fields are implicitly final.
+                let is_final = m.kind() == "constant_declaration"
+                    || named_children(*m)
+                        .iter()
+                        .filter(|c| c.kind() == "modifiers")
+                        .any(|c| {
+                            let mut cursor = c.walk();
+                            c.children(&mut cursor).any(|k| k.kind() == "final")
+                        });
                 let mut cursor = m.walk();
                 for d in m.children_by_field_name("declarator", &mut cursor) {
                     if let Some(n) = d.child_by_field_name("name") {
+                        let field = self.cx.text(n).to_string();
+                        if is_final
+                            && let Some(text) = d
+                                .child_by_field_name("value")
+                                .and_then(|v| self.constant_text(v, &constants))
+                        {
+                            constants.push((field.clone(), text));
+                        }
                         fields.push(Field {
-                            name: self.cx.text(n).to_string(),
+                            name: field,
                             ty: ty.clone(),
                             span: span(d),
                         });
@@ -522,7 +553,11 @@ impl<'s> Lower<'s> {
         let names = fields.iter().map(|f| f.name.clone()).collect();
         // Members see the class's fields, not the locals around a local class.
         let outer_locals = std::mem::take(&mut self.locals);
+        let outer_constants = std::mem::replace(&mut self.constants, constants);
+        self.classes.push(name.clone());
         self.class_body(&name, &members, names, components);
+        self.classes.pop();
+        self.constants = outer_constants;
         self.locals = outer_locals;
         self.cx.ir.classes.push(Class {
             name,
@@ -782,11 +817,54 @@ impl<'s> Lower<'s> {
             .collect()
     }
 
+    /// The value of a string constant visible here.
+    fn constant(&self, name: &str) -> Option<&str> {
+        self.constants
+            .iter()
+            .rfind(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// The text of a constant initializer: a string literal, or literals and
+    /// constants joined by `+`.
+    fn constant_text(&self, node: Node, known: &[(String, String)]) -> Option<String> {
+        match node.kind() {
+            "string_literal"
+                if named_children(node)
+                    .iter()
+                    .all(|c| c.kind() != "string_interpolation") =>
+            {
+                Some(string_content(self.cx.text(node)))
+            }
+            "identifier" => {
+                let name = self.cx.text(node);
+                known
+                    .iter()
+                    .rfind(|(n, _)| n == name)
+                    .map(|(_, t)| t.clone())
+            }
+            "parenthesized_expression" => named_children(node)
+                .first()
+                .and_then(|n| self.constant_text(*n, known)),
+            "binary_expression" => {
+                let operands = super::tree::plus_chain(node, self.cx.src)?;
+                operands
+                    .into_iter()
+                    .map(|o| self.constant_text(o, known))
+                    .collect()
+            }
+            _ => None,
+        }
+    }
+
     /// A bare name: a local, a field of this class (`this.<name>`), or
     /// something outside (a class, an inherited or Lombok-made field).
     fn name_ref(&self, name: &str, sp: Span) -> Expr {
-        let is_field =
-            !self.locals.iter().any(|l| l == name) && self.fields.iter().any(|f| f == name);
+        let is_local = self.locals.iter().any(|l| l == name);
+        if !is_local && let Some(text) = self.constant(name) {
+            return Expr::new(ExprKind::Str(text.to_string()), sp);
+        }
+        let is_field = !is_local && self.fields.iter().any(|f| f == name);
         let n = Expr::new(ExprKind::Name(name.to_string()), sp);
         if is_field {
             Expr::new(
@@ -937,6 +1015,17 @@ impl<'s> Lower<'s> {
         // `Outer.this` is this object.
         if field.is_some_and(|f| f.kind() == "this") {
             return Expr::new(ExprKind::Name("this".into()), sp);
+        }
+        // `this.URL`, `SmsClient.URL`: a constant of this or an enclosing class.
+        if let (Some(o), Some(f)) = (node.child_by_field_name("object"), field) {
+            let owner = self.cx.text(o);
+            let own = owner == "this"
+                || (o.kind() == "identifier"
+                    && !self.locals.iter().any(|l| l == owner)
+                    && self.classes.iter().any(|c| c == owner));
+            if own && let Some(text) = self.constant(self.cx.text(f)) {
+                return Expr::new(ExprKind::Str(text.to_string()), sp);
+            }
         }
         let object = node.child_by_field_name("object").map(|o| self.expr(o));
         match (object, field) {
@@ -1101,6 +1190,12 @@ impl<'s> Lower<'s> {
     fn binary(&mut self, node: Node) -> Expr {
         let sp = span(node);
         match super::tree::plus_chain(node, self.cx.src) {
+            // `phone.substring(0, 3) + "****" + phone.substring(7)` is a
+            // masked value: what is left of the data identifies no one.
+            Some(operands) if operands.iter().any(|o| self.is_mask(*o)) => {
+                let parts = operands.into_iter().map(|o| self.expr(o)).collect();
+                Expr::opaque(parts, sp)
+            }
             Some(operands) => {
                 let parts = operands.into_iter().map(|o| self.expr(o)).collect();
                 Expr::new(ExprKind::Format(parts), sp)
@@ -1109,6 +1204,14 @@ impl<'s> Lower<'s> {
                 let parts = self.children_exprs(node);
                 Expr::opaque(parts, sp)
             }
+        }
+    }
+
+    /// A string literal of three or more `*` and nothing else.
+    fn is_mask(&self, node: Node) -> bool {
+        node.kind() == "string_literal" && {
+            let text = string_content(self.cx.text(node));
+            text.len() >= 3 && text.chars().all(|c| c == '*')
         }
     }
 
@@ -1471,6 +1574,52 @@ mod tests {
         let (callee, args, _) = call_of(&run.body[0]);
         assert_eq!(path(callee), "this.log.info");
         assert_eq!(path(&args[0].value), "phone");
+    }
+
+    #[test]
+    fn string_constants_are_inlined_where_named() {
+        let ir = ir(r#"
+            class C {
+                private static final String HOST = "https://api.example.com";
+                static final String URL = HOST + "/v1/" + "send";
+                private String mutable = "x";
+                interface Keys { String PHONE = "phone"; }
+                void m(String HOST) {
+                    post(URL, this.URL, C.URL, HOST, mutable, Keys.PHONE);
+                }
+                class Inner { void n() { post(URL); } }
+            }
+        "#);
+        let m = func(&ir, "m");
+        let (_, args, _) = call_of(&m.body[0]);
+        let strs: Vec<Option<&str>> = args.iter().map(|a| a.value.as_str()).collect();
+        let url = Some("https://api.example.com/v1/send");
+        // A parameter shadows the constant; a non-final field is no constant;
+        // another class's constant is left to that class.
+        assert_eq!(strs[..3], [url, url, url]);
+        assert_eq!(path(&args[3].value), "HOST");
+        assert_eq!(path(&args[4].value), "this.mutable");
+        assert_eq!(path(&args[5].value), "Keys.PHONE");
+        let n = func(&ir, "n");
+        assert_eq!(call_of(&n.body[0]).1[0].value.as_str(), url);
+    }
+
+    #[test]
+    fn masked_concatenations_carry_nothing() {
+        let ir = ir(r#"
+            class C {
+                String m(String phone) {
+                    log.info(phone.substring(0, 3) + "****" + phone.substring(7));
+                    log.info("** " + phone + " **");
+                    return phone;
+                }
+            }
+        "#);
+        let m = func(&ir, "m");
+        let (_, args, _) = call_of(&m.body[0]);
+        assert!(matches!(args[0].value.kind, ExprKind::Opaque(_)));
+        let (_, args, _) = call_of(&m.body[1]);
+        assert!(matches!(args[0].value.kind, ExprKind::Format(_)));
     }
 
     #[test]

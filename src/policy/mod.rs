@@ -259,11 +259,17 @@ impl Policy<'_> {
         let verdict = match (f.flow_kind, f.store) {
             (FlowKind::Stored, Some(StoreKind::Cookie | StoreKind::BrowserStorage)) => {
                 let names: Vec<&str> = tracking.iter().filter_map(|t| t.name.as_deref()).collect();
+                // An entry without a name (`kind: functional`) declares cookies
+                // of that kind whatever their names: names are compared only
+                // when every entry gives one.
+                let all_named = tracking
+                    .iter()
+                    .all(|t| t.name.is_some() || t.recipient.is_some());
                 let key = f.store_key.as_deref();
                 if tracking.is_empty() {
                     Some("the manifest declares no cookies or tracking".to_string())
                 } else {
-                    key.filter(|k| !names.is_empty() && !names.contains(k))
+                    key.filter(|k| all_named && !names.is_empty() && !names.contains(k))
                         .map(|k| {
                             format!(
                                 "`{k}` is not among the declared cookies ({})",

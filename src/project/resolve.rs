@@ -139,6 +139,18 @@ fn same_class(written: &str, class: &str) -> bool {
     written == class || tokens(written).concat() == tokens(class).concat()
 }
 
+/// A Java class named as the implementation of interface `written`
+/// (`UserServiceImpl`, `DefaultUserService`): calls through the interface
+/// reach it. Supertypes are not in the summaries; the naming convention is
+/// what Spring code follows.
+fn implementation_of(written: &str, class: &str) -> bool {
+    let base = class
+        .strip_suffix("Impl")
+        .or_else(|| class.strip_prefix("Default"))
+        .filter(|b| !b.is_empty());
+    base.is_some_and(|b| same_class(written, b))
+}
+
 impl<'a> Index<'a> {
     pub fn new(files: &'a [FileSummary]) -> Index<'a> {
         let mut by_name: HashMap<&str, Vec<FnRef>> = HashMap::new();
@@ -262,6 +274,14 @@ impl<'a> Index<'a> {
         if out.is_empty() && call.receiver {
             out = self.by_distinct_name(file, call, &candidates);
         }
+        // Java overloads share a name: of those reached, the ones taking as
+        // many arguments as the call passes (if none does, a varargs method).
+        if language == Language::Java {
+            let arity = |&r: &FnRef| self.signature(r).params.len() == call.args.len();
+            if out.iter().any(arity) {
+                out.retain(arity);
+            }
+        }
         out.sort_unstable();
         out.dedup();
         self.keep_nearest(file, &mut out);
@@ -318,6 +338,7 @@ impl<'a> Index<'a> {
         // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
         let q = q.trim_end_matches("()");
         let last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
+        let java = self.files[file as usize].language == Language::Java;
         let by_class: Vec<FnRef> = candidates
             .iter()
             .copied()
@@ -325,7 +346,7 @@ impl<'a> Index<'a> {
                 self.signature(r)
                     .class
                     .as_deref()
-                    .is_some_and(|c| same_class(last, c))
+                    .is_some_and(|c| same_class(last, c) || (java && implementation_of(last, c)))
             })
             .collect();
         if !by_class.is_empty() {
@@ -540,5 +561,14 @@ mod tests {
         assert!(same_class("userService", "UserService"));
         assert!(same_class("user_service", "UserService"));
         assert!(!same_class("user", "UserService"));
+    }
+
+    #[test]
+    fn implementations_by_name() {
+        assert!(implementation_of("UserService", "UserServiceImpl"));
+        assert!(implementation_of("userService", "DefaultUserService"));
+        assert!(!implementation_of("UserService", "UserService"));
+        assert!(!implementation_of("User", "UserServiceImpl"));
+        assert!(!implementation_of("Service", "Impl"));
     }
 }

@@ -124,3 +124,5 @@ macro_rules! project {
 }
 
 project!(python_layers, "python-layers");
+project!(go_gin_layers, "go-gin-layers");
+project!(go_nethttp_interfaces, "go-nethttp-interfaces");

@@ -130,3 +130,5 @@ project!(rust_axum_layers, "rust-axum-layers");
 project!(rust_actix_modules, "rust-actix-modules");
 project!(java_spring_layers, "java-spring-layers");
 project!(java_kyc_impl, "java-kyc-impl");
+project!(go_gin_layers, "go-gin-layers");
+project!(go_nethttp_interfaces, "go-nethttp-interfaces");

@@ -199,6 +199,10 @@ fn signature(f: &Function, language: Language) -> Signature {
             .params
             .iter()
             .position(|p| p.annotations.iter().any(|a| a == "**")),
+        rest_positional: f
+            .params
+            .iter()
+            .position(|p| p.annotations.iter().any(|a| a == "*")),
     }
 }
 
@@ -928,7 +932,7 @@ impl<'a> FileCx<'a> {
             .collect();
         let method = method.unwrap_or("");
 
-        if self.is_sanitizer(method, &paths) {
+        if self.is_sanitizer(method, &paths) || self.in_sanitizer_module(callee, sc) {
             return Value::sanitized();
         }
         if let Some(source) = paths.iter().find_map(|p| self.lang.keyed_call(p))
@@ -941,7 +945,14 @@ impl<'a> FileCx<'a> {
             }
             return out;
         }
-        if let Some(source) = paths.iter().find_map(|p| self.lang.bind_call(p)) {
+        let bound = paths
+            .iter()
+            .find_map(|p| self.lang.bind_call(p))
+            .or_else(|| {
+                let p = self.path_with_argument(callee, sc)?;
+                self.lang.bind_call(&p)
+            });
+        if let Some(source) = bound {
             if let Some(ExprKind::Name(n)) = args.first().map(|a| &a.value.kind) {
                 self.var_mut(n, sc).value = Value::container(source);
                 let ty = sc.vars.get(n).and_then(|v| v.ty.clone());
@@ -1073,6 +1084,13 @@ impl<'a> FileCx<'a> {
                 let added = added.then(e.span, || format!("added to `{n}`"));
                 self.var_mut(n, sc).value.merge(added);
             }
+            // Go types of the project define methods of these names too
+            // (`s.trail.WriteString(line)` on an audit file): the call may
+            // still reach one of them.
+            if self.language == Language::Go {
+                let recv = receiver.as_ref().map(|(v, _)| v);
+                self.call_site(e, sc, method, &paths, args, &values, recv);
+            }
             return Value::default();
         }
         // Getters: `user.getEmail()`, `u.GetPhone()`.
@@ -1170,6 +1188,18 @@ impl<'a> FileCx<'a> {
             }
         }
         out
+    }
+
+    /// A function of an imported module named for what it does to data:
+    /// `mask.Phone(p)`, `redact.Email(e)`.
+    fn in_sanitizer_module(&self, callee: &Expr, sc: &Scope) -> bool {
+        let ExprKind::Member { object, .. } = &callee.kind else {
+            return false;
+        };
+        matches!(&object.kind, ExprKind::Name(n)
+            if !sc.vars.contains_key(n)
+                && self.imports.contains_key(n.as_str())
+                && self.method_info(n).sanitizer)
     }
 
     fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {
@@ -1636,7 +1666,11 @@ impl<'a> FileCx<'a> {
         {
             return class.clone();
         }
-        if let Some(class) = &sc.class
+        // Only Java reads its fields by bare name; elsewhere a bare name
+        // that matches a field (`http` in a Go method of a struct with an
+        // `http *http.Client` field) is an import or a local.
+        if self.language == Language::Java
+            && let Some(class) = &sc.class
             && let Some(t) = self.fields.get(&(class.clone(), name.to_string()))
         {
             return t.clone();
@@ -1645,6 +1679,25 @@ impl<'a> FileCx<'a> {
             return path.to_string();
         }
         name.to_string()
+    }
+
+    /// `json.NewDecoder(r.Body).Decode` with the first argument of the
+    /// inner call resolved too (`encoding/json.NewDecoder(net/http.Request.Body).Decode`):
+    /// what is decoded decides whether it comes from the request.
+    fn path_with_argument(&self, callee: &Expr, sc: &Scope) -> Option<String> {
+        let ExprKind::Member { object, property } = &callee.kind else {
+            return None;
+        };
+        let ExprKind::Call {
+            callee: inner,
+            args,
+            ..
+        } = &object.kind
+        else {
+            return None;
+        };
+        let arg = self.resolved(&args.first()?.value, sc)?;
+        Some(format!("{}({arg}).{property}", self.resolved(inner, sc)?))
     }
 
     /// The callee path with names replaced by their imports, origins and

@@ -64,6 +64,9 @@ pub struct Signature {
     pub receiver_param: bool,
     /// The parameter that takes extra keyword arguments (`**fields`).
     pub rest_keywords: Option<usize>,
+    /// The parameter that takes extra positional arguments (`*args`,
+    /// Go's `kv ...any`).
+    pub rest_positional: Option<usize>,
 }
 
 /// A call the file's own analysis could not resolve: maybe a function of the

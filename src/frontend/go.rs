@@ -6,7 +6,8 @@
 //! named after its type). Composite literals `T{K: v}` and `&T{...}` are
 //! construct calls of `T` with one object argument; slice and map literals
 //! are arrays and objects. `&x`, `*x`, parentheses, type assertions and
-//! conversions are transparent.
+//! conversions are transparent. The builtin `append` is the slice with its new
+//! elements; a variadic parameter (`kv ...any`) is marked `*` like `*args`.
 
 use tree_sitter::Node;
 
@@ -333,7 +334,8 @@ fn range_clause(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
 }
 
 /// `a, b := x, y` assigns pairwise; `a, err := f()` destructures the one
-/// value positionally; `var x T` declares x with no value.
+/// value positionally, with a trailing `err` or `ok` bound to no data;
+/// `var x T` declares x with no value.
 fn assign(
     cx: &mut Ctx,
     node: Node,
@@ -345,7 +347,7 @@ fn assign(
 ) {
     let sp = span(node);
     if left.len() > 1 && right.len() == 1 {
-        let names = left
+        let mut names: Vec<(Option<String>, String)> = left
             .iter()
             .map(|l| {
                 let name = if l.kind() == "identifier" {
@@ -356,6 +358,13 @@ fn assign(
                 (None, name.to_string())
             })
             .collect();
+        // `body, err := json.Marshal(p)`, `v, ok := m[k]`: the trailing
+        // error or flag says whether the call worked, it carries none of
+        // the data. It is bound separately, to a value with no data.
+        let status = names
+            .last_mut()
+            .filter(|(_, n)| matches!(n.as_str(), "err" | "ok"))
+            .map(|(_, n)| std::mem::replace(n, "_".to_string()));
         let value = right.first().map(|r| expr(cx, *r));
         out.push(Stmt::Assign {
             target: Target::Destructure(names),
@@ -363,6 +372,14 @@ fn assign(
             value,
             span: sp,
         });
+        if let (Some(name), Some(l)) = (status, left.last()) {
+            out.push(Stmt::Assign {
+                target: Target::Place(Expr::new(ExprKind::Name(name), span(*l))),
+                ty: None,
+                value: Some(Expr::opaque(Vec::new(), span(*l))),
+                span: sp,
+            });
+        }
         return;
     }
     let values: Vec<Option<Expr>> = right.iter().map(|r| Some(expr(cx, *r))).collect();
@@ -456,13 +473,19 @@ fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
             continue;
         }
         let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
+        // `kv ...any` gathers the extra positional arguments, like `*args`.
+        let annotations = if p.kind() == "variadic_parameter_declaration" {
+            vec!["*".to_string()]
+        } else {
+            Vec::new()
+        };
         let mut cursor = p.walk();
         let names: Vec<Node> = p.children_by_field_name("name", &mut cursor).collect();
         for n in names {
             params.push(Param {
                 name: cx.text(n).to_string(),
                 ty: ty.clone(),
-                annotations: Vec::new(),
+                annotations: annotations.clone(),
                 span: span(p),
             });
         }
@@ -577,6 +600,18 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
                 Some(operand) => expr(cx, operand),
                 None => Expr::opaque(Vec::new(), sp),
             };
+        }
+        // The builtin `append(xs, a, b)` is the slice with more elements.
+        "call_expression"
+            if node
+                .child_by_field_name("function")
+                .is_some_and(|f| f.kind() == "identifier" && cx.text(f) == "append") =>
+        {
+            let items = node
+                .child_by_field_name("arguments")
+                .map(|a| children_exprs(cx, a))
+                .unwrap_or_default();
+            ExprKind::Array(items)
         }
         "call_expression" => {
             let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
@@ -939,6 +974,8 @@ mod tests {
                 ("rest", None),
             ]
         );
+        assert!(s.params[1].annotations.is_empty());
+        assert_eq!(s.params[4].annotations, ["*"], "variadic gathers the rest");
         assert_eq!(path(stmt_call(&s.body[0]).0), "h.logger.Info");
         assert!(matches!(s.body[1], Stmt::Return(Some(_), _)));
         let len = func(&ir, "Len");
@@ -994,33 +1031,35 @@ mod tests {
         else {
             panic!("multiple results destructure");
         };
-        assert_eq!(
-            names,
-            &[(None, "db".to_string()), (None, "err".to_string())]
-        );
+        // The trailing error carries no data: it is bound on its own.
+        assert_eq!(names, &[(None, "db".to_string()), (None, "_".to_string())]);
         assert_eq!(path(v), "sql.Open()");
+        let (t, _, v) = assigned(&f.body[4]);
+        assert_eq!(t, "err");
+        assert!(matches!(v.unwrap().kind, ExprKind::Opaque(ref c) if c.is_empty()));
         let Stmt::Assign {
             target: Target::Destructure(names),
             ..
-        } = &f.body[4]
+        } = &f.body[5]
         else {
             panic!("multiple results destructure");
         };
         assert_eq!(names[0].1, "_");
-        let (t, ty, v) = assigned(&f.body[5]);
+        assert_eq!(assigned(&f.body[6]).0, "err");
+        let (t, ty, v) = assigned(&f.body[7]);
         assert_eq!(
             (t.as_str(), ty, v.is_none()),
             ("req", Some("SignupRequest"), true)
         );
-        assert_eq!(assigned(&f.body[6]).1, Some("int"));
-        assert_eq!(assigned(&f.body[7]).0, "m");
-        let (_, _, v) = assigned(&f.body[9]);
+        assert_eq!(assigned(&f.body[8]).1, Some("int"));
+        assert_eq!(assigned(&f.body[9]).0, "m");
+        let (_, _, v) = assigned(&f.body[11]);
         assert!(matches!(v.unwrap().kind, ExprKind::Format(_)));
-        assert_eq!(assigned(&f.body[10]).0, "u.Email");
+        assert_eq!(assigned(&f.body[12]).0, "u.Email");
         let Stmt::Assign {
             target: Target::Place(place),
             ..
-        } = &f.body[11]
+        } = &f.body[13]
         else {
             panic!("index assignment");
         };
@@ -1130,6 +1169,17 @@ mod tests {
             .map(|s| path(assigned(s).2.unwrap()))
             .collect();
         assert_eq!(tail, ["ptr", "u.Email", "x.Phone", "b"]);
+    }
+
+    #[test]
+    fn append_is_the_slice_with_its_elements() {
+        let ir = ir("package m\nfunc f() { phones = append(phones, u.Phone, more...) }\n");
+        let (_, _, v) = assigned(&ir.functions[0].body[0]);
+        let ExprKind::Array(items) = &v.unwrap().kind else {
+            panic!("append is an array");
+        };
+        let items: Vec<String> = items.iter().map(path).collect();
+        assert_eq!(items, ["phones", "u.Phone", "more"]);
     }
 
     #[test]

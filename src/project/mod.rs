@@ -251,12 +251,14 @@ impl<'a> Join<'a> {
         t
     }
 
-    /// Pushes data from where it is read. Reads in functions nobody in the
-    /// project calls (handlers, entry points) go first: their paths reach
-    /// deeper, and a callee's parameter named `email` then shows the
-    /// caller's request field as the origin, not just its own name.
+    /// Pushes data from where it is read, upstream reads first so that a
+    /// path shows where the data came from, not just a name it passed
+    /// through: data that functions return to their callers
+    /// (`client_ip()`), then reads in functions nobody in the project calls
+    /// (handlers, entry points; a callee's parameter named `email` then
+    /// shows the caller's request field as the origin), then the rest.
     fn run(&mut self) {
-        for entry_points in [true, false] {
+        for phase in 0..3 {
             for (fi, file) in self.files.iter().enumerate() {
                 let fi = fi as u32;
                 for e in &file.edges {
@@ -268,14 +270,27 @@ impl<'a> Join<'a> {
                         Node::Return { function } => function,
                         Node::Sink { .. } => continue,
                     };
-                    if self.callers.contains_key(&(fi, function)) == entry_points {
+                    let edge_phase = if !self.callers.contains_key(&(fi, function)) {
+                        1
+                    } else if matches!(e.to, Node::Return { .. }) {
+                        0
+                    } else {
+                        2
+                    };
+                    if edge_phase != phase {
                         continue;
                     }
                     let trail = e.trail.iter().map(|s| (fi, s)).collect();
                     self.deliver(fi, e.to, category, e.field.clone(), trail, &[]);
                 }
             }
-            self.seed_bodies(entry_points);
+            // Request bodies enter where their handler is: entry points
+            // with the other entry-point reads, the rest after.
+            match phase {
+                1 => self.seed_bodies(true),
+                2 => self.seed_bodies(false),
+                _ => {}
+            }
             while let Some(fact) = self.queue.pop_front() {
                 self.visit(fact);
             }

@@ -119,6 +119,19 @@ fn without_script_extension(q: &str) -> &str {
         .unwrap_or(q)
 }
 
+/// Whether a path is a test file by the conventions of its language.
+fn is_test_file(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.ends_with("_test.go")
+        || file.starts_with("test_")
+        || file.ends_with("_test.py")
+        || [".spec.", ".test."].iter().any(|m| file.contains(m))
+        || file.ends_with("Test.java")
+        || path
+            .split('/')
+            .any(|d| matches!(d, "tests" | "test" | "__tests__"))
+}
+
 /// `a/b/../c/./d` as `a/c/d`.
 fn normalize(path: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
@@ -253,8 +266,22 @@ impl<'a> Index<'a> {
                 None => self.unqualified(file, caller, &candidates),
                 Some(q) => self.qualified(file, q, &candidates, 0),
             };
+            if out.is_empty()
+                && language == Language::Go
+                && let Some(q) = qualifier
+            {
+                out = self.go_implementations(file, q, call, &candidates);
+            }
             if !out.is_empty() {
                 break;
+            }
+            // A Go value typed by another module (`client *twilio.Client`)
+            // is none of the project's, whatever its variable is called.
+            if language == Language::Go
+                && qualifier
+                    .is_some_and(|q| self.go_type_files(file, q).is_some_and(|f| f.is_empty()))
+            {
+                return Vec::new();
             }
         }
         // JavaScript: `const sendSms = require('./sms'); sendSms(phone)`
@@ -294,8 +321,22 @@ impl<'a> Index<'a> {
     /// Of several functions that fit, the ones nearest the caller in the
     /// directory tree: `from .utils import audit` means this package's
     /// `utils.py`, not another service's in the same repository.
+    /// Test doubles (`service_test.go`, `test_*.py`, `*.spec.ts`) are left
+    /// out when the code itself has a fitting function: production data does
+    /// not flow into a fake. Different classes are different implementations
+    /// (an interface's) and are all kept.
     fn keep_nearest(&self, file: u32, out: &mut Vec<FnRef>) {
         if out.len() < 2 {
+            return;
+        }
+        if out
+            .iter()
+            .any(|&(f, _)| !is_test_file(&self.files[f as usize].path))
+        {
+            out.retain(|&(f, _)| !is_test_file(&self.files[f as usize].path));
+        }
+        let class = |r: &FnRef| self.signature(*r).class.as_deref();
+        if out.iter().any(|r| class(r) != class(&out[0])) {
             return;
         }
         let from = directory(&self.files[file as usize].path);
@@ -336,19 +377,30 @@ impl<'a> Index<'a> {
     /// name) or a module.
     fn qualified(&self, file: u32, q: &str, candidates: &[FnRef], depth: u8) -> Vec<FnRef> {
         // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
+        let made = q.ends_with("()");
         let q = q.trim_end_matches("()");
-        let last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
+        let mut last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
         let java = self.files[file as usize].language == Language::Java;
-        let by_class: Vec<FnRef> = candidates
-            .iter()
-            .copied()
-            .filter(|&r| {
-                self.signature(r)
-                    .class
-                    .as_deref()
-                    .is_some_and(|c| same_class(last, c) || (java && implementation_of(last, c)))
-            })
-            .collect();
+        let go = self.files[file as usize].language == Language::Go;
+        // Go: `store.NewRepo()` makes a `Repo`.
+        if go && made && last.len() > 3 && last.starts_with("New") {
+            last = &last[3..];
+        }
+        let in_package = if go {
+            self.go_type_files(file, q)
+        } else {
+            None
+        };
+        let by_class: Vec<FnRef> =
+            candidates
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    self.signature(r).class.as_deref().is_some_and(|c| {
+                        same_class(last, c) || (java && implementation_of(last, c))
+                    }) && in_package.as_ref().is_none_or(|fs| fs.contains(&r.0))
+                })
+                .collect();
         if !by_class.is_empty() {
             return by_class;
         }
@@ -402,6 +454,63 @@ impl<'a> Index<'a> {
                     out.extend(self.qualified(f, target, candidates, depth + 1));
                 }
             }
+        }
+        out
+    }
+
+    /// Go names a type by its package: `example.com/app/pkg/sms.Client` is
+    /// the `Client` of the files in `pkg/sms` (none, for a package outside
+    /// the project), a bare `Client` the one of the caller's package.
+    /// `None` where `q` is no type path (`s.repo`, a receiver's name).
+    fn go_type_files(&self, file: u32, q: &str) -> Option<Vec<u32>> {
+        match q.rsplit_once('.') {
+            Some((package, _)) if package.contains('/') => Some(self.modules_named(file, package)),
+            None if q.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                let dir = directory(&self.files[file as usize].path);
+                let same: Vec<u32> = (0..self.files.len() as u32)
+                    .filter(|&f| directory(&self.files[f as usize].path) == dir)
+                    .collect();
+                Some(same)
+            }
+            _ => None,
+        }
+    }
+
+    /// A Go type of the project with no methods of its own is an interface
+    /// (`store Store`, `mail mailer.Sender`): its calls reach the project's
+    /// methods of that name that take as many arguments.
+    fn go_implementations(
+        &self,
+        file: u32,
+        q: &str,
+        call: &CallSite,
+        candidates: &[FnRef],
+    ) -> Vec<FnRef> {
+        let Some(files) = self.go_type_files(file, q).filter(|f| !f.is_empty()) else {
+            return Vec::new();
+        };
+        let ty = q.rsplit('.').next().unwrap_or(q);
+        let has_methods = files.iter().any(|&f| {
+            self.files[f as usize]
+                .functions
+                .iter()
+                .any(|s| s.class.as_deref() == Some(ty))
+        });
+        if has_methods {
+            return Vec::new();
+        }
+        let out: Vec<FnRef> = candidates
+            .iter()
+            .copied()
+            .filter(|&r| {
+                let s = self.signature(r);
+                s.class.is_some()
+                    && s.receiver_param
+                    && (s.params.len() == call.args.len() + 1 || s.rest_positional.is_some())
+            })
+            .collect();
+        if out.len() > MAX_TARGETS {
+            return Vec::new();
         }
         out
     }
@@ -497,6 +606,11 @@ pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot,
             },
             None => {
                 let p = i as usize + usize::from(callee.receiver_param);
+                // Extra positional arguments land in `*args` / `kv ...any`.
+                let p = match callee.rest_positional {
+                    Some(rest) if p >= rest => rest,
+                    _ => p,
+                };
                 let p = (p < callee.params.len()).then_some(p)?;
                 // Positional arguments never fill `**fields`.
                 (Some(p) != callee.rest_keywords).then_some((Slot::Param(p as u16), None))
@@ -554,6 +668,31 @@ mod tests {
     #[test]
     fn normalizes_relative_paths() {
         assert_eq!(normalize("src/api/../clients/./sms"), "src/clients/sms");
+    }
+
+    #[test]
+    fn extra_positional_arguments_fill_the_variadic_parameter() {
+        let callee = Signature {
+            name: "Log".into(),
+            class: None,
+            params: vec!["event".into(), "kv".into()],
+            receiver_param: false,
+            rest_keywords: None,
+            rest_positional: Some(1),
+        };
+        let call = CallSite {
+            function: 0,
+            root: None,
+            method: "Log".into(),
+            paths: Vec::new(),
+            args: vec![None, None, None],
+            receiver: false,
+            span: crate::ir::Span::default(),
+        };
+        let at = |i| bind(&call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
+        assert_eq!(at(0), Some(Slot::Param(0)));
+        assert_eq!(at(1), Some(Slot::Param(1)));
+        assert_eq!(at(2), Some(Slot::Param(1)));
     }
 
     #[test]

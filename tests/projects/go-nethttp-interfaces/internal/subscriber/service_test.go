@@ -1,0 +1,34 @@
+package subscriber
+
+import (
+	"context"
+	"testing"
+)
+
+type memoryStore struct {
+	added []Subscriber
+}
+
+func (m *memoryStore) Add(ctx context.Context, s Subscriber) error {
+	m.added = append(m.added, s)
+	return nil
+}
+
+func (m *memoryStore) Remove(ctx context.Context, email string) error {
+	return nil
+}
+
+type nopNotifier struct{}
+
+func (nopNotifier) Send(ctx context.Context, event string, id int64) error { return nil }
+
+func TestSubscribeStores(t *testing.T) {
+	store := &memoryStore{}
+	svc := &Service{store: store, notify: nopNotifier{}}
+	if err := svc.Subscribe(context.Background(), "ada@example.test", "Ada", "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	if len(store.added) != 1 {
+		t.Fatalf("stored %d subscribers", len(store.added))
+	}
+}

@@ -17,6 +17,8 @@ mod summary;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use rayon::prelude::*;
+
 use summary::Spot;
 pub use summary::{FileSummary, locate};
 
@@ -223,20 +225,22 @@ impl<'a> Join<'a> {
             reached: Vec::new(),
         };
         // A function's callers are needed to return data to them: resolve
-        // every call whose result is used.
-        for (fi, file) in files.iter().enumerate() {
-            for s in &file.symbols {
-                if let Origin::Result { call } = s.origin
-                    && s.projection.is_none()
-                {
-                    for target in join.targets(fi as u32, call) {
-                        join.callers
-                            .entry(target)
-                            .or_default()
-                            .push((fi as u32, call));
-                    }
-                }
+        // every call (each has a result symbol), in parallel, as resolution
+        // only reads the index.
+        let calls: Vec<(u32, u32)> = files
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, file)| (0..file.calls.len() as u32).map(move |c| (fi as u32, c)))
+            .collect();
+        let targets: Vec<Vec<FnRef>> = calls
+            .par_iter()
+            .map(|&(f, c)| index.resolve(f, &files[f as usize].calls[c as usize].site))
+            .collect();
+        for (call, targets) in calls.into_iter().zip(targets) {
+            for &target in &targets {
+                join.callers.entry(target).or_default().push(call);
             }
+            join.resolved.insert(call, targets);
         }
         join
     }

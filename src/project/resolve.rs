@@ -27,7 +27,17 @@ const MAX_TARGETS: usize = 4;
 /// can be imported as.
 pub struct Index<'a> {
     files: &'a [FileSummary],
-    by_name: HashMap<&'a str, Vec<FnRef>>,
+    /// Functions by language family and name.
+    by_name: HashMap<(Language, &'a str), Vec<FnRef>>,
+    /// Each function's class, normalized (`UserService` -> `userservice`),
+    /// and for `UserServiceImpl`/`DefaultUserService` the interface's;
+    /// computed once, as calls compare them often.
+    class_norms: Vec<Vec<(Option<String>, Option<String>)>>,
+    /// Files by directory.
+    by_dir: HashMap<&'a str, Vec<u32>>,
+    /// Each file's directory, and whether it is a test file.
+    dirs: Vec<&'a str>,
+    tests: Vec<bool>,
     /// Module key -> files (dotted for Python and Rust, `/`-separated paths
     /// without extension for JavaScript and Go directories).
     modules: HashMap<String, Vec<u32>>,
@@ -147,26 +157,38 @@ fn normalize(path: &str) -> String {
     out.join("/")
 }
 
-/// `UserService`, `userService` and `user_service` name the same class.
-fn same_class(written: &str, class: &str) -> bool {
-    written == class || tokens(written).concat() == tokens(class).concat()
+/// A class name as compared: `UserService`, `userService` and
+/// `user_service` name the same class.
+fn normalized(name: &str) -> String {
+    tokens(name).concat()
 }
 
-/// A Java class named as the implementation of interface `written`
-/// (`UserServiceImpl`, `DefaultUserService`): calls through the interface
+#[cfg(test)]
+fn same_class(written: &str, class: &str) -> bool {
+    normalized(written) == normalized(class)
+}
+
+/// The interface a Java class is named as implementing (`UserServiceImpl`,
+/// `DefaultUserService` -> `UserService`): calls through the interface
 /// reach it. Supertypes are not in the summaries; the naming convention is
 /// what Spring code follows.
-fn implementation_of(written: &str, class: &str) -> bool {
-    let base = class
+fn interface_of(class: &str) -> Option<&str> {
+    class
         .strip_suffix("Impl")
         .or_else(|| class.strip_prefix("Default"))
-        .filter(|b| !b.is_empty());
-    base.is_some_and(|b| same_class(written, b))
+        .filter(|b| !b.is_empty())
+}
+
+#[cfg(test)]
+fn implementation_of(written: &str, class: &str) -> bool {
+    interface_of(class).is_some_and(|b| same_class(written, b))
 }
 
 impl<'a> Index<'a> {
     pub fn new(files: &'a [FileSummary]) -> Index<'a> {
-        let mut by_name: HashMap<&str, Vec<FnRef>> = HashMap::new();
+        let mut by_name: HashMap<(Language, &str), Vec<FnRef>> = HashMap::new();
+        let mut class_norms = Vec::with_capacity(files.len());
+        let mut by_dir: HashMap<&str, Vec<u32>> = HashMap::new();
         let mut modules: HashMap<String, Vec<u32>> = HashMap::new();
         let mut classes = std::collections::HashSet::new();
         let mut declared: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
@@ -177,13 +199,23 @@ impl<'a> Index<'a> {
                     .or_default()
                     .push((fi as u32, ci as u32));
             }
+            by_dir
+                .entry(directory(&file.path))
+                .or_default()
+                .push(fi as u32);
+            let mut norms = Vec::with_capacity(file.functions.len());
             for (i, f) in file.functions.iter().enumerate() {
                 classes.extend(f.class.as_deref());
                 by_name
-                    .entry(f.name.as_str())
+                    .entry((family(file.language), f.name.as_str()))
                     .or_default()
                     .push((fi as u32, i as u32));
+                norms.push(match f.class.as_deref() {
+                    Some(c) => (Some(normalized(c)), interface_of(c).map(normalized)),
+                    None => (None, None),
+                });
             }
+            class_norms.push(norms);
             for key in module_keys(&file.path, file.language) {
                 modules.entry(key).or_default().push(fi as u32);
             }
@@ -191,6 +223,10 @@ impl<'a> Index<'a> {
         Index {
             files,
             by_name,
+            class_norms,
+            by_dir,
+            dirs: files.iter().map(|f| directory(&f.path)).collect(),
+            tests: files.iter().map(|f| is_test_file(&f.path)).collect(),
             modules,
             classes,
             declared,
@@ -240,17 +276,10 @@ impl<'a> Index<'a> {
     pub fn resolve(&self, file: u32, call: &CallSite) -> Vec<FnRef> {
         let caller_file = &self.files[file as usize];
         let language = family(caller_file.language);
-        let Some(named) = self.by_name.get(call.method.as_str()) else {
+        let Some(candidates) = self.by_name.get(&(language, call.method.as_str())) else {
             return Vec::new();
         };
-        let candidates: Vec<FnRef> = named
-            .iter()
-            .copied()
-            .filter(|&(f, _)| family(self.files[f as usize].language) == language)
-            .collect();
-        if candidates.is_empty() {
-            return Vec::new();
-        }
+        let candidates = candidates.as_slice();
         let caller = &caller_file.functions[call.function as usize];
         let mut out = Vec::new();
         for path in &call.paths {
@@ -329,23 +358,25 @@ impl<'a> Index<'a> {
         if out.len() < 2 {
             return;
         }
-        if out
-            .iter()
-            .any(|&(f, _)| !is_test_file(&self.files[f as usize].path))
-        {
-            out.retain(|&(f, _)| !is_test_file(&self.files[f as usize].path));
+        if out.iter().any(|&(f, _)| !self.tests[f as usize]) {
+            out.retain(|&(f, _)| !self.tests[f as usize]);
         }
-        let class = |r: &FnRef| self.signature(*r).class.as_deref();
+        let class = |r: &FnRef| &self.class_norms[r.0 as usize][r.1 as usize].0;
         if out.iter().any(|r| class(r) != class(&out[0])) {
             return;
         }
-        let from = directory(&self.files[file as usize].path);
+        // The length of the directory path shared with the caller's, cut
+        // back to a whole directory name.
+        let from = self.dirs[file as usize].as_bytes();
         let shared = |f: u32| {
-            let dir = directory(&self.files[f as usize].path);
-            from.split('/')
-                .zip(dir.split('/'))
-                .take_while(|(a, b)| a == b)
-                .count()
+            let dir = self.dirs[f as usize].as_bytes();
+            let common = from.iter().zip(dir).take_while(|(a, b)| a == b).count();
+            let whole = |d: &[u8]| common == d.len() || d[common] == b'/';
+            if whole(from) && whole(dir) {
+                common
+            } else {
+                from[..common].iter().rposition(|&b| b == b'/').unwrap_or(0)
+            }
         };
         let best = out.iter().map(|&(f, _)| shared(f)).max().unwrap_or(0);
         out.retain(|&(f, _)| shared(f) == best);
@@ -391,16 +422,17 @@ impl<'a> Index<'a> {
         } else {
             None
         };
-        let by_class: Vec<FnRef> =
-            candidates
-                .iter()
-                .copied()
-                .filter(|&r| {
-                    self.signature(r).class.as_deref().is_some_and(|c| {
-                        same_class(last, c) || (java && implementation_of(last, c))
-                    }) && in_package.as_ref().is_none_or(|fs| fs.contains(&r.0))
-                })
-                .collect();
+        let last = normalized(last);
+        let by_class: Vec<FnRef> = candidates
+            .iter()
+            .copied()
+            .filter(|&(f, i)| {
+                let (class, interface) = &self.class_norms[f as usize][i as usize];
+                (class.as_deref() == Some(last.as_str())
+                    || (java && interface.as_deref() == Some(last.as_str())))
+                    && in_package.as_ref().is_none_or(|fs| fs.contains(&f))
+            })
+            .collect();
         if !by_class.is_empty() {
             return by_class;
         }
@@ -467,10 +499,7 @@ impl<'a> Index<'a> {
             Some((package, _)) if package.contains('/') => Some(self.modules_named(file, package)),
             None if q.starts_with(|c: char| c.is_ascii_uppercase()) => {
                 let dir = directory(&self.files[file as usize].path);
-                let same: Vec<u32> = (0..self.files.len() as u32)
-                    .filter(|&f| directory(&self.files[f as usize].path) == dir)
-                    .collect();
-                Some(same)
+                Some(self.by_dir.get(dir).cloned().unwrap_or_default())
             }
             _ => None,
         }
@@ -520,6 +549,14 @@ impl<'a> Index<'a> {
     /// of that name, if the name is distinctive (`identify_user`, not
     /// `save`) and the receiver does not come from another package.
     fn by_distinct_name(&self, file: u32, call: &CallSite, candidates: &[FnRef]) -> Vec<FnRef> {
+        // Cheapest test first: most names have several methods, or none.
+        let mut methods = candidates
+            .iter()
+            .copied()
+            .filter(|&r| self.signature(r).class.is_some());
+        let (Some(only), None) = (methods.next(), methods.next()) else {
+            return Vec::new();
+        };
         if tokens(&call.method).len() < 2
             || call
                 .root
@@ -528,16 +565,7 @@ impl<'a> Index<'a> {
         {
             return Vec::new();
         }
-        let methods: Vec<FnRef> = candidates
-            .iter()
-            .copied()
-            .filter(|&r| self.signature(r).class.is_some())
-            .collect();
-        if methods.len() == 1 {
-            methods
-        } else {
-            Vec::new()
-        }
+        vec![only]
     }
 
     /// Whether an import path or origin names something of the project: a

@@ -292,14 +292,14 @@ impl<'a> Index<'a> {
                 None => continue,
             };
             out = match qualifier {
-                None => self.unqualified(file, caller, &candidates),
-                Some(q) => self.qualified(file, q, &candidates, 0),
+                None => self.unqualified(file, caller, candidates),
+                Some(q) => self.qualified(file, q, candidates, 0),
             };
             if out.is_empty()
                 && language == Language::Go
                 && let Some(q) = qualifier
             {
-                out = self.go_implementations(file, q, call, &candidates);
+                out = self.go_implementations(file, q, call, candidates);
             }
             if !out.is_empty() {
                 break;
@@ -328,7 +328,7 @@ impl<'a> Index<'a> {
                 .collect();
         }
         if out.is_empty() && call.receiver {
-            out = self.by_distinct_name(file, call, &candidates);
+            out = self.by_distinct_name(file, call, candidates);
         }
         // Java overloads share a name: of those reached, the ones taking as
         // many arguments as the call passes (if none does, a varargs method).

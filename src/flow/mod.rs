@@ -220,6 +220,8 @@ struct FileCx<'a> {
     /// declares: parameter name -> index in `Summary::bodies`. Their reads
     /// are left to the join, which knows the type's fields.
     deferred: HashMap<String, usize>,
+    /// Bind calls of this file given a body slot so far.
+    bound: u16,
     /// (class, method) of the methods declared in this file.
     own_methods: std::collections::HashSet<(String, String)>,
     classifier: &'a Classifier,
@@ -271,6 +273,7 @@ impl<'a> FileCx<'a> {
                 .collect(),
             collected: HashMap::new(),
             deferred: HashMap::new(),
+            bound: 0,
             own_methods: ir
                 .functions
                 .iter()
@@ -411,7 +414,7 @@ impl<'a> FileCx<'a> {
                 // collects its fields here and follows them into callees.
                 if let Some(ty) = held.map(|h| self.resolve_type(&h)).or(var.origin.clone())
                     && let Some(body) = self.body(
-                        index as u16,
+                        Slot::Param(index as u16),
                         ty,
                         source,
                         p.span,
@@ -464,14 +467,15 @@ impl<'a> FileCx<'a> {
         }
     }
 
-    /// Records parameter `index` of the current function as a request body
-    /// of type `ty` (`announced` when this file declares the type), and
-    /// gives it its symbol so that the join can follow it into the calls
-    /// it is passed to. Returns its index in the summary.
+    /// Records a parameter (or a variable a bind call fills) of the current
+    /// function as a request body of type `ty` (`announced` when this file
+    /// declares the type), and gives it its symbol so that the join can
+    /// follow it into the calls it is passed to. Returns its index in the
+    /// summary.
     #[allow(clippy::too_many_arguments)]
     fn body(
         &mut self,
-        index: u16,
+        slot: Slot,
         ty: String,
         source: usize,
         span: Span,
@@ -480,12 +484,12 @@ impl<'a> FileCx<'a> {
         value: &mut Value,
     ) -> Option<usize> {
         let function = self.current?;
-        self.seed(value, Slot::Param(index), Trail::default());
+        self.seed(value, slot, Trail::default());
         let via = self.rules.sources[source].id.clone();
         let summary = self.summary.as_mut()?;
         summary.bodies.push(Body {
             function,
-            slot: Slot::Param(index),
+            slot,
             ty,
             flow: Flow {
                 kind: FlowKind::Collected,
@@ -957,7 +961,21 @@ impl<'a> FileCx<'a> {
                 self.var_mut(n, sc).value = Value::container(source);
                 let ty = sc.vars.get(n).and_then(|v| v.ty.clone());
                 let shown = format!("`{}(&{n})`", written_path.as_deref().unwrap_or(method));
-                self.announce(n, ty.as_deref(), source, e.span, &shown);
+                let here = self.announce(n, ty.as_deref(), source, e.span, &shown);
+                // A struct of another file or package: like a typed body
+                // parameter, the join collects its fields at the bind call
+                // and follows them.
+                if !here && let Some(ty) = ty.map(|t| self.resolve_type(&t)) {
+                    let slot = Slot::Bound(self.bound);
+                    self.bound += 1;
+                    let mut value = Value::container(source);
+                    if let Some(body) =
+                        self.body(slot, ty, source, e.span, shown, false, &mut value)
+                    {
+                        self.var_mut(n, sc).value = value;
+                        self.deferred.insert(n.clone(), body);
+                    }
+                }
             }
             return Value::default();
         }

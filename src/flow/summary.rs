@@ -96,6 +96,9 @@ pub enum Slot {
     Param(u16),
     /// `this` in languages whose methods do not declare it.
     This,
+    /// A variable a bind call fills with the request body
+    /// (`c.ShouldBindJSON(&req)`), numbered in the file.
+    Bound(u16),
 }
 
 /// Where a symbolic value comes from.

@@ -24,11 +24,11 @@ func New(svc *service.Service) *Handler {
 // Register creates an account and sends the phone verification code.
 func (h *Handler) Register(c *gin.Context) {
 	var req model.RegisterRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
+	if err := c.ShouldBindJSON(&req); err != nil { // expect: collected user.name; collected user.contact.email; collected user.contact.phone_number; collected user.authorization.password; collected user.device.device_id -- every personal field of `model.RegisterRequest`, at the bind call
 		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 		return
 	}
-	user, err := h.svc.Register(c.Request.Context(), req.Name, req.Email, req.Phone, req.Password, req.DeviceID) // expect: collected user.name; collected user.contact.email; collected user.contact.phone_number; collected user.authorization.password; collected user.device.device_id
+	user, err := h.svc.Register(c.Request.Context(), req.Name, req.Email, req.Phone, req.Password, req.DeviceID)
 	if err != nil {
 		c.JSON(http.StatusInternalServerError, gin.H{"error": "registration failed"})
 		return
@@ -40,12 +40,12 @@ func (h *Handler) Register(c *gin.Context) {
 // Login checks the credentials and records where the login came from.
 func (h *Handler) Login(c *gin.Context) {
 	var req model.LoginRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
+	if err := c.ShouldBindJSON(&req); err != nil { // expect: collected user.contact.email; collected user.authorization.password
 		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 		return
 	}
 	ip := clientIP(c)
-	if err := h.svc.Login(c.Request.Context(), req.Email, req.Password, ip); err != nil { // expect: collected user.contact.email; collected user.authorization.password
+	if err := h.svc.Login(c.Request.Context(), req.Email, req.Password, ip); err != nil {
 		audit.Log("login.failed", "source", ip)
 		c.AbortWithStatus(http.StatusUnauthorized)
 		return
@@ -56,7 +56,7 @@ func (h *Handler) Login(c *gin.Context) {
 // SubmitKYC verifies a user's identity document.
 func (h *Handler) SubmitKYC(c *gin.Context) {
 	var req model.KYCRequest
-	if err := c.ShouldBindJSON(&req); err != nil { // missed: collected user.name; collected user.government_id.national_identification_number -- the request type is declared in another package and the bound value is passed on whole, so no field of it is read here
+	if err := c.ShouldBindJSON(&req); err != nil { // expect: collected user.name; collected user.government_id.national_identification_number
 		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 		return
 	}

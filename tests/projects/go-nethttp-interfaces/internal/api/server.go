@@ -21,11 +21,11 @@ func NewServer(svc *subscriber.Service) *Server {
 // Subscribe adds the posted address to the list.
 func (s *Server) Subscribe(w http.ResponseWriter, r *http.Request) {
 	var in subscribeInput
-	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+	if err := json.NewDecoder(r.Body).Decode(&in); err != nil { // expect: collected user.contact.email; collected user.name.first
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
-	if err := s.subscribers.Subscribe(r.Context(), in.Email, in.FirstName, remoteIP(r)); err != nil { // expect: collected user.contact.email; collected user.name.first
+	if err := s.subscribers.Subscribe(r.Context(), in.Email, in.FirstName, remoteIP(r)); err != nil {
 		http.Error(w, "try again later", http.StatusServiceUnavailable)
 		return
 	}

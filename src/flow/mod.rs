@@ -368,6 +368,19 @@ impl<'a> FileCx<'a> {
         scope.class = f.class.clone();
         self.collected.clear();
         self.deferred.clear();
+        // A function decorated as a request handler (`@router.post(..)`).
+        let route = f.decorators.iter().find_map(|d| {
+            let (head, rest) = d.split_once('.').unwrap_or((d.as_str(), ""));
+            let resolved = self.resolve_name(head, base);
+            let resolved = if rest.is_empty() {
+                resolved
+            } else {
+                format!("{resolved}.{rest}")
+            };
+            self.lang
+                .route_decorator(&resolved)
+                .or_else(|| self.lang.route_decorator(d))
+        });
         for (index, p) in f.params.iter().enumerate() {
             // A receiver named `self` stands for the enclosing class.
             let origin = match (&f.class, p.ty.as_deref()) {
@@ -396,9 +409,23 @@ impl<'a> FileCx<'a> {
                 .chain(p.ty.as_deref())
                 .chain(var.origin.as_deref())
                 .collect();
-            if let Some(&source) = marks
+            // A request handler's own parameters (FastAPI): one typed by a
+            // class is the body, one of a plain type a query or path field;
+            // one given a default call (`= Depends(..)`) is neither.
+            let handler_param =
+                route.filter(|_| p.annotations.is_empty() && !(index == 0 && is_self(&p.name)));
+            let (body_param, field_param) = match (handler_param, p.ty.as_deref()) {
+                (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                    (Some(src), None)
+                }
+                (Some(src), _) => (None, Some(src)),
+                _ => (None, None),
+            };
+            if let Some(source) = marks
                 .iter()
                 .find_map(|m| self.lang.container_params.get(*m))
+                .copied()
+                .or(body_param)
             {
                 var.value = Value::container(source);
                 let shown = format!("parameter `{}`", p.name);
@@ -426,7 +453,11 @@ impl<'a> FileCx<'a> {
                 {
                     self.deferred.insert(p.name.clone(), body);
                 }
-            } else if let Some(&source) = marks.iter().find_map(|m| self.lang.field_params.get(*m))
+            } else if let Some(source) = marks
+                .iter()
+                .find_map(|m| self.lang.field_params.get(*m))
+                .copied()
+                .or(field_param)
                 && let Some(t) = self.collect(
                     &p.name,
                     None,

@@ -84,6 +84,8 @@ pub struct LanguageRules {
     keyed_source: Vec<usize>,
     bind_calls: RegexSet,
     bind_source: Vec<usize>,
+    route_decorators: RegexSet,
+    route_source: Vec<usize>,
     sanitizers: RegexSet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: HashMap<String, usize>,
@@ -104,6 +106,11 @@ impl LanguageRules {
     /// The source whose container pattern matches `path`.
     pub fn container(&self, path: &str) -> Option<usize> {
         first_match(&self.containers, path).map(|i| self.container_source[i])
+    }
+
+    /// The source whose handler-decorator pattern matches `path`.
+    pub fn route_decorator(&self, path: &str) -> Option<usize> {
+        first_match(&self.route_decorators, path).map(|i| self.route_source[i])
     }
 
     /// The source whose bind-call pattern matches `path`.
@@ -238,6 +245,8 @@ impl Rules {
             let mut keyed_source = Vec::new();
             let mut binds = Vec::new();
             let mut bind_source = Vec::new();
+            let mut routes = Vec::new();
+            let mut route_source = Vec::new();
             let mut sanitizers: Vec<String> = Vec::new();
             let mut field_params = HashMap::new();
             let mut container_params = HashMap::new();
@@ -278,6 +287,10 @@ impl Rules {
                             binds.push(compile(file, g)?);
                             bind_source.push(index);
                         }
+                        for g in &src.route_decorators {
+                            routes.push(compile(file, g)?);
+                            route_source.push(index);
+                        }
                         for g in &src.keyed_calls {
                             keyed.push(compile(file, g)?);
                             keyed_source.push(index);
@@ -311,6 +324,8 @@ impl Rules {
                     keyed_source,
                     bind_calls: set("sinks", &binds)?,
                     bind_source,
+                    route_decorators: set("sinks", &routes)?,
+                    route_source,
                     sanitizers: set("sinks", &sanitizers)?,
                     field_params,
                     container_params,

@@ -227,6 +227,11 @@ pub struct SourceSpec {
     /// the argument becomes a container.
     #[serde(default)]
     pub bind_calls: Vec<String>,
+    /// Decorators of request handlers (`app.post`, `router.get`) whose
+    /// parameters typed by a class are the request body (FastAPI with a
+    /// Pydantic model), unless given a default call (`= Depends(..)`).
+    #[serde(default)]
+    pub route_decorators: Vec<String>,
 }
 
 /// `rules/recipients/*.yml`

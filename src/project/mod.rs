@@ -315,7 +315,7 @@ impl<'a> Join<'a> {
                     continue;
                 };
                 for (field, category) in fields {
-                    self.queue.push_back(Fact {
+                    self.push(Fact {
                         place: Place::Param {
                             file: fi,
                             function: body.function,
@@ -376,7 +376,7 @@ impl<'a> Join<'a> {
                     };
                     let mut stack = stack.to_vec();
                     stack.push((file, call));
-                    self.queue.push_back(Fact {
+                    self.push(Fact {
                         place: Place::Param {
                             file: target.0,
                             function: target.1,
@@ -401,7 +401,7 @@ impl<'a> Join<'a> {
                         .unwrap_or_default(),
                 };
                 for ((caller_file, call), stack) in callers {
-                    self.queue.push_back(Fact {
+                    self.push(Fact {
                         place: Place::Result {
                             file: caller_file,
                             call,
@@ -416,16 +416,22 @@ impl<'a> Join<'a> {
         }
     }
 
-    fn visit(&mut self, fact: Fact<'a>) {
+    /// Queues a fact unless an equal one was queued before: the queue is
+    /// first in, first out, so the first one queued is the one that would
+    /// be visited, and the queue never holds more than one fact per key.
+    fn push(&mut self, fact: Fact<'a>) {
         let key = (
             fact.place,
             fact.category,
             fact.field.clone(),
             fact.stack.last().copied(),
         );
-        if fact.trail.len() > MAX_TRAIL || !self.visited.insert(key) {
-            return;
+        if fact.trail.len() <= MAX_TRAIL && self.visited.insert(key) {
+            self.queue.push_back(fact);
         }
+    }
+
+    fn visit(&mut self, fact: Fact<'a>) {
         let (file, origin) = match fact.place {
             Place::Param {
                 file,

@@ -652,3 +652,53 @@ fn sarif_keeps_at_most_25000_results_and_says_so() {
         "{notes:?}"
     );
 }
+
+/// The full scan follows data across files; `--local-only` keeps every
+/// trail inside one file and finds less.
+#[test]
+fn local_only_keeps_flows_inside_functions() {
+    let project =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects/python-layers");
+    let findings = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec![
+            "scan",
+            project.to_str().unwrap(),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ];
+        args.extend_from_slice(extra);
+        let out = candor(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        v["findings"].as_array().expect("findings").clone()
+    };
+    let files_in_trail = |f: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        f["trail"]
+            .as_array()
+            .expect("trail")
+            .iter()
+            .map(|s| {
+                s["location"]["path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let full = findings(&[]);
+    let local = findings(&["--local-only"]);
+    assert!(
+        full.len() > local.len(),
+        "{} vs {}",
+        full.len(),
+        local.len()
+    );
+    assert!(full.iter().any(|f| files_in_trail(f).len() >= 3));
+    assert!(local.iter().all(|f| files_in_trail(f).len() == 1));
+}

@@ -841,10 +841,13 @@ impl<'a> FileCx<'a> {
                 Value::default()
             }
         };
+        let param = sc.vars.get(name).is_some_and(|v| v.param);
         if value.state == State::Plain {
             match self.classify(name, None) {
                 Verdict::Category { id, .. } if !value.has(id) => {
-                    value.add(Taint::data(id, Trail::start(span, format!("`{name}`"))));
+                    let mut t = Taint::data(id, Trail::start(span, format!("`{name}`")));
+                    t.weak = param;
+                    value.add(t);
                 }
                 Verdict::Constant => value.state = State::Literal,
                 Verdict::Rejected { reason, .. } if reason.contains("protected") => {
@@ -996,7 +999,10 @@ impl<'a> FileCx<'a> {
                 // A struct of another file or package: like a typed body
                 // parameter, the join collects its fields at the bind call
                 // and follows them.
-                if !here && let Some(ty) = ty.map(|t| self.resolve_type(&t)) {
+                if !here
+                    && self.bound < u16::MAX
+                    && let Some(ty) = ty.map(|t| self.resolve_type(&t))
+                {
                     let slot = Slot::Bound(self.bound);
                     self.bound += 1;
                     let mut value = Value::container(source);
@@ -1532,6 +1538,7 @@ impl<'a> FileCx<'a> {
                 label: Label::Symbol(id),
                 field: None,
                 trail,
+                weak: false,
             });
         }
     }
@@ -1554,6 +1561,9 @@ impl<'a> FileCx<'a> {
         let Some(summary) = self.summary.as_mut() else {
             return;
         };
+        if t.weak && matches!(to, Node::Return { .. }) {
+            return;
+        }
         let from = match t.label {
             Label::Data(c) => From::Data(c),
             Label::Symbol(s) => From::Symbol(s),
@@ -1613,7 +1623,7 @@ impl<'a> FileCx<'a> {
                 },
             );
         }
-        for (i, v) in values.iter().enumerate() {
+        for (i, v) in values.iter().enumerate().take(u16::MAX as usize) {
             self.edges(
                 v,
                 Node::Arg {
@@ -1631,6 +1641,7 @@ impl<'a> FileCx<'a> {
                 label: Label::Symbol(id),
                 field: None,
                 trail: Trail::start(e.span, format!("returned by `{method}()`")),
+                weak: false,
             });
         }
         out
@@ -1661,6 +1672,7 @@ impl<'a> FileCx<'a> {
                     label: Label::Symbol(pid),
                     field: None,
                     trail: t.trail.then(span, format!("`{shown}`")),
+                    weak: false,
                 });
             }
         }

@@ -18,6 +18,10 @@ pub(super) enum Label {
 
 #[derive(Debug, Clone)]
 pub(super) struct Taint {
+    /// Inferred from the name of a parameter (`def f(phone)`): true of this
+    /// function's use, but no fact about what its callers pass, so it is
+    /// not returned to them.
+    pub(super) weak: bool,
     pub(super) label: Label,
     /// The field of an object this taint sits in (`email` of `user`).
     pub(super) field: Option<Rc<str>>,
@@ -48,9 +52,15 @@ impl Taint {
             label: Label::Data(category),
             field: None,
             trail,
+            weak: false,
         }
     }
 }
+
+/// Symbols one value may carry: beyond this, generated code that folds many
+/// call results into one value (`s = s + part(s)`, thousands of times) would
+/// make the summary grow with the square of its length.
+const MAX_SYMBOLS: usize = 8;
 
 impl Value {
     pub(super) fn literal() -> Value {
@@ -91,10 +101,17 @@ impl Value {
             .iter_mut()
             .find(|t| t.label == taint.label && t.field == taint.field)
         {
-            if taint.trail.len() > existing.trail.len() {
+            if (existing.weak && !taint.weak) || taint.trail.len() > existing.trail.len() {
                 *existing = taint;
             }
-        } else {
+        } else if matches!(taint.label, Label::Data(_))
+            || self
+                .taints
+                .iter()
+                .filter(|t| matches!(t.label, Label::Symbol(_)))
+                .count()
+                < MAX_SYMBOLS
+        {
             self.taints.push(taint);
         }
     }

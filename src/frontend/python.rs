@@ -338,6 +338,14 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
         };
         let Some(name) = name else { continue };
         let mut annotations = Vec::new();
+        // `current: Annotated[User, Depends(get_user)]` is injected, not sent.
+        if let Some(t) = ty
+            && ["Depends(", "Security("]
+                .iter()
+                .any(|d| cx.text(t).contains(d))
+        {
+            annotations.push("Depends".to_string());
+        }
         let splat = match p.kind() {
             "typed_parameter" => named_children(p).first().map(|c| c.kind()),
             kind => Some(kind),

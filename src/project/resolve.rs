@@ -253,8 +253,10 @@ impl<'a> Index<'a> {
         let in_module = module.map(|m| self.modules_named(file, m));
         // A type imported from a package (`express.Request`) is none of the
         // project's classes, whatever their names.
-        if language == Language::JavaScript
-            && module.is_some_and(|m| !m.starts_with('.'))
+        if matches!(
+            language,
+            Language::JavaScript | Language::Python | Language::Go | Language::Rust
+        ) && module.is_some_and(|m| !m.starts_with('.'))
             && in_module.as_ref().is_some_and(|ms| ms.is_empty())
         {
             return None;
@@ -266,6 +268,11 @@ impl<'a> Index<'a> {
             .or_else(|| (found.len() == 1).then(|| &found[0]))?;
         let (f, c) = *pick;
         Some(&self.files[f as usize].classes[c as usize].1)
+    }
+
+    /// Whether file `file` is a test file.
+    pub fn is_test(&self, file: u32) -> bool {
+        self.tests[file as usize]
     }
 
     pub fn signature(&self, (file, function): FnRef) -> &'a Signature {
@@ -280,6 +287,19 @@ impl<'a> Index<'a> {
             return Vec::new();
         };
         let candidates = candidates.as_slice();
+        // A callee rooted in another package's import or type
+        // (`crm_sdk.Customer.modify`, `new LRUCache()`) is none of the
+        // project's functions, whatever its name. Rust state is reached
+        // through library wrappers (`web::Data<AppState>`), so there the
+        // fields decide.
+        if language != Language::Rust
+            && call
+                .root
+                .as_deref()
+                .is_some_and(|root| !self.is_project_path(file, root))
+        {
+            return Vec::new();
+        }
         let caller = &caller_file.functions[call.function as usize];
         let mut out = Vec::new();
         for path in &call.paths {
@@ -571,6 +591,14 @@ impl<'a> Index<'a> {
     /// Whether an import path or origin names something of the project: a
     /// module of it, or one of its classes.
     fn is_project_path(&self, file: u32, path: &str) -> bool {
+        // What a project function made (`make_service()`).
+        let language = family(self.files[file as usize].language);
+        if let Some(made) = path.strip_suffix("()") {
+            let last = made.rsplit(['.', '/', ':']).next().unwrap_or(made);
+            if self.by_name.contains_key(&(language, last)) {
+                return true;
+            }
+        }
         let path = path.replace("()", "");
         if path.starts_with('.') || !self.modules_named(file, &path).is_empty() {
             return true;

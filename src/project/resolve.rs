@@ -35,6 +35,9 @@ pub struct Index<'a> {
     class_norms: Vec<Vec<(Option<String>, Option<String>)>>,
     /// Files by directory.
     by_dir: HashMap<&'a str, Vec<u32>>,
+    /// (directory, class) of every class with methods: a Go type without
+    /// any is an interface.
+    typed_dirs: std::collections::HashSet<(&'a str, &'a str)>,
     /// Each file's directory, and whether it is a test file.
     dirs: Vec<&'a str>,
     tests: Vec<bool>,
@@ -225,6 +228,15 @@ impl<'a> Index<'a> {
             by_name,
             class_norms,
             by_dir,
+            typed_dirs: files
+                .iter()
+                .flat_map(|f| {
+                    let dir = directory(&f.path);
+                    f.functions
+                        .iter()
+                        .filter_map(move |s| Some((dir, s.class.as_deref()?)))
+                })
+                .collect(),
             dirs: files.iter().map(|f| directory(&f.path)).collect(),
             tests: files.iter().map(|f| is_test_file(&f.path)).collect(),
             modules,
@@ -265,6 +277,12 @@ impl<'a> Index<'a> {
             .iter()
             .find(|(f, _)| in_module.as_ref().is_some_and(|ms| ms.contains(f)))
             .or_else(|| found.iter().find(|(f, _)| *f == file))
+            // The same package (Go, Java), then the only one of that name.
+            .or_else(|| {
+                found
+                    .iter()
+                    .find(|(f, _)| self.dirs[*f as usize] == self.dirs[file as usize])
+            })
             .or_else(|| (found.len() == 1).then(|| &found[0]))?;
         let (f, c) = *pick;
         Some(&self.files[f as usize].classes[c as usize].1)
@@ -539,12 +557,10 @@ impl<'a> Index<'a> {
             return Vec::new();
         };
         let ty = q.rsplit('.').next().unwrap_or(q);
-        let has_methods = files.iter().any(|&f| {
-            self.files[f as usize]
-                .functions
-                .iter()
-                .any(|s| s.class.as_deref() == Some(ty))
-        });
+        // A package is one directory: look each up once.
+        let mut dirs: Vec<&str> = files.iter().map(|&f| self.dirs[f as usize]).collect();
+        dirs.dedup();
+        let has_methods = dirs.iter().any(|d| self.typed_dirs.contains(&(*d, ty)));
         if has_methods {
             return Vec::new();
         }

@@ -1385,43 +1385,34 @@ impl<'a> FileCx<'a> {
                 self.hints(call, sc, &mut hints, 0);
                 url::region_in(&hints, &r.regions)
             });
+        // The flow this sink makes, but for its category and trail.
+        let template = Flow {
+            kind: spec.kind,
+            category: 0,
+            span: call.span,
+            via: spec.id.clone(),
+            recipient,
+            store: spec.store,
+            store_key,
+            region,
+            target: target.to_string(),
+            trail: Vec::new(),
+        };
         let mut site = None;
         for t in carried.taints {
-            let category = match t.label {
-                Label::Data(c) => c,
+            match t.label {
+                Label::Data(category) => self.flows.push(Flow {
+                    category,
+                    trail: t.trail.steps(),
+                    ..template.clone()
+                }),
                 Label::Symbol(_) => {
-                    let sink = *site.get_or_insert_with(|| {
-                        self.sink_site(Flow {
-                            kind: spec.kind,
-                            category: 0,
-                            span: call.span,
-                            via: spec.id.clone(),
-                            recipient: recipient.clone(),
-                            store: spec.store,
-                            store_key: store_key.clone(),
-                            region: region.clone(),
-                            target: target.to_string(),
-                            trail: Vec::new(),
-                        })
-                    });
+                    let sink = *site.get_or_insert_with(|| self.sink_site(template.clone()));
                     if let Some(sink) = sink {
                         self.edge(&t, Node::Sink { sink });
                     }
-                    continue;
                 }
-            };
-            self.flows.push(Flow {
-                kind: spec.kind,
-                category,
-                span: call.span,
-                via: spec.id.clone(),
-                recipient: recipient.clone(),
-                store: spec.store,
-                store_key: store_key.clone(),
-                region: region.clone(),
-                target: target.to_string(),
-                trail: t.trail.steps(),
-            });
+            }
         }
     }
 

@@ -338,13 +338,10 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
         };
         let Some(name) = name else { continue };
         let mut annotations = Vec::new();
-        // `current: Annotated[User, Depends(get_user)]` is injected, not sent.
-        if let Some(t) = ty
-            && ["Depends(", "Security("]
-                .iter()
-                .any(|d| cx.text(t).contains(d))
-        {
-            annotations.push("Depends".to_string());
+        // `current: Annotated[User, Depends(get_user)]`: calls in the type's
+        // metadata mark the parameter like a default call does.
+        if let Some(t) = ty {
+            type_calls(cx, t, &mut annotations);
         }
         let splat = match p.kind() {
             "typed_parameter" => named_children(p).first().map(|c| c.kind()),
@@ -411,6 +408,20 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
 
 fn expr(cx: &mut Ctx, node: Node) -> Expr {
     cx.guarded(node, |cx| expr_inner(cx, node))
+}
+
+/// The callees of the calls inside a type annotation, depth-bounded.
+fn type_calls(cx: &Ctx, node: Node, out: &mut Vec<String>) {
+    let mut stack = vec![(node, 0u8)];
+    while let Some((n, depth)) = stack.pop() {
+        if n.kind() == "call"
+            && let Some(f) = n.child_by_field_name("function")
+        {
+            out.push(cx.text(f).to_string());
+        } else if depth < 8 {
+            stack.extend(named_children(n).into_iter().map(|c| (c, depth + 1)));
+        }
+    }
 }
 
 fn children_exprs(cx: &mut Ctx, node: Node) -> Vec<Expr> {

@@ -178,6 +178,13 @@ fn chain_call_args<'e>(call: &'e Expr, methods: &[String]) -> Option<&'e [Arg]> 
     }
 }
 
+/// A string literal of three or more `*` and nothing else: the mask in a
+/// masked value.
+fn is_mask(e: &Expr) -> bool {
+    e.as_str()
+        .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| c == '*'))
+}
+
 /// How callers bind arguments to `f`.
 fn signature(f: &Function, language: Language) -> Signature {
     let first = f.params.first().map(|p| p.name.as_str());
@@ -775,6 +782,14 @@ impl<'a> FileCx<'a> {
             ExprKind::Call { .. } => self.call(e, sc),
             ExprKind::Str(_) | ExprKind::Literal => Value::literal(),
             ExprKind::Format(parts) => {
+                // `phone[..3] + "****" + phone[7..]` is a masked value: what
+                // is left of the data identifies no one.
+                if parts.iter().any(|p| is_mask(p)) {
+                    for p in parts {
+                        self.eval(p, sc);
+                    }
+                    return Value::sanitized();
+                }
                 let mut out = Value::default();
                 let mut all_literal = true;
                 for p in parts {

@@ -1190,12 +1190,6 @@ impl<'s> Lower<'s> {
     fn binary(&mut self, node: Node) -> Expr {
         let sp = span(node);
         match super::tree::plus_chain(node, self.cx.src) {
-            // `phone.substring(0, 3) + "****" + phone.substring(7)` is a
-            // masked value: what is left of the data identifies no one.
-            Some(operands) if operands.iter().any(|o| self.is_mask(*o)) => {
-                let parts = operands.into_iter().map(|o| self.expr(o)).collect();
-                Expr::opaque(parts, sp)
-            }
             Some(operands) => {
                 let parts = operands.into_iter().map(|o| self.expr(o)).collect();
                 Expr::new(ExprKind::Format(parts), sp)
@@ -1204,14 +1198,6 @@ impl<'s> Lower<'s> {
                 let parts = self.children_exprs(node);
                 Expr::opaque(parts, sp)
             }
-        }
-    }
-
-    /// A string literal of three or more `*` and nothing else.
-    fn is_mask(&self, node: Node) -> bool {
-        node.kind() == "string_literal" && {
-            let text = string_content(self.cx.text(node));
-            text.len() >= 3 && text.chars().all(|c| c == '*')
         }
     }
 
@@ -1602,24 +1588,6 @@ mod tests {
         assert_eq!(path(&args[5].value), "Keys.PHONE");
         let n = func(&ir, "n");
         assert_eq!(call_of(&n.body[0]).1[0].value.as_str(), url);
-    }
-
-    #[test]
-    fn masked_concatenations_carry_nothing() {
-        let ir = ir(r#"
-            class C {
-                String m(String phone) {
-                    log.info(phone.substring(0, 3) + "****" + phone.substring(7));
-                    log.info("** " + phone + " **");
-                    return phone;
-                }
-            }
-        "#);
-        let m = func(&ir, "m");
-        let (_, args, _) = call_of(&m.body[0]);
-        assert!(matches!(args[0].value.kind, ExprKind::Opaque(_)));
-        let (_, args, _) = call_of(&m.body[1]);
-        assert!(matches!(args[0].value.kind, ExprKind::Format(_)));
     }
 
     #[test]

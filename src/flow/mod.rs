@@ -784,7 +784,7 @@ impl<'a> FileCx<'a> {
             ExprKind::Format(parts) => {
                 // `phone[..3] + "****" + phone[7..]` is a masked value: what
                 // is left of the data identifies no one.
-                if parts.iter().any(|p| is_mask(p)) {
+                if parts.iter().any(is_mask) {
                     for p in parts {
                         self.eval(p, sc);
                     }

@@ -47,6 +47,15 @@ impl Language {
         Language::ALL.into_iter().find(|l| l.name() == name)
     }
 
+    /// The languages whose files can call each other's functions are one
+    /// family (TypeScript imports JavaScript).
+    pub fn family(self) -> Language {
+        match self {
+            Language::TypeScript => Language::JavaScript,
+            l => l,
+        }
+    }
+
     /// Rule files written for `family` also apply to this language
     /// (TypeScript shares JavaScript's sinks and sources).
     pub fn uses_rules_of(self, family: Language) -> bool {

@@ -50,14 +50,6 @@ pub struct Index<'a> {
     declared: HashMap<&'a str, Vec<(u32, u32)>>,
 }
 
-/// Languages whose files can call each other.
-fn family(language: Language) -> Language {
-    match language {
-        Language::TypeScript => Language::JavaScript,
-        l => l,
-    }
-}
-
 fn directory(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(d, _)| d)
 }
@@ -79,7 +71,7 @@ fn suffixes(parts: &[&str], sep: &str) -> Vec<String> {
 
 /// The names a file can be imported by.
 fn module_keys(path: &str, language: Language) -> Vec<String> {
-    match family(language) {
+    match language.family() {
         Language::Python => {
             let mut parts: Vec<&str> = stem(path).split('/').collect();
             if parts.last() == Some(&"__init__") {
@@ -210,7 +202,7 @@ impl<'a> Index<'a> {
             for (i, f) in file.functions.iter().enumerate() {
                 classes.extend(f.class.as_deref());
                 by_name
-                    .entry((family(file.language), f.name.as_str()))
+                    .entry((file.language.family(), f.name.as_str()))
                     .or_default()
                     .push((fi as u32, i as u32));
                 norms.push(match f.class.as_deref() {
@@ -250,7 +242,7 @@ impl<'a> Index<'a> {
     /// (`./dto/create-user.dto.CreateUserDto`), of the same file, or the
     /// project's only class of that name.
     pub fn class_fields(&self, file: u32, ty: &str) -> Option<&'a [(String, CategoryId)]> {
-        let language = family(self.files[file as usize].language);
+        let language = (self.files[file as usize].language).family();
         let (module, name) = match ty.rsplit_once('.') {
             Some((m, n)) => (Some(m), n),
             None => (None, ty),
@@ -260,7 +252,7 @@ impl<'a> Index<'a> {
             .get(name)?
             .iter()
             .copied()
-            .filter(|&(f, _)| family(self.files[f as usize].language) == language)
+            .filter(|&(f, _)| (self.files[f as usize].language).family() == language)
             .collect();
         let in_module = module.map(|m| self.modules_named(file, m));
         // A type imported from a package (`express.Request`) is none of the
@@ -300,7 +292,7 @@ impl<'a> Index<'a> {
     /// The functions call `call` of file `file` may reach.
     pub fn resolve(&self, file: u32, call: &CallSite) -> Vec<FnRef> {
         let caller_file = &self.files[file as usize];
-        let language = family(caller_file.language);
+        let language = caller_file.language.family();
         let Some(candidates) = self.by_name.get(&(language, call.method.as_str())) else {
             return Vec::new();
         };
@@ -493,7 +485,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        if out.is_empty() && family(self.files[file as usize].language) == Language::JavaScript {
+        if out.is_empty() && (self.files[file as usize].language).family() == Language::JavaScript {
             out = self.exported_by(&modules, candidates, depth);
         }
         out
@@ -608,7 +600,7 @@ impl<'a> Index<'a> {
     /// module of it, or one of its classes.
     fn is_project_path(&self, file: u32, path: &str) -> bool {
         // What a project function made (`make_service()`).
-        let language = family(self.files[file as usize].language);
+        let language = (self.files[file as usize].language).family();
         if let Some(made) = path.strip_suffix("()") {
             let last = made.rsplit(['.', '/', ':']).next().unwrap_or(made);
             if self.by_name.contains_key(&(language, last)) {
@@ -631,11 +623,11 @@ impl<'a> Index<'a> {
         let from = &self.files[file as usize];
         // JavaScript: ES modules name the file with its extension, and
         // TypeScript sources import `./user.js` for `user.ts`.
-        let q = match family(from.language) {
+        let q = match from.language.family() {
             Language::JavaScript => without_script_extension(q),
             _ => q,
         };
-        let keys: Vec<String> = match family(from.language) {
+        let keys: Vec<String> = match from.language.family() {
             Language::JavaScript if q.starts_with('.') => {
                 vec![normalize(&format!("{}/{q}", directory(&from.path)))]
             }

@@ -242,7 +242,7 @@ impl<'a> Index<'a> {
     /// (`./dto/create-user.dto.CreateUserDto`), of the same file, or the
     /// project's only class of that name.
     pub fn class_fields(&self, file: u32, ty: &str) -> Option<&'a [(String, CategoryId)]> {
-        let language = (self.files[file as usize].language).family();
+        let language = self.files[file as usize].language.family();
         let (module, name) = match ty.rsplit_once('.') {
             Some((m, n)) => (Some(m), n),
             None => (None, ty),
@@ -252,7 +252,7 @@ impl<'a> Index<'a> {
             .get(name)?
             .iter()
             .copied()
-            .filter(|&(f, _)| (self.files[f as usize].language).family() == language)
+            .filter(|&(f, _)| self.files[f as usize].language.family() == language)
             .collect();
         let in_module = module.map(|m| self.modules_named(file, m));
         // A type imported from a package (`express.Request`) is none of the
@@ -485,7 +485,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        if out.is_empty() && (self.files[file as usize].language).family() == Language::JavaScript {
+        if out.is_empty() && self.files[file as usize].language.family() == Language::JavaScript {
             out = self.exported_by(&modules, candidates, depth);
         }
         out
@@ -600,7 +600,7 @@ impl<'a> Index<'a> {
     /// module of it, or one of its classes.
     fn is_project_path(&self, file: u32, path: &str) -> bool {
         // What a project function made (`make_service()`).
-        let language = (self.files[file as usize].language).family();
+        let language = self.files[file as usize].language.family();
         if let Some(made) = path.strip_suffix("()") {
             let last = made.rsplit(['.', '/', ':']).next().unwrap_or(made);
             if self.by_name.contains_key(&(language, last)) {

@@ -5,10 +5,11 @@
 //! own directory, with its own identifiers), then runs, each in a fresh
 //! process so that peak memory is its own:
 //!   - `parse`: read every file and parse it (tree-sitter, or syn for Rust);
-//!   - `local`: the candor scan with flows followed only within each
+//!   - `local`: the candor pipeline with flows followed only within each
 //!     function (`--local-only`);
-//!   - `scan`:  the full candor scan (discovery, lowering, classification,
-//!     flows within functions and across functions and files, findings).
+//!   - `scan`:  the full candor pipeline (discovery, lowering,
+//!     classification, flows within functions and across functions and
+//!     files, findings, suppressions, fingerprints), without a manifest.
 //!
 //! It prints files/s, MB/s, lines/s and peak resident memory of each.
 
@@ -17,10 +18,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use candor::discover::discover;
-use candor::flow::FlowOptions;
 use candor::frontend::parse_only;
 use candor::rules::Rules;
-use candor::scan::{ScanOptions, scan};
+use candor::pipeline::{self, Options, PolicyChoice};
 use rayon::prelude::*;
 
 fn arg(args: &[String], name: &str) -> Option<String> {
@@ -109,18 +109,11 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
         }
         _ => {
             let rules = Rules::embedded().expect("rules");
-            let options = ScanOptions {
-                roots: vec![tree.to_path_buf()],
-                threads,
-                max_file_size: 1 << 20,
-                flow: FlowOptions {
-                    local_only: phase == "local",
-                    ..FlowOptions::default()
-                },
-                selection: Default::default(),
-                progress: false,
-            };
-            let r = scan(&options, &rules).expect("scan");
+            let mut options = Options::new(vec![tree.to_path_buf()]);
+            options.scan.threads = threads;
+            options.scan.flow.local_only = phase == "local";
+            options.policy = PolicyChoice::Off;
+            let r = pipeline::run(&options, &rules).expect("scan");
             (
                 r.stats.files_scanned,
                 r.stats.bytes_scanned,

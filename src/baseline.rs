@@ -11,23 +11,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checks::{Level, Rule};
-use crate::finding::{self, Finding, Location, TrailStep};
-use crate::rules::FlowKind;
-use crate::suppress::Suppression;
-
-pub const STALE: Rule = Rule {
-    id: "stale-baseline-entry",
-    name: "StaleBaselineEntry",
-    short_description: "A baseline entry matches no finding any more",
-    full_description: "The finding this baseline entry accepted is gone (fixed, or the code changed). Remove the entry with `candor baseline update` so that it cannot hide a new finding.",
-    help: "**Why it matters.** A baseline should only shrink; stale entries are noise in reviews.\n\n**How to fix.** Run `candor baseline update` and commit the smaller baseline.",
-    level: Level::Note,
-    cwe: &[],
-    security_severity: None,
-    precision: "high",
-    tags: &["baseline"],
-};
+use crate::checks::meta::STALE_BASELINE_ENTRY;
+use crate::model::{Finding, Location, Suppression, SuppressionKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,7 +52,7 @@ impl Baseline {
     pub fn from_findings(findings: &[Finding]) -> Baseline {
         let entries: BTreeSet<Entry> = findings
             .iter()
-            .filter(|f| f.suppression.is_none() && f.rule_id != STALE.id)
+            .filter(|f| f.suppression.is_none() && f.rule_id != STALE_BASELINE_ENTRY.id)
             .map(|f| Entry {
                 path: f.location.path.clone(),
                 rule: f.rule_id.to_string(),
@@ -116,7 +101,7 @@ impl Baseline {
             }) {
                 used[i] = true;
                 f.suppression = Some(Suppression {
-                    kind: "external",
+                    kind: SuppressionKind::External,
                     justification: Some(format!("accepted in the baseline {shown}")),
                 });
             }
@@ -133,38 +118,22 @@ impl Baseline {
                 end_line: line,
                 end_column: 1,
             };
-            findings.push(Finding {
-                rule_id: STALE.id,
-                level: STALE.level,
-                category: String::new(),
-                category_name: String::new(),
-                sensitive: false,
-                flow_kind: FlowKind::Collected,
-                recipient: None,
-                store: None,
-                store_key: None,
-                region: None,
-                via: "baseline".into(),
-                message: format!(
+            let snippet = text
+                .lines()
+                .nth(line as usize - 1)
+                .unwrap_or("")
+                .to_string();
+            findings.push(Finding::meta(
+                &STALE_BASELINE_ENTRY,
+                "baseline",
+                format!(
                     "Stale baseline entry for {} in {}: {}",
                     e.rule, e.path, e.reason
                 ),
-                snippet: text
-                    .lines()
-                    .nth(line as usize - 1)
-                    .unwrap_or("")
-                    .to_string(),
-                trail: vec![TrailStep {
-                    location: location.clone(),
-                    message: "the entry".into(),
-                }],
                 location,
-                fingerprint: String::new(),
-                policy: None,
-                suppression: None,
-            });
+                snippet,
+                "the entry",
+            ));
         }
-        finding::sort(findings);
-        finding::assign_fingerprints(findings);
     }
 }

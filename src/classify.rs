@@ -9,7 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::rules::{CategoryId, Rules};
+use crate::model::CategoryId;
+use crate::rules::Rules;
 
 /// Longest window of tokens a pattern may span.
 const MAX_WINDOW: usize = 6;

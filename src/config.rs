@@ -69,22 +69,7 @@ pub struct Loaded {
 
 /// `candor.toml` in `start` or the nearest parent up to the repository root.
 pub fn find(start: &Path) -> Option<PathBuf> {
-    let absolute = std::fs::canonicalize(if start.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        start
-    })
-    .ok()?;
-    for d in absolute.ancestors() {
-        let candidate = d.join("candor.toml");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        if d.join(".git").exists() {
-            return None;
-        }
-    }
-    None
+    crate::workspace::nearest(start, "candor.toml")
 }
 
 /// Reads and validates `path`.

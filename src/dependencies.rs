@@ -7,22 +7,8 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-
+use crate::model::{Ecosystem, SdkUse};
 use crate::rules::Rules;
-
-/// A package registry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Ecosystem {
-    Npm,
-    Pypi,
-    Maven,
-    Go,
-    Crates,
-    Packagist,
-    Rubygems,
-}
 
 /// A dependency declared in a manifest file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,17 +16,6 @@ pub struct Dependency {
     pub ecosystem: Ecosystem,
     pub name: String,
     /// 1-based line of the declaration.
-    pub line: u32,
-}
-
-/// A dependency that is a catalog recipient's SDK.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct SdkUse {
-    pub recipient: String,
-    pub package: String,
-    pub ecosystem: Ecosystem,
-    /// The manifest file, relative to the scanned directory.
-    pub path: String,
     pub line: u32,
 }
 

@@ -1,27 +1,36 @@
 //! candor: find personal data collected, stored, logged and shared in source
 //! code, and check it against a privacy manifest.
 //!
-//! The pipeline runs in one direction: [`discover`] walks the tree, each
-//! file is lowered by a [`frontend`] into the [`ir`], [`classify`] names data
-//! categories, [`flow`] tracks data from sources to sinks, [`checks`] turn
-//! flows into [`finding`]s, and [`emit`] renders them.
+//! [`pipeline::run`] is the whole scan, in one direction: [`discover`] walks
+//! the tree; each file is lowered by a [`frontend`] into the [`ir`];
+//! [`classify`] names data categories and [`flow`] follows data from sources
+//! to sinks within the file; [`project`] joins the files' summaries into
+//! flows across functions and files; [`checks`] turn flows into findings;
+//! [`policy`] judges them against the privacy [`manifest`]; [`suppress`]
+//! and [`baseline`] mark the accepted ones; [`emit`] renders the report.
+//! The types every stage shares — flows, findings, the report — are the
+//! [`model`]; the knowledge the stages apply is the [`rules`].
 
 pub mod baseline;
 pub mod checks;
 pub mod classify;
+pub mod cli;
 pub mod config;
 pub mod dependencies;
 pub mod discover;
 pub mod emit;
-pub mod finding;
 pub mod flow;
 pub mod frontend;
 pub mod git;
 pub mod ir;
 pub mod manifest;
+pub mod model;
+pub mod pipeline;
 pub mod policy;
 pub mod project;
 pub mod rules;
 pub mod scan;
 pub mod schemas;
 pub mod suppress;
+pub mod text;
+pub mod workspace;

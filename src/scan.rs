@@ -3,18 +3,19 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+use crate::checks;
 use crate::classify::Classifier;
-use crate::dependencies::{self, SdkUse};
+use crate::dependencies;
 use crate::discover::{self, Candidate};
-use crate::finding::{self, Finding};
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::ir::Language;
+use crate::model::{Finding, Notice, NoticeKind, ScanReport};
 use crate::project::{self, FileSummary};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
+use crate::workspace::{base_dir, relative};
 
 /// Stack size of analysis threads: generous, because front-ends and the
 /// flow engine recurse (with a depth limit) over deeply nested code.
@@ -31,6 +32,26 @@ pub struct ScanOptions {
     /// Show a progress line on standard error (the caller checks it is a
     /// terminal).
     pub progress: bool,
+}
+
+/// Files larger than this many bytes are skipped unless the options say
+/// otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1 << 20;
+
+impl ScanOptions {
+    /// Options to scan `roots` on every core, skipping files over
+    /// [`DEFAULT_MAX_FILE_SIZE`], following data across functions and
+    /// files, with no progress line.
+    pub fn new(roots: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            roots,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            flow: FlowOptions::default(),
+            selection: Selection::default(),
+            progress: false,
+        }
+    }
 }
 
 /// Scans smaller than this finish before a progress line would help.
@@ -90,45 +111,6 @@ impl Selection {
     }
 }
 
-/// Something the user should know about a file that was not (fully)
-/// analysed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Notice {
-    pub path: String,
-    pub kind: NoticeKind,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum NoticeKind {
-    /// Not analysed at all: vendored, generated, binary, too large.
-    Skipped,
-    /// Could not be read or parsed.
-    Error,
-    /// Analysed in part: syntax errors, too deep, not UTF-8.
-    Partial,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct ScanStats {
-    pub files_scanned: usize,
-    pub files_skipped: usize,
-    pub bytes_scanned: u64,
-    pub lines_scanned: u64,
-}
-
-#[derive(Debug, Default)]
-pub struct ScanReport {
-    pub findings: Vec<Finding>,
-    /// Third-party SDKs the dependency manifests declare.
-    pub sdks: Vec<SdkUse>,
-    pub notices: Vec<Notice>,
-    pub stats: ScanStats,
-    /// The directory paths in findings are relative to.
-    pub base: PathBuf,
-}
-
 struct FileResult {
     findings: Vec<Finding>,
     summary: Option<FileSummary>,
@@ -136,25 +118,6 @@ struct FileResult {
     bytes: u64,
     lines: u64,
     scanned: bool,
-}
-
-/// The directory that output paths are relative to.
-pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
-    match roots {
-        [one] if one.is_dir() => one.clone(),
-        // A file named relative to the working directory (as a pre-commit hook
-        // passes them) keeps its path; an absolute one is shown by name.
-        [one] if one.is_relative() => PathBuf::from("."),
-        [one] => one.parent().map(Path::to_path_buf).unwrap_or_default(),
-        _ => PathBuf::from("."),
-    }
-}
-
-/// `path` relative to `base`, with `/` separators, as shown in output.
-pub fn relative(path: &Path, base: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 pub fn scan(
@@ -371,7 +334,7 @@ pub fn analyze_schema(
         return Ok((Vec::new(), Vec::new()));
     }
     let (flows, notes) = schemas::flows(kind, Path::new(path), text, classifier)?;
-    Ok((finding::build(&flows, rules, path, text), notes))
+    Ok((checks::findings(&flows, rules, path, text), notes))
 }
 
 /// What the analysis of one source file gives.
@@ -399,7 +362,7 @@ pub fn analyze_source(
     let findings = if analysis.flows.is_empty() {
         Vec::new()
     } else {
-        finding::build(&analysis.flows, rules, path, text)
+        checks::findings(&analysis.flows, rules, path, text)
     };
     Ok(SourceAnalysis {
         findings,

@@ -8,45 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Serialize;
-
-use crate::checks::{Level, Rule};
-use crate::finding::{self, Finding, Location, TrailStep};
-use crate::rules::FlowKind;
-
-/// Why a finding is suppressed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Suppression {
-    /// `inSource` for comments (SARIF's kinds).
-    pub kind: &'static str,
-    pub justification: Option<String>,
-}
-
-pub const WITHOUT_REASON: Rule = Rule {
-    id: "suppression-without-reason",
-    name: "SuppressionWithoutReason",
-    short_description: "A `candor:ignore` comment gives no reason",
-    full_description: "A suppression must say why the finding is acceptable, after ` -- `, so that reviewers can judge it later.",
-    help: "**Why it matters.** An unexplained suppression hides a privacy finding from everyone who comes later.\n\n**Example.** `logger.info(email)  # candor:ignore logged-personal-data -- support needs the address in the audit log`\n\n**How to fix.** Add ` -- <reason>` to the comment.",
-    level: Level::Warning,
-    cwe: &[],
-    security_severity: None,
-    precision: "high",
-    tags: &["privacy", "suppression"],
-};
-
-pub const UNUSED: Rule = Rule {
-    id: "unused-suppression",
-    name: "UnusedSuppression",
-    short_description: "A `candor:ignore` comment suppresses nothing",
-    full_description: "No finding on this line or the next matches the suppression's rule or category; the code it excused has changed.",
-    help: "**Why it matters.** Stale suppressions accumulate and later hide new findings.\n\n**How to fix.** Remove the comment, or correct its rule or category.",
-    level: Level::Note,
-    cwe: &[],
-    security_severity: None,
-    precision: "high",
-    tags: &["privacy", "suppression"],
-};
+use crate::checks::meta::{SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
+use crate::model::{Finding, Location, Suppression, SuppressionKind};
+use crate::text::{SourceLines, char_column};
 
 /// One `candor:ignore` comment.
 struct Directive {
@@ -86,7 +50,7 @@ fn parse(text: &str) -> Vec<Directive> {
             .collect();
         out.push(Directive {
             line: i as u32 + 1,
-            column: line[..at].chars().count() as u32 + 1,
+            column: char_column(line, at) as u32,
             targets,
             reason,
             used: false,
@@ -129,30 +93,22 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
             }) {
                 d.used = true;
                 f.suppression = Some(Suppression {
-                    kind: "inSource",
+                    kind: SuppressionKind::InSource,
                     justification: d.reason.clone(),
                 });
             }
         }
+        let lines = SourceLines::new(&text);
         for d in &directives {
-            let lines = finding::SourceLines::new(&text);
-            let snippet = lines.line(d.line).trim_end().to_string();
-            let location = Location {
-                path: path.clone(),
-                start_line: d.line,
-                start_column: d.column,
-                end_line: d.line,
-                end_column: d.column + 13,
-            };
             let (rule, message) = if d.reason.is_none() {
                 (
-                    &WITHOUT_REASON,
+                    &SUPPRESSION_WITHOUT_REASON,
                     "This suppression gives no reason: add ` -- <why the finding is acceptable>`"
                         .to_string(),
                 )
             } else if !d.used {
                 (
-                    &UNUSED,
+                    &UNUSED_SUPPRESSION,
                     format!(
                         "This suppression of `{}` matches no finding on its line or the next",
                         d.targets.join(", ")
@@ -161,34 +117,25 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
             } else {
                 continue;
             };
-            extra.push(Finding {
-                rule_id: rule.id,
-                level: rule.level,
-                category: String::new(),
-                category_name: String::new(),
-                sensitive: false,
-                flow_kind: FlowKind::Collected,
-                recipient: None,
-                store: None,
-                store_key: None,
-                region: None,
-                via: "suppression".into(),
+            let location = Location {
+                path: path.clone(),
+                start_line: d.line,
+                start_column: d.column,
+                end_line: d.line,
+                end_column: d.column + 13,
+            };
+            let snippet = lines.line(d.line).trim_end().to_string();
+            extra.push(Finding::meta(
+                rule,
+                "suppression",
                 message,
-                snippet,
-                trail: vec![TrailStep {
-                    location: location.clone(),
-                    message: "the suppression".into(),
-                }],
                 location,
-                fingerprint: String::new(),
-                policy: None,
-                suppression: None,
-            });
+                snippet,
+                "the suppression",
+            ));
         }
     }
     findings.extend(extra);
-    finding::sort(findings);
-    finding::assign_fingerprints(findings);
 }
 
 #[cfg(test)]

@@ -4,12 +4,9 @@
 
 use std::path::PathBuf;
 
-use candor::checks::Level;
-use candor::flow::FlowOptions;
-use candor::manifest;
-use candor::policy::Policy;
+use candor::model::Level;
+use candor::pipeline::{self, Options, PolicyChoice};
 use candor::rules::Rules;
-use candor::scan::{ScanOptions, scan};
 
 /// One line per finding; with `policy`, only the violations of the app's
 /// seed manifest (`privacy.yml`) and its unexercised declarations.
@@ -18,29 +15,14 @@ fn summary(app: &str, policy: bool) -> String {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
         .join(app);
-    let options = ScanOptions {
-        roots: vec![root.clone()],
-        threads: 2,
-        max_file_size: 1 << 20,
-        flow: FlowOptions::default(),
-        selection: Default::default(),
-        progress: false,
+    let mut options = Options::new(vec![root.clone()]);
+    options.scan.threads = 2;
+    options.policy = if policy {
+        PolicyChoice::File(root.join("privacy.yml"))
+    } else {
+        PolicyChoice::Off
     };
-    let mut report = scan(&options, &rules).expect("scan runs");
-    if policy {
-        let path = root.join("privacy.yml");
-        let manifest = manifest::load(&path, &rules).unwrap_or_else(|e| panic!("{e}"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        let judged = Policy {
-            manifest: &manifest,
-            text: &text,
-            path: "privacy.yml",
-            rules: &rules,
-            root: Some(&root),
-            sources: Default::default(),
-        };
-        report.findings = judged.apply(std::mem::take(&mut report.findings));
-    }
+    let report = pipeline::run(&options, &rules).unwrap_or_else(|e| panic!("{e}"));
     let mut out = String::new();
     for f in report
         .findings

@@ -9,10 +9,10 @@
 use std::path::{Path, PathBuf};
 
 use candor::emit::sarif;
-use candor::flow::FlowOptions;
 use candor::frontend::language_for_path;
+use candor::model::ScanReport;
+use candor::pipeline::{self, Options};
 use candor::rules::Rules;
-use candor::scan::{ScanOptions, ScanReport, scan};
 
 mod common;
 use common::markers::compare;
@@ -25,15 +25,9 @@ fn project_root(name: &str) -> PathBuf {
 
 fn scan_project(name: &str) -> ScanReport {
     let rules = Rules::embedded().expect("embedded rules load");
-    let options = ScanOptions {
-        roots: vec![project_root(name)],
-        threads: 2,
-        max_file_size: 1 << 20,
-        flow: FlowOptions::default(),
-        selection: Default::default(),
-        progress: false,
-    };
-    scan(&options, &rules).expect("scan runs")
+    let mut options = Options::new(vec![project_root(name)]);
+    options.scan.threads = 2;
+    pipeline::run(&options, &rules).expect("scan runs")
 }
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {

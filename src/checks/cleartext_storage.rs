@@ -1,9 +1,8 @@
 //! Sensitive personal data or credentials stored without hashing or
 //! encryption.
 
-use super::{Level, Rule};
-use crate::flow::Flow;
-use crate::rules::{CategorySpec, FlowKind, StoreKind};
+use crate::model::{Flow, FlowKind, Level, Rule, StoreKind};
+use crate::rules::CategorySpec;
 
 pub const RULE: Rule = Rule {
     id: "cleartext-sensitive-storage",

@@ -1,7 +1,7 @@
 //! Inventory rules: every flow that no risk rule claims, at `note` level, so
 //! that reviewers see the whole map of personal data.
 
-use super::{Level, Rule};
+use crate::model::{Level, Rule};
 
 const INVENTORY_HELP: &str = r#"
 **Why it matters.** A privacy review starts from an inventory: which personal data the

@@ -4,55 +4,21 @@
 //! except where a built-in risk applies: sensitive data or credentials
 //! logged, personal data sent to a third party, and sensitive data or
 //! credentials stored in clear text. Each rule module holds its metadata
-//! (documentation, CWE, severity) and its condition.
+//! (documentation, CWE, severity) and its condition; [`build`] makes the
+//! findings.
 
+mod build;
 mod cleartext_storage;
 pub mod inventory;
+pub mod meta;
 pub mod policy_rules;
 mod sensitive_data_logged;
 mod third_party_sharing;
 
-use serde::Serialize;
+pub use build::{finding, findings};
 
-use crate::flow::Flow;
-use crate::rules::{CategorySpec, FlowKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Note,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Note => "note",
-            Level::Warning => "warning",
-            Level::Error => "error",
-        }
-    }
-}
-
-/// A check's identity and documentation; the SARIF rule and the docs are
-/// generated from it.
-#[derive(Debug)]
-pub struct Rule {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub short_description: &'static str,
-    pub full_description: &'static str,
-    /// Markdown: why it matters, an example, how to fix.
-    pub help: &'static str,
-    pub level: Level,
-    pub cwe: &'static [u32],
-    /// CVSS-like score GitHub uses to rank security alerts; `None` for
-    /// inventory rules, which are not security alerts.
-    pub security_severity: Option<&'static str>,
-    pub precision: &'static str,
-    pub tags: &'static [&'static str],
-}
+use crate::model::{Flow, FlowKind, Rule};
+use crate::rules::CategorySpec;
 
 /// Every rule, in documentation order.
 pub const ALL: &[&Rule] = &[
@@ -69,9 +35,9 @@ pub const ALL: &[&Rule] = &[
     &policy_rules::CROSS_BORDER,
     &policy_rules::UNDECLARED_TRACKING,
     &policy_rules::UNEXERCISED,
-    &crate::suppress::WITHOUT_REASON,
-    &crate::suppress::UNUSED,
-    &crate::baseline::STALE,
+    &meta::SUPPRESSION_WITHOUT_REASON,
+    &meta::UNUSED_SUPPRESSION,
+    &meta::STALE_BASELINE_ENTRY,
     &inventory::COLLECTED,
     &inventory::STORED,
     &inventory::LOGGED,
@@ -88,12 +54,7 @@ pub fn rule_for(flow: &Flow, category: &CategorySpec) -> &'static Rule {
     } else if cleartext_storage::applies(flow, category) {
         &cleartext_storage::RULE
     } else {
-        match flow.kind {
-            FlowKind::Collected => &inventory::COLLECTED,
-            FlowKind::Stored => &inventory::STORED,
-            FlowKind::Logged => &inventory::LOGGED,
-            FlowKind::Shared => &inventory::SHARED,
-        }
+        inventory_rule(flow.kind)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The rules a privacy manifest enforces. Each names the promise a flow
 //! breaks; findings cite the manifest line and the policy clause.
 
-use super::{Level, Rule};
+use crate::model::{Level, Rule};
 
 macro_rules! policy_rule {
     ($name:ident, $id:literal, $rname:literal, $level:expr, $cwe:expr, $sev:expr, $short:literal, $full:literal, $example:literal) => {

@@ -1,8 +1,7 @@
 //! Sensitive personal data or credentials written to logs.
 
-use super::{Level, Rule};
-use crate::flow::Flow;
-use crate::rules::{CategorySpec, FlowKind};
+use crate::model::{Flow, FlowKind, Level, Rule};
+use crate::rules::CategorySpec;
 
 pub const RULE: Rule = Rule {
     id: "sensitive-data-logged",

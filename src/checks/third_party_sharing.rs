@@ -1,8 +1,7 @@
 //! Personal data sent to a third party.
 
-use super::{Level, Rule};
-use crate::flow::Flow;
-use crate::rules::{CategorySpec, FlowKind};
+use crate::model::{Flow, FlowKind, Level, Rule};
+use crate::rules::CategorySpec;
 
 pub const RULE: Rule = Rule {
     id: "personal-data-to-third-party",

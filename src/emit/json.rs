@@ -3,9 +3,7 @@
 use serde::Serialize;
 
 use super::TOOL_VERSION;
-use crate::dependencies::SdkUse;
-use crate::finding::Finding;
-use crate::scan::{Notice, ScanReport, ScanStats};
+use crate::model::{Finding, Notice, ScanReport, ScanStats, SdkUse};
 
 /// Bumped on any incompatible change to the JSON output.
 pub const SCHEMA_VERSION: u32 = 1;

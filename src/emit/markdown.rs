@@ -5,9 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::checks::{self, Level};
-use crate::finding::Finding;
-use crate::scan::ScanReport;
+use crate::checks;
+use crate::model::{Finding, Level, ScanReport};
 
 /// How many findings are listed in full.
 const TOP: usize = 25;

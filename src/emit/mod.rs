@@ -1,5 +1,8 @@
-//! Renderers of a scan report: terminal text, JSON and SARIF.
+//! Renderers: a scan report as terminal text, JSON, SARIF or Markdown, and
+//! the output of `candor rules` and `candor classify`.
 
+pub mod catalog;
+pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod sarif;

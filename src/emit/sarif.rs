@@ -9,9 +9,8 @@
 use serde_json::{Value, json};
 
 use super::TOOL_VERSION;
-use crate::checks::{self, Rule};
-use crate::finding::{Finding, Location};
-use crate::scan::{NoticeKind, ScanReport};
+use crate::checks;
+use crate::model::{Finding, Location, NoticeKind, Rule, ScanReport};
 
 /// The most results GitHub code scanning accepts in one run.
 pub const MAX_RESULTS: usize = 25_000;

@@ -4,10 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::checks::Level;
-use crate::finding::Finding;
-use crate::rules::FlowKind;
-use crate::scan::{NoticeKind, ScanReport};
+use crate::model::{Finding, FlowKind, Level, NoticeKind, ScanReport};
 
 /// Terminal styling; plain when colour is off.
 struct Style {
@@ -137,7 +134,7 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
 }
 
 fn summary(out: &mut String, report: &ScanReport, style: &Style) {
-    let shown: Vec<&crate::finding::Finding> = report
+    let shown: Vec<&Finding> = report
         .findings
         .iter()
         .filter(|f| f.suppression.is_none())

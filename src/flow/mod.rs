@@ -22,7 +22,8 @@ use rustc_hash::FxHashMap;
 
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
-use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
+use crate::model::{CategoryId, Flow, FlowKind, StoreKind};
+use crate::rules::{ArgSelector, LanguageRules, Rules};
 use paths::{
     container_owner, field_of, getter_field, holder_of, is_self, on_builder, owner_name, owner_of,
     written,
@@ -31,32 +32,8 @@ use scope::{Scope, Var};
 use summary::{
     ArgSlot, Body, CallSite, Edge, From, Node, Origin, Signature, Slot, Summary, Symbol,
 };
-pub use trail::{Step, Trail};
+pub use trail::Trail;
 use value::{Label, State, Taint, Value};
-
-/// One movement of one category of personal data into a sink (or in from a
-/// person, for `collected`).
-#[derive(Debug, Clone)]
-pub struct Flow {
-    pub kind: FlowKind,
-    pub category: CategoryId,
-    /// The sink call, or the read of the request field.
-    pub span: Span,
-    /// The sink or source id from the rules.
-    pub via: String,
-    pub recipient: Option<String>,
-    pub store: Option<StoreKind>,
-    /// The cookie or storage key written, when it is a literal
-    /// (`set_cookie("remember_email", ..)`).
-    pub store_key: Option<String>,
-    /// The country the data goes to, when the code names the service's
-    /// region (`region_name="eu-west-1"`, an `oss-cn-hangzhou` endpoint).
-    pub region: Option<String>,
-    /// The callee as written, or the request expression.
-    pub target: String,
-    /// The steps before the sink, first to last.
-    pub trail: Vec<Step>,
-}
 
 /// What a callee's last name says about the call.
 #[derive(Debug, Clone)]

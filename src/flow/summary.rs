@@ -7,10 +7,8 @@
 //! files, these edges connect a caller's data to the sinks of its callees
 //! (see `crate::project`).
 
-use super::Flow;
-use super::trail::Step;
 use crate::ir::Span;
-use crate::rules::CategoryId;
+use crate::model::{CategoryId, Flow, Step};
 
 /// The summary of one file, indices local to the file.
 #[derive(Debug, Default, Clone)]

@@ -3,16 +3,11 @@
 use std::rc::Rc;
 
 use crate::ir::Span;
+use crate::model::Step;
 
 /// Longest trail kept; later steps are dropped so that loops and long
 /// functions cannot make trails grow without bound.
 const MAX_STEPS: u16 = 16;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub span: Span,
-    pub note: String,
-}
 
 #[derive(Debug)]
 struct Node {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::trail::Trail;
 use crate::ir::Span;
-use crate::rules::CategoryId;
+use crate::model::CategoryId;
 
 /// What a taint stands for: a data category, or (for the cross-function
 /// summary) a symbolic value such as a parameter or a call's result, whose

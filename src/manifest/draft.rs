@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::finding::Finding;
-use crate::rules::{FlowKind, Rules};
+use crate::model::{Finding, FlowKind};
+use crate::rules::Rules;
 
 /// The purpose placeholder: not a data use, so the draft fails validation
 /// until every one is replaced.

@@ -13,10 +13,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::checks::{self, Rule, policy_rules as pr};
-use crate::finding::{self, Finding, Location, PolicyRef};
+use crate::checks::{self, policy_rules as pr};
 use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind, locate};
-use crate::rules::{FlowKind, Rules, StoreKind};
+use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
+use crate::rules::Rules;
 
 /// A loaded manifest with what is needed to cite it.
 pub struct Policy<'a> {
@@ -46,8 +46,6 @@ impl Policy<'_> {
     pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
         let mut out: Vec<Finding> = findings.into_iter().map(|f| self.judge(f)).collect();
         out.extend(self.unexercised(&out));
-        finding::sort(&mut out);
-        finding::assign_fingerprints(&mut out);
         out
     }
 
@@ -396,31 +394,23 @@ impl Policy<'_> {
             .trim_end()
             .to_string();
         Finding {
-            rule_id: pr::UNEXERCISED.id,
-            level: pr::UNEXERCISED.level,
             category: category.to_string(),
             category_name: category.to_string(),
-            sensitive: false,
             flow_kind: if recipient.is_some() {
                 FlowKind::Shared
             } else {
                 FlowKind::Collected
             },
             recipient: recipient.cloned(),
-            store: None,
-            store_key: None,
-            region: None,
-            via: "manifest".into(),
-            message,
-            location: reference.location.clone(),
-            snippet: line,
-            trail: vec![finding::TrailStep {
-                location: reference.location.clone(),
-                message: "declared here".into(),
-            }],
-            fingerprint: String::new(),
-            policy: Some(reference),
-            suppression: None,
+            policy: Some(reference.clone()),
+            ..Finding::meta(
+                &pr::UNEXERCISED,
+                "manifest",
+                message,
+                reference.location,
+                line,
+                "declared here",
+            )
         }
     }
 }

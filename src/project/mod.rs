@@ -22,10 +22,11 @@ use rayon::prelude::*;
 use summary::Spot;
 pub use summary::{FileSummary, locate};
 
+use crate::checks;
 use crate::classify::tokens;
-use crate::finding::{self, Finding, TrailStep};
 use crate::flow::summary::{From, Node, Origin, Slot};
-use crate::rules::{CategoryId, Rules};
+use crate::model::{CategoryId, Finding, TrailStep};
+use crate::rules::Rules;
 use resolve::{FnRef, Index, bind};
 
 /// Calls a path may cross before it is dropped.
@@ -94,7 +95,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
             })
             .collect();
         let path = &files[r.file as usize].path;
-        finding::make(
+        checks::finding(
             &flow,
             rules,
             sink.region.in_file(path),
@@ -121,7 +122,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
             for (_, category) in fields {
                 let mut flow = body.flow.clone();
                 flow.category = *category;
-                out.push(finding::make(
+                out.push(checks::finding(
                     &flow,
                     rules,
                     located.region.in_file(&file.path),
@@ -135,7 +136,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
                 if declared.contains(field) {
                     continue;
                 }
-                out.push(finding::make(
+                out.push(checks::finding(
                     &read.flow,
                     rules,
                     read.region.in_file(&file.path),
@@ -177,8 +178,6 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
             }
         }
     }
-    finding::sort(findings);
-    finding::assign_fingerprints(findings);
 }
 
 struct Join<'a> {

@@ -15,7 +15,7 @@ use super::summary::FileSummary;
 use crate::classify::tokens;
 use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
 use crate::ir::Language;
-use crate::rules::CategoryId;
+use crate::model::CategoryId;
 
 /// A function: (file, index in the file's summary).
 pub type FnRef = (u32, u32);

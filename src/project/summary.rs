@@ -3,12 +3,10 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
-use crate::finding::{Location, SourceLines};
-use crate::flow::Flow;
-use crate::flow::Step;
 use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
 use crate::ir::Language;
-use crate::rules::CategoryId;
+use crate::model::{CategoryId, Flow, Location, Step};
+use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
 #[derive(Debug)]

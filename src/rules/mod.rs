@@ -13,10 +13,9 @@ use std::path::{Path, PathBuf};
 use regex::RegexSet;
 
 use crate::ir::Language;
+use crate::model::{CategoryId, FlowKind};
 pub use model::PurposeSpec;
-pub use model::{
-    ArgSelector, CategorySpec, FlowKind, HttpSpec, RecipientSpec, SinkSpec, SourceSpec, StoreKind,
-};
+pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
@@ -41,9 +40,6 @@ pub enum RulesError {
         source: std::io::Error,
     },
 }
-
-/// Index of a category in [`Rules::categories`].
-pub type CategoryId = u16;
 
 /// The whole compiled knowledge base.
 #[derive(Debug)]

@@ -6,6 +6,8 @@
 
 use serde::Deserialize;
 
+use crate::model::{FlowKind, StoreKind};
+
 /// `rules/categories/*.yml`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,42 +113,6 @@ pub struct SinkFile {
     /// Language-specific sanitizer globs.
     #[serde(default)]
     pub sanitizers: Vec<String>,
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum FlowKind {
-    Collected,
-    Stored,
-    Logged,
-    Shared,
-}
-
-impl FlowKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            FlowKind::Collected => "collected",
-            FlowKind::Stored => "stored",
-            FlowKind::Logged => "logged",
-            FlowKind::Shared => "shared",
-        }
-    }
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum StoreKind {
-    Database,
-    File,
-    Cookie,
-    BrowserStorage,
-    Cache,
-    /// A bucket of a cloud object store (S3, OSS, COS, GCS).
-    ObjectStorage,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -30,9 +30,8 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::classify::Classifier;
-use crate::flow::Flow;
 use crate::ir::Span;
-use crate::rules::{FlowKind, StoreKind};
+use crate::model::{Flow, FlowKind, StoreKind};
 
 /// The schema formats read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -57,7 +57,7 @@ fn recipient(r: &Option<String>) -> String {
 pub fn compare(
     shown: &str,
     marked: &str,
-    findings: &[candor::finding::Finding],
+    findings: &[candor::model::Finding],
     failures: &mut Vec<String>,
 ) {
     let actual: BTreeSet<Expectation> = findings

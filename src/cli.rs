@@ -1,0 +1,220 @@
+//! The command line's flags and subcommands, and how the scan flags become
+//! the pipeline's options. `src/main.rs` runs the commands.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config;
+use crate::emit::Format;
+use crate::model::Level;
+use crate::pipeline::{self, Files, PolicyChoice};
+use crate::scan::DEFAULT_MAX_FILE_SIZE;
+
+#[derive(Parser)]
+#[command(name = "candor", version, about = "Checks that a codebase does what its privacy policy says", long_about = None)]
+pub struct Cli {
+    /// Load rules from this directory instead of the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Find personal data collected, stored, logged and shared.
+    Scan(ScanArgs),
+    /// Explain which data category names get, and why.
+    Classify {
+        /// Identifiers to classify (`shoujiHao`, `user_email`, `email_template_id`).
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// The object or class the names belong to (`user`, `product`).
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// Draft a privacy manifest from what the code does.
+    Init {
+        /// The directory to scan.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Where to write the draft (default: `privacy.yml` in PATH).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Accept today's findings: write or refresh a baseline file.
+    Baseline {
+        #[arg(value_enum)]
+        action: BaselineAction,
+        /// The baseline file (default: `candor-baseline.yml` in the scanned directory).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        scan: ScanArgs,
+    },
+    /// Validate a privacy manifest without scanning.
+    CheckManifest {
+        /// The manifest (`privacy.yml`).
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the privacy manifest format.
+    ManifestSchema,
+    /// List the checks, data categories, sinks, sources and recipients.
+    Rules {
+        /// Print the checks' reference as Markdown (docs/rules.md).
+        #[arg(long)]
+        markdown: bool,
+        /// List data categories.
+        #[arg(long)]
+        categories: bool,
+        /// List sinks and sources.
+        #[arg(long)]
+        sinks: bool,
+        /// List third-party recipients.
+        #[arg(long)]
+        recipients: bool,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// A domain that belongs to the system, not a third party (repeatable).
+    #[arg(long = "internal-domain", value_name = "DOMAIN")]
+    pub internal_domains: Vec<String>,
+    /// Follow data only within each function, not through calls to the
+    /// project's other functions and files (faster, finds less).
+    #[arg(long)]
+    pub local_only: bool,
+    /// The privacy manifest to check flows against (default: `privacy.yml`
+    /// in the scanned directory, if there is one).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Scan only the files staged for commit, as staged (not as in the
+    /// working tree).
+    #[arg(long, conflicts_with = "changed_since")]
+    pub staged: bool,
+    /// Scan only the files changed since the merge base with this git
+    /// reference (and uncommitted ones): what a pull request changes.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Report only findings not accepted in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Scan without a manifest even if `privacy.yml` exists.
+    #[arg(long, conflicts_with = "policy")]
+    pub no_policy: bool,
+    /// Exit with 1 when a finding is at or above this level (default:
+    /// `fail_on` in candor.toml, else error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// Same as `--color never`.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Text output: only the findings, no notices or summary; no progress.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BaselineAction {
+    /// Write a new baseline (refuses to overwrite one).
+    Create,
+    /// Rewrite an existing baseline from today's findings, dropping stale entries.
+    Update,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl FailOn {
+    /// The least level that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<Level> {
+        match self {
+            FailOn::Error => Some(Level::Error),
+            FailOn::Warning => Some(Level::Warning),
+            FailOn::Note => Some(Level::Note),
+            FailOn::Never => None,
+        }
+    }
+
+    /// The `fail_on` setting of `candor.toml`, validated when it was loaded.
+    pub fn from_setting(setting: &str) -> FailOn {
+        match setting {
+            "warning" => FailOn::Warning,
+            "note" => FailOn::Note,
+            "never" => FailOn::Never,
+            _ => FailOn::Error,
+        }
+    }
+}
+
+/// A flag value no command can run with.
+#[derive(Debug, thiserror::Error)]
+pub enum ArgsError {
+    #[error("--threads must be at least 1")]
+    ZeroThreads,
+}
+
+impl ScanArgs {
+    /// The pipeline's options from the scan flags and the project's settings.
+    pub fn pipeline_options(&self, config: config::Loaded) -> Result<pipeline::Options, ArgsError> {
+        let mut options = pipeline::Options::new(self.paths.clone());
+        let scan = &mut options.scan;
+        if let Some(threads) = self.threads {
+            if threads == 0 {
+                return Err(ArgsError::ZeroThreads);
+            }
+            scan.threads = threads;
+        }
+        scan.max_file_size = self.max_file_size;
+        scan.flow.internal_domains = self.internal_domains.clone();
+        scan.flow.local_only = self.local_only;
+        scan.progress = !self.quiet && std::io::stderr().is_terminal();
+        options.files = match (&self.changed_since, self.staged) {
+            (_, true) => Files::Staged,
+            (Some(reference), false) => Files::ChangedSince(reference.clone()),
+            (None, false) => Files::All,
+        };
+        options.policy = match (&self.policy, self.no_policy) {
+            (Some(path), _) => PolicyChoice::File(path.clone()),
+            (None, true) => PolicyChoice::Off,
+            (None, false) => PolicyChoice::Nearest,
+        };
+        options.baseline = self.baseline.clone();
+        options.config = config;
+        Ok(options)
+    }
+}

@@ -1,0 +1,89 @@
+//! `candor rules`: the checks, data categories, sinks, sources and
+//! recipients candor knows, as a listing or as the Markdown reference.
+
+use crate::checks;
+use crate::rules::Rules;
+
+/// What to list; everything but the Markdown reference when nothing is
+/// asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sections {
+    pub markdown: bool,
+    pub categories: bool,
+    pub sinks: bool,
+    pub recipients: bool,
+}
+
+pub fn render(rules: &Rules, sections: Sections) -> String {
+    let Sections {
+        markdown,
+        categories,
+        sinks,
+        recipients,
+    } = sections;
+    let all = !(markdown || categories || sinks || recipients);
+    let mut out = String::new();
+    if markdown {
+        out.push_str(&checks::reference_markdown());
+    }
+    if all {
+        out.push_str("checks:\n");
+        for r in checks::ALL {
+            out.push_str(&format!(
+                "  {:30} {:7} {}\n",
+                r.id,
+                r.level.name(),
+                r.short_description
+            ));
+        }
+    }
+    if categories || all {
+        out.push_str(&format!("categories ({}):\n", rules.categories.len()));
+        for c in &rules.categories {
+            let flags = [
+                (c.sensitive, "sensitive"),
+                (c.secret, "secret"),
+                (c.extension, "extension"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| *n)
+            .collect::<Vec<_>>()
+            .join(",");
+            out.push_str(&format!("  {:55} {:22} {}\n", c.key, flags, c.name));
+        }
+    }
+    if sinks || all {
+        out.push_str(&format!("sinks ({}):\n", rules.sinks.len()));
+        for s in &rules.sinks {
+            let to = s
+                .spec
+                .recipient
+                .clone()
+                .or(s.spec.http.as_ref().map(|_| "http".into()))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {:32} {:10} {:9} {:14} {}\n",
+                s.spec.id,
+                s.language.name(),
+                s.spec.kind.name(),
+                to,
+                s.spec.name
+            ));
+        }
+        out.push_str(&format!("sources ({}):\n", rules.sources.len()));
+        for s in &rules.sources {
+            out.push_str(&format!("  {:32} {}\n", s.id, s.name));
+        }
+    }
+    if recipients || all {
+        out.push_str(&format!("recipients ({}):\n", rules.recipients.len()));
+        for r in &rules.recipients {
+            out.push_str(&format!(
+                "  {:20} {:16} {:4} {}\n",
+                r.id, r.service, r.region, r.name
+            ));
+        }
+    }
+    out
+}

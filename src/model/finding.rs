@@ -1,0 +1,195 @@
+//! The one finding model every emitter renders.
+//!
+//! A finding is built once, with everything an emitter needs (message,
+//! snippet, locations in characters, trail, fingerprint), so that emitters
+//! never re-derive facts. Their fingerprints ([`fingerprint`]) and their
+//! order ([`sort`]) are given once, by the pipeline.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{FlowKind, Level, Rule, StoreKind};
+
+/// A location in a file: 1-based lines and columns, columns counted in
+/// Unicode code points, end column exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    pub path: String,
+    pub start_line: u32,
+    pub start_column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrailStep {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule_id: &'static str,
+    pub level: Level,
+    /// fideslang data-category key.
+    pub category: String,
+    pub category_name: String,
+    pub sensitive: bool,
+    pub flow_kind: FlowKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<StoreKind>,
+    /// The cookie or storage key written, when the code names it literally.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_key: Option<String>,
+    /// The country the data goes to, when the code names the region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The sink or source rule that matched.
+    pub via: String,
+    pub message: String,
+    pub location: Location,
+    /// The source line of the location.
+    pub snippet: String,
+    /// Where the data came from, first step first; the last step is the
+    /// location itself.
+    pub trail: Vec<TrailStep>,
+    /// Stable across unrelated edits: rule, category, path and the text of
+    /// the line, plus an occurrence counter.
+    pub fingerprint: String,
+    /// With a manifest: the declaration this finding is judged against, and
+    /// the policy clause it cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyRef>,
+    /// Set when a `candor:ignore` comment or a baseline suppresses the
+    /// finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Suppression>,
+}
+
+/// A place in the privacy manifest and the policy clause it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyRef {
+    pub location: Location,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+}
+
+/// Why a finding is suppressed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    pub justification: Option<String>,
+}
+
+/// Where a suppression comes from, named as SARIF names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SuppressionKind {
+    /// A `candor:ignore` comment in the code.
+    #[serde(rename = "inSource")]
+    InSource,
+    /// An entry of a baseline file.
+    #[serde(rename = "external")]
+    External,
+}
+
+impl Finding {
+    /// A finding about one of candor's own inputs (a suppression comment, a
+    /// baseline entry, a manifest declaration) rather than a flow of data:
+    /// no category, located at `location`, whose only trail step says what
+    /// is there (`step`).
+    pub fn meta(
+        rule: &Rule,
+        via: &str,
+        message: String,
+        location: Location,
+        snippet: String,
+        step: &str,
+    ) -> Finding {
+        Finding {
+            rule_id: rule.id,
+            level: rule.level,
+            category: String::new(),
+            category_name: String::new(),
+            sensitive: false,
+            flow_kind: FlowKind::Collected,
+            recipient: None,
+            store: None,
+            store_key: None,
+            region: None,
+            via: via.to_string(),
+            message,
+            snippet,
+            trail: vec![TrailStep {
+                location: location.clone(),
+                message: step.to_string(),
+            }],
+            location,
+            fingerprint: String::new(),
+            policy: None,
+            suppression: None,
+        }
+    }
+}
+
+/// What orders findings: file, position, then rule, category, flow kind,
+/// recipient and sink.
+type SortKey<'f> = (
+    &'f Location,
+    &'static str,
+    &'f str,
+    FlowKind,
+    &'f Option<String>,
+    &'f str,
+);
+
+fn sort_key(f: &Finding) -> SortKey<'_> {
+    (
+        &f.location,
+        f.rule_id,
+        &f.category,
+        f.flow_kind,
+        &f.recipient,
+        &f.via,
+    )
+}
+
+/// Puts findings in their deterministic order. The sort is stable, so
+/// findings equal in every part of the key keep the order they were made in.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+}
+
+/// Gives each finding its fingerprint: a hash of what identifies it without
+/// its line number (rule, category, flow kind, path and the text of its
+/// line), so that it survives lines moving, and a counter that tells
+/// identical ones apart in the order [`sort`] gives them. The findings are
+/// not moved.
+pub fn fingerprint(findings: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| sort_key(&findings[a]).cmp(&sort_key(&findings[b])));
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for i in order {
+        let f = &mut findings[i];
+        let normalized: String = f.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut h = Sha256::new();
+        for part in [
+            f.rule_id,
+            &f.category,
+            f.flow_kind.name(),
+            &f.location.path,
+            &normalized,
+        ] {
+            h.update(part.as_bytes());
+            h.update([0]);
+        }
+        let digest = h.finalize();
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let n = seen.entry(hex.clone()).or_insert(0);
+        *n += 1;
+        f.fingerprint = format!("{hex}:{n}");
+    }
+}

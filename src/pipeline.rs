@@ -1,0 +1,230 @@
+//! The whole scan as one library call.
+//!
+//! [`run`] takes the scan from the files to the report a user sees:
+//! discover and analyse every file, join flows across functions and files
+//! ([`crate::scan`]); judge them against the privacy manifest
+//! ([`crate::policy`]); apply inline suppressions ([`crate::suppress`]) and the
+//! project's filters (`candor.toml`); give every finding its fingerprint,
+//! apply the baseline ([`crate::baseline`]), and put the findings in their
+//! one deterministic order. The command line only parses flags and renders
+//! what this returns.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::baseline::{Baseline, BaselineError};
+use crate::config;
+use crate::git::{self, GitError};
+use crate::manifest::{self, ManifestError};
+use crate::model::{self, ScanReport};
+use crate::policy::Policy;
+use crate::rules::Rules;
+use crate::scan::{self, ScanOptions, Selection};
+use crate::suppress;
+use crate::workspace::{base_dir, nearest, shown_from};
+
+/// Which files of the tree to scan.
+#[derive(Debug, Clone, Default)]
+pub enum Files {
+    /// Every file under the roots.
+    #[default]
+    All,
+    /// The files staged for commit, as staged.
+    Staged,
+    /// The files changed since the merge base with a git reference, and the
+    /// uncommitted ones: what a pull request changes.
+    ChangedSince(String),
+}
+
+/// Which privacy manifest the flows are judged against.
+#[derive(Debug, Clone, Default)]
+pub enum PolicyChoice {
+    /// The project's `policy` setting, else `privacy.yml` in the scanned
+    /// directory or the nearest parent up to the repository root.
+    #[default]
+    Nearest,
+    /// This manifest.
+    File(PathBuf),
+    /// No manifest, unless the project's `policy` setting names one.
+    Off,
+}
+
+/// Everything a scan needs besides the rules.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub scan: ScanOptions,
+    pub files: Files,
+    pub policy: PolicyChoice,
+    /// Apply inline `candor:ignore` comments (a draft manifest lists every
+    /// flow, suppressed or not).
+    pub suppressions: bool,
+    /// The project's settings: policy, filters and internal domains.
+    pub config: config::Loaded,
+    /// Findings accepted in this baseline file are suppressed.
+    pub baseline: Option<PathBuf>,
+}
+
+impl Options {
+    /// A full scan of `roots` with the nearest manifest, suppressions on,
+    /// no project settings and no baseline.
+    pub fn new(roots: Vec<PathBuf>) -> Options {
+        Options {
+            scan: ScanOptions::new(roots),
+            files: Files::All,
+            policy: PolicyChoice::Nearest,
+            suppressions: true,
+            config: config::Loaded::default(),
+            baseline: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("{}: no such file or directory", .0.display())]
+    NoSuchPath(PathBuf),
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    #[error(transparent)]
+    Baseline(#[from] BaselineError),
+    #[error("{}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot start the scan: {0}")]
+    ThreadPool(rayon::ThreadPoolBuildError),
+}
+
+/// Runs the scan and every step after it; the findings come back
+/// fingerprinted and in their deterministic order.
+pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError> {
+    let roots = &options.scan.roots;
+    if let Some(missing) = roots.iter().find(|p| !p.exists()) {
+        return Err(PipelineError::NoSuchPath(missing.clone()));
+    }
+    let settings = &options.config;
+    let mut scan_options = options.scan.clone();
+    scan_options
+        .flow
+        .internal_domains
+        .extend(settings.config.internal_domains.iter().cloned());
+    if let Some(selection) = select(&options.files, roots)? {
+        scan_options.selection = selection;
+    }
+    // The manifest is validated before the scan so that a bad one fails fast.
+    let manifest = match manifest_path(options) {
+        Some(path) => {
+            let manifest = manifest::load(&path, rules)?;
+            let text = read(&path)?;
+            Some((path, manifest, text))
+        }
+        None => None,
+    };
+    let mut report = scan::scan(&scan_options, rules).map_err(PipelineError::ThreadPool)?;
+    if let Some((path, manifest, text)) = &manifest {
+        let shown = shown_from(path, &report.base);
+        let policy = Policy {
+            manifest,
+            text,
+            path: &shown,
+            rules,
+            root: Some(&report.base),
+            sources: Default::default(),
+        };
+        report.findings = policy.apply(std::mem::take(&mut report.findings));
+    }
+    if options.suppressions {
+        suppress::apply(&mut report.findings, &report.base);
+    }
+    filter(&mut report, settings);
+    model::fingerprint(&mut report.findings);
+    if let Some(path) = &options.baseline {
+        let baseline = Baseline::load(path)?;
+        let text = read(path)?;
+        let accepted = report.findings.len();
+        baseline.apply(&mut report.findings, &shown_from(path, &report.base), &text);
+        // Entries that match nothing are new findings of their own.
+        model::fingerprint(&mut report.findings[accepted..]);
+    }
+    model::sort(&mut report.findings);
+    Ok(report)
+}
+
+/// The files git names for `files`, with their staged content for
+/// [`Files::Staged`]; `None` for every file under the roots.
+fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitError> {
+    if matches!(files, Files::All) {
+        return Ok(None);
+    }
+    let start = roots
+        .first()
+        .map(PathBuf::as_path)
+        .unwrap_or(Path::new("."));
+    let start = if start.is_dir() {
+        start
+    } else {
+        start
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
+    let top = git::toplevel(start)?;
+    let mut selection = Selection::default();
+    let listed: Vec<PathBuf> = match files {
+        Files::Staged => {
+            let staged = git::staged(&top)?;
+            let listed = staged.keys().cloned().collect();
+            selection.contents = staged;
+            listed
+        }
+        Files::ChangedSince(reference) => git::changed_since(&top, reference)?,
+        Files::All => Vec::new(),
+    };
+    selection.only = Some(listed.into_iter().collect::<HashSet<_>>());
+    selection.root = Some(top);
+    Ok(Some(selection))
+}
+
+/// The manifest to judge against, if any.
+fn manifest_path(options: &Options) -> Option<PathBuf> {
+    let settings = &options.config;
+    let configured = || {
+        settings
+            .config
+            .policy
+            .as_ref()
+            .map(|p| settings.dir.join(p))
+    };
+    match &options.policy {
+        PolicyChoice::File(path) => Some(path.clone()),
+        PolicyChoice::Off => configured(),
+        PolicyChoice::Nearest => {
+            configured().or_else(|| nearest(&base_dir(&options.scan.roots), "privacy.yml"))
+        }
+    }
+}
+
+/// Drops the findings and notices the project's settings leave out: checks
+/// not enabled or disabled, and excluded paths.
+fn filter(report: &mut ScanReport, settings: &config::Loaded) {
+    let (enabled, disabled) = (
+        &settings.config.rules.enable,
+        &settings.config.rules.disable,
+    );
+    report.findings.retain(|f| {
+        (enabled.is_empty() || enabled.iter().any(|e| e == f.rule_id))
+            && !disabled.iter().any(|d| d == f.rule_id)
+            && !settings.excludes(&f.location.path)
+    });
+    report.notices.retain(|n| !settings.excludes(&n.path));
+}
+
+fn read(path: &Path) -> Result<String, PipelineError> {
+    std::fs::read_to_string(path).map_err(|source| PipelineError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,75 @@
+//! Positions in a file's text as users see them: 1-based lines and columns
+//! counted in characters, whatever the byte offsets the parsers give.
+
+use crate::ir::Span;
+use crate::model::Location;
+
+/// The 1-based character column of byte `byte` of `line` (a byte inside a
+/// character counts as that character).
+pub fn char_column(line: &str, byte: usize) -> usize {
+    let mut byte = byte.min(line.len());
+    while !line.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    line[..byte].chars().count() + 1
+}
+
+/// The 1-based line and character column of byte `offset` of `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, char_column(&text[line_start..], offset - line_start))
+}
+
+/// Line lookup over one file's text.
+pub struct SourceLines<'s> {
+    lines: Vec<&'s str>,
+}
+
+impl<'s> SourceLines<'s> {
+    pub fn new(text: &'s str) -> SourceLines<'s> {
+        SourceLines {
+            lines: text.split('\n').collect(),
+        }
+    }
+
+    /// Line `number` (1-based) without its line ending; empty past the end.
+    pub fn line(&self, number: u32) -> &'s str {
+        self.lines
+            .get((number as usize).wrapping_sub(1))
+            .map_or("", |l| l.trim_end_matches('\r'))
+    }
+
+    /// `span` (byte columns) as a location in `path` (character columns).
+    pub fn location(&self, path: &str, span: Span) -> Location {
+        let column = |line: u32, byte: u32| char_column(self.line(line), byte as usize) as u32;
+        Location {
+            path: path.to_string(),
+            start_line: span.start_line,
+            start_column: column(span.start_line, span.start_col),
+            end_line: span.end_line,
+            end_column: column(span.end_line, span.end_col),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{char_column, line_col};
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(char_column("手机 = x", 0), 1);
+        assert_eq!(char_column("手机 = x", 6), 3);
+        assert_eq!(char_column("手机 = x", 4), 2, "inside a character");
+        assert_eq!(char_column("ab", 99), 3, "past the end");
+        assert_eq!(line_col("a\nbé c", 5), (2, 3));
+        assert_eq!(line_col("a\nb", 0), (1, 1));
+        assert_eq!(line_col("a\n", 2), (2, 1));
+    }
+}

@@ -19,8 +19,8 @@ use std::time::Instant;
 
 use candor::discover::discover;
 use candor::frontend::parse_only;
-use candor::rules::Rules;
 use candor::pipeline::{self, Options, PolicyChoice};
+use candor::rules::Rules;
 use rayon::prelude::*;
 
 fn arg(args: &[String], name: &str) -> Option<String> {

@@ -80,8 +80,50 @@ pub enum Verdict {
     Rejected {
         id: CategoryId,
         pattern: String,
-        reason: String,
+        reason: RejectReason,
     },
+}
+
+/// Why a name that matched a category's pattern is not that category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RejectReason {
+    /// A word says the value was made safe: hashed, masked or encrypted
+    /// (`password_hash`, `masked_phone`).
+    Protected(String),
+    /// A word after the match makes it metadata about the data
+    /// (`email_count`, `phone_verified`).
+    MetadataAfter(String),
+    /// A word before the match does the same (`is_email`, `has_phone`).
+    MetadataBefore(String),
+    /// The category's own exclude pattern matches.
+    Excluded(String),
+    /// The matched word is ambiguous and nothing names a person
+    /// (`product.name`).
+    NeedsPersonContext(String),
+}
+
+impl std::fmt::Display for RejectReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RejectReason::Protected(w) => write!(
+                f,
+                "`{w}` says the value is protected (hashed, masked or encrypted)"
+            ),
+            RejectReason::MetadataAfter(w) => write!(
+                f,
+                "`{w}` after the match makes it metadata about the data, not the data"
+            ),
+            RejectReason::MetadataBefore(w) => write!(
+                f,
+                "`{w}` before the match makes it metadata about the data, not the data"
+            ),
+            RejectReason::Excluded(e) => write!(f, "excluded by the category's `{e}` pattern"),
+            RejectReason::NeedsPersonContext(p) => write!(
+                f,
+                "`{p}` is ambiguous and needs a person context (e.g. `user.{p}`)"
+            ),
+        }
+    }
 }
 
 impl Verdict {
@@ -248,7 +290,7 @@ impl Classifier {
             return Verdict::NoMatch;
         };
         let id = pattern.category;
-        let reject = |reason: String| Verdict::Rejected {
+        let reject = |reason: RejectReason| Verdict::Rejected {
             id,
             pattern: pattern.text.clone(),
             reason,
@@ -262,9 +304,7 @@ impl Classifier {
             .chain(joined_pairs)
             .find(|t| self.protected.contains(t))
         {
-            return reject(format!(
-                "`{t}` says the value is protected (hashed, masked or encrypted)"
-            ));
+            return reject(RejectReason::Protected(t));
         }
         if pattern.text.chars().any(is_cjk) {
             // Inside one CJK token the qualifier is the text around the match.
@@ -276,9 +316,7 @@ impl Classifier {
                     .filter(cjk)
                     .find(|w| after.starts_with(w.as_str()))
                 {
-                    return reject(format!(
-                        "`{w}` after the match makes it metadata about the data, not the data"
-                    ));
+                    return reject(RejectReason::MetadataAfter(w.clone()));
                 }
                 if let Some(w) = self
                     .non_data_prefixes
@@ -286,9 +324,7 @@ impl Classifier {
                     .filter(cjk)
                     .find(|w| before.ends_with(w.as_str()))
                 {
-                    return reject(format!(
-                        "`{w}` before the match makes it metadata about the data, not the data"
-                    ));
+                    return reject(RejectReason::MetadataBefore(w.clone()));
                 }
             }
         }
@@ -296,29 +332,22 @@ impl Classifier {
             .iter()
             .find(|t| self.non_data_suffixes.contains(*t))
         {
-            return reject(format!(
-                "`{t}` after the match makes it metadata about the data, not the data"
-            ));
+            return reject(RejectReason::MetadataAfter(t.clone()));
         }
         if let Some(t) = toks[..start]
             .iter()
             .find(|t| self.non_data_prefixes.contains(*t))
         {
-            return reject(format!(
-                "`{t}` before the match makes it metadata about the data, not the data"
-            ));
+            return reject(RejectReason::MetadataBefore(t.clone()));
         }
         if let Some(e) = self.excludes[id as usize]
             .iter()
             .find(|e| window_matches(toks, e))
         {
-            return reject(format!("excluded by the category's `{e}` pattern"));
+            return reject(RejectReason::Excluded(e.clone()));
         }
         if pattern.ambiguous && !self.has_person_context(&toks[..start], owner) {
-            return reject(format!(
-                "`{}` is ambiguous and needs a person context (e.g. `user.{}`)",
-                pattern.text, pattern.text
-            ));
+            return reject(RejectReason::NeedsPersonContext(pattern.text.clone()));
         }
         Verdict::Category {
             id,

@@ -4,7 +4,7 @@
 //! except where a built-in risk applies: sensitive data or credentials
 //! logged, personal data sent to a third party, and sensitive data or
 //! credentials stored in clear text. Each rule module holds its metadata
-//! (documentation, CWE, severity) and its condition; [`build`] makes the
+//! (documentation, CWE, severity) and its condition; [`findings`] makes the
 //! findings.
 
 mod build;

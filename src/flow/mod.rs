@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
+use crate::classify::{Classifier, RejectReason, Verdict, is_constant_name, tokens};
 use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
 use crate::model::{CategoryId, Flow, FlowKind, StoreKind};
 use crate::rules::{ArgSelector, LanguageRules, Rules};
@@ -842,7 +842,10 @@ impl<'a> FileCx<'a> {
                     value.add(t);
                 }
                 Verdict::Constant => value.state = State::Literal,
-                Verdict::Rejected { reason, .. } if reason.contains("protected") => {
+                Verdict::Rejected {
+                    reason: RejectReason::Protected(_),
+                    ..
+                } => {
                     return Value::sanitized();
                 }
                 _ => {}
@@ -887,7 +890,10 @@ impl<'a> FileCx<'a> {
                 out.add(Taint::data(id, Trail::start(span, format!("`{shown}`"))));
             }
             Verdict::Constant => out.state = State::Literal,
-            Verdict::Rejected { reason, .. } if reason.contains("protected") => {
+            Verdict::Rejected {
+                reason: RejectReason::Protected(_),
+                ..
+            } => {
                 return Value::sanitized();
             }
             _ => {}

@@ -175,7 +175,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) {
         let p = e.path();
         if p.is_dir() {
             collect(root, &p, out);
-        } else if candor::frontend::language_for_path(&p).is_some() {
+        } else if candor::language::Language::for_path(&p).is_some() {
             out.push((
                 p.strip_prefix(root).unwrap().to_path_buf(),
                 std::fs::read_to_string(&p).unwrap_or_default(),

@@ -11,8 +11,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::frontend::language_for_path;
-use crate::ir::Language;
+use crate::language::{Conventions, Language};
 use crate::schemas::SchemaKind;
 
 /// Directories that hold vendored, installed or generated code.
@@ -81,7 +80,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     } else if let Some(kind) = SchemaKind::for_file(path) {
         Some(FileKind::Schema(kind))
     } else {
-        language_for_path(path).map(FileKind::Source)
+        Language::for_path(path).map(FileKind::Source)
     }
 }
 
@@ -202,8 +201,14 @@ fn is_skipped_dir(path: &Path) -> bool {
     name.ends_with(".egg-info")
 }
 
-/// Why a file's content should not be analysed, if it should not.
-pub fn content_skip_reason(path: &Path, bytes: &[u8], max_size: u64) -> Option<String> {
+/// Why a file's content should not be analysed, if it should not. The
+/// `conventions` of a source file's language name its generated files.
+pub fn content_skip_reason(
+    path: &Path,
+    bytes: &[u8],
+    max_size: u64,
+    conventions: Option<&Conventions>,
+) -> Option<String> {
     if bytes.len() as u64 > max_size {
         return Some(format!(
             "larger than {} KiB (--max-file-size)",
@@ -215,18 +220,7 @@ pub fn content_skip_reason(path: &Path, bytes: &[u8], max_size: u64) -> Option<S
         return Some("binary file".into());
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let generated_name = [
-        ".min.js",
-        ".bundle.js",
-        "_pb2.py",
-        ".pb.go",
-        ".generated.ts",
-        ".g.dart",
-        "-min.js",
-    ]
-    .iter()
-    .any(|s| name.ends_with(s));
-    if generated_name {
+    if conventions.is_some_and(|c| c.is_generated(name)) {
         return Some("generated or minified file".into());
     }
     let first_lines = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);

@@ -7,67 +7,7 @@
 //! literals, string building, object literals, assignments and returns.
 //! Control flow is flattened into source order.
 
-use std::fmt;
-
-/// A language the scanner understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Python,
-    JavaScript,
-    TypeScript,
-    Java,
-    Go,
-    Rust,
-}
-
-impl Language {
-    pub const ALL: [Language; 6] = [
-        Language::Python,
-        Language::JavaScript,
-        Language::TypeScript,
-        Language::Java,
-        Language::Go,
-        Language::Rust,
-    ];
-
-    /// The lower-case name used in rule files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::Python => "python",
-            Language::JavaScript => "javascript",
-            Language::TypeScript => "typescript",
-            Language::Java => "java",
-            Language::Go => "go",
-            Language::Rust => "rust",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.name() == name)
-    }
-
-    /// The languages whose files can call each other's functions are one
-    /// family (TypeScript imports JavaScript).
-    pub fn family(self) -> Language {
-        match self {
-            Language::TypeScript => Language::JavaScript,
-            l => l,
-        }
-    }
-
-    /// Rule files written for `family` also apply to this language
-    /// (TypeScript shares JavaScript's sinks and sources).
-    pub fn uses_rules_of(self, family: Language) -> bool {
-        self == family || (self == Language::TypeScript && family == Language::JavaScript)
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use crate::language::Language;
 
 /// A source range: 1-based lines, 0-based byte columns within the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

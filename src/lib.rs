@@ -23,6 +23,7 @@ pub mod flow;
 pub mod frontend;
 pub mod git;
 pub mod ir;
+pub mod language;
 pub mod manifest;
 pub mod model;
 pub mod pipeline;

@@ -197,7 +197,9 @@ pub fn scan(
             });
             continue;
         };
-        if let Some(reason) = discover::content_skip_reason(path, &bytes, options.max_file_size) {
+        if let Some(reason) =
+            discover::content_skip_reason(path, &bytes, options.max_file_size, None)
+        {
             report.notices.push(Notice {
                 path: shown,
                 kind: NoticeKind::Skipped,
@@ -285,7 +287,10 @@ fn analyze_file(
             return out;
         }
     };
-    if let Some(reason) = discover::content_skip_reason(&c.path, &bytes, options.max_file_size) {
+    let conventions = &rules.language(c.language).conventions;
+    if let Some(reason) =
+        discover::content_skip_reason(&c.path, &bytes, options.max_file_size, Some(conventions))
+    {
         out.notices.push(notice(NoticeKind::Skipped, reason));
         return out;
     }

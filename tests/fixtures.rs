@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use candor::classify::Classifier;
 use candor::flow::FlowOptions;
-use candor::frontend::language_for_path;
+use candor::language::Language;
 use candor::project;
 use candor::rules::Rules;
 use candor::scan::{analyze_schema, analyze_source};
@@ -69,7 +69,7 @@ fn fixture_files() -> Vec<PathBuf> {
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if language_for_path(&p).is_some() || SchemaKind::for_file(&p).is_some() {
+            } else if Language::for_path(&p).is_some() || SchemaKind::for_file(&p).is_some() {
                 files.push(p);
             }
         }
@@ -100,7 +100,7 @@ fn fixtures_match_their_markers() {
             }
             continue;
         }
-        let language = language_for_path(file).expect("fixture language");
+        let language = Language::for_path(file).expect("fixture language");
         // Analysed under a path outside `tests/`, which the join treats as
         // test code whose data is no flow of the product.
         let analyzed = match analyze_source(
@@ -165,6 +165,6 @@ fn documents_are_told_apart_by_content() {
     assert!(look_alikes.len() >= 5, "the look-alikes are there");
     for p in look_alikes {
         assert_eq!(SchemaKind::for_file(&p), None, "{}", p.display());
-        assert_eq!(language_for_path(&p), None, "{}", p.display());
+        assert_eq!(Language::for_path(&p), None, "{}", p.display());
     }
 }

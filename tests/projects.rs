@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use candor::emit::sarif;
-use candor::frontend::language_for_path;
+use candor::language::Language;
 use candor::model::ScanReport;
 use candor::pipeline::{self, Options};
 use candor::rules::Rules;
@@ -35,7 +35,7 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = entry.path();
         if p.is_dir() {
             source_files(&p, out);
-        } else if language_for_path(&p).is_some() {
+        } else if Language::for_path(&p).is_some() {
             out.push(p);
         }
     }

@@ -21,7 +21,8 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::classify::{Classifier, RejectReason, Verdict, is_constant_name, tokens};
-use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
+use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Span, Stmt, Target};
+use crate::language::{Conventions, Language};
 use crate::model::{CategoryId, Flow, FlowKind, StoreKind};
 use crate::rules::{ArgSelector, LanguageRules, Rules};
 use paths::{
@@ -81,7 +82,7 @@ pub fn analyze(
             functions: ir
                 .functions
                 .iter()
-                .map(|f| signature(f, language))
+                .map(|f| signature(f, &cx.lang.conventions))
                 .collect(),
             classes: ir
                 .classes
@@ -163,17 +164,13 @@ fn is_mask(e: &Expr) -> bool {
 }
 
 /// How callers bind arguments to `f`.
-fn signature(f: &Function, language: Language) -> Signature {
-    let first = f.params.first().map(|p| p.name.as_str());
+fn signature(f: &Function, conventions: &Conventions) -> Signature {
+    // Methods that declare their receiver do so first; plain functions have
+    // no class.
     let receiver_param = f.class.is_some()
-        && match language {
-            Language::Python => matches!(first, Some("self" | "cls")),
-            Language::Rust => first == Some("self"),
-            // Go methods declare their receiver first; plain functions have
-            // no class.
-            Language::Go => first.is_some(),
-            _ => false,
-        };
+        && f.params
+            .first()
+            .is_some_and(|p| conventions.is_receiver_parameter(&p.name));
     Signature {
         name: f.name.clone(),
         class: f.class.clone(),
@@ -193,7 +190,6 @@ fn signature(f: &Function, language: Language) -> Signature {
 struct FileCx<'a> {
     rules: &'a Rules,
     lang: &'a LanguageRules,
-    language: Language,
     /// Field names of the classes, structs and DTOs declared in this file.
     class_fields: HashMap<String, Vec<String>>,
     /// Fields already collected from a request variable in this function:
@@ -244,7 +240,6 @@ impl<'a> FileCx<'a> {
         let mut cx = FileCx {
             rules,
             lang: rules.language(language),
-            language,
             class_fields: ir
                 .classes
                 .iter()
@@ -461,15 +456,12 @@ impl<'a> FileCx<'a> {
         }
         // `this` of a Java or JavaScript method is no declared parameter.
         if let Some(class) = &f.class
-            && matches!(
-                self.language,
-                Language::Java | Language::JavaScript | Language::TypeScript
-            )
+            && let Some(this) = self.lang.conventions.implicit_receiver()
         {
             let mut value = Value::default();
             self.seed(&mut value, Slot::This, Trail::default());
             scope.vars.insert(
-                "this".to_string(),
+                this.to_string(),
                 Var {
                     value,
                     origin: Some(class.clone()),
@@ -1137,10 +1129,10 @@ impl<'a> FileCx<'a> {
                 let added = added.then(e.span, || format!("added to `{n}`"));
                 self.var_mut(n, sc).value.merge(added);
             }
-            // Go types of the project define methods of these names too
-            // (`s.trail.WriteString(line)` on an audit file): the call may
+            // Types of the project may define methods of these names too
+            // (`s.trail.WriteString(line)` on a Go audit file): the call may
             // still reach one of them.
-            if self.language == Language::Go {
+            if self.lang.conventions.calls.mutators_may_be_methods {
                 let recv = receiver.as_ref().map(|(v, _)| v);
                 self.call_site(e, sc, method, &paths, args, &values, recv);
             }
@@ -1217,16 +1209,13 @@ impl<'a> FileCx<'a> {
     }
 
     /// Whether a call builds an object from its arguments: `new`, struct
-    /// and composite literals, keyword calls, and (where classes are called
-    /// like functions) a capitalized callee. In Go every exported function is
-    /// capitalized, so there only literals and `New*` constructors count.
+    /// and composite literals, keyword calls, and a callee named as the
+    /// language names constructors (capitalized where classes are called
+    /// like functions; `New*` in Go, where every exported function is
+    /// capitalized).
     fn builds_object(&self, construct: bool, method: &str, args: &[Arg]) -> bool {
-        let capitalized = method.chars().next().is_some_and(char::is_uppercase);
         construct
-            || match self.language {
-                Language::Go => method.starts_with("New"),
-                _ => capitalized,
-            }
+            || self.lang.conventions.builds_object(method)
             || args.iter().any(|a| a.name.is_some())
     }
 
@@ -1716,10 +1705,10 @@ impl<'a> FileCx<'a> {
         {
             return class.clone();
         }
-        // Only Java reads its fields by bare name; elsewhere a bare name
-        // that matches a field (`http` in a Go method of a struct with an
-        // `http *http.Client` field) is an import or a local.
-        if self.language == Language::Java
+        // Only where methods read fields by bare name (Java); elsewhere a
+        // bare name that matches a field (`http` in a Go method of a struct
+        // with an `http *http.Client` field) is an import or a local.
+        if self.lang.conventions.receiver.bare_fields
             && let Some(class) = &sc.class
             && let Some(t) = self.fields.get(&(class.clone(), name.to_string()))
         {

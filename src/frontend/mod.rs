@@ -14,7 +14,8 @@ pub mod tree;
 
 use std::path::Path;
 
-use crate::ir::{FileIr, Language};
+use crate::ir::FileIr;
+use crate::language::{Grammar, Language};
 
 /// Deepest expression or statement nesting a front-end lowers; deeper code
 /// is skipped with a notice so that no input can exhaust the stack.
@@ -33,26 +34,6 @@ pub struct Lowered {
     pub ir: FileIr,
 }
 
-/// The language of a file, judged by its name; `None` for files candor does
-/// not analyse.
-pub fn language_for_path(path: &Path) -> Option<Language> {
-    let ext = path.extension()?.to_str()?;
-    Some(match ext {
-        "py" | "pyi" => Language::Python,
-        "js" | "jsx" | "mjs" | "cjs" => Language::JavaScript,
-        "ts" | "tsx" | "mts" | "cts" => {
-            if path.to_str().is_some_and(|p| p.ends_with(".d.ts")) {
-                return None;
-            }
-            Language::TypeScript
-        }
-        "java" => Language::Java,
-        "go" => Language::Go,
-        "rs" => Language::Rust,
-        _ => return None,
-    })
-}
-
 /// Lowers `source` written in `language` into the IR. `path` selects the
 /// dialect where one language has several (TSX, JSX).
 pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, FrontendError> {
@@ -68,16 +49,8 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
 /// Parses `source` without lowering it: the baseline the benchmark compares
 /// the whole scan against. Returns whether the parser produced a tree.
 pub fn parse_only(language: Language, path: &Path, source: &str) -> bool {
-    let grammar: tree_sitter::Language = match language {
-        Language::Python => tree_sitter_python::LANGUAGE.into(),
-        Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
-        Language::TypeScript if path.extension().is_some_and(|e| e == "tsx") => {
-            tree_sitter_typescript::LANGUAGE_TSX.into()
-        }
-        Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-        Language::Java => tree_sitter_java::LANGUAGE.into(),
-        Language::Go => tree_sitter_go::LANGUAGE.into(),
-        Language::Rust => return syn::parse_file(source).is_ok(),
-    };
-    tree::parse(grammar, source).is_ok()
+    match language.grammar(path) {
+        Grammar::TreeSitter(grammar) => tree::parse(grammar, source).is_ok(),
+        Grammar::Syn => syn::parse_file(source).is_ok(),
+    }
 }

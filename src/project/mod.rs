@@ -78,7 +78,7 @@ struct Reached<'a> {
 /// Findings for the flows that cross functions and for request bodies
 /// typed in other files, to add to the per-file ones (see [`merge`]).
 pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
-    let index = Index::new(files);
+    let index = Index::new(files, rules);
     let mut join = Join::new(files, &index);
     join.run();
     let mut out = collected_bodies(files, &index, rules);

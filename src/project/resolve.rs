@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use super::summary::FileSummary;
 use crate::classify::tokens;
 use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
-use crate::ir::Language;
+use crate::language::{BareCalls, Conventions, Language, ModuleUnit, directory};
 use crate::model::CategoryId;
+use crate::rules::Rules;
 
 /// A function: (file, index in the file's summary).
 pub type FnRef = (u32, u32);
@@ -27,11 +28,14 @@ const MAX_TARGETS: usize = 4;
 /// can be imported as.
 pub struct Index<'a> {
     files: &'a [FileSummary],
+    /// Each file's language conventions.
+    conventions: Vec<&'a Conventions>,
     /// Functions by language family and name.
     by_name: HashMap<(Language, &'a str), Vec<FnRef>>,
     /// Each function's class, normalized (`UserService` -> `userservice`),
-    /// and for `UserServiceImpl`/`DefaultUserService` the interface's;
-    /// computed once, as calls compare them often.
+    /// and where the language names implementations after their interface
+    /// (`UserServiceImpl`, `DefaultUserService`) the interface's; computed
+    /// once, as calls compare them often.
     class_norms: Vec<Vec<(Option<String>, Option<String>)>>,
     /// Files by directory.
     by_dir: HashMap<&'a str, Vec<u32>>,
@@ -41,115 +45,14 @@ pub struct Index<'a> {
     /// Each file's directory, and whether it is a test file.
     dirs: Vec<&'a str>,
     tests: Vec<bool>,
-    /// Module key -> files (dotted for Python and Rust, `/`-separated paths
-    /// without extension for JavaScript and Go directories).
+    /// Module key -> files, by each language's conventions (dotted for
+    /// Python and Rust, `/`-separated paths without extension for
+    /// JavaScript and Go directories).
     modules: HashMap<String, Vec<u32>>,
     /// Names of the project's classes.
     classes: std::collections::HashSet<&'a str>,
     /// Classes with personal fields by name: (file, index in its `classes`).
     declared: HashMap<&'a str, Vec<(u32, u32)>>,
-}
-
-fn directory(path: &str) -> &str {
-    path.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-fn stem(path: &str) -> &str {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    let start = path.len() - file.len();
-    match file.split_once('.') {
-        // `user.service.ts` is imported as `./user.service`.
-        Some(_) => &path[..start + file.rfind('.').unwrap_or(file.len())],
-        None => path,
-    }
-}
-
-/// Every suffix of `parts` joined by `sep`, longest first.
-fn suffixes(parts: &[&str], sep: &str) -> Vec<String> {
-    (0..parts.len()).map(|i| parts[i..].join(sep)).collect()
-}
-
-/// The names a file can be imported by.
-fn module_keys(path: &str, language: Language) -> Vec<String> {
-    match language.family() {
-        Language::Python => {
-            let mut parts: Vec<&str> = stem(path).split('/').collect();
-            if parts.last() == Some(&"__init__") {
-                parts.pop();
-            }
-            suffixes(&parts, ".")
-        }
-        Language::Rust => {
-            let mut parts: Vec<&str> = stem(path).split('/').collect();
-            if let Some(src) = parts.iter().position(|p| *p == "src") {
-                parts.drain(..=src);
-            }
-            if matches!(parts.last(), Some(&("mod" | "lib" | "main"))) {
-                parts.pop();
-            }
-            let mut keys = suffixes(&parts, ".");
-            keys.push(
-                std::iter::once("crate")
-                    .chain(parts.iter().copied())
-                    .collect::<Vec<_>>()
-                    .join("."),
-            );
-            keys
-        }
-        Language::Go => {
-            let parts: Vec<&str> = directory(path).split('/').collect();
-            suffixes(&parts, "/")
-        }
-        Language::JavaScript => {
-            let stem = stem(path);
-            let mut keys = vec![stem.to_string()];
-            if let Some(dir) = stem.strip_suffix("/index") {
-                keys.push(dir.to_string());
-            }
-            keys
-        }
-        // Java resolves through classes.
-        _ => Vec::new(),
-    }
-}
-
-/// `./user.js` as `./user`: a JavaScript or TypeScript module specifier
-/// without its script extension (`./user.service` keeps its last part).
-fn without_script_extension(q: &str) -> &str {
-    const EXTENSIONS: [&str; 8] = [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx"];
-    EXTENSIONS
-        .iter()
-        .find_map(|e| q.strip_suffix(e))
-        .filter(|rest| !rest.is_empty() && !rest.ends_with('/'))
-        .unwrap_or(q)
-}
-
-/// Whether a path is a test file by the conventions of its language.
-fn is_test_file(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    file.ends_with("_test.go")
-        || file.starts_with("test_")
-        || file.ends_with("_test.py")
-        || [".spec.", ".test."].iter().any(|m| file.contains(m))
-        || file.ends_with("Test.java")
-        || path
-            .split('/')
-            .any(|d| matches!(d, "tests" | "test" | "__tests__"))
-}
-
-/// `a/b/../c/./d` as `a/c/d`.
-fn normalize(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                out.pop();
-            }
-            p => out.push(p),
-        }
-    }
-    out.join("/")
 }
 
 /// A class name as compared: `UserService`, `userService` and
@@ -163,24 +66,12 @@ fn same_class(written: &str, class: &str) -> bool {
     normalized(written) == normalized(class)
 }
 
-/// The interface a Java class is named as implementing (`UserServiceImpl`,
-/// `DefaultUserService` -> `UserService`): calls through the interface
-/// reach it. Supertypes are not in the summaries; the naming convention is
-/// what Spring code follows.
-fn interface_of(class: &str) -> Option<&str> {
-    class
-        .strip_suffix("Impl")
-        .or_else(|| class.strip_prefix("Default"))
-        .filter(|b| !b.is_empty())
-}
-
-#[cfg(test)]
-fn implementation_of(written: &str, class: &str) -> bool {
-    interface_of(class).is_some_and(|b| same_class(written, b))
-}
-
 impl<'a> Index<'a> {
-    pub fn new(files: &'a [FileSummary]) -> Index<'a> {
+    pub fn new(files: &'a [FileSummary], rules: &'a Rules) -> Index<'a> {
+        let conventions: Vec<&Conventions> = files
+            .iter()
+            .map(|f| &rules.language(f.language).conventions)
+            .collect();
         let mut by_name: HashMap<(Language, &str), Vec<FnRef>> = HashMap::new();
         let mut class_norms = Vec::with_capacity(files.len());
         let mut by_dir: HashMap<&str, Vec<u32>> = HashMap::new();
@@ -206,17 +97,26 @@ impl<'a> Index<'a> {
                     .or_default()
                     .push((fi as u32, i as u32));
                 norms.push(match f.class.as_deref() {
-                    Some(c) => (Some(normalized(c)), interface_of(c).map(normalized)),
+                    Some(c) => (
+                        Some(normalized(c)),
+                        conventions[fi].interface_of(c).map(normalized),
+                    ),
                     None => (None, None),
                 });
             }
             class_norms.push(norms);
-            for key in module_keys(&file.path, file.language) {
+            for key in conventions[fi].module_keys(&file.path) {
                 modules.entry(key).or_default().push(fi as u32);
             }
         }
         Index {
             files,
+            tests: files
+                .iter()
+                .zip(&conventions)
+                .map(|(f, c)| c.is_test_file(&f.path))
+                .collect(),
+            conventions,
             by_name,
             class_norms,
             by_dir,
@@ -230,7 +130,6 @@ impl<'a> Index<'a> {
                 })
                 .collect(),
             dirs: files.iter().map(|f| directory(&f.path)).collect(),
-            tests: files.iter().map(|f| is_test_file(&f.path)).collect(),
             modules,
             classes,
             declared,
@@ -256,11 +155,10 @@ impl<'a> Index<'a> {
             .collect();
         let in_module = module.map(|m| self.modules_named(file, m));
         // A type imported from a package (`express.Request`) is none of the
-        // project's classes, whatever their names.
-        if matches!(
-            language,
-            Language::JavaScript | Language::Python | Language::Go | Language::Rust
-        ) && module.is_some_and(|m| !m.starts_with('.'))
+        // project's classes, whatever their names (where imports name
+        // modules at all).
+        if self.conventions[file as usize].modules.unit != ModuleUnit::None
+            && module.is_some_and(|m| !m.starts_with('.'))
             && in_module.as_ref().is_some_and(|ms| ms.is_empty())
         {
             return None;
@@ -293,16 +191,17 @@ impl<'a> Index<'a> {
     pub fn resolve(&self, file: u32, call: &CallSite) -> Vec<FnRef> {
         let caller_file = &self.files[file as usize];
         let language = caller_file.language.family();
+        let calls = &self.conventions[file as usize].calls;
         let Some(candidates) = self.by_name.get(&(language, call.method.as_str())) else {
             return Vec::new();
         };
         let candidates = candidates.as_slice();
         // A callee rooted in another package's import or type
         // (`crm_sdk.Customer.modify`, `new LRUCache()`) is none of the
-        // project's functions, whatever its name. Rust state is reached
-        // through library wrappers (`web::Data<AppState>`), so there the
-        // fields decide.
-        if language != Language::Rust
+        // project's functions, whatever its name, unless state is reached
+        // through library wrappers (Rust's `web::Data<AppState>`): there
+        // the fields decide.
+        if !calls.wrapped_state
             && call
                 .root
                 .as_deref()
@@ -326,19 +225,21 @@ impl<'a> Index<'a> {
                 Some(q) => self.qualified(file, q, candidates, 0),
             };
             if out.is_empty()
-                && language == Language::Go
+                && calls.structural_interfaces
                 && let Some(q) = qualifier
             {
-                out = self.go_implementations(file, q, call, candidates);
+                out = self.structural_implementations(file, q, call, candidates);
             }
             if !out.is_empty() {
                 break;
             }
             // A Go value typed by another module (`client *twilio.Client`)
             // is none of the project's, whatever its variable is called.
-            if language == Language::Go
-                && qualifier
-                    .is_some_and(|q| self.go_type_files(file, q).is_some_and(|f| f.is_empty()))
+            if calls.package_types
+                && qualifier.is_some_and(|q| {
+                    self.package_type_files(file, q)
+                        .is_some_and(|f| f.is_empty())
+                })
             {
                 return Vec::new();
             }
@@ -347,7 +248,7 @@ impl<'a> Index<'a> {
         // calls the module's default export, a function of that name.
         if out.is_empty()
             && !call.receiver
-            && language == Language::JavaScript
+            && calls.exports
             && let Some(module) = call.paths.first().filter(|p| p.starts_with('.'))
         {
             let modules = self.modules_named(file, module);
@@ -362,7 +263,7 @@ impl<'a> Index<'a> {
         }
         // Java overloads share a name: of those reached, the ones taking as
         // many arguments as the call passes (if none does, a varargs method).
-        if language == Language::Java {
+        if calls.overloads_by_arity {
             let arity = |&r: &FnRef| self.signature(r).params.len() == call.args.len();
             if out.iter().any(arity) {
                 out.retain(arity);
@@ -415,20 +316,18 @@ impl<'a> Index<'a> {
     /// A bare `name(..)`: a function of the same file, a method of the
     /// caller's class (Java's implicit `this`), or of the same Go package.
     fn unqualified(&self, file: u32, caller: &Signature, candidates: &[FnRef]) -> Vec<FnRef> {
-        let language = self.files[file as usize].language;
-        let dir = directory(&self.files[file as usize].path);
+        let bare = self.conventions[file as usize].calls.bare;
+        let dir = self.dirs[file as usize];
         candidates
             .iter()
             .copied()
             .filter(|&(f, i)| {
                 let callee = self.signature((f, i));
                 let same_file = f == file;
-                match language {
-                    Language::Java => same_file && callee.class == caller.class,
-                    Language::Go => {
-                        callee.class.is_none() && directory(&self.files[f as usize].path) == dir
-                    }
-                    _ => same_file && callee.class.is_none(),
+                match bare {
+                    BareCalls::Class => same_file && callee.class == caller.class,
+                    BareCalls::Package => callee.class.is_none() && self.dirs[f as usize] == dir,
+                    BareCalls::File => same_file && callee.class.is_none(),
                 }
             })
             .collect()
@@ -440,15 +339,14 @@ impl<'a> Index<'a> {
         // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
         let made = q.ends_with("()");
         let q = q.trim_end_matches("()");
+        let conventions = self.conventions[file as usize];
         let mut last = q.rsplit(['.', '/', ':']).next().unwrap_or(q);
-        let java = self.files[file as usize].language == Language::Java;
-        let go = self.files[file as usize].language == Language::Go;
         // Go: `store.NewRepo()` makes a `Repo`.
-        if go && made && last.len() > 3 && last.starts_with("New") {
-            last = &last[3..];
+        if made && let Some(ty) = conventions.constructed_type(last) {
+            last = ty;
         }
-        let in_package = if go {
-            self.go_type_files(file, q)
+        let in_package = if conventions.calls.package_types {
+            self.package_type_files(file, q)
         } else {
             None
         };
@@ -459,7 +357,7 @@ impl<'a> Index<'a> {
             .filter(|&(f, i)| {
                 let (class, interface) = &self.class_norms[f as usize][i as usize];
                 (class.as_deref() == Some(last.as_str())
-                    || (java && interface.as_deref() == Some(last.as_str())))
+                    || interface.as_deref() == Some(last.as_str()))
                     && in_package.as_ref().is_none_or(|fs| fs.contains(&f))
             })
             .collect();
@@ -485,7 +383,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        if out.is_empty() && self.files[file as usize].language.family() == Language::JavaScript {
+        if out.is_empty() && conventions.calls.exports {
             out = self.exported_by(&modules, candidates, depth);
         }
         out
@@ -520,11 +418,12 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// Go names a type by its package: `example.com/app/pkg/sms.Client` is
-    /// the `Client` of the files in `pkg/sms` (none, for a package outside
-    /// the project), a bare `Client` the one of the caller's package.
-    /// `None` where `q` is no type path (`s.repo`, a receiver's name).
-    fn go_type_files(&self, file: u32, q: &str) -> Option<Vec<u32>> {
+    /// Where types are named by their package (Go):
+    /// `example.com/app/pkg/sms.Client` is the `Client` of the files in
+    /// `pkg/sms` (none, for a package outside the project), a bare `Client`
+    /// the one of the caller's package. `None` where `q` is no type path
+    /// (`s.repo`, a receiver's name).
+    fn package_type_files(&self, file: u32, q: &str) -> Option<Vec<u32>> {
         match q.rsplit_once('.') {
             Some((package, _)) if package.contains('/') => Some(self.modules_named(file, package)),
             None if q.starts_with(|c: char| c.is_ascii_uppercase()) => {
@@ -535,17 +434,18 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// A Go type of the project with no methods of its own is an interface
-    /// (`store Store`, `mail mailer.Sender`): its calls reach the project's
-    /// methods of that name that take as many arguments.
-    fn go_implementations(
+    /// Where interfaces are structural (Go), a type of the project with no
+    /// methods of its own is an interface (`store Store`, `mail
+    /// mailer.Sender`): its calls reach the project's methods of that name
+    /// that take as many arguments.
+    fn structural_implementations(
         &self,
         file: u32,
         q: &str,
         call: &CallSite,
         candidates: &[FnRef],
     ) -> Vec<FnRef> {
-        let Some(files) = self.go_type_files(file, q).filter(|f| !f.is_empty()) else {
+        let Some(files) = self.package_type_files(file, q).filter(|f| !f.is_empty()) else {
             return Vec::new();
         };
         let ty = q.rsplit('.').next().unwrap_or(q);
@@ -621,33 +521,9 @@ impl<'a> Index<'a> {
     /// The files a module qualifier names, seen from file `file`.
     fn modules_named(&self, file: u32, q: &str) -> Vec<u32> {
         let from = &self.files[file as usize];
-        // JavaScript: ES modules name the file with its extension, and
-        // TypeScript sources import `./user.js` for `user.ts`.
-        let q = match from.language.family() {
-            Language::JavaScript => without_script_extension(q),
-            _ => q,
-        };
-        let keys: Vec<String> = match from.language.family() {
-            Language::JavaScript if q.starts_with('.') => {
-                vec![normalize(&format!("{}/{q}", directory(&from.path)))]
-            }
-            // `@/services/user`, `example.com/app/service`: the longest
-            // known tail of the path.
-            Language::JavaScript | Language::Go => {
-                let parts: Vec<&str> = q.split('/').filter(|p| !p.starts_with('@')).collect();
-                suffixes(&parts, "/")
-            }
-            Language::Rust => {
-                let q = q.replace("::", ".");
-                let q = q
-                    .trim_start_matches("self.")
-                    .trim_start_matches("super.")
-                    .to_string();
-                vec![q]
-            }
-            _ => vec![q.to_string()],
-        };
-        keys.iter()
+        self.conventions[file as usize]
+            .import_keys(&from.path, q)
+            .iter()
             .find_map(|k| self.modules.get(k))
             .cloned()
             .unwrap_or_default()
@@ -688,53 +564,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn module_keys_per_language() {
-        assert_eq!(
-            module_keys("app/services/user.py", Language::Python),
-            ["app.services.user", "services.user", "user"]
-        );
-        assert_eq!(
-            module_keys("app/clients/__init__.py", Language::Python),
-            ["app.clients", "clients"]
-        );
-        assert_eq!(
-            module_keys("src/audit/mod.rs", Language::Rust),
-            ["audit", "crate.audit"]
-        );
-        assert_eq!(
-            module_keys("src/user.service.ts", Language::TypeScript),
-            ["src/user.service"]
-        );
-        assert_eq!(
-            module_keys("src/clients/index.js", Language::JavaScript),
-            ["src/clients/index", "src/clients"]
-        );
-        assert_eq!(
-            module_keys("internal/service/user.go", Language::Go),
-            ["internal/service", "service"]
-        );
-    }
-
-    #[test]
-    fn script_extensions_are_dropped_from_specifiers() {
-        assert_eq!(
-            without_script_extension("../lib/request.js"),
-            "../lib/request"
-        );
-        assert_eq!(
-            without_script_extension("./user.service.js"),
-            "./user.service"
-        );
-        assert_eq!(without_script_extension("./user.service"), "./user.service");
-        assert_eq!(without_script_extension("./.js"), "./.js");
-    }
-
-    #[test]
-    fn normalizes_relative_paths() {
-        assert_eq!(normalize("src/api/../clients/./sms"), "src/clients/sms");
-    }
-
-    #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {
         let callee = Signature {
             name: "Log".into(),
@@ -764,14 +593,5 @@ mod tests {
         assert!(same_class("userService", "UserService"));
         assert!(same_class("user_service", "UserService"));
         assert!(!same_class("user", "UserService"));
-    }
-
-    #[test]
-    fn implementations_by_name() {
-        assert!(implementation_of("UserService", "UserServiceImpl"));
-        assert!(implementation_of("userService", "DefaultUserService"));
-        assert!(!implementation_of("UserService", "UserService"));
-        assert!(!implementation_of("User", "UserServiceImpl"));
-        assert!(!implementation_of("Service", "Impl"));
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use regex::RegexSet;
 
-use crate::ir::Language;
+use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
 use crate::model::{CategoryId, FlowKind};
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
@@ -87,6 +87,8 @@ pub struct LanguageRules {
     pub field_params: HashMap<String, usize>,
     /// Parameter annotation or type -> source: the parameter is a container.
     pub container_params: HashMap<String, usize>,
+    /// How the language is written (`rules/languages/<name>.yml`).
+    pub conventions: Conventions,
 }
 
 impl LanguageRules {
@@ -178,6 +180,7 @@ impl Rules {
         let mut recipient_files = Vec::new();
         let mut purposes = Vec::new();
         let mut sink_files = Vec::new();
+        let mut conventions: HashMap<Language, Conventions> = HashMap::new();
         for (name, text) in &files {
             if name.starts_with("categories/") {
                 let f: CategoryFile = parse(name, text)?;
@@ -197,6 +200,15 @@ impl Rules {
             } else if name == "purposes.yml" {
                 purposes = parse::<PurposeFile>(name, text)?.purposes;
                 validate_purposes(&purposes)?;
+            } else if name.starts_with("languages/") {
+                let c = parse::<Conventions>(name, text)?;
+                let language = validate_conventions(name, &c)?;
+                if conventions.insert(language, c).is_some() {
+                    return Err(RulesError::Invalid {
+                        file: format!("rules/{name}"),
+                        message: format!("the conventions of `{language}` are defined twice"),
+                    });
+                }
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
             }
@@ -206,6 +218,12 @@ impl Rules {
             message: "required rule file is missing".into(),
         };
         let classify = classify.ok_or_else(|| missing("classify.yml"))?;
+        if let Some(language) = Language::ALL
+            .into_iter()
+            .find(|l| !conventions.contains_key(l))
+        {
+            return Err(missing(&format!("languages/{language}.yml")));
+        }
         let flow = flow.ok_or_else(|| missing("flow.yml"))?;
         validate_categories(&categories, &category_files)?;
         validate_recipients(&recipients, &recipient_files, &purposes)?;
@@ -216,10 +234,15 @@ impl Rules {
         let mut per_language: HashMap<Language, Vec<(String, SinkFile)>> = HashMap::new();
         let mut sink_ids = HashSet::new();
         for (file, sf) in sink_files {
-            let language = Language::from_name(&sf.language).ok_or_else(|| RulesError::Invalid {
-                file: file.clone(),
-                message: format!("unknown language `{}`; expected one of python, javascript, typescript, java, go, rust", sf.language),
-            })?;
+            let language =
+                Language::from_name(&sf.language).ok_or_else(|| RulesError::Invalid {
+                    file: file.clone(),
+                    message: format!(
+                        "unknown language `{}`; expected one of {}",
+                        sf.language,
+                        Language::ALL.map(Language::name).join(", ")
+                    ),
+                })?;
             for s in &sf.sinks {
                 validate_sink(&file, s, &recipient_ids)?;
                 if !sink_ids.insert(s.id.clone()) {
@@ -325,6 +348,7 @@ impl Rules {
                     sanitizers: set("sinks", &sanitizers)?,
                     field_params,
                     container_params,
+                    conventions: conventions.remove(&language).expect("checked above"),
                 },
             );
         }
@@ -459,6 +483,33 @@ fn validate_categories(categories: &[CategorySpec], files: &[String]) -> Result<
         }
     }
     Ok(())
+}
+
+/// The language a conventions file describes, once its fields agree with
+/// one another.
+fn validate_conventions(file: &str, c: &Conventions) -> Result<Language, RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: format!("rules/{file}"),
+        message,
+    };
+    let language = Language::from_name(&c.language).ok_or_else(|| {
+        invalid(format!(
+            "unknown language `{}`; expected one of {}",
+            c.language,
+            Language::ALL.map(Language::name).join(", ")
+        ))
+    })?;
+    if c.receiver.style == ReceiverStyle::Implicit && c.receiver.names.len() != 1 {
+        return Err(invalid(
+            "an implicit receiver needs exactly one name (`names: [this]`)".into(),
+        ));
+    }
+    if c.modules.unit != ModuleUnit::None && c.modules.separator.is_empty() {
+        return Err(invalid(
+            "modules need a `separator` (`.` or `/`) unless `unit: none`".into(),
+        ));
+    }
+    Ok(language)
 }
 
 fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {

@@ -1,0 +1,194 @@
+//! The languages candor reads, one table row each: the name, the file names
+//! that select it, the grammar that parses it and the family it calls into.
+//!
+//! What the flow engine and the project join must know of a language's
+//! conventions (receivers, constructors, modules, test files, ...) is data:
+//! `rules/languages/<name>.yml`, loaded as [`Conventions`] with the other
+//! rule files. Adding a language is a row here, a front-end in
+//! `src/frontend/`, a conventions file and a sinks file (see
+//! `docs/adding-a-language.md`).
+
+mod conventions;
+
+use std::fmt;
+use std::path::Path;
+
+pub use conventions::{
+    BareCalls, Calls, Constructors, Conventions, ModuleUnit, Modules, Receiver, ReceiverStyle,
+    TestFiles, directory,
+};
+
+/// A language the scanner understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Python,
+    JavaScript,
+    TypeScript,
+    Java,
+    Go,
+    Rust,
+}
+
+/// One row of the table.
+struct Row {
+    language: Language,
+    /// The lower-case name used in rule files and output.
+    name: &'static str,
+    /// File extensions, without the dot.
+    extensions: &'static [&'static str],
+    /// File-name endings of files with those extensions that are not this
+    /// language's code (TypeScript declaration files).
+    not_code: &'static [&'static str],
+    /// The language whose functions its files call, and whose rule files
+    /// also apply to it (TypeScript imports JavaScript).
+    family: Language,
+}
+
+const TABLE: [Row; 6] = [
+    Row {
+        language: Language::Python,
+        name: "python",
+        extensions: &["py", "pyi"],
+        not_code: &[],
+        family: Language::Python,
+    },
+    Row {
+        language: Language::JavaScript,
+        name: "javascript",
+        extensions: &["js", "jsx", "mjs", "cjs"],
+        not_code: &[],
+        family: Language::JavaScript,
+    },
+    Row {
+        language: Language::TypeScript,
+        name: "typescript",
+        extensions: &["ts", "tsx", "mts", "cts"],
+        not_code: &[".d.ts"],
+        family: Language::JavaScript,
+    },
+    Row {
+        language: Language::Java,
+        name: "java",
+        extensions: &["java"],
+        not_code: &[],
+        family: Language::Java,
+    },
+    Row {
+        language: Language::Go,
+        name: "go",
+        extensions: &["go"],
+        not_code: &[],
+        family: Language::Go,
+    },
+    Row {
+        language: Language::Rust,
+        name: "rust",
+        extensions: &["rs"],
+        not_code: &[],
+        family: Language::Rust,
+    },
+];
+
+/// What parses a language's files.
+pub enum Grammar {
+    TreeSitter(tree_sitter::Language),
+    /// Rust is parsed with `syn`.
+    Syn,
+}
+
+impl Language {
+    pub const ALL: [Language; 6] = [
+        Language::Python,
+        Language::JavaScript,
+        Language::TypeScript,
+        Language::Java,
+        Language::Go,
+        Language::Rust,
+    ];
+
+    fn row(self) -> &'static Row {
+        &TABLE[self as usize]
+    }
+
+    /// The lower-case name used in rule files and output.
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The language of a file, judged by its name; `None` for files candor
+    /// does not analyse.
+    pub fn for_path(path: &Path) -> Option<Language> {
+        let ext = path.extension()?.to_str()?;
+        let row = TABLE.iter().find(|r| r.extensions.contains(&ext))?;
+        let name = path.to_str().unwrap_or("");
+        if row.not_code.iter().any(|suffix| name.ends_with(suffix)) {
+            return None;
+        }
+        Some(row.language)
+    }
+
+    /// The languages whose files can call each other's functions are one
+    /// family (TypeScript imports JavaScript).
+    pub fn family(self) -> Language {
+        self.row().family
+    }
+
+    /// Rule files written for `family` also apply to this language
+    /// (TypeScript shares JavaScript's sinks and sources).
+    pub fn uses_rules_of(self, family: Language) -> bool {
+        self == family || self.family() == family
+    }
+
+    /// The grammar of a file of this language; the extension picks the
+    /// dialect where a language has several (TSX).
+    pub fn grammar(self, path: &Path) -> Grammar {
+        let tsx = path.extension().is_some_and(|e| e == "tsx");
+        Grammar::TreeSitter(match self {
+            Language::Python => tree_sitter_python::LANGUAGE.into(),
+            Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Language::TypeScript if tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Language::Java => tree_sitter_java::LANGUAGE.into(),
+            Language::Go => tree_sitter_go::LANGUAGE.into(),
+            Language::Rust => return Grammar::Syn,
+        })
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_in_enum_order() {
+        for (i, row) in TABLE.iter().enumerate() {
+            assert_eq!(row.language as usize, i, "{}", row.name);
+            assert_eq!(Language::ALL[i], row.language);
+        }
+    }
+
+    #[test]
+    fn files_by_name() {
+        let at = |p: &str| Language::for_path(Path::new(p));
+        assert_eq!(at("a/b.py"), Some(Language::Python));
+        assert_eq!(at("x.mjs"), Some(Language::JavaScript));
+        assert_eq!(at("x.tsx"), Some(Language::TypeScript));
+        assert_eq!(at("types/index.d.ts"), None);
+        assert_eq!(at("Main.java"), Some(Language::Java));
+        assert_eq!(at("README.md"), None);
+        assert_eq!(at("Makefile"), None);
+        assert!(Language::TypeScript.uses_rules_of(Language::JavaScript));
+        assert!(!Language::JavaScript.uses_rules_of(Language::TypeScript));
+    }
+}

@@ -5,11 +5,7 @@ use super::scope::Scope;
 use super::value::{Taint, Value};
 use crate::classify::{Classifier, Verdict, tokens};
 use crate::ir::{Expr, ExprKind};
-
-/// `self`, `this` and `cls` stand for the enclosing class.
-pub(super) fn is_self(name: &str) -> bool {
-    matches!(name, "self" | "this" | "cls")
-}
+use crate::rules::Rules;
 
 /// Taints of `v` that sit in field `field`, as a whole value.
 pub(super) fn field_of(v: &Value, field: &str) -> Value {
@@ -50,34 +46,6 @@ pub(super) fn written(e: &Expr) -> Option<String> {
     }
 }
 
-/// The name that owns a field: `user` in `user.name`, the class for
-/// `self.name`, the declared type of a variable.
-pub(super) fn owner_of(object: &Expr, sc: &Scope) -> Option<String> {
-    match &object.kind {
-        ExprKind::Name(n) if is_self(n) => sc.class.clone(),
-        ExprKind::Name(n) => Some(
-            sc.vars
-                .get(n)
-                .and_then(|v| v.ty.clone())
-                .map_or_else(|| n.clone(), |t| format!("{n} {t}")),
-        ),
-        ExprKind::Member { property, .. } => Some(property.clone()),
-        ExprKind::Call { callee, .. } => match &callee.kind {
-            ExprKind::Member { property, .. } | ExprKind::Name(property) => Some(property.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-pub(super) fn owner_name<'s>(owner: &'s str, sc: &'s Scope) -> &'s str {
-    if is_self(owner) {
-        sc.class.as_deref().unwrap_or(owner)
-    } else {
-        owner
-    }
-}
-
 /// The owner of a request container's fields: its declared type
 /// (`RegisterRequest`), which can give `name` its person context.
 pub(super) fn container_owner(object: &Expr, sc: &Scope) -> Option<String> {
@@ -95,9 +63,11 @@ pub(super) fn holder_of(object: &Expr) -> Option<&str> {
     }
 }
 
-/// Whether `object` is a builder chain: `User.builder()`,
-/// `Msg.newBuilder().setA(x)`, `new Request.Builder()`, `u.toBuilder()`.
-pub(super) fn on_builder(object: &Expr) -> bool {
+/// Whether `object` is a builder chain (see `builders` in rules/flow.yml):
+/// `User.builder()`, `Msg.newBuilder().setA(x)`, `new Request.Builder()`,
+/// `u.toBuilder()`.
+pub(super) fn on_builder(object: &Expr, rules: &Rules) -> bool {
+    let builders = &rules.builders;
     let mut e = object;
     loop {
         let ExprKind::Call {
@@ -108,10 +78,13 @@ pub(super) fn on_builder(object: &Expr) -> bool {
         };
         match &callee.kind {
             ExprKind::Member { property, .. } | ExprKind::Name(property) if *construct => {
-                return property.ends_with("Builder");
+                return builders
+                    .class_suffixes
+                    .iter()
+                    .any(|s| property.ends_with(s.as_str()));
             }
             ExprKind::Member { object, property } => {
-                if matches!(property.as_str(), "builder" | "newBuilder" | "toBuilder") {
+                if builders.methods.iter().any(|m| m == property) {
                     return true;
                 }
                 e = object;

@@ -16,6 +16,7 @@ use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
 use crate::model::{CategoryId, FlowKind};
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
+pub use model::{BuilderSpec, FormatterSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
@@ -57,6 +58,11 @@ pub struct Rules {
     pub key_readers: HashSet<String>,
     pub string_wrappers: HashSet<String>,
     pub sanitizer_words: Vec<String>,
+    pub formatters: FormatterSpec,
+    pub builders: BuilderSpec,
+    /// The names a method's receiver goes by in any language (`self`,
+    /// `cls`, `this`).
+    pub receiver_names: HashSet<String>,
     languages: HashMap<Language, LanguageRules>,
     /// Where each category was defined, for `candor rules`.
     pub category_files: Vec<String>,
@@ -254,6 +260,10 @@ impl Rules {
             }
             per_language.entry(language).or_default().push((file, sf));
         }
+        let receiver_names = conventions
+            .values()
+            .flat_map(|c| c.receiver.names.iter().cloned())
+            .collect();
         let mut languages = HashMap::new();
         for language in Language::ALL {
             let mut sink_patterns = Vec::new();
@@ -365,6 +375,9 @@ impl Rules {
             key_readers: flow.key_readers.into_iter().collect(),
             string_wrappers: flow.string_wrappers.into_iter().collect(),
             sanitizer_words: flow.sanitizers.words,
+            formatters: flow.formatters,
+            builders: flow.builders,
+            receiver_names,
             languages,
             category_files,
         })

@@ -4,6 +4,8 @@
 //! them. Unknown keys are rejected so that a typo in a rule file is an error,
 //! not a silently ignored line.
 
+use std::collections::HashSet;
+
 use serde::Deserialize;
 
 use crate::model::{FlowKind, StoreKind};
@@ -87,6 +89,28 @@ pub struct FlowFile {
     /// so that the SQL or URL inside is still read.
     #[serde(default)]
     pub string_wrappers: Vec<String>,
+    pub formatters: FormatterSpec,
+    pub builders: BuilderSpec,
+}
+
+/// Calls that fill in a string template.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatterSpec {
+    /// Methods of a string literal (`"..{}".format(a)`).
+    pub methods: HashSet<String>,
+    /// Functions whose first argument is the template (`Sprintf`).
+    pub functions: HashSet<String>,
+}
+
+/// What starts or makes a builder chain.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuilderSpec {
+    /// Methods that start one (`builder`, `newBuilder`, `toBuilder`).
+    pub methods: Vec<String>,
+    /// Endings of constructed classes that are builders (`Builder`).
+    pub class_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,340 @@
+//! Calls: what a call does with the data it is given.
+//!
+//! A call is, in this order: a read of request data (a request container
+//! called as a whole, a keyed read, a bind into a variable), a sanitizer, a
+//! sink, a read of a field of request data, a setter or builder step, a
+//! collection mutator, a getter, a propagator, a constructor, or a call into
+//! code the file cannot see, which the summary records for the project join.
+
+use super::FileCx;
+use super::paths::{on_builder, written};
+use super::scope::Scope;
+use super::trail::Trail;
+use super::value::{State, Taint, Value};
+use crate::classify::{Verdict, tokens};
+use crate::ir::{Arg, Expr, ExprKind};
+use crate::model::FlowKind;
+
+/// A call with its callee and arguments evaluated.
+pub(super) struct Call<'e> {
+    /// The whole call expression.
+    pub(super) expr: &'e Expr,
+    pub(super) callee: &'e Expr,
+    pub(super) args: &'e [Arg],
+    /// `new Foo(..)`, a struct or composite literal.
+    pub(super) construct: bool,
+    /// The value and expression of the object a method is called on.
+    pub(super) receiver: Option<(Value, &'e Expr)>,
+    /// The callee's last name; empty when the callee is no name.
+    pub(super) method: &'e str,
+    /// The arguments' values, in order.
+    pub(super) values: Vec<Value>,
+    /// The callee as written, and as resolved through imports, origins and
+    /// declared types.
+    pub(super) written: Option<String>,
+    pub(super) resolved: Option<String>,
+}
+
+impl Call<'_> {
+    /// The callee paths sinks and sources are matched on, resolved first.
+    pub(super) fn paths(&self) -> Vec<&str> {
+        [self.resolved.as_deref(), self.written.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The callee as shown in messages.
+    pub(super) fn shown(&self) -> &str {
+        self.written.as_deref().unwrap_or(self.method)
+    }
+
+    fn receiver_value(&self) -> Option<&Value> {
+        self.receiver.as_ref().map(|(v, _)| v)
+    }
+
+    /// The receiver when it is a plain variable (`items` of `items.add(x)`).
+    fn receiver_name(&self) -> Option<&str> {
+        match &self.receiver.as_ref()?.1.kind {
+            ExprKind::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+impl FileCx<'_> {
+    pub(super) fn call(&mut self, e: &Expr, sc: &mut Scope) -> Value {
+        let ExprKind::Call {
+            callee,
+            args,
+            construct,
+        } = &e.kind
+        else {
+            return Value::default();
+        };
+        if let Some(source) = self.container_at(e, sc) {
+            for a in args {
+                self.eval(&a.value, sc);
+            }
+            return Value::container(source);
+        }
+        let mut c = self.evaluate(e, callee, args, *construct, sc);
+        if self.is_sanitizer(c.method, &c.paths()) || self.in_sanitizer_module(callee, sc) {
+            return Value::sanitized();
+        }
+        if let Some(v) = self.keyed_read(&c) {
+            return v;
+        }
+        if let Some(v) = self.bind(&c, sc) {
+            return v;
+        }
+        if let Some(v) = self.sink_call(&mut c, sc) {
+            return v;
+        }
+        if let Some(v) = self.container_read(&c, sc) {
+            return v;
+        }
+        if let Some(v) = self.setter(&mut c, sc) {
+            return v;
+        }
+        if let Some(v) = self.mutator(&c, sc) {
+            return v;
+        }
+        if let Some(v) = self.getter(&c, sc) {
+            return v;
+        }
+        if let Some(v) = self.propagator(&mut c) {
+            return v;
+        }
+        // Constructors and keyword calls build objects: `User(email=x)`,
+        // `new Cookie("phone", p)`, `Foo { phone: x }`.
+        if self.builds_object(c.construct, c.method, c.args) {
+            // Only its keywords make `audit(email=x)` look like a
+            // constructor: it may as well be a function of the project.
+            let mut out = if !c.construct && !self.builds_object(false, c.method, &[]) {
+                self.call_site(&c, sc)
+            } else {
+                Value::default()
+            };
+            out.merge(self.object_of_args(c.args, std::mem::take(&mut c.values)));
+            return out;
+        }
+        self.call_site(&c, sc)
+    }
+
+    /// Evaluates the receiver and the arguments of a call.
+    fn evaluate<'e>(
+        &mut self,
+        e: &'e Expr,
+        callee: &'e Expr,
+        args: &'e [Arg],
+        construct: bool,
+        sc: &mut Scope,
+    ) -> Call<'e> {
+        let (receiver, method) = match &callee.kind {
+            ExprKind::Member { object, property } => (
+                Some((self.eval(object, sc), object.as_ref())),
+                property.as_str(),
+            ),
+            ExprKind::Name(n) => (None, n.as_str()),
+            _ => {
+                self.eval(callee, sc);
+                (None, "")
+            }
+        };
+        let values = args.iter().map(|a| self.eval(&a.value, sc)).collect();
+        Call {
+            expr: e,
+            callee,
+            args,
+            construct,
+            receiver,
+            method,
+            values,
+            written: written(callee),
+            resolved: self.resolved(callee, sc),
+        }
+    }
+
+    /// A sink of the rules, unless the callee is a method of a class this
+    /// file declares (`this.usersService.create(dto)` is no library's sink,
+    /// whatever its name).
+    fn sink_call(&mut self, c: &mut Call, sc: &mut Scope) -> Option<Value> {
+        let own_method = c
+            .resolved
+            .as_deref()
+            .and_then(|p| p.rsplit_once('.'))
+            .is_some_and(|(class, m)| {
+                self.own_methods
+                    .contains(&(class.to_string(), m.to_string()))
+            });
+        if own_method {
+            return None;
+        }
+        let sink = self.lang.sink_for(&c.paths())?;
+        // A variable receiver (`user.save()`) carries its data into a
+        // store, and a builder chain (`logger.bind(ip=ip).info(..)`,
+        // `client.post(url).json(&body).send()`) into any sink; a plain
+        // chain such as `prisma.verificationEmail` does not.
+        let kind = self.rules.sinks[sink].spec.kind;
+        let receiver = c
+            .receiver
+            .as_ref()
+            .and_then(|(v, o)| match (&o.kind, kind) {
+                (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
+                _ => None,
+            });
+        self.sink(sink, c, receiver, sc);
+        // The data is gone into the sink: the client object holds none of
+        // it. A vendor request object built here (`SendSmsRequest(..)`)
+        // still carries it to the call that sends it.
+        if !self.builds_object(c.construct, c.method, c.args) {
+            return Some(Value::default());
+        }
+        Some(self.object_of_args(c.args, std::mem::take(&mut c.values)))
+    }
+
+    /// Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`, and
+    /// on a builder chain (`User.builder().email(x)`, Lombok's `@Builder`)
+    /// any one-argument call, named after its field.
+    fn setter(&mut self, c: &mut Call, sc: &mut Scope) -> Option<Value> {
+        let method = c.method;
+        let field = self.method_info(method).setter.or_else(|| {
+            (c.args.len() == 1
+                && c.receiver
+                    .as_ref()
+                    .is_some_and(|(_, o)| on_builder(o, self.rules))
+                && !self.rules.propagators.contains(method)
+                && !self.rules.mutators.contains(method))
+            .then(|| tokens(method).join("_"))
+        })?;
+        let (Some(v), Some(a)) = (c.values.first(), c.args.first()) else {
+            return None;
+        };
+        let labelled = self
+            .keyed(&field, v.clone(), &a.value)
+            .then(c.expr.span, || format!("set as `{field}`"));
+        if let Some(n) = c.receiver_name() {
+            self.var_mut(n, sc).value.merge(labelled.clone());
+        }
+        let mut out = c.receiver.take().map(|(v, _)| v).unwrap_or_default();
+        out.state = State::Plain;
+        out.merge(labelled);
+        Some(out)
+    }
+
+    /// Mutators: `items.append(email)`, `params.put("phone", phone)`. On
+    /// anything but a local collection (`self.store.insert(&user)`) the
+    /// name says too little: that is an ordinary call, maybe to the
+    /// project's own method.
+    fn mutator(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
+        let n = c.receiver_name()?;
+        if !self.rules.mutators.contains(c.method) {
+            return None;
+        }
+        let added = match (
+            c.args.first().and_then(|a| a.value.as_str()),
+            c.values.get(1),
+            c.args.get(1),
+        ) {
+            (Some(key), Some(v), Some(a)) => self.keyed(key, v.clone(), &a.value),
+            _ => c
+                .values
+                .iter()
+                .cloned()
+                .fold(Value::default(), |mut acc, v| {
+                    acc.merge(v);
+                    acc
+                }),
+        };
+        let added = added.then(c.expr.span, || format!("added to `{n}`"));
+        self.var_mut(n, sc).value.merge(added);
+        // Types of the project may define methods of these names too
+        // (`s.trail.WriteString(line)` on a Go audit file): the call may
+        // still reach one of them.
+        if self.lang.conventions.calls.mutators_may_be_methods {
+            self.call_site(c, sc);
+        }
+        Some(Value::default())
+    }
+
+    /// Getters: `user.getEmail()`, `u.GetPhone()`.
+    fn getter(&mut self, c: &Call, sc: &Scope) -> Option<Value> {
+        let field = self.method_info(c.method).getter?;
+        let owner = c.receiver.as_ref().and_then(|(_, o)| self.owner_of(o, sc));
+        let shown = c.written.clone().unwrap_or_else(|| c.method.to_string());
+        let mut out = match c.receiver_value() {
+            Some(v) => self.project(v, &field, c.expr.span, &format!("{shown}()")),
+            None => Value::default(),
+        };
+        if let Verdict::Category { id, .. } = self.classify(&field, owner.as_deref())
+            && !out.has(id)
+        {
+            out.add(Taint::data(
+                id,
+                Trail::start(c.expr.span, format!("`{shown}()`")),
+            ));
+        }
+        Some(out)
+    }
+
+    /// Propagators carry their receiver and arguments into the result.
+    fn propagator(&self, c: &mut Call) -> Option<Value> {
+        if !self.rules.propagators.contains(c.method) {
+            return None;
+        }
+        let mut out = c.receiver.take().map(|(v, _)| v).unwrap_or_default();
+        if out.state == State::Literal || matches!(out.state, State::Container(_)) {
+            out.state = State::Plain;
+        }
+        let mut all_literal = out.taints.is_empty();
+        for v in std::mem::take(&mut c.values) {
+            all_literal &= v.state == State::Literal;
+            out.merge(v);
+        }
+        if all_literal && !c.args.is_empty() {
+            out.state = State::Literal;
+        }
+        Some(out)
+    }
+
+    /// Whether a call builds an object from its arguments: `new`, struct
+    /// and composite literals, keyword calls, and a callee named as the
+    /// language names constructors (capitalized where classes are called
+    /// like functions; `New*` in Go, where every exported function is
+    /// capitalized).
+    pub(super) fn builds_object(&self, construct: bool, method: &str, args: &[Arg]) -> bool {
+        construct
+            || self.lang.conventions.builds_object(method)
+            || args.iter().any(|a| a.name.is_some())
+    }
+
+    /// The object a constructor or keyword call builds from its arguments.
+    fn object_of_args(&self, args: &[Arg], values: Vec<Value>) -> Value {
+        let mut out = Value::default();
+        for (a, v) in args.iter().zip(values) {
+            match &a.name {
+                Some(name) => out.merge(self.keyed(name, v, &a.value)),
+                None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
+                None => out.merge(v.flattened()),
+            }
+        }
+        out
+    }
+
+    /// A function of an imported module named for what it does to data:
+    /// `mask.Phone(p)`, `redact.Email(e)`.
+    fn in_sanitizer_module(&self, callee: &Expr, sc: &Scope) -> bool {
+        let ExprKind::Member { object, .. } = &callee.kind else {
+            return false;
+        };
+        matches!(&object.kind, ExprKind::Name(n)
+            if !sc.vars.contains_key(n)
+                && self.imports.contains_key(n.as_str())
+                && self.method_info(n).sanitizer)
+    }
+
+    fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {
+        self.method_info(method).sanitizer || paths.iter().any(|p| self.lang.is_sanitizer_call(p))
+    }
+}

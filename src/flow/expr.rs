@@ -1,0 +1,223 @@
+//! Expressions: the value each kind of expression has, as the taints it
+//! carries and its state (plain, literal, sanitized, request data).
+
+use super::FileCx;
+use super::paths::{container_owner, holder_of, written};
+use super::scope::Scope;
+use super::sources::Read;
+use super::trail::Trail;
+use super::value::{State, Taint, Value};
+use crate::classify::{RejectReason, Verdict};
+use crate::ir::{Expr, ExprKind, Span};
+
+/// A string literal of three or more `*` and nothing else: the mask in a
+/// masked value.
+fn is_mask(e: &Expr) -> bool {
+    e.as_str()
+        .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| c == '*'))
+}
+
+impl FileCx<'_> {
+    pub(super) fn eval(&mut self, e: &Expr, sc: &mut Scope) -> Value {
+        match &e.kind {
+            ExprKind::Name(name) => self.name(name, e.span, sc),
+            ExprKind::Member { object, property } => {
+                if let Some(source) = self.container_at(e, sc) {
+                    return Value::container(source);
+                }
+                let obj = self.eval(object, sc);
+                self.member(obj, object, property, false, e.span, sc)
+            }
+            ExprKind::Index { object, index } => {
+                let obj = self.eval(object, sc);
+                self.eval(index, sc);
+                match index.as_str() {
+                    Some(key) => self.member(obj, object, key, true, e.span, sc),
+                    None if matches!(obj.state, State::Container(_)) => Value::default(),
+                    None => obj.flattened(),
+                }
+            }
+            ExprKind::Call { .. } => self.call(e, sc),
+            ExprKind::Str(_) | ExprKind::Literal => Value::literal(),
+            ExprKind::Format(parts) => {
+                // `phone[..3] + "****" + phone[7..]` is a masked value: what
+                // is left of the data identifies no one.
+                if parts.iter().any(is_mask) {
+                    for p in parts {
+                        self.eval(p, sc);
+                    }
+                    return Value::sanitized();
+                }
+                let mut out = Value::default();
+                let mut all_literal = true;
+                for p in parts {
+                    let v = self.eval(p, sc);
+                    all_literal &= v.state == State::Literal;
+                    out.merge(v.flattened());
+                }
+                if all_literal {
+                    out.state = State::Literal;
+                }
+                out
+            }
+            ExprKind::Object(entries) => self.object(entries, sc),
+            ExprKind::Array(items) => {
+                let mut out = Value::default();
+                for item in items {
+                    let v = self.eval(item, sc);
+                    out.merge(v);
+                }
+                out
+            }
+            ExprKind::Either(items) => {
+                let mut out = Value::default();
+                let mut states = Vec::new();
+                for item in items {
+                    let v = self.eval(item, sc);
+                    states.push(v.state);
+                    out.merge(v);
+                }
+                if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
+                    out.state = *first;
+                } else if let Some(c) = states.iter().find(|s| matches!(s, State::Container(_)))
+                    && !out.has_data()
+                {
+                    // `request.get_json() or {}` is still the request.
+                    out.state = *c;
+                }
+                out
+            }
+            ExprKind::Function(_) => Value::default(),
+            ExprKind::Opaque(children) => {
+                for c in children {
+                    self.eval(c, sc);
+                }
+                Value::default()
+            }
+        }
+    }
+
+    fn name(&mut self, name: &str, span: Span, sc: &mut Scope) -> Value {
+        let mut value = match sc.vars.get(name) {
+            // A parameter named like a request (`req` in Express) is one.
+            Some(var) if var.param && var.value.state == State::Plain && !var.value.has_data() => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                var.value.clone()
+            }
+            Some(var) => var.value.clone(),
+            None => {
+                if let Some(source) = self.container_at_path(name, sc) {
+                    return Value::container(source);
+                }
+                Value::default()
+            }
+        };
+        let param = sc.vars.get(name).is_some_and(|v| v.param);
+        if value.state == State::Plain {
+            match self.classify(name, None) {
+                Verdict::Category { id, .. } if !value.has(id) => {
+                    let mut t = Taint::data(id, Trail::start(span, format!("`{name}`")));
+                    t.weak = param;
+                    value.add(t);
+                }
+                Verdict::Constant => value.state = State::Literal,
+                Verdict::Rejected {
+                    reason: RejectReason::Protected(_),
+                    ..
+                } => {
+                    return Value::sanitized();
+                }
+                _ => {}
+            }
+        }
+        value
+    }
+
+    fn member(
+        &mut self,
+        obj: Value,
+        object: &Expr,
+        property: &str,
+        indexed: bool,
+        span: Span,
+        sc: &mut Scope,
+    ) -> Value {
+        if let State::Container(source) = obj.state {
+            let owner = container_owner(object, sc);
+            let mut out = Value::default();
+            let base = written(object).unwrap_or_default();
+            let text = if indexed {
+                format!("`{base}[\"{property}\"]`")
+            } else {
+                format!("`{base}.{property}`")
+            };
+            let holder = holder_of(object);
+            if let Some(t) = self.collect(Read {
+                field: property,
+                owner: owner.as_deref(),
+                source,
+                span,
+                shown: &text,
+                holder,
+            }) {
+                out.add(t);
+            }
+            return out;
+        }
+        if obj.state == State::Sanitized {
+            return Value::sanitized();
+        }
+        let shown =
+            written(object).map_or_else(|| property.to_string(), |o| format!("{o}.{property}"));
+        let mut out = self.project(&obj, property, span, &shown);
+        let owner = self.owner_of(object, sc);
+        match self.classify(property, owner.as_deref()) {
+            Verdict::Category { id, .. } if !out.has(id) => {
+                out.add(Taint::data(id, Trail::start(span, format!("`{shown}`"))));
+            }
+            Verdict::Constant => out.state = State::Literal,
+            Verdict::Rejected {
+                reason: RejectReason::Protected(_),
+                ..
+            } => {
+                return Value::sanitized();
+            }
+            _ => {}
+        }
+        out
+    }
+
+    fn object(&mut self, entries: &[(Option<String>, Expr)], sc: &mut Scope) -> Value {
+        let mut out = Value::default();
+        for (key, value) in entries {
+            let v = self.eval(value, sc);
+            match key {
+                Some(key) => out.merge(self.keyed(key, v, value)),
+                None => out.merge(v),
+            }
+        }
+        out
+    }
+
+    /// A value put under `key` in an object, struct, keyword argument or
+    /// setter: it carries its own data, and the key names its category
+    /// when the value is unknown. A literal or a masked value
+    /// (`{ phone: maskPhone(p) }`) carries nothing, whatever its key says.
+    pub(super) fn keyed(&self, key: &str, v: Value, value: &Expr) -> Value {
+        let plain = v.state == State::Plain;
+        let mut v = v.flattened();
+        if plain
+            && !v.has_data()
+            && !matches!(value.kind, ExprKind::Function(_))
+            && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
+        {
+            v.add(Taint::data(
+                id,
+                Trail::start(value.span, format!("`{key}`")),
+            ));
+        }
+        v.into_field(key)
+    }
+}

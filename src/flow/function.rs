@@ -1,0 +1,280 @@
+//! Walking one function: its parameters and receiver, then its statements
+//! in source order, with what assignments do to values and variables.
+
+use super::FileCx;
+use super::scope::{Scope, Var};
+use super::sources::Read;
+use super::summary::{Node, Signature, Slot};
+use super::trail::Trail;
+use super::value::{State, Taint, Value};
+use crate::classify::Verdict;
+use crate::ir::{Expr, ExprKind, Function, Span, Stmt, Target};
+use crate::language::Conventions;
+
+/// How callers bind arguments to `f`.
+pub(super) fn signature(f: &Function, conventions: &Conventions) -> Signature {
+    // Methods that declare their receiver do so first; plain functions have
+    // no class.
+    let receiver_param = f.class.is_some()
+        && f.params
+            .first()
+            .is_some_and(|p| conventions.is_receiver_parameter(&p.name));
+    Signature {
+        name: f.name.clone(),
+        class: f.class.clone(),
+        params: f.params.iter().map(|p| p.name.clone()).collect(),
+        receiver_param,
+        rest_keywords: f
+            .params
+            .iter()
+            .position(|p| p.annotations.iter().any(|a| a == "**")),
+        rest_positional: f
+            .params
+            .iter()
+            .position(|p| p.annotations.iter().any(|a| a == "*")),
+    }
+}
+
+impl FileCx<'_> {
+    pub(super) fn function(&mut self, f: &Function, base: &Scope) {
+        let mut scope = base.clone();
+        scope.class = f.class.clone();
+        self.collected.clear();
+        self.deferred.clear();
+        let route = self.route_source(f, base);
+        for (index, p) in f.params.iter().enumerate() {
+            let var = self.parameter(f, index, p, route);
+            scope.vars.insert(p.name.clone(), var);
+        }
+        // `this` of a Java or JavaScript method is no declared parameter.
+        if let Some(class) = &f.class
+            && let Some(this) = self.lang.conventions.implicit_receiver()
+        {
+            let mut value = Value::default();
+            self.seed(&mut value, Slot::This, Trail::default());
+            scope.vars.insert(
+                this.to_string(),
+                Var {
+                    value,
+                    origin: Some(class.clone()),
+                    ..Var::default()
+                },
+            );
+        }
+        for stmt in &f.body {
+            self.stmt(stmt, &mut scope);
+        }
+    }
+
+    pub(super) fn stmt(&mut self, stmt: &Stmt, sc: &mut Scope) {
+        match stmt {
+            Stmt::Expr(e) => {
+                self.eval(e, sc);
+            }
+            Stmt::Return(e, span) => {
+                if let Some(e) = e {
+                    let v = self.eval(e, sc);
+                    if let Some(function) = self.current {
+                        let v = v.then(*span, || "returned".to_string());
+                        self.edges(&v, Node::Return { function });
+                    }
+                }
+            }
+            Stmt::Assign {
+                target,
+                ty,
+                value,
+                span,
+            } => self.assign(target, ty.as_deref(), value.as_ref(), *span, sc),
+        }
+    }
+
+    fn assign(
+        &mut self,
+        target: &Target,
+        ty: Option<&str>,
+        value: Option<&Expr>,
+        span: Span,
+        sc: &mut Scope,
+    ) {
+        let v = value.map(|e| self.eval(e, sc)).unwrap_or_default();
+        match target {
+            Target::Place(place) => match &place.kind {
+                ExprKind::Name(name) => {
+                    let origin = ty
+                        .map(|t| self.resolve_type(t))
+                        .or_else(|| value.and_then(|e| self.origin_of(e, sc)));
+                    let text = value.and_then(|e| self.const_string(e, sc));
+                    let hints = match value {
+                        Some(
+                            e @ Expr {
+                                kind: ExprKind::Call { .. },
+                                ..
+                            },
+                        ) => {
+                            let mut out = String::new();
+                            self.hints(e, sc, &mut out, 0);
+                            (!out.is_empty()).then(|| std::rc::Rc::from(out))
+                        }
+                        _ => None,
+                    };
+                    let value = v.then(span, || format!("assigned to `{name}`"));
+                    let ty = ty.map(str::to_string);
+                    sc.vars.insert(
+                        name.clone(),
+                        Var {
+                            value,
+                            origin,
+                            ty,
+                            text,
+                            param: false,
+                            hints,
+                        },
+                    );
+                }
+                ExprKind::Member { object, property } => {
+                    self.assign_field(object, property, v, value, span, sc)
+                }
+                ExprKind::Index { object, index } => {
+                    self.eval(index, sc);
+                    match index.as_str() {
+                        Some(key) => self.assign_field(object, key, v, value, span, sc),
+                        None => {
+                            // `items[i] = x`: the collection now holds x.
+                            if let ExprKind::Name(n) = &object.kind {
+                                let v = v.flattened().then(span, || format!("stored in `{n}`"));
+                                self.var_mut(n, sc).value.merge(v);
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    self.eval(place, sc);
+                }
+            },
+            Target::Destructure(pairs) => {
+                // `a, b = x.email, x.phone` pairs up by position.
+                if let Some(ExprKind::Array(items)) = value.map(|e| &e.kind)
+                    && items.len() == pairs.len()
+                    && pairs.iter().all(|(k, _)| k.is_none())
+                {
+                    for ((_, local), item) in pairs.iter().zip(items.iter()) {
+                        let lv = self
+                            .eval(item, sc)
+                            .then(span, || format!("assigned to `{local}`"));
+                        sc.vars.insert(
+                            local.clone(),
+                            Var {
+                                value: lv,
+                                ..Var::default()
+                            },
+                        );
+                    }
+                    return;
+                }
+                // `logger, err := zap.NewProduction()`: the first result is
+                // the value the call makes.
+                let first_origin = match value.map(|e| &e.kind) {
+                    Some(ExprKind::Call { .. }) if pairs.iter().all(|(k, _)| k.is_none()) => {
+                        value.and_then(|e| self.origin_of(e, sc))
+                    }
+                    _ => None,
+                };
+                // A request variable destructured after its fields were
+                // collected (`let Form { phone, .. } = form;`) is not
+                // collected again.
+                let holder = match value.map(|e| &e.kind) {
+                    Some(ExprKind::Name(n)) => Some(n.as_str()),
+                    _ => None,
+                };
+                for (index, (key, local)) in pairs.iter().enumerate() {
+                    let lv = match (v.state, key) {
+                        (State::Container(source), _) => {
+                            let field = key.as_deref().unwrap_or(local);
+                            let mut lv = Value::default();
+                            if let Some(t) = self.collect(Read {
+                                field,
+                                owner: None,
+                                source,
+                                span,
+                                shown: &format!("`{field}` destructured from the request"),
+                                holder,
+                            }) {
+                                lv.add(t);
+                            }
+                            lv
+                        }
+                        (_, Some(key)) => self.project(&v, key, span, key),
+                        (_, None) => v.clone(),
+                    };
+                    let lv = lv.then(span, || format!("assigned to `{local}`"));
+                    let origin = if index == 0 {
+                        first_origin.clone()
+                    } else {
+                        None
+                    };
+                    sc.vars.insert(
+                        local.clone(),
+                        Var {
+                            value: lv,
+                            origin,
+                            ..Var::default()
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// `object.field = value`: the object now carries the value as `field`.
+    fn assign_field(
+        &mut self,
+        object: &Expr,
+        field: &str,
+        v: Value,
+        value: Option<&Expr>,
+        span: Span,
+        sc: &mut Scope,
+    ) {
+        let ExprKind::Name(owner) = &object.kind else {
+            self.eval(object, sc);
+            return;
+        };
+        // `self.client = client` with an untyped parameter says nothing
+        // about the field's type.
+        let untyped_local = matches!(
+            value.map(|e| &e.kind),
+            Some(ExprKind::Name(n)) if sc.vars.get(n).is_some_and(|v| v.origin.is_none())
+        );
+        if self.is_self(owner)
+            && !untyped_local
+            && let (Some(class), Some(origin)) =
+                (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
+        {
+            self.fields
+                .entry((class, field.to_string()))
+                .or_insert(origin);
+        }
+        let mut v = v;
+        if v.state == State::Plain
+            && value.is_some()
+            && let Verdict::Category { id, .. } =
+                self.classify(field, Some(self.owner_name(owner, sc)))
+            && !v.has(id)
+        {
+            v.add(Taint::data(
+                id,
+                Trail::start(span, format!("`{owner}.{field}`")),
+            ));
+        }
+        let v = v
+            .flattened()
+            .then(span, || format!("stored in `{owner}.{field}`"))
+            .into_field(field);
+        let var = self.var_mut(owner, sc);
+        var.value
+            .taints
+            .retain(|t| t.field.as_deref() != Some(field));
+        var.value.merge(v);
+    }
+}

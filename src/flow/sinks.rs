@@ -1,0 +1,237 @@
+//! Sinks: a call that stores, logs or shares what it is given.
+//!
+//! [`FileCx::sink_site`] reads, from the call alone, where the data goes:
+//! the recipient of an HTTP call by its URL's host, the columns an SQL
+//! write sets, the cookie or storage key, and the region a cloud client
+//! names. [`FileCx::sink`] then gathers what the selected arguments carry
+//! and records a flow for each data category, or a summary edge for each
+//! symbol (data another function passes in).
+
+use super::calls::Call;
+use super::scope::Scope;
+use super::summary::Node;
+use super::value::{Label, State, Value};
+use super::{FileCx, sql, url};
+use crate::ir::{Arg, Expr, ExprKind};
+use crate::model::{Flow, StoreKind};
+use crate::rules::{ArgSelector, SinkSpec};
+
+/// Where a sink call sends its data, as far as its own code says.
+struct Site {
+    recipient: Option<String>,
+    /// The columns an SQL write sets, in order.
+    columns: Vec<String>,
+    /// The cookie or storage key written, when it is a literal.
+    store_key: Option<String>,
+    /// The country the data goes to, when the code names the service's
+    /// region.
+    region: Option<String>,
+}
+
+/// The arguments of the nearest call down the receiver chain of `call` to
+/// one of `methods`: `post(url)` of `client.post(url).bearer_auth(t).json(&b)`.
+fn chain_call_args<'e>(call: &'e Expr, methods: &[String]) -> Option<&'e [Arg]> {
+    let mut e = call;
+    loop {
+        let ExprKind::Call { callee, .. } = &e.kind else {
+            return None;
+        };
+        let ExprKind::Member { object, .. } = &callee.kind else {
+            return None;
+        };
+        if let ExprKind::Call {
+            callee: inner,
+            args,
+            ..
+        } = &object.kind
+            && let ExprKind::Member { property, .. } = &inner.kind
+            && methods.iter().any(|m| m == property)
+        {
+            return Some(args);
+        }
+        e = object;
+    }
+}
+
+impl FileCx<'_> {
+    /// Records what sink `index` called as `c` receives: the data of its
+    /// selected arguments, and of the receiver's (`receiver`) where the
+    /// sink takes every argument.
+    pub(super) fn sink(
+        &mut self,
+        index: usize,
+        c: &Call,
+        receiver: Option<&Value>,
+        sc: &mut Scope,
+    ) {
+        let rules = self.rules;
+        let spec = &rules.sinks[index].spec;
+        let Some(site) = self.sink_site(spec, c.expr, c.args, sc) else {
+            return;
+        };
+        let carried = self.carried(spec, &site.columns, c, receiver, sc);
+        // The flow this sink makes, but for its category and trail.
+        let template = Flow {
+            kind: spec.kind,
+            category: 0,
+            span: c.expr.span,
+            via: spec.id.clone(),
+            recipient: site.recipient,
+            store: spec.store,
+            store_key: site.store_key,
+            region: site.region,
+            target: c.shown().to_string(),
+            trail: Vec::new(),
+        };
+        let mut number = None;
+        for t in carried.taints {
+            match t.label {
+                Label::Data(category) => self.flows.push(Flow {
+                    category,
+                    trail: t.trail.steps(),
+                    ..template.clone()
+                }),
+                Label::Symbol(_) => {
+                    let sink = *number.get_or_insert_with(|| self.number_sink(template.clone()));
+                    if let Some(sink) = sink {
+                        self.edge(&t, Node::Sink { sink });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where sink `spec` called as `call` with `args` sends its data; `None`
+    /// when it sends none: SQL that is no write (or cannot be read), or a
+    /// URL on an internal host or the same origin.
+    fn sink_site(&self, spec: &SinkSpec, call: &Expr, args: &[Arg], sc: &Scope) -> Option<Site> {
+        let mut columns = Vec::new();
+        if let Some(i) = spec.sql_arg {
+            let sql = args.get(i).and_then(|a| self.const_string(&a.value, sc))?;
+            if !sql::is_write(&sql) {
+                return None;
+            }
+            columns = sql::columns(&sql);
+            // Not skipped: a statement built with interpolation carries data.
+        }
+        let mut recipient = spec.recipient.clone();
+        if let Some(http) = &spec.http {
+            let url_index = http
+                .url_keyword
+                .as_deref()
+                .and_then(|k| args.iter().position(|a| a.name.as_deref() == Some(k)))
+                .unwrap_or(http.url_arg);
+            let url_args = if http.url_call.is_empty() {
+                Some(args)
+            } else {
+                chain_call_args(call, &http.url_call)
+            };
+            let url = url_args
+                .and_then(|a| a.get(url_index))
+                .and_then(|a| self.const_string(&a.value, sc))
+                .filter(|u| url::host_of(u).is_some() || u.starts_with('/'))
+                // Set on the request object or a client made with a base
+                // URL: `HttpRequest.newBuilder().uri(URI.create(url))` then
+                // `client.send(request, ..)`, `axios.create({ baseURL })`.
+                .or_else(|| {
+                    let mut hints = String::new();
+                    self.hints(call, sc, &mut hints, 0);
+                    hints
+                        .split(' ')
+                        .find(|s| url::host_of(s).is_some())
+                        .map(str::to_string)
+                });
+            // The URL is not skipped: its interpolated parts (`?email=${email}`)
+            // carry data too.
+            recipient = Some(match url.as_deref().map(url::host_of) {
+                Some(Some(host)) => {
+                    if url::is_internal(&host, &self.options.internal_domains) {
+                        return None;
+                    }
+                    match self.rules.recipient_for_host(&host) {
+                        Some(r) => r.id.clone(),
+                        None => format!("unknown:{host}"),
+                    }
+                }
+                // A relative URL stays on the same origin.
+                Some(None) if url.as_deref().is_some_and(|u| u.starts_with('/')) => return None,
+                _ => "unknown".to_string(),
+            });
+        }
+        let store_key = match spec.store {
+            Some(StoreKind::Cookie | StoreKind::BrowserStorage) => {
+                args.first().and_then(|a| self.const_string(&a.value, sc))
+            }
+            _ => None,
+        };
+        let region = recipient
+            .as_deref()
+            .and_then(|r| self.rules.recipient(r))
+            .filter(|r| !r.regions.is_empty())
+            .and_then(|r| {
+                let mut hints = String::new();
+                self.hints(call, sc, &mut hints, 0);
+                url::region_in(&hints, &r.regions)
+            });
+        Some(Site {
+            recipient,
+            columns,
+            store_key,
+            region,
+        })
+    }
+
+    /// What the arguments `spec` selects carry into the sink. An SQL write's
+    /// placeholders take the names of its `columns`, passed one by one or
+    /// as one tuple (`execute(sql, (email, phone))`).
+    fn carried(
+        &mut self,
+        spec: &SinkSpec,
+        columns: &[String],
+        c: &Call,
+        receiver: Option<&Value>,
+        sc: &mut Scope,
+    ) -> Value {
+        let args = c.args;
+        let mut carried = Value::default();
+        for (i, (a, v)) in args.iter().zip(&c.values).enumerate() {
+            let selected = spec.args.is_empty()
+                || spec.args.iter().any(|s| match s {
+                    ArgSelector::Position(p) => *p == i && a.name.is_none(),
+                    ArgSelector::Keyword(k) => a.name.as_deref() == Some(k.as_str()),
+                });
+            if !selected {
+                continue;
+            }
+            if spec.sql_arg == Some(0)
+                && args.len() == 2
+                && let ExprKind::Array(items) = &a.value.kind
+                && items.len() == columns.len()
+                && !columns.is_empty()
+            {
+                for (column, item) in columns.iter().zip(items) {
+                    let iv = self.eval(item, sc);
+                    if iv.state == State::Plain {
+                        carried.merge(self.keyed(column, iv, item));
+                    }
+                }
+                continue;
+            }
+            let column = columns
+                .get(i.wrapping_sub(1))
+                .filter(|_| spec.sql_arg == Some(0) && columns.len() + 1 == args.len());
+            match column {
+                Some(column) if v.state == State::Plain => {
+                    carried.merge(self.keyed(column, v.clone(), &a.value))
+                }
+                _ => carried.merge(v.clone()),
+            }
+        }
+        if spec.args.is_empty()
+            && let Some(r) = receiver
+        {
+            carried.merge(r.clone());
+        }
+        carried
+    }
+}

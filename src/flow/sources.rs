@@ -1,0 +1,424 @@
+//! Sources: where personal data enters from a person.
+//!
+//! Request data arrives in request containers (`request.form`, `req.body`),
+//! in parameters marked as request data (`@RequestBody`, `Json<T>`, a
+//! FastAPI handler's model), through keyed reads (`c.PostForm("phone")`)
+//! and bind calls (`c.ShouldBindJSON(&req)`). A field read from one is
+//! *collected*: a flow at the read, once per variable and field. A body whose
+//! type another file declares is left to the project join, which knows the
+//! type's fields.
+
+use super::FileCx;
+use super::calls::Call;
+use super::paths::{container_owner, holder_of, written};
+use super::scope::{Scope, Var};
+use super::summary::{Body, Slot};
+use super::trail::Trail;
+use super::value::{State, Taint, Value};
+use crate::classify::{Verdict, tokens};
+use crate::ir::{Expr, ExprKind, Function, Param, Span};
+use crate::model::{Flow, FlowKind};
+
+/// A read of one field of request data.
+pub(super) struct Read<'r> {
+    /// The field's name, classified with `owner` (the container's type).
+    pub(super) field: &'r str,
+    pub(super) owner: Option<&'r str>,
+    /// The source in the rules.
+    pub(super) source: usize,
+    pub(super) span: Span,
+    /// The read as shown in trails (`` `request.form["email"]` ``).
+    pub(super) shown: &'r str,
+    /// The variable holding the request data, if it is one: its fields are
+    /// collected once.
+    pub(super) holder: Option<&'r str>,
+}
+
+/// A request body of a declared type, arriving in a parameter or in a
+/// variable a bind call fills.
+struct TypedBody {
+    slot: Slot,
+    /// The type, resolved through the imports.
+    ty: String,
+    source: usize,
+    span: Span,
+    shown: String,
+    /// The file declares the type and collects its fields itself.
+    announced: bool,
+}
+
+impl FileCx<'_> {
+    /// The source of a function decorated as a request handler
+    /// (`@router.post(..)`).
+    pub(super) fn route_source(&self, f: &Function, base: &Scope) -> Option<usize> {
+        f.decorators.iter().find_map(|d| {
+            let (head, rest) = d.split_once('.').unwrap_or((d.as_str(), ""));
+            let resolved = self.resolve_name(head, base);
+            let resolved = if rest.is_empty() {
+                resolved
+            } else {
+                format!("{resolved}.{rest}")
+            };
+            self.lang
+                .route_decorator(&resolved)
+                .or_else(|| self.lang.route_decorator(d))
+        })
+    }
+
+    /// The variable parameter `index` of `f` starts as: request data where
+    /// its annotations, type or handler say so, else a symbol for what
+    /// callers pass (`route`: the source of `f` as a request handler).
+    pub(super) fn parameter(
+        &mut self,
+        f: &Function,
+        index: usize,
+        p: &Param,
+        route: Option<usize>,
+    ) -> Var {
+        // A receiver named `self` stands for the enclosing class.
+        let origin = match (&f.class, p.ty.as_deref()) {
+            (Some(class), None) if index == 0 && self.is_self(&p.name) => Some(class.clone()),
+            _ => p.ty.as_deref().map(|t| self.resolve_type(t)),
+        };
+        let mut var = Var {
+            origin,
+            ty: p.ty.clone(),
+            param: true,
+            ..Var::default()
+        };
+        // Annotations mark request data as resolved through the imports
+        // (Rust's `Json` of `Json(form): Json<T>` is `axum.Json`), then as
+        // written; `<T>` annotations name the type of the data held.
+        let resolved: Vec<String> = p
+            .annotations
+            .iter()
+            .filter(|a| !a.starts_with('<'))
+            .map(|a| self.resolve_type(a))
+            .collect();
+        let marks: Vec<&str> = resolved
+            .iter()
+            .chain(&p.annotations)
+            .map(String::as_str)
+            .chain(p.ty.as_deref())
+            .chain(var.origin.as_deref())
+            .collect();
+        // A request handler's own parameters (FastAPI): one typed by a
+        // class is the body, one of a plain type a query or path field;
+        // one given a default call (`= Depends(..)`) is neither.
+        let handler_param =
+            route.filter(|_| p.annotations.is_empty() && !(index == 0 && self.is_self(&p.name)));
+        let (body_param, field_param) = match (handler_param, p.ty.as_deref()) {
+            (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                (Some(src), None)
+            }
+            (Some(src), _) => (None, Some(src)),
+            _ => (None, None),
+        };
+        if let Some(source) = marks
+            .iter()
+            .find_map(|m| self.lang.container_params.get(*m))
+            .copied()
+            .or(body_param)
+        {
+            var.value = Value::container(source);
+            let shown = format!("parameter `{}`", p.name);
+            // `Json<SignupForm>`: the body is the type argument.
+            let held = p
+                .annotations
+                .iter()
+                .find_map(|a| a.strip_prefix('<')?.strip_suffix('>'))
+                .or(p.ty.as_deref())
+                .map(str::to_string);
+            let here = self.announce(&p.name, held.as_deref(), source, p.span, &shown);
+            // Its type may be declared in another file: the join
+            // collects its fields here and follows them into callees.
+            if let Some(ty) = held.map(|h| self.resolve_type(&h)).or(var.origin.clone())
+                && let Some(body) = self.body(
+                    TypedBody {
+                        slot: Slot::Param(index as u16),
+                        ty,
+                        source,
+                        span: p.span,
+                        shown,
+                        announced: here,
+                    },
+                    &mut var.value,
+                )
+                && !here
+            {
+                self.deferred.insert(p.name.clone(), body);
+            }
+        } else if let Some(source) = marks
+            .iter()
+            .find_map(|m| self.lang.field_params.get(*m))
+            .copied()
+            .or(field_param)
+            && let Some(t) = self.collect(Read {
+                field: &p.name,
+                owner: None,
+                source,
+                span: p.span,
+                shown: &format!("parameter `{}`", p.name),
+                holder: None,
+            })
+        {
+            var.value.add(t);
+        }
+        if var.value.state == State::Plain {
+            let trail = Trail::start(p.span, format!("parameter `{}` of `{}`", p.name, f.name));
+            self.seed(&mut var.value, Slot::Param(index as u16), trail);
+        }
+        var
+    }
+
+    /// Records a request body of a declared type (see [`TypedBody`]) and
+    /// gives its variable its symbol, so that the join can follow it into
+    /// the calls it is passed to. Returns its index in the summary.
+    fn body(&mut self, b: TypedBody, value: &mut Value) -> Option<usize> {
+        let function = self.current?;
+        self.seed(value, b.slot, Trail::default());
+        let via = self.rules.sources[b.source].id.clone();
+        let summary = self.summary.as_mut()?;
+        summary.bodies.push(Body {
+            function,
+            slot: b.slot,
+            ty: b.ty,
+            flow: Flow {
+                kind: FlowKind::Collected,
+                category: 0,
+                span: b.span,
+                via,
+                recipient: None,
+                store: None,
+                store_key: None,
+                region: None,
+                target: b.shown,
+                trail: Vec::new(),
+            },
+            announced: b.announced,
+            reads: Vec::new(),
+        });
+        Some(summary.bodies.len() - 1)
+    }
+
+    /// `r.FormValue("email")`, `c.PostForm("phone")`: a call whose first
+    /// argument names the field it reads.
+    pub(super) fn keyed_read(&mut self, c: &Call) -> Option<Value> {
+        let source = c.paths().iter().find_map(|p| self.lang.keyed_call(p))?;
+        let key = c.args.first().and_then(|a| a.value.as_str())?;
+        let mut out = Value::default();
+        let shown = format!("`{}(\"{key}\")`", c.shown());
+        if let Some(t) = self.collect(Read {
+            field: key,
+            owner: None,
+            source,
+            span: c.expr.span,
+            shown: &shown,
+            holder: None,
+        }) {
+            out.add(t);
+        }
+        Some(out)
+    }
+
+    /// `c.ShouldBindJSON(&req)`, `json.NewDecoder(r.Body).Decode(&body)`:
+    /// the call fills its first argument with the request.
+    pub(super) fn bind(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
+        let source = c
+            .paths()
+            .iter()
+            .find_map(|p| self.lang.bind_call(p))
+            .or_else(|| {
+                let p = self.path_with_argument(c.callee, sc)?;
+                self.lang.bind_call(&p)
+            })?;
+        if let Some(ExprKind::Name(n)) = c.args.first().map(|a| &a.value.kind) {
+            self.var_mut(n, sc).value = Value::container(source);
+            let ty = sc.vars.get(n).and_then(|v| v.ty.clone());
+            let shown = format!("`{}(&{n})`", c.shown());
+            let here = self.announce(n, ty.as_deref(), source, c.expr.span, &shown);
+            // A struct of another file or package: like a typed body
+            // parameter, the join collects its fields at the bind call
+            // and follows them.
+            if !here
+                && self.bound < u16::MAX
+                && let Some(ty) = ty.map(|t| self.resolve_type(&t))
+            {
+                let slot = Slot::Bound(self.bound);
+                self.bound += 1;
+                let mut value = Value::container(source);
+                let body = TypedBody {
+                    slot,
+                    ty,
+                    source,
+                    span: c.expr.span,
+                    shown,
+                    announced: false,
+                };
+                if let Some(body) = self.body(body, &mut value) {
+                    self.var_mut(n, sc).value = value;
+                    self.deferred.insert(n.clone(), body);
+                }
+            }
+        }
+        Some(Value::default())
+    }
+
+    /// A method called on request data reads a field: `form.get("email")`,
+    /// `dto.getPhone()`, `c.ClientIP()`, a record accessor `body.phone()`.
+    pub(super) fn container_read(&mut self, c: &Call, sc: &Scope) -> Option<Value> {
+        let (recv, object) = c.receiver.as_ref()?;
+        let State::Container(source) = recv.state else {
+            return None;
+        };
+        let method = c.method;
+        let owner = container_owner(object, sc);
+        let field = if self.rules.key_readers.contains(method) {
+            c.args
+                .first()
+                .and_then(|a| a.value.as_str())
+                .map(str::to_string)
+        } else {
+            self.method_info(method)
+                .getter
+                .or_else(|| Some(method.to_string()))
+        };
+        let mut out = Value::default();
+        if let Some(field) = field {
+            let shown = match c.args.first().and_then(|a| a.value.as_str()) {
+                Some(key) => format!(
+                    "`{}.{method}(\"{key}\")`",
+                    written(object).unwrap_or_default()
+                ),
+                None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+            };
+            if let Some(t) = self.collect(Read {
+                field: &field,
+                owner: owner.as_deref(),
+                source,
+                span: c.expr.span,
+                shown: &shown,
+                holder: holder_of(object),
+            }) {
+                out.add(t);
+            }
+        }
+        Some(out)
+    }
+
+    /// Records a collected field and returns its taint.
+    pub(super) fn collect(&mut self, read: Read) -> Option<Taint> {
+        let Read {
+            field,
+            owner,
+            source,
+            span,
+            shown,
+            holder,
+        } = read;
+        let key = holder.map(|h| (h.to_string(), tokens(field).concat()));
+        if let Some(t) = key.as_ref().and_then(|k| self.collected.get(k)) {
+            return Some(t.clone());
+        }
+        let Verdict::Category { id, .. } = self.classify(field, owner) else {
+            return None;
+        };
+        let trail = Trail::start(span, format!("collected from {shown}"));
+        if let Some(k) = key.clone() {
+            self.collected.insert(k, Taint::data(id, trail.clone()));
+        }
+        let flow = Flow {
+            kind: FlowKind::Collected,
+            category: id,
+            span,
+            via: self.rules.sources[source].id.clone(),
+            recipient: None,
+            store: None,
+            store_key: None,
+            region: None,
+            target: shown.to_string(),
+            trail: Vec::new(),
+        };
+        // A read of a body typed in another file: the join reports it, at
+        // the parameter when it finds the type.
+        match (
+            key,
+            holder.and_then(|h| self.deferred.get(h)),
+            self.summary.as_mut(),
+        ) {
+            (Some((_, field)), Some(&body), Some(summary)) => {
+                summary.bodies[body].reads.push((field, flow))
+            }
+            _ => self.flows.push(flow),
+        }
+        Some(Taint::data(id, trail))
+    }
+
+    /// A request body bound into variable `holder` of a type declared in this
+    /// file is collected where it is bound, with every personal field of the
+    /// type; later reads of those fields reuse that collection.
+    /// Fields whose type is another struct of the file bring that struct's
+    /// fields in too (`shipping: Address`). Returns whether the type is
+    /// declared here.
+    fn announce(
+        &mut self,
+        holder: &str,
+        ty: Option<&str>,
+        source: usize,
+        span: Span,
+        shown: &str,
+    ) -> bool {
+        let Some(ty) = ty else { return false };
+        let first = ty.rsplit('.').next().unwrap_or(ty).to_string();
+        if !self.class_fields.contains_key(&first) {
+            return false;
+        }
+        let mut pending = vec![first];
+        let mut seen = Vec::new();
+        while let Some(base) = pending.pop() {
+            if seen.contains(&base) || seen.len() >= 8 {
+                continue;
+            }
+            let Some(fields) = self.class_fields.get(&base).cloned() else {
+                continue;
+            };
+            for f in fields {
+                self.collect(Read {
+                    field: &f,
+                    owner: Some(&base),
+                    source,
+                    span,
+                    shown,
+                    holder: Some(holder),
+                });
+                if let Some(t) = self.fields.get(&(base.clone(), f)) {
+                    pending.push(t.rsplit('.').next().unwrap_or(t).to_string());
+                }
+            }
+            seen.push(base);
+        }
+        true
+    }
+
+    /// The request container `e` is, by its resolved path or as written.
+    pub(super) fn container_at(&self, e: &Expr, sc: &Scope) -> Option<usize> {
+        let resolved = self.resolved(e, sc);
+        let written = written(e);
+        [resolved, written]
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.lang.container(&p))
+    }
+
+    /// The source a bare name is a request container of: by its resolved
+    /// path (`from flask import request`), or as written unless it names an
+    /// import (a module called `request` is no request).
+    pub(super) fn container_at_path(&self, name: &str, sc: &Scope) -> Option<usize> {
+        let resolved = self.resolve_name(name, sc);
+        let written = (!self.imports.contains_key(name)).then(|| name.to_string());
+        [Some(resolved), written]
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.lang.container(&p))
+    }
+}

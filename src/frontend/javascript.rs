@@ -1434,75 +1434,8 @@ mod tests {
         }
     }
 
-    /// A compact rendering of an expression for assertions.
-    fn show(e: &Expr) -> String {
-        let list = |es: &[Expr]| es.iter().map(show).collect::<Vec<_>>().join(", ");
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", show(object)),
-            ExprKind::Index { object, index } => format!("{}[{}]", show(object), show(index)),
-            ExprKind::Call {
-                callee,
-                args,
-                construct,
-            } => {
-                let args: Vec<Expr> = args.iter().map(|a| a.value.clone()).collect();
-                let new = if *construct { "new " } else { "" };
-                format!("{new}{}({})", show(callee), list(&args))
-            }
-            ExprKind::Str(s) => format!("'{s}'"),
-            ExprKind::Format(parts) => format!("fmt({})", list(parts)),
-            ExprKind::Object(entries) => {
-                let entries: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| match k {
-                        Some(k) => format!("{k}: {}", show(v)),
-                        None => format!("...{}", show(v)),
-                    })
-                    .collect();
-                format!("{{{}}}", entries.join(", "))
-            }
-            ExprKind::Array(items) => format!("[{}]", list(items)),
-            ExprKind::Either(parts) => format!("either({})", list(parts)),
-            ExprKind::Literal => "lit".into(),
-            ExprKind::Function(i) => format!("fn#{i}"),
-            ExprKind::Opaque(children) => format!("opaque({})", list(children)),
-        }
-    }
-
-    fn show_stmt(s: &Stmt) -> String {
-        match s {
-            Stmt::Assign {
-                target, ty, value, ..
-            } => {
-                let target = match target {
-                    Target::Place(p) => show(p),
-                    Target::Destructure(pairs) => {
-                        let pairs: Vec<String> = pairs
-                            .iter()
-                            .map(|(k, l)| match k {
-                                Some(k) if k == l => k.clone(),
-                                Some(k) => format!("{k}: {l}"),
-                                None => l.clone(),
-                            })
-                            .collect();
-                        format!("<{}>", pairs.join(", "))
-                    }
-                };
-                let ty = ty.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
-                match value {
-                    Some(v) => format!("{target}{ty} = {}", show(v)),
-                    None => format!("{target}{ty}"),
-                }
-            }
-            Stmt::Expr(e) => show(e),
-            Stmt::Return(Some(e), _) => format!("return {}", show(e)),
-            Stmt::Return(None, _) => "return".into(),
-        }
-    }
-
     fn stmts(body: &[Stmt]) -> Vec<String> {
-        body.iter().map(show_stmt).collect()
+        body.iter().map(crate::ir::print::stmt).collect()
     }
 
     fn imports(ir: &FileIr) -> Vec<String> {
@@ -1556,7 +1489,10 @@ mod tests {
         );
         assert_eq!(
             stmts(&ir.module),
-            ["stripe = require:stripe(key)", "log = require:debug('app')"]
+            [
+                "stripe = require:stripe(key)",
+                "log = require:debug(\"app\")"
+            ]
         );
     }
 
@@ -1571,12 +1507,12 @@ mod tests {
         assert_eq!(
             stmts(&ir.module),
             [
-                "<email, phone: tel, name> = req.body",
+                "{email, phone: tel, name} = req.body",
                 "rest = req.body",
-                "<first, second> = pair",
+                "(first, second) = pair",
                 "<destructured 1> = load()",
-                "<id> = <destructured 1>",
-                "<city> = <destructured 1>.user.address",
+                "{id} = <destructured 1>",
+                "{city} = <destructured 1>.user.address",
             ]
         );
     }
@@ -1591,7 +1527,7 @@ mod tests {
         );
         assert_eq!(
             stmts(&ir.module),
-            ["app.post('/signup', fn#0)", "handler = fn#1"]
+            ["app.post(\"/signup\", fn#0)", "handler = fn#1"]
         );
         let [route, handler] = ir.functions.as_slice() else {
             panic!("two functions expected");
@@ -1601,7 +1537,7 @@ mod tests {
         assert_eq!(names, ["req", "res"]);
         assert_eq!(
             stmts(&route.body),
-            ["<email> = req.body", "res.json({email: email})"]
+            ["{email} = req.body", "res.json({email: email})"]
         );
         assert_eq!(handler.name, "handler");
         let names: Vec<&str> = handler.params.iter().map(|p| p.name.as_str()).collect();
@@ -1621,10 +1557,10 @@ mod tests {
         assert_eq!(
             stmts(&ir.module),
             [
-                "log(fmt('user ', user.email, ' signed up'))",
-                "log(fmt('a', b, c))",
-                "plain = 'no subs'",
-                "db.query(sql('INSERT INTO t VALUES ()', x))",
+                "log(fmt(\"user \", user.email, \" signed up\"))",
+                "log(fmt(\"a\", b, c))",
+                "plain = \"no subs\"",
+                "db.query(sql(\"INSERT INTO t VALUES ()\", x))",
             ]
         );
     }
@@ -1641,7 +1577,7 @@ mod tests {
             stmts(&ir.module),
             [
                 "track(user.profile.email)",
-                "f(a['phone'], b.c, d.e, g, h(), x)",
+                "f(a[\"phone\"], b.c, d.e, g, h(), x)",
                 "obj.method(arg)",
             ]
         );
@@ -1663,7 +1599,7 @@ mod tests {
             [
                 "x = either(either(a, b), c)",
                 "y = either(email, phone, opaque(ok))",
-                "z = {email: email, x-name: n, k: v, : w, ...extra, m: fn#0}",
+                "z = {email: email, x-name: n, k: v, \"\": w, ..extra, m: fn#0}",
                 "w = [a, rest]",
                 "q = either(b.c, opaque(a))",
                 "n = opaque(count, lit)",
@@ -1723,7 +1659,7 @@ mod tests {
                 "more()",
                 "next()",
                 "kind",
-                "'a'",
+                "\"a\"",
                 "one()",
                 "two()",
                 "risky()",

@@ -1870,80 +1870,8 @@ fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
 mod tests {
     use super::*;
 
-    /// A compact rendering of the IR for assertions.
-    fn show(e: &Expr) -> String {
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", show(object)),
-            ExprKind::Index { object, index } => format!("{}[{}]", show(object), show(index)),
-            ExprKind::Call {
-                callee,
-                args,
-                construct,
-            } => {
-                let args: Vec<String> = args
-                    .iter()
-                    .map(|a| match &a.name {
-                        Some(n) => format!("{n}={}", show(&a.value)),
-                        None => show(&a.value),
-                    })
-                    .collect();
-                let new = if *construct { "new " } else { "" };
-                format!("{new}{}({})", show(callee), args.join(", "))
-            }
-            ExprKind::Str(s) => format!("{s:?}"),
-            ExprKind::Format(parts) => format!("fmt({})", list(parts)),
-            ExprKind::Object(entries) => {
-                let e: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| match k {
-                        Some(k) => format!("{k}: {}", show(v)),
-                        None => format!("..{}", show(v)),
-                    })
-                    .collect();
-                format!("{{{}}}", e.join(", "))
-            }
-            ExprKind::Array(items) => format!("[{}]", list(items)),
-            ExprKind::Either(items) => format!("either({})", list(items)),
-            ExprKind::Literal => "lit".into(),
-            ExprKind::Function(i) => format!("fn#{i}"),
-            ExprKind::Opaque(items) => format!("opaque({})", list(items)),
-        }
-    }
-
-    fn list(items: &[Expr]) -> String {
-        items.iter().map(show).collect::<Vec<_>>().join(", ")
-    }
-
-    fn show_stmt(s: &Stmt) -> String {
-        match s {
-            Stmt::Assign {
-                target, ty, value, ..
-            } => {
-                let t = match target {
-                    Target::Place(p) => show(p),
-                    Target::Destructure(names) => {
-                        let n: Vec<String> = names
-                            .iter()
-                            .map(|(k, l)| match k {
-                                Some(k) => format!("{k}: {l}"),
-                                None => l.clone(),
-                            })
-                            .collect();
-                        format!("{{{}}}", n.join(", "))
-                    }
-                };
-                let ty = ty.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
-                let v = value.as_ref().map(show).unwrap_or_else(|| "_".into());
-                format!("{t}{ty} = {v}")
-            }
-            Stmt::Expr(e) => show(e),
-            Stmt::Return(v, _) => format!("return {}", v.as_ref().map(show).unwrap_or_default()),
-        }
-    }
-
     fn body(stmts: &[Stmt]) -> Vec<String> {
-        stmts.iter().map(show_stmt).collect()
+        stmts.iter().map(crate::ir::print::stmt).collect()
     }
 
     fn ir(src: &str) -> FileIr {
@@ -2069,7 +1997,7 @@ mod tests {
                 "_: State [<App>]"
             ]
         );
-        assert_eq!(body(&signup.body), ["{email: email} = param#1"]);
+        assert_eq!(body(&signup.body), ["{email} = param#1"]);
         assert_eq!(
             param_list(function_named(&ir, "wrapped")),
             [
@@ -2101,16 +2029,16 @@ mod tests {
         assert_eq!(
             body(&function_named(&ir, "f").body),
             [
-                "{email: email, phone: tel, city: city} = payload.0",
-                "{a, b} = pair()",
+                "{email, phone: tel, city} = payload.0",
+                "(a, b) = pair()",
                 "inner = payload",
                 "typed: axum.Json = x",
-                "later: String = _",
+                "later: String",
                 "v = opt",
-                "return ",
+                "return",
                 "user.email = email",
                 "slot = tel",
-                "{a, b} = [b, a]",
+                "(a, b) = [b, a]",
                 "msg = fmt(msg, email)",
                 "count = opaque(count, lit)",
             ]
@@ -2224,7 +2152,7 @@ mod tests {
                 "p = form.phone",
                 "ok()",
                 "either(send(p), a(), b())",
-                "{k, v} = map.iter()",
+                "(k, v) = map.iter()",
                 "println!(\"{k}\", k=k)",
                 "x = it.next()",
                 "use_it(x)",

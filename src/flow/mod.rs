@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
-use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Span, Stmt, Target};
+use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, Language, Rest, Span, Stmt, Target};
 use crate::rules::{ArgSelector, CategoryId, FlowKind, LanguageRules, Rules, StoreKind};
 use paths::{
     container_owner, field_of, getter_field, holder_of, is_self, on_builder, owner_name, owner_of,
@@ -187,7 +187,8 @@ fn is_mask(e: &Expr) -> bool {
 
 /// How callers bind arguments to `f`.
 fn signature(f: &Function, language: Language) -> Signature {
-    let first = f.params.first().map(|p| p.name.as_str());
+    let first = f.params.first().map(|p| p.name.variable());
+    let first = first.as_deref();
     let receiver_param = f.class.is_some()
         && match language {
             Language::Python => matches!(first, Some("self" | "cls")),
@@ -198,18 +199,15 @@ fn signature(f: &Function, language: Language) -> Signature {
             _ => false,
         };
     Signature {
-        name: f.name.clone(),
+        name: f.name.to_string(),
         class: f.class.clone(),
-        params: f.params.iter().map(|p| p.name.clone()).collect(),
+        params: f.params.iter().map(|p| p.name.variable().into()).collect(),
         receiver_param,
-        rest_keywords: f
-            .params
-            .iter()
-            .position(|p| p.annotations.iter().any(|a| a == "**")),
+        rest_keywords: f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
         rest_positional: f
             .params
             .iter()
-            .position(|p| p.annotations.iter().any(|a| a == "*")),
+            .position(|p| p.rest == Some(Rest::Positional)),
     }
 }
 
@@ -284,7 +282,7 @@ impl<'a> FileCx<'a> {
             own_methods: ir
                 .functions
                 .iter()
-                .filter_map(|f| Some((f.class.clone()?, f.name.clone())))
+                .filter_map(|f| Some((f.class.clone()?, f.name.to_string())))
                 .collect(),
             classifier,
             options,
@@ -389,9 +387,10 @@ impl<'a> FileCx<'a> {
                 .or_else(|| self.lang.route_decorator(d))
         });
         for (index, p) in f.params.iter().enumerate() {
+            let name = p.name.variable();
             // A receiver named `self` stands for the enclosing class.
             let origin = match (&f.class, p.ty.as_deref()) {
-                (Some(class), None) if index == 0 && is_self(&p.name) => Some(class.clone()),
+                (Some(class), None) if index == 0 && is_self(&name) => Some(class.clone()),
                 _ => p.ty.as_deref().map(|t| self.resolve_type(t)),
             };
             let mut var = Var {
@@ -402,13 +401,9 @@ impl<'a> FileCx<'a> {
             };
             // Annotations mark request data as resolved through the imports
             // (Rust's `Json` of `Json(form): Json<T>` is `axum.Json`), then as
-            // written; `<T>` annotations name the type of the data held.
-            let resolved: Vec<String> = p
-                .annotations
-                .iter()
-                .filter(|a| !a.starts_with('<'))
-                .map(|a| self.resolve_type(a))
-                .collect();
+            // written.
+            let resolved: Vec<String> =
+                p.annotations.iter().map(|a| self.resolve_type(a)).collect();
             let marks: Vec<&str> = resolved
                 .iter()
                 .chain(&p.annotations)
@@ -419,8 +414,8 @@ impl<'a> FileCx<'a> {
             // A request handler's own parameters (FastAPI): one typed by a
             // class is the body, one of a plain type a query or path field;
             // one given a default call (`= Depends(..)`) is neither.
-            let handler_param =
-                route.filter(|_| p.annotations.is_empty() && !(index == 0 && is_self(&p.name)));
+            let unmarked = p.annotations.is_empty() && p.rest.is_none() && p.holds.is_none();
+            let handler_param = route.filter(|_| unmarked && !(index == 0 && is_self(&name)));
             let (body_param, field_param) = match (handler_param, p.ty.as_deref()) {
                 (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
                     (Some(src), None)
@@ -435,15 +430,10 @@ impl<'a> FileCx<'a> {
                 .or(body_param)
             {
                 var.value = Value::container(source);
-                let shown = format!("parameter `{}`", p.name);
+                let shown = format!("parameter `{name}`");
                 // `Json<SignupForm>`: the body is the type argument.
-                let held = p
-                    .annotations
-                    .iter()
-                    .find_map(|a| a.strip_prefix('<')?.strip_suffix('>'))
-                    .or(p.ty.as_deref())
-                    .map(str::to_string);
-                let here = self.announce(&p.name, held.as_deref(), source, p.span, &shown);
+                let held = p.holds.as_deref().or(p.ty.as_deref()).map(str::to_string);
+                let here = self.announce(&name, held.as_deref(), source, p.span, &shown);
                 // Its type may be declared in another file: the join
                 // collects its fields here and follows them into callees.
                 if let Some(ty) = held.map(|h| self.resolve_type(&h)).or(var.origin.clone())
@@ -458,7 +448,7 @@ impl<'a> FileCx<'a> {
                     )
                     && !here
                 {
-                    self.deferred.insert(p.name.clone(), body);
+                    self.deferred.insert(name.to_string(), body);
                 }
             } else if let Some(source) = marks
                 .iter()
@@ -466,21 +456,21 @@ impl<'a> FileCx<'a> {
                 .copied()
                 .or(field_param)
                 && let Some(t) = self.collect(
-                    &p.name,
+                    &name,
                     None,
                     source,
                     p.span,
-                    &format!("parameter `{}`", p.name),
+                    &format!("parameter `{name}`"),
                     None,
                 )
             {
                 var.value.add(t);
             }
             if var.value.state == State::Plain {
-                let trail = Trail::start(p.span, format!("parameter `{}` of `{}`", p.name, f.name));
+                let trail = Trail::start(p.span, format!("parameter `{name}` of `{}`", f.name));
                 self.seed(&mut var.value, Slot::Param(index as u16), trail);
             }
-            scope.vars.insert(p.name.clone(), var);
+            scope.vars.insert(name.into_owned(), var);
         }
         // `this` of a Java or JavaScript method is no declared parameter.
         if let Some(class) = &f.class

@@ -21,12 +21,15 @@
 //! | `Opaque`                  | `opaque(a, b)`                |
 //!
 //! A destructuring target is `{email, phone: tel}` (key, then the local it
-//! binds when they differ), or `(a, b)` when it binds by position only.
-//! The output depends on nothing but the IR, so it is deterministic.
+//! binds when they differ), or `(a, b)` when it binds by position only. A
+//! parameter is `name: Type [Annotation, ..]`, `*args` or `**fields` when
+//! it gathers the rest, `param#0 (pattern)` when it is a pattern, and
+//! `(holds T)` when it holds data of type `T`. The output depends on
+//! nothing but the IR, so it is deterministic.
 
 use std::fmt::Write;
 
-use super::{Class, Expr, ExprKind, FileIr, Function, Param, Span, Stmt, Target};
+use super::{Class, Expr, ExprKind, FileIr, Function, Param, ParamName, Rest, Span, Stmt, Target};
 
 /// Renders a whole file's IR, one fact per line.
 pub fn print(ir: &FileIr) -> String {
@@ -76,9 +79,27 @@ fn function(index: usize, f: &Function) -> String {
     out
 }
 
-/// `name: Type [Annotation, ..]`.
-fn param(p: &Param) -> String {
-    let mut out = format!("{}{}", p.name, typed(p.ty.as_deref()));
+/// `name: Type [Annotation, ..]`, with `*` or `**` before a rest
+/// parameter's name, `(pattern)` after a pattern's, and `(holds T)` after
+/// the type of a parameter that holds data of type `T`.
+pub fn param(p: &Param) -> String {
+    let rest = match p.rest {
+        Some(Rest::Positional) => "*",
+        Some(Rest::Keywords) => "**",
+        None => "",
+    };
+    let pattern = match p.name {
+        ParamName::Pattern(_) => " (pattern)",
+        ParamName::Named(_) => "",
+    };
+    let mut out = format!(
+        "{rest}{}{pattern}{}",
+        p.name.variable(),
+        typed(p.ty.as_deref())
+    );
+    if let Some(held) = &p.holds {
+        let _ = write!(out, " (holds {held})");
+    }
     if !p.annotations.is_empty() {
         let _ = write!(out, " [{}]", p.annotations.join(", "));
     }

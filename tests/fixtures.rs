@@ -1,5 +1,9 @@
-//! Fixture tests: every file under `tests/fixtures/<language>/` is scanned and
-//! its findings must equal the inline expectation markers exactly.
+//! Fixture tests: one test per file under `tests/fixtures/<language>/`, in
+//! a module per language (`cargo test --test fixtures python::` runs one
+//! language's). Each file is scanned and its findings must equal its inline
+//! expectation markers exactly; a source file's IR is also snapshot
+//! (`snapshots/fixtures__ir_<language>_<test>.snap`), so that a change in
+//! what a front-end makes of it shows up as a reviewed diff.
 //!
 //! A marker is a comment at the end of the line where a finding starts:
 //! `# expect: logged user.contact.email` or, for several,
@@ -17,11 +21,17 @@
 //! `12: expect: collected user.contact.email`. Blank lines and lines starting
 //! with `#` are ignored there. The fixture's own lines still count as
 //! negatives wherever the sidecar has no marker.
+//!
+//! Every fixture is listed below; [`every_fixture_is_listed`] fails when a
+//! file on disk is not.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use candor::classify::Classifier;
 use candor::flow::FlowOptions;
+use candor::frontend::lower;
+use candor::ir::print::print;
 use candor::language::Language;
 use candor::project;
 use candor::rules::Rules;
@@ -30,6 +40,182 @@ use candor::schemas::SchemaKind;
 
 mod common;
 use common::markers::compare;
+
+/// Declares one test per fixture, in a module per directory of
+/// `tests/fixtures/`, and [`LISTED`], the path of every fixture declared.
+/// `source` directories hold code, whose tests also snapshot the IR;
+/// `schema` directories hold schema documents.
+macro_rules! fixtures {
+    ($($check:ident $dir:ident { $($test:ident: $file:literal,)* })*) => {
+        $(mod $dir {
+            $(#[test]
+            fn $test() {
+                super::$check(concat!(stringify!($dir), "/", $file));
+            })*
+        })*
+
+        /// Every fixture declared, relative to `tests/fixtures/`.
+        const LISTED: &[&str] = &[$($(concat!(stringify!($dir), "/", $file),)*)*];
+    };
+}
+
+fixtures! {
+    source python {
+        django_forms: "django_forms.py",
+        fastapi_request: "fastapi_request.py",
+        flows: "flows.py",
+        http: "http.py",
+        logging: "logging.py",
+        object_storage: "object_storage.py",
+        pinyin: "pinyin.py",
+        sdks: "sdks.py",
+        sources: "sources.py",
+        storage: "storage.py",
+        traps: "traps.py",
+    }
+    source javascript {
+        browser: "browser.mjs",
+        http: "http.js",
+        logging: "logging.js",
+        sdks: "sdks.js",
+        sources: "sources.js",
+        storage: "storage.js",
+        traps: "traps.js",
+        widget: "widget.jsx",
+    }
+    source typescript {
+        component: "component.tsx",
+        nest_users: "nest_users.ts",
+        sdks: "sdks.ts",
+        storage: "storage.ts",
+    }
+    source java {
+        http: "http.java",
+        logging: "logging.java",
+        sdks: "sdks.java",
+        sources: "sources.java",
+        storage: "storage.java",
+        traps: "traps.java",
+    }
+    source go {
+        flows: "flows.go",
+        http: "http.go",
+        logging: "logging.go",
+        sdks: "sdks.go",
+        sources: "sources.go",
+        storage: "storage.go",
+        traps: "traps.go",
+    }
+    source rust {
+        http: "http.rs",
+        logging: "logging.rs",
+        sdks: "sdks.rs",
+        sources: "sources.rs",
+        storage: "storage.rs",
+        traps: "traps.rs",
+    }
+    schema schemas {
+        account: "account.proto",
+        customer: "customer.schema.json",
+        openapi: "openapi.yaml",
+        graphql: "schema.graphql",
+        prisma: "schema.prisma",
+        signup_form: "signup.html",
+        swagger2: "swagger2.json",
+        tools: "tools.json",
+        users: "users.sql",
+    }
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The embedded rules and their classifier, loaded once for all tests.
+fn rules() -> &'static (Rules, Classifier) {
+    static RULES: OnceLock<(Rules, Classifier)> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let rules = Rules::embedded().expect("embedded rules load");
+        let classifier = Classifier::new(&rules);
+        (rules, classifier)
+    })
+}
+
+/// A fixture's file, its path as findings show it
+/// (`tests/fixtures/python/flows.py`), and its text.
+fn read(relative: &str) -> (PathBuf, String, String) {
+    let file = fixtures_dir().join(relative);
+    let text = std::fs::read_to_string(&file).expect("fixture is UTF-8");
+    (file, format!("tests/fixtures/{relative}"), text)
+}
+
+/// The name of a source fixture's IR snapshot: `python/flows.py` is
+/// `ir_python_flows`.
+fn snapshot_name(relative: &str) -> String {
+    let (dir, file) = relative
+        .split_once('/')
+        .expect("a fixture is in a directory");
+    let stem = file.split('.').next().unwrap_or(file);
+    format!("ir_{dir}_{stem}")
+}
+
+fn assert_matched(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} fixture mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Source code: findings match the markers, and the IR matches its snapshot.
+fn source(relative: &str) {
+    let (rules, classifier) = rules();
+    let (file, shown, text) = read(relative);
+    let language = Language::for_path(&file).expect("fixture language");
+    // Analysed under a path outside `tests/`, which the join treats as
+    // test code whose data is no flow of the product.
+    let analyzed_path = shown.trim_start_matches("tests/");
+    let analyzed = analyze_source(
+        analyzed_path,
+        language,
+        &text,
+        rules,
+        classifier,
+        &FlowOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{shown}: {e}"));
+    // Calls between the file's own functions are followed too.
+    let mut findings = analyzed.findings;
+    let summaries: Vec<_> = analyzed.summary.into_iter().collect();
+    project::merge(&mut findings, project::link(&summaries, rules));
+    let mut failures = Vec::new();
+    // The whole-file prefilter (used with --local-only) must never skip a
+    // file that has findings of its own.
+    if !findings.is_empty() && !classifier.may_match_text(&text) {
+        failures.push(format!(
+            "{shown}: the prefilter would skip a file with findings"
+        ));
+    }
+    compare(&shown, &marker_text(&file, &text), &findings, &mut failures);
+    assert_matched(&failures);
+
+    let ir =
+        lower(language, Path::new(analyzed_path), &text).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    insta::assert_snapshot!(snapshot_name(relative), print(&ir));
+}
+
+/// A schema document: findings match the markers.
+fn schema(relative: &str) {
+    let (rules, classifier) = rules();
+    let (file, shown, text) = read(relative);
+    let kind = SchemaKind::for_file(&file).expect("fixture is read as a schema");
+    let (findings, _notes) = analyze_schema(&shown, kind, &text, rules, classifier)
+        .unwrap_or_else(|e| panic!("{shown}: {e}"));
+    let mut failures = Vec::new();
+    compare(&shown, &marker_text(&file, &text), &findings, &mut failures);
+    assert_matched(&failures);
+}
 
 /// The text markers are read from: the fixture's own, or its `.expect`
 /// sidecar turned into marker lines at the line numbers it gives.
@@ -57,10 +243,12 @@ fn marker_text(file: &Path, text: &str) -> String {
     out.join("\n")
 }
 
-fn fixture_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+/// Every file under `tests/fixtures/` that is scanned as source code or
+/// read as a schema, relative to that directory.
+fn fixtures_on_disk() -> Vec<String> {
+    let root = fixtures_dir();
     let mut files = Vec::new();
-    let mut stack = vec![root];
+    let mut stack = vec![root.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)
             .expect("read fixtures dir")
@@ -70,7 +258,8 @@ fn fixture_files() -> Vec<PathBuf> {
             if p.is_dir() {
                 stack.push(p);
             } else if Language::for_path(&p).is_some() || SchemaKind::for_file(&p).is_some() {
-                files.push(p);
+                let relative = p.strip_prefix(&root).expect("under the fixtures dir");
+                files.push(relative.to_string_lossy().replace('\\', "/"));
             }
         }
     }
@@ -78,63 +267,30 @@ fn fixture_files() -> Vec<PathBuf> {
     files
 }
 
+/// A fixture added to `tests/fixtures/` but not to the list above would
+/// never be checked.
 #[test]
-fn fixtures_match_their_markers() {
-    let rules = Rules::embedded().expect("embedded rules load");
-    let classifier = Classifier::new(&rules);
-    let files = fixture_files();
-    assert!(!files.is_empty(), "no fixtures found");
-    let mut failures = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).expect("fixture is UTF-8");
-        let shown = file
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        let marked = marker_text(file, &text);
-        if let Some(kind) = SchemaKind::for_file(file) {
-            match analyze_schema(&shown, kind, &text, &rules, &classifier) {
-                Ok((findings, _notes)) => compare(&shown, &marked, &findings, &mut failures),
-                Err(e) => failures.push(format!("{shown}: {e}")),
-            }
-            continue;
-        }
-        let language = Language::for_path(file).expect("fixture language");
-        // Analysed under a path outside `tests/`, which the join treats as
-        // test code whose data is no flow of the product.
-        let analyzed = match analyze_source(
-            shown.trim_start_matches("tests/"),
-            language,
-            &text,
-            &rules,
-            &classifier,
-            &FlowOptions::default(),
-        ) {
-            Ok(r) => r,
-            Err(e) => {
-                failures.push(format!("{shown}: {e}"));
-                continue;
-            }
-        };
-        // Calls between the file's own functions are followed too.
-        let mut findings = analyzed.findings;
-        let summaries: Vec<_> = analyzed.summary.into_iter().collect();
-        project::merge(&mut findings, project::link(&summaries, &rules));
-        // The whole-file prefilter (used with --local-only) must never skip
-        // a file that has findings of its own.
-        if !findings.is_empty() && !classifier.may_match_text(&text) {
-            failures.push(format!(
-                "{shown}: the prefilter would skip a file with findings"
-            ));
-        }
-        compare(&shown, &marked, &findings, &mut failures);
-    }
+fn every_fixture_is_listed() {
+    let on_disk = fixtures_on_disk();
+    let mut listed: Vec<String> = LISTED.iter().map(|p| p.to_string()).collect();
+    listed.sort();
+    let unlisted: Vec<&String> = on_disk.iter().filter(|f| !listed.contains(f)).collect();
     assert!(
-        failures.is_empty(),
-        "{} fixture mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
+        unlisted.is_empty(),
+        "fixtures missing from the list in tests/fixtures.rs: {unlisted:?}"
+    );
+    assert_eq!(listed, on_disk, "listed fixtures that are not on disk");
+    let sources: Vec<&String> = listed
+        .iter()
+        .filter(|p| Language::for_path(Path::new(p.as_str())).is_some())
+        .collect();
+    let mut snapshots: Vec<String> = sources.iter().map(|p| snapshot_name(p)).collect();
+    snapshots.sort();
+    snapshots.dedup();
+    assert_eq!(
+        snapshots.len(),
+        sources.len(),
+        "two fixtures share a snapshot name"
     );
 }
 
@@ -143,7 +299,7 @@ fn fixtures_match_their_markers() {
 /// personal-data words (`tests/fixtures/schemas/not-schemas/`) is not.
 #[test]
 fn documents_are_told_apart_by_content() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
+    let dir = fixtures_dir().join("schemas");
     let files = |d: &Path| -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(d)
             .expect("read fixtures dir")

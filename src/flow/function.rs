@@ -8,7 +8,7 @@ use super::summary::{Node, Signature, Slot};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
 use crate::classify::Verdict;
-use crate::ir::{Expr, ExprKind, Function, Span, Stmt, Target};
+use crate::ir::{Expr, ExprKind, Function, Rest, Span, Stmt, Target};
 use crate::language::Conventions;
 
 /// How callers bind arguments to `f`.
@@ -18,20 +18,17 @@ pub(super) fn signature(f: &Function, conventions: &Conventions) -> Signature {
     let receiver_param = f.class.is_some()
         && f.params
             .first()
-            .is_some_and(|p| conventions.is_receiver_parameter(&p.name));
+            .is_some_and(|p| conventions.is_receiver_parameter(&p.name.variable()));
     Signature {
-        name: f.name.clone(),
+        name: f.name.to_string(),
         class: f.class.clone(),
-        params: f.params.iter().map(|p| p.name.clone()).collect(),
+        params: f.params.iter().map(|p| p.name.variable().into()).collect(),
         receiver_param,
-        rest_keywords: f
-            .params
-            .iter()
-            .position(|p| p.annotations.iter().any(|a| a == "**")),
+        rest_keywords: f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
         rest_positional: f
             .params
             .iter()
-            .position(|p| p.annotations.iter().any(|a| a == "*")),
+            .position(|p| p.rest == Some(Rest::Positional)),
     }
 }
 
@@ -44,7 +41,7 @@ impl FileCx<'_> {
         let route = self.route_source(f, base);
         for (index, p) in f.params.iter().enumerate() {
             let var = self.parameter(f, index, p, route);
-            scope.vars.insert(p.name.clone(), var);
+            scope.vars.insert(p.name.variable().into_owned(), var);
         }
         // `this` of a Java or JavaScript method is no declared parameter.
         if let Some(class) = &f.class

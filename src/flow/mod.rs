@@ -209,7 +209,7 @@ impl<'a> FileCx<'a> {
             own_methods: ir
                 .functions
                 .iter()
-                .filter_map(|f| Some((f.class.clone()?, f.name.clone())))
+                .filter_map(|f| Some((f.class.clone()?, f.name.to_string())))
                 .collect(),
             classifier,
             options,

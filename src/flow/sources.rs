@@ -75,9 +75,10 @@ impl FileCx<'_> {
         p: &Param,
         route: Option<usize>,
     ) -> Var {
+        let name = p.name.variable();
         // A receiver named `self` stands for the enclosing class.
         let origin = match (&f.class, p.ty.as_deref()) {
-            (Some(class), None) if index == 0 && self.is_self(&p.name) => Some(class.clone()),
+            (Some(class), None) if index == 0 && self.is_self(&name) => Some(class.clone()),
             _ => p.ty.as_deref().map(|t| self.resolve_type(t)),
         };
         let mut var = Var {
@@ -88,13 +89,8 @@ impl FileCx<'_> {
         };
         // Annotations mark request data as resolved through the imports
         // (Rust's `Json` of `Json(form): Json<T>` is `axum.Json`), then as
-        // written; `<T>` annotations name the type of the data held.
-        let resolved: Vec<String> = p
-            .annotations
-            .iter()
-            .filter(|a| !a.starts_with('<'))
-            .map(|a| self.resolve_type(a))
-            .collect();
+        // written.
+        let resolved: Vec<String> = p.annotations.iter().map(|a| self.resolve_type(a)).collect();
         let marks: Vec<&str> = resolved
             .iter()
             .chain(&p.annotations)
@@ -105,8 +101,8 @@ impl FileCx<'_> {
         // A request handler's own parameters (FastAPI): one typed by a
         // class is the body, one of a plain type a query or path field;
         // one given a default call (`= Depends(..)`) is neither.
-        let handler_param =
-            route.filter(|_| p.annotations.is_empty() && !(index == 0 && self.is_self(&p.name)));
+        let unmarked = p.annotations.is_empty() && p.rest.is_none() && p.holds.is_none();
+        let handler_param = route.filter(|_| unmarked && !(index == 0 && self.is_self(&name)));
         let (body_param, field_param) = match (handler_param, p.ty.as_deref()) {
             (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
                 (Some(src), None)
@@ -121,15 +117,10 @@ impl FileCx<'_> {
             .or(body_param)
         {
             var.value = Value::container(source);
-            let shown = format!("parameter `{}`", p.name);
+            let shown = format!("parameter `{name}`");
             // `Json<SignupForm>`: the body is the type argument.
-            let held = p
-                .annotations
-                .iter()
-                .find_map(|a| a.strip_prefix('<')?.strip_suffix('>'))
-                .or(p.ty.as_deref())
-                .map(str::to_string);
-            let here = self.announce(&p.name, held.as_deref(), source, p.span, &shown);
+            let held = p.holds.as_deref().or(p.ty.as_deref()).map(str::to_string);
+            let here = self.announce(&name, held.as_deref(), source, p.span, &shown);
             // Its type may be declared in another file: the join
             // collects its fields here and follows them into callees.
             if let Some(ty) = held.map(|h| self.resolve_type(&h)).or(var.origin.clone())
@@ -146,7 +137,7 @@ impl FileCx<'_> {
                 )
                 && !here
             {
-                self.deferred.insert(p.name.clone(), body);
+                self.deferred.insert(name.to_string(), body);
             }
         } else if let Some(source) = marks
             .iter()
@@ -154,18 +145,18 @@ impl FileCx<'_> {
             .copied()
             .or(field_param)
             && let Some(t) = self.collect(Read {
-                field: &p.name,
+                field: &name,
                 owner: None,
                 source,
                 span: p.span,
-                shown: &format!("parameter `{}`", p.name),
+                shown: &format!("parameter `{name}`"),
                 holder: None,
             })
         {
             var.value.add(t);
         }
         if var.value.state == State::Plain {
-            let trail = Trail::start(p.span, format!("parameter `{}` of `{}`", p.name, f.name));
+            let trail = Trail::start(p.span, format!("parameter `{name}` of `{}`", f.name));
             self.seed(&mut var.value, Slot::Param(index as u16), trail);
         }
         var

@@ -7,13 +7,17 @@
 //! construct calls of `T` with one object argument; slice and map literals
 //! are arrays and objects. `&x`, `*x`, parentheses, type assertions and
 //! conversions are transparent. The builtin `append` is the slice with its new
-//! elements; a variadic parameter (`kv ...any`) is marked `*` like `*args`.
+//! elements; a variadic parameter (`kv ...any`) gathers the rest of the
+//! positional arguments, like Python's `*args`.
 
 use tree_sitter::Node;
 
 use super::FrontendError;
 use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
-use crate::ir::{Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Stmt, Target};
+use crate::ir::{
+    Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
+    Rest, Stmt, Target,
+};
 
 pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     let tree = parse(tree_sitter_go::LANGUAGE.into(), source)?;
@@ -474,20 +478,13 @@ fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
         }
         let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
         // `kv ...any` gathers the extra positional arguments, like `*args`.
-        let annotations = if p.kind() == "variadic_parameter_declaration" {
-            vec!["*".to_string()]
-        } else {
-            Vec::new()
-        };
+        let rest = (p.kind() == "variadic_parameter_declaration").then_some(Rest::Positional);
         let mut cursor = p.walk();
         let names: Vec<Node> = p.children_by_field_name("name", &mut cursor).collect();
         for n in names {
-            params.push(Param {
-                name: cx.text(n).to_string(),
-                ty: ty.clone(),
-                annotations: annotations.clone(),
-                span: span(p),
-            });
+            let mut param = Param::named(cx.text(n).to_string(), ty.clone(), Vec::new(), span(p));
+            param.rest = rest;
+            params.push(param);
         }
     }
     params
@@ -497,8 +494,8 @@ fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
 fn function(cx: &mut Ctx, node: Node) -> Expr {
     let name = node
         .child_by_field_name("name")
-        .map(|n| cx.text(n).to_string())
-        .unwrap_or_else(|| "<func>".into());
+        .map(|n| FunctionName::Named(cx.text(n).to_string()))
+        .unwrap_or(FunctionName::Anonymous(Anonymous::Literal));
     let mut params = Vec::new();
     let mut class = cx.class.clone();
     if let Some(r) = node.child_by_field_name("receiver") {
@@ -512,12 +509,7 @@ fn function(cx: &mut Ctx, node: Node) -> Expr {
                 .map(|n| cx.text(n).to_string())
                 .unwrap_or_else(|| "_".into());
             class = ty.clone();
-            params.push(Param {
-                name,
-                ty,
-                annotations: Vec::new(),
-                span: span(p),
-            });
+            params.push(Param::named(name, ty, Vec::new(), span(p)));
         }
     }
     if let Some(ps) = node.child_by_field_name("parameters") {
@@ -835,8 +827,8 @@ fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String
 #[cfg(test)]
 mod tests {
     use super::{default_import_name, lower};
-    use crate::frontend::test_support::{assigned, func, path};
-    use crate::ir::{Arg, Expr, ExprKind, FileIr, Stmt, Target};
+    use crate::frontend::test_support::{assigned, func, param_name, path};
+    use crate::ir::{Arg, Expr, ExprKind, FileIr, Rest, Stmt, Target};
 
     fn ir(src: &str) -> FileIr {
         lower(src).expect("go lowers")
@@ -962,7 +954,7 @@ mod tests {
         let params: Vec<(&str, Option<&str>)> = s
             .params
             .iter()
-            .map(|p| (p.name.as_str(), p.ty.as_deref()))
+            .map(|p| (param_name(p), p.ty.as_deref()))
             .collect();
         assert_eq!(
             params,
@@ -975,12 +967,16 @@ mod tests {
             ]
         );
         assert!(s.params[1].annotations.is_empty());
-        assert_eq!(s.params[4].annotations, ["*"], "variadic gathers the rest");
+        assert_eq!(
+            s.params[4].rest,
+            Some(Rest::Positional),
+            "variadic gathers the rest"
+        );
         assert_eq!(path(stmt_call(&s.body[0]).0), "h.logger.Info");
         assert!(matches!(s.body[1], Stmt::Return(Some(_), _)));
         let len = func(&ir, "Len");
         assert_eq!(len.class.as_deref(), Some("Stack"));
-        assert_eq!(len.params[0].name, "_");
+        assert_eq!(param_name(&len.params[0]), "_");
         let plain = func(&ir, "plain");
         assert_eq!(plain.class, None);
         assert_eq!(plain.params[1].ty.as_deref(), Some("http.Request"));
@@ -1144,10 +1140,10 @@ mod tests {
         let (t, _, v) = assigned(&f.body[3]);
         assert_eq!(t, "k");
         assert!(matches!(v.unwrap().kind, ExprKind::Opaque(_)));
-        let funcs: Vec<&str> = ir.functions.iter().map(|f| f.name.as_str()).collect();
+        let funcs: Vec<String> = ir.functions.iter().map(|f| f.name.to_string()).collect();
         assert_eq!(funcs, ["<func>", "f"]);
         let closure = &ir.functions[0];
-        assert_eq!(closure.params[0].name, "p");
+        assert_eq!(param_name(&closure.params[0]), "p");
         let go = f
             .body
             .iter()

@@ -2,7 +2,8 @@
 //!
 //! Classes, interfaces, records and enums become [`Class`]es with typed
 //! fields; field initializers and initializer blocks form one function of
-//! the class, `<fields>`, that assigns `this.<field>`. Methods, constructors
+//! the class, [`FunctionName::FieldInitializers`], that assigns
+//! `this.<field>`. Methods, constructors
 //! and lambdas are hoisted with their parameter annotations (`RequestBody`,
 //! `RequestParam`) and method annotations (`PostMapping`) as written,
 //! without `@` and arguments. A parameter whose annotation names a request
@@ -25,7 +26,8 @@ use tree_sitter::Node;
 use super::FrontendError;
 use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
 use crate::ir::{
-    Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Span, Stmt, Target,
+    Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
+    Span, Stmt, Target,
 };
 
 pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
@@ -65,9 +67,12 @@ struct Lower<'s> {
     classes: Vec<String>,
 }
 
-/// A parameter and the request key an annotation gives it.
+/// A parameter as written, and the request key an annotation gives it.
 struct JParam {
-    param: Param,
+    name: String,
+    ty: Option<String>,
+    annotations: Vec<String>,
+    span: Span,
     key: Option<String>,
 }
 
@@ -503,12 +508,8 @@ impl<'s> Lower<'s> {
             .child_by_field_name("parameters")
             .filter(|_| node.kind() == "record_declaration");
         if let Some(ps) = components {
-            for JParam { param, .. } in self.parameters(ps) {
-                fields.push(Field {
-                    name: param.name,
-                    ty: param.ty,
-                    span: param.span,
-                });
+            for JParam { name, ty, span, .. } in self.parameters(ps) {
+                fields.push(Field { name, ty, span });
             }
         }
         let members = node
@@ -568,8 +569,8 @@ impl<'s> Lower<'s> {
     }
 
     /// Lowers the members of a class (or anonymous class) body. Field
-    /// initializers and initializer blocks become one function, `<fields>`,
-    /// hoisted before the methods so that what it assigns to `this.<field>`
+    /// initializers and initializer blocks become one function,
+    /// [`FunctionName::FieldInitializers`], hoisted before the methods so that what it assigns to `this.<field>`
     /// is known to them.
     fn class_body(
         &mut self,
@@ -594,7 +595,7 @@ impl<'s> Lower<'s> {
         }
         if !inits.is_empty() {
             self.cx.hoist(Function {
-                name: "<fields>".into(),
+                name: FunctionName::FieldInitializers,
                 class: Some(name.to_string()),
                 params: Vec::new(),
                 decorators: Vec::new(),
@@ -674,6 +675,7 @@ impl<'s> Lower<'s> {
             .child_by_field_name("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
+        let name = FunctionName::Named(name);
         let decorators = self
             .annotation_names(node)
             .into_iter()
@@ -709,22 +711,26 @@ impl<'s> Lower<'s> {
     /// that key, and the body starts with `p = phone` so both names carry it.
     fn bind_params(&mut self, params: Vec<JParam>, body: &mut Vec<Stmt>) -> Vec<Param> {
         let mut out = Vec::with_capacity(params.len());
-        for JParam { mut param, key } in params {
-            self.locals.push(param.name.clone());
-            if let Some(key) = key.filter(|k| *k != param.name) {
+        for JParam {
+            mut name,
+            ty,
+            annotations,
+            span,
+            key,
+        } in params
+        {
+            self.locals.push(name.clone());
+            if let Some(key) = key.filter(|k| *k != name) {
                 body.push(Stmt::Assign {
-                    target: Target::Place(Expr::new(
-                        ExprKind::Name(param.name.clone()),
-                        param.span,
-                    )),
-                    ty: param.ty.clone(),
-                    value: Some(Expr::new(ExprKind::Name(key.clone()), param.span)),
-                    span: param.span,
+                    target: Target::Place(Expr::new(ExprKind::Name(name), span)),
+                    ty: ty.clone(),
+                    value: Some(Expr::new(ExprKind::Name(key.clone()), span)),
+                    span,
                 });
                 self.locals.push(key.clone());
-                param.name = key;
+                name = key;
             }
-            out.push(param);
+            out.push(Param::named(name, ty, annotations, span));
         }
         out
     }
@@ -762,12 +768,10 @@ impl<'s> Lower<'s> {
                 annotations.push(a);
             }
             params.push(JParam {
-                param: Param {
-                    name: self.cx.text(name).to_string(),
-                    ty: ty.and_then(|t| type_name(&self.cx, t)),
-                    annotations,
-                    span: span(p),
-                },
+                name: self.cx.text(name).to_string(),
+                ty: ty.and_then(|t| type_name(&self.cx, t)),
+                annotations,
+                span: span(p),
                 key,
             });
         }
@@ -1112,12 +1116,10 @@ impl<'s> Lower<'s> {
         let sp = span(node);
         let params = match node.child_by_field_name("parameters") {
             Some(p) if p.kind() == "identifier" => vec![JParam {
-                param: Param {
-                    name: self.cx.text(p).to_string(),
-                    ty: None,
-                    annotations: Vec::new(),
-                    span: span(p),
-                },
+                name: self.cx.text(p).to_string(),
+                ty: None,
+                annotations: Vec::new(),
+                span: span(p),
                 key: None,
             }],
             Some(p) => self.parameters(p),
@@ -1140,7 +1142,7 @@ impl<'s> Lower<'s> {
         self.locals.truncate(mark);
         let class = self.cx.class.clone();
         self.cx.hoist(Function {
-            name: "<lambda>".into(),
+            name: FunctionName::Anonymous(Anonymous::Lambda),
             class,
             params,
             decorators: Vec::new(),
@@ -1259,8 +1261,8 @@ fn class_members(body: Node) -> Vec<Node> {
 #[cfg(test)]
 mod tests {
     use super::lower;
-    use crate::frontend::test_support::{assigned, func, path};
-    use crate::ir::{Expr, ExprKind, FileIr, Stmt};
+    use crate::frontend::test_support::{assigned, func, param_name, path};
+    use crate::ir::{Expr, ExprKind, FileIr, FunctionName, Stmt};
 
     fn ir(src: &str) -> FileIr {
         lower(src).expect("java lowers")
@@ -1333,7 +1335,10 @@ mod tests {
         let inits = ir
             .functions
             .iter()
-            .find(|f| f.name == "<fields>" && f.class.as_deref() == Some("UserService"))
+            .find(|f| {
+                f.name == FunctionName::FieldInitializers
+                    && f.class.as_deref() == Some("UserService")
+            })
             .unwrap();
         let (target, ty, value) = assigned(&inits.body[0]);
         assert_eq!(target, "this.log");
@@ -1377,7 +1382,7 @@ mod tests {
             .iter()
             .map(|p| {
                 (
-                    p.name.as_str(),
+                    param_name(p),
                     p.ty.as_deref(),
                     p.annotations.iter().map(String::as_str).collect(),
                 )
@@ -1547,7 +1552,7 @@ mod tests {
         };
         let lambda = &ir.functions[i];
         assert_eq!(lambda.class.as_deref(), Some("S"));
-        assert_eq!(lambda.params[0].name, "u");
+        assert_eq!(param_name(&lambda.params[0]), "u");
         assert_eq!(path(call_of(&lambda.body[0]).0), "this.log.info");
         let (_, args, _) = call_of(&m.body[1]);
         let ExprKind::Function(i) = args[0].value.kind else {

@@ -12,9 +12,10 @@
 //! - `require('m')` bound to a name (or destructured) is an import; used in
 //!   place (`require('stripe')(key)`) it is the name `require:m`, imported
 //!   from `m`, which no identifier can shadow. `node:fs` imports as `fs`.
-//! - Class field initializers and static blocks become one function
-//!   `<fields>` of the class, lowered before the methods, so that
-//!   `this.logger = pino()` gives the field its origin for every method.
+//! - Class field initializers and static blocks become one function of the
+//!   class, [`FunctionName::FieldInitializers`], lowered before the methods,
+//!   so that `this.logger = pino()` gives the field its origin for every
+//!   method.
 //! - A tagged template is a call of its tag with the literal parts as one
 //!   string followed by each substituted value, as at run time.
 //! - Template literals keep their literal parts as `Str` (hosts, SQL verbs).
@@ -29,8 +30,8 @@ use tree_sitter::Node;
 use super::FrontendError;
 use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
 use crate::ir::{
-    Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Language, Param, Span, Stmt,
-    Target,
+    Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Language,
+    Param, Span, Stmt, Target,
 };
 
 pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, FrontendError> {
@@ -94,6 +95,10 @@ fn name_expr(name: &str, sp: Span) -> Expr {
     Expr::new(ExprKind::Name(name.to_string()), sp)
 }
 
+fn named(name: &str) -> FunctionName {
+    FunctionName::Named(name.to_string())
+}
+
 // ---------------------------------------------------------------------------
 // Statements
 
@@ -152,7 +157,7 @@ fn statement_inner(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             let name = field(node, "name")
                 .map(|n| lx.text(n))
                 .unwrap_or_else(|| "default".into());
-            function(lx, node, name, Vec::new());
+            function(lx, node, FunctionName::Named(name), Vec::new());
         }
         "class_declaration" | "abstract_class_declaration" => class(lx, node, None),
         "interface_declaration" | "type_alias_declaration" => type_declaration(lx, node),
@@ -272,7 +277,7 @@ fn export(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         statement(lx, d, out);
     }
     if let Some(v) = field(node, "value") {
-        let e = value_expr(lx, v, "default");
+        let e = value_expr(lx, v, named("default"));
         default_export(e, span(node), out);
     }
     if let Some(source) = field(node, "source").map(|s| unquote(lx.cx.text(s))) {
@@ -409,7 +414,7 @@ fn declarator(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     match (name.kind(), value) {
         ("identifier", _) => {
             let local = lx.text(name);
-            let value = value.map(|v| value_expr(lx, v, &local));
+            let value = value.map(|v| value_expr(lx, v, named(&local)));
             emit(
                 lx,
                 out,
@@ -451,7 +456,7 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             return;
         }
         if lx.cx.text(left) == "module.exports" {
-            let value = value_expr(lx, right, "default");
+            let value = value_expr(lx, right, named("default"));
             default_export(value, span(node), out);
             return;
         }
@@ -459,7 +464,10 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             "member_expression" => field(left, "property").map(|p| lx.text(p)),
             _ => Some(lx.text(left)),
         };
-        value_expr(lx, right, hint.as_deref().unwrap_or("<anonymous>"))
+        let hint = hint
+            .map(FunctionName::Named)
+            .unwrap_or(FunctionName::Anonymous(Anonymous::Expression));
+        value_expr(lx, right, hint)
     };
     bind(lx, left, value, sp, None, out);
 }
@@ -777,13 +785,14 @@ fn require_import(lx: &mut Lower, target: Node, value: Node) -> bool {
 // Functions and classes
 
 /// Lowers a value, naming a function written there after `hint`
-/// (`const handler = (req, res) => ...` is the function `handler`).
-fn value_expr(lx: &mut Lower, node: Node, hint: &str) -> Expr {
+/// (`const handler = (req, res) => ...` is the function `handler`), and a
+/// class written there after the hint as displayed.
+fn value_expr(lx: &mut Lower, node: Node, hint: FunctionName) -> Expr {
     match node.kind() {
         "arrow_function" | "function_expression" | "function" | "generator_function" => {
             let name = field(node, "name")
-                .map(|n| lx.text(n))
-                .unwrap_or_else(|| hint.to_string());
+                .map(|n| FunctionName::Named(lx.text(n)))
+                .unwrap_or(hint);
             if !lx.cx.enter() {
                 return Expr::opaque(Vec::new(), span(node));
             }
@@ -795,7 +804,7 @@ fn value_expr(lx: &mut Lower, node: Node, hint: &str) -> Expr {
             if !lx.cx.enter() {
                 return Expr::opaque(Vec::new(), span(node));
             }
-            class(lx, node, Some(hint));
+            class(lx, node, Some(&hint.to_string()));
             lx.cx.leave();
             Expr::opaque(Vec::new(), span(node))
         }
@@ -803,7 +812,7 @@ fn value_expr(lx: &mut Lower, node: Node, hint: &str) -> Expr {
     }
 }
 
-fn function(lx: &mut Lower, node: Node, name: String, decorators: Vec<String>) -> Expr {
+fn function(lx: &mut Lower, node: Node, name: FunctionName, decorators: Vec<String>) -> Expr {
     let outer = std::mem::take(&mut lx.pending);
     let mut params = Vec::new();
     let mut body = Vec::new();
@@ -880,16 +889,12 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
         _ => None,
     };
     for name in names {
-        params.push(Param {
-            name,
-            ty: if single.is_some() { ty.clone() } else { None },
-            annotations: annotations.clone(),
-            span: sp,
-        });
+        let ty = if single.is_some() { ty.clone() } else { None };
+        params.push(Param::named(name, ty, annotations.clone(), sp));
     }
     // A constant default adds nothing to what the caller passes.
     if let Some(d) = default.filter(|d| !is_constant(*d)) {
-        let value = value_expr(lx, d, "<default>");
+        let value = value_expr(lx, d, FunctionName::Anonymous(Anonymous::Default));
         let stmt = match single {
             Some(name) => Stmt::Assign {
                 target: Target::Place(name_expr(&name, sp)),
@@ -962,9 +967,11 @@ fn decorator_name(lx: &Lower, node: Node) -> Option<String> {
 }
 
 /// A class: its fields become `Class` fields, its field initializers and
-/// static blocks one function (`<fields>`, lowered before the methods so
-/// that the origins it gives `this.x` are known to them), its methods
-/// functions of the class.
+/// static blocks one function ([`FunctionName::FieldInitializers`], lowered
+/// before the methods so that the origins it gives `this.x` are known to
+/// them), its methods functions of the class. A class without a name is
+/// named after `hint`, or `<anonymous>`; all such classes of a file share
+/// their name, as their fields do.
 fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     let name = field(node, "name")
         .map(|n| lx.text(n))
@@ -987,7 +994,7 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     }
     if !inits.is_empty() {
         lx.cx.hoist(Function {
-            name: "<fields>".into(),
+            name: FunctionName::FieldInitializers,
             class: Some(name.clone()),
             params: Vec::new(),
             decorators: Vec::new(),
@@ -1022,7 +1029,7 @@ fn class_field(lx: &mut Lower, member: Node, fields: &mut Vec<Field>, inits: &mu
     let Some(v) = field(member, "value") else {
         return;
     };
-    let value = value_expr(lx, v, &fname);
+    let value = value_expr(lx, v, named(&fname));
     let target = Expr::new(
         ExprKind::Member {
             object: Box::new(name_expr("this", span(n))),
@@ -1059,7 +1066,7 @@ fn methods(lx: &mut Lower, members: Vec<Node>) {
                 let method = field(member, "name")
                     .map(|n| property_key(lx, n))
                     .unwrap_or_default();
-                function(lx, member, method, own);
+                function(lx, member, FunctionName::Named(method), own);
             }
             _ => decorators.clear(),
         }
@@ -1168,9 +1175,11 @@ fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
         "assignment_expression" | "augmented_assignment_expression" => {
             return assignment_value(lx, node);
         }
-        "arrow_function" => return value_expr(lx, node, "<arrow>"),
+        "arrow_function" => {
+            return value_expr(lx, node, FunctionName::Anonymous(Anonymous::Arrow));
+        }
         "function_expression" | "function" | "generator_function" => {
-            return value_expr(lx, node, "<anonymous>");
+            return value_expr(lx, node, FunctionName::Anonymous(Anonymous::Expression));
         }
         "class" => {
             class(lx, node, None);
@@ -1369,7 +1378,7 @@ fn object_entry(lx: &mut Lower, node: Node) -> Option<(Option<String>, Expr)> {
             let key = field(node, "key")
                 .map(|k| property_key(lx, k))
                 .unwrap_or_default();
-            let value = value_expr(lx, field(node, "value")?, &key);
+            let value = value_expr(lx, field(node, "value")?, named(&key));
             Some((Some(key), value))
         }
         "shorthand_property_identifier" => {
@@ -1388,7 +1397,7 @@ fn object_entry(lx: &mut Lower, node: Node) -> Option<(Option<String>, Expr)> {
             if !lx.cx.enter() {
                 return None;
             }
-            let f = function(lx, node, name.clone(), Vec::new());
+            let f = function(lx, node, named(&name), Vec::new());
             lx.cx.leave();
             Some((Some(name), f))
         }
@@ -1421,6 +1430,8 @@ fn jsx(lx: &mut Lower, node: Node) -> Vec<Expr> {
 mod tests {
     use super::*;
 
+    use crate::frontend::test_support::param_name;
+
     fn lower_as(file: &str, src: &str) -> FileIr {
         let path = Path::new(file);
         let language = if file.ends_with(".js") || file.ends_with(".jsx") {
@@ -1434,75 +1445,8 @@ mod tests {
         }
     }
 
-    /// A compact rendering of an expression for assertions.
-    fn show(e: &Expr) -> String {
-        let list = |es: &[Expr]| es.iter().map(show).collect::<Vec<_>>().join(", ");
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", show(object)),
-            ExprKind::Index { object, index } => format!("{}[{}]", show(object), show(index)),
-            ExprKind::Call {
-                callee,
-                args,
-                construct,
-            } => {
-                let args: Vec<Expr> = args.iter().map(|a| a.value.clone()).collect();
-                let new = if *construct { "new " } else { "" };
-                format!("{new}{}({})", show(callee), list(&args))
-            }
-            ExprKind::Str(s) => format!("'{s}'"),
-            ExprKind::Format(parts) => format!("fmt({})", list(parts)),
-            ExprKind::Object(entries) => {
-                let entries: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| match k {
-                        Some(k) => format!("{k}: {}", show(v)),
-                        None => format!("...{}", show(v)),
-                    })
-                    .collect();
-                format!("{{{}}}", entries.join(", "))
-            }
-            ExprKind::Array(items) => format!("[{}]", list(items)),
-            ExprKind::Either(parts) => format!("either({})", list(parts)),
-            ExprKind::Literal => "lit".into(),
-            ExprKind::Function(i) => format!("fn#{i}"),
-            ExprKind::Opaque(children) => format!("opaque({})", list(children)),
-        }
-    }
-
-    fn show_stmt(s: &Stmt) -> String {
-        match s {
-            Stmt::Assign {
-                target, ty, value, ..
-            } => {
-                let target = match target {
-                    Target::Place(p) => show(p),
-                    Target::Destructure(pairs) => {
-                        let pairs: Vec<String> = pairs
-                            .iter()
-                            .map(|(k, l)| match k {
-                                Some(k) if k == l => k.clone(),
-                                Some(k) => format!("{k}: {l}"),
-                                None => l.clone(),
-                            })
-                            .collect();
-                        format!("<{}>", pairs.join(", "))
-                    }
-                };
-                let ty = ty.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
-                match value {
-                    Some(v) => format!("{target}{ty} = {}", show(v)),
-                    None => format!("{target}{ty}"),
-                }
-            }
-            Stmt::Expr(e) => show(e),
-            Stmt::Return(Some(e), _) => format!("return {}", show(e)),
-            Stmt::Return(None, _) => "return".into(),
-        }
-    }
-
     fn stmts(body: &[Stmt]) -> Vec<String> {
-        body.iter().map(show_stmt).collect()
+        body.iter().map(crate::ir::print::stmt).collect()
     }
 
     fn imports(ir: &FileIr) -> Vec<String> {
@@ -1556,7 +1500,10 @@ mod tests {
         );
         assert_eq!(
             stmts(&ir.module),
-            ["stripe = require:stripe(key)", "log = require:debug('app')"]
+            [
+                "stripe = require:stripe(key)",
+                "log = require:debug(\"app\")"
+            ]
         );
     }
 
@@ -1571,12 +1518,12 @@ mod tests {
         assert_eq!(
             stmts(&ir.module),
             [
-                "<email, phone: tel, name> = req.body",
+                "{email, phone: tel, name} = req.body",
                 "rest = req.body",
-                "<first, second> = pair",
+                "(first, second) = pair",
                 "<destructured 1> = load()",
-                "<id> = <destructured 1>",
-                "<city> = <destructured 1>.user.address",
+                "{id} = <destructured 1>",
+                "{city} = <destructured 1>.user.address",
             ]
         );
     }
@@ -1591,20 +1538,20 @@ mod tests {
         );
         assert_eq!(
             stmts(&ir.module),
-            ["app.post('/signup', fn#0)", "handler = fn#1"]
+            ["app.post(\"/signup\", fn#0)", "handler = fn#1"]
         );
         let [route, handler] = ir.functions.as_slice() else {
             panic!("two functions expected");
         };
-        assert_eq!(route.name, "<arrow>");
-        let names: Vec<&str> = route.params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(route.name, FunctionName::Anonymous(Anonymous::Arrow));
+        let names: Vec<&str> = route.params.iter().map(param_name).collect();
         assert_eq!(names, ["req", "res"]);
         assert_eq!(
             stmts(&route.body),
-            ["<email> = req.body", "res.json({email: email})"]
+            ["{email} = req.body", "res.json({email: email})"]
         );
-        assert_eq!(handler.name, "handler");
-        let names: Vec<&str> = handler.params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(handler.name.to_string(), "handler");
+        let names: Vec<&str> = handler.params.iter().map(param_name).collect();
         assert_eq!(names, ["body", "query"]);
         assert_eq!(stmts(&handler.body), ["return body.phone"]);
     }
@@ -1621,10 +1568,10 @@ mod tests {
         assert_eq!(
             stmts(&ir.module),
             [
-                "log(fmt('user ', user.email, ' signed up'))",
-                "log(fmt('a', b, c))",
-                "plain = 'no subs'",
-                "db.query(sql('INSERT INTO t VALUES ()', x))",
+                "log(fmt(\"user \", user.email, \" signed up\"))",
+                "log(fmt(\"a\", b, c))",
+                "plain = \"no subs\"",
+                "db.query(sql(\"INSERT INTO t VALUES ()\", x))",
             ]
         );
     }
@@ -1641,7 +1588,7 @@ mod tests {
             stmts(&ir.module),
             [
                 "track(user.profile.email)",
-                "f(a['phone'], b.c, d.e, g, h(), x)",
+                "f(a[\"phone\"], b.c, d.e, g, h(), x)",
                 "obj.method(arg)",
             ]
         );
@@ -1663,7 +1610,7 @@ mod tests {
             [
                 "x = either(either(a, b), c)",
                 "y = either(email, phone, opaque(ok))",
-                "z = {email: email, x-name: n, k: v, : w, ...extra, m: fn#0}",
+                "z = {email: email, x-name: n, k: v, \"\": w, ..extra, m: fn#0}",
                 "w = [a, rest]",
                 "q = either(b.c, opaque(a))",
                 "n = opaque(count, lit)",
@@ -1723,7 +1670,7 @@ mod tests {
                 "more()",
                 "next()",
                 "kind",
-                "'a'",
+                "\"a\"",
                 "one()",
                 "two()",
                 "risky()",
@@ -1775,13 +1722,13 @@ mod tests {
         let [fields, ctor, create] = ir.functions.as_slice() else {
             panic!("field initializers and two methods expected");
         };
-        assert_eq!(fields.name, "<fields>");
+        assert_eq!(fields.name, FunctionName::FieldInitializers);
         assert_eq!(fields.class.as_deref(), Some("UsersController"));
         assert_eq!(
             stmts(&fields.body),
             ["this.log = new Logger(UsersController.name)"]
         );
-        assert_eq!(ctor.name, "constructor");
+        assert_eq!(ctor.name.to_string(), "constructor");
         assert_eq!(ctor.class.as_deref(), Some("UsersController"));
         assert_eq!(create.decorators, ["Post"]);
         let params: Vec<String> = create
@@ -1790,7 +1737,7 @@ mod tests {
             .map(|p| {
                 format!(
                     "{}:{}@{}",
-                    p.name,
+                    param_name(p),
                     p.ty.as_deref().unwrap_or("?"),
                     p.annotations.join("+")
                 )
@@ -1872,8 +1819,8 @@ mod tests {
                 "bare = new Foo()",
             ]
         );
-        assert_eq!(ir.functions[0].name, "default");
-        assert_eq!(ir.functions[1].name, "named");
+        assert_eq!(ir.functions[0].name.to_string(), "default");
+        assert_eq!(ir.functions[1].name.to_string(), "named");
     }
 
     #[test]
@@ -1907,7 +1854,7 @@ mod tests {
                 "module.exports.helper = fn#0",
             ]
         );
-        assert_eq!(ir.functions[0].name, "helper");
+        assert_eq!(ir.functions[0].name.to_string(), "helper");
     }
 
     #[test]

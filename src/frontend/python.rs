@@ -4,7 +4,10 @@ use tree_sitter::Node;
 
 use super::FrontendError;
 use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
-use crate::ir::{Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Stmt, Target};
+use crate::ir::{
+    Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
+    Rest, Stmt, Target,
+};
 
 pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     let tree = parse(tree_sitter_python::LANGUAGE.into(), source)?;
@@ -294,7 +297,7 @@ fn function(cx: &mut Ctx, node: Node, decorators: Vec<String>) -> Expr {
         None => Vec::new(),
     };
     cx.hoist(Function {
-        name,
+        name: FunctionName::Named(name),
         class: cx.class.clone(),
         params,
         decorators,
@@ -330,7 +333,7 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
                 p.child_by_field_name("type"),
                 p.child_by_field_name("value"),
             ),
-            // `*args` and `**fields` are marked `*` and `**`.
+            // `*args` and `**fields` gather the rest (see below).
             "list_splat_pattern" | "dictionary_splat_pattern" => {
                 (named_children(p).into_iter().next(), None, None)
             }
@@ -347,23 +350,25 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
             "typed_parameter" => named_children(p).first().map(|c| c.kind()),
             kind => Some(kind),
         };
-        match splat {
-            Some("list_splat_pattern") => annotations.push("*".to_string()),
-            Some("dictionary_splat_pattern") => annotations.push("**".to_string()),
-            _ => {}
-        }
+        let rest = match splat {
+            Some("list_splat_pattern") => Some(Rest::Positional),
+            Some("dictionary_splat_pattern") => Some(Rest::Keywords),
+            _ => None,
+        };
         // FastAPI: `email: str = Form(...)` marks the parameter as form data.
         if let Some(d) = default.filter(|d| d.kind() == "call")
             && let Some(f) = d.child_by_field_name("function")
         {
             annotations.push(cx.text(f).to_string());
         }
-        params.push(Param {
-            name: cx.text(name).to_string(),
-            ty: ty.map(|t| base_type(cx.text(t))),
+        let mut param = Param::named(
+            cx.text(name).to_string(),
+            ty.map(|t| base_type(cx.text(t))),
             annotations,
-            span: span(p),
-        });
+            span(p),
+        );
+        param.rest = rest;
+        params.push(param);
     }
     params
 }
@@ -578,7 +583,7 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
                 .unwrap_or_default();
             let body = node.child_by_field_name("body").map(|b| expr(cx, b));
             let f = Function {
-                name: "<lambda>".into(),
+                name: FunctionName::Anonymous(Anonymous::Lambda),
                 class: cx.class.clone(),
                 params,
                 decorators: Vec::new(),

@@ -27,7 +27,8 @@ use syn::{BinOp, FnArg, ImplItem, Item, Lit, Pat, Token, TraitItem, Type, UnOp, 
 use super::tree::Ctx;
 use super::{FrontendError, MAX_DEPTH};
 use crate::ir::{
-    Arg, Class, Expr, ExprKind, Field, FileIr, Function, Import, Param, Span, Stmt, Target,
+    Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
+    ParamName, Span, Stmt, Target,
 };
 
 /// Largest nesting estimate [`check_nesting`] accepts (see there).
@@ -629,12 +630,12 @@ fn function(
         match input {
             // `self` is of the impl's type, so `self.field` resolves
             // through the struct's declared fields.
-            FnArg::Receiver(r) => params.push(Param {
-                name: "self".into(),
-                ty: cx.class.clone(),
-                annotations: attr_names(&r.attrs),
-                span: span_from(r.self_token.span),
-            }),
+            FnArg::Receiver(r) => params.push(Param::named(
+                "self".into(),
+                cx.class.clone(),
+                attr_names(&r.attrs),
+                span_from(r.self_token.span),
+            )),
             FnArg::Typed(pt) => typed_param(cx, pt, &mut params, &mut body),
         }
     }
@@ -642,7 +643,7 @@ fn function(
         push_return(&mut body, tail);
     }
     cx.hoist(Function {
-        name: sig.ident.to_string(),
+        name: FunctionName::Named(sig.ident.to_string()),
         class: cx.class.clone(),
         params,
         decorators: attr_names(attrs),
@@ -653,19 +654,19 @@ fn function(
 
 /// `email: String` is one parameter; a pattern binds one parameter per name,
 /// all of the declared type. A pattern that takes struct fields apart
-/// (`Json(Form { email, .. })`) is one parameter named after its position,
-/// destructured into `body`.
+/// (`Json(Form { email, .. })`) is one parameter without a name
+/// ([`ParamName::Pattern`]), destructured into `body`.
 ///
-/// The first type argument of a generic type is kept as an annotation
-/// `<T>` (`form: web::Json<SignupForm>` is `form: web.Json` annotated
-/// `<SignupForm>`): the type of the data the parameter holds. A wrapper
-/// taken apart by its own pattern (`Json(form): Json<SignupForm>`,
-/// `State(state): State<AppState>`) binds the value inside: `form` is a
-/// `SignupForm`, and the wrapper it came out of is an annotation (`Json`),
-/// as `@RequestBody` is on a Java parameter.
+/// The first type argument of a generic type is the type of the data the
+/// parameter holds (`form: web::Json<SignupForm>` is `form: web.Json`
+/// holding `SignupForm`). A wrapper taken apart by its own pattern
+/// (`Json(form): Json<SignupForm>`, `State(state): State<AppState>`) binds
+/// the value inside: `form` is a `SignupForm`, and the wrapper it came out
+/// of is an annotation (`Json`), as `@RequestBody` is on a Java parameter.
 fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &mut Vec<Stmt>) {
     let mut ty = type_base(&pt.ty);
     let mut annotations = attr_names(&pt.attrs);
+    let mut holds = None;
     if let Some(inner) = type_argument(&pt.ty) {
         match ty.take() {
             Some(wrapper) if unwraps(&pt.pat, &wrapper) => {
@@ -673,7 +674,7 @@ fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &
                 ty = Some(inner);
             }
             outer => {
-                annotations.push(format!("<{inner}>"));
+                holds = Some(inner);
                 ty = outer;
             }
         }
@@ -681,24 +682,30 @@ fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &
     let sp = span_of(&*pt.pat);
     let mut names = Vec::new();
     bindings(cx, &pt.pat, None, &mut names);
-    if names.iter().any(|(key, _)| key.is_some()) {
-        let name = format!("param#{}", params.len());
+    let param_names = if names.iter().any(|(key, _)| key.is_some()) {
+        let name = ParamName::Pattern(params.len());
         body.push(Stmt::Assign {
             target: Target::Destructure(names),
             ty: None,
-            value: Some(Expr::new(ExprKind::Name(name.clone()), sp)),
+            value: Some(Expr::new(ExprKind::Name(name.variable().into_owned()), sp)),
             span: sp,
         });
-        names = vec![(None, name)];
-    }
-    if names.is_empty() {
-        names.push((None, "_".to_string()));
-    }
-    for (_, name) in names {
+        vec![name]
+    } else if names.is_empty() {
+        vec![ParamName::Named("_".to_string())]
+    } else {
+        names
+            .into_iter()
+            .map(|(_, name)| ParamName::Named(name))
+            .collect()
+    };
+    for name in param_names {
         params.push(Param {
             name,
             ty: ty.clone(),
             annotations: annotations.clone(),
+            rest: None,
+            holds: holds.clone(),
             span: sp,
         });
     }
@@ -1489,12 +1496,7 @@ fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
                 let mut names = Vec::new();
                 bindings(cx, other, None, &mut names);
                 for (_, name) in names {
-                    params.push(Param {
-                        name,
-                        ty: None,
-                        annotations: Vec::new(),
-                        span: span_of(other),
-                    });
+                    params.push(Param::named(name, None, Vec::new(), span_of(other)));
                 }
             }
         }
@@ -1508,7 +1510,7 @@ fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
     }
     let sp = span_of(c);
     cx.hoist(Function {
-        name: "<closure>".into(),
+        name: FunctionName::Anonymous(Anonymous::Closure),
         class: cx.class.clone(),
         params,
         decorators: Vec::new(),
@@ -1870,80 +1872,8 @@ fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
 mod tests {
     use super::*;
 
-    /// A compact rendering of the IR for assertions.
-    fn show(e: &Expr) -> String {
-        match &e.kind {
-            ExprKind::Name(n) => n.clone(),
-            ExprKind::Member { object, property } => format!("{}.{property}", show(object)),
-            ExprKind::Index { object, index } => format!("{}[{}]", show(object), show(index)),
-            ExprKind::Call {
-                callee,
-                args,
-                construct,
-            } => {
-                let args: Vec<String> = args
-                    .iter()
-                    .map(|a| match &a.name {
-                        Some(n) => format!("{n}={}", show(&a.value)),
-                        None => show(&a.value),
-                    })
-                    .collect();
-                let new = if *construct { "new " } else { "" };
-                format!("{new}{}({})", show(callee), args.join(", "))
-            }
-            ExprKind::Str(s) => format!("{s:?}"),
-            ExprKind::Format(parts) => format!("fmt({})", list(parts)),
-            ExprKind::Object(entries) => {
-                let e: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| match k {
-                        Some(k) => format!("{k}: {}", show(v)),
-                        None => format!("..{}", show(v)),
-                    })
-                    .collect();
-                format!("{{{}}}", e.join(", "))
-            }
-            ExprKind::Array(items) => format!("[{}]", list(items)),
-            ExprKind::Either(items) => format!("either({})", list(items)),
-            ExprKind::Literal => "lit".into(),
-            ExprKind::Function(i) => format!("fn#{i}"),
-            ExprKind::Opaque(items) => format!("opaque({})", list(items)),
-        }
-    }
-
-    fn list(items: &[Expr]) -> String {
-        items.iter().map(show).collect::<Vec<_>>().join(", ")
-    }
-
-    fn show_stmt(s: &Stmt) -> String {
-        match s {
-            Stmt::Assign {
-                target, ty, value, ..
-            } => {
-                let t = match target {
-                    Target::Place(p) => show(p),
-                    Target::Destructure(names) => {
-                        let n: Vec<String> = names
-                            .iter()
-                            .map(|(k, l)| match k {
-                                Some(k) => format!("{k}: {l}"),
-                                None => l.clone(),
-                            })
-                            .collect();
-                        format!("{{{}}}", n.join(", "))
-                    }
-                };
-                let ty = ty.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
-                let v = value.as_ref().map(show).unwrap_or_else(|| "_".into());
-                format!("{t}{ty} = {v}")
-            }
-            Stmt::Expr(e) => show(e),
-            Stmt::Return(v, _) => format!("return {}", v.as_ref().map(show).unwrap_or_default()),
-        }
-    }
-
     fn body(stmts: &[Stmt]) -> Vec<String> {
-        stmts.iter().map(show_stmt).collect()
+        stmts.iter().map(crate::ir::print::stmt).collect()
     }
 
     fn ir(src: &str) -> FileIr {
@@ -1954,7 +1884,7 @@ mod tests {
     }
 
     fn function_named<'a>(ir: &'a FileIr, name: &str) -> &'a Function {
-        match ir.functions.iter().find(|f| f.name == name) {
+        match ir.functions.iter().find(|f| f.name.to_string() == name) {
             Some(f) => f,
             None => panic!("no function {name}"),
         }
@@ -1994,19 +1924,8 @@ mod tests {
         );
     }
 
-    /// `name: type [annotations]`.
     fn param_list(f: &Function) -> Vec<String> {
-        f.params
-            .iter()
-            .map(|p| {
-                let ty = p.ty.clone().unwrap_or_default();
-                if p.annotations.is_empty() {
-                    format!("{}: {ty}", p.name)
-                } else {
-                    format!("{}: {ty} [{}]", p.name, p.annotations.join(", "))
-                }
-            })
-            .collect()
+        f.params.iter().map(crate::ir::print::param).collect()
     }
 
     #[test]
@@ -2051,9 +1970,9 @@ mod tests {
                 "self: Repo",
                 // The wrapper's own pattern takes the body out of it.
                 "payload: Signup [Json]",
-                "st: axum.extract.State [<App>]",
-                "a: ",
-                "b: "
+                "st: axum.extract.State (holds App)",
+                "a",
+                "b"
             ]
         );
         let make = function_named(&ir, "make");
@@ -2064,17 +1983,17 @@ mod tests {
         assert_eq!(
             param_list(signup),
             [
-                "form: web.Form [<Signup>]",
-                "param#1: Signup [Json]",
-                "_: State [<App>]"
+                "form: web.Form (holds Signup)",
+                "param#1 (pattern): Signup [Json]",
+                "_: State (holds App)"
             ]
         );
-        assert_eq!(body(&signup.body), ["{email: email} = param#1"]);
+        assert_eq!(body(&signup.body), ["{email} = param#1"]);
         assert_eq!(
             param_list(function_named(&ir, "wrapped")),
             [
                 "app: App [State]",
-                "data: web.Data [<App>]",
+                "data: web.Data (holds App)",
                 "id: Path",
                 "n: Path",
                 "shared: Svc",
@@ -2101,16 +2020,16 @@ mod tests {
         assert_eq!(
             body(&function_named(&ir, "f").body),
             [
-                "{email: email, phone: tel, city: city} = payload.0",
-                "{a, b} = pair()",
+                "{email, phone: tel, city} = payload.0",
+                "(a, b) = pair()",
                 "inner = payload",
                 "typed: axum.Json = x",
-                "later: String = _",
+                "later: String",
                 "v = opt",
-                "return ",
+                "return",
                 "user.email = email",
                 "slot = tel",
-                "{a, b} = [b, a]",
+                "(a, b) = [b, a]",
                 "msg = fmt(msg, email)",
                 "count = opaque(count, lit)",
             ]
@@ -2197,9 +2116,9 @@ mod tests {
             ]
         );
         let first = &ir.functions[0];
-        assert_eq!(first.name, "<closure>");
+        assert_eq!(first.name, FunctionName::Anonymous(Anonymous::Closure));
         assert_eq!(first.class.as_deref(), Some("Svc"));
-        assert_eq!(first.params[0].name, "x");
+        assert_eq!(first.params[0].name, ParamName::Named("x".into()));
         assert_eq!(first.params[0].ty.as_deref(), Some("User"));
         assert_eq!(body(&first.body), ["return x.email.clone()"]);
         assert_eq!(body(&ir.functions[1].body), ["log(u)"]);
@@ -2224,7 +2143,7 @@ mod tests {
                 "p = form.phone",
                 "ok()",
                 "either(send(p), a(), b())",
-                "{k, v} = map.iter()",
+                "(k, v) = map.iter()",
                 "println!(\"{k}\", k=k)",
                 "x = it.next()",
                 "use_it(x)",
@@ -2255,10 +2174,10 @@ mod tests {
             body(&ir.module),
             ["KEY: str = \"email\"", "CLIENT: Lazy = Lazy.new(fn#0)"]
         );
-        assert!(ir.functions.iter().any(|f| f.name == "g"));
+        assert!(ir.functions.iter().any(|f| f.name.to_string() == "g"));
         let d = function_named(&ir, "d");
         assert_eq!(d.class.as_deref(), Some("T"));
-        assert!(!ir.functions.iter().any(|f| f.name == "n"));
+        assert!(!ir.functions.iter().any(|f| f.name.to_string() == "n"));
     }
 
     #[test]

@@ -5,7 +5,12 @@
 //! it is written once for all languages. The IR keeps just what data-flow
 //! needs: names, member and index access, calls with their arguments,
 //! literals, string building, object literals, assignments and returns.
-//! Control flow is flattened into source order.
+//! Control flow is flattened into source order. [`print`] renders it as
+//! text for review.
+
+pub mod print;
+
+use std::fmt;
 
 pub use crate::language::Language;
 
@@ -35,7 +40,11 @@ pub struct FileIr {
 
 #[derive(Debug, Clone)]
 pub struct Import {
-    /// The name bound in this file.
+    /// The name bound in this file. A module that JavaScript requires in
+    /// place (`require('stripe')(key)`) is bound to `require:stripe`, a name
+    /// no identifier can spell or shadow, which its uses refer to. Nothing
+    /// matches on that form: the flow engine resolves it through the
+    /// imports like any other name.
     pub local: String,
     /// The dotted path it stands for (`flask.request`, `org.slf4j.Logger`,
     /// `github.com/gin-gonic/gin`, `axum.Json`).
@@ -59,7 +68,7 @@ pub struct Field {
 
 #[derive(Debug, Clone)]
 pub struct Function {
-    pub name: String,
+    pub name: FunctionName,
     /// The enclosing class, struct or impl type, if any.
     pub class: Option<String>,
     pub params: Vec<Param>,
@@ -70,18 +79,118 @@ pub struct Function {
     pub span: Span,
 }
 
+/// What a function is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FunctionName {
+    /// Declared with this name, or (JavaScript) named after the variable,
+    /// property or field it is assigned to (`const handler = () => ..`).
+    Named(String),
+    /// The initializers of the fields of [`Function::class`] and its
+    /// initializer blocks (Java, JavaScript, TypeScript), run before its
+    /// methods so that what they assign to `this.<field>` is known there.
+    FieldInitializers,
+    /// A function written without a name.
+    Anonymous(Anonymous),
+}
+
+/// The syntax a nameless function was written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anonymous {
+    /// A Python or Java lambda.
+    Lambda,
+    /// A Rust closure.
+    Closure,
+    /// A JavaScript arrow function.
+    Arrow,
+    /// A JavaScript `function` expression.
+    Expression,
+    /// A Go function literal.
+    Literal,
+    /// A JavaScript function written as a parameter's default value.
+    Default,
+}
+
+/// The name messages and the project join know a function by. A nameless
+/// function's (`<fields>`, `<lambda>`, `<closure>`, `<arrow>`,
+/// `<anonymous>`, `<func>`, `<default>`) only shows in messages: no call
+/// can spell it, so it never matches a callee.
+impl fmt::Display for FunctionName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FunctionName::Named(name) => name,
+            FunctionName::FieldInitializers => "<fields>",
+            FunctionName::Anonymous(Anonymous::Lambda) => "<lambda>",
+            FunctionName::Anonymous(Anonymous::Closure) => "<closure>",
+            FunctionName::Anonymous(Anonymous::Arrow) => "<arrow>",
+            FunctionName::Anonymous(Anonymous::Expression) => "<anonymous>",
+            FunctionName::Anonymous(Anonymous::Literal) => "<func>",
+            FunctionName::Anonymous(Anonymous::Default) => "<default>",
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Param {
-    pub name: String,
+    pub name: ParamName,
     /// Declared type without generics and pointers (`gin.Context`, `Json`).
     pub ty: Option<String>,
     /// Annotations on the parameter (`RequestBody`, `RequestParam`), or the
     /// call in a default value that marks it (`Form`, `Body` in FastAPI).
-    /// `<T>` names the type of the data a generic parameter holds (Rust's
-    /// `web::Json<SignupForm>`); Rust's `Json(form): Json<SignupForm>` is
-    /// `form: SignupForm` annotated with its wrapper `Json`.
+    /// Rust's `Json(form): Json<SignupForm>` is `form: SignupForm`
+    /// annotated with its wrapper `Json`.
     pub annotations: Vec<String>,
+    /// The parameter gathers the arguments no other parameter takes.
+    pub rest: Option<Rest>,
+    /// The type of the data a generic parameter holds: `SignupForm` of
+    /// Rust's `form: web::Json<SignupForm>`.
+    pub holds: Option<String>,
     pub span: Span,
+}
+
+impl Param {
+    /// A parameter with a name, type and annotations, and nothing else.
+    pub fn named(name: String, ty: Option<String>, annotations: Vec<String>, span: Span) -> Param {
+        Param {
+            name: ParamName::Named(name),
+            ty,
+            annotations,
+            rest: None,
+            holds: None,
+            span,
+        }
+    }
+}
+
+/// What a parameter binds in the function's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamName {
+    Named(String),
+    /// A pattern that takes the argument apart (Rust's
+    /// `Json(Form { email, .. }): Json<Form>`), the parameter at this
+    /// position: the argument has no name of its own, and the body starts
+    /// by destructuring [`ParamName::variable`].
+    Pattern(usize),
+}
+
+impl ParamName {
+    /// The variable that holds the argument in the body: the name, or
+    /// `param#N` for a pattern, which no identifier can spell. Messages
+    /// refer to the parameter by it.
+    pub fn variable(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            ParamName::Named(name) => name.into(),
+            ParamName::Pattern(position) => format!("param#{position}").into(),
+        }
+    }
+}
+
+/// Which extra arguments a rest parameter gathers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rest {
+    /// Positional: Python's `*args`, Go's `kv ...any`.
+    Positional,
+    /// Keyword: Python's `**fields`.
+    Keywords,
 }
 
 #[derive(Debug, Clone)]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::meta::STALE_BASELINE_ENTRY;
 use crate::model::{Finding, Location, Suppression, SuppressionKind};
+use crate::text::LocatedError;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,13 +39,8 @@ pub enum BaselineError {
         file: String,
         source: std::io::Error,
     },
-    #[error("{file}:{line}:{column}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Syntax(LocatedError),
 }
 
 impl Baseline {
@@ -80,15 +76,8 @@ impl Baseline {
             file: file.clone(),
             source,
         })?;
-        serde_norway::from_str(&text).map_err(|e| {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            BaselineError::Syntax {
-                file,
-                line,
-                column,
-                message: e.to_string(),
-            }
-        })
+        serde_norway::from_str(&text)
+            .map_err(|e| BaselineError::Syntax(LocatedError::yaml(file, &e)))
     }
 
     /// Marks baselined findings suppressed and adds a note for each stale

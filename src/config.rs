@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::text::{LocatedError, line_col};
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -50,13 +52,8 @@ pub enum ConfigError {
         file: String,
         source: std::io::Error,
     },
-    #[error("{file}:{line}:{column}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Invalid(LocatedError),
 }
 
 /// A loaded configuration and the directory its relative paths start from.
@@ -79,52 +76,34 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         file: file.clone(),
         source,
     })?;
+    // An error at the first occurrence of `needle`, or at the start.
+    let at = |needle: &str, message: String| {
+        let position = text.find(needle).map_or((1, 1), |at| line_col(&text, at));
+        ConfigError::Invalid(LocatedError::new(&file, position, message))
+    };
     let config: Config = toml::from_str(&text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
-        ConfigError::Invalid {
-            file: file.clone(),
-            line,
-            column,
-            message: e.message().to_string(),
-        }
+        let position = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+        ConfigError::Invalid(LocatedError::new(&file, position, e.message().to_string()))
     })?;
     if let Some(level) = &config.fail_on
         && !matches!(level.as_str(), "error" | "warning" | "note" | "never")
     {
-        let (line, column) = text
-            .find("fail_on")
-            .map_or((1, 1), |at| line_col(&text, at));
-        return Err(ConfigError::Invalid {
-            file,
-            line,
-            column,
-            message: format!("fail_on must be error, warning, note or never, not `{level}`"),
-        });
+        return Err(at(
+            "fail_on",
+            format!("fail_on must be error, warning, note or never, not `{level}`"),
+        ));
     }
     for (i, g) in config.exclude.iter().enumerate() {
         if let Err(e) = globset::Glob::new(g) {
-            let (line, column) = text
-                .find(g.as_str())
-                .map_or((1, 1), |at| line_col(&text, at));
-            return Err(ConfigError::Invalid {
-                file,
-                line,
-                column,
-                message: format!("exclude[{i}]: {e}"),
-            });
+            return Err(at(g, format!("exclude[{i}]: {e}")));
         }
     }
     for id in config.rules.enable.iter().chain(&config.rules.disable) {
         if crate::checks::by_id(id).is_none() {
-            let (line, column) = text
-                .find(id.as_str())
-                .map_or((1, 1), |at| line_col(&text, at));
-            return Err(ConfigError::Invalid {
-                file,
-                line,
-                column,
-                message: format!("unknown check `{id}`; `candor rules` lists them"),
-            });
+            return Err(at(
+                id,
+                format!("unknown check `{id}`; `candor rules` lists them"),
+            ));
         }
     }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -133,13 +112,6 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         dir,
         file: Some(path.to_path_buf()),
     })
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 impl Loaded {

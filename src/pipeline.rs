@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 use crate::baseline::{Baseline, BaselineError};
 use crate::config;
 use crate::git::{self, GitError};
-use crate::manifest::{self, ManifestError};
+use crate::manifest;
 use crate::model::{self, ScanReport};
 use crate::policy::Policy;
 use crate::rules::Rules;
 use crate::scan::{self, ScanOptions, Selection};
 use crate::suppress;
+use crate::text::LocatedError;
 use crate::workspace::{base_dir, nearest, shown_from};
 
 /// Which files of the tree to scan.
@@ -86,7 +87,7 @@ pub enum PipelineError {
     #[error(transparent)]
     Git(#[from] GitError),
     #[error(transparent)]
-    Manifest(#[from] ManifestError),
+    Manifest(#[from] LocatedError),
     #[error(transparent)]
     Baseline(#[from] BaselineError),
     #[error("{}: {source}", path.display())]

@@ -1,8 +1,40 @@
 //! Positions in a file's text as users see them: 1-based lines and columns
-//! counted in characters, whatever the byte offsets the parsers give.
+//! counted in characters, whatever the byte offsets the parsers give; and
+//! the error that points at one.
 
 use crate::ir::Span;
 use crate::model::Location;
+
+/// A problem at a place in a file the user wrote (a privacy manifest, a rule
+/// file, `candor.toml`, a baseline), shown as `file:line:column: message`
+/// with a hint on what to do on the next line when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+pub struct LocatedError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl LocatedError {
+    pub fn new(file: impl Into<String>, (line, column): (usize, usize), message: String) -> Self {
+        LocatedError {
+            file: file.into(),
+            line,
+            column,
+            message,
+            help: None,
+        }
+    }
+
+    /// A YAML syntax or shape error, at the place the parser names.
+    pub fn yaml(file: impl Into<String>, e: &serde_norway::Error) -> Self {
+        let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        LocatedError::new(file, at, e.to_string())
+    }
+}
 
 /// The 1-based character column of byte `byte` of `line` (a byte inside a
 /// character counts as that character).

@@ -12,22 +12,12 @@ use std::path::Path;
 pub use model::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind};
 
 use crate::rules::Rules;
-
-/// A problem in a manifest, located in its file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
-pub struct ManifestError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
-}
+use crate::text::LocatedError;
 
 /// Reads and validates the manifest at `path`.
-pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, ManifestError> {
+pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ManifestError {
+    let text = std::fs::read_to_string(path).map_err(|e| LocatedError {
         file: file.clone(),
         line: 1,
         column: 1,
@@ -38,10 +28,14 @@ pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, ManifestError> {
 }
 
 /// Parses and validates manifest `text`; `file` names it in errors.
-pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, ManifestError> {
+pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, LocatedError> {
     let manifest: Manifest = serde_norway::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        let message = e.to_string();
+        let LocatedError {
+            line,
+            column,
+            message,
+            ..
+        } = LocatedError::yaml(file, &e);
         // serde appends " at line L column C"; the location is already in front.
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         let help = if message.contains("unknown field") {
@@ -51,7 +45,7 @@ pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, Manifest
         } else {
             None
         };
-        ManifestError { file: file.to_string(), line, column, message, help }
+        LocatedError { file: file.to_string(), line, column, message, help }
     })?;
     Validator { file, text, rules }.validate(&manifest)?;
     Ok(manifest)
@@ -64,7 +58,7 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn error(&self, needle: &str, message: String, help: Option<String>) -> ManifestError {
+    fn error(&self, needle: &str, message: String, help: Option<String>) -> LocatedError {
         self.error_at(needle, 1, message, help)
     }
 
@@ -75,9 +69,9 @@ impl Validator<'_> {
         nth: usize,
         message: String,
         help: Option<String>,
-    ) -> ManifestError {
+    ) -> LocatedError {
         let (line, column) = locate(self.text, needle, nth);
-        ManifestError {
+        LocatedError {
             file: self.file.to_string(),
             line,
             column,
@@ -86,7 +80,7 @@ impl Validator<'_> {
         }
     }
 
-    fn validate(&self, m: &Manifest) -> Result<(), ManifestError> {
+    fn validate(&self, m: &Manifest) -> Result<(), LocatedError> {
         if m.version != 1 {
             return Err(self.error(
                 "version",
@@ -184,7 +178,7 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn category(&self, key: &str) -> Result<(), ManifestError> {
+    fn category(&self, key: &str) -> Result<(), LocatedError> {
         let known = self
             .rules
             .categories
@@ -206,7 +200,7 @@ impl Validator<'_> {
         Err(self.error(key, format!("unknown data category `{key}`"), Some(help)))
     }
 
-    fn purpose(&self, key: &str) -> Result<(), ManifestError> {
+    fn purpose(&self, key: &str) -> Result<(), LocatedError> {
         if self.rules.purposes.iter().any(|p| p.key == key) {
             return Ok(());
         }
@@ -222,7 +216,7 @@ impl Validator<'_> {
         Err(self.error(key, format!("unknown purpose `{key}`"), Some(help)))
     }
 
-    fn region(&self, region: &str) -> Result<(), ManifestError> {
+    fn region(&self, region: &str) -> Result<(), LocatedError> {
         let valid = matches!(region, "EU" | "EEA")
             || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()));
         if valid {

@@ -14,6 +14,7 @@ use regex::RegexSet;
 
 use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
 use crate::model::{CategoryId, FlowKind};
+use crate::text::LocatedError;
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
 pub use model::{BuilderSpec, FormatterSpec};
@@ -26,13 +27,8 @@ mod embedded {
 /// An error in a rule file.
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    #[error("{file}:{line}:{column}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Syntax(LocatedError),
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
     #[error("cannot read rules directory {path}: {source}")]
@@ -420,18 +416,8 @@ fn compile(file: &str, glob: &str) -> Result<String, RulesError> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
-    serde_norway::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1));
-        RulesError::Syntax {
-            file: format!("rules/{file}"),
-            line,
-            column,
-            message: e.to_string(),
-        }
-    })
+    serde_norway::from_str(text)
+        .map_err(|e| RulesError::Syntax(LocatedError::yaml(format!("rules/{file}"), &e)))
 }
 
 fn read_dir_rec(

@@ -2,19 +2,13 @@
 //! reported, and entries that no longer match are reported as stale.
 
 use std::path::Path;
-use std::process::Command;
 
-fn candor(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::run::{candor_in, json};
 
 /// (rule, line, suppressed) of each finding.
 fn scan(dir: &Path) -> Vec<(String, u64, bool)> {
-    let out = candor(
+    let v = json(&candor_in(
         dir,
         &[
             "scan",
@@ -26,13 +20,7 @@ fn scan(dir: &Path) -> Vec<(String, u64, bool)> {
             "--fail-on",
             "never",
         ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    ));
     v["findings"]
         .as_array()
         .unwrap()
@@ -58,7 +46,7 @@ fn baseline_lifecycle() {
     )
     .unwrap();
 
-    let out = candor(d, &["baseline", "create", "."]);
+    let out = candor_in(d, &["baseline", "create", "."]);
     assert!(
         out.status.success(),
         "{}",
@@ -77,7 +65,7 @@ fn baseline_lifecycle() {
         "the key has no line numbers: {text}"
     );
     assert_eq!(
-        candor(d, &["baseline", "create", "."]).status.code(),
+        candor_in(d, &["baseline", "create", "."]).status.code(),
         Some(2),
         "create never overwrites"
     );
@@ -85,7 +73,7 @@ fn baseline_lifecycle() {
     // Lines inserted above the accepted finding: still accepted.
     std::fs::write(&app, "import logging\n# a comment\n\n\ndef g():\n    return 1\n\ndef f(id_number):\n    logging.info(id_number)\n").unwrap();
     assert_eq!(scan(d), [("sensitive-data-logged".to_string(), 9, true)]);
-    let gate = candor(d, &["scan", ".", "--baseline", "candor-baseline.yml"]);
+    let gate = candor_in(d, &["scan", ".", "--baseline", "candor-baseline.yml"]);
     assert_eq!(
         gate.status.code(),
         Some(0),
@@ -104,7 +92,7 @@ fn baseline_lifecycle() {
         "{v:?}"
     );
     assert_eq!(
-        candor(d, &["scan", ".", "--baseline", "candor-baseline.yml"])
+        candor_in(d, &["scan", ".", "--baseline", "candor-baseline.yml"])
             .status
             .code(),
         Some(1)
@@ -123,6 +111,6 @@ fn baseline_lifecycle() {
             .count(),
         1
     );
-    assert!(candor(d, &["baseline", "update", "."]).status.success());
+    assert!(candor_in(d, &["baseline", "update", "."]).status.success());
     assert!(scan(d).is_empty());
 }

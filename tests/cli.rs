@@ -2,18 +2,9 @@
 //! validity, determinism, exit codes and robustness on hostile input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn candor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(args)
-        .output()
-        .expect("run candor")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::run::{candor, command, copy_dir, root, stdout, temp_tree};
 
 fn corpus_apps() -> Vec<PathBuf> {
     let mut apps: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
@@ -24,10 +15,6 @@ fn corpus_apps() -> Vec<PathBuf> {
         .collect();
     apps.sort();
     apps
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
 #[test]
@@ -148,16 +135,6 @@ fn output_is_identical_for_any_thread_count() {
         "never",
     ]);
     assert_eq!(stdout(&sarif1), stdout(&sarif8));
-}
-
-fn temp_tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, content) in files {
-        let p = dir.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, content).unwrap();
-    }
-    dir
 }
 
 #[test]
@@ -381,18 +358,6 @@ fn bad_rules_directory_names_file_line_and_column() {
     assert!(err.contains("rules/categories/contact.yml:3:"), "{err}");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn fingerprints_survive_unrelated_edits() {
     let before = b"import logging\n\ndef f(email, phone):\n    logging.info(email)\n    logging.info(phone)\n";
@@ -588,8 +553,7 @@ fn recipients_catalog_is_validated_at_load() {
 fn markdown_summary_for_github() {
     let tree = temp_tree(&[("app.py", b"import logging\nimport analytics\ndef f(email, id_number):\n    logging.info(id_number)\n    analytics.track('u', 'signup', {'email': email})\n")]);
     let run = |env: &[(&str, &str)]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_candor"));
-        cmd.args([
+        let mut cmd = command(&[
             "scan",
             tree.path().to_str().unwrap(),
             "--format",

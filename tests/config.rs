@@ -1,16 +1,8 @@
 //! `candor.toml`: found upward from the scanned directory, overridden by
 //! flags, and validated with located errors.
 
-use std::path::Path;
-use std::process::Command;
-
-fn candor(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::run::candor_in;
 
 fn rules_of(out: &std::process::Output) -> Vec<String> {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -46,7 +38,7 @@ fn project() -> tempfile::TempDir {
 fn settings_apply_and_flags_override_them() {
     let dir = project();
     let d = dir.path();
-    let all = candor(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
+    let all = candor_in(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
     let all = rules_of(&all);
     assert!(
         all.contains(&"tests/test_app.py:sensitive-data-logged".to_string()),
@@ -62,7 +54,7 @@ fn settings_apply_and_flags_override_them() {
         "exclude = [\"tests/**\"]\ninternal_domains = [\"corp.example\"]\nfail_on = \"note\"\n\n[rules]\ndisable = [\"collected-personal-data\"]\n",
     )
     .unwrap();
-    let out = candor(d, &["scan", ".", "--format", "json"]);
+    let out = candor_in(d, &["scan", ".", "--format", "json"]);
     assert_eq!(
         rules_of(&out),
         ["src/app.py:logged-personal-data"],
@@ -70,7 +62,7 @@ fn settings_apply_and_flags_override_them() {
     );
     assert_eq!(out.status.code(), Some(1), "fail_on = note from the file");
     assert_eq!(
-        candor(d, &["scan", ".", "--fail-on", "never"])
+        candor_in(d, &["scan", ".", "--fail-on", "never"])
             .status
             .code(),
         Some(0),
@@ -78,7 +70,7 @@ fn settings_apply_and_flags_override_them() {
     );
     // Found from a subdirectory too.
     assert_eq!(
-        candor(&d.join("src"), &["scan", "."]).status.code(),
+        candor_in(&d.join("src"), &["scan", "."]).status.code(),
         Some(1)
     );
 }
@@ -91,7 +83,7 @@ fn unknown_keys_are_errors_with_their_location() {
         "exclude = []\nfail_level = \"error\"\n",
     )
     .unwrap();
-    let out = candor(dir.path(), &["scan", "."]);
+    let out = candor_in(dir.path(), &["scan", "."]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -103,7 +95,7 @@ fn unknown_keys_are_errors_with_their_location() {
         "[rules]\ndisable = [\"no-such-check\"]\n",
     )
     .unwrap();
-    let err = String::from_utf8_lossy(&candor(dir.path(), &["scan", "."]).stderr).to_string();
+    let err = String::from_utf8_lossy(&candor_in(dir.path(), &["scan", "."]).stderr).to_string();
     assert!(
         err.contains("candor.toml:2:") && err.contains("unknown check `no-such-check`"),
         "{err}"
@@ -126,7 +118,7 @@ fn extra_rule_directories_extend_the_built_in_rules() {
     )
     .unwrap();
     std::fs::write(d.join("candor.toml"), "rule_dirs = [\"privacy-rules\"]\n").unwrap();
-    let out = candor(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
+    let out = candor_in(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
     assert!(
         rules_of(&out).contains(&"src/audit_use.py:logged-personal-data".to_string()),
         "{:?}",
@@ -142,7 +134,7 @@ fn enabled_checks_limit_the_report() {
         "[rules]\nenable = [\"sensitive-data-logged\"]\n",
     )
     .unwrap();
-    let out = candor(
+    let out = candor_in(
         dir.path(),
         &["scan", ".", "--format", "json", "--fail-on", "never"],
     );

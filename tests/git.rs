@@ -3,6 +3,9 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+use common::run::{candor_in, json};
+
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .args([
@@ -26,18 +29,8 @@ fn git(dir: &Path, args: &[&str]) {
 
 /// (path, line) of every finding of a scan run in `dir`.
 fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scan = ["scan", "--format", "json", "--fail-on", "never"];
+    let v = json(&candor_in(dir, &[&scan[..], args].concat()));
     v["findings"]
         .as_array()
         .unwrap()
@@ -107,11 +100,7 @@ fn changed_since_reports_only_changed_files() {
 #[test]
 fn outside_a_repository_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["scan", "--staged"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = candor_in(dir.path(), &["scan", "--staged"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("git"));
 }

@@ -4,6 +4,9 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
+mod common;
+use common::run::{candor, candor_in, json, root, temp_tree};
+
 const APP: &str = r#"import logging
 import requests
 import analytics
@@ -46,26 +49,18 @@ fn violations(manifest_text: &str) -> BTreeSet<(u64, String)> {
 }
 
 fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("app.py"), app).unwrap();
-    std::fs::write(dir.path().join("privacy.yml"), manifest_text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args([
-            "scan",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dir = temp_tree(&[
+        ("app.py", app.as_bytes()),
+        ("privacy.yml", manifest_text.as_bytes()),
+    ]);
+    let v = json(&candor(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]));
     v["findings"]
         .as_array()
         .unwrap()
@@ -213,17 +208,14 @@ fn violations_cite_the_manifest_and_clause_in_sarif() {
         manifest(|m| m["data"][0]["log"] = serde_json::json!(false)),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args([
-            "scan",
-            dir.path().to_str().unwrap(),
-            "--format",
-            "sarif",
-            "--fail-on",
-            "error",
-        ])
-        .output()
-        .unwrap();
+    let out = candor(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--fail-on",
+        "error",
+    ]);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -252,10 +244,7 @@ fn a_bad_manifest_stops_the_scan_with_its_location() {
         "version: 1\ndata:\n  - category: user.contact.emial\n    purposes: [essential]\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["scan", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = candor(&["scan", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -269,12 +258,6 @@ fn a_bad_manifest_stops_the_scan_with_its_location() {
 fn init_drafts_a_manifest_that_must_be_reviewed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("app.py"), APP).unwrap();
-    let candor = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_candor"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
     let root = dir.path().to_str().unwrap();
     let manifest_path = dir.path().join("privacy.yml");
 
@@ -314,7 +297,7 @@ const ALL_PURPOSES: &str = "analytics, collect, employment, essential, finance, 
 
 #[test]
 fn corpus_apps_with_a_manifest_that_declares_everything_have_no_violation() {
-    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = root().join("corpus");
     for app in [
         "easylink-flask",
         "certshop-express",
@@ -325,13 +308,7 @@ fn corpus_apps_with_a_manifest_that_declares_everything_have_no_violation() {
         let dir = tempfile::tempdir().unwrap();
         let draft_path = dir.path().join("everything.yml");
         let root = corpus.join(app);
-        let run = |args: &[&str]| {
-            Command::new(env!("CARGO_BIN_EXE_candor"))
-                .args(args)
-                .output()
-                .unwrap()
-        };
-        let out = run(&[
+        let out = candor(&[
             "init",
             root.to_str().unwrap(),
             "-o",
@@ -354,7 +331,7 @@ fn corpus_apps_with_a_manifest_that_declares_everything_have_no_violation() {
         let everything =
             format!("{data}\nrecipients:{recipients}").replace("choose-purposes", ALL_PURPOSES);
         std::fs::write(&draft_path, &everything).unwrap();
-        let out = run(&[
+        let out = candor(&[
             "scan",
             root.to_str().unwrap(),
             "--policy",
@@ -484,18 +461,17 @@ fn a_hook_scanning_files_of_a_repository_uses_its_manifest() {
     .unwrap();
     std::fs::write(repo.path().join("privacy.yml"), "version: 1\ndata:\n  - category: user.contact.email\n    purposes: [essential.service.authentication]\nrecipients: []\n").unwrap();
     // The hook's entry, as pre-commit runs it: from the repository root, with the files.
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args([
+    let out = candor_in(
+        repo.path(),
+        &[
             "scan",
             "--color",
             "never",
             "--format",
             "json",
             "src/signup/app.py",
-        ])
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -508,10 +484,9 @@ fn a_hook_scanning_files_of_a_repository_uses_its_manifest() {
     assert_eq!(f["location"]["path"], "src/signup/app.py");
     assert_eq!(f["policy"]["location"]["path"], "privacy.yml");
     // From a subdirectory the manifest is still found, up to the repository root.
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args(["scan", "--format", "json", "app.py"])
-        .current_dir(repo.path().join("src/signup"))
-        .output()
-        .unwrap();
+    let out = candor_in(
+        &repo.path().join("src/signup"),
+        &["scan", "--format", "json", "app.py"],
+    );
     assert_eq!(out.status.code(), Some(1));
 }

@@ -3,7 +3,8 @@
 //! fails the run; a suppression without a reason is a warning, an unused one
 //! a note.
 
-use std::process::Command;
+mod common;
+use common::run::{candor, temp_tree};
 
 const FILES: &[(&str, &str)] = &[
     (
@@ -41,21 +42,16 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 fn scan(files: &[(&str, &str)], format: &str) -> (Option<i32>, serde_json::Value) {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .args([
-            "scan",
-            dir.path().to_str().unwrap(),
-            "--format",
-            format,
-            "--fail-on",
-            "warning",
-        ])
-        .output()
-        .unwrap();
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let dir = temp_tree(&files);
+    let out = candor(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--format",
+        format,
+        "--fail-on",
+        "warning",
+    ]);
     (
         out.status.code(),
         serde_json::from_slice(&out.stdout).unwrap(),

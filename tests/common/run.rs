@@ -1,0 +1,66 @@
+//! Running the `candor` binary as a user does, on trees made for a test.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The crate's root directory (the corpus, the rules, the fixtures).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A `candor ARGS` command, not started, for tests that set its directory
+/// or environment.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_candor"));
+    command.args(args);
+    command
+}
+
+/// Runs `candor ARGS` in the test's working directory.
+pub fn candor(args: &[&str]) -> Output {
+    command(args).output().expect("run candor")
+}
+
+/// Runs `candor ARGS` in `dir`.
+pub fn candor_in(dir: &Path, args: &[&str]) -> Output {
+    command(args).current_dir(dir).output().expect("run candor")
+}
+
+/// What a run wrote to standard output.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+/// The JSON a run printed, which must have succeeded.
+pub fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "candor failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the output is JSON")
+}
+
+/// A temporary directory holding `files` (paths relative to it).
+pub fn temp_tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().expect("a file has a parent")).expect("mkdir");
+        std::fs::write(p, content).expect("write");
+    }
+    dir
+}
+
+/// Copies the tree at `from` into the directory `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).expect("copy");
+        }
+    }
+}

@@ -10,7 +10,7 @@ use crate::dependencies;
 use crate::discover::{self, Candidate};
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
-use crate::ir::Language;
+use crate::language::Language;
 use crate::model::{Finding, Notice, NoticeKind, ScanReport};
 use crate::project::{self, FileSummary};
 use crate::rules::Rules;

@@ -12,7 +12,7 @@ use std::path::Path;
 pub use model::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind};
 
 use crate::rules::Rules;
-use crate::text::LocatedError;
+use crate::text::{LocatedError, char_column};
 
 /// Reads and validates the manifest at `path`.
 pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
@@ -253,7 +253,7 @@ pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
             if boundary(before) && boundary(after) {
                 seen += 1;
                 if seen == nth {
-                    return (i + 1, code[..at].chars().count() + 1);
+                    return (i + 1, char_column(code, at));
                 }
             }
             start = at + needle.len().max(1);

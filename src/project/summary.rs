@@ -4,7 +4,7 @@
 //! summaries small on large trees.
 
 use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
-use crate::ir::Language;
+use crate::language::Language;
 use crate::model::{CategoryId, Flow, Location, Step};
 use crate::text::SourceLines;
 

@@ -114,23 +114,13 @@ impl FileCx<'_> {
                 Value::default()
             }
         };
-        let param = sc.vars.get(name).is_some_and(|v| v.param);
+        // A parameter's name is true of this function's use of it, but no
+        // fact about what its callers pass.
+        let weak = sc.vars.get(name).is_some_and(|v| v.param);
         if value.state == State::Plain {
-            match self.classify(name, None) {
-                Verdict::Category { id, .. } if !value.has(id) => {
-                    let mut t = Taint::data(id, Trail::start(span, format!("`{name}`")));
-                    t.weak = param;
-                    value.add(t);
-                }
-                Verdict::Constant => value.state = State::Literal,
-                Verdict::Rejected {
-                    reason: RejectReason::Protected(_),
-                    ..
-                } => {
-                    return Value::sanitized();
-                }
-                _ => {}
-            }
+            value = self.named(value, name, None, weak, || {
+                Trail::start(span, format!("`{name}`"))
+            });
         }
         value
     }
@@ -171,22 +161,39 @@ impl FileCx<'_> {
         }
         let shown =
             written(object).map_or_else(|| property.to_string(), |o| format!("{o}.{property}"));
-        let mut out = self.project(&obj, property, span, &shown);
+        let out = self.project(&obj, property, span, &shown);
         let owner = self.owner_of(object, sc);
-        match self.classify(property, owner.as_deref()) {
-            Verdict::Category { id, .. } if !out.has(id) => {
-                out.add(Taint::data(id, Trail::start(span, format!("`{shown}`"))));
+        self.named(out, property, owner.as_deref(), false, || {
+            Trail::start(span, format!("`{shown}`"))
+        })
+    }
+
+    /// `value` with what the name of the variable or field holding it says
+    /// (owned by `owner`): a data category, read as `read` says (`weak` when
+    /// only a parameter's name says so), a constant, or a protected (hashed,
+    /// masked, encrypted) value.
+    fn named(
+        &self,
+        mut value: Value,
+        name: &str,
+        owner: Option<&str>,
+        weak: bool,
+        read: impl FnOnce() -> Trail,
+    ) -> Value {
+        match self.classify(name, owner) {
+            Verdict::Category { id, .. } if !value.has(id) => {
+                let mut t = Taint::data(id, read());
+                t.weak = weak;
+                value.add(t);
             }
-            Verdict::Constant => out.state = State::Literal,
+            Verdict::Constant => value.state = State::Literal,
             Verdict::Rejected {
                 reason: RejectReason::Protected(_),
                 ..
-            } => {
-                return Value::sanitized();
-            }
+            } => return Value::sanitized(),
             _ => {}
         }
-        out
+        value
     }
 
     fn object(&mut self, entries: &[(Option<String>, Expr)], sc: &mut Scope) -> Value {

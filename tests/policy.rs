@@ -1,11 +1,16 @@
 //! Each manifest check, positive and negative: one small app, and manifests
-//! that allow everything it does except the one promise under test.
+//! that allow everything it does except the one promise under test, judged
+//! through the library; the last tests run the binary as users do.
 
 use std::collections::BTreeSet;
 use std::process::Command;
 
+use candor::model::Level;
+use candor::pipeline::{self, Options, PolicyChoice};
+use candor::rules::Rules;
+
 mod common;
-use common::run::{candor, candor_in, json, root, temp_tree};
+use common::run::{candor, candor_in, root, temp_tree};
 
 const APP: &str = r#"import logging
 import requests
@@ -53,25 +58,15 @@ fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
         ("app.py", app.as_bytes()),
         ("privacy.yml", manifest_text.as_bytes()),
     ]);
-    let v = json(&candor(&[
-        "scan",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]));
-    v["findings"]
-        .as_array()
-        .unwrap()
+    let rules = Rules::embedded().expect("embedded rules load");
+    let mut options = Options::new(vec![dir.path().to_path_buf()]);
+    options.policy = PolicyChoice::File(dir.path().join("privacy.yml"));
+    let report = pipeline::run(&options, &rules).unwrap_or_else(|e| panic!("{e}"));
+    report
+        .findings
         .iter()
-        .filter(|f| f["level"] != "note" || f["rule_id"] == "unexercised-declaration")
-        .map(|f| {
-            (
-                f["location"]["start_line"].as_u64().unwrap(),
-                f["rule_id"].as_str().unwrap().to_string(),
-            )
-        })
+        .filter(|f| f.level != Level::Note || f.rule_id == "unexercised-declaration")
+        .map(|f| (u64::from(f.location.start_line), f.rule_id.to_string()))
         .collect()
 }
 

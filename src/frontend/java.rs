@@ -24,7 +24,7 @@
 use tree_sitter::Node;
 
 use super::FrontendError;
-use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use super::tree::{Ctx, base_type, named_children, nested, parse, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
     Span, Stmt, Target,
@@ -35,7 +35,6 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     let root = tree.root_node();
     let mut lw = Lower {
         cx: Ctx::new(source),
-        pending: Vec::new(),
         locals: Vec::new(),
         fields: Vec::new(),
         constants: Vec::new(),
@@ -46,16 +45,13 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     for child in named_children(root) {
         lw.statement(child, &mut top);
     }
-    lw.flush(&mut top);
+    lw.cx.flush(&mut top);
     lw.cx.ir.module = top;
     Ok(lw.cx.ir)
 }
 
 struct Lower<'s> {
     cx: Ctx<'s>,
-    /// Statements produced while lowering an expression (assignments used
-    /// as values, pattern bindings); they run before the enclosing statement.
-    pending: Vec<Stmt>,
     /// Locals and parameters visible at this point, innermost last.
     locals: Vec<String>,
     /// Field names of the class whose body is being lowered.
@@ -65,6 +61,12 @@ struct Lower<'s> {
     constants: Vec<(String, String)>,
     /// Names of the classes being lowered, innermost last.
     classes: Vec<String>,
+}
+
+impl<'s> AsMut<Ctx<'s>> for Lower<'s> {
+    fn as_mut(&mut self) -> &mut Ctx<'s> {
+        &mut self.cx
+    }
 }
 
 /// A parameter as written, and the request key an annotation gives it.
@@ -138,19 +140,10 @@ fn annotation_key(cx: &Ctx, annotation: Node) -> Option<String> {
 }
 
 impl<'s> Lower<'s> {
-    /// Moves statements produced inside expressions into `out`.
-    fn flush(&mut self, out: &mut Vec<Stmt>) {
-        out.append(&mut self.pending);
-    }
-
-    fn emit(&mut self, out: &mut Vec<Stmt>, stmt: Stmt) {
-        self.flush(out);
-        out.push(stmt);
-    }
-
-    fn emit_expr(&mut self, out: &mut Vec<Stmt>, node: Node) {
+    /// Adds the expression `node` to `out` as a statement.
+    fn push_expr(&mut self, out: &mut Vec<Stmt>, node: Node) {
         let e = self.expr(node);
-        self.emit(out, Stmt::Expr(e));
+        self.cx.push(out, Stmt::Expr(e));
     }
 
     /// The annotation names on a declaration (from its `modifiers` child).
@@ -200,25 +193,26 @@ impl<'s> Lower<'s> {
                     if child.kind() == "assignment_expression" {
                         self.assignment(child, out);
                     } else {
-                        self.emit_expr(out, child);
+                        self.push_expr(out, child);
                     }
                 }
             }
             "local_variable_declaration" => self.declaration(node, out),
             "return_statement" => {
                 let value = named_children(node).first().map(|c| self.expr(*c));
-                self.emit(out, Stmt::Return(value, span(node)));
+                self.cx.push(out, Stmt::Return(value, span(node)));
             }
             "throw_statement" | "assert_statement" | "yield_statement" => {
                 let children = named_children(node)
                     .into_iter()
                     .map(|c| self.expr(c))
                     .collect();
-                self.emit(out, Stmt::Expr(Expr::opaque(children, span(node))));
+                self.cx
+                    .push(out, Stmt::Expr(Expr::opaque(children, span(node))));
             }
             "if_statement" => {
                 if let Some(c) = node.child_by_field_name("condition") {
-                    self.emit_expr(out, c);
+                    self.push_expr(out, c);
                 }
                 for field in ["consequence", "alternative"] {
                     if let Some(b) = node.child_by_field_name(field) {
@@ -228,7 +222,7 @@ impl<'s> Lower<'s> {
             }
             "while_statement" | "do_statement" => {
                 if let Some(c) = node.child_by_field_name("condition") {
-                    self.emit_expr(out, c);
+                    self.push_expr(out, c);
                 }
                 if let Some(b) = node.child_by_field_name("body") {
                     self.scoped(b, out);
@@ -244,11 +238,11 @@ impl<'s> Lower<'s> {
                     } else if init.kind() == "assignment_expression" {
                         self.assignment(init, out);
                     } else {
-                        self.emit_expr(out, init);
+                        self.push_expr(out, init);
                     }
                 }
                 if let Some(c) = node.child_by_field_name("condition") {
-                    self.emit_expr(out, c);
+                    self.push_expr(out, c);
                 }
                 if let Some(b) = node.child_by_field_name("body") {
                     self.scoped(b, out);
@@ -260,7 +254,7 @@ impl<'s> Lower<'s> {
                     if u.kind() == "assignment_expression" {
                         self.assignment(u, out);
                     } else {
-                        self.emit_expr(out, u);
+                        self.push_expr(out, u);
                     }
                 }
                 self.locals.truncate(mark);
@@ -276,7 +270,7 @@ impl<'s> Lower<'s> {
                         .and_then(|t| type_name(&self.cx, t));
                     self.locals.push(name.clone());
                     let target = Target::Place(Expr::new(ExprKind::Name(name), span(n)));
-                    self.emit(
+                    self.cx.push(
                         out,
                         Stmt::Assign {
                             target,
@@ -312,7 +306,7 @@ impl<'s> Lower<'s> {
             }
             "switch_expression" => {
                 if let Some(c) = node.child_by_field_name("condition") {
-                    self.emit_expr(out, c);
+                    self.push_expr(out, c);
                 }
                 if let Some(body) = node.child_by_field_name("body") {
                     self.switch_body(body, out);
@@ -326,10 +320,10 @@ impl<'s> Lower<'s> {
             "labeled_statement" | "synchronized_statement" | "program" => {
                 self.statements(node, out);
             }
-            "parenthesized_expression" => self.emit_expr(out, node),
+            "parenthesized_expression" => self.push_expr(out, node),
             "explicit_constructor_invocation" => {
                 let e = self.explicit_constructor(node);
-                self.emit(out, Stmt::Expr(e));
+                self.cx.push(out, Stmt::Expr(e));
             }
             "class_declaration"
             | "interface_declaration"
@@ -398,7 +392,7 @@ impl<'s> Lower<'s> {
                     .and_then(|t| type_name(&self.cx, t));
                 let name = self.cx.text(n).to_string();
                 self.locals.push(name.clone());
-                self.emit(
+                self.cx.push(
                     out,
                     Stmt::Assign {
                         target: Target::Place(Expr::new(ExprKind::Name(name), span(n))),
@@ -411,7 +405,7 @@ impl<'s> Lower<'s> {
             // `try (existing)`: a reference to a variable or field.
             (None, _) => {
                 for c in named_children(node) {
-                    self.emit_expr(out, c);
+                    self.push_expr(out, c);
                 }
             }
         }
@@ -433,7 +427,7 @@ impl<'s> Lower<'s> {
             let value = d.child_by_field_name("value").map(|v| self.expr(v));
             let name = self.cx.text(n).to_string();
             self.locals.push(name.clone());
-            self.emit(
+            self.cx.push(
                 out,
                 Stmt::Assign {
                     target: Target::Place(Expr::new(ExprKind::Name(name), span(n))),
@@ -448,7 +442,7 @@ impl<'s> Lower<'s> {
     /// An assignment in statement position: `a = b`, `a += b`, `a = b = c`.
     fn assignment(&mut self, node: Node, out: &mut Vec<Stmt>) {
         if let Some(stmt) = self.assignment_stmt(node) {
-            self.emit(out, stmt);
+            self.cx.push(out, stmt);
         }
     }
 
@@ -568,10 +562,9 @@ impl<'s> Lower<'s> {
         self.cx.leave();
     }
 
-    /// Lowers the members of a class (or anonymous class) body. Field
-    /// initializers and initializer blocks become one function,
-    /// [`FunctionName::FieldInitializers`], hoisted before the methods so that what it assigns to `this.<field>`
-    /// is known to them.
+    /// Lowers the members of a class (or anonymous class) body: its field
+    /// initializers first, so that what they assign to `this.<field>` is
+    /// known to the methods, then its methods and nested classes.
     fn class_body(
         &mut self,
         name: &str,
@@ -581,14 +574,24 @@ impl<'s> Lower<'s> {
     ) {
         let outer_fields = std::mem::replace(&mut self.fields, field_names);
         let outer_class = self.cx.class.replace(name.to_string());
-        let outer_pending = std::mem::take(&mut self.pending);
+        nested(self, |lw| {
+            lw.field_initializers(name, members);
+            lw.member_functions(name, members, components);
+        });
+        self.cx.class = outer_class;
+        self.fields = outer_fields;
+    }
+
+    /// Field initializers and initializer blocks become one function of the
+    /// class, [`FunctionName::FieldInitializers`].
+    fn field_initializers(&mut self, class: &str, members: &[Node]) {
         let mut inits = Vec::new();
         for m in members {
             match m.kind() {
                 "field_declaration" | "constant_declaration" => self.field_inits(*m, &mut inits),
                 "block" | "static_initializer" => {
                     self.statement(*m, &mut inits);
-                    self.flush(&mut inits);
+                    self.cx.flush(&mut inits);
                 }
                 _ => {}
             }
@@ -596,13 +599,19 @@ impl<'s> Lower<'s> {
         if !inits.is_empty() {
             self.cx.hoist(Function {
                 name: FunctionName::FieldInitializers,
-                class: Some(name.to_string()),
+                class: Some(class.to_string()),
                 params: Vec::new(),
                 decorators: Vec::new(),
                 body: inits,
                 span: members.first().map(|m| span(*m)).unwrap_or_default(),
             });
         }
+    }
+
+    /// Methods, constructors, enum constant bodies and nested classes.
+    /// `components` are a record's, the parameters of its compact
+    /// constructor.
+    fn member_functions(&mut self, class: &str, members: &[Node], components: Option<Node>) {
         for m in members {
             match m.kind() {
                 "method_declaration" | "constructor_declaration" => {
@@ -615,7 +624,7 @@ impl<'s> Lower<'s> {
                     if let Some(body) = m.child_by_field_name("body") {
                         let inner = class_members(body);
                         let names = self.fields.clone();
-                        self.class_body(name, &inner, names, None);
+                        self.class_body(class, &inner, names, None);
                     }
                 }
                 "class_declaration"
@@ -626,9 +635,6 @@ impl<'s> Lower<'s> {
                 _ => {}
             }
         }
-        self.pending = outer_pending;
-        self.cx.class = outer_class;
-        self.fields = outer_fields;
     }
 
     /// `private Logger log = LoggerFactory.getLogger(X.class);` assigns
@@ -656,7 +662,7 @@ impl<'s> Lower<'s> {
                 },
                 span(n),
             );
-            self.emit(
+            self.cx.push(
                 out,
                 Stmt::Assign {
                     target: Target::Place(target),
@@ -686,14 +692,15 @@ impl<'s> Lower<'s> {
             params.extend(self.parameters(ps));
         }
         let mark = self.locals.len();
-        let outer_pending = std::mem::take(&mut self.pending);
-        let mut body = Vec::new();
-        let params = self.bind_params(params, &mut body);
-        if let Some(b) = node.child_by_field_name("body") {
-            self.statement(b, &mut body);
-        }
-        self.flush(&mut body);
-        self.pending = outer_pending;
+        let (params, body) = nested(self, |lw| {
+            let mut body = Vec::new();
+            let params = lw.bind_params(params, &mut body);
+            if let Some(b) = node.child_by_field_name("body") {
+                lw.statement(b, &mut body);
+            }
+            lw.cx.flush(&mut body);
+            (params, body)
+        });
         self.locals.truncate(mark);
         let class = self.cx.class.clone();
         self.cx.hoist(Function {
@@ -946,7 +953,7 @@ impl<'s> Lower<'s> {
                             } => t.clone(),
                             _ => Expr::opaque(Vec::new(), sp),
                         };
-                        self.pending.push(stmt);
+                        self.cx.emit(stmt);
                         value
                     }
                     None => Expr::opaque(Vec::new(), sp),
@@ -988,7 +995,7 @@ impl<'s> Lower<'s> {
                         .child_by_field_name("right")
                         .and_then(|t| type_name(&self.cx, t));
                     self.locals.push(name.clone());
-                    self.pending.push(Stmt::Assign {
+                    self.cx.emit(Stmt::Assign {
                         target: Target::Place(Expr::new(ExprKind::Name(name), span(n))),
                         ty,
                         value: Some(l.clone()),
@@ -1126,19 +1133,20 @@ impl<'s> Lower<'s> {
             None => Vec::new(),
         };
         let mark = self.locals.len();
-        let outer_pending = std::mem::take(&mut self.pending);
-        let mut body = Vec::new();
-        let params = self.bind_params(params, &mut body);
-        match node.child_by_field_name("body") {
-            Some(b) if b.kind() == "block" => self.statement(b, &mut body),
-            Some(b) => {
-                let e = self.expr(b);
-                self.emit(&mut body, Stmt::Return(Some(e), span(b)));
+        let (params, body) = nested(self, |lw| {
+            let mut body = Vec::new();
+            let params = lw.bind_params(params, &mut body);
+            match node.child_by_field_name("body") {
+                Some(b) if b.kind() == "block" => lw.statement(b, &mut body),
+                Some(b) => {
+                    let e = lw.expr(b);
+                    lw.cx.push(&mut body, Stmt::Return(Some(e), span(b)));
+                }
+                None => {}
             }
-            None => {}
-        }
-        self.flush(&mut body);
-        self.pending = outer_pending;
+            lw.cx.flush(&mut body);
+            (params, body)
+        });
         self.locals.truncate(mark);
         let class = self.cx.class.clone();
         self.cx.hoist(Function {
@@ -1177,7 +1185,9 @@ impl<'s> Lower<'s> {
                             self.statement(child, &mut out);
                             // Yields inside blocks were lowered as opaque
                             // statements; their calls still run.
-                            self.pending.extend(out);
+                            for stmt in out {
+                                self.cx.emit(stmt);
+                            }
                         }
                     }
                 }

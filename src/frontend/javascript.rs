@@ -28,7 +28,7 @@ use std::path::Path;
 use tree_sitter::Node;
 
 use super::FrontendError;
-use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use super::tree::{Ctx, base_type, named_children, nested, parse, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Language,
     Param, Span, Stmt, Target,
@@ -39,7 +39,6 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
     let root = tree.root_node();
     let mut lx = Lower {
         cx: Ctx::new(source),
-        pending: Vec::new(),
         param_fields: Vec::new(),
         temps: 0,
     };
@@ -65,9 +64,6 @@ fn grammar(language: Language, path: &Path) -> tree_sitter::Language {
 /// Lowering state on top of the shared [`Ctx`].
 struct Lower<'s> {
     cx: Ctx<'s>,
-    /// Assignments met inside expressions (`f(x = y)`, `a = b = c`): they
-    /// are emitted just before the statement that contains them.
-    pending: Vec<Stmt>,
     /// Constructor parameter properties (`private readonly log: Logger`)
     /// seen in the class being lowered.
     param_fields: Vec<Field>,
@@ -81,10 +77,10 @@ impl Lower<'_> {
     }
 }
 
-/// Pushes `stmt` after any assignments its expressions contained.
-fn emit(lx: &mut Lower, out: &mut Vec<Stmt>, stmt: Stmt) {
-    out.append(&mut lx.pending);
-    out.push(stmt);
+impl<'s> AsMut<Ctx<'s>> for Lower<'s> {
+    fn as_mut(&mut self) -> &mut Ctx<'s> {
+        &mut self.cx
+    }
 }
 
 fn field<'t>(node: Node<'t>, name: &str) -> Option<Node<'t>> {
@@ -107,7 +103,7 @@ fn statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         return;
     }
     statement_inner(lx, node, out);
-    out.append(&mut lx.pending);
+    lx.cx.flush(out);
     lx.cx.leave();
 }
 
@@ -141,7 +137,8 @@ fn statement_inner(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         "return_statement" => return_statement(lx, node, out),
         "throw_statement" => {
             let children = children_exprs(lx, node);
-            emit(lx, out, Stmt::Expr(Expr::opaque(children, span(node))));
+            lx.cx
+                .push(out, Stmt::Expr(Expr::opaque(children, span(node))));
         }
         "if_statement" => if_chain(lx, node, out),
         "while_statement" | "do_statement" | "with_statement" => {
@@ -181,7 +178,7 @@ fn recovered(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
 
 fn return_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     let value = named_children(node).first().map(|c| expr(lx, *c));
-    emit(lx, out, Stmt::Return(value, span(node)));
+    lx.cx.push(out, Stmt::Return(value, span(node)));
 }
 
 /// Lowers the expression fields of `node` as evaluated expressions, then
@@ -190,7 +187,7 @@ fn parts(lx: &mut Lower, node: Node, exprs: &[&str], stmts: &[&str], out: &mut V
     for name in exprs {
         if let Some(c) = field(node, name) {
             let e = expr(lx, c);
-            emit(lx, out, Stmt::Expr(e));
+            lx.cx.push(out, Stmt::Expr(e));
         }
     }
     for name in stmts {
@@ -242,7 +239,7 @@ fn for_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
 fn switch_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     if let Some(v) = field(node, "value") {
         let e = expr(lx, v);
-        emit(lx, out, Stmt::Expr(e));
+        lx.cx.push(out, Stmt::Expr(e));
     }
     let Some(body) = field(node, "body") else {
         return;
@@ -251,7 +248,7 @@ fn switch_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         let value = field(case, "value");
         if let Some(v) = value {
             let e = expr(lx, v);
-            emit(lx, out, Stmt::Expr(e));
+            lx.cx.push(out, Stmt::Expr(e));
         }
         for child in named_children(case) {
             if Some(child) != value {
@@ -377,7 +374,7 @@ fn expression_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
         _ => {
             let e = expr(lx, node);
-            emit(lx, out, Stmt::Expr(e));
+            lx.cx.push(out, Stmt::Expr(e));
         }
     }
 }
@@ -415,8 +412,7 @@ fn declarator(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         ("identifier", _) => {
             let local = lx.text(name);
             let value = value.map(|v| value_expr(lx, v, named(&local)));
-            emit(
-                lx,
+            lx.cx.push(
                 out,
                 Stmt::Assign {
                     target: Target::Place(name_expr(&local, span(name))),
@@ -494,8 +490,7 @@ fn bind(
         }
         "identifier" | "member_expression" | "subscript_expression" | "this" => {
             let place = expr(lx, target);
-            emit(
-                lx,
+            lx.cx.push(
                 out,
                 Stmt::Assign {
                     target: Target::Place(place),
@@ -505,7 +500,7 @@ fn bind(
                 },
             );
         }
-        _ => emit(lx, out, Stmt::Expr(value)),
+        _ => lx.cx.push(out, Stmt::Expr(value)),
     }
 }
 
@@ -588,8 +583,7 @@ fn destructure(lx: &mut Lower, pattern: Node, value: Expr, sp: Span, out: &mut V
         if (nested.len() + rests.len() + usize::from(!pairs.is_empty())) > 1 && !is_path(&value) {
             lx.temps += 1;
             let tmp = format!("<destructured {}>", lx.temps);
-            emit(
-                lx,
+            lx.cx.push(
                 out,
                 Stmt::Assign {
                     target: Target::Place(name_expr(&tmp, sp)),
@@ -603,8 +597,7 @@ fn destructure(lx: &mut Lower, pattern: Node, value: Expr, sp: Span, out: &mut V
             value
         };
     if !pairs.is_empty() {
-        emit(
-            lx,
+        lx.cx.push(
             out,
             Stmt::Assign {
                 target: Target::Destructure(pairs),
@@ -616,8 +609,7 @@ fn destructure(lx: &mut Lower, pattern: Node, value: Expr, sp: Span, out: &mut V
     }
     // `...rest` keeps whatever the named keys did not take.
     for rest in rests {
-        emit(
-            lx,
+        lx.cx.push(
             out,
             Stmt::Assign {
                 target: Target::Place(name_expr(&rest, sp)),
@@ -813,26 +805,27 @@ fn value_expr(lx: &mut Lower, node: Node, hint: FunctionName) -> Expr {
 }
 
 fn function(lx: &mut Lower, node: Node, name: FunctionName, decorators: Vec<String>) -> Expr {
-    let outer = std::mem::take(&mut lx.pending);
-    let mut params = Vec::new();
-    let mut body = Vec::new();
-    if let Some(p) = field(node, "parameters") {
-        for param in named_children(p) {
-            parameter(lx, param, &mut params, &mut body);
+    let (params, body) = nested(lx, |lx| {
+        let mut params = Vec::new();
+        let mut body = Vec::new();
+        if let Some(p) = field(node, "parameters") {
+            for param in named_children(p) {
+                parameter(lx, param, &mut params, &mut body);
+            }
+        } else if let Some(p) = field(node, "parameter") {
+            parameter(lx, p, &mut params, &mut body);
         }
-    } else if let Some(p) = field(node, "parameter") {
-        parameter(lx, p, &mut params, &mut body);
-    }
-    match field(node, "body") {
-        Some(b) if b.kind() == "statement_block" => statement(lx, b, &mut body),
-        Some(b) => {
-            let value = expr(lx, b);
-            emit(lx, &mut body, Stmt::Return(Some(value), span(b)));
+        match field(node, "body") {
+            Some(b) if b.kind() == "statement_block" => statement(lx, b, &mut body),
+            Some(b) => {
+                let value = expr(lx, b);
+                lx.cx.push(&mut body, Stmt::Return(Some(value), span(b)));
+            }
+            None => {}
         }
-        None => {}
-    }
-    body.append(&mut lx.pending);
-    lx.pending = outer;
+        lx.cx.flush(&mut body);
+        (params, body)
+    });
     let class = lx.cx.class.clone();
     lx.cx.hoist(Function {
         name,
@@ -907,7 +900,7 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
             },
             None => Stmt::Expr(value),
         };
-        emit(lx, body, stmt);
+        lx.cx.push(body, stmt);
     }
 }
 
@@ -978,12 +971,30 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
         .or_else(|| hint.map(str::to_string))
         .unwrap_or_else(|| "<anonymous>".into());
     let outer_class = lx.cx.class.replace(name.clone());
-    let outer_pending = std::mem::take(&mut lx.pending);
     let outer_params = std::mem::take(&mut lx.param_fields);
     let members = field(node, "body").map(named_children).unwrap_or_default();
+    let mut fields = nested(lx, |lx| {
+        let fields = field_initializers(lx, &name, node, &members);
+        methods(lx, members);
+        fields
+    });
+    fields.append(&mut lx.param_fields);
+    lx.param_fields = outer_params;
+    lx.cx.class = outer_class;
+    lx.cx.ir.classes.push(Class {
+        name,
+        fields,
+        span: span(node),
+    });
+}
+
+/// The fields a class body declares; their initializers and the static
+/// blocks become one function of the class (`node`),
+/// [`FunctionName::FieldInitializers`].
+fn field_initializers(lx: &mut Lower, class: &str, node: Node, members: &[Node]) -> Vec<Field> {
     let mut fields = Vec::new();
     let mut inits = Vec::new();
-    for member in &members {
+    for member in members {
         match member.kind() {
             "field_definition" | "public_field_definition" => {
                 class_field(lx, *member, &mut fields, &mut inits)
@@ -995,23 +1006,14 @@ fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     if !inits.is_empty() {
         lx.cx.hoist(Function {
             name: FunctionName::FieldInitializers,
-            class: Some(name.clone()),
+            class: Some(class.to_string()),
             params: Vec::new(),
             decorators: Vec::new(),
             body: inits,
             span: span(node),
         });
     }
-    methods(lx, members);
-    fields.append(&mut lx.param_fields);
-    lx.param_fields = outer_params;
-    lx.pending = outer_pending;
-    lx.cx.class = outer_class;
-    lx.cx.ir.classes.push(Class {
-        name,
-        fields,
-        span: span(node),
-    });
+    fields
 }
 
 /// A field declaration, and its initializer as `this.field = value`.
@@ -1037,8 +1039,7 @@ fn class_field(lx: &mut Lower, member: Node, fields: &mut Vec<Field>, inits: &mu
         },
         span(n),
     );
-    emit(
-        lx,
+    lx.cx.push(
         inits,
         Stmt::Assign {
             target: Target::Place(target),
@@ -1229,12 +1230,14 @@ fn ternary(lx: &mut Lower, node: Node) -> ExprKind {
     ExprKind::Either(parts)
 }
 
-/// An assignment inside an expression is emitted before the statement
-/// that holds it; its value is then the target's.
+/// An assignment inside an expression runs before the statement that holds
+/// it; its value is then the target's.
 fn assignment_value(lx: &mut Lower, node: Node) -> Expr {
     let mut stmts = Vec::new();
     assign(lx, node, &mut stmts);
-    lx.pending.append(&mut stmts);
+    for stmt in stmts {
+        lx.cx.emit(stmt);
+    }
     match field(node, "left") {
         Some(l) if matches!(l.kind(), "identifier" | "member_expression") => expr(lx, l),
         _ => Expr::opaque(Vec::new(), span(node)),

@@ -24,7 +24,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{BinOp, FnArg, ImplItem, Item, Lit, Pat, Token, TraitItem, Type, UnOp, UseTree};
 
-use super::tree::Ctx;
+use super::tree::{Ctx, nested};
 use super::{FrontendError, MAX_DEPTH};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
@@ -70,10 +70,11 @@ fn lower_here(source: &str) -> Result<FileIr, FrontendError> {
         }
     })?;
     let mut cx = Ctx::new(source);
-    let mut module = Vec::new();
     for it in &file.items {
-        item(&mut cx, it, &mut module);
+        item(&mut cx, it);
     }
+    let mut module = Vec::new();
+    cx.flush(&mut module);
     cx.ir.module = module;
     add_macro_imports(&mut cx.ir);
     Ok(cx.ir)
@@ -396,7 +397,7 @@ fn join(a: Span, b: Span) -> Span {
 // ---------------------------------------------------------------------------
 // Items
 
-fn item(cx: &mut Ctx, it: &Item, out: &mut Vec<Stmt>) {
+fn item(cx: &mut Ctx, it: &Item) {
     if !cx.enter() {
         return;
     }
@@ -427,7 +428,7 @@ fn item(cx: &mut Ctx, it: &Item, out: &mut Vec<Stmt>) {
                         function(cx, &f.attrs, &f.sig, &f.block, span_of(f));
                     }
                     ImplItem::Const(c) => {
-                        constant(cx, &c.ident, &c.ty, &c.expr, span_of(c), out);
+                        constant(cx, &c.ident, &c.ty, &c.expr, span_of(c));
                     }
                     _ => {}
                 }
@@ -466,12 +467,12 @@ fn item(cx: &mut Ctx, it: &Item, out: &mut Vec<Stmt>) {
                 span: span_of(s),
             });
         }
-        Item::Const(c) => constant(cx, &c.ident, &c.ty, &c.expr, span_of(c), out),
-        Item::Static(s) => constant(cx, &s.ident, &s.ty, &s.expr, span_of(s), out),
+        Item::Const(c) => constant(cx, &c.ident, &c.ty, &c.expr, span_of(c)),
+        Item::Static(s) => constant(cx, &s.ident, &s.ty, &s.expr, span_of(s)),
         Item::Mod(m) => {
             if let Some((_, items)) = &m.content {
                 for i in items {
-                    item(cx, i, out);
+                    item(cx, i);
                 }
             }
         }
@@ -480,16 +481,9 @@ fn item(cx: &mut Ctx, it: &Item, out: &mut Vec<Stmt>) {
     cx.leave();
 }
 
-fn constant(
-    cx: &mut Ctx,
-    ident: &Ident,
-    ty: &Type,
-    value: &syn::Expr,
-    sp: Span,
-    out: &mut Vec<Stmt>,
-) {
-    let v = expr(cx, value, out);
-    out.push(Stmt::Assign {
+fn constant(cx: &mut Ctx, ident: &Ident, ty: &Type, value: &syn::Expr, sp: Span) {
+    let v = expr(cx, value);
+    cx.emit(Stmt::Assign {
         target: Target::Place(Expr::new(
             ExprKind::Name(ident.to_string()),
             span_from(ident.span()),
@@ -624,24 +618,28 @@ fn function(
     blk: &syn::Block,
     sp: Span,
 ) -> Expr {
-    let mut params = Vec::new();
-    let mut body = Vec::new();
-    for input in &sig.inputs {
-        match input {
-            // `self` is of the impl's type, so `self.field` resolves
-            // through the struct's declared fields.
-            FnArg::Receiver(r) => params.push(Param::named(
-                "self".into(),
-                cx.class.clone(),
-                attr_names(&r.attrs),
-                span_from(r.self_token.span),
-            )),
-            FnArg::Typed(pt) => typed_param(cx, pt, &mut params, &mut body),
+    let (params, body) = nested(cx, |cx| {
+        let mut params = Vec::new();
+        for input in &sig.inputs {
+            match input {
+                // `self` is of the impl's type, so `self.field` resolves
+                // through the struct's declared fields.
+                FnArg::Receiver(r) => params.push(Param::named(
+                    "self".into(),
+                    cx.class.clone(),
+                    attr_names(&r.attrs),
+                    span_from(r.self_token.span),
+                )),
+                FnArg::Typed(pt) => typed_param(cx, pt, &mut params),
+            }
         }
-    }
-    if let Some(tail) = block(cx, blk, &mut body) {
-        push_return(&mut body, tail);
-    }
+        if let Some(tail) = block(cx, blk) {
+            emit_return(cx, tail);
+        }
+        let mut body = Vec::new();
+        cx.flush(&mut body);
+        (params, body)
+    });
     cx.hoist(Function {
         name: FunctionName::Named(sig.ident.to_string()),
         class: cx.class.clone(),
@@ -655,7 +653,7 @@ fn function(
 /// `email: String` is one parameter; a pattern binds one parameter per name,
 /// all of the declared type. A pattern that takes struct fields apart
 /// (`Json(Form { email, .. })`) is one parameter without a name
-/// ([`ParamName::Pattern`]), destructured into `body`.
+/// ([`ParamName::Pattern`]), destructured by the body's first statement.
 ///
 /// The first type argument of a generic type is the type of the data the
 /// parameter holds (`form: web::Json<SignupForm>` is `form: web.Json`
@@ -663,7 +661,7 @@ fn function(
 /// (`Json(form): Json<SignupForm>`, `State(state): State<AppState>`) binds
 /// the value inside: `form` is a `SignupForm`, and the wrapper it came out
 /// of is an annotation (`Json`), as `@RequestBody` is on a Java parameter.
-fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &mut Vec<Stmt>) {
+fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>) {
     let mut ty = type_base(&pt.ty);
     let mut annotations = attr_names(&pt.attrs);
     let mut holds = None;
@@ -684,7 +682,7 @@ fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>, body: &
     bindings(cx, &pt.pat, None, &mut names);
     let param_names = if names.iter().any(|(key, _)| key.is_some()) {
         let name = ParamName::Pattern(params.len());
-        body.push(Stmt::Assign {
+        cx.emit(Stmt::Assign {
             target: Target::Destructure(names),
             ty: None,
             value: Some(Expr::new(ExprKind::Name(name.variable().into_owned()), sp)),
@@ -836,44 +834,44 @@ fn first_trait(bounds: &Punctuated<syn::TypeParamBound, Token![+]>) -> Option<St
 // ---------------------------------------------------------------------------
 // Statements
 
-/// Lowers a block's statements into `out` and returns the value of its tail
-/// expression, if it has one.
-fn block(cx: &mut Ctx, blk: &syn::Block, out: &mut Vec<Stmt>) -> Option<Expr> {
+/// Lowers a block's statements, handing them to [`Ctx::emit`], and returns
+/// the value of its tail expression, if it has one.
+fn block(cx: &mut Ctx, blk: &syn::Block) -> Option<Expr> {
     let count = blk.stmts.len();
     let mut tail = None;
     for (n, s) in blk.stmts.iter().enumerate() {
         if n + 1 == count {
             match s {
                 syn::Stmt::Expr(e, None) => {
-                    tail = Some(expr(cx, e, out));
+                    tail = Some(expr(cx, e));
                     continue;
                 }
                 syn::Stmt::Macro(m) if m.semi_token.is_none() => {
-                    tail = Some(macro_expr(cx, &m.mac, out));
+                    tail = Some(macro_expr(cx, &m.mac));
                     continue;
                 }
                 _ => {}
             }
         }
-        statement(cx, s, out);
+        statement(cx, s);
     }
     tail.filter(|t| !is_nothing(t))
 }
 
-fn statement(cx: &mut Ctx, s: &syn::Stmt, out: &mut Vec<Stmt>) {
+fn statement(cx: &mut Ctx, s: &syn::Stmt) {
     if !cx.enter() {
         return;
     }
     match s {
-        syn::Stmt::Local(l) => local(cx, l, out),
-        syn::Stmt::Item(it) => item(cx, it, out),
+        syn::Stmt::Local(l) => local(cx, l),
+        syn::Stmt::Item(it) => item(cx, it),
         syn::Stmt::Expr(e, _) => {
-            let v = expr(cx, e, out);
-            push_expr(out, v);
+            let v = expr(cx, e);
+            emit_effect(cx, v);
         }
         syn::Stmt::Macro(m) => {
-            let v = macro_expr(cx, &m.mac, out);
-            push_expr(out, v);
+            let v = macro_expr(cx, &m.mac);
+            emit_effect(cx, v);
         }
     }
     cx.leave();
@@ -888,18 +886,19 @@ fn is_nothing(e: &Expr) -> bool {
     }
 }
 
-fn push_expr(out: &mut Vec<Stmt>, e: Expr) {
+/// Hands over an expression evaluated for its effects, unless it has none.
+fn emit_effect(cx: &mut Ctx, e: Expr) {
     if !is_nothing(&e) {
-        out.push(Stmt::Expr(e));
+        cx.emit(Stmt::Expr(e));
     }
 }
 
-fn push_return(out: &mut Vec<Stmt>, e: Expr) {
+fn emit_return(cx: &mut Ctx, e: Expr) {
     let sp = e.span;
-    out.push(Stmt::Return(Some(e), sp));
+    cx.emit(Stmt::Return(Some(e), sp));
 }
 
-fn local(cx: &mut Ctx, l: &syn::Local, out: &mut Vec<Stmt>) {
+fn local(cx: &mut Ctx, l: &syn::Local) {
     let (pat, ty) = match &l.pat {
         Pat::Type(pt) => (&*pt.pat, type_base(&pt.ty)),
         p => (p, None),
@@ -907,18 +906,18 @@ fn local(cx: &mut Ctx, l: &syn::Local, out: &mut Vec<Stmt>) {
     let sp = span_of(l);
     match &l.init {
         Some(init) => {
-            let v = expr(cx, &init.expr, out);
-            bind(cx, pat, v, ty, sp, out);
+            let v = expr(cx, &init.expr);
+            bind(cx, pat, v, ty, sp);
             if let Some((_, diverge)) = &init.diverge {
-                let d = expr(cx, diverge, out);
-                push_expr(out, d);
+                let d = expr(cx, diverge);
+                emit_effect(cx, d);
             }
         }
         None => {
             let mut names = Vec::new();
             bindings(cx, pat, None, &mut names);
             for (_, name) in names {
-                out.push(Stmt::Assign {
+                cx.emit(Stmt::Assign {
                     target: Target::Place(Expr::new(ExprKind::Name(name), sp)),
                     ty: ty.clone(),
                     value: None,
@@ -932,18 +931,18 @@ fn local(cx: &mut Ctx, l: &syn::Local, out: &mut Vec<Stmt>) {
 /// Binds `value` to a pattern: one plain name (also through wrappers such as
 /// `Json(payload)` or `Some(x)`) is an assignment to that name; several
 /// names or struct fields destructure.
-fn bind(cx: &mut Ctx, pat: &Pat, value: Expr, ty: Option<String>, sp: Span, out: &mut Vec<Stmt>) {
+fn bind(cx: &mut Ctx, pat: &Pat, value: Expr, ty: Option<String>, sp: Span) {
     let mut names = Vec::new();
     bindings(cx, pat, None, &mut names);
     let target = match names.as_slice() {
         [] => {
-            push_expr(out, value);
+            emit_effect(cx, value);
             return;
         }
         [(None, name)] => Target::Place(Expr::new(ExprKind::Name(name.clone()), sp)),
         _ => Target::Destructure(names),
     };
-    out.push(Stmt::Assign {
+    cx.emit(Stmt::Assign {
         target,
         ty,
         value: Some(value),
@@ -952,7 +951,7 @@ fn bind(cx: &mut Ctx, pat: &Pat, value: Expr, ty: Option<String>, sp: Span, out:
 }
 
 /// The names a pattern binds, with the struct field each one comes from.
-fn bindings(cx: &mut Ctx, pat: &Pat, key: Option<&str>, out: &mut Vec<(Option<String>, String)>) {
+fn bindings(cx: &mut Ctx, pat: &Pat, key: Option<&str>, names: &mut Vec<(Option<String>, String)>) {
     if !cx.enter() {
         return;
     }
@@ -965,43 +964,43 @@ fn bindings(cx: &mut Ctx, pat: &Pat, key: Option<&str>, out: &mut Vec<(Option<St
                 || pi.mutability.is_some()
                 || pi.subpat.is_some()
                 || !name.starts_with(|c: char| c.is_ascii_uppercase());
-            if binds && !out.iter().any(|(_, n)| *n == name) {
-                out.push((key.map(String::from), name));
+            if binds && !names.iter().any(|(_, n)| *n == name) {
+                names.push((key.map(String::from), name));
             }
             if let Some((_, sub)) = &pi.subpat {
-                bindings(cx, sub, key, out);
+                bindings(cx, sub, key, names);
             }
         }
         Pat::Struct(ps) => {
             for fp in &ps.fields {
                 let k = member_name(&fp.member);
-                bindings(cx, &fp.pat, Some(&k), out);
+                bindings(cx, &fp.pat, Some(&k), names);
             }
         }
         Pat::TupleStruct(pt) => {
             let inner_key = if pt.elems.len() == 1 { key } else { None };
             for e in &pt.elems {
-                bindings(cx, e, inner_key, out);
+                bindings(cx, e, inner_key, names);
             }
         }
         Pat::Tuple(pt) => {
             for e in &pt.elems {
-                bindings(cx, e, None, out);
+                bindings(cx, e, None, names);
             }
         }
         Pat::Slice(ps) => {
             for e in &ps.elems {
-                bindings(cx, e, None, out);
+                bindings(cx, e, None, names);
             }
         }
         Pat::Or(po) => {
             for case in &po.cases {
-                bindings(cx, case, key, out);
+                bindings(cx, case, key, names);
             }
         }
-        Pat::Reference(r) => bindings(cx, &r.pat, key, out),
-        Pat::Paren(p) => bindings(cx, &p.pat, key, out),
-        Pat::Type(t) => bindings(cx, &t.pat, key, out),
+        Pat::Reference(r) => bindings(cx, &r.pat, key, names),
+        Pat::Paren(p) => bindings(cx, &p.pat, key, names),
+        Pat::Type(t) => bindings(cx, &t.pat, key, names),
         _ => {}
     }
     cx.leave();
@@ -1015,7 +1014,7 @@ fn member_name(m: &syn::Member) -> String {
 }
 
 /// `left = value` (also `left += value`, whose value keeps what `left` had).
-fn assign(cx: &mut Ctx, left: &syn::Expr, value: Expr, sp: Span, out: &mut Vec<Stmt>) {
+fn assign(cx: &mut Ctx, left: &syn::Expr, value: Expr, sp: Span) {
     let target = match strip_transparent(left) {
         syn::Expr::Tuple(t) => {
             let names = t
@@ -1029,24 +1028,24 @@ fn assign(cx: &mut Ctx, left: &syn::Expr, value: Expr, sp: Span, out: &mut Vec<S
             Target::Destructure(names)
         }
         syn::Expr::Infer(_) => {
-            push_expr(out, value);
+            emit_effect(cx, value);
             return;
         }
         other => {
-            let place = expr(cx, other, out);
+            let place = expr(cx, other);
             match place.kind {
                 ExprKind::Name(_) | ExprKind::Member { .. } | ExprKind::Index { .. } => {
                     Target::Place(place)
                 }
                 _ => {
-                    push_expr(out, place);
-                    push_expr(out, value);
+                    emit_effect(cx, place);
+                    emit_effect(cx, value);
                     return;
                 }
             }
         }
     };
-    out.push(Stmt::Assign {
+    cx.emit(Stmt::Assign {
         target,
         ty: None,
         value: Some(value),
@@ -1070,21 +1069,17 @@ fn strip_transparent(mut e: &syn::Expr) -> &syn::Expr {
 // ---------------------------------------------------------------------------
 // Expressions
 
-fn expr(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
+fn expr(cx: &mut Ctx, e: &syn::Expr) -> Expr {
     if !cx.enter() {
         return Expr::opaque(Vec::new(), span_of(e));
     }
-    let lowered = expr_inner(cx, e, out);
+    let lowered = expr_inner(cx, e);
     cx.leave();
     lowered
 }
 
-fn exprs<'a>(
-    cx: &mut Ctx,
-    items: impl IntoIterator<Item = &'a syn::Expr>,
-    out: &mut Vec<Stmt>,
-) -> Vec<Expr> {
-    items.into_iter().map(|e| expr(cx, e, out)).collect()
+fn exprs<'a>(cx: &mut Ctx, items: impl IntoIterator<Item = &'a syn::Expr>) -> Vec<Expr> {
+    items.into_iter().map(|e| expr(cx, e)).collect()
 }
 
 fn literal(sp: Span) -> Expr {
@@ -1101,18 +1096,18 @@ fn either(mut values: Vec<Expr>, sp: Span) -> Expr {
     }
 }
 
-fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
+fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
     use syn::Expr as E;
     match e {
-        E::Paren(p) => expr(cx, &p.expr, out),
-        E::Group(g) => expr(cx, &g.expr, out),
-        E::Reference(r) => expr(cx, &r.expr, out),
-        E::RawAddr(r) => expr(cx, &r.expr, out),
-        E::Await(a) => expr(cx, &a.base, out),
-        E::Try(t) => expr(cx, &t.expr, out),
-        E::Cast(c) => expr(cx, &c.expr, out),
+        E::Paren(p) => expr(cx, &p.expr),
+        E::Group(g) => expr(cx, &g.expr),
+        E::Reference(r) => expr(cx, &r.expr),
+        E::RawAddr(r) => expr(cx, &r.expr),
+        E::Await(a) => expr(cx, &a.base),
+        E::Try(t) => expr(cx, &t.expr),
+        E::Cast(c) => expr(cx, &c.expr),
         E::Unary(u) => {
-            let inner = expr(cx, &u.expr, out);
+            let inner = expr(cx, &u.expr);
             if matches!(u.op, UnOp::Deref(_)) {
                 inner
             } else {
@@ -1124,7 +1119,7 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
         E::Lit(l) => lit(&l.lit),
         E::Path(p) => path_expr(cx, &p.path),
         E::Field(f) => {
-            let object = expr(cx, &f.base, out);
+            let object = expr(cx, &f.base);
             let sp = join(object.span, span_from(f.member.span()));
             Expr::new(
                 ExprKind::Member {
@@ -1135,8 +1130,8 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
             )
         }
         E::Index(ix) => {
-            let object = expr(cx, &ix.expr, out);
-            let index = expr(cx, &ix.index, out);
+            let object = expr(cx, &ix.expr);
+            let index = expr(cx, &ix.index);
             let sp = join(object.span, span_from(ix.bracket_token.span.close()));
             Expr::new(
                 ExprKind::Index {
@@ -1147,8 +1142,8 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
             )
         }
         E::Call(c) => {
-            let callee = expr(cx, &c.func, out);
-            let args = exprs(cx, &c.args, out)
+            let callee = expr(cx, &c.func);
+            let args = exprs(cx, &c.args)
                 .into_iter()
                 .map(Arg::positional)
                 .collect();
@@ -1156,7 +1151,7 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
             call(callee, args, false, sp)
         }
         E::MethodCall(m) => {
-            let object = expr(cx, &m.receiver, out);
+            let object = expr(cx, &m.receiver);
             let member_sp = join(object.span, span_from(m.method.span()));
             let callee = Expr::new(
                 ExprKind::Member {
@@ -1165,7 +1160,7 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
                 },
                 member_sp,
             );
-            let args = exprs(cx, &m.args, out)
+            let args = exprs(cx, &m.args)
                 .into_iter()
                 .map(Arg::positional)
                 .collect();
@@ -1176,19 +1171,19 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
             let callee = path_expr(cx, &s.path);
             let mut entries = Vec::new();
             for fv in &s.fields {
-                let v = expr(cx, &fv.expr, out);
+                let v = expr(cx, &fv.expr);
                 entries.push((Some(member_name(&fv.member)), v));
             }
             if let Some(rest) = &s.rest {
-                entries.push((None, expr(cx, rest, out)));
+                entries.push((None, expr(cx, rest)));
             }
             let sp = join(callee.span, span_from(s.brace_token.span.close()));
             let object = Expr::new(ExprKind::Object(entries), sp);
             call(callee, vec![Arg::positional(object)], true, sp)
         }
-        E::Macro(m) => macro_expr(cx, &m.mac, out),
+        E::Macro(m) => macro_expr(cx, &m.mac),
         E::Array(a) => {
-            let items = exprs(cx, &a.elems, out);
+            let items = exprs(cx, &a.elems);
             Expr::new(
                 ExprKind::Array(items),
                 span_from(a.bracket_token.span.join()),
@@ -1199,95 +1194,95 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr, out: &mut Vec<Stmt>) -> Expr {
             if t.elems.is_empty() {
                 literal(sp)
             } else {
-                Expr::new(ExprKind::Array(exprs(cx, &t.elems, out)), sp)
+                Expr::new(ExprKind::Array(exprs(cx, &t.elems)), sp)
             }
         }
         E::Repeat(r) => {
-            let item = expr(cx, &r.expr, out);
-            let len = expr(cx, &r.len, out);
-            push_expr(out, len);
+            let item = expr(cx, &r.expr);
+            let len = expr(cx, &r.len);
+            emit_effect(cx, len);
             let sp = span_from(r.bracket_token.span.join());
             Expr::new(ExprKind::Array(vec![item]), sp)
         }
-        E::Binary(b) => binary(cx, b, out),
+        E::Binary(b) => binary(cx, b),
         E::Assign(a) => {
-            let value = expr(cx, &a.right, out);
+            let value = expr(cx, &a.right);
             let sp = span_of(a);
-            assign(cx, &a.left, value, sp, out);
+            assign(cx, &a.left, value, sp);
             literal(sp)
         }
         E::Range(r) => {
-            let parts = exprs(cx, r.start.iter().chain(r.end.iter()).map(|b| &**b), out);
+            let parts = exprs(cx, r.start.iter().chain(r.end.iter()).map(|b| &**b));
             Expr::opaque(parts, span_of(r))
         }
         E::Let(l) => {
-            let value = expr(cx, &l.expr, out);
+            let value = expr(cx, &l.expr);
             let sp = span_of(l);
-            bind(cx, &l.pat, value, None, sp, out);
+            bind(cx, &l.pat, value, None, sp);
             literal(sp)
         }
         E::Closure(c) => closure(cx, c),
         E::Block(b) => {
             let sp = span_from(b.block.brace_token.span.join());
-            block(cx, &b.block, out).unwrap_or_else(|| literal(sp))
+            block(cx, &b.block).unwrap_or_else(|| literal(sp))
         }
         E::Unsafe(u) => {
             let sp = span_from(u.block.brace_token.span.join());
-            block(cx, &u.block, out).unwrap_or_else(|| literal(sp))
+            block(cx, &u.block).unwrap_or_else(|| literal(sp))
         }
         E::Async(a) => {
             let sp = span_from(a.block.brace_token.span.join());
-            block(cx, &a.block, out).unwrap_or_else(|| literal(sp))
+            block(cx, &a.block).unwrap_or_else(|| literal(sp))
         }
         E::Const(c) => {
             let sp = span_from(c.block.brace_token.span.join());
-            block(cx, &c.block, out).unwrap_or_else(|| literal(sp))
+            block(cx, &c.block).unwrap_or_else(|| literal(sp))
         }
         E::TryBlock(t) => {
             let sp = span_from(t.block.brace_token.span.join());
-            block(cx, &t.block, out).unwrap_or_else(|| literal(sp))
+            block(cx, &t.block).unwrap_or_else(|| literal(sp))
         }
-        E::If(i) => if_chain(cx, i, out),
-        E::Match(m) => match_expr(cx, m, out),
+        E::If(i) => if_chain(cx, i),
+        E::Match(m) => match_expr(cx, m),
         E::ForLoop(f) => {
-            let iterable = expr(cx, &f.expr, out);
-            bind(cx, &f.pat, iterable, None, span_of(&*f.pat), out);
-            if let Some(v) = block(cx, &f.body, out) {
-                push_expr(out, v);
+            let iterable = expr(cx, &f.expr);
+            bind(cx, &f.pat, iterable, None, span_of(&*f.pat));
+            if let Some(v) = block(cx, &f.body) {
+                emit_effect(cx, v);
             }
             literal(span_from(f.for_token.span))
         }
         E::While(w) => {
-            let cond = expr(cx, &w.cond, out);
-            push_expr(out, cond);
-            if let Some(v) = block(cx, &w.body, out) {
-                push_expr(out, v);
+            let cond = expr(cx, &w.cond);
+            emit_effect(cx, cond);
+            if let Some(v) = block(cx, &w.body) {
+                emit_effect(cx, v);
             }
             literal(span_from(w.while_token.span))
         }
         E::Loop(l) => {
-            if let Some(v) = block(cx, &l.body, out) {
-                push_expr(out, v);
+            if let Some(v) = block(cx, &l.body) {
+                emit_effect(cx, v);
             }
             literal(span_from(l.loop_token.span))
         }
         E::Return(r) => {
             let sp = span_of(r);
-            let value = r.expr.as_ref().map(|v| expr(cx, v, out));
-            out.push(Stmt::Return(value, sp));
+            let value = r.expr.as_ref().map(|v| expr(cx, v));
+            cx.emit(Stmt::Return(value, sp));
             literal(sp)
         }
         E::Break(b) => {
             if let Some(v) = &b.expr {
-                let v = expr(cx, v, out);
-                push_expr(out, v);
+                let v = expr(cx, v);
+                emit_effect(cx, v);
             }
             literal(span_from(b.break_token.span))
         }
         E::Yield(y) => {
             if let Some(v) = &y.expr {
-                let v = expr(cx, v, out);
-                push_expr(out, v);
+                let v = expr(cx, v);
+                emit_effect(cx, v);
             }
             literal(span_from(y.yield_token.span))
         }
@@ -1349,17 +1344,17 @@ fn path_expr(cx: &Ctx, path: &syn::Path) -> Expr {
 /// `+` builds strings (`Format`); other operators compute values that carry
 /// no data (`Opaque`). Chains of one kind are flattened so that a long
 /// `a + b + c + ..` does not nest; compound assignments assign.
-fn binary(cx: &mut Ctx, b: &syn::ExprBinary, out: &mut Vec<Stmt>) -> Expr {
+fn binary(cx: &mut Ctx, b: &syn::ExprBinary) -> Expr {
     if is_compound_assign(&b.op) {
-        let old = expr(cx, &b.left, out);
-        let add = expr(cx, &b.right, out);
+        let old = expr(cx, &b.left);
+        let add = expr(cx, &b.right);
         let sp = join(old.span, add.span);
         let value = if matches!(b.op, BinOp::AddAssign(_)) {
             Expr::new(ExprKind::Format(vec![old, add]), sp)
         } else {
             Expr::opaque(vec![old, add], sp)
         };
-        assign(cx, &b.left, value, sp, out);
+        assign(cx, &b.left, value, sp);
         return literal(sp);
     }
     let is_add = matches!(b.op, BinOp::Add(_));
@@ -1375,7 +1370,7 @@ fn binary(cx: &mut Ctx, b: &syn::ExprBinary, out: &mut Vec<Stmt>) -> Expr {
     }
     operands.push(left);
     operands.reverse();
-    let parts = exprs(cx, operands, out);
+    let parts = exprs(cx, operands);
     let sp = match (parts.first(), parts.last()) {
         (Some(a), Some(z)) => join(a.span, z.span),
         _ => span_of(b),
@@ -1404,20 +1399,20 @@ fn is_compound_assign(op: &BinOp) -> bool {
 }
 
 /// `if`/`else if`/`else`, walked as a loop so that long chains do not nest.
-fn if_chain(cx: &mut Ctx, first: &syn::ExprIf, out: &mut Vec<Stmt>) -> Expr {
+fn if_chain(cx: &mut Ctx, first: &syn::ExprIf) -> Expr {
     let sp = span_from(first.if_token.span);
     let mut values = Vec::new();
     let mut current = first;
     loop {
-        let cond = expr(cx, &current.cond, out);
-        push_expr(out, cond);
-        if let Some(v) = block(cx, &current.then_branch, out) {
+        let cond = expr(cx, &current.cond);
+        emit_effect(cx, cond);
+        if let Some(v) = block(cx, &current.then_branch) {
             values.push(v);
         }
         match current.else_branch.as_ref().map(|(_, e)| &**e) {
             Some(syn::Expr::If(next)) => current = next,
             Some(other) => {
-                values.push(expr(cx, other, out));
+                values.push(expr(cx, other));
                 break;
             }
             None => break,
@@ -1429,22 +1424,22 @@ fn if_chain(cx: &mut Ctx, first: &syn::ExprIf, out: &mut Vec<Stmt>) -> Expr {
 /// Each arm's pattern binds from the scrutinee. A scrutinee that is not a
 /// plain place is evaluated once into a temporary so that its calls are not
 /// repeated per arm.
-fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch, out: &mut Vec<Stmt>) -> Expr {
+fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch) -> Expr {
     let sp = span_from(m.match_token.span);
-    let mut scrutinee = expr(cx, &m.expr, out);
+    let mut scrutinee = expr(cx, &m.expr);
     let binds_any = m.arms.iter().any(|arm| {
         let mut names = Vec::new();
         bindings(cx, &arm.pat, None, &mut names);
         !names.is_empty()
     });
     if !binds_any {
-        push_expr(out, scrutinee.clone());
+        emit_effect(cx, scrutinee.clone());
     } else if !is_place(&scrutinee) {
         let temp = Expr::new(
             ExprKind::Name(format!("match@{}:{}", sp.start_line, sp.start_col)),
             scrutinee.span,
         );
-        out.push(Stmt::Assign {
+        cx.emit(Stmt::Assign {
             target: Target::Place(temp.clone()),
             ty: None,
             value: Some(scrutinee),
@@ -1457,20 +1452,13 @@ fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch, out: &mut Vec<Stmt>) -> Expr {
         let mut names = Vec::new();
         bindings(cx, &arm.pat, None, &mut names);
         if !names.is_empty() {
-            bind(
-                cx,
-                &arm.pat,
-                scrutinee.clone(),
-                None,
-                span_of(&arm.pat),
-                out,
-            );
+            bind(cx, &arm.pat, scrutinee.clone(), None, span_of(&arm.pat));
         }
         if let Some((_, guard)) = &arm.guard {
-            let g = expr(cx, guard, out);
-            push_expr(out, g);
+            let g = expr(cx, guard);
+            emit_effect(cx, g);
         }
-        values.push(expr(cx, &arm.body, out));
+        values.push(expr(cx, &arm.body));
     }
     either(values, sp)
 }
@@ -1487,27 +1475,31 @@ fn is_place(e: &Expr) -> bool {
 }
 
 fn closure(cx: &mut Ctx, c: &syn::ExprClosure) -> Expr {
-    let mut params = Vec::new();
-    let mut body = Vec::new();
-    for input in &c.inputs {
-        match input {
-            Pat::Type(pt) => typed_param(cx, pt, &mut params, &mut body),
-            other => {
-                let mut names = Vec::new();
-                bindings(cx, other, None, &mut names);
-                for (_, name) in names {
-                    params.push(Param::named(name, None, Vec::new(), span_of(other)));
+    let (params, body) = nested(cx, |cx| {
+        let mut params = Vec::new();
+        for input in &c.inputs {
+            match input {
+                Pat::Type(pt) => typed_param(cx, pt, &mut params),
+                other => {
+                    let mut names = Vec::new();
+                    bindings(cx, other, None, &mut names);
+                    for (_, name) in names {
+                        params.push(Param::named(name, None, Vec::new(), span_of(other)));
+                    }
                 }
             }
         }
-    }
-    let value = match &*c.body {
-        syn::Expr::Block(b) => block(cx, &b.block, &mut body),
-        other => Some(expr(cx, other, &mut body)).filter(|v| !is_nothing(v)),
-    };
-    if let Some(v) = value {
-        push_return(&mut body, v);
-    }
+        let value = match &*c.body {
+            syn::Expr::Block(b) => block(cx, &b.block),
+            other => Some(expr(cx, other)).filter(|v| !is_nothing(v)),
+        };
+        if let Some(v) = value {
+            emit_return(cx, v);
+        }
+        let mut body = Vec::new();
+        cx.flush(&mut body);
+        (params, body)
+    });
     let sp = span_of(c);
     cx.hoist(Function {
         name: FunctionName::Anonymous(Anonymous::Closure),
@@ -1540,7 +1532,7 @@ enum Json {
     Value(syn::Expr),
 }
 
-fn macro_expr(cx: &mut Ctx, mac: &syn::Macro, out: &mut Vec<Stmt>) -> Expr {
+fn macro_expr(cx: &mut Ctx, mac: &syn::Macro) -> Expr {
     let start = mac
         .path
         .segments
@@ -1556,18 +1548,18 @@ fn macro_expr(cx: &mut Ctx, mac: &syn::Macro, out: &mut Vec<Stmt>) -> Expr {
         .unwrap_or_default();
     match name.as_str() {
         "vec" => match mac.parse_body_with(parse_vec) {
-            Ok(items) => Expr::new(ExprKind::Array(exprs(cx, &items, out)), sp),
+            Ok(items) => Expr::new(ExprKind::Array(exprs(cx, &items)), sp),
             Err(_) => Expr::opaque(Vec::new(), sp),
         },
         "json" => match mac.parse_body_with(|input: ParseStream| parse_json(input, 0)) {
-            Ok(j) => json_expr(cx, &j, out),
+            Ok(j) => json_expr(cx, &j),
             Err(_) => Expr::opaque(Vec::new(), sp),
         },
         _ => {
             let Ok(raw) = mac.parse_body_with(parse_macro_args) else {
                 return Expr::opaque(Vec::new(), sp);
             };
-            let args = macro_args(cx, &raw, out);
+            let args = macro_args(cx, &raw);
             if matches!(name.as_str(), "format" | "format_args" | "concat") {
                 let parts = args.into_iter().map(|a| a.value).collect();
                 return Expr::new(ExprKind::Format(parts), sp);
@@ -1741,12 +1733,12 @@ fn dotted_expr_name(e: &syn::Expr) -> Option<String> {
 /// Lowers parsed macro arguments and appends the names the format string
 /// captures inline (`"{email}"`), unless a later `email = ..` argument
 /// names them.
-fn macro_args(cx: &mut Ctx, raw: &[MacroArg], out: &mut Vec<Stmt>) -> Vec<Arg> {
+fn macro_args(cx: &mut Ctx, raw: &[MacroArg]) -> Vec<Arg> {
     let mut args: Vec<Arg> = raw
         .iter()
         .map(|a| Arg {
             name: a.name.clone(),
-            value: expr(cx, &a.expr, out),
+            value: expr(cx, &a.expr),
         })
         .collect();
     let format = raw.iter().enumerate().find_map(|(n, a)| match &a.expr {
@@ -1842,7 +1834,7 @@ fn parse_json(input: ParseStream, depth: usize) -> syn::Result<Json> {
     Ok(Json::Value(input.parse()?))
 }
 
-fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
+fn json_expr(cx: &mut Ctx, j: &Json) -> Expr {
     match j {
         Json::Object(entries, sp) => {
             if !cx.enter() {
@@ -1850,7 +1842,7 @@ fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
             }
             let lowered = entries
                 .iter()
-                .map(|(k, v)| (k.clone(), json_expr(cx, v, out)))
+                .map(|(k, v)| (k.clone(), json_expr(cx, v)))
                 .collect();
             cx.leave();
             Expr::new(ExprKind::Object(lowered), *sp)
@@ -1859,12 +1851,12 @@ fn json_expr(cx: &mut Ctx, j: &Json, out: &mut Vec<Stmt>) -> Expr {
             if !cx.enter() {
                 return Expr::opaque(Vec::new(), *sp);
             }
-            let lowered = items.iter().map(|v| json_expr(cx, v, out)).collect();
+            let lowered = items.iter().map(|v| json_expr(cx, v)).collect();
             cx.leave();
             Expr::new(ExprKind::Array(lowered), *sp)
         }
         Json::Value(syn::Expr::Path(p)) if p.path.is_ident("null") => literal(span_of(p)),
-        Json::Value(e) => expr(cx, e, out),
+        Json::Value(e) => expr(cx, e),
     }
 }
 

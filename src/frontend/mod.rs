@@ -8,8 +8,6 @@ mod java;
 mod javascript;
 mod python;
 mod rust;
-#[cfg(test)]
-mod test_support;
 pub mod tree;
 
 use std::path::Path;

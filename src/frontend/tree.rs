@@ -1,10 +1,22 @@
-//! Helpers shared by the tree-sitter front-ends: parsing, spans, text and a
-//! depth guard, plus the function hoisting every front-end needs.
+//! Helpers shared by the front-ends: parsing, spans, text and a depth
+//! guard for the tree-sitter ones, plus what every front-end needs (the
+//! Rust one included): function hoisting, and statements met inside
+//! expressions.
+//!
+//! Some expressions hold statements: an assignment used as a value
+//! (`f(x = y)`), a Java `instanceof` pattern, a Rust block, `if` or `match`
+//! (Python's and Go's expressions hold none).
+//! The IR has no statements inside expressions, so the lowering of such an
+//! expression hands them to [`Ctx::emit`], and the statement that holds the
+//! expression is added to its body with [`Ctx::push`], which puts them
+//! first: they run before it. A function or class written inside an
+//! expression has statements of its own, lowered inside [`nested`] so that
+//! they do not mix with those of the statement around it.
 
 use tree_sitter::{Node, Parser, Tree};
 
 use super::{FrontendError, MAX_DEPTH};
-use crate::ir::{Expr, ExprKind, FileIr, Function, Span};
+use crate::ir::{Expr, ExprKind, FileIr, Function, Span, Stmt};
 
 /// Parses `source` with `language`.
 pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, FrontendError> {
@@ -25,6 +37,9 @@ pub struct Ctx<'s> {
     too_deep: bool,
     /// The class, struct or impl whose body is being lowered.
     pub class: Option<String>,
+    /// Statements met inside the expressions of the statement being
+    /// lowered, in order; they go before it.
+    pending: Vec<Stmt>,
 }
 
 impl<'s> Ctx<'s> {
@@ -35,7 +50,25 @@ impl<'s> Ctx<'s> {
             depth: 0,
             too_deep: false,
             class: None,
+            pending: Vec::new(),
         }
+    }
+
+    /// Hands over a statement met inside an expression: it runs before the
+    /// statement that holds the expression.
+    pub fn emit(&mut self, stmt: Stmt) {
+        self.pending.push(stmt);
+    }
+
+    /// Adds `stmt` to `body`, after the statements its expressions held.
+    pub fn push(&mut self, body: &mut Vec<Stmt>, stmt: Stmt) {
+        self.flush(body);
+        body.push(stmt);
+    }
+
+    /// Adds the statements met so far to `body`.
+    pub fn flush(&mut self, body: &mut Vec<Stmt>) {
+        body.append(&mut self.pending);
     }
 
     pub fn text(&self, node: Node) -> &'s str {
@@ -103,6 +136,23 @@ impl<'s> Ctx<'s> {
             }
         }
     }
+}
+
+impl<'s> AsMut<Ctx<'s>> for Ctx<'s> {
+    fn as_mut(&mut self) -> &mut Ctx<'s> {
+        self
+    }
+}
+
+/// Lowers a function or class written inside an expression with `lower`:
+/// the statements met so far belong to the statement around it and wait
+/// until `lower` is done. `lower` flushes the statements it meets into the
+/// bodies it builds.
+pub fn nested<'s, L: AsMut<Ctx<'s>>, T>(lx: &mut L, lower: impl FnOnce(&mut L) -> T) -> T {
+    let outer = std::mem::take(&mut lx.as_mut().pending);
+    let lowered = lower(lx);
+    lx.as_mut().pending = outer;
+    lowered
 }
 
 pub fn span(node: Node) -> Span {

@@ -5,7 +5,7 @@
 //! it is written once for all languages. The IR keeps just what data-flow
 //! needs: names, member and index access, calls with their arguments,
 //! literals, string building, object literals, assignments and returns.
-//! Control flow is flattened into source order. [`print`] renders it as
+//! Control flow is flattened into source order. [`print`](mod@print) renders it as
 //! text for review.
 
 pub mod print;

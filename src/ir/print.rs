@@ -1,7 +1,7 @@
 //! A compact text rendering of the IR, for reading what a front-end made of
 //! a file: the fixture tests snapshot it, and a reviewer reads the diff.
 //!
-//! [`print`] renders a whole [`FileIr`] section by section: imports,
+//! [`print()`] renders a whole [`FileIr`] section by section: imports,
 //! classes with their fields, module-level statements, every function with
 //! its parameters and body, and notices. Each statement is prefixed with its
 //! line (`12 |`, or `12-14 |` when it spans several); byte columns are left

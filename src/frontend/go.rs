@@ -10,17 +10,15 @@
 //! elements; a variadic parameter (`kv ...any`) gathers the rest of the
 //! positional arguments, like Python's `*args`.
 
-use tree_sitter::Node;
+use tree_sitter::{Node, Tree};
 
-use super::FrontendError;
-use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use super::tree::{Ctx, base_type, named_children, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
     Rest, Stmt, Target,
 };
 
-pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
-    let tree = parse(tree_sitter_go::LANGUAGE.into(), source)?;
+pub fn lower(tree: &Tree, source: &str) -> FileIr {
     let root = tree.root_node();
     let mut cx = Ctx::new(source);
     cx.note_syntax_errors(root);
@@ -29,7 +27,7 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
         statement(&mut cx, child, &mut module);
     }
     cx.ir.module = module;
-    Ok(cx.ir)
+    cx.ir
 }
 
 /// The base type of a type node, or `None` where the type has no name
@@ -826,11 +824,17 @@ fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String
 
 #[cfg(test)]
 mod tests {
-    use super::{default_import_name, lower};
+    use super::default_import_name;
+    use crate::frontend::{FrontendError, lower};
     use crate::ir::{ExprKind, FileIr, Stmt};
+    use crate::language::Language;
+
+    fn lower_go(src: &str) -> Result<FileIr, FrontendError> {
+        lower(Language::Go, std::path::Path::new("x.go"), src)
+    }
 
     fn ir(src: &str) -> FileIr {
-        lower(src).expect("go lowers")
+        lower_go(src).expect("go lowers")
     }
 
     #[test]
@@ -891,7 +895,7 @@ mod tests {
             "\u{0}\u{1}\u{fffd}",
             "import \"",
         ] {
-            let _ = lower(junk).expect("never fails on junk");
+            let _ = lower_go(junk).expect("never fails on junk");
         }
     }
 }

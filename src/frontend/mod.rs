@@ -27,20 +27,23 @@ pub enum FrontendError {
     TooDeep,
 }
 
-/// The outcome of lowering one file.
-pub struct Lowered {
-    pub ir: FileIr,
-}
-
 /// Lowers `source` written in `language` into the IR. `path` selects the
-/// dialect where one language has several (TSX, JSX).
+/// dialect where one language has several (TSX). The tree-sitter front-ends
+/// lower a tree parsed here with the language's grammar; Rust's parses with
+/// `syn` itself.
 pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, FrontendError> {
-    match language {
-        Language::Python => python::lower(source),
-        Language::JavaScript | Language::TypeScript => javascript::lower(language, path, source),
-        Language::Java => java::lower(source),
-        Language::Go => go::lower(source),
-        Language::Rust => rust::lower(source),
+    let lower_tree: fn(&tree_sitter::Tree, &str) -> FileIr = match language {
+        Language::Python => python::lower,
+        Language::JavaScript | Language::TypeScript => javascript::lower,
+        Language::Java => java::lower,
+        Language::Go => go::lower,
+        Language::Rust => return rust::lower(source),
+    };
+    match language.grammar(path) {
+        Grammar::TreeSitter(grammar) => Ok(lower_tree(&tree::parse(grammar, source)?, source)),
+        Grammar::Syn => Err(FrontendError::Parse(format!(
+            "{language} has no tree-sitter grammar"
+        ))),
     }
 }
 

@@ -1,22 +1,20 @@
 //! Python front-end (tree-sitter-python).
 
-use tree_sitter::Node;
+use tree_sitter::{Node, Tree};
 
-use super::FrontendError;
-use super::tree::{Ctx, base_type, named_children, parse, span, unquote};
+use super::tree::{Ctx, base_type, named_children, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
     Rest, Stmt, Target,
 };
 
-pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
-    let tree = parse(tree_sitter_python::LANGUAGE.into(), source)?;
+pub fn lower(tree: &Tree, source: &str) -> FileIr {
     let root = tree.root_node();
     let mut cx = Ctx::new(source);
     cx.note_syntax_errors(root);
     let module = block(&mut cx, root);
     cx.ir.module = module;
-    Ok(cx.ir)
+    cx.ir
 }
 
 fn block(cx: &mut Ctx, node: Node) -> Vec<Stmt> {

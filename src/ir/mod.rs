@@ -12,8 +12,6 @@ pub mod print;
 
 use std::fmt;
 
-pub use crate::language::Language;
-
 /// A source range: 1-based lines, 0-based byte columns within the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {

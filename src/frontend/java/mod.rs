@@ -30,14 +30,12 @@
 mod classes;
 mod expressions;
 
-use tree_sitter::Node;
+use tree_sitter::{Node, Tree};
 
-use super::FrontendError;
-use super::tree::{Ctx, base_type, named_children, parse, span};
+use super::tree::{Ctx, base_type, named_children, span};
 use crate::ir::{Expr, ExprKind, FileIr, Import, Span, Stmt, Target};
 
-pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
-    let tree = parse(tree_sitter_java::LANGUAGE.into(), source)?;
+pub fn lower(tree: &Tree, source: &str) -> FileIr {
     let root = tree.root_node();
     let mut lw = Lower {
         cx: Ctx::new(source),
@@ -53,7 +51,7 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     }
     lw.cx.flush(&mut top);
     lw.cx.ir.module = top;
-    Ok(lw.cx.ir)
+    lw.cx.ir
 }
 
 struct Lower<'s> {
@@ -433,11 +431,16 @@ impl<'s> Lower<'s> {
 
 #[cfg(test)]
 mod tests {
-    use super::lower;
+    use crate::frontend::{FrontendError, lower};
     use crate::ir::FileIr;
+    use crate::language::Language;
+
+    fn lower_java(src: &str) -> Result<FileIr, FrontendError> {
+        lower(Language::Java, std::path::Path::new("X.java"), src)
+    }
 
     fn ir(src: &str) -> FileIr {
-        lower(src).expect("java lowers")
+        lower_java(src).expect("java lowers")
     }
 
     #[test]
@@ -481,7 +484,7 @@ mod tests {
             "@@@ ((( \"unterminated",
             "\u{0}\u{1}\u{fffd}",
         ] {
-            let _ = lower(junk).expect("never fails on junk");
+            let _ = lower_java(junk).expect("never fails on junk");
         }
     }
 }

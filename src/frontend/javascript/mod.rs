@@ -30,21 +30,15 @@ mod expressions;
 mod functions;
 mod modules;
 
-use std::path::Path;
+use tree_sitter::{Node, Tree};
 
-use tree_sitter::Node;
-
-use super::FrontendError;
-use super::tree::{Ctx, named_children, parse, span};
-use crate::ir::{
-    Anonymous, Expr, ExprKind, Field, FileIr, FunctionName, Language, Span, Stmt, Target,
-};
+use super::tree::{Ctx, named_children, span};
+use crate::ir::{Anonymous, Expr, ExprKind, Field, FileIr, FunctionName, Span, Stmt, Target};
 use expressions::{children_exprs, expr};
 use functions::{class, function, property_key, type_declaration, type_name, value_expr};
 use modules::{default_export, export, import, require_import};
 
-pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, FrontendError> {
-    let tree = parse(grammar(language, path), source)?;
+pub fn lower(tree: &Tree, source: &str) -> FileIr {
     let root = tree.root_node();
     let mut lx = Lower {
         cx: Ctx::new(source),
@@ -55,19 +49,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
     let mut module = Vec::new();
     statement(&mut lx, root, &mut module);
     lx.cx.ir.module = module;
-    Ok(lx.cx.ir)
-}
-
-/// The grammar for a file: by extension first, since `.tsx` and `.ts` need
-/// different TypeScript grammars; by language when the extension is unusual.
-fn grammar(language: Language, path: &Path) -> tree_sitter::Language {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("tsx") => tree_sitter_typescript::LANGUAGE_TSX.into(),
-        Some("ts" | "mts" | "cts") => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-        Some("js" | "jsx" | "mjs" | "cjs") => tree_sitter_javascript::LANGUAGE.into(),
-        _ if language == Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-        _ => tree_sitter_javascript::LANGUAGE.into(),
-    }
+    lx.cx.ir
 }
 
 /// Lowering state on top of the shared [`Ctx`].
@@ -567,13 +549,9 @@ mod tests {
     use super::*;
 
     fn lower_as(file: &str, src: &str) -> FileIr {
-        let path = Path::new(file);
-        let language = if file.ends_with(".js") || file.ends_with(".jsx") {
-            Language::JavaScript
-        } else {
-            Language::TypeScript
-        };
-        match lower(language, path, src) {
+        let path = std::path::Path::new(file);
+        let language = crate::language::Language::for_path(path).expect("a script");
+        match crate::frontend::lower(language, path, src) {
             Ok(ir) => ir,
             Err(e) => panic!("lowering failed: {e}"),
         }

@@ -7,8 +7,7 @@ use tree_sitter::Node;
 use crate::frontend::tree::{Ctx, named_children, nested, plus_chain, span, unquote};
 use crate::ir::{Class, Expr, ExprKind, Field, Function, FunctionName, Param, Stmt, Target};
 
-use super::expressions::string_content;
-use super::{JParam, Lower, type_name};
+use super::{JParam, Lower, class_members, string_content, type_name};
 
 impl Lower<'_> {
     pub(super) fn class(&mut self, node: Node) {
@@ -386,17 +385,4 @@ fn annotation_key(cx: &Ctx, annotation: Node) -> Option<String> {
             && k.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
     })
-}
-
-/// The member declarations of a class, interface, enum or record body.
-pub(super) fn class_members(body: Node) -> Vec<Node> {
-    let mut out = Vec::new();
-    for m in named_children(body) {
-        if m.kind() == "enum_body_declarations" {
-            out.extend(named_children(m));
-        } else {
-            out.push(m);
-        }
-    }
-    out
 }

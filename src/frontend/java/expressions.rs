@@ -4,11 +4,10 @@
 
 use tree_sitter::Node;
 
-use crate::frontend::tree::{named_children, nested, plus_chain, span, unquote};
+use crate::frontend::tree::{named_children, nested, plus_chain, span};
 use crate::ir::{Anonymous, Arg, Expr, ExprKind, Function, FunctionName, Span, Stmt, Target};
 
-use super::classes::class_members;
-use super::{JParam, Lower, type_name};
+use super::{JParam, Lower, class_members, string_content, type_name};
 
 impl Lower<'_> {
     pub(super) fn explicit_constructor(&mut self, node: Node) -> Expr {
@@ -448,20 +447,4 @@ fn dotted(path: &str, sp: Span) -> Expr {
         );
     }
     e
-}
-
-/// The content of a string literal or text block, without the quotes.
-pub(super) fn string_content(literal: &str) -> String {
-    if let Some(inner) = literal
-        .strip_prefix("\"\"\"")
-        .and_then(|r| r.strip_suffix("\"\"\""))
-    {
-        // A text block starts after the line break that follows `"""`.
-        return inner
-            .split_once('\n')
-            .map(|(_, rest)| rest)
-            .unwrap_or(inner)
-            .to_string();
-    }
-    unquote(literal)
 }

@@ -32,7 +32,7 @@ mod expressions;
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, base_type, named_children, span};
+use super::tree::{Ctx, base_type, named_children, span, unquote};
 use crate::ir::{Expr, ExprKind, FileIr, Import, Span, Stmt, Target};
 
 pub fn lower(tree: &Tree, source: &str) -> FileIr {
@@ -96,6 +96,35 @@ fn type_name(cx: &Ctx, node: Node) -> Option<String> {
     let text: String = cx.text(node).split_whitespace().collect();
     let t = base_type(&text);
     (!t.is_empty() && t != "var").then_some(t)
+}
+
+/// The member declarations of a class, interface, enum or record body.
+fn class_members(body: Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    for m in named_children(body) {
+        if m.kind() == "enum_body_declarations" {
+            out.extend(named_children(m));
+        } else {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The content of a string literal or text block, without the quotes.
+fn string_content(literal: &str) -> String {
+    if let Some(inner) = literal
+        .strip_prefix("\"\"\"")
+        .and_then(|r| r.strip_suffix("\"\"\""))
+    {
+        // A text block starts after the line break that follows `"""`.
+        return inner
+            .split_once('\n')
+            .map(|(_, rest)| rest)
+            .unwrap_or(inner)
+            .to_string();
+    }
+    unquote(literal)
 }
 
 impl<'s> Lower<'s> {

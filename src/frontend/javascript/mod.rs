@@ -23,20 +23,19 @@
 //!   xs)` binds the values.
 //! - JSX elements are opaque; the expressions inside them are lowered.
 //!
-//! This module lowers statements; [`modules`] lowers imports and exports,
-//! [`functions`] functions and classes, [`expressions`] expressions.
+//! This module lowers statements (exports among them) and holds the helpers
+//! its parts share; [`modules`] records imports, `require` and re-exports,
+//! [`expressions`] lowers expressions, function and class values included.
 
 mod expressions;
-mod functions;
 mod modules;
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, named_children, span};
+use super::tree::{Ctx, named_children, span, unquote};
 use crate::ir::{Anonymous, Expr, ExprKind, Field, FileIr, FunctionName, Span, Stmt, Target};
-use expressions::{children_exprs, expr};
-use functions::{class, function, property_key, type_declaration, type_name, value_expr};
-use modules::{default_export, export, import, require_import};
+use expressions::{children_exprs, class, expr, function, type_declaration, type_name, value_expr};
+use modules::{default_export, import, re_export, require_import};
 
 pub fn lower(tree: &Tree, source: &str) -> FileIr {
     let root = tree.root_node();
@@ -84,6 +83,36 @@ fn name_expr(name: &str, sp: Span) -> Expr {
 
 fn named(name: &str) -> FunctionName {
     FunctionName::Named(name.to_string())
+}
+
+/// A property name as written: identifiers, string and number keys, and
+/// computed keys that are plain strings; other computed keys are unknown
+/// (empty).
+fn property_key(lx: &Lower, node: Node) -> String {
+    match node.kind() {
+        "string" => unquote(lx.cx.text(node)),
+        "computed_property_name" => match named_children(node).as_slice() {
+            [inner] if inner.kind() == "string" => unquote(lx.cx.text(*inner)),
+            [inner] if inner.kind() == "template_string" && named_children(*inner).len() <= 1 => {
+                unquote(lx.cx.text(*inner))
+            }
+            _ => String::new(),
+        },
+        _ => lx.text(node),
+    }
+}
+
+fn export(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+    if let Some(d) = field(node, "declaration") {
+        statement(lx, d, out);
+    }
+    if let Some(v) = field(node, "value") {
+        let e = value_expr(lx, v, named("default"));
+        default_export(e, span(node), out);
+    }
+    if let Some(source) = field(node, "source").map(|s| unquote(lx.cx.text(s))) {
+        re_export(lx, node, source, out);
+    }
 }
 
 fn statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {

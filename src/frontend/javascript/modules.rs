@@ -1,26 +1,14 @@
-//! Imports and exports: `import` declarations, `require('m')` bound to a name
-//! or destructured, re-exports, and the module's default export.
+//! Imports and exports: `import` declarations, `require('m')` bound to a name,
+//! destructured or used in place, re-exports, and the module's default
+//! export.
 
 use tree_sitter::Node;
 
 use crate::frontend::tree::{named_children, span, unquote};
 use crate::ir::{Expr, ExprKind, Import, Span, Stmt, Target};
 
-use super::functions::{property_key, value_expr};
-use super::{Lower, field, name_expr, named, statement};
+use super::{Lower, field, name_expr, property_key};
 
-pub(super) fn export(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
-    if let Some(d) = field(node, "declaration") {
-        statement(lx, d, out);
-    }
-    if let Some(v) = field(node, "value") {
-        let e = value_expr(lx, v, named("default"));
-        default_export(e, span(node), out);
-    }
-    if let Some(source) = field(node, "source").map(|s| unquote(lx.cx.text(s))) {
-        re_export(lx, node, source, out);
-    }
-}
 /// `export default value` and `module.exports = value` bind the module's
 /// default export, a module-level name `default` other files' calls on the
 /// module resolve through (`export default new Mailer()`).
@@ -32,12 +20,13 @@ pub(super) fn default_export(value: Expr, sp: Span, out: &mut Vec<Stmt>) {
         span: sp,
     });
 }
+
 /// `export { a, b as c } from './x'` imports and re-exports `a` and `c`;
 /// `export * from './x'` re-exports all of `./x` under a name no identifier
 /// can shadow, `*./x`. Each becomes a module-level name whose origin is
 /// the path it re-exports, so that calls through an `index` barrel reach
 /// the module that defines them.
-fn re_export(lx: &mut Lower, node: Node, source: String, out: &mut Vec<Stmt>) {
+pub(super) fn re_export(lx: &mut Lower, node: Node, source: String, out: &mut Vec<Stmt>) {
     let sp = span(node);
     let mut names = Vec::new();
     for part in named_children(node) {
@@ -74,6 +63,7 @@ fn re_export(lx: &mut Lower, node: Node, source: String, out: &mut Vec<Stmt>) {
         });
     }
 }
+
 pub(super) fn import(lx: &mut Lower, node: Node) {
     let Some(source) = field(node, "source").map(|s| unquote(lx.cx.text(s))) else {
         // `import x = require('m')`
@@ -120,6 +110,7 @@ pub(super) fn import(lx: &mut Lower, node: Node) {
         }
     }
 }
+
 fn add_import(lx: &mut Lower, local: String, path: String) {
     // `node:fs` is another spelling of the built-in module `fs`.
     let path = match path.strip_prefix("node:") {
@@ -128,6 +119,7 @@ fn add_import(lx: &mut Lower, local: String, path: String) {
     };
     lx.cx.ir.imports.push(Import { local, path });
 }
+
 /// The module specifier of `require('m')` or `import('m')`.
 pub(super) fn required_module(lx: &Lower, node: Node) -> Option<String> {
     if node.kind() != "call_expression" {
@@ -143,6 +135,7 @@ pub(super) fn required_module(lx: &Lower, node: Node) -> Option<String> {
         _ => None,
     }
 }
+
 /// `const x = require('m')`, `const { a, b: c } = require('m')`,
 /// `const y = require('m').z` become imports. Returns whether it did.
 pub(super) fn require_import(lx: &mut Lower, target: Node, value: Node) -> bool {
@@ -205,6 +198,7 @@ pub(super) fn require_import(lx: &mut Lower, target: Node, value: Node) -> bool 
         _ => false,
     }
 }
+
 /// A module used in place (`require('stripe')(key)`): a name no identifier
 /// can shadow, imported from the module.
 pub(super) fn module_name(lx: &mut Lower, module: String) -> ExprKind {

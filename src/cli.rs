@@ -181,22 +181,12 @@ impl FailOn {
     }
 }
 
-/// A flag value no command can run with.
-#[derive(Debug, thiserror::Error)]
-pub enum ArgsError {
-    #[error("--threads must be at least 1")]
-    ZeroThreads,
-}
-
 impl ScanArgs {
     /// The pipeline's options from the scan flags and the project's settings.
-    pub fn pipeline_options(&self, config: config::Loaded) -> Result<pipeline::Options, ArgsError> {
+    pub fn pipeline_options(&self, config: config::Loaded) -> pipeline::Options {
         let mut options = pipeline::Options::new(self.paths.clone());
         let scan = &mut options.scan;
         if let Some(threads) = self.threads {
-            if threads == 0 {
-                return Err(ArgsError::ZeroThreads);
-            }
             scan.threads = threads;
         }
         scan.max_file_size = self.max_file_size;
@@ -215,6 +205,6 @@ impl ScanArgs {
         };
         options.baseline = self.baseline.clone();
         options.config = config;
-        Ok(options)
+        options
     }
 }

@@ -92,7 +92,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 _ => {}
             }
             let config = load_config(&args)?;
-            let report = pipeline::run(&args.pipeline_options(config)?, &rules)?;
+            let extended = project_rules(&config)?;
+            let rules = extended.as_ref().unwrap_or(&rules);
+            let report = pipeline::run(&args.pipeline_options(config), rules)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
             write_atomically(&target, baseline.to_yaml().as_bytes())?;
             eprintln!(
@@ -146,26 +148,30 @@ fn load_config(args: &ScanArgs) -> Result<candor::config::Loaded> {
     })
 }
 
+/// The built-in rules with the project's `rule_dirs` merged over them, if
+/// `candor.toml` names any: the scan and the baseline see the same rules.
+fn project_rules(config: &candor::config::Loaded) -> Result<Option<Rules>> {
+    if config.config.rule_dirs.is_empty() {
+        return Ok(None);
+    }
+    let dirs: Vec<PathBuf> = config
+        .config
+        .rule_dirs
+        .iter()
+        .map(|d| config.dir.join(d))
+        .collect();
+    Ok(Some(Rules::embedded_with(&dirs)?))
+}
+
 fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     let config = load_config(&args)?;
-    let extended;
-    let rules = if config.config.rule_dirs.is_empty() {
-        rules
-    } else {
-        let dirs: Vec<PathBuf> = config
-            .config
-            .rule_dirs
-            .iter()
-            .map(|d| config.dir.join(d))
-            .collect();
-        extended = Rules::embedded_with(&dirs)?;
-        &extended
-    };
+    let extended = project_rules(&config)?;
+    let rules = extended.as_ref().unwrap_or(rules);
     let fail_on = args
         .fail_on
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
-    let report = pipeline::run(&args.pipeline_options(config)?, rules)?;
+    let report = pipeline::run(&args.pipeline_options(config), rules)?;
     render(&args, &report)?;
     let failed = fail_on.threshold().is_some_and(|t| {
         report

@@ -84,6 +84,8 @@ impl Options {
 pub enum PipelineError {
     #[error("{}: no such file or directory", .0.display())]
     NoSuchPath(PathBuf),
+    #[error("--threads must be at least 1")]
+    NoThreads,
     #[error(transparent)]
     Git(#[from] GitError),
     #[error(transparent)]
@@ -105,6 +107,9 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     let roots = &options.scan.roots;
     if let Some(missing) = roots.iter().find(|p| !p.exists()) {
         return Err(PipelineError::NoSuchPath(missing.clone()));
+    }
+    if options.scan.threads == 0 {
+        return Err(PipelineError::NoThreads);
     }
     let settings = &options.config;
     let mut scan_options = options.scan.clone();
@@ -145,10 +150,10 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     if let Some(path) = &options.baseline {
         let baseline = Baseline::load(path)?;
         let text = read(path)?;
-        let accepted = report.findings.len();
+        let before_stale = report.findings.len();
         baseline.apply(&mut report.findings, &shown_from(path, &report.base), &text);
         // Entries that match nothing are new findings of their own.
-        model::fingerprint(&mut report.findings[accepted..]);
+        model::fingerprint(&mut report.findings[before_stale..]);
     }
     model::sort(&mut report.findings);
     Ok(report)
@@ -157,7 +162,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
 /// The files git names for `files`, with their staged content for
 /// [`Files::Staged`]; `None` for every file under the roots.
 fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitError> {
-    if matches!(files, Files::All) {
+    if let Files::All = files {
         return Ok(None);
     }
     let start = roots
@@ -174,15 +179,13 @@ fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitErro
     };
     let top = git::toplevel(start)?;
     let mut selection = Selection::default();
-    let listed: Vec<PathBuf> = match files {
-        Files::Staged => {
-            let staged = git::staged(&top)?;
-            let listed = staged.keys().cloned().collect();
-            selection.contents = staged;
-            listed
-        }
-        Files::ChangedSince(reference) => git::changed_since(&top, reference)?,
-        Files::All => Vec::new(),
+    let listed: Vec<PathBuf> = if let Files::ChangedSince(reference) = files {
+        git::changed_since(&top, reference)?
+    } else {
+        let staged = git::staged(&top)?;
+        let listed = staged.keys().cloned().collect();
+        selection.contents = staged;
+        listed
     };
     selection.only = Some(listed.into_iter().collect::<HashSet<_>>());
     selection.root = Some(top);

@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use candor::classify::Classifier;
 use candor::flow::FlowOptions;
 use candor::frontend::lower;
-use candor::ir::print::print;
+use candor::ir::print;
 use candor::language::Language;
 use candor::project;
 use candor::rules::Rules;
@@ -225,7 +225,7 @@ fn source(relative: &str) {
 
     let ir =
         lower(language, Path::new(analyzed_path), &text).unwrap_or_else(|e| panic!("{shown}: {e}"));
-    insta::assert_snapshot!(snapshot_name(relative), print(&ir));
+    insta::assert_snapshot!(snapshot_name(relative), print::file(&ir));
 }
 
 /// A schema document: findings match the markers.

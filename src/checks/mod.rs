@@ -9,7 +9,7 @@
 
 mod build;
 mod cleartext_storage;
-pub mod inventory;
+mod inventory;
 pub mod meta;
 pub mod policy_rules;
 mod sensitive_data_logged;

@@ -25,7 +25,7 @@ mod sql;
 mod summarize;
 pub mod summary;
 mod trail;
-pub mod url;
+mod url;
 mod value;
 
 use std::cell::RefCell;
@@ -42,7 +42,6 @@ use function::signature;
 use paths::getter_field;
 use scope::Scope;
 use summary::{Summary, Symbol};
-pub use trail::Trail;
 use value::Taint;
 
 /// What a callee's last name says about the call.

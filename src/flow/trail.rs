@@ -29,10 +29,6 @@ impl Trail {
         self.0.as_ref().map_or(0, |n| n.len)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_none()
-    }
-
     /// This trail followed by one more step (unless it is already full or
     /// the step repeats the last one).
     pub fn then(&self, span: Span, note: String) -> Trail {

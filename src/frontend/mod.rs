@@ -8,7 +8,7 @@ mod java;
 mod javascript;
 mod python;
 mod rust;
-pub mod tree;
+mod tree;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! A compact text rendering of the IR, for reading what a front-end made of
 //! a file: the fixture tests snapshot it, and a reviewer reads the diff.
 //!
-//! [`print()`] renders a whole [`FileIr`] section by section: imports,
+//! [`file()`] renders a whole [`FileIr`] section by section: imports,
 //! classes with their fields, module-level statements, every function with
 //! its parameters and body, and notices. Each statement is prefixed with its
 //! line (`12 |`, or `12-14 |` when it spans several); byte columns are left
@@ -32,7 +32,7 @@ use std::fmt::Write;
 use super::{Class, Expr, ExprKind, FileIr, Function, Param, ParamName, Rest, Span, Stmt, Target};
 
 /// Renders a whole file's IR, one fact per line.
-pub fn print(ir: &FileIr) -> String {
+pub fn file(ir: &FileIr) -> String {
     let mut blocks = Vec::new();
     let mut imports = String::new();
     for i in &ir.imports {

@@ -387,13 +387,6 @@ impl Rules {
         &self.categories[id as usize]
     }
 
-    pub fn category_id(&self, key: &str) -> Option<CategoryId> {
-        self.categories
-            .iter()
-            .position(|c| c.key == key)
-            .map(|i| i as CategoryId)
-    }
-
     pub fn recipient(&self, id: &str) -> Option<&RecipientSpec> {
         self.recipients.iter().find(|r| r.id == id)
     }

@@ -3,7 +3,7 @@
 
 use syn::UseTree;
 
-use super::super::tree::Ctx;
+use crate::frontend::tree::Ctx;
 use crate::ir::{Expr, ExprKind, FileIr, Import, Stmt, Target};
 
 /// `use a::b::{c, d as e, f::*};` binds `c -> a.b.c` and `e -> a.b.d`;

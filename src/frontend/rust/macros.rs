@@ -10,9 +10,9 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{Lit, Token};
 
-use super::super::MAX_DEPTH;
-use super::super::tree::Ctx;
 use super::{call, expr, exprs, join, literal, member_name, path_expr, span_from, span_of};
+use crate::frontend::MAX_DEPTH;
+use crate::frontend::tree::Ctx;
 use crate::ir::{Arg, Expr, ExprKind, Span};
 
 /// One argument of a macro, as parsed from its tokens.

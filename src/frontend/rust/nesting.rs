@@ -4,7 +4,7 @@
 //! scan lexes approximately, byte by byte: brackets, operators and keywords
 //! count; strings, raw strings, chars and comments are skipped.
 
-use super::super::{FrontendError, MAX_DEPTH};
+use crate::frontend::{FrontendError, MAX_DEPTH};
 
 /// Largest nesting estimate [`check_nesting`] accepts (see there).
 pub(super) const MAX_ESTIMATE: usize = MAX_DEPTH * 10;

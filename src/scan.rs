@@ -1,4 +1,7 @@
-//! The scan: discover files, analyse each in parallel, collect findings.
+//! The scan: discover the files, analyse each source and schema file in
+//! parallel (front-end, flows, findings, summary), read the dependency
+//! manifests for third-party SDKs, and join the files' summaries into the
+//! flows that cross functions and files. The pipeline takes it from there.
 
 use std::path::{Path, PathBuf};
 

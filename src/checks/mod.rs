@@ -1,4 +1,5 @@
-//! The rules that turn flows into findings, one module per rule.
+//! The checks that turn flows into findings: a module for each risk check
+//! and one for each family of the others (inventory, policy, meta).
 //!
 //! Without a manifest every flow is an inventory finding at `note` level,
 //! except where a built-in risk applies: sensitive data or credentials

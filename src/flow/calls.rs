@@ -1,10 +1,11 @@
 //! Calls: what a call does with the data it is given.
 //!
-//! A call is, in this order: a read of request data (a request container
-//! called as a whole, a keyed read, a bind into a variable), a sanitizer, a
-//! sink, a read of a field of request data, a setter or builder step, a
-//! collection mutator, a getter, a propagator, a constructor, or a call into
-//! code the file cannot see, which the summary records for the project join.
+//! A call is, in this order: a request container called as a whole, a
+//! sanitizer, a keyed read of request data, a bind of the request into a
+//! variable, a sink, a read of a field of request data, a setter or builder
+//! step, a collection mutator, a getter, a propagator, a constructor, or a
+//! call into code the file cannot see, which the summary records for the
+//! project join.
 
 use super::FileCx;
 use super::paths::{on_builder, written};

@@ -1,16 +1,16 @@
 //! Intra-procedural data-flow over the IR: where personal data is read,
 //! how it moves, and which sink it reaches.
 //!
-//! Each function is walked once in source order ([`function`]). Every value
+//! Each function is walked once in source order (`function`). Every value
 //! carries a set of taints (a data category, the field it sits in, and the
-//! trail it took) and a state ([`value`]). Names and fields are classified
-//! on use ([`expr`]); request data produces `collected` flows
-//! ([`sources`]); sanitizers return clean values and calls move data
-//! ([`calls`]); sink calls turn the taints of their arguments into flows
-//! ([`sinks`]). Where a value comes from another function (a parameter, the
-//! result of a call the file cannot see into) it is a symbol, and what
-//! reaches sinks, returns and calls is recorded in the file's summary
-//! ([`summarize`], [`summary`]) for the project join.
+//! trail it took) and a state (`value`). Names and fields are classified on
+//! use (`expr`); request data produces `collected` flows (`sources`);
+//! sanitizers return clean values and calls move data (`calls`); sink calls
+//! turn the taints of their arguments into flows (`sinks`). Where a value
+//! comes from another function (a parameter, the result of a call the file
+//! cannot see into) it is a symbol, and what reaches sinks, returns and
+//! calls is recorded in the file's summary (`summarize`, [`summary`]) for
+//! the project join.
 
 mod calls;
 mod constants;

@@ -1,7 +1,9 @@
 //! Language front-ends: each lowers one file's syntax into the IR.
 //!
-//! Front-ends know syntax and nothing about personal data. Tree-sitter
-//! languages share the helpers in [`tree`]; Rust is parsed with `syn`.
+//! Front-ends know syntax and nothing about personal data. [`lower`] parses
+//! a file with the grammar of the language table and hands the tree to its
+//! front-end; Rust's front-end parses with `syn` itself. All of them share
+//! the lowering context and helpers in `tree`.
 
 mod go;
 mod java;

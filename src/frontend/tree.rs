@@ -5,7 +5,7 @@
 //!
 //! Some expressions hold statements: an assignment used as a value
 //! (`f(x = y)`), a Java `instanceof` pattern, a Rust block, `if` or `match`
-//! (Python's and Go's expressions hold none).
+//! (Go's expressions hold none; Python's `:=` is not lowered yet).
 //! The IR has no statements inside expressions, so the lowering of such an
 //! expression hands them to [`Ctx::emit`], and the statement that holds the
 //! expression is added to its body with [`Ctx::push`], which puts them

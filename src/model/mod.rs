@@ -1,10 +1,11 @@
-//! The vocabulary every stage of the scan shares, and nothing else: what a
-//! flow of personal data is, what a finding is, the checks findings name,
-//! and what a scan reports.
+//! The vocabulary the stages of the scan share: what a flow of personal data
+//! is, what a finding is (with its one order and its fingerprint), the
+//! checks findings name, and what a scan reports.
 //!
 //! These types sit on the ground floor: they import nothing of candor but
-//! the IR's `Span`, so that the front-ends, the flow engine, the checks, the
-//! policy and the emitters all speak of them without importing one another.
+//! the IR's `Span`, so that the flow engine, the schema readers, the checks,
+//! the policy, the pipeline and the emitters all speak of them without
+//! importing one another.
 
 mod finding;
 mod flow;

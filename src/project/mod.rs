@@ -7,7 +7,7 @@
 //! the callee's sinks and from the callee's returns back to its callers.
 //!
 //! The walk is bounded: each (place, category, field, calling context)
-//! is visited once, and a path crosses at most [`MAX_CALLS`] calls, so the
+//! is visited once, and a path crosses at most `MAX_CALLS` calls, so the
 //! cost stays near-linear in the number of edges. A value returned from a
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.

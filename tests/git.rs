@@ -1,31 +1,9 @@
 //! `--staged` and `--changed-since` against a real git repository.
 
 use std::path::Path;
-use std::process::Command;
 
 mod common;
-use common::run::{candor_in, json};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.email=dev@example.com",
-            "-c",
-            "user.name=Dev",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::run::{candor_in, git, json};
 
 /// (path, line) of every finding of a scan run in `dir`.
 fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64)> {

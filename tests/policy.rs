@@ -3,14 +3,13 @@
 //! through the library; the last tests run the binary as users do.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use candor::model::Level;
 use candor::pipeline::{self, Options, PolicyChoice};
 use candor::rules::Rules;
 
 mod common;
-use common::run::{candor, candor_in, root, temp_tree};
+use common::run::{candor, candor_in, git, root, temp_tree};
 
 const APP: &str = r#"import logging
 import requests
@@ -440,14 +439,7 @@ fn inline_annotations_declare_the_purpose_of_the_code() {
 #[test]
 fn a_hook_scanning_files_of_a_repository_uses_its_manifest() {
     let repo = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .args(args)
-            .current_dir(repo.path())
-            .output()
-            .unwrap()
-    };
-    assert!(git(&["init", "-q"]).status.success());
+    git(repo.path(), &["init", "-q"]);
     std::fs::create_dir_all(repo.path().join("src/signup")).unwrap();
     std::fs::write(
         repo.path().join("src/signup/app.py"),

@@ -16,7 +16,7 @@
 use tree_sitter::{Node, Parser, Tree};
 
 use super::{FrontendError, MAX_DEPTH};
-use crate::ir::{Expr, ExprKind, FileIr, Function, Span, Stmt};
+use crate::ir::{Expr, ExprKind, FileIr, Function, FunctionName, Span, Stmt};
 
 /// Parses `source` with `language`.
 pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, FrontendError> {
@@ -104,6 +104,23 @@ impl<'s> Ctx<'s> {
         let e = lower(self);
         self.leave();
         e
+    }
+
+    /// Hoists a class's field initializers and initializer blocks (`inits`),
+    /// if it has any, as one function of the class,
+    /// [`FunctionName::FieldInitializers`], at `span`.
+    pub fn hoist_field_initializers(&mut self, class: &str, inits: Vec<Stmt>, span: Span) {
+        if inits.is_empty() {
+            return;
+        }
+        self.hoist(Function {
+            name: FunctionName::FieldInitializers,
+            class: Some(class.to_string()),
+            params: Vec::new(),
+            decorators: Vec::new(),
+            body: inits,
+            span,
+        });
     }
 
     /// Adds a function to the file and returns the expression that refers

@@ -26,6 +26,29 @@ pub fn candor_in(dir: &Path, args: &[&str]) -> Output {
     command(args).current_dir(dir).output().expect("run candor")
 }
 
+/// Runs `git ARGS` in `dir` as a developer with a name, an email and a
+/// `main` branch; it must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.email=dev@example.com",
+            "-c",
+            "user.name=Dev",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// What a run wrote to standard output.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")

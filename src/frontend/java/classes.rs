@@ -118,16 +118,8 @@ impl Lower<'_> {
                 _ => {}
             }
         }
-        if !inits.is_empty() {
-            self.cx.hoist(Function {
-                name: FunctionName::FieldInitializers,
-                class: Some(class.to_string()),
-                params: Vec::new(),
-                decorators: Vec::new(),
-                body: inits,
-                span: members.first().map(|m| span(*m)).unwrap_or_default(),
-            });
-        }
+        let at = members.first().map(|m| span(*m)).unwrap_or_default();
+        self.cx.hoist_field_initializers(class, inits, at);
     }
 
     /// Methods, constructors, enum constant bodies and nested classes.

@@ -547,16 +547,7 @@ fn field_initializers(lx: &mut Lower, class: &str, node: Node, members: &[Node])
             _ => {}
         }
     }
-    if !inits.is_empty() {
-        lx.cx.hoist(Function {
-            name: FunctionName::FieldInitializers,
-            class: Some(class.to_string()),
-            params: Vec::new(),
-            decorators: Vec::new(),
-            body: inits,
-            span: span(node),
-        });
-    }
+    lx.cx.hoist_field_initializers(class, inits, span(node));
     fields
 }
 

@@ -698,25 +698,14 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
             literal(sp)
         }
         E::Closure(c) => closure(cx, c),
-        E::Block(b) => {
-            let sp = span_from(b.block.brace_token.span.join());
-            block(cx, &b.block).unwrap_or_else(|| literal(sp))
-        }
-        E::Unsafe(u) => {
-            let sp = span_from(u.block.brace_token.span.join());
-            block(cx, &u.block).unwrap_or_else(|| literal(sp))
-        }
-        E::Async(a) => {
-            let sp = span_from(a.block.brace_token.span.join());
-            block(cx, &a.block).unwrap_or_else(|| literal(sp))
-        }
-        E::Const(c) => {
-            let sp = span_from(c.block.brace_token.span.join());
-            block(cx, &c.block).unwrap_or_else(|| literal(sp))
-        }
-        E::TryBlock(t) => {
-            let sp = span_from(t.block.brace_token.span.join());
-            block(cx, &t.block).unwrap_or_else(|| literal(sp))
+        E::Block(syn::ExprBlock { block: b, .. })
+        | E::Unsafe(syn::ExprUnsafe { block: b, .. })
+        | E::Async(syn::ExprAsync { block: b, .. })
+        | E::Const(syn::ExprConst { block: b, .. })
+        | E::TryBlock(syn::ExprTryBlock { block: b, .. }) => {
+            // A block's value is its tail expression, else nothing.
+            let sp = span_from(b.brace_token.span.join());
+            block(cx, b).unwrap_or_else(|| literal(sp))
         }
         E::If(i) => if_chain(cx, i),
         E::Match(m) => match_expr(cx, m),

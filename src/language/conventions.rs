@@ -60,7 +60,7 @@ pub struct Constructors {
 }
 
 /// How the project join resolves calls.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calls {
     /// What a call by bare name (`f()`) reaches.
@@ -110,7 +110,7 @@ pub enum BareCalls {
 }
 
 /// The names a file is imported by, and how imports name files.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Modules {
     pub unit: ModuleUnit,

@@ -5,16 +5,17 @@
 //! error naming the file, line and column.
 
 pub mod glob;
+mod matchers;
 pub mod model;
+mod validate;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use regex::RegexSet;
-
-use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
-use crate::model::{CategoryId, FlowKind};
+use crate::language::{Conventions, Language};
+use crate::model::CategoryId;
 use crate::text::LocatedError;
+pub use matchers::LanguageRules;
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
 pub use model::{BuilderSpec, FormatterSpec};
@@ -36,6 +37,15 @@ pub enum RulesError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl RulesError {
+    fn missing(file: &str) -> RulesError {
+        RulesError::Invalid {
+            file: file.into(),
+            message: "required rule file is missing".into(),
+        }
+    }
 }
 
 /// The whole compiled knowledge base.
@@ -69,73 +79,6 @@ pub struct Rules {
 pub struct Sink {
     pub language: Language,
     pub spec: SinkSpec,
-}
-
-/// Per-language compiled matchers.
-#[derive(Debug)]
-pub struct LanguageRules {
-    sinks: RegexSet,
-    sink_of_pattern: Vec<usize>,
-    containers: RegexSet,
-    container_source: Vec<usize>,
-    keyed_calls: RegexSet,
-    keyed_source: Vec<usize>,
-    bind_calls: RegexSet,
-    bind_source: Vec<usize>,
-    route_decorators: RegexSet,
-    route_source: Vec<usize>,
-    sanitizers: RegexSet,
-    /// Parameter annotation -> source: the parameter is a collected field.
-    pub field_params: HashMap<String, usize>,
-    /// Parameter annotation or type -> source: the parameter is a container.
-    pub container_params: HashMap<String, usize>,
-    /// How the language is written (`rules/languages/<name>.yml`).
-    pub conventions: Conventions,
-}
-
-impl LanguageRules {
-    /// The first sink (in rule-file order) matching any of the paths.
-    pub fn sink_for(&self, paths: &[&str]) -> Option<usize> {
-        paths
-            .iter()
-            .filter_map(|p| first_match(&self.sinks, p))
-            .map(|i| self.sink_of_pattern[i])
-            .min()
-    }
-
-    /// The source whose container pattern matches `path`.
-    pub fn container(&self, path: &str) -> Option<usize> {
-        first_match(&self.containers, path).map(|i| self.container_source[i])
-    }
-
-    /// The source whose handler-decorator pattern matches `path`.
-    pub fn route_decorator(&self, path: &str) -> Option<usize> {
-        first_match(&self.route_decorators, path).map(|i| self.route_source[i])
-    }
-
-    /// The source whose bind-call pattern matches `path`.
-    pub fn bind_call(&self, path: &str) -> Option<usize> {
-        first_match(&self.bind_calls, path).map(|i| self.bind_source[i])
-    }
-
-    /// The source whose keyed-call pattern matches `path`.
-    pub fn keyed_call(&self, path: &str) -> Option<usize> {
-        first_match(&self.keyed_calls, path).map(|i| self.keyed_source[i])
-    }
-
-    pub fn is_sanitizer_call(&self, path: &str) -> bool {
-        self.sanitizers.is_match(path)
-    }
-}
-
-/// The first pattern of `set` matching `path`. Most paths match nothing, and
-/// `is_match` answers that much faster than the overlapping search `matches`
-/// needs.
-fn first_match(set: &RegexSet, path: &str) -> Option<usize> {
-    if !set.is_match(path) {
-        return None;
-    }
-    set.matches(path).iter().next()
 }
 
 impl Rules {
@@ -174,189 +117,42 @@ impl Rules {
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Rules, RulesError> {
-        let mut categories = Vec::new();
-        let mut category_files = Vec::new();
-        let mut classify = None;
-        let mut flow = None;
-        let mut recipients = Vec::new();
-        let mut recipient_files = Vec::new();
-        let mut purposes = Vec::new();
-        let mut sink_files = Vec::new();
-        let mut conventions: HashMap<Language, Conventions> = HashMap::new();
-        for (name, text) in &files {
-            if name.starts_with("categories/") {
-                let f: CategoryFile = parse(name, text)?;
-                for c in f.categories {
-                    category_files.push(name.clone());
-                    categories.push(c);
-                }
-            } else if name == "classify.yml" {
-                classify = Some(parse::<ClassifyFile>(name, text)?);
-            } else if name == "flow.yml" {
-                flow = Some(parse::<FlowFile>(name, text)?);
-            } else if name == "recipients.yml" || name.starts_with("recipients/") {
-                for r in parse::<RecipientFile>(name, text)?.recipients {
-                    recipient_files.push(name.clone());
-                    recipients.push(r);
-                }
-            } else if name == "purposes.yml" {
-                purposes = parse::<PurposeFile>(name, text)?.purposes;
-                validate_purposes(&purposes)?;
-            } else if name.starts_with("languages/") {
-                let c = parse::<Conventions>(name, text)?;
-                let language = validate_conventions(name, &c)?;
-                if conventions.insert(language, c).is_some() {
-                    return Err(RulesError::Invalid {
-                        file: format!("rules/{name}"),
-                        message: format!("the conventions of `{language}` are defined twice"),
-                    });
-                }
-            } else if name.starts_with("sinks/") {
-                sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
-            }
-        }
-        let missing = |f: &str| RulesError::Invalid {
-            file: f.into(),
-            message: "required rule file is missing".into(),
-        };
-        let classify = classify.ok_or_else(|| missing("classify.yml"))?;
-        if let Some(language) = Language::ALL
-            .into_iter()
-            .find(|l| !conventions.contains_key(l))
-        {
-            return Err(missing(&format!("languages/{language}.yml")));
-        }
-        let flow = flow.ok_or_else(|| missing("flow.yml"))?;
-        validate_categories(&categories, &category_files)?;
-        validate_recipients(&recipients, &recipient_files, &purposes)?;
-
+        let Parsed {
+            categories,
+            category_files,
+            classify,
+            flow,
+            recipients,
+            recipient_files,
+            purposes,
+            mut conventions,
+            sink_files,
+        } = Parsed::read(&files)?;
+        validate::categories(&categories, &category_files)?;
+        validate::recipients(&recipients, &recipient_files, &purposes)?;
+        validate::families(&conventions)?;
         let recipient_ids: HashSet<&str> = recipients.iter().map(|r| r.id.as_str()).collect();
-        let mut sinks = Vec::new();
-        let mut sources = Vec::new();
-        let mut per_language: HashMap<Language, Vec<(String, SinkFile)>> = HashMap::new();
-        let mut sink_ids = HashSet::new();
-        for (file, sf) in sink_files {
-            let language =
-                Language::from_name(&sf.language).ok_or_else(|| RulesError::Invalid {
-                    file: file.clone(),
-                    message: format!(
-                        "unknown language `{}`; expected one of {}",
-                        sf.language,
-                        Language::ALL.map(Language::name).join(", ")
-                    ),
-                })?;
-            for s in &sf.sinks {
-                validate_sink(&file, s, &recipient_ids)?;
-                if !sink_ids.insert(s.id.clone()) {
-                    return Err(RulesError::Invalid {
-                        file,
-                        message: format!("sink id `{}` is defined twice", s.id),
-                    });
-                }
-            }
-            per_language.entry(language).or_default().push((file, sf));
-        }
+        let sink_files = sink_files_by_language(sink_files, &recipient_ids)?;
         let receiver_names = conventions
             .values()
             .flat_map(|c| c.receiver.names.iter().cloned())
             .collect();
+        let mut sinks = Vec::new();
+        let mut sources = Vec::new();
         let mut languages = HashMap::new();
         for language in Language::ALL {
-            let mut sink_patterns = Vec::new();
-            let mut sink_of_pattern = Vec::new();
-            let mut containers = Vec::new();
-            let mut container_source = Vec::new();
-            let mut keyed = Vec::new();
-            let mut keyed_source = Vec::new();
-            let mut binds = Vec::new();
-            let mut bind_source = Vec::new();
-            let mut routes = Vec::new();
-            let mut route_source = Vec::new();
-            let mut sanitizers: Vec<String> = Vec::new();
-            let mut field_params = HashMap::new();
-            let mut container_params = HashMap::new();
-            for family in Language::ALL
-                .into_iter()
-                .filter(|f| language.uses_rules_of(*f))
-            {
-                for (file, sf) in per_language.get(&family).into_iter().flatten() {
-                    for s in &sf.sinks {
-                        let index = match sinks.iter().position(|k: &Sink| k.spec.id == s.id) {
-                            Some(i) => i,
-                            None => {
-                                sinks.push(Sink {
-                                    language: family,
-                                    spec: s.clone(),
-                                });
-                                sinks.len() - 1
-                            }
-                        };
-                        for g in &s.calls {
-                            sink_patterns.push(compile(file, g)?);
-                            sink_of_pattern.push(index);
-                        }
-                    }
-                    for src in &sf.sources {
-                        let index = match sources.iter().position(|k: &SourceSpec| k.id == src.id) {
-                            Some(i) => i,
-                            None => {
-                                sources.push(src.clone());
-                                sources.len() - 1
-                            }
-                        };
-                        for g in &src.containers {
-                            containers.push(compile(file, g)?);
-                            container_source.push(index);
-                        }
-                        for g in &src.bind_calls {
-                            binds.push(compile(file, g)?);
-                            bind_source.push(index);
-                        }
-                        for g in &src.route_decorators {
-                            routes.push(compile(file, g)?);
-                            route_source.push(index);
-                        }
-                        for g in &src.keyed_calls {
-                            keyed.push(compile(file, g)?);
-                            keyed_source.push(index);
-                        }
-                        field_params.extend(src.field_params.iter().map(|p| (p.clone(), index)));
-                        container_params
-                            .extend(src.container_params.iter().map(|p| (p.clone(), index)));
-                    }
-                    for g in &sf.sanitizers {
-                        sanitizers.push(compile(file, g)?);
-                    }
-                }
-            }
-            for g in &flow.sanitizers.calls {
-                sanitizers.push(compile("flow.yml", g)?);
-            }
-            let set = |file: &str, pats: &[String]| {
-                RegexSet::new(pats).map_err(|e| RulesError::Invalid {
-                    file: file.into(),
-                    message: e.to_string(),
-                })
+            let Some(conventions) = conventions.remove(&language) else {
+                return Err(RulesError::missing(&format!("languages/{language}.yml")));
             };
-            languages.insert(
+            let compiled = LanguageRules::compile(
                 language,
-                LanguageRules {
-                    sinks: set("sinks", &sink_patterns)?,
-                    sink_of_pattern,
-                    containers: set("sinks", &containers)?,
-                    container_source,
-                    keyed_calls: set("sinks", &keyed)?,
-                    keyed_source,
-                    bind_calls: set("sinks", &binds)?,
-                    bind_source,
-                    route_decorators: set("sinks", &routes)?,
-                    route_source,
-                    sanitizers: set("sinks", &sanitizers)?,
-                    field_params,
-                    container_params,
-                    conventions: conventions.remove(&language).expect("checked above"),
-                },
-            );
+                &sink_files,
+                &flow.sanitizers.calls,
+                conventions,
+                &mut sinks,
+                &mut sources,
+            )?;
+            languages.insert(language, compiled);
         }
         Ok(Rules {
             categories,
@@ -401,11 +197,106 @@ impl Rules {
     }
 }
 
-fn compile(file: &str, glob: &str) -> Result<String, RulesError> {
-    glob::to_regex(glob).map_err(|m| RulesError::Invalid {
-        file: file.into(),
-        message: format!("bad call pattern `{glob}`: {m}"),
-    })
+/// The rule files, parsed, each kind gathered; `*_files` say which file
+/// each category and recipient came from.
+struct Parsed {
+    categories: Vec<CategorySpec>,
+    category_files: Vec<String>,
+    classify: ClassifyFile,
+    flow: FlowFile,
+    recipients: Vec<RecipientSpec>,
+    recipient_files: Vec<String>,
+    purposes: Vec<PurposeSpec>,
+    conventions: HashMap<Language, Conventions>,
+    sink_files: Vec<(String, SinkFile)>,
+}
+
+impl Parsed {
+    /// Parses every file by the kind its path says it is.
+    fn read(files: &[(String, String)]) -> Result<Parsed, RulesError> {
+        let mut categories = Vec::new();
+        let mut category_files = Vec::new();
+        let mut classify = None;
+        let mut flow = None;
+        let mut recipients = Vec::new();
+        let mut recipient_files = Vec::new();
+        let mut purposes = Vec::new();
+        let mut conventions = HashMap::new();
+        let mut sink_files = Vec::new();
+        for (name, text) in files {
+            if name.starts_with("categories/") {
+                for c in parse::<CategoryFile>(name, text)?.categories {
+                    category_files.push(name.clone());
+                    categories.push(c);
+                }
+            } else if name == "classify.yml" {
+                classify = Some(parse::<ClassifyFile>(name, text)?);
+            } else if name == "flow.yml" {
+                flow = Some(parse::<FlowFile>(name, text)?);
+            } else if name == "recipients.yml" || name.starts_with("recipients/") {
+                for r in parse::<RecipientFile>(name, text)?.recipients {
+                    recipient_files.push(name.clone());
+                    recipients.push(r);
+                }
+            } else if name == "purposes.yml" {
+                purposes = parse::<PurposeFile>(name, text)?.purposes;
+                validate::purposes(&purposes)?;
+            } else if name.starts_with("languages/") {
+                let c = parse::<Conventions>(name, text)?;
+                let language = validate::conventions(name, &c)?;
+                if conventions.insert(language, c).is_some() {
+                    return Err(RulesError::Invalid {
+                        file: format!("rules/{name}"),
+                        message: format!("the conventions of `{language}` are defined twice"),
+                    });
+                }
+            } else if name.starts_with("sinks/") {
+                sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
+            }
+        }
+        Ok(Parsed {
+            categories,
+            category_files,
+            classify: classify.ok_or_else(|| RulesError::missing("classify.yml"))?,
+            flow: flow.ok_or_else(|| RulesError::missing("flow.yml"))?,
+            recipients,
+            recipient_files,
+            purposes,
+            conventions,
+            sink_files,
+        })
+    }
+}
+
+/// The sink files by the language they are for, their sinks validated and
+/// their ids unique across all files.
+fn sink_files_by_language(
+    sink_files: Vec<(String, SinkFile)>,
+    recipient_ids: &HashSet<&str>,
+) -> Result<HashMap<Language, Vec<(String, SinkFile)>>, RulesError> {
+    let mut by_language: HashMap<Language, Vec<(String, SinkFile)>> = HashMap::new();
+    let mut sink_ids = HashSet::new();
+    for (file, sf) in sink_files {
+        let language = Language::from_name(&sf.language).ok_or_else(|| RulesError::Invalid {
+            file: file.clone(),
+            message: format!(
+                "unknown language `{}`; expected one of {}",
+                sf.language,
+                Language::ALL.map(Language::name).join(", ")
+            ),
+        })?;
+        for s in &sf.sinks {
+            validate::sink(&file, s, recipient_ids)?;
+            if !sink_ids.insert(s.id.clone()) {
+                return Err(RulesError::Invalid {
+                    file,
+                    message: format!("sink id `{}` is defined twice", s.id),
+                });
+            }
+        }
+        by_language.entry(language).or_default().push((file, sf));
+    }
+    Ok(by_language)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
@@ -440,195 +331,4 @@ fn read_dir_rec(
         }
     }
     Ok(())
-}
-
-fn validate_categories(categories: &[CategorySpec], files: &[String]) -> Result<(), RulesError> {
-    let mut keys = HashSet::new();
-    for (c, file) in categories.iter().zip(files) {
-        let invalid = |message: String| RulesError::Invalid {
-            file: format!("rules/{file}"),
-            message,
-        };
-        let well_formed = c.key.starts_with("user.")
-            && c.key.split('.').all(|s| {
-                !s.is_empty()
-                    && s.chars()
-                        .all(|ch| ch.is_ascii_lowercase() || ch == '_' || ch.is_ascii_digit())
-            });
-        if !well_formed {
-            return Err(invalid(format!(
-                "category key `{}` must be a dotted lower-case key below `user.`",
-                c.key
-            )));
-        }
-        if !keys.insert(c.key.as_str()) {
-            return Err(invalid(format!("category `{}` is defined twice", c.key)));
-        }
-        if c.patterns.is_empty() && c.ambiguous.is_empty() {
-            return Err(invalid(format!("category `{}` has no patterns", c.key)));
-        }
-        if c.sensitive && c.regulations.is_empty() {
-            return Err(invalid(format!(
-                "sensitive category `{}` must cite its regulations",
-                c.key
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// The language a conventions file describes, once its fields agree with
-/// one another.
-fn validate_conventions(file: &str, c: &Conventions) -> Result<Language, RulesError> {
-    let invalid = |message: String| RulesError::Invalid {
-        file: format!("rules/{file}"),
-        message,
-    };
-    let language = Language::from_name(&c.language).ok_or_else(|| {
-        invalid(format!(
-            "unknown language `{}`; expected one of {}",
-            c.language,
-            Language::ALL.map(Language::name).join(", ")
-        ))
-    })?;
-    if c.receiver.style == ReceiverStyle::Implicit && c.receiver.names.len() != 1 {
-        return Err(invalid(
-            "an implicit receiver needs exactly one name (`names: [this]`)".into(),
-        ));
-    }
-    if c.modules.unit != ModuleUnit::None && c.modules.separator.is_empty() {
-        return Err(invalid(
-            "modules need a `separator` (`.` or `/`) unless `unit: none`".into(),
-        ));
-    }
-    Ok(language)
-}
-
-fn validate_purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
-    let mut keys = HashSet::new();
-    for p in purposes {
-        let invalid = |message: String| RulesError::Invalid {
-            file: "rules/purposes.yml".into(),
-            message,
-        };
-        if !keys.insert(p.key.as_str()) {
-            return Err(invalid(format!("purpose `{}` is defined twice", p.key)));
-        }
-        if let Some((parent, _)) = p.key.rsplit_once('.')
-            && !keys.contains(parent)
-        {
-            return Err(invalid(format!(
-                "purpose `{}` comes before its parent `{parent}`",
-                p.key
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn validate_recipients(
-    recipients: &[RecipientSpec],
-    files: &[String],
-    purposes: &[PurposeSpec],
-) -> Result<(), RulesError> {
-    let mut ids = HashSet::new();
-    for (r, file) in recipients.iter().zip(files) {
-        let invalid = |message: String| RulesError::Invalid {
-            file: format!("rules/{file}"),
-            message,
-        };
-        let well_formed = !r.id.is_empty()
-            && r.id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
-            return Err(invalid(format!(
-                "recipient id `{}` must be lower-case letters, digits and `-`",
-                r.id
-            )));
-        }
-        if !ids.insert(r.id.as_str()) {
-            return Err(invalid(format!("recipient `{}` is defined twice", r.id)));
-        }
-        if !model::SERVICE_KINDS.contains(&r.service.as_str()) {
-            return Err(invalid(format!(
-                "recipient `{}` has unknown service `{}`; expected one of {}",
-                r.id,
-                r.service,
-                model::SERVICE_KINDS.join(", ")
-            )));
-        }
-        if !purposes.iter().any(|p| p.key == r.purpose) {
-            return Err(invalid(format!(
-                "recipient `{}` has unknown purpose `{}` (see rules/purposes.yml)",
-                r.id, r.purpose
-            )));
-        }
-        let region_ok = |region: &str| {
-            matches!(region, "global" | "EU")
-                || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()))
-        };
-        for region in std::iter::once(&r.region).chain(r.regions.values()) {
-            if !region_ok(region) {
-                return Err(invalid(format!(
-                    "recipient `{}` has region `{region}`; use an ISO 3166 alpha-2 code, `EU` or `global`",
-                    r.id
-                )));
-            }
-        }
-        if let Some(id) = r.regions.keys().find(|id| {
-            id.len() < 4
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        }) {
-            return Err(invalid(format!(
-                "recipient `{}` has region id `{id}`; use the service's own lower-case id such as `eu-west-1`",
-                r.id
-            )));
-        }
-        for d in &r.domains {
-            let valid = d.contains('.')
-                && d.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-            if !valid {
-                return Err(invalid(format!(
-                    "recipient `{}` has an invalid domain `{d}`",
-                    r.id
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn validate_sink(file: &str, s: &SinkSpec, recipients: &HashSet<&str>) -> Result<(), RulesError> {
-    let invalid = |message: String| RulesError::Invalid {
-        file: format!("rules/{file}"),
-        message,
-    };
-    if s.calls.is_empty() {
-        return Err(invalid(format!("sink `{}` has no calls", s.id)));
-    }
-    match s.kind {
-        FlowKind::Shared => match (&s.recipient, &s.http) {
-            (Some(r), None) if !recipients.contains(r.as_str()) => Err(invalid(format!(
-                "sink `{}` names unknown recipient `{r}`",
-                s.id
-            ))),
-            (Some(_), None) | (None, Some(_)) => Ok(()),
-            _ => Err(invalid(format!(
-                "shared sink `{}` needs exactly one of `recipient` or `http`",
-                s.id
-            ))),
-        },
-        FlowKind::Stored if s.store.is_none() => {
-            Err(invalid(format!("stored sink `{}` needs `store`", s.id)))
-        }
-        FlowKind::Collected => Err(invalid(format!(
-            "sink `{}`: collection is declared under `sources`",
-            s.id
-        ))),
-        _ => Ok(()),
-    }
 }

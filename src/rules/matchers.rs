@@ -1,0 +1,188 @@
+//! What the flow engine asks of a language's rules, compiled once: which
+//! sink, request container, keyed read, bind call or handler decorator a
+//! callee path is, and whether it is a sanitizer. Each kind of pattern is one
+//! regex set over the callee globs of the language's sink files (and of its
+//! family's: TypeScript uses JavaScript's).
+
+use std::collections::HashMap;
+
+use regex::RegexSet;
+
+use super::model::{SinkFile, SourceSpec};
+use super::{RulesError, Sink, glob};
+use crate::language::{Conventions, Language};
+
+/// Callee patterns of one kind, each standing for a sink or source.
+#[derive(Debug)]
+struct Matchers {
+    set: RegexSet,
+    /// The sink or source (index in `Rules`) of each pattern.
+    target: Vec<usize>,
+}
+
+impl Matchers {
+    fn new(patterns: Vec<(String, usize)>) -> Result<Matchers, RulesError> {
+        let (patterns, target): (Vec<String>, Vec<usize>) = patterns.into_iter().unzip();
+        Ok(Matchers {
+            set: regex_set(&patterns)?,
+            target,
+        })
+    }
+
+    /// The target of the first pattern matching `path`. Most paths match
+    /// nothing, and `is_match` answers that much faster than the overlapping
+    /// search `matches` needs.
+    fn first(&self, path: &str) -> Option<usize> {
+        if !self.set.is_match(path) {
+            return None;
+        }
+        self.set.matches(path).iter().next().map(|i| self.target[i])
+    }
+}
+
+fn regex_set(patterns: &[String]) -> Result<RegexSet, RulesError> {
+    RegexSet::new(patterns).map_err(|e| RulesError::Invalid {
+        file: "sinks".into(),
+        message: e.to_string(),
+    })
+}
+
+/// A callee glob as a regex.
+fn compile(file: &str, glob: &str) -> Result<String, RulesError> {
+    glob::to_regex(glob).map_err(|m| RulesError::Invalid {
+        file: file.into(),
+        message: format!("bad call pattern `{glob}`: {m}"),
+    })
+}
+
+/// One language's compiled rules.
+#[derive(Debug)]
+pub struct LanguageRules {
+    sinks: Matchers,
+    containers: Matchers,
+    keyed_calls: Matchers,
+    bind_calls: Matchers,
+    route_decorators: Matchers,
+    sanitizers: RegexSet,
+    /// Parameter annotation -> source: the parameter is a collected field.
+    pub field_params: HashMap<String, usize>,
+    /// Parameter annotation or type -> source: the parameter is a container.
+    pub container_params: HashMap<String, usize>,
+    /// How the language is written (`rules/languages/<name>.yml`).
+    pub conventions: Conventions,
+}
+
+impl LanguageRules {
+    /// The first sink (in rule-file order) matching any of the paths.
+    pub fn sink_for(&self, paths: &[&str]) -> Option<usize> {
+        paths.iter().filter_map(|p| self.sinks.first(p)).min()
+    }
+
+    /// The source whose container pattern matches `path`.
+    pub fn container(&self, path: &str) -> Option<usize> {
+        self.containers.first(path)
+    }
+
+    /// The source whose handler-decorator pattern matches `path`.
+    pub fn route_decorator(&self, path: &str) -> Option<usize> {
+        self.route_decorators.first(path)
+    }
+
+    /// The source whose bind-call pattern matches `path`.
+    pub fn bind_call(&self, path: &str) -> Option<usize> {
+        self.bind_calls.first(path)
+    }
+
+    /// The source whose keyed-call pattern matches `path`.
+    pub fn keyed_call(&self, path: &str) -> Option<usize> {
+        self.keyed_calls.first(path)
+    }
+
+    pub fn is_sanitizer_call(&self, path: &str) -> bool {
+        self.sanitizers.is_match(path)
+    }
+
+    /// Compiles the sink files of `language` and of the languages whose rules
+    /// it uses (`sink_files`, by language), adding the sinks and sources they
+    /// define to `sinks` and `sources` (shared by all languages, each once),
+    /// with the sanitizer globs every language shares.
+    pub(super) fn compile(
+        language: Language,
+        sink_files: &HashMap<Language, Vec<(String, SinkFile)>>,
+        shared_sanitizers: &[String],
+        conventions: Conventions,
+        sinks: &mut Vec<Sink>,
+        sources: &mut Vec<SourceSpec>,
+    ) -> Result<LanguageRules, RulesError> {
+        let mut sink_patterns = Vec::new();
+        let mut containers = Vec::new();
+        let mut keyed = Vec::new();
+        let mut binds = Vec::new();
+        let mut routes = Vec::new();
+        let mut sanitizers: Vec<String> = Vec::new();
+        let mut field_params = HashMap::new();
+        let mut container_params = HashMap::new();
+        for family in Language::ALL
+            .into_iter()
+            .filter(|f| language.uses_rules_of(*f))
+        {
+            for (file, sf) in sink_files.get(&family).into_iter().flatten() {
+                for s in &sf.sinks {
+                    let index = match sinks.iter().position(|k| k.spec.id == s.id) {
+                        Some(i) => i,
+                        None => {
+                            sinks.push(Sink {
+                                language: family,
+                                spec: s.clone(),
+                            });
+                            sinks.len() - 1
+                        }
+                    };
+                    for g in &s.calls {
+                        sink_patterns.push((compile(file, g)?, index));
+                    }
+                }
+                for src in &sf.sources {
+                    let index = match sources.iter().position(|k| k.id == src.id) {
+                        Some(i) => i,
+                        None => {
+                            sources.push(src.clone());
+                            sources.len() - 1
+                        }
+                    };
+                    let kinds = [
+                        (&src.containers, &mut containers),
+                        (&src.bind_calls, &mut binds),
+                        (&src.route_decorators, &mut routes),
+                        (&src.keyed_calls, &mut keyed),
+                    ];
+                    for (globs, patterns) in kinds {
+                        for g in globs {
+                            patterns.push((compile(file, g)?, index));
+                        }
+                    }
+                    field_params.extend(src.field_params.iter().map(|p| (p.clone(), index)));
+                    container_params
+                        .extend(src.container_params.iter().map(|p| (p.clone(), index)));
+                }
+                for g in &sf.sanitizers {
+                    sanitizers.push(compile(file, g)?);
+                }
+            }
+        }
+        for g in shared_sanitizers {
+            sanitizers.push(compile("flow.yml", g)?);
+        }
+        Ok(LanguageRules {
+            sinks: Matchers::new(sink_patterns)?,
+            containers: Matchers::new(containers)?,
+            keyed_calls: Matchers::new(keyed)?,
+            bind_calls: Matchers::new(binds)?,
+            route_decorators: Matchers::new(routes)?,
+            sanitizers: regex_set(&sanitizers)?,
+            field_params,
+            container_params,
+            conventions,
+        })
+    }
+}

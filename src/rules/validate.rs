@@ -1,0 +1,265 @@
+//! Validation of what rule files say beyond their shape: keys well formed
+//! and unique, references that resolve, fields that agree with each other.
+//! Every error names the file.
+
+use std::collections::{HashMap, HashSet};
+
+use super::RulesError;
+use super::model::{self, CategorySpec, PurposeSpec, RecipientSpec, SinkSpec};
+use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
+use crate::model::FlowKind;
+
+/// The language a conventions file describes, once its fields agree with
+/// one another.
+pub(super) fn conventions(file: &str, c: &Conventions) -> Result<Language, RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: format!("rules/{file}"),
+        message,
+    };
+    let language = Language::from_name(&c.language).ok_or_else(|| {
+        invalid(format!(
+            "unknown language `{}`; expected one of {}",
+            c.language,
+            Language::ALL.map(Language::name).join(", ")
+        ))
+    })?;
+    if c.receiver.style == ReceiverStyle::Implicit && c.receiver.names.len() != 1 {
+        return Err(invalid(
+            "an implicit receiver needs exactly one name (`names: [this]`)".into(),
+        ));
+    }
+    if c.modules.unit != ModuleUnit::None && c.modules.separator.is_empty() {
+        return Err(invalid(
+            "modules need a `separator` (`.` or `/`) unless `unit: none`".into(),
+        ));
+    }
+    Ok(language)
+}
+
+pub(super) fn categories(categories: &[CategorySpec], files: &[String]) -> Result<(), RulesError> {
+    let mut keys = HashSet::new();
+    for (c, file) in categories.iter().zip(files) {
+        let invalid = |message: String| RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message,
+        };
+        let well_formed = c.key.starts_with("user.")
+            && c.key.split('.').all(|s| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch == '_' || ch.is_ascii_digit())
+            });
+        if !well_formed {
+            return Err(invalid(format!(
+                "category key `{}` must be a dotted lower-case key below `user.`",
+                c.key
+            )));
+        }
+        if !keys.insert(c.key.as_str()) {
+            return Err(invalid(format!("category `{}` is defined twice", c.key)));
+        }
+        if c.patterns.is_empty() && c.ambiguous.is_empty() {
+            return Err(invalid(format!("category `{}` has no patterns", c.key)));
+        }
+        if c.sensitive && c.regulations.is_empty() {
+            return Err(invalid(format!(
+                "sensitive category `{}` must cite its regulations",
+                c.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
+    let mut keys = HashSet::new();
+    for p in purposes {
+        let invalid = |message: String| RulesError::Invalid {
+            file: "rules/purposes.yml".into(),
+            message,
+        };
+        if !keys.insert(p.key.as_str()) {
+            return Err(invalid(format!("purpose `{}` is defined twice", p.key)));
+        }
+        if let Some((parent, _)) = p.key.rsplit_once('.')
+            && !keys.contains(parent)
+        {
+            return Err(invalid(format!(
+                "purpose `{}` comes before its parent `{parent}`",
+                p.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn recipients(
+    recipients: &[RecipientSpec],
+    files: &[String],
+    purposes: &[PurposeSpec],
+) -> Result<(), RulesError> {
+    let mut ids = HashSet::new();
+    for (r, file) in recipients.iter().zip(files) {
+        let invalid = |message: String| RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message,
+        };
+        let well_formed = !r.id.is_empty()
+            && r.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            return Err(invalid(format!(
+                "recipient id `{}` must be lower-case letters, digits and `-`",
+                r.id
+            )));
+        }
+        if !ids.insert(r.id.as_str()) {
+            return Err(invalid(format!("recipient `{}` is defined twice", r.id)));
+        }
+        if !model::SERVICE_KINDS.contains(&r.service.as_str()) {
+            return Err(invalid(format!(
+                "recipient `{}` has unknown service `{}`; expected one of {}",
+                r.id,
+                r.service,
+                model::SERVICE_KINDS.join(", ")
+            )));
+        }
+        if !purposes.iter().any(|p| p.key == r.purpose) {
+            return Err(invalid(format!(
+                "recipient `{}` has unknown purpose `{}` (see rules/purposes.yml)",
+                r.id, r.purpose
+            )));
+        }
+        let region_ok = |region: &str| {
+            matches!(region, "global" | "EU")
+                || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        for region in std::iter::once(&r.region).chain(r.regions.values()) {
+            if !region_ok(region) {
+                return Err(invalid(format!(
+                    "recipient `{}` has region `{region}`; use an ISO 3166 alpha-2 code, `EU` or `global`",
+                    r.id
+                )));
+            }
+        }
+        if let Some(id) = r.regions.keys().find(|id| {
+            id.len() < 4
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        }) {
+            return Err(invalid(format!(
+                "recipient `{}` has region id `{id}`; use the service's own lower-case id such as `eu-west-1`",
+                r.id
+            )));
+        }
+        for d in &r.domains {
+            let valid = d.contains('.')
+                && d.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+            if !valid {
+                return Err(invalid(format!(
+                    "recipient `{}` has an invalid domain `{d}`",
+                    r.id
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn sink(file: &str, s: &SinkSpec, recipients: &HashSet<&str>) -> Result<(), RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: format!("rules/{file}"),
+        message,
+    };
+    if s.calls.is_empty() {
+        return Err(invalid(format!("sink `{}` has no calls", s.id)));
+    }
+    match s.kind {
+        FlowKind::Shared => match (&s.recipient, &s.http) {
+            (Some(r), None) if !recipients.contains(r.as_str()) => Err(invalid(format!(
+                "sink `{}` names unknown recipient `{r}`",
+                s.id
+            ))),
+            (Some(_), None) | (None, Some(_)) => Ok(()),
+            _ => Err(invalid(format!(
+                "shared sink `{}` needs exactly one of `recipient` or `http`",
+                s.id
+            ))),
+        },
+        FlowKind::Stored if s.store.is_none() => {
+            Err(invalid(format!("stored sink `{}` needs `store`", s.id)))
+        }
+        FlowKind::Collected => Err(invalid(format!(
+            "sink `{}`: collection is declared under `sources`",
+            s.id
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Languages of one family call each other's functions, resolved with the
+/// caller's conventions: they must agree on calls and modules.
+pub(super) fn families(conventions: &HashMap<Language, Conventions>) -> Result<(), RulesError> {
+    for (language, c) in conventions {
+        let family = language.family();
+        let Some(f) = conventions.get(&family).filter(|_| family != *language) else {
+            continue;
+        };
+        if c.calls != f.calls || c.modules != f.modules {
+            return Err(RulesError::Invalid {
+                file: format!("rules/languages/{language}.yml"),
+                message: format!(
+                    "`calls` and `modules` must be those of {family}, whose functions {language} calls"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+
+    /// The built-in rules with `files` (path below `rules/`, text) over them.
+    fn with(files: &[(&str, &str)]) -> String {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        match Rules::embedded_with(&[dir.path().to_path_buf()]) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_family_agrees_on_calls_and_modules() {
+        let ts = include_str!("../../rules/languages/typescript.yml");
+        assert_eq!(with(&[("languages/typescript.yml", ts)]), "");
+        let drifted = ts.replacen("bare: file", "bare: class", 1);
+        assert_ne!(drifted, ts);
+        let err = with(&[("languages/typescript.yml", &drifted)]);
+        assert!(err.contains("must be those of javascript"), "{err}");
+    }
+
+    #[test]
+    fn conventions_that_contradict_themselves_are_errors() {
+        let java = include_str!("../../rules/languages/java.yml");
+        let two_names = java.replacen("names: [this]", "names: [this, self]", 1);
+        let err = with(&[("languages/java.yml", &two_names)]);
+        assert!(err.contains("exactly one name"), "{err}");
+        let go = include_str!("../../rules/languages/go.yml");
+        let no_separator = go.replacen("  separator: \"/\"\n", "", 1);
+        let err = with(&[("languages/go.yml", &no_separator)]);
+        assert!(err.contains("separator"), "{err}");
+        let unknown = go.replacen("language: go", "language: cobol", 1);
+        let err = with(&[("languages/go.yml", &unknown)]);
+        assert!(err.contains("unknown language `cobol`"), "{err}");
+    }
+}

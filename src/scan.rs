@@ -129,58 +129,8 @@ pub fn scan(
 ) -> Result<ScanReport, rayon::ThreadPoolBuildError> {
     let classifier = Classifier::new(rules);
     let base = base_dir(&options.roots);
-    let threads = options.threads.max(1);
-    let mut discovery = match &options.selection.only {
-        // git already listed the files: no need to walk the tree.
-        Some(only) => {
-            let root = options
-                .selection
-                .root
-                .clone()
-                .unwrap_or_else(|| base.clone());
-            // git gives absolute paths; show them relative to the scan's base
-            // like a walked tree's.
-            let canonical_base = std::fs::canonicalize(&base).unwrap_or_else(|_| base.clone());
-            let files: Vec<PathBuf> = only
-                .iter()
-                .map(|f| {
-                    f.strip_prefix(&canonical_base)
-                        .map_or_else(|_| f.clone(), |rel| base.join(rel))
-                })
-                .collect();
-            discover::discover_files(&files, &root)
-        }
-        None => discover::discover(&options.roots, threads),
-    };
-    let selection = &options.selection;
-    discovery.files.retain(|c| selection.includes(&c.path));
-    discovery.schemas.retain(|(p, _)| selection.includes(p));
-    discovery.manifests.retain(|p| selection.includes(p));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(STACK_SIZE)
-        .build()?;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = discovery.files.len();
-    let finished = std::sync::atomic::AtomicBool::new(false);
-    let results: Vec<FileResult> = std::thread::scope(|scope| {
-        if options.progress && total >= PROGRESS_MIN_FILES {
-            scope.spawn(|| progress(&done, total, &finished));
-        }
-        let results = pool.install(|| {
-            discovery
-                .files
-                .par_iter()
-                .map(|c| {
-                    let r = analyze_file(c, &base, rules, &classifier, options);
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    r
-                })
-                .collect()
-        });
-        finished.store(true, std::sync::atomic::Ordering::Relaxed);
-        results
-    });
+    let discovery = discover_selected(options, &base);
+    let results = analyze_files(&discovery.files, &base, rules, &classifier, options)?;
     let mut report = ScanReport {
         base: base.clone(),
         ..ScanReport::default()
@@ -190,47 +140,10 @@ pub fn scan(
             .sdks
             .extend(dependencies::sdks_in(m, &relative(m, &base), rules));
     }
-    for (path, kind) in &discovery.schemas {
-        let shown = relative(path, &base);
-        let Ok(bytes) = options.selection.read(path) else {
-            report.notices.push(Notice {
-                path: shown,
-                kind: NoticeKind::Error,
-                message: "cannot read".into(),
-            });
-            continue;
-        };
-        if let Some(reason) =
-            discover::content_skip_reason(path, &bytes, options.max_file_size, None)
-        {
-            report.notices.push(Notice {
-                path: shown,
-                kind: NoticeKind::Skipped,
-                message: reason,
-            });
-            continue;
-        }
-        let text = String::from_utf8_lossy(&bytes);
-        report.stats.files_scanned += 1;
-        report.stats.bytes_scanned += bytes.len() as u64;
-        report.stats.lines_scanned += text.lines().count() as u64;
-        match analyze_schema(&shown, *kind, &text, rules, &classifier) {
-            Ok((findings, notes)) => {
-                report.findings.extend(findings);
-                report.notices.extend(notes.into_iter().map(|n| Notice {
-                    path: shown.clone(),
-                    kind: NoticeKind::Partial,
-                    message: n,
-                }));
-            }
-            Err(e) => report.notices.push(Notice {
-                path: shown,
-                kind: NoticeKind::Error,
-                message: e.to_string(),
-            }),
-        }
-    }
     report.sdks.sort();
+    for (path, kind) in &discovery.schemas {
+        add_schema(&mut report, path, *kind, options, rules, &classifier);
+    }
     for s in discovery.skipped {
         report.notices.push(Notice {
             path: relative(&s.path, &base),
@@ -259,6 +172,110 @@ pub fn scan(
     project::merge(&mut report.findings, linked);
     report.notices.sort();
     Ok(report)
+}
+
+/// The files to scan: the tree under the roots, or the files git listed
+/// (`Selection::only`), which need no walk.
+fn discover_selected(options: &ScanOptions, base: &Path) -> discover::Discovery {
+    let selection = &options.selection;
+    let mut discovery = match &selection.only {
+        Some(only) => {
+            let root = selection.root.clone().unwrap_or_else(|| base.to_path_buf());
+            // git gives absolute paths; show them relative to the scan's base
+            // like a walked tree's.
+            let canonical_base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+            let files: Vec<PathBuf> = only
+                .iter()
+                .map(|f| {
+                    f.strip_prefix(&canonical_base)
+                        .map_or_else(|_| f.clone(), |rel| base.join(rel))
+                })
+                .collect();
+            discover::discover_files(&files, &root)
+        }
+        None => discover::discover(&options.roots, options.threads.max(1)),
+    };
+    discovery.files.retain(|c| selection.includes(&c.path));
+    discovery.schemas.retain(|(p, _)| selection.includes(p));
+    discovery.manifests.retain(|p| selection.includes(p));
+    discovery
+}
+
+/// Analyses the source files in parallel on a pool of `options.threads`,
+/// in discovery order, with a progress line for long scans.
+fn analyze_files(
+    files: &[Candidate],
+    base: &Path,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &ScanOptions,
+) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .stack_size(STACK_SIZE)
+        .build()?;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = files.len();
+    let finished = std::sync::atomic::AtomicBool::new(false);
+    Ok(std::thread::scope(|scope| {
+        if options.progress && total >= PROGRESS_MIN_FILES {
+            scope.spawn(|| progress(&done, total, &finished));
+        }
+        let results = pool.install(|| {
+            files
+                .par_iter()
+                .map(|c| {
+                    let r = analyze_file(c, base, rules, classifier, options);
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    r
+                })
+                .collect()
+        });
+        finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        results
+    }))
+}
+
+/// Adds what a schema file declares to the report, or a notice of why it
+/// could not be read.
+fn add_schema(
+    report: &mut ScanReport,
+    path: &Path,
+    kind: SchemaKind,
+    options: &ScanOptions,
+    rules: &Rules,
+    classifier: &Classifier,
+) {
+    let shown = relative(path, &report.base);
+    let notice = |kind, message| Notice {
+        path: shown.clone(),
+        kind,
+        message,
+    };
+    let Ok(bytes) = options.selection.read(path) else {
+        report
+            .notices
+            .push(notice(NoticeKind::Error, "cannot read".into()));
+        return;
+    };
+    if let Some(reason) = discover::content_skip_reason(path, &bytes, options.max_file_size, None) {
+        report.notices.push(notice(NoticeKind::Skipped, reason));
+        return;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    report.stats.files_scanned += 1;
+    report.stats.bytes_scanned += bytes.len() as u64;
+    report.stats.lines_scanned += text.lines().count() as u64;
+    match analyze_schema(&shown, kind, &text, rules, classifier) {
+        Ok((findings, notes)) => {
+            report.findings.extend(findings);
+            let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
+            report.notices.extend(partial);
+        }
+        Err(e) => report
+            .notices
+            .push(notice(NoticeKind::Error, e.to_string())),
+    }
 }
 
 fn analyze_file(

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::meta::STALE_BASELINE_ENTRY;
 use crate::model::{Finding, Location, Suppression, SuppressionKind};
-use crate::text::LocatedError;
+use crate::text::{self, LocatedError};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,7 +76,12 @@ impl Baseline {
             file: file.clone(),
             source,
         })?;
-        serde_norway::from_str(&text)
+        Baseline::parse(&file, &text)
+    }
+
+    /// Parses the text of a baseline file; `file` names it in errors.
+    pub fn parse(file: &str, text: &str) -> Result<Baseline, BaselineError> {
+        serde_norway::from_str(text)
             .map_err(|e| BaselineError::Syntax(LocatedError::yaml(file, &e)))
     }
 
@@ -107,11 +112,7 @@ impl Baseline {
                 end_line: line,
                 end_column: 1,
             };
-            let snippet = text
-                .lines()
-                .nth(line as usize - 1)
-                .unwrap_or("")
-                .to_string();
+            let snippet = text::snippet(text.lines().nth(line as usize - 1).unwrap_or(""), 1);
             findings.push(Finding::meta(
                 &STALE_BASELINE_ENTRY,
                 "baseline",

@@ -76,14 +76,26 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         file: file.clone(),
         source,
     })?;
+    let config = parse(&file, &text)?;
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Loaded {
+        config,
+        dir,
+        file: Some(path.to_path_buf()),
+    })
+}
+
+/// Parses and validates the text of a `candor.toml`; `file` names it in
+/// errors.
+pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     // An error at the first occurrence of `needle`, or at the start.
     let at = |needle: &str, message: String| {
-        let position = text.find(needle).map_or((1, 1), |at| line_col(&text, at));
-        ConfigError::Invalid(LocatedError::new(&file, position, message))
+        let position = text.find(needle).map_or((1, 1), |at| line_col(text, at));
+        ConfigError::Invalid(LocatedError::new(file, position, message))
     };
-    let config: Config = toml::from_str(&text).map_err(|e| {
-        let position = e.span().map_or((1, 1), |s| line_col(&text, s.start));
-        ConfigError::Invalid(LocatedError::new(&file, position, e.message().to_string()))
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let position = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        ConfigError::Invalid(LocatedError::new(file, position, e.message().to_string()))
     })?;
     if let Some(level) = &config.fail_on
         && !matches!(level.as_str(), "error" | "warning" | "note" | "never")
@@ -106,12 +118,7 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
             ));
         }
     }
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    Ok(Loaded {
-        config,
-        dir,
-        file: Some(path.to_path_buf()),
-    })
+    Ok(config)
 }
 
 impl Loaded {

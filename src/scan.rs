@@ -114,13 +114,18 @@ impl Selection {
     }
 }
 
-struct FileResult {
-    findings: Vec<Finding>,
-    summary: Option<FileSummary>,
-    notices: Vec<Notice>,
-    bytes: u64,
-    lines: u64,
-    scanned: bool,
+/// What the scan learns from one source file.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// Flows within the file's functions.
+    pub findings: Vec<Finding>,
+    /// For the project-level join.
+    pub summary: Option<FileSummary>,
+    pub notices: Vec<Notice>,
+    pub bytes: u64,
+    pub lines: u64,
+    /// Read and analysed (not skipped).
+    pub scanned: bool,
 }
 
 pub fn scan(
@@ -286,31 +291,44 @@ fn analyze_file(
     options: &ScanOptions,
 ) -> FileResult {
     let path = relative(&c.path, base);
-    let mut out = FileResult {
-        findings: Vec::new(),
-        summary: None,
-        notices: Vec::new(),
-        bytes: 0,
-        lines: 0,
-        scanned: false,
-    };
+    match options.selection.read(&c.path) {
+        Ok(bytes) => analyze_content(&path, c.language, bytes, rules, classifier, options),
+        Err(e) => FileResult {
+            notices: vec![Notice {
+                path,
+                kind: NoticeKind::Error,
+                message: format!("cannot read: {e}"),
+            }],
+            ..FileResult::default()
+        },
+    }
+}
+
+/// Analyses the content of the source file shown as `path` as the scan
+/// does: skipped when too large, binary, generated or minified; decoded
+/// leniently; not parsed at all with `--local-only` when no name in it
+/// could be personal data.
+pub fn analyze_content(
+    path: &str,
+    language: Language,
+    bytes: Vec<u8>,
+    rules: &Rules,
+    classifier: &Classifier,
+    options: &ScanOptions,
+) -> FileResult {
+    let mut out = FileResult::default();
     let notice = |kind, message: String| Notice {
-        path: path.clone(),
+        path: path.to_string(),
         kind,
         message,
     };
-    let bytes = match options.selection.read(&c.path) {
-        Ok(b) => b,
-        Err(e) => {
-            out.notices
-                .push(notice(NoticeKind::Error, format!("cannot read: {e}")));
-            return out;
-        }
-    };
-    let conventions = &rules.language(c.language).conventions;
-    if let Some(reason) =
-        discover::content_skip_reason(&c.path, &bytes, options.max_file_size, Some(conventions))
-    {
+    let conventions = &rules.language(language).conventions;
+    if let Some(reason) = discover::content_skip_reason(
+        Path::new(path),
+        &bytes,
+        options.max_file_size,
+        Some(conventions),
+    ) {
         out.notices.push(notice(NoticeKind::Skipped, reason));
         return out;
     }
@@ -332,7 +350,7 @@ fn analyze_file(
     if options.flow.local_only && !classifier.may_match_text(&text) {
         return out;
     }
-    match analyze_source(&path, c.language, &text, rules, classifier, &options.flow) {
+    match analyze_source(path, language, &text, rules, classifier, &options.flow) {
         Ok(analyzed) => {
             out.findings = analyzed.findings;
             out.summary = analyzed.summary;

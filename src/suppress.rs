@@ -124,7 +124,7 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
                 end_line: d.line,
                 end_column: d.column + 13,
             };
-            let snippet = lines.line(d.line).trim_end().to_string();
+            let snippet = lines.snippet(d.line, d.column);
             extra.push(Finding::meta(
                 rule,
                 "suppression",

@@ -3,7 +3,41 @@
 //! the error that points at one.
 
 use crate::ir::Span;
-use crate::model::Location;
+use crate::model::{Location, Snippet};
+
+/// The longest snippet a finding shows, in characters: a longer line is cut
+/// to a window around the finding, so that a file of a few very long lines
+/// cannot make every finding on them carry the whole line.
+pub const MAX_SNIPPET: usize = 1000;
+
+/// Characters of a long line kept before the finding's column.
+const SNIPPET_LEAD: usize = 200;
+
+/// `line` as a finding at 1-based character `column` shows it.
+pub fn snippet(line: &str, column: u32) -> Snippet {
+    let length = line.chars().count();
+    if length <= MAX_SNIPPET {
+        return Snippet {
+            text: line.to_string(),
+            offset: 0,
+        };
+    }
+    let start = (column as usize)
+        .saturating_sub(1 + SNIPPET_LEAD)
+        .min(length - MAX_SNIPPET);
+    let mut text = String::new();
+    if start > 0 {
+        text.push('…');
+    }
+    text.extend(line.chars().skip(start).take(MAX_SNIPPET));
+    if start + MAX_SNIPPET < length {
+        text.push('…');
+    }
+    Snippet {
+        text,
+        offset: start as u32,
+    }
+}
 
 /// A problem at a place in a file the user wrote (a privacy manifest, a rule
 /// file, `candor.toml`, a baseline), shown as `file:line:column: message`
@@ -77,6 +111,12 @@ impl<'s> SourceLines<'s> {
             .map_or("", |l| l.trim_end_matches('\r'))
     }
 
+    /// Line `number`, without trailing white space, as a finding at 1-based
+    /// character `column` shows it.
+    pub fn snippet(&self, number: u32, column: u32) -> Snippet {
+        snippet(self.line(number).trim_end(), column)
+    }
+
     /// `span` (byte columns) as a location in `path` (character columns).
     pub fn location(&self, path: &str, span: Span) -> Location {
         let column = |line: u32, byte: u32| char_column(self.line(line), byte as usize) as u32;
@@ -92,7 +132,7 @@ impl<'s> SourceLines<'s> {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_column, line_col};
+    use super::{MAX_SNIPPET, char_column, line_col, snippet};
 
     #[test]
     fn columns_count_characters() {
@@ -103,5 +143,23 @@ mod tests {
         assert_eq!(line_col("a\nbé c", 5), (2, 3));
         assert_eq!(line_col("a\nb", 0), (1, 1));
         assert_eq!(line_col("a\n", 2), (2, 1));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_finding() {
+        let short = snippet("  x = email", 7);
+        assert_eq!((short.text.as_str(), short.offset), ("  x = email", 0));
+        let long = format!("{}email{}", "a".repeat(2000), "b".repeat(2000));
+        let s = snippet(&long, 2001);
+        assert_eq!(s.offset, 2001 - 1 - 200);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!(s.text.chars().count(), MAX_SNIPPET + 2);
+        assert!(s.text.contains("email"));
+        let head = snippet(&long, 3);
+        assert_eq!(head.offset, 0);
+        assert!(!head.text.starts_with('…'));
+        let tail = snippet(&long, 4005);
+        assert_eq!(tail.offset as usize, 4005 - MAX_SNIPPET);
+        assert!(!tail.text.ends_with('…'));
     }
 }

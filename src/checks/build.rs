@@ -2,7 +2,7 @@
 //! message, and its trail located in the file.
 
 use super::rule_for;
-use crate::model::{Finding, Flow, FlowKind, Location, StoreKind, TrailStep};
+use crate::model::{Finding, Flow, FlowKind, Location, Snippet, StoreKind, TrailStep};
 use crate::rules::Rules;
 use crate::text::SourceLines;
 
@@ -20,8 +20,9 @@ pub fn findings(flows: &[Flow], rules: &Rules, path: &str, text: &str) -> Vec<Fi
                     message: s.note.clone(),
                 })
                 .collect();
-            let snippet = lines.line(flow.span.start_line).trim_end().to_string();
-            finding(flow, rules, lines.location(path, flow.span), snippet, trail)
+            let location = lines.location(path, flow.span);
+            let snippet = lines.snippet(location.start_line, location.start_column);
+            finding(flow, rules, location, snippet, trail)
         })
         .collect()
 }
@@ -33,7 +34,7 @@ pub fn finding(
     flow: &Flow,
     rules: &Rules,
     location: Location,
-    snippet: String,
+    snippet: Snippet,
     mut trail: Vec<TrailStep>,
 ) -> Finding {
     let category = rules.category(flow.category);
@@ -55,7 +56,8 @@ pub fn finding(
         region: flow.region.clone(),
         via: flow.via.clone(),
         message: message(flow, &category.name, category.sensitive, rules),
-        snippet,
+        snippet: snippet.text,
+        snippet_offset: snippet.offset,
         location,
         trail,
         fingerprint: String::new(),

@@ -96,7 +96,12 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
     } else {
         1
     };
-    let indent = (loc.start_column as usize).saturating_sub(1);
+    // A snippet cut from a long line starts `snippet_offset` characters into
+    // it, after a `…`.
+    let cut = usize::from(f.snippet_offset > 0);
+    let indent = (loc.start_column as usize)
+        .saturating_sub(1 + f.snippet_offset as usize)
+        .saturating_add(cut);
     let width = (width as usize).min(f.snippet.chars().count().saturating_sub(indent).max(1));
     let _ = writeln!(
         out,

@@ -32,11 +32,13 @@ pub fn columns(sql: &str) -> Vec<String> {
             .collect();
     }
     if let Some(set) = upper.find(" SET ") {
+        let from = set + " SET ".len();
+        // `SET WHERE`: the space that ends ` SET ` starts ` WHERE `.
         let end = upper[set..]
             .find(" WHERE ")
-            .map(|w| set + w)
-            .unwrap_or(sql.len());
-        return sql[set + 5..end]
+            .map_or(sql.len(), |w| set + w)
+            .max(from);
+        return sql[from..end]
             .split(',')
             .filter_map(|a| a.split('=').next())
             .map(clean)
@@ -64,5 +66,7 @@ mod tests {
             ["phone", "name"]
         );
         assert!(columns("INSERT INTO users VALUES (?, ?)").is_empty());
+        assert!(columns("UPDATE users SET WHERE id = ?").is_empty());
+        assert!(columns("UPDATE t SET ").is_empty());
     }
 }

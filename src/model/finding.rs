@@ -52,8 +52,12 @@ pub struct Finding {
     pub via: String,
     pub message: String,
     pub location: Location,
-    /// The source line of the location.
+    /// The source line of the location; a long line is cut to a window
+    /// around the location, marked with `…` where it is cut.
     pub snippet: String,
+    /// Characters of the line before the window (0: from its start).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub snippet_offset: u32,
     /// Where the data came from, first step first; the last step is the
     /// location itself.
     pub trail: Vec<TrailStep>,
@@ -96,6 +100,18 @@ pub enum SuppressionKind {
     External,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A line of a file as a finding shows it (see [`Finding::snippet`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    pub text: String,
+    /// Characters of the line before the text.
+    pub offset: u32,
+}
+
 impl Finding {
     /// A finding about one of candor's own inputs (a suppression comment, a
     /// baseline entry, a manifest declaration) rather than a flow of data:
@@ -106,7 +122,7 @@ impl Finding {
         via: &str,
         message: String,
         location: Location,
-        snippet: String,
+        snippet: Snippet,
         step: &str,
     ) -> Finding {
         Finding {
@@ -122,7 +138,8 @@ impl Finding {
             region: None,
             via: via.to_string(),
             message,
-            snippet,
+            snippet: snippet.text,
+            snippet_offset: snippet.offset,
             trail: vec![TrailStep {
                 location: location.clone(),
                 message: step.to_string(),

@@ -14,7 +14,8 @@ mod report;
 mod rule;
 
 pub use finding::{
-    Finding, Location, PolicyRef, Suppression, SuppressionKind, TrailStep, fingerprint, sort,
+    Finding, Location, PolicyRef, Snippet, Suppression, SuppressionKind, TrailStep, fingerprint,
+    sort,
 };
 pub use flow::{Flow, Step};
 pub use kinds::{CategoryId, FlowKind, StoreKind};

@@ -17,6 +17,7 @@ use crate::checks::{self, policy_rules as pr};
 use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind, locate};
 use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
 use crate::rules::Rules;
+use crate::text::SourceLines;
 
 /// A loaded manifest with what is needed to cite it.
 pub struct Policy<'a> {
@@ -386,13 +387,10 @@ impl Policy<'_> {
         message: String,
     ) -> Finding {
         let reference = self.at(needle, 1, clause);
-        let line = self
-            .text
-            .lines()
-            .nth(reference.location.start_line as usize - 1)
-            .unwrap_or("")
-            .trim_end()
-            .to_string();
+        let line = SourceLines::new(self.text).snippet(
+            reference.location.start_line,
+            reference.location.start_column,
+        );
         Finding {
             category: category.to_string(),
             category_name: category.to_string(),

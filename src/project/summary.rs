@@ -4,8 +4,9 @@
 //! summaries small on large trees.
 
 use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
+use crate::ir::Span;
 use crate::language::Language;
-use crate::model::{CategoryId, Flow, Location, Step};
+use crate::model::{CategoryId, Flow, Location, Snippet, Step};
 use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
@@ -31,7 +32,7 @@ pub struct FileSummary {
 pub struct LocatedBody {
     pub body: Body,
     pub region: Region,
-    pub snippet: String,
+    pub snippet: Snippet,
     /// The step "collected from parameter `dto`" that starts its trails.
     pub step: Spot,
     /// Its reads with their normalized fields, located (`body.reads`
@@ -89,7 +90,7 @@ pub struct LocatedSink {
     /// The flow to report, but for its category.
     pub flow: Flow,
     pub region: Region,
-    pub snippet: String,
+    pub snippet: Snippet,
 }
 
 #[derive(Debug)]
@@ -104,6 +105,10 @@ pub struct LocatedEdge {
 pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> FileSummary {
     let lines = SourceLines::new(text);
     let region = |span| Region::of(&lines.location("", span));
+    let snippet = |span: Span| {
+        let at = region(span);
+        lines.snippet(at.start_line, at.start_column)
+    };
     let steps = |trail: Vec<Step>| -> Vec<Spot> {
         trail
             .into_iter()
@@ -133,7 +138,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .into_iter()
             .map(|flow| LocatedSink {
                 region: region(flow.span),
-                snippet: lines.line(flow.span.start_line).trim_end().to_string(),
+                snippet: snippet(flow.span),
                 flow,
             })
             .collect(),
@@ -145,7 +150,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
             .into_iter()
             .map(|mut body| LocatedBody {
                 region: region(body.flow.span),
-                snippet: lines.line(body.flow.span.start_line).trim_end().to_string(),
+                snippet: snippet(body.flow.span),
                 step: Spot {
                     region: region(body.flow.span),
                     message: format!("collected from {}", body.flow.target),
@@ -155,7 +160,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
                     .map(|(field, flow)| {
                         let read = LocatedSink {
                             region: region(flow.span),
-                            snippet: lines.line(flow.span.start_line).trim_end().to_string(),
+                            snippet: snippet(flow.span),
                             flow,
                         };
                         (field, read)

@@ -117,14 +117,20 @@ fn ternary(lx: &mut Lower, node: Node) -> ExprKind {
 
 /// An assignment inside an expression runs before the statement that holds
 /// it; its value is then the target's.
+/// An assignment used as a value (`f(x = y)`, `a = b = c`): the assignment
+/// runs before the statement, and its value is the place assigned, lowered
+/// once (lowering it again would repeat the assignments inside it, once more
+/// for every level of nesting).
 fn assignment_value(lx: &mut Lower, node: Node) -> Expr {
     let mut stmts = Vec::new();
-    assign(lx, node, &mut stmts);
+    let place = assign(lx, node, &mut stmts);
     for stmt in stmts {
         lx.cx.emit(stmt);
     }
     match field(node, "left") {
-        Some(l) if matches!(l.kind(), "identifier" | "member_expression") => expr(lx, l),
+        Some(l) if matches!(l.kind(), "identifier" | "member_expression") => {
+            place.unwrap_or_else(|| expr(lx, l))
+        }
         _ => Expr::opaque(Vec::new(), span(node)),
     }
 }

@@ -285,7 +285,9 @@ fn is_statement(node: Node) -> bool {
 /// An expression evaluated for its effect; assignments become `Assign`.
 fn expression_statement(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     match node.kind() {
-        "assignment_expression" | "augmented_assignment_expression" => assign(lx, node, out),
+        "assignment_expression" | "augmented_assignment_expression" => {
+            assign(lx, node, out);
+        }
         // TypeScript parses `namespace N { ... }` as an expression statement.
         "internal_module" | "module" => {
             if let Some(body) = field(node, "body") {
@@ -368,9 +370,12 @@ fn declarator(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
     }
 }
 
-fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
+/// Lowers an assignment into `out`; returns the place assigned to when it
+/// is one name, member or index (the value of the assignment as an
+/// expression).
+fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) -> Option<Expr> {
     let (Some(left), Some(right)) = (field(node, "left"), field(node, "right")) else {
-        return;
+        return None;
     };
     let sp = span(node);
     let value = if node.kind() == "augmented_assignment_expression" {
@@ -387,12 +392,12 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
         }
     } else {
         if left.kind() == "identifier" && require_import(lx, left, right) {
-            return;
+            return None;
         }
         if lx.cx.text(left) == "module.exports" {
             let value = value_expr(lx, right, named("default"));
             default_export(value, span(node), out);
-            return;
+            return None;
         }
         let hint = match left.kind() {
             "member_expression" => field(left, "property").map(|p| lx.text(p)),
@@ -403,10 +408,11 @@ fn assign(lx: &mut Lower, node: Node, out: &mut Vec<Stmt>) {
             .unwrap_or(FunctionName::Anonymous(Anonymous::Expression));
         value_expr(lx, right, hint)
     };
-    bind(lx, left, value, sp, None, out);
+    bind(lx, left, value, sp, None, out)
 }
 
 /// Binds `value` to an assignment target: a name, member, index or pattern.
+/// Returns the place when the target is one.
 fn bind(
     lx: &mut Lower,
     target: Node,
@@ -414,16 +420,20 @@ fn bind(
     sp: Span,
     ty: Option<String>,
     out: &mut Vec<Stmt>,
-) {
+) -> Option<Expr> {
     match target.kind() {
-        "object_pattern" | "array_pattern" => destructure(lx, target, value, sp, out),
+        "object_pattern" | "array_pattern" => {
+            destructure(lx, target, value, sp, out);
+            None
+        }
         "parenthesized_expression" | "non_null_expression" | "as_expression" => {
             match named_children(target).first() {
                 Some(inner) if lx.cx.enter() => {
-                    bind(lx, *inner, value, sp, ty, out);
+                    let place = bind(lx, *inner, value, sp, ty, out);
                     lx.cx.leave();
+                    place
                 }
-                _ => {}
+                _ => None,
             }
         }
         "identifier" | "member_expression" | "subscript_expression" | "this" => {
@@ -431,14 +441,18 @@ fn bind(
             lx.cx.push(
                 out,
                 Stmt::Assign {
-                    target: Target::Place(place),
+                    target: Target::Place(place.clone()),
                     ty,
                     value: Some(value),
                     span: sp,
                 },
             );
+            Some(place)
         }
-        _ => lx.cx.push(out, Stmt::Expr(value)),
+        _ => {
+            lx.cx.push(out, Stmt::Expr(value));
+            None
+        }
     }
 }
 

@@ -12,10 +12,12 @@
 //! [`model`]; the knowledge the stages apply is the [`rules`].
 
 pub mod baseline;
+pub mod budget;
 pub mod checks;
 pub mod classify;
 pub mod cli;
 pub mod config;
+pub mod contain;
 pub mod dependencies;
 pub mod discover;
 pub mod emit;

@@ -16,6 +16,7 @@ use candor::rules::Rules;
 use candor::workspace::base_dir;
 
 fn main() -> ExitCode {
+    candor::contain::install_hook();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -173,6 +174,15 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
         .unwrap_or(FailOn::Error);
     let report = pipeline::run(&args.pipeline_options(config), rules)?;
     render(&args, &report)?;
+    let failures = report.failures();
+    if failures > 0 {
+        eprintln!(
+            "error: candor failed on {failures} file(s) (see the internal-error notices); the \
+             report is incomplete. Please report it at \
+             https://github.com/candor-privacy/candor/issues"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let failed = fail_on.threshold().is_some_and(|t| {
         report
             .findings

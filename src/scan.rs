@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::Classifier;
+use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
 use crate::flow::{self, FlowOptions};
@@ -141,9 +143,11 @@ pub fn scan(
         ..ScanReport::default()
     };
     for m in &discovery.manifests {
-        report
-            .sdks
-            .extend(dependencies::sdks_in(m, &relative(m, &base), rules));
+        let shown = relative(m, &base);
+        match contain::catching(|| dependencies::sdks_in(m, &shown, rules)) {
+            Ok(sdks) => report.sdks.extend(sdks),
+            Err(message) => report.notices.push(internal_error(&shown, &message)),
+        }
     }
     report.sdks.sort();
     for (path, kind) in &discovery.schemas {
@@ -172,9 +176,22 @@ pub fn scan(
         .iter()
         .filter(|n| n.kind == NoticeKind::Skipped)
         .count();
-    let linked = project::link(&summaries, rules);
+    let linked = contain::catching(|| project::link(&summaries, rules));
     drop(summaries);
-    project::merge(&mut report.findings, linked);
+    let linked = linked.unwrap_or_else(|message| {
+        report.notices.push(internal_error(".", &message));
+        project::Linked::default()
+    });
+    if linked.over_budget {
+        report.notices.push(Notice {
+            path: ".".into(),
+            kind: NoticeKind::Partial,
+            message: "analysis budget exceeded while following data across files; \
+                      some cross-file flows may be missing"
+                .into(),
+        });
+    }
+    project::merge(&mut report.findings, linked.findings);
     report.notices.sort();
     Ok(report)
 }
@@ -230,7 +247,11 @@ fn analyze_files(
             files
                 .par_iter()
                 .map(|c| {
-                    let r = analyze_file(c, base, rules, classifier, options);
+                    let r = contain::catching(|| analyze_file(c, base, rules, classifier, options))
+                        .unwrap_or_else(|message| FileResult {
+                            notices: vec![internal_error(&relative(&c.path, base), &message)],
+                            ..FileResult::default()
+                        });
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     r
                 })
@@ -239,6 +260,29 @@ fn analyze_files(
         finished.store(true, std::sync::atomic::Ordering::Relaxed);
         results
     }))
+}
+
+/// Debug builds panic on the file whose path ends with
+/// `CANDOR_TEST_PANIC`, so that the tests can show that a failing file
+/// costs only itself.
+#[cfg(debug_assertions)]
+fn injected_fault(path: &str) {
+    if std::env::var("CANDOR_TEST_PANIC").is_ok_and(|f| !f.is_empty() && path.ends_with(&f)) {
+        panic!("fault injected by CANDOR_TEST_PANIC");
+    }
+}
+
+/// The notice for the analysis of `path` failing on a bug (a contained
+/// panic).
+fn internal_error(path: &str, message: &str) -> Notice {
+    Notice {
+        path: path.to_string(),
+        kind: NoticeKind::InternalError,
+        message: format!(
+            "internal error: {message}; not analysed (please report this with the file, or a \
+             part of it that shows the error)"
+        ),
+    }
 }
 
 /// Adds what a schema file declares to the report, or a notice of why it
@@ -271,7 +315,15 @@ fn add_schema(
     report.stats.files_scanned += 1;
     report.stats.bytes_scanned += bytes.len() as u64;
     report.stats.lines_scanned += text.lines().count() as u64;
-    match analyze_schema(&shown, kind, &text, rules, classifier) {
+    let analyzed = contain::catching(|| analyze_schema(&shown, kind, &text, rules, classifier));
+    let analyzed = match analyzed {
+        Ok(analyzed) => analyzed,
+        Err(message) => {
+            report.notices.push(internal_error(&shown, &message));
+            return;
+        }
+    };
+    match analyzed {
         Ok((findings, notes)) => {
             report.findings.extend(findings);
             let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
@@ -316,6 +368,8 @@ pub fn analyze_content(
     classifier: &Classifier,
     options: &ScanOptions,
 ) -> FileResult {
+    #[cfg(debug_assertions)]
+    injected_fault(path);
     let mut out = FileResult::default();
     let notice = |kind, message: String| Notice {
         path: path.to_string(),
@@ -401,7 +455,12 @@ pub fn analyze_source(
     options: &FlowOptions,
 ) -> Result<SourceAnalysis, frontend::FrontendError> {
     let ir = frontend::lower(language, Path::new(path), text)?;
-    let analysis = flow::analyze(&ir, language, rules, classifier, options);
+    let budget = Steps::scaled(budget::FLOW_BASE, budget::FLOW_PER_BYTE, text.len());
+    let analysis = flow::analyze(&ir, language, rules, classifier, options, budget);
+    let mut notices = ir.notices;
+    if analysis.over_budget {
+        notices.push("analysis budget exceeded while following data; partial results".to_string());
+    }
     let findings = if analysis.flows.is_empty() {
         Vec::new()
     } else {
@@ -412,6 +471,6 @@ pub fn analyze_source(
         summary: analysis
             .summary
             .map(|s| project::locate(s, path, language, text)),
-        notices: ir.notices,
+        notices,
     })
 }

@@ -666,3 +666,38 @@ fn local_only_keeps_flows_inside_functions() {
     assert!(full.iter().any(|f| files_in_trail(f).len() >= 3));
     assert!(local.iter().all(|f| files_in_trail(f).len() == 1));
 }
+
+#[test]
+fn a_file_whose_analysis_fails_costs_only_itself() {
+    let tree = temp_tree(&[
+        (
+            "a.py",
+            b"import logging\ndef f(id_number):\n    logging.info(id_number)\n",
+        ),
+        (
+            "b.py",
+            b"import logging\ndef g(email):\n    logging.info(email)\n",
+        ),
+    ]);
+    let out = command(&["scan", tree.path().to_str().unwrap(), "--format", "json"])
+        .env("CANDOR_TEST_PANIC", "a.py")
+        .output()
+        .expect("run candor");
+    assert_eq!(out.status.code(), Some(2), "an incomplete report fails");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report is incomplete"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the report is written");
+    let notice = &v["notices"][0];
+    assert_eq!(notice["kind"], "internal-error");
+    assert_eq!(notice["path"], "a.py");
+    assert!(notice["message"].as_str().unwrap().contains("injected"));
+    let paths: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"b.py") && !paths.contains(&"a.py"),
+        "{paths:?}"
+    );
+}

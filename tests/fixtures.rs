@@ -211,7 +211,7 @@ fn source(relative: &str) {
     // Calls between the file's own functions are followed too.
     let mut findings = analyzed.findings;
     let summaries: Vec<_> = analyzed.summary.into_iter().collect();
-    project::merge(&mut findings, project::link(&summaries, rules));
+    project::merge(&mut findings, project::link(&summaries, rules).findings);
     let mut failures = Vec::new();
     // The whole-file prefilter (used with --local-only) must never skip a
     // file that has findings of its own.

@@ -35,7 +35,10 @@ pub fn render(report: &ScanReport) -> String {
         .filter(|n| n.kind != NoticeKind::Skipped)
         .map(|n| {
             json!({
-                "level": if n.kind == NoticeKind::Error { "error" } else { "warning" },
+                "level": match n.kind {
+                    NoticeKind::Error | NoticeKind::InternalError => "error",
+                    _ => "warning",
+                },
                 "message": { "text": n.message },
                 "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&n.path), "uriBaseId": "%SRCROOT%" } } }],
             })

@@ -19,6 +19,9 @@ fn is_mask(e: &Expr) -> bool {
 
 impl FileCx<'_> {
     pub(super) fn eval(&mut self, e: &Expr, sc: &mut Scope) -> Value {
+        if !self.steps.take() {
+            return Value::default();
+        }
         match &e.kind {
             ExprKind::Name(name) => self.name(name, e.span, sc),
             ExprKind::Member { object, property } => {

@@ -64,6 +64,9 @@ impl FileCx<'_> {
     }
 
     pub(super) fn stmt(&mut self, stmt: &Stmt, sc: &mut Scope) {
+        if !self.steps.take() {
+            return;
+        }
         match stmt {
             Stmt::Expr(e) => {
                 self.eval(e, sc);

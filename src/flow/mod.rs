@@ -33,6 +33,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
+use crate::budget::Steps;
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
 use crate::ir::{FileIr, Span};
 use crate::language::Language;
@@ -74,17 +75,21 @@ pub struct Analysis {
     /// How data moves through this file's functions, for the project-level
     /// join (`None` with `FlowOptions::local_only`).
     pub summary: Option<Summary>,
+    /// The budget ran out: what was found before is kept.
+    pub over_budget: bool,
 }
 
-/// Finds every flow in one file, and summarizes its functions.
+/// Finds every flow in one file, and summarizes its functions, within
+/// `budget` (a step per expression and statement walked).
 pub fn analyze(
     ir: &FileIr,
     language: Language,
     rules: &Rules,
     classifier: &Classifier,
     options: &FlowOptions,
+    budget: Steps,
 ) -> Analysis {
-    let mut cx = FileCx::new(ir, language, rules, classifier, options);
+    let mut cx = FileCx::new(ir, language, rules, classifier, options, budget);
     if !options.local_only {
         cx.summary = Some(Summary {
             functions: ir
@@ -129,6 +134,7 @@ pub fn analyze(
         cx.function(f, &base);
     }
     let summary = cx.summary.take();
+    let over_budget = cx.steps.exceeded();
     let mut flows = cx.flows;
     flows.sort_by(|a, b| {
         (a.span, a.kind, a.category, &a.via).cmp(&(b.span, b.kind, b.category, &b.via))
@@ -136,7 +142,11 @@ pub fn analyze(
     flows.dedup_by(|a, b| {
         a.span == b.span && a.kind == b.kind && a.category == b.category && a.via == b.via
     });
-    Analysis { flows, summary }
+    Analysis {
+        flows,
+        summary,
+        over_budget,
+    }
 }
 
 struct FileCx<'a> {
@@ -174,6 +184,8 @@ struct FileCx<'a> {
     /// Symbols and sink sites already numbered.
     symbol_ids: HashMap<Symbol, u32>,
     sink_ids: HashMap<(Span, String), u32>,
+    /// Steps left to walk (see `crate::budget`).
+    steps: Steps,
 }
 
 impl<'a> FileCx<'a> {
@@ -183,6 +195,7 @@ impl<'a> FileCx<'a> {
         rules: &'a Rules,
         classifier: &'a Classifier,
         options: &'a FlowOptions,
+        steps: Steps,
     ) -> FileCx<'a> {
         let imports = ir
             .imports
@@ -222,6 +235,7 @@ impl<'a> FileCx<'a> {
             current: None,
             symbol_ids: HashMap::new(),
             sink_ids: HashMap::new(),
+            steps,
         };
         for class in &ir.classes {
             for field in &class.fields {

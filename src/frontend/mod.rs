@@ -27,6 +27,8 @@ pub enum FrontendError {
     Parse(String),
     #[error("nesting deeper than {MAX_DEPTH} levels; file skipped")]
     TooDeep,
+    #[error("analysis budget exceeded: {0}; file not analysed")]
+    Budget(String),
 }
 
 /// Lowers `source` written in `language` into the IR. `path` selects the

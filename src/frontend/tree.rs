@@ -13,20 +13,45 @@
 //! expression has statements of its own, lowered inside [`nested`] so that
 //! they do not mix with those of the statement around it.
 
-use tree_sitter::{Node, Parser, Tree};
+use cpu_time::ThreadTime;
+use tree_sitter::{Node, ParseOptions, Parser, Tree};
 
 use super::{FrontendError, MAX_DEPTH};
+use crate::budget::{self, Steps};
 use crate::ir::{Expr, ExprKind, FileIr, Function, FunctionName, Span, Stmt};
 
-/// Parses `source` with `language`.
+/// Parses `source` with `language`, within the parse budget: tree-sitter
+/// asks every hundred operations whether to go on, and is stopped once the
+/// thread has spent more CPU time on it than [`budget::parse_time`] allows.
 pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, FrontendError> {
     let mut parser = Parser::new();
     parser
         .set_language(&language)
         .map_err(|e| FrontendError::Parse(e.to_string()))?;
-    parser
-        .parse(source, None)
-        .ok_or_else(|| FrontendError::Parse("the parser gave up".into()))
+    let limit = budget::parse_time(source.len());
+    let start = ThreadTime::try_now().ok();
+    let mut over_budget = false;
+    let mut check = |_: &tree_sitter::ParseState| {
+        over_budget = start
+            .as_ref()
+            .and_then(|s| s.try_elapsed().ok())
+            .is_some_and(|spent| spent > limit);
+        over_budget
+    };
+    let bytes = source.as_bytes();
+    let tree = parser.parse_with_options(
+        &mut |i, _| bytes.get(i..).unwrap_or_default(),
+        None,
+        Some(ParseOptions::new().progress_callback(&mut check)),
+    );
+    match tree {
+        Some(tree) => Ok(tree),
+        None if over_budget => Err(FrontendError::Budget(format!(
+            "parsing took more than {:.1} s of CPU",
+            limit.as_secs_f64()
+        ))),
+        None => Err(FrontendError::Parse("the parser gave up".into())),
+    }
 }
 
 /// The state of one file's lowering.
@@ -35,6 +60,9 @@ pub struct Ctx<'s> {
     pub ir: FileIr,
     depth: usize,
     too_deep: bool,
+    /// Lowering steps left (see `crate::budget`), and whether they ran out.
+    steps: Steps,
+    over_budget: bool,
     /// The class, struct or impl whose body is being lowered.
     pub class: Option<String>,
     /// Statements met inside the expressions of the statement being
@@ -49,6 +77,8 @@ impl<'s> Ctx<'s> {
             ir: FileIr::default(),
             depth: 0,
             too_deep: false,
+            steps: Steps::scaled(budget::LOWERING_BASE, budget::LOWERING_PER_BYTE, src.len()),
+            over_budget: false,
             class: None,
             pending: Vec::new(),
         }
@@ -75,9 +105,20 @@ impl<'s> Ctx<'s> {
         self.src.get(node.byte_range()).unwrap_or("")
     }
 
-    /// Enters one nesting level; `false` when the file is too deep, in
-    /// which case the caller lowers the node as opaque and does not recurse.
+    /// Enters one nesting level; `false` when the file is too deep or its
+    /// lowering budget is spent, in which case the caller lowers the node
+    /// as opaque and does not recurse.
     pub fn enter(&mut self) -> bool {
+        if !self.steps.take() {
+            if !self.over_budget {
+                self.over_budget = true;
+                self.ir.notices.push(
+                    "analysis budget exceeded while lowering; the rest of the file was not analysed"
+                        .into(),
+                );
+            }
+            return false;
+        }
         if self.depth >= MAX_DEPTH {
             if !self.too_deep {
                 self.too_deep = true;

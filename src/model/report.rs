@@ -18,6 +18,17 @@ pub struct ScanReport {
     pub base: PathBuf,
 }
 
+impl ScanReport {
+    /// The files whose analysis failed on a bug of candor's: the report is
+    /// incomplete.
+    pub fn failures(&self) -> usize {
+        self.notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::InternalError)
+            .count()
+    }
+}
+
 /// Something the user should know about a file that was not (fully)
 /// analysed.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -34,8 +45,10 @@ pub enum NoticeKind {
     Skipped,
     /// Could not be read or parsed.
     Error,
-    /// Analysed in part: syntax errors, too deep, not UTF-8.
+    /// Analysed in part: syntax errors, too deep, not UTF-8, over budget.
     Partial,
+    /// The analysis failed on a bug of candor's; the report is incomplete.
+    InternalError,
 }
 
 #[derive(Debug, Default, Serialize)]

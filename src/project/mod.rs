@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use summary::Spot;
 pub use summary::{FileSummary, locate};
 
+use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::tokens;
 use crate::flow::summary::{From, Node, Origin, Slot};
@@ -75,12 +76,22 @@ struct Reached<'a> {
     trail: Trail<'a>,
 }
 
-/// Findings for the flows that cross functions and for request bodies
-/// typed in other files, to add to the per-file ones (see [`merge`]).
-pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
+/// What the join finds.
+#[derive(Default)]
+pub struct Linked {
+    /// Findings for the flows that cross functions and for request bodies
+    /// typed in other files, to add to the per-file ones (see [`merge`]).
+    pub findings: Vec<Finding>,
+    /// The join's budget ran out: some cross-function flows may be missing.
+    pub over_budget: bool,
+}
+
+/// Joins the files' summaries (see [`Linked`]).
+pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let index = Index::new(files, rules);
     let mut join = Join::new(files, &index);
     join.run();
+    let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
     out.extend(join.reached.into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
@@ -103,7 +114,10 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Vec<Finding> {
             trail,
         )
     }));
-    out
+    Linked {
+        findings: out,
+        over_budget,
+    }
 }
 
 /// A request body whose type another file declares is collected where it
@@ -194,10 +208,13 @@ struct Join<'a> {
     /// Index in `reached` of each (file, sink, category).
     reached_at: HashMap<(u32, u32, CategoryId), usize>,
     reached: Vec<Reached<'a>>,
+    /// Deliveries left (see `crate::budget`).
+    steps: Steps,
 }
 
 impl<'a> Join<'a> {
     fn new(files: &'a [FileSummary], index: &'a Index<'a>) -> Join<'a> {
+        let size: usize = files.iter().map(|f| f.edges.len() + f.calls.len()).sum();
         let mut symbols: HashMap<(u32, Origin), Vec<u32>> = HashMap::new();
         let mut edges_from: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
         for (fi, file) in files.iter().enumerate() {
@@ -222,6 +239,7 @@ impl<'a> Join<'a> {
             queue: VecDeque::new(),
             reached_at: HashMap::new(),
             reached: Vec::new(),
+            steps: Steps::scaled(budget::JOIN_BASE, budget::JOIN_PER_EDGE, size),
         };
         // A function's callers are needed to return data to them: resolve
         // every call (each has a result symbol), in parallel, as resolution
@@ -345,6 +363,10 @@ impl<'a> Join<'a> {
         trail: Trail<'a>,
         stack: &[(u32, u32)],
     ) {
+        if !self.steps.take() {
+            self.queue.clear();
+            return;
+        }
         match to {
             // Of the paths to a sink, the longest shows best where the data
             // came from (a parameter's name may be classified on its own).

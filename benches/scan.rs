@@ -89,7 +89,7 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
     let start = Instant::now();
     let (files, bytes, lines, findings) = match phase {
         "parse" => {
-            let d = discover(&[tree.to_path_buf()], threads);
+            let d = discover(&[tree.to_path_buf()], threads, tree);
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .stack_size(32 << 20)

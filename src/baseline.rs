@@ -72,7 +72,7 @@ impl Baseline {
 
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+        let text = crate::files::read_settings(path).map_err(|source| BaselineError::Io {
             file: file.clone(),
             source,
         })?;

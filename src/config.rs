@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::text::{LocatedError, line_col};
+use crate::workspace;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +55,8 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     Invalid(LocatedError),
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// A loaded configuration and the directory its relative paths start from.
@@ -64,15 +67,16 @@ pub struct Loaded {
     pub file: Option<PathBuf>,
 }
 
-/// `candor.toml` in `start` or the nearest parent up to the repository root.
-pub fn find(start: &Path) -> Option<PathBuf> {
-    crate::workspace::nearest(start, "candor.toml")
+/// `candor.toml` in `start` or the nearest parent up to the repository root
+/// (see [`workspace::settings_file`]).
+pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    workspace::settings_file(start, "candor.toml").map_err(ConfigError::Refused)
 }
 
 /// Reads and validates `path`.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+    let text = crate::files::read_settings(path).map_err(|source| ConfigError::Io {
         file: file.clone(),
         source,
     })?;
@@ -122,6 +126,47 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
 }
 
 impl Loaded {
+    /// The tree the paths of the settings may lead into: the repository of
+    /// `candor.toml`, else its directory. A scanned repository's settings
+    /// cannot point candor at another file of the machine.
+    fn bound(&self) -> PathBuf {
+        workspace::repository_root(&self.dir).unwrap_or_else(|| self.dir.clone())
+    }
+
+    /// `path`, a setting's value, resolved from the settings' directory;
+    /// an error if it leads out of [`Loaded::bound`].
+    fn confined(&self, key: &str, path: &Path) -> Result<PathBuf, ConfigError> {
+        let resolved = self.dir.join(path);
+        if workspace::within(&resolved, &self.bound()) {
+            return Ok(resolved);
+        }
+        let file = self.file.as_deref().unwrap_or(Path::new("candor.toml"));
+        Err(ConfigError::Refused(format!(
+            "{}: `{key}` names {}, outside the repository; a repository's settings cannot \
+             point candor at other files (name the file on the command line instead)",
+            file.display(),
+            path.display()
+        )))
+    }
+
+    /// The manifest the `policy` setting names, if it does.
+    pub fn policy(&self) -> Result<Option<PathBuf>, ConfigError> {
+        self.config
+            .policy
+            .as_deref()
+            .map(|p| self.confined("policy", p))
+            .transpose()
+    }
+
+    /// The rule directories `rule_dirs` names.
+    pub fn rule_dirs(&self) -> Result<Vec<PathBuf>, ConfigError> {
+        self.config
+            .rule_dirs
+            .iter()
+            .map(|d| self.confined("rule_dirs", d))
+            .collect()
+    }
+
     /// Whether `relative` (a path relative to the scanned directory) is excluded.
     pub fn excludes(&self, relative: &str) -> bool {
         self.config

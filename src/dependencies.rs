@@ -283,7 +283,7 @@ pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> Vec<SdkUse> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = crate::files::read_settings(path) else {
         return Vec::new();
     };
     parse(name, &text)

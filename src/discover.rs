@@ -11,6 +11,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
+use crate::files;
 use crate::language::{Conventions, Language};
 use crate::schemas::SchemaKind;
 
@@ -62,6 +63,16 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
+/// Whether a file's name makes it one candor would read: a refused one is
+/// reported only then (a link named `README` is no concern).
+fn file_kind_by_name(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    crate::dependencies::is_dependency_manifest(name)
+        || SchemaKind::for_path(path).is_some()
+        || SchemaKind::is_document(path)
+        || Language::for_path(path).is_some()
+}
+
 /// The list a file belongs in.
 enum FileKind {
     Manifest,
@@ -109,10 +120,21 @@ impl Discovery {
 
 /// The given files, without walking: for `--staged` and `--changed-since`,
 /// whose file lists come from git. Files under vendored or generated
-/// directories are still skipped.
+/// directories are still skipped, and so is anything but a regular file (or
+/// a link to one inside `root`).
 pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
     let mut d = Discovery::default();
     for f in files {
+        if let files::Entry::Refused(reason) = files::entry(f, Some(root)) {
+            // A file deleted in the working tree can still be staged.
+            if f.exists() || f.is_symlink() {
+                d.skipped.push(Skipped {
+                    path: f.clone(),
+                    reason: reason.into(),
+                });
+                continue;
+            }
+        }
         // Only directories below the repository count: a checkout may itself
         // live under a directory called `build`.
         let below = f.strip_prefix(root).unwrap_or(f);
@@ -135,26 +157,71 @@ pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
     d
 }
 
-/// Walks `roots` with `threads` threads.
-pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
+/// The ignore files read in every directory walked.
+const IGNORE_FILES: [&str; 3] = [".gitignore", ".ignore", ".candorignore"];
+
+/// Why the ignore files of `dir` cannot be read, if one is anything but a
+/// regular file (a FIFO would block the walk; a link could lead out of the
+/// tree).
+fn unreadable_ignore_file(dir: &Path) -> Option<String> {
+    IGNORE_FILES.iter().find_map(|name| {
+        let meta = std::fs::symlink_metadata(dir.join(name)).ok()?;
+        (!meta.file_type().is_file())
+            .then(|| format!("`{name}` is not a regular file; directory not scanned"))
+    })
+}
+
+/// Walks `roots` with `threads` threads. `bound` is the tree a symbolic
+/// link may lead into.
+pub fn discover(roots: &[PathBuf], threads: usize, bound: &Path) -> Discovery {
     let Some((first, rest)) = roots.split_first() else {
         return Discovery::default();
     };
+    let found = Mutex::new(Discovery::default());
     let mut builder = WalkBuilder::new(first);
     for r in rest {
         builder.add(r);
     }
+    let unreadable_root = roots.iter().find_map(|r| unreadable_ignore_file(r));
+    if let Some(reason) = &unreadable_root
+        && let Ok(mut f) = found.lock()
+    {
+        // The roots are scanned, without ignore files.
+        f.skipped.push(Skipped {
+            path: first.join(".gitignore"),
+            reason: reason.replace("directory not scanned", "ignore files not read"),
+        });
+    }
+    let refused = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let refused_dirs = refused.clone();
     builder
         .threads(threads)
         .require_git(false)
         .add_custom_ignore_filename(".candorignore")
         .hidden(false)
-        .filter_entry(|e| {
-            !(e.file_type().is_some_and(|t| t.is_dir())
-                && e.depth() > 0
-                && e.file_name().to_str().is_some_and(|n| n == ".git"))
+        .git_ignore(unreadable_root.is_none())
+        .git_exclude(unreadable_root.is_none())
+        .ignore(unreadable_root.is_none())
+        .filter_entry(move |e| {
+            if !e.file_type().is_some_and(|t| t.is_dir()) || e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().to_str().is_some_and(|n| n == ".git") {
+                return false;
+            }
+            match unreadable_ignore_file(e.path()) {
+                Some(reason) => {
+                    if let Ok(mut r) = refused_dirs.lock() {
+                        r.push(Skipped {
+                            path: e.path().to_path_buf(),
+                            reason,
+                        });
+                    }
+                    false
+                }
+                None => true,
+            }
         });
-    let found = Mutex::new(Discovery::default());
     builder.build_parallel().run(|| {
         let found = &found;
         Box::new(move |entry| {
@@ -175,6 +242,20 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
                 }
                 return WalkState::Continue;
             }
+            // A FIFO, socket or device is never opened; a link is followed
+            // only to a regular file inside the tree.
+            let regular = entry.file_type().is_some_and(|t| t.is_file());
+            if !regular && let files::Entry::Refused(reason) = files::entry(path, Some(bound)) {
+                if file_kind_by_name(path)
+                    && let Ok(mut f) = found.lock()
+                {
+                    f.skipped.push(Skipped {
+                        path: path.to_path_buf(),
+                        reason: reason.into(),
+                    });
+                }
+                return WalkState::Continue;
+            }
             // Read outside the lock: telling YAML and JSON files apart reads
             // their start.
             if let Some(kind) = file_kind(path)
@@ -186,6 +267,9 @@ pub fn discover(roots: &[PathBuf], threads: usize) -> Discovery {
         })
     });
     let mut d = found.into_inner().unwrap_or_default();
+    if let Ok(mut r) = refused.lock() {
+        d.skipped.append(&mut r);
+    }
     d.normalize();
     d.skipped.sort();
     d

@@ -21,6 +21,7 @@ pub mod contain;
 pub mod dependencies;
 pub mod discover;
 pub mod emit;
+pub mod files;
 pub mod flow;
 pub mod frontend;
 pub mod git;

@@ -1,7 +1,7 @@
 //! The `candor` command line.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -67,7 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let report = pipeline::run(&options, &rules)?;
             let text = candor::manifest::draft::draft(&report.findings, &rules);
-            write_atomically(&target, text.as_bytes())?;
+            write(&target, text.as_bytes())?;
             eprintln!(
                 "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
                 target.display(),
@@ -97,7 +97,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = extended.as_ref().unwrap_or(&rules);
             let report = pipeline::run(&args.pipeline_options(config), rules)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
-            write_atomically(&target, baseline.to_yaml().as_bytes())?;
+            write(&target, baseline.to_yaml().as_bytes())?;
             eprintln!(
                 "wrote {} with {} accepted findings",
                 target.display(),
@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The project's candor.toml, if there is one.
 fn load_config(args: &ScanArgs) -> Result<candor::config::Loaded> {
-    Ok(match candor::config::find(&base_dir(&args.paths)) {
+    Ok(match candor::config::find(&base_dir(&args.paths))? {
         Some(path) => candor::config::load(&path)?,
         None => candor::config::Loaded::default(),
     })
@@ -152,15 +152,10 @@ fn load_config(args: &ScanArgs) -> Result<candor::config::Loaded> {
 /// The built-in rules with the project's `rule_dirs` merged over them, if
 /// `candor.toml` names any: the scan and the baseline see the same rules.
 fn project_rules(config: &candor::config::Loaded) -> Result<Option<Rules>> {
-    if config.config.rule_dirs.is_empty() {
+    let dirs = config.rule_dirs()?;
+    if dirs.is_empty() {
         return Ok(None);
     }
-    let dirs: Vec<PathBuf> = config
-        .config
-        .rule_dirs
-        .iter()
-        .map(|d| config.dir.join(d))
-        .collect();
     Ok(Some(Rules::embedded_with(&dirs)?))
 }
 
@@ -217,7 +212,7 @@ fn render(args: &ScanArgs, report: &ScanReport) -> Result<()> {
         Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
     };
     match &args.output {
-        Some(path) => write_atomically(path, rendered.as_bytes())?,
+        Some(path) => write(path, rendered.as_bytes())?,
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`candor scan | head`) is not an error.
@@ -227,18 +222,9 @@ fn render(args: &ScanArgs, report: &ScanReport) -> Result<()> {
     Ok(())
 }
 
-/// Writes through a temporary file in the same directory, so that an
-/// interrupted run never leaves a half-written report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .context("the output path has no file name")?;
-    let tmp = dir.join(format!(".{}.candor-tmp", name.to_string_lossy()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+/// Writes a report or settings file atomically (see
+/// [`candor::files::write_atomically`]).
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    candor::files::write_atomically(path, bytes)
+        .with_context(|| format!("cannot write {}", path.display()))
 }

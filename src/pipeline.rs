@@ -22,7 +22,7 @@ use crate::rules::Rules;
 use crate::scan::{self, ScanOptions, Selection};
 use crate::suppress;
 use crate::text::LocatedError;
-use crate::workspace::{base_dir, nearest, shown_from};
+use crate::workspace::{base_dir, settings_file, shown_from};
 
 /// Which files of the tree to scan.
 #[derive(Debug, Clone, Default)]
@@ -92,6 +92,10 @@ pub enum PipelineError {
     Manifest(#[from] LocatedError),
     #[error(transparent)]
     Baseline(#[from] BaselineError),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("{0}")]
+    Refused(String),
     #[error("{}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -121,7 +125,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         scan_options.selection = selection;
     }
     // The manifest is validated before the scan so that a bad one fails fast.
-    let manifest = match manifest_path(options) {
+    let manifest = match manifest_path(options)? {
         Some(path) => {
             let manifest = manifest::load(&path, rules)?;
             let text = read(&path)?;
@@ -193,22 +197,17 @@ fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitErro
 }
 
 /// The manifest to judge against, if any.
-fn manifest_path(options: &Options) -> Option<PathBuf> {
-    let settings = &options.config;
-    let configured = || {
-        settings
-            .config
-            .policy
-            .as_ref()
-            .map(|p| settings.dir.join(p))
-    };
-    match &options.policy {
+fn manifest_path(options: &Options) -> Result<Option<PathBuf>, PipelineError> {
+    let configured = options.config.policy()?;
+    Ok(match &options.policy {
         PolicyChoice::File(path) => Some(path.clone()),
-        PolicyChoice::Off => configured(),
-        PolicyChoice::Nearest => {
-            configured().or_else(|| nearest(&base_dir(&options.scan.roots), "privacy.yml"))
-        }
-    }
+        PolicyChoice::Off => configured,
+        PolicyChoice::Nearest => match configured {
+            Some(path) => Some(path),
+            None => settings_file(&base_dir(&options.scan.roots), "privacy.yml")
+                .map_err(PipelineError::Refused)?,
+        },
+    })
 }
 
 /// Drops the findings and notices the project's settings leave out: checks
@@ -227,7 +226,7 @@ fn filter(report: &mut ScanReport, settings: &config::Loaded) {
 }
 
 fn read(path: &Path) -> Result<String, PipelineError> {
-    std::fs::read_to_string(path).map_err(|source| PipelineError::Read {
+    crate::files::read_settings(path).map_err(|source| PipelineError::Read {
         path: path.to_path_buf(),
         source,
     })

@@ -13,6 +13,7 @@ use crate::classify::Classifier;
 use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
+use crate::files;
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::language::Language;
@@ -108,10 +109,12 @@ impl Selection {
             .is_none_or(|only| only.contains(&Self::absolute(path)))
     }
 
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+    /// The content of `path`, at most `limit + 1` bytes of it (see
+    /// [`files::read_bounded`]).
+    fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         match self.contents.get(&Self::absolute(path)) {
             Some(bytes) => Ok(bytes.clone()),
-            None => std::fs::read(path),
+            None => files::read_bounded(path, limit),
         }
     }
 }
@@ -215,7 +218,7 @@ fn discover_selected(options: &ScanOptions, base: &Path) -> discover::Discovery 
                 .collect();
             discover::discover_files(&files, &root)
         }
-        None => discover::discover(&options.roots, options.threads.max(1)),
+        None => discover::discover(&options.roots, options.threads.max(1), base),
     };
     discovery.files.retain(|c| selection.includes(&c.path));
     discovery.schemas.retain(|(p, _)| selection.includes(p));
@@ -301,7 +304,7 @@ fn add_schema(
         kind,
         message,
     };
-    let Ok(bytes) = options.selection.read(path) else {
+    let Ok(bytes) = options.selection.read(path, options.max_file_size) else {
         report
             .notices
             .push(notice(NoticeKind::Error, "cannot read".into()));
@@ -343,7 +346,7 @@ fn analyze_file(
     options: &ScanOptions,
 ) -> FileResult {
     let path = relative(&c.path, base);
-    match options.selection.read(&c.path) {
+    match options.selection.read(&c.path, options.max_file_size) {
         Ok(bytes) => analyze_content(&path, c.language, bytes, rules, classifier, options),
         Err(e) => FileResult {
             notices: vec![Notice {

@@ -78,7 +78,7 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
     }
     let mut extra = Vec::new();
     for (path, indices) in by_path {
-        let Ok(text) = std::fs::read_to_string(root.join(&path)) else {
+        let Ok(text) = crate::files::read_settings(&root.join(&path)) else {
             continue;
         };
         if !text.contains("candor:ignore") {

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::files;
+
 /// The directory that output paths are relative to.
 pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
     match roots {
@@ -29,24 +31,69 @@ pub fn shown_from(path: &Path, base: &Path) -> String {
     relative(&canonical(path), &canonical(base))
 }
 
-/// The file called `name` in `dir` or the nearest parent, stopping at the
-/// repository root (a directory with `.git`), so that a hook scanning a few
-/// files of a repository finds the repository's settings.
-pub fn nearest(dir: &Path, name: &str) -> Option<PathBuf> {
-    let start = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
+/// The settings file called `name` in `dir` or the nearest parent,
+/// stopping at the repository root (a directory with `.git`), so that a hook
+/// scanning a few files of a repository finds the repository's settings.
+///
+/// It must be a regular file, or a link to one inside the repository (or,
+/// outside a repository, inside the directory it was found in): a scanned
+/// repository cannot point candor at another file of the machine. Anything
+/// else is an error naming the file.
+pub fn settings_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> {
+    let Some(absolute) = canonical(dir) else {
+        return Ok(None);
     };
-    let absolute = std::fs::canonicalize(start).ok()?;
     for d in absolute.ancestors() {
         let candidate = d.join(name);
-        if candidate.is_file() {
-            return Some(candidate);
+        if std::fs::symlink_metadata(&candidate).is_ok() {
+            let bound = repository_root(d).unwrap_or_else(|| d.to_path_buf());
+            return match files::entry(&candidate, Some(&bound)) {
+                files::Entry::File => Ok(Some(candidate)),
+                files::Entry::Refused(reason) => Err(format!("{}: {reason}", candidate.display())),
+                files::Entry::Directory => Err(format!("{}: a directory", candidate.display())),
+            };
         }
         if d.join(".git").exists() {
-            return None;
+            return Ok(None);
         }
     }
-    None
+    Ok(None)
+}
+
+/// The repository `dir` is in: its nearest ancestor with `.git`.
+pub fn repository_root(dir: &Path) -> Option<PathBuf> {
+    canonical(dir)?
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// Whether `path` lies within `bound`, both resolved (a path that does not
+/// exist yet is judged by its name, `..` resolved).
+pub fn within(path: &Path, bound: &Path) -> bool {
+    let resolve = |p: &Path| {
+        canonical(p).unwrap_or_else(|| {
+            let mut out = PathBuf::new();
+            for part in p.components() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => out.push(other),
+                }
+            }
+            out
+        })
+    };
+    resolve(path).starts_with(resolve(bound))
+}
+
+fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    })
+    .ok()
 }

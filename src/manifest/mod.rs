@@ -17,7 +17,7 @@ use crate::text::{LocatedError, char_column};
 /// Reads and validates the manifest at `path`.
 pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| LocatedError {
+    let text = crate::files::read_settings(path).map_err(|e| LocatedError {
         file: file.clone(),
         line: 1,
         column: 1,

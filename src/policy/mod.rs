@@ -317,9 +317,9 @@ impl Policy<'_> {
             .collect();
         if let Some(root) = self.root {
             let mut sources = self.sources.borrow_mut();
-            let text = sources
-                .entry(path.to_string())
-                .or_insert_with(|| std::fs::read_to_string(root.join(path)).unwrap_or_default());
+            let text = sources.entry(path.to_string()).or_insert_with(|| {
+                crate::files::read_settings(&root.join(path)).unwrap_or_default()
+            });
             out.extend(annotations::purposes_at(text, f.location.start_line));
         }
         out

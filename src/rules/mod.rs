@@ -12,6 +12,7 @@ mod validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::files;
 use crate::language::{Conventions, Language};
 use crate::model::CategoryId;
 use crate::text::LocatedError;
@@ -315,19 +316,30 @@ fn read_dir_rec(
     };
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            read_dir_rec(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
-            let text = std::fs::read_to_string(&path).map_err(|source| RulesError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push((rel, text));
+        let is_rule_file = path.extension().is_some_and(|e| e == "yml" || e == "yaml");
+        // Directories are entered, never through a link (two links to `.`
+        // would never end); a rule file must be a regular file of the tree.
+        match files::entry(&path, Some(root)) {
+            files::Entry::Directory => read_dir_rec(root, &path, out)?,
+            files::Entry::File if is_rule_file => {
+                let text = files::read_settings(&path).map_err(|source| RulesError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, text));
+            }
+            files::Entry::Refused(reason) if is_rule_file => {
+                return Err(RulesError::Invalid {
+                    file: path.display().to_string(),
+                    message: reason.into(),
+                });
+            }
+            _ => {}
         }
     }
     Ok(())

@@ -26,7 +26,7 @@ mod keylines;
 mod openapi;
 mod sql;
 
-use std::io::Read;
+use crate::files;
 use std::path::Path;
 
 use crate::classify::Classifier;
@@ -67,7 +67,7 @@ impl SchemaKind {
     }
 
     /// True for the YAML and JSON files whose format depends on content.
-    fn is_document(path: &Path) -> bool {
+    pub fn is_document(path: &Path) -> bool {
         path.extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
@@ -99,10 +99,7 @@ impl SchemaKind {
         if !Self::is_document(path) {
             return Self::for_path(path);
         }
-        let mut head = Vec::with_capacity(SNIFF_BYTES);
-        std::fs::File::open(path)
-            .and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head))
-            .ok()?;
+        let head = files::read_bounded(path, SNIFF_BYTES as u64 - 1).ok()?;
         Self::for_content(path, &head)
     }
 

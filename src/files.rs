@@ -1,0 +1,212 @@
+//! Reading the scanned tree as untrusted input: only regular files are
+//! read, never more than a bound, and a symbolic link is followed only to a
+//! regular file inside the scanned tree.
+//!
+//! A FIFO named `x.py` would block `open()` forever and a link to
+//! `/dev/zero` would never end, so the type of a file is checked before it
+//! is opened, and what is read is bounded by what is read, not by the size
+//! the file system reports.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// The largest settings or rule file read (`privacy.yml`, `candor.toml`,
+/// baselines, rule files).
+pub const MAX_SETTINGS_FILE: u64 = 16 << 20;
+
+/// What a path in the scanned tree is, as far as reading it goes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A regular file, or a link to one inside the tree.
+    File,
+    Directory,
+    /// Not read, with the reason.
+    Refused(&'static str),
+}
+
+/// What `path` is; `root` bounds where a symbolic link may lead (`None`
+/// for no bound).
+pub fn entry(path: &Path, root: Option<&Path>) -> Entry {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Entry::Refused("cannot be read");
+    };
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Entry::Directory;
+    }
+    if kind.is_file() {
+        return Entry::File;
+    }
+    if !kind.is_symlink() {
+        return Entry::Refused("not a regular file (a FIFO, socket or device); not read");
+    }
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Entry::Refused("a symbolic link to nothing; not followed");
+    };
+    if let Some(root) = root
+        && !canonical(root).is_some_and(|r| target.starts_with(r))
+    {
+        return Entry::Refused("a symbolic link out of the scanned tree; not followed");
+    }
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_file() => Entry::File,
+        Ok(m) if m.is_dir() => Entry::Refused("a symbolic link to a directory; not followed"),
+        _ => Entry::Refused("a symbolic link to a special file; not followed"),
+    }
+}
+
+fn canonical(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    })
+    .ok()
+}
+
+/// The first `limit + 1` bytes of the regular file at `path` (one more
+/// than the limit, so that a caller can tell a file over it). Anything but a
+/// regular file, or a link to one, is an error, without being opened.
+pub fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let file = File::open(path)?;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The text of a settings file (see [`MAX_SETTINGS_FILE`]), decoded
+/// leniently; a larger file is an error.
+pub fn read_settings(path: &Path) -> io::Result<String> {
+    let bytes = read_bounded(path, MAX_SETTINGS_FILE)?;
+    if bytes.len() as u64 > MAX_SETTINGS_FILE {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB", MAX_SETTINGS_FILE >> 20),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
+}
+
+/// Writes `bytes` to `path` through a new temporary file beside it, renamed
+/// over `path` when complete: an interrupted run leaves the old file or the
+/// new one, never half of one. The temporary file's name is new to the
+/// directory and it is created only if nothing (a file, a link) has that
+/// name, so two runs never share one and a link cannot redirect the write.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?
+        .to_string_lossy();
+    for _ in 0..100 {
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}-{n}.candor-tmp", std::process::id()));
+        let mut file = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        return written;
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free name for a temporary file",
+    ))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn only_regular_files_inside_the_tree_are_read() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.txt");
+        std::fs::write(&secret, "secret").unwrap();
+        let tree = tempfile::tempdir().unwrap();
+        let root = tree.path();
+        std::fs::write(root.join("a.py"), "x = 1\n").unwrap();
+        symlink(root.join("a.py"), root.join("alias.py")).unwrap();
+        symlink(&secret, root.join("leak.py")).unwrap();
+        symlink("/dev/zero", root.join("zero.py")).unwrap();
+        symlink(root.join("missing"), root.join("dangling.py")).unwrap();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        symlink(root.join("sub"), root.join("dirlink.py")).unwrap();
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.py"))
+            .status()
+            .is_ok_and(|s| s.success());
+
+        assert_eq!(entry(&root.join("a.py"), Some(root)), Entry::File);
+        assert_eq!(entry(&root.join("alias.py"), Some(root)), Entry::File);
+        assert_eq!(entry(&root.join("sub"), Some(root)), Entry::Directory);
+        for refused in ["leak.py", "zero.py", "dangling.py", "dirlink.py"] {
+            assert!(
+                matches!(entry(&root.join(refused), Some(root)), Entry::Refused(_)),
+                "{refused}"
+            );
+        }
+        if fifo {
+            assert!(matches!(
+                entry(&root.join("pipe.py"), Some(root)),
+                Entry::Refused(_)
+            ));
+            assert!(
+                read_bounded(&root.join("pipe.py"), 10).is_err(),
+                "not opened"
+            );
+        }
+        assert!(read_bounded(&root.join("zero.py"), 10).is_err());
+        assert_eq!(read_bounded(&root.join("a.py"), 3).unwrap(), b"x = ");
+        assert_eq!(read_bounded(&root.join("a.py"), 100).unwrap(), b"x = 1\n");
+    }
+
+    #[test]
+    fn writes_replace_the_target_and_follow_no_link() {
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.sarif");
+        // Links at the names an earlier version used, and at the target.
+        symlink(&victim, dir.path().join(".out.sarif.candor-tmp")).unwrap();
+        symlink(&victim, &target).unwrap();
+        write_atomically(&target, b"report").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "report");
+        assert!(!std::fs::symlink_metadata(&target).unwrap().is_symlink());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with("candor-tmp"))
+            .filter(|e| !e.path().is_symlink())
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}

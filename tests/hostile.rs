@@ -1,0 +1,205 @@
+//! A scanned repository is untrusted input: special files, links out of the
+//! tree and settings that point elsewhere must not make the scan block,
+//! grow without end, or read what lies outside the repository.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+mod common;
+use common::run::{command, temp_tree};
+
+/// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
+/// than a minute.
+fn bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut child = command(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run candor");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("candor {args:?} ran for more than a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+const APP: &[u8] = b"import logging\ndef f(email):\n    logging.info(email)\n";
+
+#[test]
+fn special_files_are_reported_not_read() {
+    let tree = temp_tree(&[("app.py", APP), ("sub/ok.py", APP)]);
+    let root = tree.path();
+    let names = [
+        "x.py",
+        "x.sql",
+        "package.json",
+        "api.yaml",
+        "sub/.gitignore",
+    ];
+    if !names.iter().all(|n| mkfifo(&root.join(n))) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    symlink("/dev/zero", root.join("zero.py")).unwrap();
+    symlink("/dev/zero", root.join("zero.graphql")).unwrap();
+    let out = bounded(
+        root,
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notice = |path: &str| {
+        v["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["path"] == path)
+            .map(|n| n["message"].as_str().unwrap().to_string())
+    };
+    for special in ["x.py", "x.sql", "package.json", "api.yaml"] {
+        assert!(
+            notice(special).is_some_and(|m| m.contains("not a regular file")),
+            "{special}: {:?}",
+            notice(special)
+        );
+    }
+    assert!(notice("sub").is_some_and(|m| m.contains("`.gitignore` is not a regular file")));
+    assert!(notice("zero.py").is_some_and(|m| m.contains("not followed")));
+    assert!(notice("zero.graphql").is_some());
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings.iter().any(|f| f["location"]["path"] == "app.py"));
+}
+
+#[test]
+fn a_fifo_ignore_file_at_the_root_does_not_block_the_scan() {
+    let tree = temp_tree(&[("app.py", APP)]);
+    if !mkfifo(&tree.path().join(".gitignore")) {
+        return;
+    }
+    let out = bounded(
+        tree.path(),
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings"][0]["location"]["path"], "app.py");
+}
+
+#[test]
+fn links_out_of_the_tree_are_not_followed() {
+    let outside = temp_tree(&[(
+        "secret.py",
+        b"import logging\ndef leak(password):\n    logging.info(password)  # TOP-SECRET-LINE\n",
+    )]);
+    let tree = temp_tree(&[("app.py", APP), ("inside/real.py", APP)]);
+    let root = tree.path();
+    symlink(outside.path().join("secret.py"), root.join("link.py")).unwrap();
+    symlink(root.join("inside/real.py"), root.join("alias.py")).unwrap();
+    for format in ["sarif", "json", "text"] {
+        let out = bounded(
+            root,
+            &["scan", ".", "--format", format, "--fail-on", "never"],
+        );
+        assert!(out.status.success());
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !report.contains("TOP-SECRET-LINE"),
+            "{format}: a file out of the tree was read"
+        );
+        assert!(
+            report.contains("alias.py"),
+            "{format}: a link inside the tree is followed"
+        );
+    }
+    let out = bounded(
+        root,
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("out of the scanned tree"));
+}
+
+#[test]
+fn settings_cannot_point_out_of_the_repository() {
+    let outside = temp_tree(&[("secret.yml", b"token: TOP-SECRET-VALUE\n")]);
+    let secret = outside.path().join("secret.yml");
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+
+    symlink(&secret, root.join("privacy.yml")).unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("privacy.yml") && err.contains("out of the scanned tree"),
+        "{err}"
+    );
+    assert!(!err.contains("TOP-SECRET-VALUE"));
+    std::fs::remove_file(root.join("privacy.yml")).unwrap();
+
+    let policy = format!("policy = {:?}\n", secret.to_str().unwrap());
+    std::fs::write(root.join("candor.toml"), policy).unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`policy`") && err.contains("outside the repository"),
+        "{err}"
+    );
+    assert!(!err.contains("TOP-SECRET-VALUE"));
+    // Named on the command line, it is the user's choice.
+    let out = bounded(root, &["scan", ".", "--policy", secret.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("secret.yml"));
+
+    std::fs::write(root.join("candor.toml"), "rule_dirs = [\"../..\"]\n").unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("`rule_dirs`"), "{err}");
+}
+
+#[test]
+fn rule_directories_linked_to_themselves_end() {
+    let tree = temp_tree(&[("app.py", APP), ("privacy-rules/sinks/.keep", b"")]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    symlink(".", root.join("privacy-rules/loop-a")).unwrap();
+    symlink("..", root.join("privacy-rules/sinks/loop-b")).unwrap();
+    std::fs::write(
+        root.join("candor.toml"),
+        "rule_dirs = [\"privacy-rules\"]\n",
+    )
+    .unwrap();
+    let out = bounded(root, &["scan", ".", "--fail-on", "never"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

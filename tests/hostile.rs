@@ -4,6 +4,7 @@
 
 #![cfg(unix)]
 
+use std::io::Read;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -13,7 +14,8 @@ mod common;
 use common::run::{command, temp_tree};
 
 /// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
-/// than a minute.
+/// than a minute. Its output is read as it comes, so that a large report
+/// cannot block it on a full pipe.
 fn bounded(dir: &Path, args: &[&str]) -> Output {
     let mut child = command(args)
         .current_dir(dir)
@@ -21,16 +23,42 @@ fn bounded(dir: &Path, args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run candor");
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
         }
         if start.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();
             panic!("candor {args:?} ran for more than a minute");
         }
         std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
     }
 }
 
@@ -202,4 +230,34 @@ fn rule_directories_linked_to_themselves_end() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn a_very_long_line_does_not_multiply_into_every_finding() {
+    // 4,000 columns on one 70 KB line: every finding carried the whole line
+    // (280 MB here; 23 GB for a real file of 40,000 columns).
+    let columns: Vec<String> = (0..4_000).map(|i| format!("email{i} TEXT")).collect();
+    let padding: String = (0..300).map(|i| format!("-- line {i}\n")).collect();
+    let sql = format!("{padding}CREATE TABLE users ({});\n", columns.join(", "));
+    let tree = temp_tree(&[("dump.sql", sql.as_bytes())]);
+    let out = bounded(
+        tree.path(),
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() < 20 << 20, "{} bytes", out.stdout.len());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 4_000);
+    let last = &findings[3_999];
+    let snippet = last["snippet"].as_str().unwrap();
+    assert!(
+        snippet.starts_with('…') && snippet.contains("email3999"),
+        "{snippet}"
+    );
+    assert!(last["snippet_offset"].as_u64().unwrap() > 0);
 }

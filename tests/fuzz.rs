@@ -1,0 +1,92 @@
+//! What the fuzzer found stays fixed, and a short run of it finds nothing
+//! new: every file under `tests/fuzz/regressions/<kind>/` goes through the
+//! analysis of its input kind, then a few hundred mutants of the project's own
+//! files do (deterministic seed), each within a time bound and without a panic.
+//! `cargo run --release --example fuzz` runs the fuzzer for as long as asked.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[path = "../examples/fuzz/mutate.rs"]
+#[allow(dead_code)]
+mod mutate;
+#[path = "../examples/fuzz/targets.rs"]
+#[allow(dead_code)]
+mod targets;
+
+use candor::budget;
+use targets::{Env, Kind, kinds};
+
+fn env() -> Env {
+    Env::new(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// How long one input may take here: twice the parse budget of its size,
+/// and time for the rest of an unoptimized test build.
+fn bound(bytes: usize) -> Duration {
+    budget::parse_time(bytes) * 2 + Duration::from_secs(20)
+}
+
+/// Runs one input; a panic or an overrun is a failure message.
+fn check(kind: &Kind, env: &Env, path: &Path, input: &[u8]) -> Option<String> {
+    let start = Instant::now();
+    let outcome = catch_unwind(AssertUnwindSafe(|| kind.run(env, path, input)));
+    let took = start.elapsed();
+    if outcome.is_err() {
+        return Some(format!("{}: {} panicked", kind.name, path.display()));
+    }
+    (took > bound(input.len())).then(|| {
+        format!(
+            "{}: {} took {took:?} for {} bytes",
+            kind.name,
+            path.display(),
+            input.len()
+        )
+    })
+}
+
+#[test]
+fn regressions_stay_fixed() {
+    let env = env();
+    let root = env.root.join("tests/fuzz/regressions");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for dir in std::fs::read_dir(&root).expect("the regressions").flatten() {
+        let name = dir.file_name().to_string_lossy().to_string();
+        let kind = kinds()
+            .into_iter()
+            .find(|k| k.name == name)
+            .unwrap_or_else(|| panic!("tests/fuzz/regressions/{name}: no input kind of that name"));
+        for file in std::fs::read_dir(dir.path())
+            .expect("a kind's regressions")
+            .flatten()
+        {
+            let path = file.path();
+            let input = std::fs::read(&path).expect("read a regression");
+            let shown = path.strip_prefix(&env.root).unwrap_or(&path);
+            failures.extend(check(&kind, &env, shown, &input));
+            count += 1;
+        }
+    }
+    assert!(count > 0, "no regressions found");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_short_run_finds_nothing() {
+    let env = env();
+    let mut failures = Vec::new();
+    for kind in kinds() {
+        let seeds = kind.seeds(&env);
+        assert!(!seeds.is_empty(), "{}: no seeds", kind.name);
+        let all: Vec<&[u8]> = seeds.iter().map(|s| &s.bytes[..]).collect();
+        let mut rng = mutate::Rng::new(1);
+        for _ in 0..24 {
+            let seed = &seeds[rng.below(seeds.len())];
+            let input = mutate::mutate(&mut rng, &seed.bytes, &all);
+            failures.extend(check(&kind, &env, &seed.path, &input));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

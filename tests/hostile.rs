@@ -261,3 +261,37 @@ fn a_very_long_line_does_not_multiply_into_every_finding() {
     );
     assert!(last["snippet_offset"].as_u64().unwrap() > 0);
 }
+
+#[test]
+fn a_report_is_whole_or_absent_when_the_run_is_killed() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("candor.sarif");
+    let corpus = common::run::root().join("corpus");
+    for delay_ms in [0, 20, 60, 150, 400, 1000] {
+        let _ = std::fs::remove_file(&target);
+        let mut child = command(&[
+            "scan",
+            corpus.to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "-o",
+            target.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run candor");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        if let Ok(text) = std::fs::read_to_string(&target) {
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(&text);
+            assert!(
+                parsed.is_ok(),
+                "killed after {delay_ms} ms: a half-written report"
+            );
+        }
+    }
+}

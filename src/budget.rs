@@ -33,7 +33,7 @@ pub const LOWERING_PER_BYTE: u64 = 16;
 
 /// Flow steps any file may take, and per byte of its source.
 pub const FLOW_BASE: u64 = 100_000;
-pub const FLOW_PER_BYTE: u64 = 16;
+pub const FLOW_PER_BYTE: u64 = 4;
 
 /// Join steps any project may take, and per summary edge and call.
 pub const JOIN_BASE: u64 = 1_000_000;

@@ -11,7 +11,8 @@
 //! Each input kind (see `targets.rs`) starts from the real files of the
 //! corpus, the fixtures and the test projects, and runs mutants of them
 //! (`mutate.rs`) through the same analysis the scan does. A panic is caught
-//! and its input saved, and so is one slower than `--slow-ms`; an input that
+//! and its input saved, and so is one that takes more than twice its budget
+//! (`over-budget-*`, see `candor::budget`) or more than `--slow-ms`; an input that
 //! runs longer than `--timeout` seconds or grows the process by more than
 //! `--max-memory` MiB is saved by a watchdog, which then stops the run (a running analysis cannot be interrupted). Saved
 //! inputs go to `--out` (default `fuzz-out/`); `--minimize` shrinks one while
@@ -28,6 +29,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use candor::budget;
 use mutate::{Rng, mutate};
 use targets::{Env, Kind, kinds};
 
@@ -149,6 +151,9 @@ struct Stats {
     execs: u64,
     crashes: u64,
     slow: u64,
+    over_budget: u64,
+    /// The most any input took, as a share of its budget.
+    worst_ratio: f64,
     slowest_ms: u128,
     slowest_len: usize,
 }
@@ -197,8 +202,20 @@ fn fuzz_kind(kind: &Kind, env: &Env, args: &Args, current: &Current, clock: Inst
             stats.slowest_ms = took;
             stats.slowest_len = input.len();
         }
-        // Slow but finished: saved for a look, and counted.
-        if took > u128::from(args.slow) {
+        // The file's budget: what its parse may take; the other phases count
+        // steps sized to stay below it.
+        let ratio = took as f64 / budget::parse_time(input.len()).as_millis() as f64;
+        stats.worst_ratio = stats.worst_ratio.max(ratio);
+        if ratio > 2.0 {
+            stats.over_budget += 1;
+            let saved = save(&args.out, "over-budget", kind.name, path, &input);
+            eprintln!(
+                "\nover budget: {} took {took} ms ({ratio:.1} times its budget), saved as {}",
+                kind.name,
+                saved.display()
+            );
+        } else if took > u128::from(args.slow) {
+            // Slow but within budget: saved for a look, and counted.
             stats.slow += 1;
             let saved = save(&args.out, "slow", kind.name, path, &input);
             eprintln!(
@@ -306,17 +323,24 @@ fn main() {
     watchdog(current.clone(), clock, &args);
     let mut failed = false;
     println!(
-        "{:<14} {:>9} {:>8} {:>6} {:>12} {:>12}",
-        "kind", "execs", "crashes", "slow", "slowest ms", "its bytes"
+        "{:<14} {:>9} {:>8} {:>6} {:>12} {:>12} {:>12} {:>10}",
+        "kind", "execs", "crashes", "slow", "over budget", "slowest ms", "its bytes", "x budget"
     );
     for kind in &selected {
         let stats = fuzz_kind(kind, &env, &args, &current, clock);
         eprint!("\r\x1b[2K");
         println!(
-            "{:<14} {:>9} {:>8} {:>6} {:>12} {:>12}",
-            kind.name, stats.execs, stats.crashes, stats.slow, stats.slowest_ms, stats.slowest_len
+            "{:<14} {:>9} {:>8} {:>6} {:>12} {:>12} {:>12} {:>10.2}",
+            kind.name,
+            stats.execs,
+            stats.crashes,
+            stats.slow,
+            stats.over_budget,
+            stats.slowest_ms,
+            stats.slowest_len,
+            stats.worst_ratio
         );
-        failed |= stats.crashes > 0;
+        failed |= stats.crashes > 0 || stats.over_budget > 0;
     }
     if failed {
         std::process::exit(1);

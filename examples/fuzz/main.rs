@@ -12,7 +12,8 @@
 //! corpus, the fixtures and the test projects, and runs mutants of them
 //! (`mutate.rs`) through the same analysis the scan does. A panic is caught
 //! and its input saved, and so is one that takes more than twice its budget
-//! (`over-budget-*`, see `candor::budget`) or more than `--slow-ms`; an input that
+//! (`over-budget-*`, see `candor::budget`) or more than `--slow-ms`, both in
+//! CPU time of the fuzzing thread; an input that
 //! runs longer than `--timeout` seconds or grows the process by more than
 //! `--max-memory` MiB is saved by a watchdog, which then stops the run (a running analysis cannot be interrupted). Saved
 //! inputs go to `--out` (default `fuzz-out/`); `--minimize` shrinks one while
@@ -30,6 +31,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use candor::budget;
+use cpu_time::ThreadTime;
 use mutate::{Rng, mutate};
 use targets::{Env, Kind, kinds};
 
@@ -187,7 +189,9 @@ fn fuzz_kind(kind: &Kind, env: &Env, args: &Args, current: &Current, clock: Inst
         if let Ok(mut g) = current.input.lock() {
             *g = (kind.name.to_string(), path.clone(), input.clone());
         }
-        let start = Instant::now();
+        // CPU time of this thread: what other processes on the machine do
+        // does not count against an input.
+        let start = ThreadTime::try_now().ok();
         current
             .memory_at_start
             .store(resident_mib(), Ordering::SeqCst);
@@ -196,7 +200,9 @@ fn fuzz_kind(kind: &Kind, env: &Env, args: &Args, current: &Current, clock: Inst
             .store(clock.elapsed().as_millis() as u64 + 1, Ordering::SeqCst);
         let outcome = catch_unwind(AssertUnwindSafe(|| kind.run(env, path, &input)));
         current.started.store(0, Ordering::SeqCst);
-        let took = start.elapsed().as_millis();
+        let took = start
+            .and_then(|s| s.try_elapsed().ok())
+            .map_or(0, |d| d.as_millis());
         stats.execs += 1;
         if took > stats.slowest_ms {
             stats.slowest_ms = took;

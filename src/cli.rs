@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config;
 use crate::emit::Format;
-use crate::model::Level;
+use crate::model::{Level, Role};
 use crate::pipeline::{self, Files, PolicyChoice};
 use crate::scan::DEFAULT_MAX_FILE_SIZE;
 
@@ -122,6 +122,11 @@ pub struct ScanArgs {
     /// Scan without a manifest even if `privacy.yml` exists.
     #[arg(long, conflicts_with = "policy")]
     pub no_policy: bool,
+    /// Also report findings in code that is not production: tests,
+    /// fixtures, examples, seed-data scripts, migrations and benchmarks
+    /// (left out by default; see docs/file-roles.md).
+    #[arg(long)]
+    pub include_tests: bool,
     /// Exit with 1 when a finding is at or above this level (default:
     /// `fail_on` in candor.toml, else error).
     #[arg(long, value_enum)]
@@ -204,6 +209,9 @@ impl ScanArgs {
             (None, false) => PolicyChoice::Nearest,
         };
         options.baseline = self.baseline.clone();
+        if self.include_tests {
+            options.include = Role::ALL.to_vec();
+        }
         options.config = config;
         options
     }

@@ -11,12 +11,22 @@
 //! [rules]
 //! enable = []                           # only these checks (all when empty)
 //! disable = ["logged-personal-data"]    # checks not reported
+//!
+//! [scan]
+//! include = ["test"]                    # also report findings in these roles
+//!
+//! [roles]                               # roles of paths, over the conventions
+//! example = ["data/static/codefixes/**"]
+//! production = ["scripts/**"]
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::language::RoleOverrides;
+use crate::model::Role;
 use crate::text::{LocatedError, line_col};
 use crate::workspace;
 
@@ -33,6 +43,20 @@ pub struct Config {
     pub rule_dirs: Vec<PathBuf>,
     #[serde(default)]
     pub rules: RuleSettings,
+    #[serde(default)]
+    pub scan: ScanSettings,
+    /// Globs of paths (relative to the scanned directory) by the role of
+    /// their files, over the conventions of `rules/`.
+    #[serde(default)]
+    pub roles: BTreeMap<Role, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanSettings {
+    /// Roles besides production whose findings are reported.
+    #[serde(default)]
+    pub include: Vec<Role>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -114,6 +138,10 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
             return Err(at(g, format!("exclude[{i}]: {e}")));
         }
     }
+    if let Err(e) = RoleOverrides::new(&config.roles) {
+        let glob = e.split('`').nth(1).unwrap_or("[roles]");
+        return Err(at(glob, format!("[roles]: {e}")));
+    }
     for id in config.rules.enable.iter().chain(&config.rules.disable) {
         if crate::checks::by_id(id).is_none() {
             return Err(at(
@@ -165,6 +193,11 @@ impl Loaded {
             .iter()
             .map(|d| self.confined("rule_dirs", d))
             .collect()
+    }
+
+    /// The roles `[roles]` gives paths (validated when parsed).
+    pub fn role_overrides(&self) -> RoleOverrides {
+        RoleOverrides::new(&self.config.roles).unwrap_or_default()
     }
 
     /// Whether `relative` (a path relative to the scanned directory) is excluded.

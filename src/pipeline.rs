@@ -16,7 +16,7 @@ use crate::baseline::{Baseline, BaselineError};
 use crate::config;
 use crate::git::{self, GitError};
 use crate::manifest;
-use crate::model::{self, ScanReport};
+use crate::model::{self, Role, ScanReport};
 use crate::policy::Policy;
 use crate::rules::Rules;
 use crate::scan::{self, ScanOptions, Selection};
@@ -63,6 +63,9 @@ pub struct Options {
     pub config: config::Loaded,
     /// Findings accepted in this baseline file are suppressed.
     pub baseline: Option<PathBuf>,
+    /// Roles besides production whose findings are reported, with those
+    /// the project's settings name (`[scan] include`).
+    pub include: Vec<Role>,
 }
 
 impl Options {
@@ -76,6 +79,7 @@ impl Options {
             suppressions: true,
             config: config::Loaded::default(),
             baseline: None,
+            include: Vec::new(),
         }
     }
 }
@@ -121,6 +125,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         .flow
         .internal_domains
         .extend(settings.config.internal_domains.iter().cloned());
+    scan_options.roles = settings.role_overrides();
     if let Some(selection) = select(&options.files, roots)? {
         scan_options.selection = selection;
     }
@@ -150,6 +155,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         suppress::apply(&mut report.findings, &report.base);
     }
     filter(&mut report, settings);
+    leave_out_roles(&mut report, &options.include, &settings.config.scan.include);
     model::fingerprint(&mut report.findings);
     if let Some(path) = &options.baseline {
         let baseline = Baseline::load(path)?;
@@ -223,6 +229,20 @@ fn filter(report: &mut ScanReport, settings: &config::Loaded) {
             && !settings.excludes(&f.location.path)
     });
     report.notices.retain(|n| !settings.excludes(&n.path));
+}
+
+/// Drops the findings in code that is not production (tests, examples,
+/// seeds, ...) unless its role is included, and counts them by role.
+fn leave_out_roles(report: &mut ScanReport, included: &[Role], configured: &[Role]) {
+    let left_out = &mut report.stats.findings_left_out;
+    report.findings.retain(|f| {
+        let reported =
+            f.role.is_production() || included.contains(&f.role) || configured.contains(&f.role);
+        if !reported {
+            *left_out.entry(f.role).or_default() += 1;
+        }
+        reported
+    });
 }
 
 fn read(path: &Path) -> Result<String, PipelineError> {

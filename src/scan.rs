@@ -16,8 +16,8 @@ use crate::discover::{self, Candidate};
 use crate::files;
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
-use crate::language::Language;
-use crate::model::{Finding, Notice, NoticeKind, ScanReport};
+use crate::language::{Language, RoleOverrides};
+use crate::model::{Finding, Notice, NoticeKind, Role, ScanReport};
 use crate::project::{self, FileSummary};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
@@ -38,6 +38,18 @@ pub struct ScanOptions {
     /// Show a progress line on standard error (the caller checks it is a
     /// terminal).
     pub progress: bool,
+    /// Roles the project's settings give paths (`[roles]`).
+    pub roles: RoleOverrides,
+}
+
+impl ScanOptions {
+    /// The role of the file shown as `path`: the project's settings, else
+    /// the conventions of its language.
+    pub fn role_of(&self, path: &str, rules: &Rules) -> Role {
+        self.roles
+            .role_of(path)
+            .unwrap_or_else(|| rules.role_of(path))
+    }
 }
 
 /// Files larger than this many bytes are skipped unless the options say
@@ -56,6 +68,7 @@ impl ScanOptions {
             flow: FlowOptions::default(),
             selection: Selection::default(),
             progress: false,
+            roles: RoleOverrides::default(),
         }
     }
 }
@@ -327,7 +340,9 @@ fn add_schema(
         }
     };
     match analyzed {
-        Ok((findings, notes)) => {
+        Ok((mut findings, notes)) => {
+            let role = options.role_of(&shown, rules);
+            findings.iter_mut().for_each(|f| f.role = role);
             report.findings.extend(findings);
             let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
             report.notices.extend(partial);
@@ -407,7 +422,16 @@ pub fn analyze_content(
     if options.flow.local_only && !classifier.may_match_text(&text) {
         return out;
     }
-    match analyze_source(path, language, &text, rules, classifier, &options.flow) {
+    let role = options.role_of(path, rules);
+    match analyze_source(
+        path,
+        language,
+        role,
+        &text,
+        rules,
+        classifier,
+        &options.flow,
+    ) {
         Ok(analyzed) => {
             out.findings = analyzed.findings;
             out.summary = analyzed.summary;
@@ -448,10 +472,12 @@ pub struct SourceAnalysis {
     pub notices: Vec<String>,
 }
 
-/// Analyses one file's text. `path` is the path shown in findings.
+/// Analyses one file's text. `path` is the path shown in findings; `role`
+/// says what code the file holds (parts of it may be tests all the same).
 pub fn analyze_source(
     path: &str,
     language: Language,
+    role: Role,
     text: &str,
     rules: &Rules,
     classifier: &Classifier,
@@ -464,16 +490,23 @@ pub fn analyze_source(
     if analysis.over_budget {
         notices.push("analysis budget exceeded while following data; partial results".to_string());
     }
-    let findings = if analysis.flows.is_empty() {
+    let mut findings = if analysis.flows.is_empty() {
         Vec::new()
     } else {
         checks::findings(&analysis.flows, rules, path, text)
     };
+    for f in &mut findings {
+        let in_test = ir
+            .tests
+            .iter()
+            .any(|t| (t.start_line..=t.end_line).contains(&f.location.start_line));
+        f.role = if in_test { Role::Test } else { role };
+    }
     Ok(SourceAnalysis {
         findings,
         summary: analysis
             .summary
-            .map(|s| project::locate(s, path, language, text)),
+            .map(|s| project::locate(s, path, language, role, text)),
         notices,
     })
 }

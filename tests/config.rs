@@ -24,10 +24,10 @@ fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir_all(d.join("src")).unwrap();
-    std::fs::create_dir_all(d.join("tests")).unwrap();
+    std::fs::create_dir_all(d.join("tools")).unwrap();
     std::fs::write(d.join("src/app.py"), "import logging\nimport requests\ndef f(email, id_number):\n    logging.info(email)\n    requests.post('https://api.corp.example/x', json={'email': email})\n").unwrap();
     std::fs::write(
-        d.join("tests/test_app.py"),
+        d.join("tools/export.py"),
         "import logging\ndef f(id_number):\n    logging.info(id_number)\n",
     )
     .unwrap();
@@ -41,7 +41,7 @@ fn settings_apply_and_flags_override_them() {
     let all = candor_in(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
     let all = rules_of(&all);
     assert!(
-        all.contains(&"tests/test_app.py:sensitive-data-logged".to_string()),
+        all.contains(&"tools/export.py:sensitive-data-logged".to_string()),
         "{all:?}"
     );
     assert!(
@@ -51,7 +51,7 @@ fn settings_apply_and_flags_override_them() {
 
     std::fs::write(
         d.join("candor.toml"),
-        "exclude = [\"tests/**\"]\ninternal_domains = [\"corp.example\"]\nfail_on = \"note\"\n\n[rules]\ndisable = [\"collected-personal-data\"]\n",
+        "exclude = [\"tools/**\"]\ninternal_domains = [\"corp.example\"]\nfail_on = \"note\"\n\n[rules]\ndisable = [\"collected-personal-data\"]\n",
     )
     .unwrap();
     let out = candor_in(d, &["scan", ".", "--format", "json"]);
@@ -138,5 +138,73 @@ fn enabled_checks_limit_the_report() {
         dir.path(),
         &["scan", ".", "--format", "json", "--fail-on", "never"],
     );
-    assert_eq!(rules_of(&out), ["tests/test_app.py:sensitive-data-logged"]);
+    assert_eq!(rules_of(&out), ["tools/export.py:sensitive-data-logged"]);
+}
+
+/// Findings in tests, examples and seed scripts are left out unless asked
+/// for; `[roles]` gives paths their role whatever their names say.
+#[test]
+fn code_that_is_not_production_is_left_out_unless_included() {
+    let dir = project();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("tests")).unwrap();
+    std::fs::write(
+        d.join("tests/test_signup.py"),
+        "import logging\ndef test_signup(id_number):\n    logging.info(id_number)\n",
+    )
+    .unwrap();
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["scan", ".", "--format", "json", "--fail-on", "never"];
+        args.extend(extra);
+        let out = candor_in(d, &args);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (rules_of(&out), v["stats"]["findings_left_out"].clone())
+    };
+    let test_finding = "tests/test_signup.py:sensitive-data-logged".to_string();
+
+    let (found, left_out) = scan(&[]);
+    assert!(!found.contains(&test_finding), "{found:?}");
+    assert_eq!(left_out, serde_json::json!({"test": 1}));
+    let text = candor_in(d, &["scan", ".", "--fail-on", "never"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains(
+            "1 findings in code that is not production (test 1) left out; `--include-tests`"
+        ),
+        "{text}"
+    );
+
+    let (found, left_out) = scan(&["--include-tests"]);
+    assert!(found.contains(&test_finding), "{found:?}");
+    assert!(left_out.is_null(), "{left_out}");
+
+    std::fs::write(d.join("candor.toml"), "[scan]\ninclude = [\"test\"]\n").unwrap();
+    assert!(scan(&[]).0.contains(&test_finding));
+
+    // `tools/` is production by its name; the settings make it an example,
+    // and the tests production.
+    std::fs::write(
+        d.join("candor.toml"),
+        "[roles]\nexample = [\"tools/**\"]\nproduction = [\"tests/**\"]\n",
+    )
+    .unwrap();
+    let (found, left_out) = scan(&[]);
+    assert!(found.contains(&test_finding), "{found:?}");
+    assert!(!found.iter().any(|f| f.starts_with("tools/")), "{found:?}");
+    assert_eq!(left_out, serde_json::json!({"example": 1}));
+
+    std::fs::write(d.join("candor.toml"), "[roles]\ntest = [\"a/[\"]\n").unwrap();
+    let out = candor_in(d, &["scan", "."]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("candor.toml:2:10: [roles]: `a/[`: unclosed"),
+        "{err}"
+    );
+    std::fs::write(d.join("candor.toml"), "[scan]\ninclude = [\"tests\"]\n").unwrap();
+    let err = String::from_utf8(candor_in(d, &["scan", "."]).stderr).unwrap();
+    assert!(
+        err.contains("candor.toml:2:") && err.contains("unknown variant `tests`"),
+        "{err}"
+    );
 }

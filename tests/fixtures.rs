@@ -33,6 +33,7 @@ use candor::flow::FlowOptions;
 use candor::frontend::lower;
 use candor::ir::print;
 use candor::language::Language;
+use candor::model::Role;
 use candor::project;
 use candor::rules::Rules;
 use candor::scan::{analyze_schema, analyze_source};
@@ -202,6 +203,7 @@ fn source(relative: &str) {
     let analyzed = analyze_source(
         analyzed_path,
         language,
+        Role::Production,
         &text,
         rules,
         classifier,
@@ -220,7 +222,13 @@ fn source(relative: &str) {
             "{shown}: the prefilter would skip a file with findings"
         ));
     }
-    compare(&shown, &marker_text(&file, &text), &findings, &mut failures);
+    compare(
+        &shown,
+        &marker_text(&file, &text),
+        &findings,
+        true,
+        &mut failures,
+    );
     assert_matched(&failures);
 
     let ir =
@@ -236,7 +244,13 @@ fn schema(relative: &str) {
     let (findings, _notes) = analyze_schema(&shown, kind, &text, rules, classifier)
         .unwrap_or_else(|e| panic!("{shown}: {e}"));
     let mut failures = Vec::new();
-    compare(&shown, &marker_text(&file, &text), &findings, &mut failures);
+    compare(
+        &shown,
+        &marker_text(&file, &text),
+        &findings,
+        true,
+        &mut failures,
+    );
     assert_matched(&failures);
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use candor::emit::sarif;
 use candor::language::Language;
-use candor::model::ScanReport;
+use candor::model::{Role, ScanReport};
 use candor::pipeline::{self, Options};
 use candor::rules::Rules;
 
@@ -24,9 +24,16 @@ fn project_root(name: &str) -> PathBuf {
 }
 
 fn scan_project(name: &str) -> ScanReport {
+    scan_project_with(name, Vec::new())
+}
+
+/// Scans `name`, reporting findings in the `include`d roles of code that is
+/// not production too.
+fn scan_project_with(name: &str, include: Vec<Role>) -> ScanReport {
     let rules = Rules::embedded().expect("embedded rules load");
     let mut options = Options::new(vec![project_root(name)]);
     options.scan.threads = 2;
+    options.include = include;
     pipeline::run(&options, &rules).expect("scan runs")
 }
 
@@ -41,8 +48,9 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every file's findings equal its markers.
-fn check_markers(name: &str, report: &ScanReport) {
+/// Every file's findings equal its markers; `non_production`: findings
+/// in code that is not production are reported.
+fn check_markers(name: &str, report: &ScanReport, non_production: bool) {
     let root = project_root(name);
     let mut files = Vec::new();
     source_files(&root, &mut files);
@@ -62,7 +70,13 @@ fn check_markers(name: &str, report: &ScanReport) {
             .filter(|f| f.location.path == shown)
             .cloned()
             .collect();
-        compare(&format!("{name}/{shown}"), &text, &findings, &mut failures);
+        compare(
+            &format!("{name}/{shown}"),
+            &text,
+            &findings,
+            non_production,
+            &mut failures,
+        );
     }
     assert!(
         failures.is_empty(),
@@ -111,7 +125,7 @@ macro_rules! project {
         #[test]
         fn $test() {
             let report = scan_project($dir);
-            check_markers($dir, &report);
+            check_markers($dir, &report, false);
             insta::assert_snapshot!(code_flows(&report));
         }
     };
@@ -126,3 +140,33 @@ project!(java_spring_layers, "java-spring-layers");
 project!(java_kyc_impl, "java-kyc-impl");
 project!(go_gin_layers, "go-gin-layers");
 project!(go_nethttp_interfaces, "go-nethttp-interfaces");
+
+/// Tests, fixtures, examples, seeds, migrations and benchmarks, in every
+/// language, by directory, file name and (Rust) test module: their findings
+/// are left out by default and counted, reported with their role when
+/// included, and data passed from them starts no trail.
+#[test]
+fn file_roles() {
+    let name = "file-roles";
+    let report = scan_project(name);
+    check_markers(name, &report, false);
+    let left_out: Vec<(Role, usize)> = report
+        .stats
+        .findings_left_out
+        .iter()
+        .map(|(r, n)| (*r, *n))
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            (Role::Test, 9),
+            (Role::Example, 2),
+            (Role::Seed, 2),
+            (Role::Migration, 1),
+            (Role::Benchmark, 1)
+        ]
+    );
+    let report = scan_project_with(name, Role::ALL.to_vec());
+    check_markers(name, &report, true);
+    assert!(report.stats.findings_left_out.is_empty());
+}

@@ -2,7 +2,7 @@
 //! message, and its trail located in the file.
 
 use super::rule_for;
-use crate::model::{Finding, Flow, FlowKind, Location, Snippet, StoreKind, TrailStep};
+use crate::model::{Finding, Flow, FlowKind, Location, Role, Snippet, StoreKind, TrailStep};
 use crate::rules::Rules;
 use crate::text::SourceLines;
 
@@ -55,6 +55,7 @@ pub fn finding(
         store_key: flow.store_key.clone(),
         region: flow.region.clone(),
         via: flow.via.clone(),
+        role: Role::Production,
         message: message(flow, &category.name, category.sensitive, rules),
         snippet: snippet.text,
         snippet_offset: snippet.offset,

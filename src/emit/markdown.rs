@@ -67,6 +67,9 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
         report.stats.files_scanned,
         report.stats.lines_scanned
     );
+    if let Some(note) = report.stats.left_out_note() {
+        let _ = writeln!(out, "{}.\n", note.replace("; ", ". "));
+    }
     if shown.is_empty() {
         out.push_str("No personal data flows found.\n");
         return out;

@@ -70,7 +70,7 @@ pub fn render(report: &ScanReport) -> String {
                 "toolExecutionNotifications": notifications,
             }],
             "results": RESULTS_MARKER,
-            "properties": { "sdks": report.sdks },
+            "properties": run_properties(report),
         }]
     });
     // Results are written one at a time, each as one line, so that memory
@@ -160,6 +160,16 @@ fn physical(loc: &Location, snippet: Option<&str>) -> Value {
     json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
 }
 
+/// The SDKs the project ships, and the findings left out as not in
+/// production code, by role.
+fn run_properties(report: &ScanReport) -> Value {
+    let mut properties = json!({ "sdks": report.sdks });
+    if !report.stats.findings_left_out.is_empty() {
+        properties["findingsLeftOut"] = json!(report.stats.findings_left_out);
+    }
+    properties
+}
+
 fn result(f: &Finding) -> Value {
     let mut properties = json!({
         "dataCategory": f.category,
@@ -173,6 +183,9 @@ fn result(f: &Finding) -> Value {
     }
     if let Some(r) = &f.recipient {
         properties["recipient"] = json!(r);
+    }
+    if !f.role.is_production() {
+        properties["fileRole"] = json!(f.role);
     }
     let thread_flow: Vec<Value> = f
         .trail

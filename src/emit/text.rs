@@ -166,6 +166,9 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
         report.stats.lines_scanned,
         report.stats.files_skipped,
     );
+    if let Some(note) = report.stats.left_out_note() {
+        let _ = writeln!(out, "  {note}");
+    }
     if !report.sdks.is_empty() {
         let sdks: Vec<String> = report
             .sdks

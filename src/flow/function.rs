@@ -11,8 +11,9 @@ use crate::classify::Verdict;
 use crate::ir::{Expr, ExprKind, Function, Rest, Span, Stmt, Target};
 use crate::language::Conventions;
 
-/// How callers bind arguments to `f`.
-pub(super) fn signature(f: &Function, conventions: &Conventions) -> Signature {
+/// How callers bind arguments to `f`; `tests` are the parts of the file
+/// that are tests.
+pub(super) fn signature(f: &Function, conventions: &Conventions, tests: &[Span]) -> Signature {
     // Methods that declare their receiver do so first; plain functions have
     // no class.
     let receiver_param = f.class.is_some()
@@ -29,6 +30,7 @@ pub(super) fn signature(f: &Function, conventions: &Conventions) -> Signature {
             .params
             .iter()
             .position(|p| p.rest == Some(Rest::Positional)),
+        test: tests.iter().any(|t| t.contains(&f.span)),
     }
 }
 

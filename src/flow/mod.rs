@@ -95,7 +95,7 @@ pub fn analyze(
             functions: ir
                 .functions
                 .iter()
-                .map(|f| signature(f, &cx.lang.conventions))
+                .map(|f| signature(f, &cx.lang.conventions, &ir.tests))
                 .collect(),
             classes: ir
                 .classes

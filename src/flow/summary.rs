@@ -65,6 +65,9 @@ pub struct Signature {
     /// The parameter that takes extra positional arguments (`*args`,
     /// Go's `kv ...any`).
     pub rest_positional: Option<usize>,
+    /// A test in a file that is not one (Rust's `#[cfg(test)]` modules):
+    /// data it passes is made up.
+    pub test: bool,
 }
 
 /// A call the file's own analysis could not resolve: maybe a function of the

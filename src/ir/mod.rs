@@ -34,6 +34,17 @@ pub struct FileIr {
     pub functions: Vec<Function>,
     /// Constructs the front-end gave up on (too deep, unsupported).
     pub notices: Vec<String>,
+    /// Parts of the file that are tests, in a file that is not one (Rust's
+    /// `#[cfg(test)]` modules and `#[test]` functions).
+    pub tests: Vec<Span>,
+}
+
+impl Span {
+    /// Whether `inner` lies within this span.
+    pub fn contains(&self, inner: &Span) -> bool {
+        (self.start_line, self.start_col) <= (inner.start_line, inner.start_col)
+            && (inner.end_line, inner.end_col) <= (self.end_line, self.end_col)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,10 +1,13 @@
 //! A language's conventions as `rules/languages/<name>.yml` writes them, and
 //! what follows from them: how a method receives its object, which calls
 //! build objects, what a bare call reaches, the names a file is imported
-//! by, and which files are tests or generated. The flow engine and the
+//! by, and which files are generated. The flow engine and the
 //! project join ask these questions instead of naming languages.
 
 use serde::Deserialize;
+
+use super::FileRoles;
+use crate::model::Role;
 
 /// `rules/languages/<name>.yml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -16,7 +19,10 @@ pub struct Conventions {
     pub constructors: Constructors,
     pub calls: Calls,
     pub modules: Modules,
-    pub test_files: TestFiles,
+    /// Roles of files beyond `rules/file-roles.yml`'s; after loading, both
+    /// together.
+    #[serde(default)]
+    pub file_roles: FileRoles,
     /// File-name endings of generated code (`_pb2.py`, `.min.js`), which is
     /// not analysed.
     #[serde(default)]
@@ -169,22 +175,6 @@ pub enum ModuleUnit {
     None,
 }
 
-/// Which files hold tests, by their path.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TestFiles {
-    /// A directory of one of these names anywhere in the path.
-    #[serde(default)]
-    pub directories: Vec<String>,
-    /// File-name beginnings, endings and inner parts.
-    #[serde(default)]
-    pub prefixes: Vec<String>,
-    #[serde(default)]
-    pub suffixes: Vec<String>,
-    #[serde(default)]
-    pub infixes: Vec<String>,
-}
-
 impl Conventions {
     /// Whether a method's first parameter, named `first`, is its receiver.
     pub fn is_receiver_parameter(&self, first: &str) -> bool {
@@ -238,16 +228,9 @@ impl Conventions {
             .filter(|b| !b.is_empty())
     }
 
-    /// Whether the file at `path` holds tests.
-    pub fn is_test_file(&self, path: &str) -> bool {
-        let t = &self.test_files;
-        let file = path.rsplit('/').next().unwrap_or(path);
-        t.prefixes.iter().any(|p| file.starts_with(p.as_str()))
-            || t.suffixes.iter().any(|s| file.ends_with(s.as_str()))
-            || t.infixes.iter().any(|i| file.contains(i.as_str()))
-            || path
-                .split('/')
-                .any(|d| t.directories.iter().any(|n| n == d))
+    /// The role of the file at `path` (relative, `/`-separated).
+    pub fn role_of(&self, path: &str) -> Role {
+        self.file_roles.role_of(path)
     }
 
     /// Whether a file called `name` is generated code.
@@ -370,6 +353,7 @@ fn normalize(path: &str) -> String {
 mod tests {
     use super::normalize;
     use crate::language::{Conventions, Language};
+    use crate::model::Role;
     use crate::rules::Rules;
 
     fn with(language: Language, check: impl FnOnce(&Conventions)) {
@@ -480,27 +464,34 @@ mod tests {
     }
 
     #[test]
-    fn receivers_constructors_and_test_files() {
+    fn receivers_constructors_and_file_roles() {
         with(Language::Python, |c| {
             assert!(c.is_receiver_parameter("self") && c.is_receiver_parameter("cls"));
             assert!(!c.is_receiver_parameter("request"));
             assert_eq!(c.implicit_receiver(), None);
             assert!(c.builds_object("User") && !c.builds_object("save"));
-            assert!(c.is_test_file("app/test_users.py") && c.is_test_file("tests/x.py"));
-            assert!(!c.is_test_file("app/contest.py"));
+            assert_eq!(c.role_of("app/test_users.py"), Role::Test);
+            assert_eq!(c.role_of("tests/x.py"), Role::Test);
+            assert_eq!(c.role_of("app/contest.py"), Role::Production);
+            assert_eq!(c.role_of("shop/migrations/0002_data.py"), Role::Migration);
         });
         with(Language::Go, |c| {
             assert!(c.is_receiver_parameter("s"));
             assert!(c.builds_object("NewRepo") && !c.builds_object("Save"));
             assert_eq!(c.constructed_type("NewRepo"), Some("Repo"));
             assert_eq!(c.constructed_type("New"), None);
-            assert!(c.is_test_file("store/store_test.go"));
+            assert_eq!(c.role_of("store/store_test.go"), Role::Test);
             assert!(c.is_generated("api.pb.go"));
         });
         with(Language::Java, |c| {
             assert_eq!(c.implicit_receiver(), Some("this"));
             assert!(!c.is_receiver_parameter("this"));
-            assert!(c.is_test_file("src/test/java/UserServiceTest.java"));
+            assert_eq!(c.role_of("src/test/java/UserService.java"), Role::Test);
+            assert_eq!(c.role_of("app/UserServiceTest.java"), Role::Test);
+            assert_eq!(
+                c.role_of("src/main/java/org/acme/samples/Owner.java"),
+                Role::Production
+            );
         });
     }
 }

@@ -2,21 +2,23 @@
 //! that select it, the grammar that parses it and the family it calls into.
 //!
 //! What the flow engine and the project join must know of a language's
-//! conventions (receivers, constructors, modules, test files, ...) is data:
+//! conventions (receivers, constructors, modules, file roles, ...) is data:
 //! `rules/languages/<name>.yml`, loaded as [`Conventions`] with the other
 //! rule files. Adding a language is a row here, a front-end in
 //! `src/frontend/`, a conventions file and a sinks file (see
 //! `docs/adding-a-language.md`).
 
 mod conventions;
+mod roles;
 
 use std::fmt;
 use std::path::Path;
 
 pub use conventions::{
     BareCalls, Calls, Constructors, Conventions, ModuleUnit, Modules, Receiver, ReceiverStyle,
-    TestFiles, directory,
+    directory,
 };
+pub use roles::{FileRoles, RoleOverrides, RolePatterns};
 
 /// A language the scanner understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

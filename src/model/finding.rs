@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{FlowKind, Level, Rule, StoreKind};
+use super::{FlowKind, Level, Role, Rule, StoreKind};
 
 /// A location in a file: 1-based lines and columns, columns counted in
 /// Unicode code points, end column exclusive.
@@ -50,6 +50,10 @@ pub struct Finding {
     pub region: Option<String>,
     /// The sink or source rule that matched.
     pub via: String,
+    /// What code the finding is in; only production code's findings are
+    /// reported unless others are asked for.
+    #[serde(skip_serializing_if = "is_production")]
+    pub role: Role,
     pub message: String,
     pub location: Location,
     /// The source line of the location; a long line is cut to a window
@@ -100,6 +104,10 @@ pub enum SuppressionKind {
     External,
 }
 
+fn is_production(role: &Role) -> bool {
+    role.is_production()
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -137,6 +145,7 @@ impl Finding {
             store_key: None,
             region: None,
             via: via.to_string(),
+            role: Role::Production,
             message,
             snippet: snippet.text,
             snippet_offset: snippet.offset,

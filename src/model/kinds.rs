@@ -43,3 +43,57 @@ pub enum StoreKind {
     /// A bucket of a cloud object store (S3, OSS, COS, GCS).
     ObjectStorage,
 }
+
+/// What code a file (or a part of one) holds. Only production code runs
+/// for the people whose data the product handles: the other roles use
+/// made-up people, or never run, so their findings are left out unless
+/// asked for.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Production,
+    /// Tests, fixtures, mocks, factories.
+    Test,
+    /// Samples, snippets, demos and documentation code.
+    Example,
+    /// Sample-data generators and scripts that populate a database.
+    Seed,
+    /// Database migrations.
+    Migration,
+    /// Benchmarks.
+    Benchmark,
+}
+
+impl Role {
+    /// Every role, production first: the order role patterns are tried in.
+    pub const ALL: [Role; 6] = [
+        Role::Production,
+        Role::Test,
+        Role::Example,
+        Role::Seed,
+        Role::Migration,
+        Role::Benchmark,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Production => "production",
+            Role::Test => "test",
+            Role::Example => "example",
+            Role::Seed => "seed",
+            Role::Migration => "migration",
+            Role::Benchmark => "benchmark",
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    pub fn is_production(self) -> bool {
+        self == Role::Production
+    }
+}

@@ -18,6 +18,6 @@ pub use finding::{
     sort,
 };
 pub use flow::{Flow, Step};
-pub use kinds::{CategoryId, FlowKind, StoreKind};
+pub use kinds::{CategoryId, FlowKind, Role, StoreKind};
 pub use report::{Ecosystem, Notice, NoticeKind, ScanReport, ScanStats, SdkUse};
 pub use rule::{Level, Rule};

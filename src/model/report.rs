@@ -1,11 +1,12 @@
 //! What a scan reports: its findings, the third-party SDKs the project
 //! ships, notices about files it could not (fully) analyse, and counts.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::Finding;
+use super::{Finding, Role};
 
 #[derive(Debug, Default)]
 pub struct ScanReport {
@@ -57,6 +58,35 @@ pub struct ScanStats {
     pub files_skipped: usize,
     pub bytes_scanned: u64,
     pub lines_scanned: u64,
+    /// Findings in code that is not production, not reported, by role.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub findings_left_out: BTreeMap<Role, usize>,
+}
+
+impl ScanStats {
+    /// How many findings were left out as not in production code.
+    pub fn left_out(&self) -> usize {
+        self.findings_left_out.values().sum()
+    }
+
+    /// What a summary says of the findings left out, if any: how many, in
+    /// which code, and how to see them.
+    pub fn left_out_note(&self) -> Option<String> {
+        let total = self.left_out();
+        if total == 0 {
+            return None;
+        }
+        let roles: Vec<String> = self
+            .findings_left_out
+            .iter()
+            .map(|(role, n)| format!("{} {n}", role.name()))
+            .collect();
+        Some(format!(
+            "{total} findings in code that is not production ({}) left out; \
+             `--include-tests` or `[scan] include` in candor.toml reports them",
+            roles.join(", ")
+        ))
+    }
 }
 
 /// A package registry.

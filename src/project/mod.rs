@@ -19,14 +19,14 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use rayon::prelude::*;
 
-use summary::Spot;
 pub use summary::{FileSummary, locate};
+use summary::{Region, Spot};
 
 use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::tokens;
 use crate::flow::summary::{From, Node, Origin, Slot};
-use crate::model::{CategoryId, Finding, TrailStep};
+use crate::model::{CategoryId, Finding, Flow, Snippet, TrailStep};
 use crate::rules::Rules;
 use resolve::{FnRef, Index, bind};
 
@@ -105,19 +105,28 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
                 message: spot.message.clone(),
             })
             .collect();
-        let path = &files[r.file as usize].path;
-        checks::finding(
-            &flow,
-            rules,
-            sink.region.in_file(path),
-            sink.snippet.clone(),
-            trail,
-        )
+        let file = &files[r.file as usize];
+        finding_in(file, &flow, rules, sink.region, &sink.snippet, trail)
     }));
     Linked {
         findings: out,
         over_budget,
     }
+}
+
+/// The finding for `flow` at `region` of `file`, of the file's role.
+fn finding_in(
+    file: &FileSummary,
+    flow: &Flow,
+    rules: &Rules,
+    region: Region,
+    snippet: &Snippet,
+    trail: Vec<TrailStep>,
+) -> Finding {
+    let location = region.in_file(&file.path);
+    let mut finding = checks::finding(flow, rules, location, snippet.clone(), trail);
+    finding.role = file.role;
+    finding
 }
 
 /// A request body whose type another file declares is collected where it
@@ -136,11 +145,12 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
             for (_, category) in fields {
                 let mut flow = body.flow.clone();
                 flow.category = *category;
-                out.push(checks::finding(
+                out.push(finding_in(
+                    file,
                     &flow,
                     rules,
-                    located.region.in_file(&file.path),
-                    located.snippet.clone(),
+                    located.region,
+                    &located.snippet,
                     Vec::new(),
                 ));
             }
@@ -150,11 +160,12 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
                 if declared.contains(field) {
                     continue;
                 }
-                out.push(checks::finding(
+                out.push(finding_in(
+                    file,
                     &read.flow,
                     rules,
-                    read.region.in_file(&file.path),
-                    read.snippet.clone(),
+                    read.region,
+                    &read.snippet,
                     Vec::new(),
                 ));
             }
@@ -282,9 +293,9 @@ impl<'a> Join<'a> {
         for phase in 0..3 {
             for (fi, file) in self.files.iter().enumerate() {
                 let fi = fi as u32;
-                // Tests call the code with made-up people: their data is no
-                // flow of the product.
-                if self.index.is_test(fi) {
+                // Tests, examples and seeds call the code with made-up
+                // people: their data is no flow of the product.
+                if !self.index.is_production(fi) {
                     continue;
                 }
                 for e in &file.edges {
@@ -296,6 +307,9 @@ impl<'a> Join<'a> {
                         Node::Return { function } => function,
                         Node::Sink { .. } => continue,
                     };
+                    if self.index.signature((fi, function)).test {
+                        continue;
+                    }
                     let edge_phase = if !self.callers.contains_key(&(fi, function)) {
                         1
                     } else if matches!(e.to, Node::Return { .. }) {

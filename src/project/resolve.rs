@@ -42,9 +42,10 @@ pub struct Index<'a> {
     /// (directory, class) of every class with methods: a Go type without
     /// any is an interface.
     typed_dirs: std::collections::HashSet<(&'a str, &'a str)>,
-    /// Each file's directory, and whether it is a test file.
+    /// Each file's directory, and whether it is production code (not a
+    /// test, example, seed, ...).
     dirs: Vec<&'a str>,
-    tests: Vec<bool>,
+    production: Vec<bool>,
     /// Module key -> files, by each language's conventions (dotted for
     /// Python and Rust, `/`-separated paths without extension for
     /// JavaScript and Go directories).
@@ -111,11 +112,7 @@ impl<'a> Index<'a> {
         }
         Index {
             files,
-            tests: files
-                .iter()
-                .zip(&conventions)
-                .map(|(f, c)| c.is_test_file(&f.path))
-                .collect(),
+            production: files.iter().map(|f| f.role.is_production()).collect(),
             conventions,
             by_name,
             class_norms,
@@ -178,9 +175,9 @@ impl<'a> Index<'a> {
         Some(&self.files[f as usize].classes[c as usize].1)
     }
 
-    /// Whether file `file` is a test file.
-    pub fn is_test(&self, file: u32) -> bool {
-        self.tests[file as usize]
+    /// Whether file `file` is production code.
+    pub fn is_production(&self, file: u32) -> bool {
+        self.production[file as usize]
     }
 
     pub fn signature(&self, (file, function): FnRef) -> &'a Signature {
@@ -289,8 +286,8 @@ impl<'a> Index<'a> {
         if out.len() < 2 {
             return;
         }
-        if out.iter().any(|&(f, _)| !self.tests[f as usize]) {
-            out.retain(|&(f, _)| !self.tests[f as usize]);
+        if out.iter().any(|&(f, _)| self.production[f as usize]) {
+            out.retain(|&(f, _)| self.production[f as usize]);
         }
         let class = |r: &FnRef| &self.class_norms[r.0 as usize][r.1 as usize].0;
         if out.iter().any(|r| class(r) != class(&out[0])) {
@@ -572,6 +569,7 @@ mod tests {
             receiver_param: false,
             rest_keywords: None,
             rest_positional: Some(1),
+            test: false,
         };
         let call = CallSite {
             function: 0,

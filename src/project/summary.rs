@@ -6,7 +6,7 @@
 use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
 use crate::ir::Span;
 use crate::language::Language;
-use crate::model::{CategoryId, Flow, Location, Snippet, Step};
+use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
 use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
@@ -15,6 +15,8 @@ pub struct FileSummary {
     /// The path shown in output.
     pub path: String,
     pub language: Language,
+    /// What code the file holds: only production code starts trails.
+    pub role: Role,
     pub functions: Vec<Signature>,
     pub calls: Vec<LocatedCall>,
     pub sinks: Vec<LocatedSink>,
@@ -102,7 +104,13 @@ pub struct LocatedEdge {
 }
 
 /// Locates every span of `summary` in the file's text.
-pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> FileSummary {
+pub fn locate(
+    summary: Summary,
+    path: &str,
+    language: Language,
+    role: Role,
+    text: &str,
+) -> FileSummary {
     let lines = SourceLines::new(text);
     let region = |span| Region::of(&lines.location("", span));
     let snippet = |span: Span| {
@@ -121,6 +129,7 @@ pub fn locate(summary: Summary, path: &str, language: Language, text: &str) -> F
     FileSummary {
         path: path.to_string(),
         language,
+        role,
         functions: summary.functions,
         calls: summary
             .calls

@@ -13,8 +13,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::files;
-use crate::language::{Conventions, Language};
+use crate::language::{Conventions, FileRoles, Language};
 use crate::model::CategoryId;
+use crate::model::Role;
 use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::PurposeSpec;
@@ -71,6 +72,9 @@ pub struct Rules {
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
     languages: HashMap<Language, LanguageRules>,
+    /// The roles of files by their path, in any language
+    /// (`rules/file-roles.yml`); each language's conventions add theirs.
+    file_roles: FileRoles,
     /// Where each category was defined, for `candor rules`.
     pub category_files: Vec<String>,
 }
@@ -127,6 +131,7 @@ impl Rules {
             recipient_files,
             purposes,
             mut conventions,
+            file_roles,
             sink_files,
         } = Parsed::read(&files)?;
         validate::categories(&categories, &category_files)?;
@@ -142,9 +147,10 @@ impl Rules {
         let mut sources = Vec::new();
         let mut languages = HashMap::new();
         for language in Language::ALL {
-            let Some(conventions) = conventions.remove(&language) else {
+            let Some(mut conventions) = conventions.remove(&language) else {
                 return Err(RulesError::missing(&format!("languages/{language}.yml")));
             };
+            conventions.file_roles = file_roles.merged(&conventions.file_roles);
             let compiled = LanguageRules::compile(
                 language,
                 &sink_files,
@@ -172,12 +178,23 @@ impl Rules {
             builders: flow.builders,
             receiver_names,
             languages,
+            file_roles,
             category_files,
         })
     }
 
     pub fn language(&self, language: Language) -> &LanguageRules {
         &self.languages[&language]
+    }
+
+    /// The role of the file at `path` (relative, `/`-separated), by the
+    /// conventions of its language, or of every language for other files
+    /// (schemas, templates).
+    pub fn role_of(&self, path: &str) -> Role {
+        match Language::for_path(Path::new(path)) {
+            Some(language) => self.language(language).conventions.role_of(path),
+            None => self.file_roles.role_of(path),
+        }
     }
 
     pub fn category(&self, id: CategoryId) -> &CategorySpec {
@@ -209,6 +226,7 @@ struct Parsed {
     recipient_files: Vec<String>,
     purposes: Vec<PurposeSpec>,
     conventions: HashMap<Language, Conventions>,
+    file_roles: FileRoles,
     sink_files: Vec<(String, SinkFile)>,
 }
 
@@ -223,6 +241,7 @@ impl Parsed {
         let mut recipient_files = Vec::new();
         let mut purposes = Vec::new();
         let mut conventions = HashMap::new();
+        let mut file_roles = None;
         let mut sink_files = Vec::new();
         for (name, text) in files {
             if name.starts_with("categories/") {
@@ -251,6 +270,10 @@ impl Parsed {
                         message: format!("the conventions of `{language}` are defined twice"),
                     });
                 }
+            } else if name == "file-roles.yml" {
+                let roles = parse::<FileRoles>(name, text)?;
+                validate::file_roles(name, &roles)?;
+                file_roles = Some(roles);
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
             }
@@ -264,6 +287,7 @@ impl Parsed {
             recipient_files,
             purposes,
             conventions,
+            file_roles: file_roles.ok_or_else(|| RulesError::missing("file-roles.yml"))?,
             sink_files,
         })
     }

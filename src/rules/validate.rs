@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::RulesError;
 use super::model::{self, CategorySpec, PurposeSpec, RecipientSpec, SinkSpec};
-use crate::language::{Conventions, Language, ModuleUnit, ReceiverStyle};
+use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
 use crate::model::FlowKind;
 
 /// The language a conventions file describes, once its fields agree with
@@ -33,7 +33,19 @@ pub(super) fn conventions(file: &str, c: &Conventions) -> Result<Language, Rules
             "modules need a `separator` (`.` or `/`) unless `unit: none`".into(),
         ));
     }
+    file_roles(file, &c.file_roles)?;
     Ok(language)
+}
+
+/// `file-roles.yml`, or a language's `file_roles`.
+pub(super) fn file_roles(file: &str, roles: &FileRoles) -> Result<(), RulesError> {
+    match roles.problem() {
+        Some(message) => Err(RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message,
+        }),
+        None => Ok(()),
+    }
 }
 
 pub(super) fn categories(categories: &[CategorySpec], files: &[String]) -> Result<(), RulesError> {

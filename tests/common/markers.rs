@@ -5,14 +5,19 @@
 //! `// expect: collected user.contact.phone_number; shared user.contact.phone_number -> twilio`.
 //! Lines without a marker must produce no finding. A known gap is written
 //! `missed: <kind> <category>` with the reason after `--`; closing the gap
-//! fails the test until the marker becomes an `expect:`.
+//! fails the test until the marker becomes an `expect:`. A finding in code
+//! that is not production is marked with its role, `expect(test): ...`:
+//! it is expected only where such findings are reported.
 
 use std::collections::BTreeSet;
 
-/// (line, kind, category, recipient)
-pub type Expectation = (u32, String, String, Option<String>);
+use candor::model::Role;
 
-pub fn markers(text: &str, tag: &str) -> BTreeSet<Expectation> {
+/// (line, kind, category, recipient, role)
+pub type Expectation = (u32, String, String, Option<String>, Role);
+
+/// The markers written `tag`, each expecting a finding of `role`.
+pub fn markers(text: &str, tag: &str, role: Role) -> BTreeSet<Expectation> {
     let mut out = BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
         let Some(pos) = line.find(tag) else {
@@ -42,6 +47,7 @@ pub fn markers(text: &str, tag: &str) -> BTreeSet<Expectation> {
                 kind.to_string(),
                 category.to_string(),
                 recipient,
+                role,
             ));
         }
     }
@@ -52,12 +58,23 @@ fn recipient(r: &Option<String>) -> String {
     r.as_ref().map(|r| format!(" -> {r}")).unwrap_or_default()
 }
 
+fn role(role: &Role) -> String {
+    if role.is_production() {
+        String::new()
+    } else {
+        format!(" in {} code", role.name())
+    }
+}
+
 /// Compares one file's findings with its markers (`marked`: the text
-/// holding them, the file itself or its `.expect` sidecar).
+/// holding them, the file itself or its `.expect` sidecar);
+/// `non_production`: the findings include those in code that is not
+/// production.
 pub fn compare(
     shown: &str,
     marked: &str,
     findings: &[candor::model::Finding],
+    non_production: bool,
     failures: &mut Vec<String>,
 ) {
     let actual: BTreeSet<Expectation> = findings
@@ -68,11 +85,17 @@ pub fn compare(
                 f.flow_kind.name().to_string(),
                 f.category.clone(),
                 f.recipient.clone(),
+                f.role,
             )
         })
         .collect();
-    let expected = markers(marked, "expect:");
-    for gap in markers(marked, "missed:").intersection(&actual) {
+    let mut expected = markers(marked, "expect:", Role::Production);
+    if non_production {
+        for role in Role::ALL.into_iter().filter(|r| !r.is_production()) {
+            expected.extend(markers(marked, &format!("expect({}):", role.name()), role));
+        }
+    }
+    for gap in markers(marked, "missed:", Role::Production).intersection(&actual) {
         failures.push(format!(
             "{shown}:{}: {} {} is marked missed but is now found: make it `expect:`",
             gap.0, gap.1, gap.2
@@ -80,20 +103,22 @@ pub fn compare(
     }
     for missing in expected.difference(&actual) {
         failures.push(format!(
-            "{shown}:{}: expected {} {}{} but it was not found",
+            "{shown}:{}: expected {} {}{}{} but it was not found",
             missing.0,
             missing.1,
             missing.2,
-            recipient(&missing.3)
+            recipient(&missing.3),
+            role(&missing.4)
         ));
     }
     for extra in actual.difference(&expected) {
         failures.push(format!(
-            "{shown}:{}: unexpected {} {}{}",
+            "{shown}:{}: unexpected {} {}{}{}",
             extra.0,
             extra.1,
             extra.2,
-            recipient(&extra.3)
+            recipient(&extra.3),
+            role(&extra.4)
         ));
     }
 }

@@ -119,6 +119,9 @@ fn item(cx: &mut Ctx, it: &Item) {
     if !cx.enter() {
         return;
     }
+    if is_test(it) {
+        cx.ir.tests.push(span_of(it));
+    }
     match it {
         Item::Use(u) => use_tree(cx, &u.tree, &mut Vec::new()),
         Item::ExternCrate(e) => extern_crate(cx, e),
@@ -185,6 +188,23 @@ fn item(cx: &mut Ctx, it: &Item) {
         _ => {}
     }
     cx.leave();
+}
+
+/// A `#[cfg(test)]` item, or a function marked as a test (`#[test]`,
+/// `#[tokio::test]`).
+fn is_test(it: &Item) -> bool {
+    let (attrs, function) = match it {
+        Item::Mod(m) => (&m.attrs, false),
+        Item::Impl(i) => (&i.attrs, false),
+        Item::Fn(f) => (&f.attrs, true),
+        _ => return false,
+    };
+    attrs.iter().any(|a| {
+        let path = a.path();
+        let cfg_test = path.is_ident("cfg")
+            && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string() == "test");
+        cfg_test || function && path.segments.last().is_some_and(|s| s.ident == "test")
+    })
 }
 
 fn constant(cx: &mut Ctx, ident: &Ident, ty: &Type, value: &syn::Expr, sp: Span) {

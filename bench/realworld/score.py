@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Score a candor build against the hand-made judgements of real applications.
+
+usage: score.py CANDOR CHECKOUTS [--include-tests] [--only NAME ...] [--unjudged]
+
+Scans every application of repos.tsv found under CHECKOUTS/<name> without a
+manifest, as a new user would, matches each finding to its judgement by
+(path, line, flow, category) and prints, per application, the precision of
+error and warning findings and of all findings, in production code and overall.
+
+A finding that shows several categories is judged by its main category (the one a
+reviewer reads first); its other categories judged as noise are counted apart.
+Findings nobody has judged are listed with --unjudged; they count in no precision.
+"""
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def load_repos():
+    rows = []
+    with open(HERE / "repos.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, github, commit, stack = line.rstrip("\n").split("\t")
+            rows.append((name, github, commit, stack))
+    return rows
+
+
+def load_judgements(name):
+    path = HERE / "judgements" / f"{name}.tsv"
+    judged = {}
+    if not path.exists():
+        return judged
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            key = (row["path"], int(row["line"]), row["flow"], row["category"])
+            judged[key] = (row["verdict"], row["role"], row["reason"])
+    return judged
+
+
+def scan(candor, checkout, include_tests):
+    cmd = [candor, "scan", str(checkout), "--no-policy", "--format", "json", "--fail-on", "never"]
+    if include_tests:
+        cmd.append("--include-tests")
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def categories(finding):
+    extra = finding.get("categories") or []
+    return [finding["category"]] + [c for c in extra if c != finding["category"]]
+
+
+def ratio(real, total):
+    return f"{real / total:.2f} ({real}/{total})" if total else "-"
+
+
+class Tally:
+    def __init__(self):
+        self.counts = Counter()
+
+    def add(self, scope, verdict):
+        self.counts[(scope, "all")] += 1
+        self.counts[(scope, verdict)] += 1
+
+    def precision(self, scope):
+        return ratio(self.counts[(scope, "real")], self.counts[(scope, "all")])
+
+
+def score(name, report, judged, show_unjudged):
+    tally = Tally()
+    noise_reasons = Counter()
+    unjudged = []
+    noisy_extras = 0
+    for f in report["findings"]:
+        loc = f["location"]
+        cats = categories(f)
+        key = (loc["path"], loc["start_line"], f["flow_kind"], cats[0])
+        if key not in judged:
+            unjudged.append(f)
+            continue
+        verdict, role, reason = judged[key]
+        for extra in cats[1:]:
+            other = judged.get((loc["path"], loc["start_line"], f["flow_kind"], extra))
+            if other and other[0] == "noise":
+                noisy_extras += 1
+        raised = f["level"] in ("error", "warning")
+        production = role == "production"
+        for scope, applies in (
+            ("ew-prod", raised and production),
+            ("all-prod", production),
+            ("ew-any", raised),
+            ("all-any", True),
+        ):
+            if applies:
+                tally.add(scope, verdict)
+        if verdict == "noise" and production:
+            noise_reasons[reason] += 1
+    if show_unjudged:
+        for f in unjudged:
+            loc = f["location"]
+            print(
+                f"  unjudged {loc['path']}:{loc['start_line']} {f['flow_kind']} "
+                f"{f['category']} {f['level']}: {f['message']}"
+            )
+    return tally, len(report["findings"]), unjudged, noisy_extras, noise_reasons
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("candor")
+    parser.add_argument("checkouts", type=Path)
+    parser.add_argument("--include-tests", action="store_true")
+    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--unjudged", action="store_true", help="list unjudged findings")
+    parser.add_argument("--noise", action="store_true", help="list production noise reasons")
+    args = parser.parse_args()
+
+    header = f"{'application':34} {'findings':>8} {'unjudged':>8}  {'error+warning prod':>18}  {'all prod':>16}  {'error+warning any':>18}  {'all any':>16}"
+    print(header)
+    total = Tally()
+    for name, _github, _commit, _stack in load_repos():
+        if args.only and name not in args.only:
+            continue
+        checkout = args.checkouts / name
+        if not checkout.is_dir():
+            print(f"{name:34} (not checked out)")
+            continue
+        judged = load_judgements(name)
+        report = scan(args.candor, checkout, args.include_tests)
+        tally, count, unjudged, noisy_extras, reasons = score(name, report, judged, args.unjudged)
+        total.counts.update(tally.counts)
+        print(
+            f"{name:34} {count:>8} {len(unjudged):>8}  {tally.precision('ew-prod'):>18}  "
+            f"{tally.precision('all-prod'):>16}  {tally.precision('ew-any'):>18}  {tally.precision('all-any'):>16}"
+            + (f"  ({noisy_extras} noisy extra categories)" if noisy_extras else "")
+        )
+        if args.noise:
+            for reason, n in reasons.most_common():
+                print(f"    {n:>3}  {reason}")
+    print(
+        f"{'total':34} {'':>8} {'':>8}  {total.precision('ew-prod'):>18}  "
+        f"{total.precision('all-prod'):>16}  {total.precision('ew-any'):>18}  {total.precision('all-any'):>16}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+fn bench(user: &User) {
+    println!("bench {}", user.email); // expect(benchmark): logged user.contact.email
+}

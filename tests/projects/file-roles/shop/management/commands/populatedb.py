@@ -1,0 +1,5 @@
+import logging
+
+
+def handle(email):
+    logging.info("created sample customer %s", email)  # expect(seed): logged user.contact.email

@@ -1,0 +1,3 @@
+export function seed(user) {
+  console.log('seeded', user.email); // expect(seed): logged user.contact.email
+}

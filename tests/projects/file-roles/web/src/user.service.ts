@@ -1,0 +1,3 @@
+export function register(user: { email: string }) {
+  console.log('registered', user.email); // expect: logged user.contact.email
+}

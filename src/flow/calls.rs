@@ -107,18 +107,12 @@ impl FileCx<'_> {
         if let Some(v) = self.propagator(&mut c) {
             return v;
         }
-        // Constructors and keyword calls build objects: `User(email=x)`,
-        // `new Cookie("phone", p)`, `Foo { phone: x }`.
-        if self.builds_object(c.construct, c.method, c.args) {
-            // Only its keywords make `audit(email=x)` look like a
-            // constructor: it may as well be a function of the project.
-            let mut out = if !c.construct && !self.builds_object(false, c.method, &[]) {
-                self.call_site(&c, sc)
-            } else {
-                Value::default()
-            };
-            out.merge(self.object_of_args(c.args, std::mem::take(&mut c.values)));
-            return out;
+        // Constructors build objects: `User(email=x)`, `new Cookie("phone",
+        // p)`, `Foo { phone: x }`. Any other call's result (an HTTP
+        // response, an insert result) does not carry its arguments' data
+        // unless the call is one of the project's own that returns it.
+        if self.builds_object(c.construct, c.method) {
+            return self.object_of_args(c.args, std::mem::take(&mut c.values));
         }
         self.call_site(&c, sc)
     }
@@ -189,7 +183,7 @@ impl FileCx<'_> {
         // The data is gone into the sink: the client object holds none of
         // it. A vendor request object built here (`SendSmsRequest(..)`)
         // still carries it to the call that sends it.
-        if !self.builds_object(c.construct, c.method, c.args) {
+        if !self.builds_object(c.construct, c.method) {
             return Some(Value::default());
         }
         Some(self.object_of_args(c.args, std::mem::take(&mut c.values)))
@@ -300,17 +294,14 @@ impl FileCx<'_> {
     }
 
     /// Whether a call builds an object from its arguments: `new`, struct
-    /// and composite literals, keyword calls, and a callee named as the
-    /// language names constructors (capitalized where classes are called
-    /// like functions; `New*` in Go, where every exported function is
-    /// capitalized).
-    pub(super) fn builds_object(&self, construct: bool, method: &str, args: &[Arg]) -> bool {
-        construct
-            || self.lang.conventions.builds_object(method)
-            || args.iter().any(|a| a.name.is_some())
+    /// and composite literals, and a callee named as the language names
+    /// constructors (capitalized where classes are called like functions;
+    /// `New*` in Go, where every exported function is capitalized).
+    pub(super) fn builds_object(&self, construct: bool, method: &str) -> bool {
+        construct || self.lang.conventions.builds_object(method)
     }
 
-    /// The object a constructor or keyword call builds from its arguments.
+    /// The object a constructor builds from its arguments.
     fn object_of_args(&self, args: &[Arg], values: Vec<Value>) -> Value {
         let mut out = Value::default();
         for (a, v) in args.iter().zip(values) {

@@ -15,6 +15,12 @@ use crate::rules::Rules;
 /// Longest window of tokens a pattern may span.
 const MAX_WINDOW: usize = 6;
 
+/// A field's name as setters, columns and declarations all spell it:
+/// `idNumber`, `id_number` and `setIdNumber`'s field are one.
+pub fn normalized_field(name: &str) -> String {
+    tokens(name).join("_")
+}
+
 /// Splits an identifier into normalized tokens.
 pub fn tokens(ident: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

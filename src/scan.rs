@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::budget::{self, Steps};
 use crate::checks;
-use crate::classify::Classifier;
+use crate::classify::{Classifier, normalized_field};
 use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
@@ -139,6 +139,9 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// For the project-level join.
     pub summary: Option<FileSummary>,
+    /// Fields the file's model hooks store hashed (see
+    /// `flow::Analysis::protected_fields`).
+    pub protected_fields: Vec<String>,
     pub notices: Vec<Notice>,
     pub bytes: u64,
     pub lines: u64,
@@ -177,8 +180,10 @@ pub fn scan(
         });
     }
     let mut summaries = Vec::new();
+    let mut protected_fields = std::collections::BTreeSet::new();
     for r in results {
         report.findings.extend(r.findings);
+        protected_fields.extend(r.protected_fields);
         summaries.extend(r.summary);
         report.notices.extend(r.notices);
         report.stats.bytes_scanned += r.bytes;
@@ -208,8 +213,26 @@ pub fn scan(
         });
     }
     project::merge(&mut report.findings, linked.findings);
+    leave_out_model_protected(&mut report.findings, &protected_fields);
     report.notices.sort();
     Ok(report)
+}
+
+/// Writes through the model of a field its hooks store hashed
+/// (`@BeforeInsert` hashing `password`) keep the data protected: they are
+/// no flow of the data itself.
+fn leave_out_model_protected(
+    findings: &mut Vec<Finding>,
+    protected: &std::collections::BTreeSet<String>,
+) {
+    if protected.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.model_field
+            .as_deref()
+            .is_none_or(|field| !protected.contains(&normalized_field(field)))
+    });
 }
 
 /// The files to scan: the tree under the roots, or the files git listed
@@ -435,6 +458,7 @@ pub fn analyze_content(
         Ok(analyzed) => {
             out.findings = analyzed.findings;
             out.summary = analyzed.summary;
+            out.protected_fields = analyzed.protected_fields;
             let notes = analyzed.notices;
             out.notices
                 .extend(notes.into_iter().map(|n| notice(NoticeKind::Partial, n)));
@@ -468,6 +492,8 @@ pub struct SourceAnalysis {
     pub findings: Vec<Finding>,
     /// For the project-level join (none when local-only).
     pub summary: Option<FileSummary>,
+    /// Fields the file's model hooks store hashed.
+    pub protected_fields: Vec<String>,
     /// What could not be analysed.
     pub notices: Vec<String>,
 }
@@ -503,6 +529,7 @@ pub fn analyze_source(
         f.role = if in_test { Role::Test } else { role };
     }
     Ok(SourceAnalysis {
+        protected_fields: analysis.protected_fields,
         findings,
         summary: analysis
             .summary

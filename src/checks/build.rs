@@ -64,6 +64,7 @@ pub fn finding(
         fingerprint: String::new(),
         policy: None,
         suppression: None,
+        model_field: flow.model_field.clone(),
     }
 }
 

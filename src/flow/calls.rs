@@ -80,6 +80,7 @@ impl FileCx<'_> {
             return Value::container(source);
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
+        self.note_hook_registration(c.method, args);
         if self.is_sanitizer(c.method, &c.paths()) || self.in_sanitizer_module(callee, sc) {
             return Value::sanitized();
         }
@@ -210,11 +211,13 @@ impl FileCx<'_> {
             .keyed(&field, v.clone(), &a.value)
             .then(c.expr.span, || format!("set as `{field}`"));
         if let Some(n) = c.receiver_name() {
-            self.var_mut(n, sc).value.merge(labelled.clone());
+            self.var_mut(n, sc)
+                .value
+                .overwrite_field(&field, labelled.clone());
         }
         let mut out = c.receiver.take().map(|(v, _)| v).unwrap_or_default();
         out.state = State::Plain;
-        out.merge(labelled);
+        out.overwrite_field(&field, labelled);
         Some(out)
     }
 

@@ -257,6 +257,7 @@ impl FileCx<'_> {
                 .entry((class, field.to_string()))
                 .or_insert(origin);
         }
+        self.note_protected_write(owner, field, &v);
         let mut v = v;
         if v.state == State::Plain
             && value.is_some()
@@ -273,10 +274,6 @@ impl FileCx<'_> {
             .flattened()
             .then(span, || format!("stored in `{owner}.{field}`"))
             .into_field(field);
-        let var = self.var_mut(owner, sc);
-        var.value
-            .taints
-            .retain(|t| t.field.as_deref() != Some(field));
-        var.value.merge(v);
+        self.var_mut(owner, sc).value.overwrite_field(field, v);
     }
 }

@@ -16,6 +16,7 @@ mod calls;
 mod constants;
 mod expr;
 mod function;
+mod hooks;
 mod names;
 mod paths;
 mod scope;
@@ -29,7 +30,7 @@ mod url;
 mod value;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rustc_hash::FxHashMap;
 
@@ -77,6 +78,9 @@ pub struct Analysis {
     pub summary: Option<Summary>,
     /// The budget ran out: what was found before is kept.
     pub over_budget: bool,
+    /// Fields the file's model hooks and setters store hashed (normalized
+    /// names): writes of them through the model are protected.
+    pub protected_fields: Vec<String>,
 }
 
 /// Finds every flow in one file, and summarizes its functions, within
@@ -131,6 +135,7 @@ pub fn analyze(
     let base = module.for_functions();
     for (i, f) in ir.functions.iter().enumerate() {
         cx.current = Some(i as u32);
+        cx.model_hook = cx.model_hook_of(f, i);
         cx.function(f, &base);
     }
     let summary = cx.summary.take();
@@ -146,6 +151,7 @@ pub fn analyze(
         flows,
         summary,
         over_budget,
+        protected_fields: cx.protected_fields.into_iter().collect(),
     }
 }
 
@@ -186,6 +192,12 @@ struct FileCx<'a> {
     sink_ids: HashMap<(Span, String), u32>,
     /// Steps left to walk (see `crate::budget`).
     steps: Steps,
+    /// Functions registered as model hooks (`schema.pre("save", fn)`).
+    hook_functions: std::collections::HashSet<usize>,
+    /// What the current function is as model code, if anything.
+    model_hook: Option<hooks::ModelHook>,
+    /// Fields the file's model hooks store hashed (normalized names).
+    protected_fields: BTreeSet<String>,
 }
 
 impl<'a> FileCx<'a> {
@@ -236,6 +248,9 @@ impl<'a> FileCx<'a> {
             symbol_ids: HashMap::new(),
             sink_ids: HashMap::new(),
             steps,
+            hook_functions: Default::default(),
+            model_hook: None,
+            protected_fields: BTreeSet::new(),
         };
         for class in &ir.classes {
             for field in &class.fields {

@@ -82,6 +82,8 @@ impl FileCx<'_> {
             region: site.region,
             target: c.shown().to_string(),
             trail: Vec::new(),
+            model_write: spec.sql_arg.is_none() && spec.store == Some(StoreKind::Database),
+            model_field: None,
         };
         let mut number = None;
         for t in carried.taints {
@@ -89,6 +91,11 @@ impl FileCx<'_> {
                 Label::Data(category) => self.flows.push(Flow {
                     category,
                     trail: t.trail.steps(),
+                    model_field: t
+                        .field
+                        .as_deref()
+                        .filter(|_| template.model_write)
+                        .map(str::to_string),
                     ..template.clone()
                 }),
                 Label::Symbol(_) => {

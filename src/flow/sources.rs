@@ -185,6 +185,8 @@ impl FileCx<'_> {
                 region: None,
                 target: b.shown,
                 trail: Vec::new(),
+                model_write: false,
+                model_field: None,
             },
             announced: b.announced,
             reads: Vec::new(),
@@ -263,6 +265,10 @@ impl FileCx<'_> {
             return None;
         };
         let method = c.method;
+        // `dto.setPassword(x)` writes the field; the setter step records it.
+        if !c.args.is_empty() && self.method_info(method).setter.is_some() {
+            return None;
+        }
         let owner = container_owner(object, sc);
         let field = if self.rules.key_readers.contains(method) {
             c.args
@@ -329,6 +335,8 @@ impl FileCx<'_> {
             region: None,
             target: shown.to_string(),
             trail: Vec::new(),
+            model_write: false,
+            model_field: None,
         };
         // A read of a body typed in another file: the join reports it, at
         // the parameter when it finds the type.

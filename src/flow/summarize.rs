@@ -36,6 +36,7 @@ impl FileCx<'_> {
             value.add(Taint {
                 label: Label::Symbol(id),
                 field: None,
+                overwritten: Vec::new(),
                 trail,
                 weak: false,
             });
@@ -72,6 +73,7 @@ impl FileCx<'_> {
             from,
             to,
             field: t.field.as_deref().map(str::to_string),
+            overwritten: t.overwritten.iter().map(|f| f.to_string()).collect(),
             trail: t.trail.steps(),
         });
     }
@@ -131,6 +133,7 @@ impl FileCx<'_> {
             out.add(Taint {
                 label: Label::Symbol(id),
                 field: None,
+                overwritten: Vec::new(),
                 trail: Trail::start(e.span, format!("returned by `{method}()`")),
                 weak: false,
             });
@@ -162,6 +165,7 @@ impl FileCx<'_> {
                 out.add(Taint {
                     label: Label::Symbol(pid),
                     field: None,
+                    overwritten: Vec::new(),
                     trail: t.trail.then(span, format!("`{shown}`")),
                     weak: false,
                 });

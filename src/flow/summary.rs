@@ -146,5 +146,8 @@ pub struct Edge {
     pub to: Node,
     /// The field the value sits in when it arrives (`{"email": x}`).
     pub field: Option<String>,
+    /// Fields of the symbol written over on the way (normalized names):
+    /// data arriving in them does not take this edge.
+    pub overwritten: Vec<String>,
     pub trail: Vec<Step>,
 }

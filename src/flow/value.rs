@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use super::trail::Trail;
+use crate::classify::normalized_field;
 use crate::ir::Span;
 use crate::model::CategoryId;
 
@@ -25,6 +26,10 @@ pub(super) struct Taint {
     pub(super) label: Label,
     /// The field of an object this taint sits in (`email` of `user`).
     pub(super) field: Option<Rc<str>>,
+    /// For a symbol standing for a whole object: the fields written over
+    /// since it arrived (`dto.setPassword(encode(..))`), as normalized
+    /// names. What arrives in them later does not come out of this value.
+    pub(super) overwritten: Vec<Rc<str>>,
     pub(super) trail: Trail,
 }
 
@@ -51,6 +56,7 @@ impl Taint {
         Taint {
             label: Label::Data(category),
             field: None,
+            overwritten: Vec::new(),
             trail,
             weak: false,
         }
@@ -141,6 +147,27 @@ impl Value {
             out.add(t);
         }
         out
+    }
+
+    /// Field `field` of this value now holds `new` alone, as after
+    /// `user.password = hash(..)`: what it held before is gone, and a
+    /// whole object arriving from elsewhere no longer brings that field.
+    pub(super) fn overwrite_field(&mut self, field: &str, new: Value) {
+        let name = normalized_field(field);
+        self.taints.retain(|t| {
+            t.field
+                .as_deref()
+                .is_none_or(|f| normalized_field(f) != name)
+        });
+        for t in &mut self.taints {
+            if matches!(t.label, Label::Symbol(_))
+                && t.field.is_none()
+                && !t.overwritten.iter().any(|f| **f == *name)
+            {
+                t.overwritten.push(Rc::from(name.as_str()));
+            }
+        }
+        self.merge(new);
     }
 
     pub(super) fn then(mut self, span: Span, note: impl Fn() -> String) -> Value {

@@ -76,6 +76,10 @@ pub struct Finding {
     /// finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// The field of an object written through a model that the data sat
+    /// in (see `Flow::model_field`); not part of the report.
+    #[serde(skip)]
+    pub model_field: Option<String>,
 }
 
 /// A place in the privacy manifest and the policy clause it cites.
@@ -157,6 +161,7 @@ impl Finding {
             fingerprint: String::new(),
             policy: None,
             suppression: None,
+            model_field: None,
         }
     }
 }

@@ -34,4 +34,10 @@ pub struct Flow {
     pub target: String,
     /// The steps before the sink, first to last.
     pub trail: Vec<Step>,
+    /// The sink writes objects through a model (an ORM save, not SQL
+    /// text), so the model's own hooks run.
+    pub model_write: bool,
+    /// The field of the object so written that the data sat in: the
+    /// model's hooks may protect it.
+    pub model_field: Option<String>,
 }

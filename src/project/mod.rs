@@ -24,7 +24,7 @@ use summary::{Region, Spot};
 
 use crate::budget::{self, Steps};
 use crate::checks;
-use crate::classify::tokens;
+use crate::classify::{normalized_field, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
 use crate::model::{CategoryId, Finding, Flow, Snippet, TrailStep};
 use crate::rules::Rules;
@@ -74,6 +74,8 @@ struct Reached<'a> {
     sink: u32,
     category: CategoryId,
     trail: Trail<'a>,
+    /// The field the data sat in on every path that reached the sink.
+    field: Option<String>,
 }
 
 /// What the join finds.
@@ -97,6 +99,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
+        flow.model_field = r.field.filter(|_| flow.model_write);
         let trail = r
             .trail
             .iter()
@@ -386,8 +389,12 @@ impl<'a> Join<'a> {
             // came from (a parameter's name may be classified on its own).
             Node::Sink { sink } => match self.reached_at.get(&(file, sink, category)) {
                 Some(&i) => {
-                    if trail.len() > self.reached[i].trail.len() {
-                        self.reached[i].trail = trail;
+                    let reached = &mut self.reached[i];
+                    if reached.field != field {
+                        reached.field = None;
+                    }
+                    if trail.len() > reached.trail.len() {
+                        reached.trail = trail;
                     }
                 }
                 None => {
@@ -398,6 +405,7 @@ impl<'a> Join<'a> {
                         sink,
                         category,
                         trail,
+                        field,
                     });
                 }
             },
@@ -497,6 +505,11 @@ impl<'a> Join<'a> {
             };
             for e in edges {
                 let edge = &summary.edges[e as usize];
+                if let Some(f) = &field
+                    && edge.overwritten.contains(&normalized_field(f))
+                {
+                    continue;
+                }
                 let mut trail = fact.trail.clone();
                 trail.extend(edge.trail.iter().map(|s| (file, s)));
                 let field = edge.field.clone().or_else(|| field.clone());

@@ -100,6 +100,7 @@ pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
     pub field: Option<String>,
+    pub overwritten: Vec<String>,
     pub trail: Vec<Spot>,
 }
 
@@ -185,6 +186,7 @@ pub fn locate(
                 from: e.from,
                 to: e.to,
                 field: e.field,
+                overwritten: e.overwritten,
                 trail: steps(e.trail),
             })
             .collect(),

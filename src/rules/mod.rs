@@ -20,7 +20,7 @@ use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
-pub use model::{BuilderSpec, FormatterSpec};
+pub use model::{BuilderSpec, FormatterSpec, ModelHookSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
@@ -68,6 +68,7 @@ pub struct Rules {
     pub sanitizer_words: Vec<String>,
     pub formatters: FormatterSpec,
     pub builders: BuilderSpec,
+    pub model_hooks: ModelHookSpec,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -176,6 +177,7 @@ impl Rules {
             sanitizer_words: flow.sanitizers.words,
             formatters: flow.formatters,
             builders: flow.builders,
+            model_hooks: flow.model_hooks,
             receiver_names,
             languages,
             file_roles,

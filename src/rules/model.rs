@@ -91,6 +91,23 @@ pub struct FlowFile {
     pub string_wrappers: Vec<String>,
     pub formatters: FormatterSpec,
     pub builders: BuilderSpec,
+    pub model_hooks: ModelHookSpec,
+}
+
+/// Model code that runs before an object is written: what it hashes there
+/// is stored hashed wherever the object is saved through the model.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelHookSpec {
+    /// Decorators and annotations of such methods (`BeforeInsert`,
+    /// `PrePersist`).
+    pub decorators: HashSet<String>,
+    /// Names of such methods or hook functions (Django's `save`,
+    /// Sequelize's `beforeCreate`).
+    pub methods: HashSet<String>,
+    /// Calls that register their function arguments as such hooks
+    /// (Mongoose's `schema.pre("save", fn)`, Sequelize's `addHook`).
+    pub registrations: HashSet<String>,
 }
 
 /// Calls that fill in a string template.

@@ -215,6 +215,8 @@ pub fn flows(
             region: None,
             target: what,
             trail: Vec::new(),
+            model_write: false,
+            model_field: None,
         });
     }
     Ok((out, notes))

@@ -1,0 +1,88 @@
+//! Model hooks: code of a model that runs before its objects are written
+//! (a `@BeforeInsert` method, Django's `save` override, a Mongoose
+//! `pre('save')` function) or a setter that stores its field hashed. A
+//! field such code sets to a hashed or encrypted value is stored protected
+//! wherever an object is saved through the model; the file reports these
+//! fields and the scan lets ORM writes of them go (see `crate::scan`).
+
+use super::FileCx;
+use super::value::{State, Value};
+use crate::classify::normalized_field;
+use crate::ir::{Arg, ExprKind, Function, FunctionName};
+
+/// How the function being walked writes to the model.
+#[derive(Debug, Clone)]
+pub(super) enum ModelHook {
+    /// Runs before a write; `object` is the hook's first parameter when it
+    /// is no method (`beforeCreate: async (user) => ..`), else the
+    /// receiver (`self`, `this`).
+    BeforeWrite { object: Option<String> },
+    /// `setPassword(p)` of a class: the setter of `field`.
+    Setter { field: String },
+}
+
+impl FileCx<'_> {
+    /// What kind of model hook `f` (function `index` of the file) is.
+    pub(super) fn model_hook_of(&self, f: &Function, index: usize) -> Option<ModelHook> {
+        let spec = &self.rules.model_hooks;
+        let FunctionName::Named(name) = &f.name else {
+            return self
+                .hook_functions
+                .contains(&index)
+                .then(|| self.before_write(f));
+        };
+        let decorated = f.decorators.iter().any(|d| {
+            let last = d.rsplit('.').next().unwrap_or(d);
+            spec.decorators.contains(last)
+        });
+        if decorated || spec.methods.contains(name.as_str()) || self.hook_functions.contains(&index)
+        {
+            return Some(self.before_write(f));
+        }
+        let field = self.method_info(name).setter?;
+        (f.class.is_some() && f.params.len() == 1).then_some(ModelHook::Setter { field })
+    }
+
+    fn before_write(&self, f: &Function) -> ModelHook {
+        ModelHook::BeforeWrite {
+            object: f
+                .class
+                .is_none()
+                .then(|| f.params.first().map(|p| p.name.variable().into_owned()))
+                .flatten(),
+        }
+    }
+
+    /// Functions passed to a hook registration (`schema.pre("save", fn)`)
+    /// are hooks themselves.
+    pub(super) fn note_hook_registration(&mut self, method: &str, args: &[Arg]) {
+        if !self.rules.model_hooks.registrations.contains(method) {
+            return;
+        }
+        for a in args {
+            if let ExprKind::Function(index) = a.value.kind {
+                self.hook_functions.insert(index);
+            }
+        }
+    }
+
+    /// `owner.field = v` in the current function: a model hook that hashes
+    /// the field protects it.
+    pub(super) fn note_protected_write(&mut self, owner: &str, field: &str, v: &Value) {
+        if v.state != State::Sanitized {
+            return;
+        }
+        let protects = match &self.model_hook {
+            Some(ModelHook::BeforeWrite { object }) => {
+                self.is_self(owner) || object.as_deref() == Some(owner)
+            }
+            Some(ModelHook::Setter { field: set }) => {
+                self.is_self(owner) && normalized_field(field) == normalized_field(set)
+            }
+            None => false,
+        };
+        if protects {
+            self.protected_fields.insert(normalized_field(field));
+        }
+    }
+}

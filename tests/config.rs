@@ -57,7 +57,7 @@ fn settings_apply_and_flags_override_them() {
     let out = candor_in(d, &["scan", ".", "--format", "json"]);
     assert_eq!(
         rules_of(&out),
-        ["src/app.py:logged-personal-data"],
+        ["src/app.py:personal-data-logged"],
         "tests excluded, corp.example internal"
     );
     assert_eq!(out.status.code(), Some(1), "fail_on = note from the file");
@@ -120,7 +120,7 @@ fn extra_rule_directories_extend_the_built_in_rules() {
     std::fs::write(d.join("candor.toml"), "rule_dirs = [\"privacy-rules\"]\n").unwrap();
     let out = candor_in(d, &["scan", ".", "--format", "json", "--fail-on", "never"]);
     assert!(
-        rules_of(&out).contains(&"src/audit_use.py:logged-personal-data".to_string()),
+        rules_of(&out).contains(&"src/audit_use.py:personal-data-logged".to_string()),
         "{:?}",
         rules_of(&out)
     );

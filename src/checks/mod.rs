@@ -3,14 +3,16 @@
 //!
 //! Without a manifest every flow is an inventory finding at `note` level,
 //! except where a built-in risk applies: sensitive data or credentials
-//! logged, personal data sent to a third party, and sensitive data or
-//! credentials stored in clear text. Each rule module holds its metadata
+//! logged (`error`), other personal data logged (`warning`), personal data
+//! sent to a third party (`warning`), and sensitive data or credentials
+//! stored in clear text (`error`). Each rule module holds its metadata
 //! (documentation, CWE, severity) and its condition; [`findings`] makes the
 //! findings.
 
 mod build;
 mod cleartext_storage;
 mod inventory;
+mod personal_data_logged;
 pub mod meta;
 pub mod policy_rules;
 mod sensitive_data_logged;
@@ -24,6 +26,7 @@ use crate::rules::CategorySpec;
 /// Every rule, in documentation order.
 pub const ALL: &[&Rule] = &[
     &sensitive_data_logged::RULE,
+    &personal_data_logged::RULE,
     &third_party_sharing::RULE,
     &cleartext_storage::RULE,
     &policy_rules::UNDECLARED_CATEGORY,
@@ -50,6 +53,8 @@ pub const ALL: &[&Rule] = &[
 pub fn rule_for(flow: &Flow, category: &CategorySpec) -> &'static Rule {
     if sensitive_data_logged::applies(flow, category) {
         &sensitive_data_logged::RULE
+    } else if personal_data_logged::applies(flow, category) {
+        &personal_data_logged::RULE
     } else if third_party_sharing::applies(flow, category) {
         &third_party_sharing::RULE
     } else if cleartext_storage::applies(flow, category) {

@@ -81,7 +81,10 @@ impl FileCx<'_> {
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
         self.note_hook_registration(c.method, args);
-        if self.is_sanitizer(c.method, &c.paths()) || self.in_sanitizer_module(callee, sc) {
+        if self.is_sanitizer(c.method, &c.paths())
+            || self.in_sanitizer_module(callee, sc)
+            || self.masks(&c)
+        {
             return Value::sanitized();
         }
         if let Some(v) = self.keyed_read(&c) {
@@ -329,7 +332,75 @@ impl FileCx<'_> {
                 && self.method_info(n).sanitizer)
     }
 
+    /// A replacement by mask characters: `card.replace(/\d(?=\d{4})/g, "*")`.
+    fn masks(&self, c: &Call) -> bool {
+        let spec = &self.rules.maskers;
+        spec.methods.contains(c.method)
+            && c.args
+                .iter()
+                .filter_map(|a| a.value.as_str())
+                .any(|s| is_mask(s, &spec.characters))
+    }
+
     fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {
         self.method_info(method).sanitizer || paths.iter().any(|p| self.lang.is_sanitizer_call(p))
+    }
+}
+
+/// Whether `replacement`, but for group references (`$1`, `\\1`, `$<n>`,
+/// `${n}`), is made of mask characters only, and has some.
+fn is_mask(replacement: &str, characters: &str) -> bool {
+    let mut chars = replacement.chars().peekable();
+    let mut masked = false;
+    while let Some(ch) = chars.next() {
+        match ch {
+            '$' | '\\'
+                if chars
+                    .peek()
+                    .is_some_and(|n| n.is_ascii_digit() || "<{&".contains(*n)) =>
+            {
+                let close = match chars.next() {
+                    Some('<') => Some('>'),
+                    Some('{') => Some('}'),
+                    _ => None,
+                };
+                match close {
+                    Some(close) => {
+                        for n in chars.by_ref() {
+                            if n == close {
+                                break;
+                            }
+                        }
+                    }
+                    None => {
+                        while chars.peek().is_some_and(char::is_ascii_digit) {
+                            chars.next();
+                        }
+                    }
+                }
+            }
+            c if characters.contains(c) => masked = true,
+            _ => return false,
+        }
+    }
+    masked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_mask;
+
+    #[test]
+    fn a_replacement_masks_when_only_mask_characters_remain() {
+        let mask = "*•●#xX";
+        assert!(is_mask("*", mask));
+        assert!(is_mask("$1****$2", mask));
+        assert!(is_mask("\\1***", mask));
+        assert!(is_mask("${head}****${tail}", mask));
+        assert!(!is_mask("", mask));
+        assert!(!is_mask("$1$2", mask));
+        assert!(!is_mask("-", mask));
+        assert!(!is_mask("$1-$2", mask));
+        assert!(!is_mask("[email]", mask));
     }
 }

@@ -20,7 +20,7 @@ use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
-pub use model::{BuilderSpec, FormatterSpec, ModelHookSpec};
+pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
@@ -69,6 +69,7 @@ pub struct Rules {
     pub formatters: FormatterSpec,
     pub builders: BuilderSpec,
     pub model_hooks: ModelHookSpec,
+    pub maskers: MaskerSpec,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -178,6 +179,7 @@ impl Rules {
             formatters: flow.formatters,
             builders: flow.builders,
             model_hooks: flow.model_hooks,
+            maskers: flow.maskers,
             receiver_names,
             languages,
             file_roles,

@@ -92,6 +92,16 @@ pub struct FlowFile {
     pub formatters: FormatterSpec,
     pub builders: BuilderSpec,
     pub model_hooks: ModelHookSpec,
+    pub maskers: MaskerSpec,
+}
+
+/// Replacements that mask: a call of one of `methods` given a replacement
+/// made of `characters` (group references aside) returns masked data.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaskerSpec {
+    pub methods: HashSet<String>,
+    pub characters: String,
 }
 
 /// Model code that runs before an object is written: what it hashes there

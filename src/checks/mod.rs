@@ -12,8 +12,8 @@
 mod build;
 mod cleartext_storage;
 mod inventory;
-mod personal_data_logged;
 pub mod meta;
+mod personal_data_logged;
 pub mod policy_rules;
 mod sensitive_data_logged;
 mod third_party_sharing;

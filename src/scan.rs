@@ -140,8 +140,9 @@ pub struct FileResult {
     /// For the project-level join.
     pub summary: Option<FileSummary>,
     /// Fields the file's model hooks store hashed (see
-    /// `flow::Analysis::protected_fields`).
-    pub protected_fields: Vec<String>,
+    /// `flow::Analysis::protected_fields`), with the file's language
+    /// family: a model protects the writes of its own language only.
+    pub protected_fields: Vec<(Language, String)>,
     pub notices: Vec<Notice>,
     pub bytes: u64,
     pub lines: u64,
@@ -223,15 +224,17 @@ pub fn scan(
 /// no flow of the data itself.
 fn leave_out_model_protected(
     findings: &mut Vec<Finding>,
-    protected: &std::collections::BTreeSet<String>,
+    protected: &std::collections::BTreeSet<(Language, String)>,
 ) {
     if protected.is_empty() {
         return;
     }
     findings.retain(|f| {
-        f.model_field
-            .as_deref()
-            .is_none_or(|field| !protected.contains(&normalized_field(field)))
+        let Some(field) = f.model_field.as_deref() else {
+            return true;
+        };
+        let family = Language::for_path(Path::new(&f.location.path)).map(Language::family);
+        family.is_none_or(|family| !protected.contains(&(family, normalized_field(field))))
     });
 }
 
@@ -458,7 +461,11 @@ pub fn analyze_content(
         Ok(analyzed) => {
             out.findings = analyzed.findings;
             out.summary = analyzed.summary;
-            out.protected_fields = analyzed.protected_fields;
+            out.protected_fields = analyzed
+                .protected_fields
+                .into_iter()
+                .map(|field| (language.family(), field))
+                .collect();
             let notes = analyzed.notices;
             out.notices
                 .extend(notes.into_iter().map(|n| notice(NoticeKind::Partial, n)));

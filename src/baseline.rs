@@ -81,6 +81,9 @@ impl Baseline {
 
     /// Parses the text of a baseline file; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Baseline, BaselineError> {
+        if let Some(e) = LocatedError::yaml_depth(file, text) {
+            return Err(BaselineError::Syntax(e));
+        }
         serde_norway::from_str(text)
             .map_err(|e| BaselineError::Syntax(LocatedError::yaml(file, &e)))
     }

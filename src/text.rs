@@ -64,10 +64,61 @@ impl LocatedError {
     }
 
     /// A YAML syntax or shape error, at the place the parser names.
+    /// The error for YAML `text` that nests too deep to parse in time, if
+    /// it does.
+    pub fn yaml_depth(file: impl Into<String>, text: &str) -> Option<Self> {
+        let at = yaml_too_deep(text, MAX_YAML_FLOW_DEPTH)?;
+        Some(LocatedError {
+            help: Some(
+                "write nested lists and maps as indented blocks; no settings file needs this depth"
+                    .to_string(),
+            ),
+            ..LocatedError::new(
+                file,
+                at,
+                format!("`[` and `{{` nest more than {MAX_YAML_FLOW_DEPTH} deep here"),
+            )
+        })
+    }
+
     pub fn yaml(file: impl Into<String>, e: &serde_norway::Error) -> Self {
         let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         LocatedError::new(file, at, e.to_string())
     }
+}
+
+/// How deep YAML flow collections (`[..]`, `{..}`) may nest in a settings
+/// file: no manifest, rule file or baseline needs more, and the YAML
+/// scanner's time grows with the square of the depth (a 1 MiB file of
+/// nested `[a: [a: ..` took half a minute).
+pub const MAX_YAML_FLOW_DEPTH: usize = 64;
+
+/// The 1-based line and column where YAML `text` first nests flow
+/// collections deeper than `max`, outside quotes and comments.
+pub fn yaml_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (index, line) in text.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        for (byte, ch) in line.char_indices() {
+            match (quote, ch) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(ch),
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > max {
+                        return Some((index + 1, char_column(line, byte)));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            previous = ch;
+        }
+    }
+    None
 }
 
 /// The 1-based character column of byte `byte` of `line` (a byte inside a
@@ -161,5 +212,18 @@ mod tests {
         let tail = snippet(&long, 4005);
         assert_eq!(tail.offset as usize, 4005 - MAX_SNIPPET);
         assert!(!tail.text.ends_with('…'));
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::yaml_too_deep;
+
+    #[test]
+    fn flow_nesting_beyond_the_limit_is_located() {
+        assert_eq!(yaml_too_deep("a: [[1], {b: [2]}]\n", 3), None);
+        assert_eq!(yaml_too_deep("a:\n  - [[[[x]]]]\n", 3), Some((2, 8)));
+        // Brackets in quotes and comments do not nest.
+        assert_eq!(yaml_too_deep("a: \"[[[[\" # [[[[\n", 3), None);
     }
 }

@@ -329,6 +329,9 @@ fn sink_files_by_language(
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
+    if let Some(e) = LocatedError::yaml_depth(format!("rules/{file}"), text) {
+        return Err(RulesError::Syntax(e));
+    }
     serde_norway::from_str(text)
         .map_err(|e| RulesError::Syntax(LocatedError::yaml(format!("rules/{file}"), &e)))
 }

@@ -305,6 +305,53 @@ pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> Vec<SdkUse> {
 mod tests {
     use super::{Ecosystem, parse};
 
+    /// Deeply nested manifests are no crash, even on a thread's small stack.
+    #[test]
+    fn deep_nesting_parses_on_a_small_stack() {
+        let deep =
+            |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+        let inputs = [
+            (
+                "package.json",
+                format!("{{\"dependencies\": {}}}", deep("[", "]", 100_000)),
+            ),
+            (
+                "Cargo.toml",
+                format!("[dependencies]\nx = {}\n", deep("[", "]", 100_000)),
+            ),
+            (
+                "Cargo.toml",
+                format!("[dependencies]\nx = {}\n", deep("{a=", "}", 100_000)),
+            ),
+            (
+                "pyproject.toml",
+                format!("[project]\ndependencies = {}\n", deep("[", "]", 100_000)),
+            ),
+            (
+                "Pipfile",
+                format!("[packages]\nx = {}\n", deep("{a=", "}", 100_000)),
+            ),
+            (
+                "Cargo.toml",
+                format!("[dependencies]\n{}x = 1\n", "a.".repeat(100_000)),
+            ),
+            (
+                "Cargo.toml",
+                format!("[{}x]\ny = 1\n", "a.".repeat(100_000)),
+            ),
+        ];
+        std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                for (name, text) in &inputs {
+                    parse(name, text);
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
     fn names(file: &str, text: &str) -> Vec<String> {
         parse(file, text)
             .into_iter()

@@ -189,6 +189,13 @@ fn fuzz_kind(kind: &Kind, env: &Env, args: &Args, current: &Current, clock: Inst
         if let Ok(mut g) = current.input.lock() {
             *g = (kind.name.to_string(), path.clone(), input.clone());
         }
+        // A stack overflow aborts the process before anything can be
+        // saved: the input under test is on disk beforehand.
+        let _ = std::fs::create_dir_all(&args.out);
+        let _ = std::fs::write(
+            args.out.join(format!("running-{}.input", kind.name)),
+            &input,
+        );
         // CPU time of this thread: what other processes on the machine do
         // does not count against an input.
         let start = ThreadTime::try_now().ok();
@@ -249,6 +256,8 @@ fn fuzz_kind(kind: &Kind, env: &Env, args: &Args, current: &Current, clock: Inst
             let _ = std::io::stderr().flush();
         }
     }
+    // Finished without an abort: no input is left running.
+    let _ = std::fs::remove_file(args.out.join(format!("running-{}.input", kind.name)));
     stats
 }
 

@@ -937,7 +937,14 @@ fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch) -> Expr {
         let mut names = Vec::new();
         bindings(cx, &arm.pat, None, &mut names);
         if !names.is_empty() {
-            bind(cx, &arm.pat, scrutinee.clone(), None, span_of(&arm.pat));
+            // `Err(e)`: the error of a failed call, not the value it would
+            // have returned (`match get_token() { Err(e) => debug!("{e}") }`).
+            let value = if is_err_pattern(&arm.pat) {
+                Expr::new(ExprKind::Literal, scrutinee.span)
+            } else {
+                scrutinee.clone()
+            };
+            bind(cx, &arm.pat, value, None, span_of(&arm.pat));
         }
         if let Some((_, guard)) = &arm.guard {
             let g = expr(cx, guard);
@@ -946,6 +953,11 @@ fn match_expr(cx: &mut Ctx, m: &syn::ExprMatch) -> Expr {
         values.push(expr(cx, &arm.body));
     }
     either(values, sp)
+}
+
+/// `Err(..)`, the failure arm of a `Result`.
+fn is_err_pattern(pat: &Pat) -> bool {
+    matches!(pat, Pat::TupleStruct(pt) if pt.path.segments.last().is_some_and(|s| s.ident == "Err"))
 }
 
 fn is_place(e: &Expr) -> bool {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::model::{Ecosystem, SdkUse};
 use crate::rules::Rules;
+use crate::text::brackets_too_deep;
 
 /// A dependency declared in a manifest file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,8 +93,21 @@ fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
         .collect()
 }
 
+/// TOML whose arrays and inline tables nest deeper than this is not read:
+/// the parser recurses once per level and a hostile file could overflow the
+/// stack; no dependency manifest needs more.
+const MAX_TOML_DEPTH: usize = 64;
+
+/// Parses a TOML manifest, unless it nests too deep to parse safely.
+fn toml_table(text: &str) -> Option<toml::Table> {
+    if brackets_too_deep(text, MAX_TOML_DEPTH).is_some() {
+        return None;
+    }
+    text.parse::<toml::Table>().ok()
+}
+
 fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Vec<Dependency> {
-    let Ok(v) = text.parse::<toml::Table>() else {
+    let Some(v) = toml_table(text) else {
         return Vec::new();
     };
     tables
@@ -115,7 +129,7 @@ fn pep508_name(spec: &str) -> Option<&str> {
 }
 
 fn pyproject(text: &str) -> Vec<Dependency> {
-    let Ok(v) = text.parse::<toml::Table>() else {
+    let Some(v) = toml_table(text) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -67,7 +67,7 @@ impl LocatedError {
     /// The error for YAML `text` that nests too deep to parse in time, if
     /// it does.
     pub fn yaml_depth(file: impl Into<String>, text: &str) -> Option<Self> {
-        let at = yaml_too_deep(text, MAX_YAML_FLOW_DEPTH)?;
+        let at = brackets_too_deep(text, MAX_YAML_FLOW_DEPTH)?;
         Some(LocatedError {
             help: Some(
                 "write nested lists and maps as indented blocks; no settings file needs this depth"
@@ -93,9 +93,9 @@ impl LocatedError {
 /// nested `[a: [a: ..` took half a minute).
 pub const MAX_YAML_FLOW_DEPTH: usize = 64;
 
-/// The 1-based line and column where YAML `text` first nests flow
-/// collections deeper than `max`, outside quotes and comments.
-pub fn yaml_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+/// The 1-based line and column where `text` (YAML or TOML) first nests
+/// `[`/`{` deeper than `max`, outside quotes and `#` comments.
+pub fn brackets_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
     let mut depth = 0usize;
     for (index, line) in text.lines().enumerate() {
         let mut quote: Option<char> = None;
@@ -217,13 +217,13 @@ mod tests {
 
 #[cfg(test)]
 mod depth_tests {
-    use super::yaml_too_deep;
+    use super::brackets_too_deep;
 
     #[test]
     fn flow_nesting_beyond_the_limit_is_located() {
-        assert_eq!(yaml_too_deep("a: [[1], {b: [2]}]\n", 3), None);
-        assert_eq!(yaml_too_deep("a:\n  - [[[[x]]]]\n", 3), Some((2, 8)));
+        assert_eq!(brackets_too_deep("a: [[1], {b: [2]}]\n", 3), None);
+        assert_eq!(brackets_too_deep("a:\n  - [[[[x]]]]\n", 3), Some((2, 8)));
         // Brackets in quotes and comments do not nest.
-        assert_eq!(yaml_too_deep("a: \"[[[[\" # [[[[\n", 3), None);
+        assert_eq!(brackets_too_deep("a: \"[[[[\" # [[[[\n", 3), None);
     }
 }

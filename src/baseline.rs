@@ -81,7 +81,7 @@ impl Baseline {
 
     /// Parses the text of a baseline file; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Baseline, BaselineError> {
-        if let Some(e) = LocatedError::yaml_depth(file, text) {
+        if let Some(e) = LocatedError::nesting(file, text) {
             return Err(BaselineError::Syntax(e));
         }
         serde_norway::from_str(text)

@@ -15,10 +15,10 @@ use crate::rules::Rules;
 /// Longest window of tokens a pattern may span.
 const MAX_WINDOW: usize = 6;
 
-/// A field's name as setters, columns and declarations all spell it:
-/// `idNumber`, `id_number` and `setIdNumber`'s field are one.
-pub fn normalized_field(name: &str) -> String {
-    tokens(name).join("_")
+/// A name as compared across spellings: `idNumber`, `id_number`, `IdNumber`
+/// (and `setIdNumber`'s field) are one.
+pub fn normalized_name(name: &str) -> String {
+    tokens(name).concat()
 }
 
 /// Splits an identifier into normalized tokens.

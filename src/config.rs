@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use crate::language::RoleOverrides;
 use crate::model::Role;
-use crate::text::{LocatedError, brackets_too_deep, line_col};
+use crate::text::{LocatedError, line_col};
 use crate::workspace;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -115,25 +115,14 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
 
 /// Parses and validates the text of a `candor.toml`; `file` names it in
 /// errors.
-/// How deep `[`/`{` may nest in `candor.toml`.
-const MAX_TOML_DEPTH: usize = 64;
-
 pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     // An error at the first occurrence of `needle`, or at the start.
     let at = |needle: &str, message: String| {
         let position = text.find(needle).map_or((1, 1), |at| line_col(text, at));
         ConfigError::Invalid(LocatedError::new(file, position, message))
     };
-    // The parser recurses once per level of `[`/`{`: a hostile file could
-    // overflow the stack.
-    if let Some(position) = brackets_too_deep(text, MAX_TOML_DEPTH) {
-        return Err(ConfigError::Invalid(LocatedError::new(
-            file,
-            position,
-            format!(
-                "`[` and `{{` nest more than {MAX_TOML_DEPTH} deep here; write the setting flat"
-            ),
-        )));
+    if let Some(e) = LocatedError::nesting(file, text) {
+        return Err(ConfigError::Invalid(e));
     }
     let config: Config = toml::from_str(text).map_err(|e| {
         let position = e.span().map_or((1, 1), |s| line_col(text, s.start));

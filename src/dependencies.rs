@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::model::{Ecosystem, SdkUse};
 use crate::rules::Rules;
-use crate::text::brackets_too_deep;
+use crate::text::{MAX_NESTING, brackets_too_deep};
 
 /// A dependency declared in a manifest file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,14 +93,10 @@ fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
         .collect()
 }
 
-/// TOML whose arrays and inline tables nest deeper than this is not read:
-/// the parser recurses once per level and a hostile file could overflow the
-/// stack; no dependency manifest needs more.
-const MAX_TOML_DEPTH: usize = 64;
-
-/// Parses a TOML manifest, unless it nests too deep to parse safely.
+/// Parses a TOML manifest, unless it nests too deep to parse safely (see
+/// [`MAX_NESTING`]).
 fn toml_table(text: &str) -> Option<toml::Table> {
-    if brackets_too_deep(text, MAX_TOML_DEPTH).is_some() {
+    if brackets_too_deep(text, MAX_NESTING).is_some() {
         return None;
     }
     text.parse::<toml::Table>().ok()

@@ -3,13 +3,14 @@
 //! manifests for third-party SDKs, and join the files' summaries into the
 //! flows that cross functions and files. The pipeline takes it from there.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::budget::{self, Steps};
 use crate::checks;
-use crate::classify::{Classifier, normalized_field};
+use crate::classify::{Classifier, normalized_name};
 use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
@@ -181,7 +182,7 @@ pub fn scan(
         });
     }
     let mut summaries = Vec::new();
-    let mut protected_fields = std::collections::BTreeSet::new();
+    let mut protected_fields = BTreeSet::new();
     for r in results {
         report.findings.extend(r.findings);
         protected_fields.extend(r.protected_fields);
@@ -224,7 +225,7 @@ pub fn scan(
 /// no flow of the data itself.
 fn leave_out_model_protected(
     findings: &mut Vec<Finding>,
-    protected: &std::collections::BTreeSet<(Language, String)>,
+    protected: &BTreeSet<(Language, String)>,
 ) {
     if protected.is_empty() {
         return;
@@ -234,7 +235,7 @@ fn leave_out_model_protected(
             return true;
         };
         let family = Language::for_path(Path::new(&f.location.path)).map(Language::family);
-        family.is_none_or(|family| !protected.contains(&(family, normalized_field(field))))
+        family.is_none_or(|family| !protected.contains(&(family, normalized_name(field))))
     });
 }
 

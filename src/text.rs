@@ -63,35 +63,37 @@ impl LocatedError {
         }
     }
 
-    /// A YAML syntax or shape error, at the place the parser names.
-    /// The error for YAML `text` that nests too deep to parse in time, if
-    /// it does.
-    pub fn yaml_depth(file: impl Into<String>, text: &str) -> Option<Self> {
-        let at = brackets_too_deep(text, MAX_YAML_FLOW_DEPTH)?;
+    /// The error for a YAML or TOML settings file that nests `[`/`{` more
+    /// than [`MAX_NESTING`] deep, if `text` does; checked before parsing.
+    pub fn nesting(file: impl Into<String>, text: &str) -> Option<Self> {
+        let at = brackets_too_deep(text, MAX_NESTING)?;
         Some(LocatedError {
             help: Some(
-                "write nested lists and maps as indented blocks; no settings file needs this depth"
+                "write nested lists and maps as indented blocks or tables; no settings file needs this depth"
                     .to_string(),
             ),
             ..LocatedError::new(
                 file,
                 at,
-                format!("`[` and `{{` nest more than {MAX_YAML_FLOW_DEPTH} deep here"),
+                format!("`[` and `{{` nest more than {MAX_NESTING} deep here"),
             )
         })
     }
 
+    /// A YAML syntax or shape error, at the place the parser names.
     pub fn yaml(file: impl Into<String>, e: &serde_norway::Error) -> Self {
         let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         LocatedError::new(file, at, e.to_string())
     }
 }
 
-/// How deep YAML flow collections (`[..]`, `{..}`) may nest in a settings
-/// file: no manifest, rule file or baseline needs more, and the YAML
-/// scanner's time grows with the square of the depth (a 1 MiB file of
-/// nested `[a: [a: ..` took half a minute).
-pub const MAX_YAML_FLOW_DEPTH: usize = 64;
+/// How deep `[..]`/`{..}` may nest in a YAML or TOML file candor reads (a
+/// manifest, rule file, baseline, `candor.toml`, dependency manifest): no
+/// such file needs more, the YAML scanner's time grows with the square of
+/// the depth (a 1 MiB file of nested `[a: [a: ..` took half a minute) and
+/// the TOML parser recurses once per level (a 1 MB `Cargo.toml` overflowed
+/// the stack).
+pub const MAX_NESTING: usize = 64;
 
 /// The 1-based line and column where `text` (YAML or TOML) first nests
 /// `[`/`{` deeper than `max`, outside quotes and `#` comments.

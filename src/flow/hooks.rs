@@ -7,7 +7,7 @@
 
 use super::FileCx;
 use super::value::{State, Value};
-use crate::classify::normalized_field;
+use crate::classify::normalized_name;
 use crate::ir::{Arg, ExprKind, Function, FunctionName};
 
 /// How the function being walked writes to the model.
@@ -44,13 +44,11 @@ impl FileCx<'_> {
     }
 
     fn before_write(&self, f: &Function) -> ModelHook {
-        ModelHook::BeforeWrite {
-            object: f
-                .class
-                .is_none()
-                .then(|| f.params.first().map(|p| p.name.variable().into_owned()))
-                .flatten(),
-        }
+        let object = match f.class {
+            Some(_) => None,
+            None => f.params.first().map(|p| p.name.variable().into_owned()),
+        };
+        ModelHook::BeforeWrite { object }
     }
 
     /// Functions passed to a hook registration (`schema.pre("save", fn)`)
@@ -77,12 +75,12 @@ impl FileCx<'_> {
                 self.is_self(owner) || object.as_deref() == Some(owner)
             }
             Some(ModelHook::Setter { field: set }) => {
-                self.is_self(owner) && normalized_field(field) == normalized_field(set)
+                self.is_self(owner) && normalized_name(field) == normalized_name(set)
             }
             None => false,
         };
         if protects {
-            self.protected_fields.insert(normalized_field(field));
+            self.protected_fields.insert(normalized_name(field));
         }
     }
 }

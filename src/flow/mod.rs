@@ -30,7 +30,7 @@ mod url;
 mod value;
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
@@ -171,7 +171,7 @@ struct FileCx<'a> {
     /// Bind calls of this file given a body slot so far.
     bound: u16,
     /// (class, method) of the methods declared in this file.
-    own_methods: std::collections::HashSet<(String, String)>,
+    own_methods: HashSet<(String, String)>,
     classifier: &'a Classifier,
     options: &'a FlowOptions,
     imports: HashMap<&'a str, &'a str>,
@@ -193,7 +193,7 @@ struct FileCx<'a> {
     /// Steps left to walk (see `crate::budget`).
     steps: Steps,
     /// Functions registered as model hooks (`schema.pre("save", fn)`).
-    hook_functions: std::collections::HashSet<usize>,
+    hook_functions: HashSet<usize>,
     /// What the current function is as model code, if anything.
     model_hook: Option<hooks::ModelHook>,
     /// Fields the file's model hooks store hashed (normalized names).
@@ -248,7 +248,7 @@ impl<'a> FileCx<'a> {
             symbol_ids: HashMap::new(),
             sink_ids: HashMap::new(),
             steps,
-            hook_functions: Default::default(),
+            hook_functions: HashSet::new(),
             model_hook: None,
             protected_fields: BTreeSet::new(),
         };

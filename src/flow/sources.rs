@@ -15,7 +15,7 @@ use super::scope::{Scope, Var};
 use super::summary::{Body, Slot};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
-use crate::classify::{Verdict, tokens};
+use crate::classify::{Verdict, normalized_name};
 use crate::ir::{Expr, ExprKind, Function, Param, Span};
 use crate::model::{Flow, FlowKind};
 
@@ -313,7 +313,7 @@ impl FileCx<'_> {
             shown,
             holder,
         } = read;
-        let key = holder.map(|h| (h.to_string(), tokens(field).concat()));
+        let key = holder.map(|h| (h.to_string(), normalized_name(field)));
         if let Some(t) = key.as_ref().and_then(|k| self.collected.get(k)) {
             return Some(t.clone());
         }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::trail::Trail;
-use crate::classify::normalized_field;
+use crate::classify::normalized_name;
 use crate::ir::Span;
 use crate::model::CategoryId;
 
@@ -153,11 +153,11 @@ impl Value {
     /// `user.password = hash(..)`: what it held before is gone, and a
     /// whole object arriving from elsewhere no longer brings that field.
     pub(super) fn overwrite_field(&mut self, field: &str, new: Value) {
-        let name = normalized_field(field);
+        let name = normalized_name(field);
         self.taints.retain(|t| {
             t.field
                 .as_deref()
-                .is_none_or(|f| normalized_field(f) != name)
+                .is_none_or(|f| normalized_name(f) != name)
         });
         for t in &mut self.taints {
             if matches!(t.label, Label::Symbol(_))

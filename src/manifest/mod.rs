@@ -29,7 +29,7 @@ pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
 
 /// Parses and validates manifest `text`; `file` names it in errors.
 pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, LocatedError> {
-    if let Some(e) = LocatedError::yaml_depth(file, text) {
+    if let Some(e) = LocatedError::nesting(file, text) {
         return Err(e);
     }
     let manifest: Manifest = serde_norway::from_str(text).map_err(|e| {

@@ -24,7 +24,7 @@ use summary::{Region, Spot};
 
 use crate::budget::{self, Steps};
 use crate::checks;
-use crate::classify::{normalized_field, tokens};
+use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
 use crate::model::{CategoryId, Finding, Flow, Snippet, TrailStep};
 use crate::rules::Rules;
@@ -506,7 +506,7 @@ impl<'a> Join<'a> {
             for e in edges {
                 let edge = &summary.edges[e as usize];
                 if let Some(f) = &field
-                    && edge.overwritten.contains(&normalized_field(f))
+                    && edge.overwritten.contains(&normalized_name(f))
                 {
                     continue;
                 }

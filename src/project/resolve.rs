@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::summary::FileSummary;
-use crate::classify::tokens;
+use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
 use crate::language::{BareCalls, Conventions, Language, ModuleUnit, directory};
 use crate::model::CategoryId;
@@ -56,15 +56,9 @@ pub struct Index<'a> {
     declared: HashMap<&'a str, Vec<(u32, u32)>>,
 }
 
-/// A class name as compared: `UserService`, `userService` and
-/// `user_service` name the same class.
-fn normalized(name: &str) -> String {
-    tokens(name).concat()
-}
-
 #[cfg(test)]
 fn same_class(written: &str, class: &str) -> bool {
-    normalized(written) == normalized(class)
+    normalized_name(written) == normalized_name(class)
 }
 
 impl<'a> Index<'a> {
@@ -99,8 +93,8 @@ impl<'a> Index<'a> {
                     .push((fi as u32, i as u32));
                 norms.push(match f.class.as_deref() {
                     Some(c) => (
-                        Some(normalized(c)),
-                        conventions[fi].interface_of(c).map(normalized),
+                        Some(normalized_name(c)),
+                        conventions[fi].interface_of(c).map(normalized_name),
                     ),
                     None => (None, None),
                 });
@@ -347,7 +341,7 @@ impl<'a> Index<'a> {
         } else {
             None
         };
-        let last = normalized(last);
+        let last = normalized_name(last);
         let by_class: Vec<FnRef> = candidates
             .iter()
             .copied()

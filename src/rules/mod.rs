@@ -329,7 +329,7 @@ fn sink_files_by_language(
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
-    if let Some(e) = LocatedError::yaml_depth(format!("rules/{file}"), text) {
+    if let Some(e) = LocatedError::nesting(format!("rules/{file}"), text) {
         return Err(RulesError::Syntax(e));
     }
     serde_norway::from_str(text)

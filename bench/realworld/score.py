@@ -6,7 +6,11 @@ usage: score.py CANDOR CHECKOUTS [--include-tests] [--only NAME ...] [--unjudged
 Scans every application of repos.tsv found under CHECKOUTS/<name> without a
 manifest, as a new user would, matches each finding to its judgement by
 (path, line, flow, category) and prints, per application, the precision of
-error and warning findings and of all findings, in production code and overall.
+error and warning findings and of all findings, in production code and overall,
+and the recall of the known real flows: of the findings judged real in production
+code (by any build), the share this build still reports. The judgements sample what
+earlier builds found, so this recall says what a change loses, not what no build
+has ever found.
 
 A finding that shows several categories is judged by its main category (the one a
 reviewer reads first); its other categories judged as noise are counted apart.
@@ -77,6 +81,9 @@ class Tally:
     def precision(self, scope):
         return ratio(self.counts[(scope, "real")], self.counts[(scope, "all")])
 
+    def recall(self):
+        return ratio(self.counts[("known", "found")], self.counts[("known", "all")])
+
 
 def score(name, report, judged, show_unjudged):
     tally = Tally()
@@ -107,6 +114,15 @@ def score(name, report, judged, show_unjudged):
                 tally.add(scope, verdict)
         if verdict == "noise" and production:
             noise_reasons[reason] += 1
+    reported = {
+        (f["location"]["path"], f["location"]["start_line"], f["flow_kind"], c)
+        for f in report["findings"]
+        for c in categories(f)
+    }
+    for key, (verdict, role, _reason) in judged.items():
+        if verdict == "real" and role == "production":
+            tally.counts[("known", "all")] += 1
+            tally.counts[("known", "found")] += key in reported
     if show_unjudged:
         for f in unjudged:
             loc = f["location"]
@@ -127,7 +143,7 @@ def main():
     parser.add_argument("--noise", action="store_true", help="list production noise reasons")
     args = parser.parse_args()
 
-    header = f"{'application':34} {'findings':>8} {'unjudged':>8}  {'error+warning prod':>18}  {'all prod':>16}  {'error+warning any':>18}  {'all any':>16}"
+    header = f"{'application':34} {'findings':>8} {'unjudged':>8}  {'error+warning prod':>18}  {'all prod':>16}  {'error+warning any':>18}  {'all any':>16}  {'recall prod':>14}"
     print(header)
     total = Tally()
     for name, _github, _commit, _stack in load_repos():
@@ -143,7 +159,7 @@ def main():
         total.counts.update(tally.counts)
         print(
             f"{name:34} {count:>8} {len(unjudged):>8}  {tally.precision('ew-prod'):>18}  "
-            f"{tally.precision('all-prod'):>16}  {tally.precision('ew-any'):>18}  {tally.precision('all-any'):>16}"
+            f"{tally.precision('all-prod'):>16}  {tally.precision('ew-any'):>18}  {tally.precision('all-any'):>16}  {tally.recall():>14}"
             + (f"  ({noisy_extras} noisy extra categories)" if noisy_extras else "")
         )
         if args.noise:
@@ -151,7 +167,7 @@ def main():
                 print(f"    {n:>3}  {reason}")
     print(
         f"{'total':34} {'':>8} {'':>8}  {total.precision('ew-prod'):>18}  "
-        f"{total.precision('all-prod'):>16}  {total.precision('ew-any'):>18}  {total.precision('all-any'):>16}"
+        f"{total.precision('all-prod'):>16}  {total.precision('ew-any'):>18}  {total.precision('all-any'):>16}  {total.recall():>14}"
     )
 
 

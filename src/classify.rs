@@ -106,6 +106,9 @@ pub enum RejectReason {
     /// The matched word is ambiguous and nothing names a person
     /// (`product.name`).
     NeedsPersonContext(String),
+    /// The owner is a thing, not a person (`Pet.birth_date`, `product.name`),
+    /// and the name itself has no person word.
+    OwnerIsAThing(String),
 }
 
 impl std::fmt::Display for RejectReason {
@@ -127,6 +130,10 @@ impl std::fmt::Display for RejectReason {
             RejectReason::NeedsPersonContext(p) => write!(
                 f,
                 "`{p}` is ambiguous and needs a person context (e.g. `user.{p}`)"
+            ),
+            RejectReason::OwnerIsAThing(t) => write!(
+                f,
+                "the owner is a `{t}`, a thing rather than a person, and the name has no person word"
             ),
         }
     }
@@ -162,6 +169,8 @@ pub struct Classifier {
     non_data_prefixes: HashSet<String>,
     protected: HashSet<String>,
     person_contexts: HashSet<String>,
+    non_person_owners: HashSet<String>,
+    owner_wrappers: HashSet<String>,
     getter_prefixes: Vec<String>,
 }
 
@@ -260,6 +269,8 @@ impl Classifier {
             non_data_prefixes: set(&k.non_data_prefixes),
             protected: set(&k.protected_words),
             person_contexts: set(&k.person_contexts),
+            non_person_owners: set(&k.non_person_owners),
+            owner_wrappers: set(&k.owner_wrappers),
             getter_prefixes: k.getter_prefixes.iter().map(|s| s.to_lowercase()).collect(),
         }
     }
@@ -352,7 +363,17 @@ impl Classifier {
         {
             return reject(RejectReason::Excluded(e.clone()));
         }
-        if pattern.ambiguous && !self.has_person_context(&toks[..start], owner) {
+        let person_word_before = toks[..start].iter().any(|t| self.person_contexts.contains(t));
+        let owner_tokens = owner.map(tokens).unwrap_or_default();
+        if !person_word_before
+            && let Some(thing) = self.head_noun(&owner_tokens).filter(|h| self.non_person_owners.contains(*h))
+        {
+            return reject(RejectReason::OwnerIsAThing(thing.clone()));
+        }
+        if pattern.ambiguous
+            && !person_word_before
+            && !owner_tokens.iter().any(|t| self.person_contexts.contains(t))
+        {
             return reject(RejectReason::NeedsPersonContext(pattern.text.clone()));
         }
         Verdict::Category {
@@ -361,9 +382,13 @@ impl Classifier {
         }
     }
 
-    fn has_person_context(&self, before: &[String], owner: Option<&str>) -> bool {
-        before.iter().any(|t| self.person_contexts.contains(t))
-            || owner.is_some_and(|o| tokens(o).iter().any(|t| self.person_contexts.contains(t)))
+    /// The word an owner names: its last token that is not a container word
+    /// (`CommunityTagInsertForm` -> `tag`, `user_data` -> `user`).
+    fn head_noun<'t>(&self, owner: &'t [String]) -> Option<&'t String> {
+        owner
+            .iter()
+            .rev()
+            .find(|t| !self.owner_wrappers.contains(*t) && !t.chars().all(|c| c.is_ascii_digit()))
     }
 
     /// The longest pattern matching a window of `toks`: (start, end, pattern).

@@ -63,8 +63,14 @@ pub struct ClassifyFile {
     /// Words anywhere that mean the value was made safe (`password_hash`,
     /// `masked_phone`).
     pub protected_words: Vec<String>,
-    /// Owners whose ambiguous fields are personal (`user`, `customer`).
+    /// Words before an ambiguous match, or in its owner, that name a person
+    /// (`user`, `customer`).
     pub person_contexts: Vec<String>,
+    /// Head nouns of owners that are things, never people (`product`, `tag`).
+    pub non_person_owners: Vec<String>,
+    /// Words that name an owner's container rather than what it describes
+    /// (`form`, `dto`): skipped when looking for the owner's head noun.
+    pub owner_wrappers: Vec<String>,
     /// Method-name prefixes that read a field (`getEmail`).
     pub getter_prefixes: Vec<String>,
 }

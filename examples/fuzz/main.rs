@@ -18,7 +18,9 @@
 //! `--max-memory` MiB is saved by a watchdog, which then stops the run (a running analysis cannot be interrupted). Saved
 //! inputs go to `--out` (default `fuzz-out/`); `--minimize` shrinks one while
 //! it still fails, so that it can become a regression fixture under
-//! `tests/fuzz/regressions/<kind>/`.
+//! `tests/fuzz/regressions/<kind>/`. A stack overflow aborts the process, so
+//! its input (left in `running-<kind>.input`) is shrunk by running a build
+//! without the fix on candidates instead.
 
 mod mutate;
 mod targets;
@@ -48,8 +50,38 @@ struct Args {
     run: Option<PathBuf>,
 }
 
+const USAGE: &str = "usage: fuzz [--kind KIND] [--minutes M | --execs N] [--seed S] [--timeout SECS]
+            [--slow-ms MS] [--max-memory MIB] [--out DIR]
+       fuzz --kind KIND --minimize FILE [--out DIR]
+       fuzz --kind KIND --run FILE
+Without --kind, every kind runs for --minutes (default 1) each.";
+
+const FLAGS: [&str; 10] = [
+    "--kind",
+    "--minutes",
+    "--execs",
+    "--seed",
+    "--timeout",
+    "--slow-ms",
+    "--max-memory",
+    "--out",
+    "--minimize",
+    "--run",
+];
+
 fn args() -> Args {
     let argv: Vec<String> = std::env::args().collect();
+    if argv.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        std::process::exit(0);
+    }
+    // Every flag takes a value: flags sit at odd positions.
+    for flag in argv.iter().skip(1).step_by(2) {
+        if !FLAGS.contains(&flag.as_str()) {
+            eprintln!("unknown argument `{flag}`\n{USAGE}");
+            std::process::exit(2);
+        }
+    }
     let value = |name: &str| {
         argv.iter()
             .position(|a| a == name)

@@ -363,16 +363,22 @@ impl Classifier {
         {
             return reject(RejectReason::Excluded(e.clone()));
         }
-        let person_word_before = toks[..start].iter().any(|t| self.person_contexts.contains(t));
+        let person_word_before = toks[..start]
+            .iter()
+            .any(|t| self.person_contexts.contains(t));
         let owner_tokens = owner.map(tokens).unwrap_or_default();
         if !person_word_before
-            && let Some(thing) = self.head_noun(&owner_tokens).filter(|h| self.non_person_owners.contains(*h))
+            && let Some(thing) = self
+                .head_noun(&owner_tokens)
+                .filter(|h| self.non_person_owners.contains(*h))
         {
             return reject(RejectReason::OwnerIsAThing(thing.clone()));
         }
         if pattern.ambiguous
             && !person_word_before
-            && !owner_tokens.iter().any(|t| self.person_contexts.contains(t))
+            && !owner_tokens
+                .iter()
+                .any(|t| self.person_contexts.contains(t))
         {
             return reject(RejectReason::NeedsPersonContext(pattern.text.clone()));
         }

@@ -50,7 +50,8 @@ struct Args {
     run: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: fuzz [--kind KIND] [--minutes M | --execs N] [--seed S] [--timeout SECS]
+const USAGE: &str =
+    "usage: fuzz [--kind KIND] [--minutes M | --execs N] [--seed S] [--timeout SECS]
             [--slow-ms MS] [--max-memory MIB] [--out DIR]
        fuzz --kind KIND --minimize FILE [--out DIR]
        fuzz --kind KIND --run FILE

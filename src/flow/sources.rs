@@ -189,6 +189,7 @@ impl FileCx<'_> {
                 model_field: None,
             },
             announced: b.announced,
+            addresses: self.rules.sources[b.source].addresses,
             reads: Vec::new(),
         });
         Some(summary.bodies.len() - 1)
@@ -320,9 +321,20 @@ impl FileCx<'_> {
         let Verdict::Category { id, .. } = self.classify(field, owner) else {
             return None;
         };
-        let trail = Trail::start(span, format!("collected from {shown}"));
+        let addresses = self.rules.sources[source].addresses;
+        let verb = if addresses {
+            "read from"
+        } else {
+            "collected from"
+        };
+        let trail = Trail::start(span, format!("{verb} {shown}"));
         if let Some(k) = key.clone() {
             self.collected.insert(k, Taint::data(id, trail.clone()));
+        }
+        // A path segment names the resource asked for (`/profiles/:username`):
+        // its value is followed, but reading it collects nothing.
+        if addresses {
+            return Some(Taint::data(id, trail));
         }
         let flow = Flow {
             kind: FlowKind::Collected,

@@ -45,6 +45,9 @@ pub struct Body {
     pub flow: Flow,
     /// The file declares the type and reports its fields itself.
     pub announced: bool,
+    /// The body is a URL path (`Path<T>`): its fields are followed but not
+    /// reported as collected.
+    pub addresses: bool,
     /// Fields the function reads from the body (normalized name, flow),
     /// collected where read unless the join finds them in the type (then
     /// they are collected at the parameter).

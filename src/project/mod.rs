@@ -141,7 +141,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
     for (fi, file) in files.iter().enumerate() {
         for located in &file.bodies {
             let body = &located.body;
-            if body.announced {
+            if body.announced || body.addresses {
                 continue;
             }
             let fields = index.class_fields(fi as u32, &body.ty).unwrap_or_default();
@@ -464,10 +464,28 @@ impl<'a> Join<'a> {
         }
     }
 
+    /// Whether `place` is in the product's own code: data of the product
+    /// passes neither through tests, examples and seeds nor through test
+    /// functions (a test that feeds a function's result to another is no
+    /// flow of the product).
+    fn in_product(&self, place: Place) -> bool {
+        let (file, function) = match place {
+            Place::Param { file, function, .. } => (file, function),
+            Place::Result { file, call } => (
+                file,
+                self.files[file as usize].calls[call as usize].site.function,
+            ),
+        };
+        self.index.is_production(file) && !self.index.signature((file, function)).test
+    }
+
     /// Queues a fact unless an equal one was queued before: the queue is
     /// first in, first out, so the first one queued is the one that would
     /// be visited, and the queue never holds more than one fact per key.
     fn push(&mut self, fact: Fact<'a>) {
+        if !self.in_product(fact.place) {
+            return;
+        }
         let key = (
             fact.place,
             fact.category,

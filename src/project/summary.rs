@@ -163,7 +163,15 @@ pub fn locate(
                 snippet: snippet(body.flow.span),
                 step: Spot {
                     region: region(body.flow.span),
-                    message: format!("collected from {}", body.flow.target),
+                    message: format!(
+                        "{} {}",
+                        if body.addresses {
+                            "read from"
+                        } else {
+                            "collected from"
+                        },
+                        body.flow.target
+                    ),
                 },
                 reads: std::mem::take(&mut body.reads)
                     .into_iter()

@@ -255,6 +255,11 @@ pub struct SourceSpec {
     /// Pydantic model), unless given a default call (`= Depends(..)`).
     #[serde(default)]
     pub route_decorators: Vec<String>,
+    /// The values address a resource (URL path segments: `c.Param("id")`,
+    /// `@PathVariable`, `req.params`): they are request data for the flows
+    /// they take, but reading them is not collecting data from a person.
+    #[serde(default)]
+    pub addresses: bool,
 }
 
 /// `rules/recipients/*.yml`

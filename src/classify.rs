@@ -168,6 +168,7 @@ pub struct Classifier {
     non_data_suffixes: HashSet<String>,
     non_data_prefixes: HashSet<String>,
     protected: HashSet<String>,
+    protected_exceptions: HashSet<String>,
     person_contexts: HashSet<String>,
     non_person_owners: HashSet<String>,
     owner_wrappers: HashSet<String>,
@@ -268,6 +269,7 @@ impl Classifier {
             non_data_suffixes: set(&k.non_data_suffixes),
             non_data_prefixes: set(&k.non_data_prefixes),
             protected: set(&k.protected_words),
+            protected_exceptions: set(&k.protected_word_exceptions),
             person_contexts: set(&k.person_contexts),
             non_person_owners: set(&k.non_person_owners),
             owner_wrappers: set(&k.owner_wrappers),
@@ -312,14 +314,12 @@ impl Classifier {
             pattern: pattern.text.clone(),
             reason,
         };
-        // `sha256` is split into `sha`, `256`: also try each token with its
-        // successor.
-        let joined_pairs = toks.windows(2).map(|w| format!("{}{}", w[0], w[1]));
-        if let Some(t) = toks
-            .iter()
-            .cloned()
-            .chain(joined_pairs)
-            .find(|t| self.protected.contains(t))
+        // An owner named for protection protects its fields too
+        // (`CipherData.password_history`, `encrypted.email`).
+        let owner_tokens = owner.map(tokens).unwrap_or_default();
+        if let Some(t) = self
+            .protection_word(&toks)
+            .or_else(|| self.protection_word(&owner_tokens))
         {
             return reject(RejectReason::Protected(t));
         }
@@ -366,7 +366,6 @@ impl Classifier {
         let person_word_before = toks[..start]
             .iter()
             .any(|t| self.person_contexts.contains(t));
-        let owner_tokens = owner.map(tokens).unwrap_or_default();
         if !person_word_before
             && let Some(thing) = self
                 .head_noun(&owner_tokens)
@@ -386,6 +385,26 @@ impl Classifier {
             id,
             pattern: pattern.text.clone(),
         }
+    }
+
+    /// A protected word among `toks`, alone or joined with its successor
+    /// (`sha256` is split into `sha`, `256`), unless a data-structure word
+    /// follows it (`HashMap`).
+    fn protection_word(&self, toks: &[String]) -> Option<String> {
+        let next_is_structure = |i: usize| {
+            toks.get(i + 1)
+                .is_some_and(|n| self.protected_exceptions.contains(n))
+        };
+        let single = toks
+            .iter()
+            .enumerate()
+            .find(|&(i, t)| self.protected.contains(t) && !next_is_structure(i))
+            .map(|(_, t)| t.clone());
+        single.or_else(|| {
+            toks.windows(2)
+                .map(|w| format!("{}{}", w[0], w[1]))
+                .find(|t| self.protected.contains(t))
+        })
     }
 
     /// The word an owner names: its last token that is not a container word

@@ -63,6 +63,9 @@ pub struct ClassifyFile {
     /// Words anywhere that mean the value was made safe (`password_hash`,
     /// `masked_phone`).
     pub protected_words: Vec<String>,
+    /// Words after a protected word that make the pair a data structure
+    /// (`HashMap`).
+    pub protected_word_exceptions: Vec<String>,
     /// Words before an ambiguous match, or in its owner, that name a person
     /// (`user`, `customer`).
     pub person_contexts: Vec<String>,

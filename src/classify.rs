@@ -318,7 +318,7 @@ impl Classifier {
         // (`CipherData.password_history`, `encrypted.email`).
         let owner_tokens = owner.map(tokens).unwrap_or_default();
         if let Some(t) = self
-            .protection_word(&toks)
+            .protection_word(toks)
             .or_else(|| self.protection_word(&owner_tokens))
         {
             return reject(RejectReason::Protected(t));

@@ -3,6 +3,7 @@
 //! containers are matched on these resolved paths as well as as written.
 
 use super::FileCx;
+use super::paths::MAX_PATH_SEGMENTS;
 use super::scope::{Scope, Var};
 use crate::ir::{Expr, ExprKind};
 
@@ -116,17 +117,26 @@ impl FileCx<'_> {
     /// The callee path with names replaced by their imports, origins and
     /// declared types.
     pub(super) fn resolved(&self, e: &Expr, sc: &Scope) -> Option<String> {
+        self.resolved_within(e, sc, MAX_PATH_SEGMENTS)
+    }
+
+    fn resolved_within(&self, e: &Expr, sc: &Scope, segments: usize) -> Option<String> {
+        let inner = |e: &Expr| {
+            segments
+                .checked_sub(1)
+                .and_then(|s| self.resolved_within(e, sc, s))
+        };
         match &e.kind {
             ExprKind::Name(n) => Some(self.resolve_name(n, sc)),
             ExprKind::Member { object, property } => {
-                let base = self.resolved(object, sc)?;
+                let base = inner(object)?;
                 if let Some(t) = self.fields.get(&(base.clone(), property.clone())) {
                     return Some(t.clone());
                 }
                 Some(format!("{base}.{property}"))
             }
-            ExprKind::Call { callee, .. } => Some(format!("{}()", self.resolved(callee, sc)?)),
-            ExprKind::Index { object, .. } => Some(format!("{}[]", self.resolved(object, sc)?)),
+            ExprKind::Call { callee, .. } => Some(format!("{}()", inner(callee)?)),
+            ExprKind::Index { object, .. } => Some(format!("{}[]", inner(object)?)),
             _ => Some("?".to_string()),
         }
     }

@@ -35,11 +35,22 @@ pub(super) fn getter_field(classifier: &Classifier, method: &str) -> Option<Stri
 
 /// The expression as written, as a dotted path.
 pub(super) fn written(e: &Expr) -> Option<String> {
+    written_within(e, MAX_PATH_SEGMENTS)
+}
+
+/// How many members, calls and indexes a path may chain. No rule needs
+/// more, and every step of a chain builds and looks up its whole prefix: a
+/// hostile chain of thousands (`a.b.b.b…`) would cost the cube of its
+/// length.
+pub(super) const MAX_PATH_SEGMENTS: usize = 64;
+
+fn written_within(e: &Expr, segments: usize) -> Option<String> {
+    let inner = |e: &Expr| segments.checked_sub(1).and_then(|s| written_within(e, s));
     match &e.kind {
         ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Member { object, property } => Some(format!("{}.{property}", written(object)?)),
-        ExprKind::Call { callee, .. } => Some(format!("{}()", written(callee)?)),
-        ExprKind::Index { object, .. } => Some(format!("{}[]", written(object)?)),
+        ExprKind::Member { object, property } => Some(format!("{}.{property}", inner(object)?)),
+        ExprKind::Call { callee, .. } => Some(format!("{}()", inner(callee)?)),
+        ExprKind::Index { object, .. } => Some(format!("{}[]", inner(object)?)),
         // A receiver that is no path (`(dir / name).write_bytes(..)`) still
         // lets `**.write_bytes` match.
         _ => Some("?".to_string()),
@@ -91,5 +102,36 @@ pub(super) fn on_builder(object: &Expr, rules: &Rules) -> bool {
             }
             _ => return false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Span;
+
+    fn chain(members: usize) -> Expr {
+        let span = Span::default();
+        (0..members).fold(
+            Expr {
+                kind: ExprKind::Name("a".into()),
+                span,
+            },
+            |object, _| Expr {
+                kind: ExprKind::Member {
+                    object: Box::new(object),
+                    property: "b".into(),
+                },
+                span,
+            },
+        )
+    }
+
+    #[test]
+    fn paths_longer_than_the_bound_are_no_paths() {
+        assert_eq!(written(&chain(2)).as_deref(), Some("a.b.b"));
+        assert!(written(&chain(MAX_PATH_SEGMENTS)).is_some());
+        assert_eq!(written(&chain(MAX_PATH_SEGMENTS + 1)), None);
+        assert_eq!(written(&chain(5_000)), None);
     }
 }

@@ -98,6 +98,7 @@ fixtures! {
         lowering_imports: "lowering_imports.ts",
         lowering_jsx: "lowering_jsx.tsx",
         nest_users: "nest_users.ts",
+        protection: "protection.ts",
         sdks: "sdks.ts",
         storage: "storage.ts",
     }
@@ -123,6 +124,7 @@ fixtures! {
         lowering_expressions: "lowering_expressions.go",
         lowering_imports: "lowering_imports.go",
         lowering_statements: "lowering_statements.go",
+        protection: "protection.go",
         sdks: "sdks.go",
         sources: "sources.go",
         storage: "storage.go",
@@ -136,6 +138,7 @@ fixtures! {
         lowering_items: "lowering_items.rs",
         lowering_macros: "lowering_macros.rs",
         lowering_statements: "lowering_statements.rs",
+        protection: "protection.rs",
         sdks: "sdks.rs",
         sources: "sources.rs",
         storage: "storage.rs",

@@ -146,7 +146,9 @@ impl FileCx<'_> {
             } else {
                 format!("`{base}.{property}`")
             };
-            let holder = holder_of(object);
+            // A field read again from the same container (`req.body.email`
+            // twice in one handler) is the same collection.
+            let holder = holder_of(object).or((!base.is_empty()).then_some(base.as_str()));
             if let Some(t) = self.collect(Read {
                 field: property,
                 owner: owner.as_deref(),

@@ -26,7 +26,7 @@ use crate::workspace::{base_dir, relative};
 
 /// Stack size of analysis threads: generous, because front-ends and the
 /// flow engine recurse (with a depth limit) over deeply nested code.
-const STACK_SIZE: usize = 32 * 1024 * 1024;
+pub const STACK_SIZE: usize = 32 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ScanOptions {

@@ -29,11 +29,21 @@ fn bound(bytes: usize) -> Duration {
 }
 
 /// Runs one input; a panic or an overrun is a failure message.
+/// The input runs on a thread with the stack the scan's threads have.
 fn check(kind: &Kind, env: &Env, path: &Path, input: &[u8]) -> Option<String> {
     let start = Instant::now();
-    let outcome = catch_unwind(AssertUnwindSafe(|| kind.run(env, path, input)));
+    let outcome = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(candor::scan::STACK_SIZE)
+            .spawn_scoped(s, || {
+                catch_unwind(AssertUnwindSafe(|| kind.run(env, path, input))).is_ok()
+            })
+            .expect("spawn a thread")
+            .join()
+            .unwrap_or(false)
+    });
     let took = start.elapsed();
-    if outcome.is_err() {
+    if !outcome {
         return Some(format!("{}: {} panicked", kind.name, path.display()));
     }
     (took > bound(input.len())).then(|| {

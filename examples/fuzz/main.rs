@@ -333,7 +333,19 @@ fn minimize(kind: &Kind, env: &Env, file: &Path, out: &Path) {
     println!("{} bytes: {}", input.len(), saved.display());
 }
 
+/// Runs on a thread with the stack the scan's threads have, so that an input
+/// overflows here exactly when it would in a scan.
 fn main() {
+    let fuzzer = std::thread::Builder::new()
+        .stack_size(candor::scan::STACK_SIZE)
+        .spawn(fuzz)
+        .expect("spawn the fuzzing thread");
+    if fuzzer.join().is_err() {
+        std::process::exit(101);
+    }
+}
+
+fn fuzz() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         eprintln!("\npanic: {}", message.lines().next().unwrap_or(""));

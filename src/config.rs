@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use crate::language::RoleOverrides;
 use crate::model::Role;
-use crate::text::{LocatedError, line_col};
+use crate::text::{LocatedError, MAX_TOML_OPENERS, line_col, toml_openers_exceed};
 use crate::workspace;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -123,6 +123,15 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     };
     if let Some(e) = LocatedError::nesting(file, text) {
         return Err(ConfigError::Invalid(e));
+    }
+    if toml_openers_exceed(text) {
+        return Err(ConfigError::Invalid(LocatedError::new(
+            file,
+            (1, 1),
+            format!(
+                "more than {MAX_TOML_OPENERS} `[` and `{{` in all; write the settings flat, no `candor.toml` needs this many"
+            ),
+        )));
     }
     let config: Config = toml::from_str(text).map_err(|e| {
         let position = e.span().map_or((1, 1), |s| line_col(text, s.start));

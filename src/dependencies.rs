@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::model::{Ecosystem, SdkUse};
 use crate::rules::Rules;
-use crate::text::{MAX_NESTING, brackets_too_deep};
+use crate::text::{MAX_NESTING, brackets_too_deep, toml_openers_exceed};
 
 /// A dependency declared in a manifest file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,10 +93,10 @@ fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
         .collect()
 }
 
-/// Parses a TOML manifest, unless it nests too deep to parse safely (see
-/// [`MAX_NESTING`]).
+/// Parses a TOML manifest, unless it could nest too deep to parse safely
+/// (see [`MAX_NESTING`] and [`crate::text::MAX_TOML_OPENERS`]).
 fn toml_table(text: &str) -> Option<toml::Table> {
-    if brackets_too_deep(text, MAX_NESTING).is_some() {
+    if toml_openers_exceed(text) || brackets_too_deep(text, MAX_NESTING).is_some() {
         return None;
     }
     text.parse::<toml::Table>().ok()

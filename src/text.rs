@@ -95,26 +95,70 @@ impl LocatedError {
 /// the stack).
 pub const MAX_NESTING: usize = 64;
 
+/// How many `[` and `{` a TOML file candor parses may hold in all, strings
+/// and comments included. The TOML parser recurses once per open inline
+/// table or array, and on broken input its error recovery can keep them
+/// open across lines where no bracket count can follow it (a fuzzed 72 KB
+/// `Cargo.toml` of `x={a]g={}` overflowed the stack); its depth never
+/// exceeds the number of openers. A large workspace manifest holds a few
+/// hundred.
+pub const MAX_TOML_OPENERS: usize = 4096;
+
+/// Whether TOML `text` holds more `[` and `{` than [`MAX_TOML_OPENERS`].
+pub fn toml_openers_exceed(text: &str) -> bool {
+    text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() > MAX_TOML_OPENERS
+}
+
 /// The 1-based line and column where `text` (YAML or TOML) first nests
-/// `[`/`{` deeper than `max`, outside quotes and `#` comments.
+/// `[`/`{` deeper than `max`, outside strings and `#` comments.
+///
+/// Strings are read as TOML writes them, which YAML's quoting agrees with
+/// on one line: `\` escapes inside `"..."`, none inside `'...'`, and
+/// `"""`/`'''` strings span lines. A bracket inside a string the parser
+/// sees must not be taken for structure, or the count would fall behind
+/// the parser's depth.
 pub fn brackets_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum In {
+        Code,
+        Quoted(char),
+        Multiline(char),
+    }
     let mut depth = 0usize;
-    for (index, line) in text.lines().enumerate() {
-        let mut quote: Option<char> = None;
+    let mut state = In::Code;
+    for (index, line) in text.split('\n').enumerate() {
+        if let In::Quoted(_) = state {
+            state = In::Code;
+        }
         let mut previous = ' ';
-        for (byte, ch) in line.char_indices() {
-            match (quote, ch) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '\'' | '"') => quote = Some(ch),
-                (None, '#') if previous.is_whitespace() => break,
-                (None, '[' | '{') => {
+        let mut chars = line.char_indices().peekable();
+        while let Some((byte, ch)) = chars.next() {
+            let tripled = |q: char| line[byte..].starts_with(&q.to_string().repeat(3));
+            match (state, ch) {
+                (In::Quoted('"') | In::Multiline('"'), '\\') => {
+                    chars.next();
+                }
+                (In::Quoted(q), c) if c == q => state = In::Code,
+                (In::Multiline(q), c) if c == q && tripled(q) => {
+                    chars.next();
+                    chars.next();
+                    state = In::Code;
+                }
+                (In::Quoted(_) | In::Multiline(_), _) => {}
+                (In::Code, '\'' | '"') if tripled(ch) => {
+                    chars.next();
+                    chars.next();
+                    state = In::Multiline(ch);
+                }
+                (In::Code, '\'' | '"') => state = In::Quoted(ch),
+                (In::Code, '#') if previous.is_whitespace() => break,
+                (In::Code, '[' | '{') => {
                     depth += 1;
                     if depth > max {
                         return Some((index + 1, char_column(line, byte)));
                     }
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (In::Code, ']' | '}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
             previous = ch;

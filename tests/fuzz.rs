@@ -68,11 +68,25 @@ fn regressions_stay_fixed() {
             .into_iter()
             .find(|k| k.name == name)
             .unwrap_or_else(|| panic!("tests/fuzz/regressions/{name}: no input kind of that name"));
-        for file in std::fs::read_dir(dir.path())
-            .expect("a kind's regressions")
-            .flatten()
-        {
-            let path = file.path();
+        // A kind that reads a file's name (`Cargo.toml`) keeps several
+        // inputs in one directory each.
+        let mut files: Vec<PathBuf> = Vec::new();
+        let mut dirs = vec![dir.path()];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d)
+                .expect("a kind's regressions")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        for path in files {
             let input = std::fs::read(&path).expect("read a regression");
             let shown = path.strip_prefix(&env.root).unwrap_or(&path);
             failures.extend(check(&kind, &env, shown, &input));

@@ -271,5 +271,17 @@ mod depth_tests {
         assert_eq!(brackets_too_deep("a:\n  - [[[[x]]]]\n", 3), Some((2, 8)));
         // Brackets in quotes and comments do not nest.
         assert_eq!(brackets_too_deep("a: \"[[[[\" # [[[[\n", 3), None);
+        // An escaped quote does not end a string, so the closers after it
+        // are text, not structure that would hide the nesting that follows.
+        assert_eq!(
+            brackets_too_deep("a = [[[ \"\\\"]]]\" [[[1]]] ]]]\n", 5),
+            Some((1, 19))
+        );
+        // A multi-line string runs until its closing triple quote.
+        assert_eq!(
+            brackets_too_deep("a = [[ \"\"\"\n]]\n\"\"\"\nb = [[1]]\n", 3),
+            Some((4, 6))
+        );
+        assert_eq!(brackets_too_deep("a = '''\n[[[[\n'''\n", 3), None);
     }
 }

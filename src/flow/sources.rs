@@ -12,7 +12,7 @@ use super::FileCx;
 use super::calls::Call;
 use super::paths::{container_owner, holder_of, written};
 use super::scope::{Scope, Var};
-use super::summary::{Body, Slot};
+use super::summary::{Body, Slot, read_verb};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, normalized_name};
@@ -322,12 +322,7 @@ impl FileCx<'_> {
             return None;
         };
         let addresses = self.rules.sources[source].addresses;
-        let verb = if addresses {
-            "read from"
-        } else {
-            "collected from"
-        };
-        let trail = Trail::start(span, format!("{verb} {shown}"));
+        let trail = Trail::start(span, format!("{} {shown}", read_verb(addresses)));
         if let Some(k) = key.clone() {
             self.collected.insert(k, Taint::data(id, trail.clone()));
         }

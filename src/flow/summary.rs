@@ -154,3 +154,13 @@ pub struct Edge {
     pub overwritten: Vec<String>,
     pub trail: Vec<Step>,
 }
+
+/// How a trail starts at request data: a URL path segment (a source that
+/// `addresses` a resource) is read, anything else is collected.
+pub fn read_verb(addresses: bool) -> &'static str {
+    if addresses {
+        "read from"
+    } else {
+        "collected from"
+    }
+}

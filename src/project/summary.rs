@@ -3,7 +3,9 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
-use crate::flow::summary::{Body, CallSite, Edge, From, Node, Signature, Summary, Symbol};
+use crate::flow::summary::{
+    Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, read_verb,
+};
 use crate::ir::Span;
 use crate::language::Language;
 use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
@@ -163,15 +165,7 @@ pub fn locate(
                 snippet: snippet(body.flow.span),
                 step: Spot {
                     region: region(body.flow.span),
-                    message: format!(
-                        "{} {}",
-                        if body.addresses {
-                            "read from"
-                        } else {
-                            "collected from"
-                        },
-                        body.flow.target
-                    ),
+                    message: format!("{} {}", read_verb(body.addresses), body.flow.target),
                 },
                 reads: std::mem::take(&mut body.reads)
                     .into_iter()

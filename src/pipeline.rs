@@ -3,7 +3,8 @@
 //! [`run`] takes the scan from the files to the report a user sees:
 //! discover and analyse every file, join flows across functions and files
 //! ([`crate::scan`]); judge them against the privacy manifest
-//! ([`crate::policy`]); apply inline suppressions ([`crate::suppress`]) and the
+//! ([`crate::policy`]); apply inline suppressions ([`crate::suppress`]), merge
+//! the findings of one flow of several categories ([`model::merge`]), apply the
 //! project's filters (`candor.toml`); give every finding its fingerprint,
 //! apply the baseline ([`crate::baseline`]), and put the findings in their
 //! one deterministic order. The command line only parses flags and renders
@@ -154,6 +155,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     if options.suppressions {
         suppress::apply(&mut report.findings, &report.base);
     }
+    report.findings = model::merge(std::mem::take(&mut report.findings));
     filter(&mut report, settings);
     leave_out_roles(&mut report, &options.include, &settings.config.scan.include);
     model::fingerprint(&mut report.findings);

@@ -1,5 +1,5 @@
 //! The corpus apps' findings, snapshot-tested: one line per finding with
-//! location, rule, flow kind, category and recipient. A change in what the
+//! location, rule, flow kind, categories and recipient. A change in what the
 //! scanner finds on realistic code shows up as a reviewed snapshot diff.
 
 use std::path::PathBuf;
@@ -40,7 +40,7 @@ fn summary(app: &str, policy: bool) -> String {
             f.location.start_line,
             f.rule_id,
             f.flow_kind.name(),
-            f.category
+            f.categories().collect::<Vec<_>>().join(",")
         ));
     }
     for n in &report.notices {

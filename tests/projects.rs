@@ -102,11 +102,21 @@ fn code_flows(report: &ScanReport) -> String {
             location["region"]["startLine"],
             result["message"]["text"].as_str().unwrap_or_default(),
         ));
-        let steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        // A finding of several categories has a code flow for each.
+        let flows = result["codeFlows"].as_array().cloned().unwrap_or_default();
+        let steps = flows.iter().enumerate().flat_map(|(i, flow)| {
+            let steps = flow["threadFlows"][0]["locations"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let separator = (i > 0).then(|| serde_json::json!({ "next": true }));
+            separator.into_iter().chain(steps)
+        });
         for step in steps {
+            if step.get("next").is_some() {
+                out.push_str("    --\n");
+                continue;
+            }
             let l = &step["location"];
             let p = &l["physicalLocation"];
             out.push_str(&format!(

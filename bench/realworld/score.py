@@ -62,7 +62,7 @@ def scan(candor, checkout, include_tests):
 
 
 def categories(finding):
-    extra = finding.get("categories") or []
+    extra = [o["category"] for o in finding.get("other_categories") or []]
     return [finding["category"]] + [c for c in extra if c != finding["category"]]
 
 

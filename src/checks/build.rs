@@ -2,7 +2,9 @@
 //! message, and its trail located in the file.
 
 use super::rule_for;
-use crate::model::{Finding, Flow, FlowKind, Location, Role, Snippet, StoreKind, TrailStep};
+use crate::model::{
+    Finding, Flow, FlowKind, Location, Role, Snippet, StoreKind, TrailStep, subject,
+};
 use crate::rules::Rules;
 use crate::text::SourceLines;
 
@@ -64,6 +66,7 @@ pub fn finding(
         fingerprint: String::new(),
         policy: None,
         suppression: None,
+        other_categories: Vec::new(),
         model_field: flow.model_field.clone(),
     }
 }
@@ -76,11 +79,7 @@ fn sink_step(flow: &Flow) -> String {
 }
 
 fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
-    let what = if sensitive {
-        format!("Sensitive personal data ({name})")
-    } else {
-        name.to_string()
-    };
+    let what = subject(name, sensitive);
     match flow.kind {
         FlowKind::Collected => format!("{what} is collected from {}", flow.target),
         FlowKind::Logged => format!("{what} is written to a log by `{}`", flow.target),

@@ -79,8 +79,8 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
     let mut by_recipient: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &shown {
         *by_rule.entry(f.rule_id).or_default() += 1;
-        if !f.category.is_empty() {
-            *by_category.entry(&f.category).or_default() += 1;
+        for category in f.categories().filter(|c| !c.is_empty()) {
+            *by_category.entry(category).or_default() += 1;
         }
         if let Some(r) = &f.recipient {
             *by_recipient.entry(r).or_default() += 1;

@@ -187,10 +187,20 @@ fn result(f: &Finding) -> Value {
     if !f.role.is_production() {
         properties["fileRole"] = json!(f.role);
     }
-    let thread_flow: Vec<Value> = f
-        .trail
-        .iter()
-        .map(|s| json!({ "location": { "physicalLocation": physical(&s.location, None)["physicalLocation"], "message": { "text": s.message } } }))
+    if !f.other_categories.is_empty() {
+        properties["dataCategories"] = json!(f.categories().collect::<Vec<_>>());
+    }
+    // One code flow per category: the trails of a merged finding differ
+    // before the argument they share.
+    let code_flows: Vec<Value> = std::iter::once(&f.trail)
+        .chain(f.other_categories.iter().map(|o| &o.trail))
+        .map(|trail| {
+            let locations: Vec<Value> = trail
+                .iter()
+                .map(|s| json!({ "location": { "physicalLocation": physical(&s.location, None)["physicalLocation"], "message": { "text": s.message } } }))
+                .collect();
+            json!({ "threadFlows": [{ "locations": locations }] })
+        })
         .collect();
     let rule_index = checks::ALL
         .iter()
@@ -227,7 +237,7 @@ fn result(f: &Finding) -> Value {
         "message": { "text": f.message },
         "locations": [physical(&f.location, Some(&f.snippet))],
         "partialFingerprints": { "primaryLocationLineHash": f.fingerprint },
-        "codeFlows": [{ "threadFlows": [{ "locations": thread_flow }] }],
+        "codeFlows": code_flows,
         "relatedLocations": related,
         "properties": properties,
     })

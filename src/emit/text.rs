@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{Finding, FlowKind, Level, NoticeKind, ScanReport};
+use crate::model::{Finding, FlowKind, Level, NoticeKind, ScanReport, TrailStep};
 
 /// Terminal styling; plain when colour is off.
 struct Style {
@@ -110,8 +110,19 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         " ".repeat(indent),
         style.paint("1;31", &"^".repeat(width))
     );
-    let sensitivity = if f.sensitive { " (sensitive)" } else { "" };
-    let _ = writeln!(out, "{pad} = category: {}{sensitivity}", f.category);
+    let sensitivity = |sensitive: bool| if sensitive { " (sensitive)" } else { "" };
+    let mut categories = vec![format!("{}{}", f.category, sensitivity(f.sensitive))];
+    categories.extend(
+        f.other_categories
+            .iter()
+            .map(|o| format!("{}{}", o.category, sensitivity(o.sensitive))),
+    );
+    let label = if categories.len() > 1 {
+        "categories"
+    } else {
+        "category"
+    };
+    let _ = writeln!(out, "{pad} = {label}: {}", categories.join(", "));
     if let Some(r) = &f.recipient {
         let in_region = f
             .region
@@ -121,21 +132,36 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         let _ = writeln!(out, "{pad} = recipient: {r}{in_region}");
     }
     if f.trail.len() > 1 {
-        let steps: Vec<String> = f
-            .trail
-            .iter()
-            .map(|s| {
-                let place = if s.location.path == loc.path {
-                    format!("{}", s.location.start_line)
-                } else {
-                    format!("{}:{}", s.location.path, s.location.start_line)
-                };
-                format!("{} (line {place})", s.message)
-            })
-            .collect();
-        let _ = writeln!(out, "{pad} = flow: {}", steps.join(" -> "));
+        let _ = writeln!(out, "{pad} = flow: {}", flow(&f.trail, &loc.path));
+    }
+    // The other categories' trails, where they came another way.
+    for other in &f.other_categories {
+        if other.trail.len() > 1 && other.trail != f.trail {
+            let _ = writeln!(
+                out,
+                "{pad} = flow of {}: {}",
+                other.category,
+                flow(&other.trail, &loc.path)
+            );
+        }
     }
     out.push('\n');
+}
+
+/// A trail as one line, steps in `path` by line number, others by file too.
+fn flow(trail: &[TrailStep], path: &str) -> String {
+    let steps: Vec<String> = trail
+        .iter()
+        .map(|s| {
+            let place = if s.location.path == path {
+                format!("{}", s.location.start_line)
+            } else {
+                format!("{}:{}", s.location.path, s.location.start_line)
+            };
+            format!("{} (line {place})", s.message)
+        })
+        .collect();
+    steps.join(" -> ")
 }
 
 fn summary(out: &mut String, report: &ScanReport, style: &Style) {
@@ -188,9 +214,11 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
     ];
     let mut table: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
     for f in &shown {
-        let row = table.entry(&f.category).or_default();
-        if let Some(i) = kinds.iter().position(|k| *k == f.flow_kind) {
-            row[i] += 1;
+        for category in f.categories() {
+            let row = table.entry(category).or_default();
+            if let Some(i) = kinds.iter().position(|k| *k == f.flow_kind) {
+                row[i] += 1;
+            }
         }
     }
     let width = table.keys().map(|k| k.len()).max().unwrap_or(8).max(8);

@@ -26,14 +26,16 @@ pub fn draft(findings: &[Finding], rules: &Rules) -> String {
     let mut categories: BTreeMap<&str, Seen> = BTreeMap::new();
     let mut recipients: BTreeMap<&str, BTreeMap<&str, ()>> = BTreeMap::new();
     for f in findings {
-        let seen = categories.entry(&f.category).or_default();
-        let places = seen.by_kind.entry(f.flow_kind).or_default();
-        let place = format!("{}:{}", f.location.path, f.location.start_line);
-        if !places.contains(&place) {
-            places.push(place);
-        }
-        if let Some(r) = f.recipient.as_deref().filter(|r| *r != "unknown") {
-            recipients.entry(r).or_default().insert(&f.category, ());
+        for category in f.categories() {
+            let seen = categories.entry(category).or_default();
+            let places = seen.by_kind.entry(f.flow_kind).or_default();
+            let place = format!("{}:{}", f.location.path, f.location.start_line);
+            if !places.contains(&place) {
+                places.push(place);
+            }
+            if let Some(r) = f.recipient.as_deref().filter(|r| *r != "unknown") {
+                recipients.entry(r).or_default().insert(category, ());
+            }
         }
     }
     let mut out = String::from(

@@ -76,10 +76,24 @@ pub struct Finding {
     /// finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// The categories besides [`Finding::category`] that reach the same
+    /// place through the same argument under the same rule, each with its
+    /// own trail (see `model::merge`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_categories: Vec<OtherCategory>,
     /// The field of an object written through a model that the data sat
     /// in (see `Flow::model_field`); not part of the report.
     #[serde(skip)]
     pub model_field: Option<String>,
+}
+
+/// A category a merged finding reports besides its leading one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OtherCategory {
+    pub category: String,
+    pub category_name: String,
+    pub sensitive: bool,
+    pub trail: Vec<TrailStep>,
 }
 
 /// A place in the privacy manifest and the policy clause it cites.
@@ -161,8 +175,15 @@ impl Finding {
             fingerprint: String::new(),
             policy: None,
             suppression: None,
+            other_categories: Vec::new(),
             model_field: None,
         }
+    }
+
+    /// Every data category the finding reports, the leading one first.
+    pub fn categories(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.category.as_str())
+            .chain(self.other_categories.iter().map(|o| o.category.as_str()))
     }
 }
 
@@ -195,7 +216,7 @@ pub fn sort(findings: &mut [Finding]) {
 }
 
 /// Gives each finding its fingerprint: a hash of what identifies it without
-/// its line number (rule, category, flow kind, path and the text of its
+/// its line number (rule, categories, flow kind, path and the text of its
 /// line), so that it survives lines moving, and a counter that tells
 /// identical ones apart in the order [`sort`] gives them. The findings are
 /// not moved.
@@ -206,10 +227,11 @@ pub fn fingerprint(findings: &mut [Finding]) {
     for i in order {
         let f = &mut findings[i];
         let normalized: String = f.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+        let categories = f.categories().collect::<Vec<_>>().join(",");
         let mut h = Sha256::new();
         for part in [
             f.rule_id,
-            &f.category,
+            &categories,
             f.flow_kind.name(),
             &f.location.path,
             &normalized,

@@ -10,14 +10,16 @@
 mod finding;
 mod flow;
 mod kinds;
+mod merge;
 mod report;
 mod rule;
 
 pub use finding::{
-    Finding, Location, PolicyRef, Snippet, Suppression, SuppressionKind, TrailStep, fingerprint,
-    sort,
+    Finding, Location, OtherCategory, PolicyRef, Snippet, Suppression, SuppressionKind, TrailStep,
+    fingerprint, sort,
 };
 pub use flow::{Flow, Step};
 pub use kinds::{CategoryId, FlowKind, Role, StoreKind};
+pub use merge::{merge, subject};
 pub use report::{Ecosystem, Notice, NoticeKind, ScanReport, ScanStats, SdkUse};
 pub use rule::{Level, Rule};

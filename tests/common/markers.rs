@@ -77,16 +77,19 @@ pub fn compare(
     non_production: bool,
     failures: &mut Vec<String>,
 ) {
+    // A finding of several categories meets a marker for each.
     let actual: BTreeSet<Expectation> = findings
         .iter()
-        .map(|f| {
-            (
-                f.location.start_line,
-                f.flow_kind.name().to_string(),
-                f.category.clone(),
-                f.recipient.clone(),
-                f.role,
-            )
+        .flat_map(|f| {
+            f.categories().map(|category| {
+                (
+                    f.location.start_line,
+                    f.flow_kind.name().to_string(),
+                    category.to_string(),
+                    f.recipient.clone(),
+                    f.role,
+                )
+            })
         })
         .collect();
     let mut expected = markers(marked, "expect:", Role::Production);

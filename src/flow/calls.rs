@@ -111,6 +111,9 @@ impl FileCx<'_> {
         if let Some(v) = self.propagator(&mut c) {
             return v;
         }
+        if let Some(v) = self.selector(&mut c) {
+            return v;
+        }
         // Constructors build objects: `User(email=x)`, `new Cookie("phone",
         // p)`, `Foo { phone: x }`. Any other call's result (an HTTP
         // response, an insert result) does not carry its arguments' data
@@ -297,6 +300,14 @@ impl FileCx<'_> {
             out.state = State::Literal;
         }
         Some(out)
+    }
+
+    /// Selectors carry their receiver, not their arguments, into the result.
+    fn selector(&self, c: &mut Call) -> Option<Value> {
+        if !self.rules.selectors.contains(c.method) {
+            return None;
+        }
+        c.receiver.take().map(|(v, _)| v)
     }
 
     /// Whether a call builds an object from its arguments: `new`, struct

@@ -87,6 +87,11 @@ pub struct FlowFile {
     /// (`str`, `format`, `toLowerCase`, `JSON.stringify`): matched on the
     /// last segment of the callee.
     pub propagators: Vec<String>,
+    /// Calls whose result is a part of their receiver that their arguments
+    /// choose (`objects.filter(email=e)`, `users.filter(fn)`): it carries
+    /// the receiver's data, not the arguments'.
+    #[serde(default)]
+    pub selectors: Vec<String>,
     /// Methods that store their arguments into the receiver.
     pub mutators: Vec<String>,
     /// Setter and builder prefixes: `setEmail(x)` gives the receiver an

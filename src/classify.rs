@@ -106,8 +106,9 @@ pub enum RejectReason {
     /// The matched word is ambiguous and nothing names a person
     /// (`product.name`).
     NeedsPersonContext(String),
-    /// The owner is a thing, not a person (`Pet.birth_date`, `product.name`),
-    /// and the name itself has no person word.
+    /// The owner, or the word right before the match, is a thing, not a
+    /// person (`Pet.birth_date`, `product.name`, `community_name`), and the
+    /// name itself has no person word.
     OwnerIsAThing(String),
 }
 
@@ -133,7 +134,7 @@ impl std::fmt::Display for RejectReason {
             ),
             RejectReason::OwnerIsAThing(t) => write!(
                 f,
-                "the owner is a `{t}`, a thing rather than a person, and the name has no person word"
+                "it belongs to a `{t}`, a thing rather than a person, and the name has no person word"
             ),
         }
     }
@@ -173,6 +174,8 @@ pub struct Classifier {
     non_person_owners: HashSet<String>,
     owner_wrappers: HashSet<String>,
     getter_prefixes: Vec<String>,
+    lookup_words: HashSet<String>,
+    plural_lookup_verbs: HashSet<String>,
 }
 
 /// Aho-Corasick automata over a file's letters: the unambiguous patterns,
@@ -274,6 +277,8 @@ impl Classifier {
             non_person_owners: set(&k.non_person_owners),
             owner_wrappers: set(&k.owner_wrappers),
             getter_prefixes: k.getter_prefixes.iter().map(|s| s.to_lowercase()).collect(),
+            lookup_words: set(&k.lookup_words),
+            plural_lookup_verbs: set(&k.plural_lookup_verbs),
         }
     }
 
@@ -366,10 +371,14 @@ impl Classifier {
         let person_word_before = toks[..start]
             .iter()
             .any(|t| self.person_contexts.contains(t));
+        // The thing is named in the owner (`Product.name`) or right before
+        // the match (`community_name` of a person's request).
+        let qualifier = start.checked_sub(1).map(|i| &toks[i]);
         if !person_word_before
-            && let Some(thing) = self
-                .head_noun(&owner_tokens)
-                .filter(|h| self.non_person_owners.contains(*h))
+            && let Some(thing) = [self.head_noun(&owner_tokens), qualifier]
+                .into_iter()
+                .flatten()
+                .find(|t| self.non_person_owners.contains(*t))
         {
             return reject(RejectReason::OwnerIsAThing(thing.clone()));
         }
@@ -405,6 +414,26 @@ impl Classifier {
                 .map(|w| format!("{}{}", w[0], w[1]))
                 .find(|t| self.protected.contains(t))
         })
+    }
+
+    /// Whether a request type is a lookup (`ListPosts`, `UserSearchParams`,
+    /// `Query<PostFilter>`, `GetPosts`): its first word, head noun or last
+    /// word is a `lookup_words` word, or it is a `plural_lookup_verbs` verb
+    /// before a plural noun. Of a generic wrapper, the type argument counts.
+    pub fn is_lookup_type(&self, ty: &str) -> bool {
+        let name = ty
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .find(|s| !s.is_empty())
+            .unwrap_or(ty);
+        let toks = tokens(name);
+        let named = [toks.first(), self.head_noun(&toks), toks.last()]
+            .into_iter()
+            .flatten()
+            .any(|t| self.lookup_words.contains(t));
+        let lists = toks.len() > 1
+            && self.plural_lookup_verbs.contains(&toks[0])
+            && toks.last().is_some_and(|t| is_plural(t));
+        named || lists
     }
 
     /// The word an owner names: its last token that is not a container word
@@ -471,6 +500,12 @@ fn window_matches(toks: &[String], joined: &str) -> bool {
         }
         false
     })
+}
+
+/// Whether an English word reads as a plural noun (`posts`, `details`), not
+/// a singular ending in s (`status`, `address`, `analysis`).
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
 }
 
 #[cfg(test)]

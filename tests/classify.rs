@@ -64,3 +64,35 @@ fn every_category_is_reachable_from_a_pattern() {
         );
     }
 }
+
+#[test]
+fn lookup_request_types() {
+    let rules = Rules::embedded().expect("embedded rules load");
+    let classifier = Classifier::new(&rules);
+    for ty in [
+        "ListPosts",
+        "ListPersonContent",
+        "UserSearchParams",
+        "PostFilter",
+        "web::Query<SearchQuery>",
+        "GetPosts",
+        "GetPersonDetails",
+        "crate::api::CountUsers",
+    ] {
+        assert!(classifier.is_lookup_type(ty), "{ty} should be a lookup");
+    }
+    for ty in [
+        "CreateUser",
+        "GetToken",
+        "SignupForm",
+        "UpdateAddress",
+        "GetStatus",
+        "Json<Register>",
+        "SaveUserSettings",
+    ] {
+        assert!(
+            !classifier.is_lookup_type(ty),
+            "{ty} should not be a lookup"
+        );
+    }
+}

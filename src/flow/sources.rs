@@ -169,6 +169,7 @@ impl FileCx<'_> {
         let function = self.current?;
         self.seed(value, b.slot, Trail::default());
         let via = self.rules.sources[b.source].id.clone();
+        let lookup = self.classifier.is_lookup_type(&b.ty);
         let summary = self.summary.as_mut()?;
         summary.bodies.push(Body {
             function,
@@ -190,6 +191,7 @@ impl FileCx<'_> {
             },
             announced: b.announced,
             addresses: self.rules.sources[b.source].addresses,
+            lookup,
             reads: Vec::new(),
         });
         Some(summary.bodies.len() - 1)
@@ -321,7 +323,12 @@ impl FileCx<'_> {
         let Verdict::Category { id, .. } = self.classify(field, owner) else {
             return None;
         };
-        let addresses = self.rules.sources[source].addresses;
+        // A lookup request (`ListPosts.creator_username`) names whom to
+        // find: like a path segment, its value is followed but reading it
+        // collects nothing, unless it is a credential.
+        let addresses = self.rules.sources[source].addresses
+            || (owner.is_some_and(|o| self.classifier.is_lookup_type(o))
+                && !self.rules.category(id).secret);
         let trail = Trail::start(span, format!("{} {shown}", read_verb(addresses)));
         if let Some(k) = key.clone() {
             self.collected.insert(k, Taint::data(id, trail.clone()));

@@ -48,6 +48,9 @@ pub struct Body {
     /// The body is a URL path (`Path<T>`): its fields are followed but not
     /// reported as collected.
     pub addresses: bool,
+    /// The type is a lookup (`ListPosts`): its fields other than
+    /// credentials are followed but not reported as collected.
+    pub lookup: bool,
     /// Fields the function reads from the body (normalized name, flow),
     /// collected where read unless the join finds them in the type (then
     /// they are collected at the parameter).

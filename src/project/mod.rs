@@ -145,7 +145,10 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
                 continue;
             }
             let fields = index.class_fields(fi as u32, &body.ty).unwrap_or_default();
-            for (_, category) in fields {
+            // A lookup's fields name whom to find; only credentials are
+            // collected from the person asking.
+            let collected = |category: CategoryId| !body.lookup || rules.category(category).secret;
+            for (_, category) in fields.iter().filter(|(_, c)| collected(*c)) {
                 let mut flow = body.flow.clone();
                 flow.category = *category;
                 out.push(finding_in(
@@ -160,7 +163,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
             let declared: HashSet<String> =
                 fields.iter().map(|(f, _)| tokens(f).concat()).collect();
             for (field, read) in &located.reads {
-                if declared.contains(field) {
+                if declared.contains(field) || !collected(read.flow.category) {
                     continue;
                 }
                 out.push(finding_in(

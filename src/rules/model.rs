@@ -76,6 +76,13 @@ pub struct ClassifyFile {
     pub owner_wrappers: Vec<String>,
     /// Method-name prefixes that read a field (`getEmail`).
     pub getter_prefixes: Vec<String>,
+    /// Words that make a request type a lookup (`ListPosts`, `UserFilter`).
+    #[serde(default)]
+    pub lookup_words: Vec<String>,
+    /// Verbs that make a request type a lookup before a plural noun
+    /// (`GetPosts`).
+    #[serde(default)]
+    pub plural_lookup_verbs: Vec<String>,
 }
 
 /// `rules/flow.yml`: sanitizers and propagators shared by every language.

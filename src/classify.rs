@@ -451,9 +451,20 @@ impl Classifier {
         for start in 0..toks.len() {
             let mut joined = String::new();
             for end in start + 1..=(start + MAX_WINDOW).min(toks.len()) {
-                joined.push_str(&toks[end - 1]);
-                if let Some(ps) = self.by_text.get(&joined) {
-                    for p in ps {
+                let tok = &toks[end - 1];
+                // A number inside a name numbers it (`Email1Address`); at the
+                // end it may be part of the word (`ipv4`).
+                let numbered = end > start + 2 && toks[end - 2].bytes().all(|b| b.is_ascii_digit());
+                if numbered {
+                    joined.truncate(joined.len() - toks[end - 2].len());
+                }
+                let stem = joined.len();
+                joined.push_str(tok);
+                // A plural is the same data (`emails`, `phoneNumbers`,
+                // `addresses`): its singular forms are tried too.
+                let singulars = singulars(tok).map(|s| format!("{}{s}", &joined[..stem]));
+                for text in std::iter::once(joined.clone()).chain(singulars) {
+                    for p in self.by_text.get(&text).into_iter().flatten() {
                         consider(start, end, p, &mut best);
                     }
                 }
@@ -500,6 +511,24 @@ fn window_matches(toks: &[String], joined: &str) -> bool {
         }
         false
     })
+}
+
+/// The singular forms an English plural may have (`emails` -> `email`,
+/// `addresses` -> `address`, `identities` -> `identity`); none for a word
+/// that does not read as a plural.
+fn singulars(word: &str) -> impl Iterator<Item = String> + '_ {
+    let plural = is_plural(word);
+    let without_s = word.strip_suffix('s').filter(|_| plural);
+    let without_es = word.strip_suffix("es").filter(|_| plural);
+    let ies_to_y = word
+        .strip_suffix("ies")
+        .filter(|_| plural)
+        .map(|stem| format!("{stem}y"));
+    without_s
+        .into_iter()
+        .chain(without_es)
+        .map(str::to_string)
+        .chain(ies_to_y)
 }
 
 /// Whether an English word reads as a plural noun (`posts`, `details`), not

@@ -533,7 +533,7 @@ fn singulars(word: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Whether an English word reads as a plural noun (`posts`, `details`), not
 /// a singular ending in s (`status`, `address`, `analysis`).
-fn is_plural(word: &str) -> bool {
+pub fn is_plural(word: &str) -> bool {
     word.len() > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
 }
 

@@ -8,6 +8,7 @@
 //! project join.
 
 use super::FileCx;
+use super::expr::{names_a_collection, slice_length};
 use super::paths::{on_builder, written};
 use super::scope::Scope;
 use super::trail::Trail;
@@ -84,6 +85,7 @@ impl FileCx<'_> {
         if self.is_sanitizer(c.method, &c.paths())
             || self.in_sanitizer_module(callee, sc)
             || self.masks(&c)
+            || self.truncates(&c)
         {
             return Value::sanitized();
         }
@@ -351,6 +353,35 @@ impl FileCx<'_> {
                 .iter()
                 .filter_map(|a| a.value.as_str())
                 .any(|s| is_mask(s, &spec.characters))
+    }
+
+    /// A substring that keeps a few characters: `card.substring(0, 4)`,
+    /// `phone.slice(-4)`, `s.chars().take(3)`, C#'s `Substring(0, 4)`.
+    fn truncates(&self, c: &Call) -> bool {
+        let spec = &self.rules.truncation;
+        if c.receiver
+            .as_ref()
+            .is_none_or(|(_, object)| names_a_collection(object))
+        {
+            return false;
+        }
+        let arg = |i: usize| c.args.get(i).map(|a| &a.value);
+        let kept = if spec.range_methods.contains(c.method) {
+            slice_length(arg(0), arg(1))
+        } else if spec.start_count_methods.contains(c.method) && c.args.len() == 2 {
+            arg(1)
+                .and_then(Expr::as_int)
+                .and_then(|n| u64::try_from(n).ok())
+        } else if spec.start_count_methods.contains(c.method) {
+            slice_length(arg(0), None)
+        } else if spec.count_methods.contains(c.method) && c.args.len() == 1 {
+            arg(0)
+                .and_then(Expr::as_int)
+                .and_then(|n| u64::try_from(n).ok())
+        } else {
+            None
+        };
+        self.keeps_little(kept)
     }
 
     fn is_sanitizer(&self, method: &str, paths: &[&str]) -> bool {

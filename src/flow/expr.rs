@@ -7,7 +7,7 @@ use super::scope::Scope;
 use super::sources::Read;
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
-use crate::classify::{RejectReason, Verdict};
+use crate::classify::{RejectReason, Verdict, is_plural, tokens};
 use crate::ir::{Expr, ExprKind, Span};
 
 /// A string literal of three or more `*` and nothing else: the mask in a
@@ -17,7 +17,47 @@ fn is_mask(e: &Expr) -> bool {
         .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| c == '*'))
 }
 
+/// How many characters a slice `[start:end]` keeps, when its bounds say so
+/// whatever the length of the value: `[-4:]` and `[:4]` keep 4, `[2:5]`
+/// keeps 3; `[4:]` and `[:-4]` keep all but a few, so nothing is known.
+pub(super) fn slice_length(start: Option<&Expr>, end: Option<&Expr>) -> Option<u64> {
+    let bound = |b: Option<&Expr>| b.map(|e| e.as_int().ok_or(()));
+    match (bound(start), bound(end)) {
+        (None | Some(Ok(0)), Some(Ok(e))) if e >= 0 => Some(e.unsigned_abs()),
+        (Some(Ok(s)), None) if s < 0 => Some(s.unsigned_abs()),
+        (Some(Ok(s)), Some(Ok(e))) if (s >= 0) == (e >= 0) && e >= s => {
+            Some((e - s).unsigned_abs())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `e` names a collection (`emails`, `users`, `self.rows`): a few
+/// of its items are whole data, not a part of one value. The characters of
+/// a string (`email.chars()`) are no such collection.
+pub(super) fn names_a_collection(e: &Expr) -> bool {
+    let name = match &e.kind {
+        ExprKind::Name(n) => n.as_str(),
+        ExprKind::Member { property, .. } => property.as_str(),
+        ExprKind::Call { callee, .. } => match &callee.kind {
+            ExprKind::Member { property, .. } => property.as_str(),
+            ExprKind::Name(n) => n.as_str(),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let string_parts = ["chars", "bytes", "graphemes", "runes", "codepoints"];
+    tokens(name)
+        .last()
+        .is_some_and(|t| is_plural(t) && !string_parts.contains(&t.as_str()))
+}
+
 impl FileCx<'_> {
+    /// Whether a part of `kept` characters is too little to identify anyone.
+    pub(super) fn keeps_little(&self, kept: Option<u64>) -> bool {
+        kept.is_some_and(|n| n <= self.rules.truncation.max_kept)
+    }
+
     pub(super) fn eval(&mut self, e: &Expr, sc: &mut Scope) -> Value {
         if !self.steps.take() {
             return Value::default();
@@ -34,6 +74,14 @@ impl FileCx<'_> {
             ExprKind::Index { object, index } => {
                 let obj = self.eval(object, sc);
                 self.eval(index, sc);
+                // A slice that keeps a few characters identifies no one
+                // (`card[-4:]`, `&phone[..3]`).
+                if let ExprKind::Range { start, end } = &index.kind
+                    && !names_a_collection(object)
+                    && self.keeps_little(slice_length(start.as_deref(), end.as_deref()))
+                {
+                    return Value::sanitized();
+                }
                 match index.as_str() {
                     Some(key) => self.member(obj, object, key, true, e.span, sc),
                     None if matches!(obj.state, State::Container(_)) => Value::default(),
@@ -41,7 +89,13 @@ impl FileCx<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, sc),
-            ExprKind::Str(_) | ExprKind::Literal => Value::literal(),
+            ExprKind::Str(_) | ExprKind::Literal | ExprKind::Int(_) => Value::literal(),
+            ExprKind::Range { start, end } => {
+                for bound in [start, end].into_iter().flatten() {
+                    self.eval(bound, sc);
+                }
+                Value::default()
+            }
             ExprKind::Format(parts) => {
                 // `phone[..3] + "****" + phone[7..]` is a masked value: what
                 // is left of the data identifies no one.

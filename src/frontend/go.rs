@@ -12,7 +12,7 @@
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, base_type, named_children, span, unquote};
+use super::tree::{Ctx, base_type, difference, named_children, negated, number, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
     Rest, Stmt, Target,
@@ -640,17 +640,28 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             // `s[1:n]` is part of s; the bounds carry no data.
             let operand = node.child_by_field_name("operand");
             let value = operand.map(|o| expr(cx, o));
-            let bounds = named_children(node)
-                .into_iter()
-                .filter(|c| Some(*c) != operand)
-                .map(|c| expr(cx, c))
-                .collect();
-            ExprKind::Either(
-                value
-                    .into_iter()
-                    .chain([Expr::opaque(bounds, sp)])
-                    .collect(),
-            )
+            let mut bound = |field| {
+                node.child_by_field_name(field)
+                    .map(|b| Box::new(expr(cx, b)))
+            };
+            let (start, end) = (bound("start"), bound("end"));
+            let capacity = bound("capacity").map(|c| *c);
+            let index = Expr::new(ExprKind::Range { start, end }, sp);
+            match value {
+                Some(object) if capacity.is_none() => ExprKind::Index {
+                    object: Box::new(object),
+                    index: Box::new(index),
+                },
+                value => ExprKind::Either(
+                    value
+                        .into_iter()
+                        .chain([Expr::opaque(
+                            vec![index].into_iter().chain(capacity).collect(),
+                            sp,
+                        )])
+                        .collect(),
+                ),
+            }
         }
         "type_assertion_expression" | "type_conversion_expression" => {
             return inner(cx, node, Some("operand"));
@@ -666,6 +677,10 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             if matches!(op, "&" | "*") {
                 return inner(cx, node, Some("operand"));
             }
+            if op == "-" {
+                let operand = node.child_by_field_name("operand").map(|o| expr(cx, o));
+                return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
+            }
             ExprKind::Opaque(children_exprs(cx, node))
         }
         "binary_expression" => return binary(cx, node),
@@ -673,8 +688,9 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             ExprKind::Str(unquote(cx.text(node)))
         }
         "literal_value" => return elided_literal(cx, node),
-        "int_literal" | "float_literal" | "imaginary_literal" | "rune_literal" | "true"
-        | "false" | "nil" | "iota" => ExprKind::Literal,
+        "int_literal" => number(cx.text(node)),
+        "float_literal" | "imaginary_literal" | "rune_literal" | "true" | "false" | "nil"
+        | "iota" => ExprKind::Literal,
         _ => ExprKind::Opaque(children_exprs(cx, node)),
     };
     Expr::new(kind, sp)
@@ -727,6 +743,10 @@ fn binary(cx: &mut Ctx, node: Node) -> Expr {
         }
         None => {
             let parts = children_exprs(cx, node);
+            let op = node.child_by_field_name("operator").map(|o| o.kind());
+            if op == Some("-") {
+                return difference(parts, sp);
+            }
             Expr::opaque(parts, sp)
         }
     }

@@ -2,7 +2,7 @@
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, base_type, named_children, span, unquote};
+use super::tree::{Ctx, base_type, difference, named_children, negated, number, span, unquote};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param,
     Rest, Stmt, Target,
@@ -491,6 +491,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             let parts = children_exprs(cx, node);
             if op == "+" || op == "%" {
                 ExprKind::Format(parts)
+            } else if op == "-" {
+                return difference(parts, sp);
             } else {
                 ExprKind::Opaque(parts)
             }
@@ -592,7 +594,17 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             };
             return cx.hoist(f);
         }
-        "integer" | "float" | "true" | "false" | "none" | "ellipsis" => ExprKind::Literal,
+        "integer" => number(cx.text(node)),
+        "unary_operator"
+            if node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == "-") =>
+        {
+            let operand = node.child_by_field_name("argument").map(|a| expr(cx, a));
+            return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
+        }
+        "slice" => slice(cx, node),
+        "float" | "true" | "false" | "none" | "ellipsis" => ExprKind::Literal,
         "keyword_argument" => {
             return node
                 .child_by_field_name("value")
@@ -602,6 +614,23 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         _ => ExprKind::Opaque(children_exprs(cx, node)),
     };
     Expr::new(kind, sp)
+}
+
+/// `a:b` in `s[a:b]`: the bounds before and after the first `:` (a step
+/// after a second one is evaluated but gives no bound).
+fn slice(cx: &mut Ctx, node: Node) -> ExprKind {
+    let mut bounds: [Option<Box<Expr>>; 2] = [None, None];
+    let mut part = 0;
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        if child.kind() == ":" {
+            part += 1;
+        } else if child.is_named() && part < 2 {
+            bounds[part] = Some(Box::new(expr(cx, child)));
+        }
+    }
+    let [start, end] = bounds;
+    ExprKind::Range { start, end }
 }
 
 fn string(cx: &mut Ctx, node: Node) -> ExprKind {

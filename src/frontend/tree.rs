@@ -243,6 +243,60 @@ pub fn base_type(written: &str) -> String {
     t[..end].replace("::", ".")
 }
 
+/// A number literal as written: an `Int` when it is a decimal integer
+/// (`4`, `1_000`, Java's `4L`, Rust's `4usize`), any other number (`4.0`,
+/// `1e3`, `0x1f`) a plain literal.
+pub fn number(written: &str) -> ExprKind {
+    let end = written
+        .find(|c: char| !(c.is_ascii_digit() || c == '_'))
+        .unwrap_or(written.len());
+    let (digits, suffix) = written.split_at(end);
+    let integer_suffix = matches!(suffix, "" | "L" | "l" | "n")
+        || (suffix.starts_with(['u', 'i'])
+            && suffix[1..].chars().all(|c| c.is_ascii_alphanumeric()));
+    let digits: String = digits.chars().filter(|&c| c != '_').collect();
+    match digits.parse::<i64>() {
+        Ok(n) if integer_suffix && !digits.is_empty() => ExprKind::Int(n),
+        _ => ExprKind::Literal,
+    }
+}
+
+/// `-operand`: the negative of an integer literal, or an opaque value.
+pub fn negated(operand: Expr, span: Span) -> Expr {
+    match operand.kind {
+        ExprKind::Int(n) => Expr::new(ExprKind::Int(n.saturating_neg()), span),
+        _ => Expr::opaque(vec![operand], span),
+    }
+}
+
+/// `a - b`: a position counted from the end (`len(s) - 4`,
+/// `s.length() - 4`, `s.len() - 4`) is the negative integer a slice
+/// would take (`-4`); any other difference an opaque value.
+pub fn difference(parts: Vec<Expr>, span: Span) -> Expr {
+    let reads_length = |e: &Expr| {
+        let name = match &e.kind {
+            ExprKind::Member { property, .. } => property.as_str(),
+            ExprKind::Call { callee, .. } => match &callee.kind {
+                ExprKind::Member { property, .. } => property.as_str(),
+                ExprKind::Name(n) => n.as_str(),
+                _ => "",
+            },
+            _ => "",
+        };
+        matches!(
+            name,
+            "len" | "length" | "size" | "count" | "Length" | "Count"
+        )
+    };
+    match parts.as_slice() {
+        [left, right] if reads_length(left) && right.as_int().is_some_and(|n| n > 0) => {
+            let n = right.as_int().unwrap_or_default();
+            Expr::new(ExprKind::Int(-n), span)
+        }
+        _ => Expr::opaque(parts, span),
+    }
+}
+
 /// Strips the quotes and prefixes of a string literal written in source.
 pub fn unquote(literal: &str) -> String {
     let t = literal.trim_start_matches(|c: char| c.is_ascii_alphabetic());

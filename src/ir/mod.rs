@@ -260,6 +260,16 @@ pub enum ExprKind {
     Either(Vec<Expr>),
     /// A number, boolean, null or other literal that carries no data.
     Literal,
+    /// An integer literal, kept for the length it gives a slice or a
+    /// substring (`phone[-4:]`, `card.substring(0, 4)`); negative when
+    /// written with a minus.
+    Int(i64),
+    /// The bounds of a slice, as the index of an `Index` (`s[-4:]`,
+    /// `s[..3]`, Go's `s[:3]`).
+    Range {
+        start: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+    },
     /// A function or closure, hoisted into `FileIr::functions` at this index.
     Function(usize),
     /// Something whose value carries no personal data (comparisons,
@@ -284,6 +294,14 @@ impl Expr {
     }
 
     /// The literal string value, if this is a plain string.
+    /// The integer a literal gives (`4`, `-4`).
+    pub fn as_int(&self) -> Option<i64> {
+        match self.kind {
+            ExprKind::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             ExprKind::Str(s) => Some(s),

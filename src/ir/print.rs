@@ -220,6 +220,11 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Array(items) => format!("[{}]", list(items)),
         ExprKind::Either(items) => format!("either({})", list(items)),
         ExprKind::Literal => "lit".to_string(),
+        ExprKind::Int(n) => n.to_string(),
+        ExprKind::Range { start, end } => {
+            let bound = |b: &Option<Box<Expr>>| b.as_deref().map(expr).unwrap_or_default();
+            format!("{}..{}", bound(start), bound(end))
+        }
         ExprKind::Function(i) => format!("fn#{i}"),
         ExprKind::Opaque(items) => format!("opaque({})", list(items)),
     }

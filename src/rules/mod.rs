@@ -20,7 +20,7 @@ use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
-pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec};
+pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, TruncationSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
 
 mod embedded {
@@ -71,6 +71,7 @@ pub struct Rules {
     pub builders: BuilderSpec,
     pub model_hooks: ModelHookSpec,
     pub maskers: MaskerSpec,
+    pub truncation: TruncationSpec,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -182,6 +183,7 @@ impl Rules {
             builders: flow.builders,
             model_hooks: flow.model_hooks,
             maskers: flow.maskers,
+            truncation: flow.truncation,
             receiver_names,
             languages,
             file_roles,

@@ -114,6 +114,26 @@ pub struct FlowFile {
     pub builders: BuilderSpec,
     pub model_hooks: ModelHookSpec,
     pub maskers: MaskerSpec,
+    #[serde(default)]
+    pub truncation: TruncationSpec,
+}
+
+/// Substrings that keep too little to identify anyone (`card[-4:]`,
+/// `phone.substring(0, 3)`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TruncationSpec {
+    /// The most characters a part may keep and still be protection.
+    pub max_kept: u64,
+    /// Methods taking `(start, end)` like a slice (`substring`, `slice`).
+    #[serde(default)]
+    pub range_methods: HashSet<String>,
+    /// Methods taking `(start, count)`, or `(start)` alone (`substr`).
+    #[serde(default)]
+    pub start_count_methods: HashSet<String>,
+    /// Methods taking the count kept (`take`, `takeLast`, `left`).
+    #[serde(default)]
+    pub count_methods: HashSet<String>,
 }
 
 /// Replacements that mask: a call of one of `methods` given a replacement

@@ -4,7 +4,9 @@
 
 use tree_sitter::Node;
 
-use crate::frontend::tree::{named_children, nested, plus_chain, span};
+use crate::frontend::tree::{
+    difference, named_children, negated, nested, number, plus_chain, span,
+};
 use crate::ir::{Anonymous, Arg, Expr, ExprKind, Function, FunctionName, Span, Stmt, Target};
 
 use super::{JParam, Lower, class_members, string_content, type_name};
@@ -197,12 +199,20 @@ impl Lower<'_> {
                 }
                 ExprKind::Opaque(left.into_iter().collect())
             }
+            "decimal_integer_literal" => number(self.cx.text(node)),
+            "unary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "-") =>
+            {
+                let operand = node.child_by_field_name("operand").map(|o| self.expr(o));
+                return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
+            }
             "class_literal"
             | "true"
             | "false"
             | "null_literal"
             | "character_literal"
-            | "decimal_integer_literal"
             | "hex_integer_literal"
             | "octal_integer_literal"
             | "binary_integer_literal"
@@ -401,6 +411,10 @@ impl Lower<'_> {
             }
             None => {
                 let parts = self.children_exprs(node);
+                let op = node.child_by_field_name("operator").map(|o| o.kind());
+                if op == Some("-") {
+                    return difference(parts, sp);
+                }
                 Expr::opaque(parts, sp)
             }
         }

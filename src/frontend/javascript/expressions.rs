@@ -7,7 +7,9 @@
 
 use tree_sitter::Node;
 
-use crate::frontend::tree::{base_type, named_children, nested, plus_chain, span, unquote};
+use crate::frontend::tree::{
+    base_type, difference, named_children, negated, nested, number, plus_chain, span, unquote,
+};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, Function, FunctionName, Param, Stmt, Target,
 };
@@ -38,7 +40,19 @@ fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
         "identifier" | "shorthand_property_identifier" | "this" | "super" => {
             ExprKind::Name(lx.text(node))
         }
-        "number" | "true" | "false" | "null" | "undefined" | "regex" => ExprKind::Literal,
+        "number" => number(lx.cx.text(node)),
+        "unary_expression"
+            if node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == "-") =>
+        {
+            let operand = node.child_by_field_name("argument").map(|a| expr(lx, a));
+            return negated(
+                operand.unwrap_or(Expr::opaque(Vec::new(), span(node))),
+                span(node),
+            );
+        }
+        "true" | "false" | "null" | "undefined" | "regex" => ExprKind::Literal,
         "string" => ExprKind::Str(unquote(lx.cx.text(node))),
         "template_string" => template(lx, node),
         "member_expression" => member(lx, node),
@@ -240,6 +254,7 @@ fn binary(lx: &mut Lower, node: Node) -> ExprKind {
             parts.push(Expr::opaque(left.into_iter().collect(), span(node)));
             ExprKind::Either(parts)
         }
+        "-" => difference(left.into_iter().chain(right).collect(), span(node)).kind,
         _ => ExprKind::Opaque(left.into_iter().chain(right).collect()),
     }
 }

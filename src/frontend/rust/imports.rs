@@ -120,7 +120,12 @@ pub(super) fn add_macro_imports(ir: &mut FileIr) {
             | ExprKind::Either(items)
             | ExprKind::Opaque(items) => stack.extend(items.iter()),
             ExprKind::Object(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
-            ExprKind::Name(_) | ExprKind::Str(_) | ExprKind::Literal | ExprKind::Function(_) => {}
+            ExprKind::Range { start, end } => stack.extend(start.iter().chain(end).map(|b| &**b)),
+            ExprKind::Name(_)
+            | ExprKind::Str(_)
+            | ExprKind::Literal
+            | ExprKind::Int(_)
+            | ExprKind::Function(_) => {}
         }
     }
     let twins: Vec<Import> = ir

@@ -23,7 +23,7 @@ use syn::spanned::Spanned;
 use syn::{BinOp, FnArg, ImplItem, Item, Lit, Pat, TraitItem, Type, UnOp};
 
 use super::FrontendError;
-use super::tree::{Ctx, nested};
+use super::tree::{Ctx, difference, negated, nested};
 use crate::ir::{
     Anonymous, Arg, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Param, ParamName,
     Span, Stmt, Target,
@@ -376,7 +376,7 @@ fn statement(cx: &mut Ctx, s: &syn::Stmt) {
 /// A value that says nothing and contains no call.
 fn is_nothing(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Literal => true,
+        ExprKind::Literal | ExprKind::Int(_) => true,
         ExprKind::Opaque(children) => children.is_empty(),
         _ => false,
     }
@@ -604,12 +604,11 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
         E::Cast(c) => expr(cx, &c.expr),
         E::Unary(u) => {
             let inner = expr(cx, &u.expr);
-            if matches!(u.op, UnOp::Deref(_)) {
-                inner
-            } else {
-                let sp = span_from(u.op.span());
-                let sp = join(sp, inner.span);
-                Expr::opaque(vec![inner], sp)
+            let sp = join(span_from(u.op.span()), inner.span);
+            match u.op {
+                UnOp::Deref(_) => inner,
+                UnOp::Neg(_) => negated(inner, sp),
+                _ => Expr::opaque(vec![inner], sp),
             }
         }
         E::Lit(l) => lit(&l.lit),
@@ -708,8 +707,18 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
             literal(sp)
         }
         E::Range(r) => {
-            let parts = exprs(cx, r.start.iter().chain(r.end.iter()).map(|b| &**b));
-            Expr::opaque(parts, span_of(r))
+            let start = r.start.as_deref().map(|s| Box::new(expr(cx, s)));
+            let end = r.end.as_deref().map(|e| {
+                let end = expr(cx, e);
+                // `..=3` ends after 3.
+                match (end.kind, &r.limits) {
+                    (ExprKind::Int(n), syn::RangeLimits::Closed(_)) => {
+                        Box::new(Expr::new(ExprKind::Int(n.saturating_add(1)), end.span))
+                    }
+                    (kind, _) => Box::new(Expr::new(kind, end.span)),
+                }
+            });
+            Expr::new(ExprKind::Range { start, end }, span_of(r))
         }
         E::Let(l) => {
             let value = expr(cx, &l.expr);
@@ -794,6 +803,9 @@ fn lit(l: &Lit) -> Expr {
         Lit::Str(s) => ExprKind::Str(s.value()),
         Lit::ByteStr(s) => ExprKind::Str(String::from_utf8_lossy(&s.value()).into_owned()),
         Lit::CStr(s) => ExprKind::Str(String::from_utf8_lossy(s.value().as_bytes()).into_owned()),
+        Lit::Int(i) => i
+            .base10_parse::<i64>()
+            .map_or(ExprKind::Literal, ExprKind::Int),
         _ => ExprKind::Literal,
     };
     Expr::new(kind, sp)
@@ -862,6 +874,8 @@ fn binary(cx: &mut Ctx, b: &syn::ExprBinary) -> Expr {
     };
     if is_add {
         Expr::new(ExprKind::Format(parts), sp)
+    } else if matches!(b.op, BinOp::Sub(_)) {
+        difference(parts, sp)
     } else {
         Expr::opaque(parts, sp)
     }

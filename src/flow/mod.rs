@@ -13,6 +13,7 @@
 //! the project join.
 
 mod calls;
+mod captured;
 mod constants;
 mod expr;
 mod function;
@@ -147,6 +148,7 @@ pub fn analyze(
     flows.dedup_by(|a, b| {
         a.span == b.span && a.kind == b.kind && a.category == b.category && a.via == b.via
     });
+    captured::collapse_captured_reads(&ir.functions, &mut flows);
     Analysis {
         flows,
         summary,

@@ -188,6 +188,45 @@ impl FileCx<'_> {
         })
     }
 
+    /// What a model write stores of argument `a` with value `v`. An object
+    /// that arrived from elsewhere, given by keyword
+    /// (`OrderEvent.objects.create(order=order)`, `.update(used_by=user)`),
+    /// is a related object stored as a reference, when neither the keyword
+    /// nor the object's name names personal data and its declared type is
+    /// no mapping (`parameters: dict` is stored whole, as JSON): its fields
+    /// stay where the object itself is stored. Data built here (a dict of
+    /// `defaults`) is stored.
+    fn stored_by_keyword(&self, a: &Arg, v: &Value, sc: &Scope) -> Value {
+        let names_data = |name: &str| self.classify(name, None).category().is_some();
+        let (object, declared) = match &a.value.kind {
+            ExprKind::Name(n) => (n.as_str(), sc.vars.get(n).and_then(|var| var.ty.as_deref())),
+            ExprKind::Member { property, .. } => (property.as_str(), None),
+            _ => return v.clone(),
+        };
+        let Some(keyword) = a.name.as_deref() else {
+            return v.clone();
+        };
+        let mapping = declared.is_some_and(|ty| {
+            let base = ty.rsplit('.').next().unwrap_or(ty);
+            let base = base.split(['[', '<']).next().unwrap_or(base);
+            self.rules.mapping_types.contains(base)
+        });
+        if mapping || names_data(keyword) || names_data(object) {
+            return v.clone();
+        }
+        let whole_symbol = |id: u32| {
+            self.summary
+                .as_ref()
+                .and_then(|s| s.symbols.get(id as usize))
+                .is_some_and(|s| s.projection.is_none())
+        };
+        let mut stored = v.clone();
+        stored.taints.retain(
+            |t| !matches!(t.label, Label::Symbol(id) if t.field.is_none() && whole_symbol(id)),
+        );
+        stored
+    }
+
     /// What the arguments `spec` selects carry into the sink. An SQL write's
     /// placeholders take the names of its `columns`, passed one by one or
     /// as one tuple (`execute(sql, (email, phone))`).
@@ -230,6 +269,9 @@ impl FileCx<'_> {
             match column {
                 Some(column) if v.state == State::Plain => {
                     carried.merge(self.keyed(column, v.clone(), &a.value))
+                }
+                _ if spec.store == Some(StoreKind::Database) && spec.sql_arg.is_none() => {
+                    carried.merge(self.stored_by_keyword(a, v, sc))
                 }
                 _ => carried.merge(v.clone()),
             }

@@ -72,6 +72,7 @@ pub struct Rules {
     pub model_hooks: ModelHookSpec,
     pub maskers: MaskerSpec,
     pub truncation: TruncationSpec,
+    pub mapping_types: HashSet<String>,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -184,6 +185,7 @@ impl Rules {
             model_hooks: flow.model_hooks,
             maskers: flow.maskers,
             truncation: flow.truncation,
+            mapping_types: flow.mapping_types,
             receiver_names,
             languages,
             file_roles,

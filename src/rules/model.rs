@@ -116,6 +116,10 @@ pub struct FlowFile {
     pub maskers: MaskerSpec,
     #[serde(default)]
     pub truncation: TruncationSpec,
+    /// Declared types of mappings (`dict`, `Map`): an argument of such a type
+    /// given to a model write by keyword is stored whole, not as a reference.
+    #[serde(default)]
+    pub mapping_types: HashSet<String>,
 }
 
 /// Substrings that keep too little to identify anyone (`card[-4:]`,

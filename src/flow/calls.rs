@@ -8,10 +8,10 @@
 //! project join.
 
 use super::FileCx;
-use super::expr::{names_a_collection, slice_length};
 use super::paths::{on_builder, written};
 use super::scope::Scope;
 use super::trail::Trail;
+use super::truncation::{names_a_collection, slice_length};
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, tokens};
 use crate::ir::{Arg, Expr, ExprKind};

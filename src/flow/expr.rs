@@ -6,8 +6,9 @@ use super::paths::{container_owner, holder_of, written};
 use super::scope::Scope;
 use super::sources::Read;
 use super::trail::Trail;
+use super::truncation::{names_a_collection, slice_length};
 use super::value::{State, Taint, Value};
-use crate::classify::{RejectReason, Verdict, is_plural, tokens};
+use crate::classify::{RejectReason, Verdict};
 use crate::ir::{Expr, ExprKind, Span};
 
 /// A string literal of three or more `*` and nothing else: the mask in a
@@ -17,47 +18,7 @@ fn is_mask(e: &Expr) -> bool {
         .is_some_and(|t| t.len() >= 3 && t.chars().all(|c| c == '*'))
 }
 
-/// How many characters a slice `[start:end]` keeps, when its bounds say so
-/// whatever the length of the value: `[-4:]` and `[:4]` keep 4, `[2:5]`
-/// keeps 3; `[4:]` and `[:-4]` keep all but a few, so nothing is known.
-pub(super) fn slice_length(start: Option<&Expr>, end: Option<&Expr>) -> Option<u64> {
-    let bound = |b: Option<&Expr>| b.map(|e| e.as_int().ok_or(()));
-    match (bound(start), bound(end)) {
-        (None | Some(Ok(0)), Some(Ok(e))) if e >= 0 => Some(e.unsigned_abs()),
-        (Some(Ok(s)), None) if s < 0 => Some(s.unsigned_abs()),
-        (Some(Ok(s)), Some(Ok(e))) if (s >= 0) == (e >= 0) && e >= s => {
-            Some((e - s).unsigned_abs())
-        }
-        _ => None,
-    }
-}
-
-/// Whether `e` names a collection (`emails`, `users`, `self.rows`): a few
-/// of its items are whole data, not a part of one value. The characters of
-/// a string (`email.chars()`) are no such collection.
-pub(super) fn names_a_collection(e: &Expr) -> bool {
-    let name = match &e.kind {
-        ExprKind::Name(n) => n.as_str(),
-        ExprKind::Member { property, .. } => property.as_str(),
-        ExprKind::Call { callee, .. } => match &callee.kind {
-            ExprKind::Member { property, .. } => property.as_str(),
-            ExprKind::Name(n) => n.as_str(),
-            _ => return false,
-        },
-        _ => return false,
-    };
-    let string_parts = ["chars", "bytes", "graphemes", "runes", "codepoints"];
-    tokens(name)
-        .last()
-        .is_some_and(|t| is_plural(t) && !string_parts.contains(&t.as_str()))
-}
-
 impl FileCx<'_> {
-    /// Whether a part of `kept` characters is too little to identify anyone.
-    pub(super) fn keeps_little(&self, kept: Option<u64>) -> bool {
-        kept.is_some_and(|n| n <= self.rules.truncation.max_kept)
-    }
-
     pub(super) fn eval(&mut self, e: &Expr, sc: &mut Scope) -> Value {
         if !self.steps.take() {
             return Value::default();

@@ -27,6 +27,7 @@ mod sql;
 mod summarize;
 pub mod summary;
 mod trail;
+mod truncation;
 mod url;
 mod value;
 

@@ -703,3 +703,31 @@ fn a_file_whose_analysis_fails_costs_only_itself() {
         "{paths:?}"
     );
 }
+
+#[test]
+fn a_field_read_again_in_a_callback_is_one_collection_listing_every_read() {
+    let tree = temp_tree(&[(
+        "login.js",
+        b"function check(req) {\n  solveIf(() => req.body.email === 'a@x.io');\n  solveIf(() => req.body.email === 'b@x.io');\n  solveIf(() => req.body.email === 'c@x.io');\n}\nmodule.exports = { check };\n",
+    )]);
+    let out = command(&["scan", tree.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .expect("run candor");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let collected: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["flow_kind"] == "collected")
+        .collect();
+    assert_eq!(collected.len(), 1, "{collected:?}");
+    assert_eq!(collected[0]["location"]["start_line"], 2);
+    let again: Vec<u64> = collected[0]["trail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["message"].as_str().unwrap().starts_with("read again"))
+        .map(|s| s["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(again, [3, 4]);
+}

@@ -119,6 +119,15 @@ def score(name, report, judged, show_unjudged):
         for f in report["findings"]
         for c in categories(f)
     }
+    # A repeated read of a collected field is folded into the first one's
+    # trail (`read again`): that flow is still reported.
+    reported |= {
+        (step["location"]["path"], step["location"]["start_line"], "collected", f["category"])
+        for f in report["findings"]
+        if f["flow_kind"] == "collected"
+        for step in f.get("trail") or []
+        if step["message"].startswith("read again")
+    }
     for key, (verdict, role, _reason) in judged.items():
         if verdict == "real" and role == "production":
             tally.counts[("known", "all")] += 1

@@ -3,26 +3,28 @@
 //! callback) reads that function's request, so a field it collects is the
 //! function's collection, reported once with the function's own reads of it.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::ir::{Function, FunctionName, Span};
-use crate::model::{Flow, FlowKind};
+use crate::model::{CategoryId, Flow, FlowKind, Step};
 
-/// Drops the `collected` flows that repeat, in the same function or in a
+/// Folds the `collected` flows that repeat, in the same function or in a
 /// closure of it reading the function's request, a field already collected
-/// there (same category, same read as written). `flows` is in source order,
-/// so the first read stays.
+/// there (same category, same read as written) into the first one, whose
+/// trail then lists every read. `flows` is in source order.
 pub(super) fn collapse_captured_reads(functions: &[Function], flows: &mut Vec<Flow>) {
     if !flows.iter().any(|f| f.kind == FlowKind::Collected) {
         return;
     }
     let nesting = Nesting::new(functions);
-    let mut seen = HashSet::new();
+    let mut first: HashMap<(usize, CategoryId, String), usize> = HashMap::new();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
     let mut open = Vec::new();
     let mut next = 0;
-    flows.retain(|flow| {
+    for (index, flow) in flows.iter().enumerate() {
         if flow.kind != FlowKind::Collected {
-            return true;
+            continue;
         }
         // Flows come in source order: the functions open around this one
         // are those started before it and not yet ended.
@@ -35,14 +37,42 @@ pub(super) fn collapse_captured_reads(functions: &[Function], flows: &mut Vec<Fl
         }
         open.retain(|&o| functions[o].span.contains(&flow.span));
         let Some(&innermost) = open.last() else {
-            return true;
+            continue;
         };
-        let Some(owner) = read_variable(&flow.target)
-            .map(|holder| nesting.declaring(functions, innermost, holder))
-        else {
-            return true;
+        let Some(holder) = read_variable(&flow.target) else {
+            continue;
         };
-        seen.insert((owner, flow.category, flow.target.clone()))
+        let owner = nesting.declaring(functions, innermost, holder);
+        match first.entry((owner, flow.category, flow.target.clone())) {
+            Entry::Occupied(kept) => repeats.push((*kept.get(), index)),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+        }
+    }
+    if repeats.is_empty() {
+        return;
+    }
+    let mut dropped = vec![false; flows.len()];
+    for (kept, repeat) in repeats {
+        dropped[repeat] = true;
+        let again = Step {
+            span: flows[repeat].span,
+            note: format!("read again: {}", flows[repeat].target),
+        };
+        let flow = &mut flows[kept];
+        if flow.trail.is_empty() {
+            flow.trail.push(Step {
+                span: flow.span,
+                note: flow.target.clone(),
+            });
+        }
+        flow.trail.push(again);
+    }
+    let mut index = 0;
+    flows.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
     });
 }
 

@@ -371,14 +371,17 @@ impl Classifier {
         let person_word_before = toks[..start]
             .iter()
             .any(|t| self.person_contexts.contains(t));
-        // The thing is named in the owner (`Product.name`) or right before
-        // the match (`community_name` of a person's request).
+        // The thing is named right before the match (`community_name`,
+        // `member_level_name`: the name is the level's, whoever it is for),
+        // or in the owner (`Product.name`) unless a person word precedes.
         let qualifier = start.checked_sub(1).map(|i| &toks[i]);
-        if !person_word_before
-            && let Some(thing) = [self.head_noun(&owner_tokens), qualifier]
-                .into_iter()
-                .flatten()
-                .find(|t| self.non_person_owners.contains(*t))
+        let owner_thing = self
+            .head_noun(&owner_tokens)
+            .filter(|_| !person_word_before);
+        if let Some(thing) = [qualifier, owner_thing]
+            .into_iter()
+            .flatten()
+            .find(|t| self.non_person_owners.contains(*t))
         {
             return reject(RejectReason::OwnerIsAThing(thing.clone()));
         }

@@ -108,8 +108,12 @@ fn push_columns(
     let mut pos = 0;
     for item in segment.split(',') {
         if let Some((col, word)) = word_at(item, 0) {
-            let starts_item = item[..col].trim().is_empty()
-                || item[..col].trim_matches(['`', '"', '[']).is_empty();
+            // The name may be quoted (`email`, "email", [email]).
+            let starts_item = item[..col]
+                .trim()
+                .trim_matches(['`', '"', '['])
+                .trim()
+                .is_empty();
             if starts_item && !skip.contains(&word.to_ascii_lowercase().as_str()) {
                 out.push(Field {
                     owner: table.to_string(),

@@ -268,16 +268,7 @@ fn gemfile(text: &str) -> Vec<Dependency> {
 /// match as prefixes (`github.com/stripe/stripe-go` covers `.../v76`).
 pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
     rules.recipients.iter().find_map(|r| {
-        let p = &r.packages;
-        let names: &[String] = match d.ecosystem {
-            Ecosystem::Npm => &p.npm,
-            Ecosystem::Pypi => &p.pypi,
-            Ecosystem::Maven => &p.maven,
-            Ecosystem::Go => &p.go,
-            Ecosystem::Crates => &p.crates,
-            Ecosystem::Packagist => &p.packagist,
-            Ecosystem::Rubygems => &p.rubygems,
-        };
+        let names = r.packages.of(d.ecosystem);
         let normalize = |s: &str| s.to_ascii_lowercase().replace('_', "-");
         let hit = names.iter().any(|n| match d.ecosystem {
             Ecosystem::Go => d.name == *n || d.name.starts_with(&format!("{n}/")),

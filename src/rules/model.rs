@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use crate::model::{FlowKind, StoreKind};
+use crate::model::{Ecosystem, FlowKind, StoreKind};
 
 /// `rules/categories/*.yml`
 #[derive(Debug, Deserialize)]
@@ -377,6 +377,21 @@ pub struct Packages {
     pub packagist: Vec<String>,
     #[serde(default)]
     pub rubygems: Vec<String>,
+}
+
+impl Packages {
+    /// The package names in one registry.
+    pub fn of(&self, ecosystem: Ecosystem) -> &[String] {
+        match ecosystem {
+            Ecosystem::Npm => &self.npm,
+            Ecosystem::Pypi => &self.pypi,
+            Ecosystem::Maven => &self.maven,
+            Ecosystem::Go => &self.go,
+            Ecosystem::Crates => &self.crates,
+            Ecosystem::Packagist => &self.packagist,
+            Ecosystem::Rubygems => &self.rubygems,
+        }
+    }
 }
 
 /// `rules/purposes.yml`: the data uses a manifest can declare.

@@ -80,6 +80,14 @@ fn sink_step(flow: &Flow) -> String {
 
 fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
     let what = subject(name, sensitive);
+    let says = rules
+        .sinks
+        .iter()
+        .find(|s| s.spec.id == flow.via)
+        .and_then(|s| s.spec.says.as_deref());
+    if let Some(says) = says {
+        return format!("{what} is {}", says.replace("{callee}", &flow.target));
+    }
     match flow.kind {
         FlowKind::Collected => format!("{what} is collected from {}", flow.target),
         FlowKind::Logged => format!("{what} is written to a log by `{}`", flow.target),
@@ -91,6 +99,7 @@ fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
                 Some(StoreKind::BrowserStorage) => "browser storage",
                 Some(StoreKind::Cache) => "a cache",
                 Some(StoreKind::ObjectStorage) => "object storage",
+                Some(StoreKind::Token) => "a signed token (readable by its holder)",
                 None => "storage",
             };
             if flow.via.ends_with("-ddl") || flow.via.ends_with("-schema") {

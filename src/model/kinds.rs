@@ -42,6 +42,9 @@ pub enum StoreKind {
     Cache,
     /// A bucket of a cloud object store (S3, OSS, COS, GCS).
     ObjectStorage,
+    /// The payload of a signed token (a JWT): signed, not encrypted, so
+    /// anyone who holds the token reads it.
+    Token,
 }
 
 /// What code a file (or a part of one) holds. Only production code runs

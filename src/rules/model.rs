@@ -238,6 +238,11 @@ pub struct SinkSpec {
     /// statement (`INSERT`, `UPDATE`, ...): position of that argument.
     #[serde(default)]
     pub sql_arg: Option<usize>,
+    /// What the call does with the data, in the finding's message, when the
+    /// kind's own wording would mislead (an exception message is not yet a
+    /// log line): "put in the message of exception `{callee}`".
+    #[serde(default)]
+    pub says: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

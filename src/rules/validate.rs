@@ -189,6 +189,15 @@ pub(super) fn sink(file: &str, s: &SinkSpec, recipients: &HashSet<&str>) -> Resu
     if s.calls.is_empty() {
         return Err(invalid(format!("sink `{}` has no calls", s.id)));
     }
+    if s.says
+        .as_deref()
+        .is_some_and(|says| !says.contains("{callee}"))
+    {
+        return Err(invalid(format!(
+            "sink `{}`: `says` must name the call with `{{callee}}`",
+            s.id
+        )));
+    }
     match s.kind {
         FlowKind::Shared => match (&s.recipient, &s.http) {
             (Some(r), None) if !recipients.contains(r.as_str()) => Err(invalid(format!(

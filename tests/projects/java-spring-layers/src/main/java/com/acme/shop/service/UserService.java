@@ -81,6 +81,6 @@ public class UserService {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setTo(user.getEmail());
         message.setSubject("Welcome");
-        mailSender.send(message);
+        mailSender.send(message); // expect: shared user.contact.email -> mail-server
     }
 }

@@ -238,6 +238,7 @@ impl FileCx<'_> {
         if plain
             && !v.has_data()
             && !matches!(value.kind, ExprKind::Function(_))
+            && !self.named_not_personal(value)
             && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
         {
             v.add(Taint::data(
@@ -246,5 +247,28 @@ impl FileCx<'_> {
             ));
         }
         v.into_field(key)
+    }
+
+    /// Whether the value's own name already says it is not personal data,
+    /// so that the key it is put under cannot make it so:
+    /// `EmailBackend(password=config.password)` passes a setting, not a
+    /// person's password.
+    fn named_not_personal(&self, value: &Expr) -> bool {
+        let (name, owner) = match &value.kind {
+            ExprKind::Name(n) => (n, None),
+            ExprKind::Member { object, property } => {
+                let owner = match &object.kind {
+                    ExprKind::Name(n) if !self.is_self(n) => Some(n.as_str()),
+                    ExprKind::Member { property, .. } => Some(property.as_str()),
+                    _ => None,
+                };
+                (property, owner)
+            }
+            _ => return false,
+        };
+        matches!(
+            self.classifier.classify(name, owner),
+            Verdict::Rejected { .. }
+        )
     }
 }

@@ -78,6 +78,7 @@ fixtures! {
     }
     source javascript {
         browser: "browser.mjs",
+        globals: "globals.js",
         http: "http.js",
         logging: "logging.js",
         lowering_classes: "lowering_classes.js",
@@ -118,6 +119,8 @@ fixtures! {
         sources: "sources.java",
         storage: "storage.java",
         traps: "traps.java",
+        wildcard_imports: "wildcard_imports.java",
+        wildcard_unrelated: "wildcard_unrelated.java",
     }
     source go {
         flows: "flows.go",

@@ -160,6 +160,25 @@ impl FileCx<'_> {
         }
     }
 
+    /// The callee's paths as if its class came from each package imported
+    /// whole: `new Cookie(..)` under `import javax.servlet.http.*;` is
+    /// `javax.servlet.http.Cookie`. Only for a path that starts with a class
+    /// name no import binds.
+    fn through_wildcards(&self, c: &Call) -> Vec<String> {
+        let Some(path) = c.resolved.as_deref().or(c.written.as_deref()) else {
+            return Vec::new();
+        };
+        let head = path.split(['.', '(']).next().unwrap_or(path);
+        if !head.starts_with(|ch: char| ch.is_ascii_uppercase()) || self.imports.contains_key(head)
+        {
+            return Vec::new();
+        }
+        self.wildcard_imports
+            .iter()
+            .map(|package| format!("{package}.{path}"))
+            .collect()
+    }
+
     /// A sink of the rules, unless the callee is a method of a class this
     /// file declares (`this.usersService.create(dto)` is no library's sink,
     /// whatever its name).
@@ -175,7 +194,11 @@ impl FileCx<'_> {
         if own_method {
             return None;
         }
-        let sink = self.lang.sink_for(&c.paths())?;
+        let sink = self.lang.sink_for(&c.paths()).or_else(|| {
+            let candidates = self.through_wildcards(c);
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            self.lang.sink_for(&candidates)
+        })?;
         // A variable receiver (`user.save()`) carries its data into a
         // store, and a builder chain (`logger.bind(ip=ip).info(..)`,
         // `client.post(url).json(&body).send()`) into any sink; a plain

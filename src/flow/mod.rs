@@ -178,6 +178,8 @@ struct FileCx<'a> {
     classifier: &'a Classifier,
     options: &'a FlowOptions,
     imports: HashMap<&'a str, &'a str>,
+    /// Packages imported whole, where an unbound class name may come from.
+    wildcard_imports: &'a [String],
     /// (class, field) -> resolved type or origin.
     fields: HashMap<(String, String), String>,
     /// Verdicts by `owner \u{1} name`; looked up without allocating.
@@ -241,6 +243,7 @@ impl<'a> FileCx<'a> {
             classifier,
             options,
             imports,
+            wildcard_imports: &ir.wildcard_imports,
             fields: HashMap::new(),
             verdicts: RefCell::new(FxHashMap::default()),
             key_buffer: RefCell::new(String::new()),

@@ -26,6 +26,9 @@ pub struct Span {
 pub struct FileIr {
     /// `local name -> imported path`, e.g. `logger -> loguru.logger`.
     pub imports: Vec<Import>,
+    /// Packages imported whole (Java `import javax.servlet.http.*;`): a
+    /// class name no import binds may come from any of them.
+    pub wildcard_imports: Vec<String>,
     /// Classes, structs and interfaces with their typed fields.
     pub classes: Vec<Class>,
     /// Top-level statements, run once before the functions.

@@ -38,6 +38,9 @@ pub fn file(ir: &FileIr) -> String {
     for i in &ir.imports {
         let _ = writeln!(imports, "import {} -> {}", i.local, i.path);
     }
+    for w in &ir.wildcard_imports {
+        let _ = writeln!(imports, "import * -> {w}");
+    }
     blocks.push(imports);
     blocks.extend(ir.classes.iter().map(class));
     if !ir.module.is_empty() {

@@ -443,9 +443,6 @@ impl<'s> Lower<'s> {
 
     fn import(&mut self, node: Node) {
         let children = named_children(node);
-        if children.iter().any(|c| c.kind() == "asterisk") {
-            return;
-        }
         let Some(path) = children
             .iter()
             .find(|c| matches!(c.kind(), "scoped_identifier" | "identifier"))
@@ -453,6 +450,13 @@ impl<'s> Lower<'s> {
             return;
         };
         let path: String = self.cx.text(*path).split_whitespace().collect();
+        if children.iter().any(|c| c.kind() == "asterisk") {
+            // `import static a.B.*` brings in members, not classes.
+            if !children.iter().any(|c| c.kind() == "static") {
+                self.cx.ir.wildcard_imports.push(path);
+            }
+            return;
+        }
         let local = path.rsplit('.').next().unwrap_or(&path).to_string();
         self.cx.ir.imports.push(Import { local, path });
     }

@@ -77,6 +77,7 @@ fixtures! {
         traps: "traps.py",
     }
     source javascript {
+        access_log: "access_log.js",
         browser: "browser.mjs",
         globals: "globals.js",
         http: "http.js",
@@ -123,6 +124,7 @@ fixtures! {
         wildcard_unrelated: "wildcard_unrelated.java",
     }
     source go {
+        access_log: "access_log.go",
         flows: "flows.go",
         http: "http.go",
         logging: "logging.go",
@@ -138,6 +140,7 @@ fixtures! {
         traps: "traps.go",
     }
     source rust {
+        access_log: "access_log.rs",
         http: "http.rs",
         logging: "logging.rs",
         lowering_expressions: "lowering_expressions.rs",

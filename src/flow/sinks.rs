@@ -10,6 +10,7 @@
 use super::calls::Call;
 use super::scope::Scope;
 use super::summary::Node;
+use super::trail::Trail;
 use super::value::{Label, State, Value};
 use super::{FileCx, sql, url};
 use crate::ir::{Arg, Expr, ExprKind};
@@ -85,6 +86,24 @@ impl FileCx<'_> {
             model_write: spec.sql_arg.is_none() && spec.store == Some(StoreKind::Database),
             model_field: None,
         };
+        let implied = match &spec.implies_when {
+            None => true,
+            Some(when) => match c.args.get(when.arg) {
+                None => when.default,
+                Some(a) => self
+                    .const_string(&a.value, sc)
+                    .is_some_and(|v| when.one_of.contains(&v)),
+            },
+        };
+        for key in spec.implies.iter().filter(|_| implied) {
+            if let Some(category) = rules.categories.iter().position(|c| &c.key == key) {
+                self.flows.push(Flow {
+                    category: category as u16,
+                    trail: Trail::start(c.expr.span, "read from every request".to_string()).steps(),
+                    ..template.clone()
+                });
+            }
+        }
         let mut number = None;
         for t in carried.taints {
             match t.label {

@@ -143,7 +143,8 @@ impl Rules {
         validate::recipients(&recipients, &recipient_files, &purposes)?;
         validate::families(&conventions)?;
         let recipient_ids: HashSet<&str> = recipients.iter().map(|r| r.id.as_str()).collect();
-        let sink_files = sink_files_by_language(sink_files, &recipient_ids)?;
+        let category_keys: HashSet<&str> = categories.iter().map(|c| c.key.as_str()).collect();
+        let sink_files = sink_files_by_language(sink_files, &recipient_ids, &category_keys)?;
         let receiver_names = conventions
             .values()
             .flat_map(|c| c.receiver.names.iter().cloned())
@@ -308,6 +309,7 @@ impl Parsed {
 fn sink_files_by_language(
     sink_files: Vec<(String, SinkFile)>,
     recipient_ids: &HashSet<&str>,
+    category_keys: &HashSet<&str>,
 ) -> Result<HashMap<Language, Vec<(String, SinkFile)>>, RulesError> {
     let mut by_language: HashMap<Language, Vec<(String, SinkFile)>> = HashMap::new();
     let mut sink_ids = HashSet::new();
@@ -321,7 +323,7 @@ fn sink_files_by_language(
             ),
         })?;
         for s in &sf.sinks {
-            validate::sink(&file, s, recipient_ids)?;
+            validate::sink(&file, s, recipient_ids, category_keys)?;
             if !sink_ids.insert(s.id.clone()) {
                 return Err(RulesError::Invalid {
                     file,

@@ -243,6 +243,27 @@ pub struct SinkSpec {
     /// log line): "put in the message of exception `{callee}`".
     #[serde(default)]
     pub says: Option<String>,
+    /// Categories the call writes by itself, whatever its arguments: an
+    /// access logger put in front of every route logs each request's
+    /// client IP address and user agent.
+    #[serde(default)]
+    pub implies: Vec<String>,
+    /// `implies` holds only when this argument is one of these literals
+    /// (`morgan('combined')` logs the client's address, `morgan('dev')`
+    /// does not); a call without the argument uses the library's default.
+    #[serde(default)]
+    pub implies_when: Option<ArgIsOneOf>,
+}
+
+/// A literal argument a sink's behaviour depends on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArgIsOneOf {
+    pub arg: usize,
+    pub one_of: Vec<String>,
+    /// Whether a call without the argument counts as one of them.
+    #[serde(default)]
+    pub default: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -181,13 +181,24 @@ pub(super) fn recipients(
     Ok(())
 }
 
-pub(super) fn sink(file: &str, s: &SinkSpec, recipients: &HashSet<&str>) -> Result<(), RulesError> {
+pub(super) fn sink(
+    file: &str,
+    s: &SinkSpec,
+    recipients: &HashSet<&str>,
+    categories: &HashSet<&str>,
+) -> Result<(), RulesError> {
     let invalid = |message: String| RulesError::Invalid {
         file: format!("rules/{file}"),
         message,
     };
     if s.calls.is_empty() {
         return Err(invalid(format!("sink `{}` has no calls", s.id)));
+    }
+    if let Some(key) = s.implies.iter().find(|k| !categories.contains(k.as_str())) {
+        return Err(invalid(format!(
+            "sink `{}` implies unknown category `{key}`; see `candor rules --categories`",
+            s.id
+        )));
     }
     if s.says
         .as_deref()

@@ -32,7 +32,7 @@ func main() {
 	)
 	h := handler.New(svc)
 
-	r := gin.Default()
+	r := gin.Default() // expect: logged user.device.ip_address
 	r.POST("/v1/register", h.Register)
 	r.POST("/v1/login", h.Login)
 	r.POST("/v1/kyc", h.SubmitKYC)

@@ -75,6 +75,7 @@ fixtures! {
         sources: "sources.py",
         storage: "storage.py",
         traps: "traps.py",
+        whole_objects: "whole_objects.py",
     }
     source javascript {
         access_log: "access_log.js",
@@ -105,6 +106,7 @@ fixtures! {
         protection: "protection.ts",
         sdks: "sdks.ts",
         storage: "storage.ts",
+        whole_objects: "whole_objects.ts",
     }
     source java {
         http: "http.java",
@@ -138,6 +140,7 @@ fixtures! {
         sources: "sources.go",
         storage: "storage.go",
         traps: "traps.go",
+        whole_objects: "whole_objects.go",
     }
     source rust {
         access_log: "access_log.rs",

@@ -11,10 +11,11 @@ use super::calls::Call;
 use super::scope::Scope;
 use super::summary::Node;
 use super::trail::Trail;
-use super::value::{Label, State, Value};
+use super::value::{Label, State, Taint, Value};
 use super::{FileCx, sql, url};
+use crate::classify::Verdict;
 use crate::ir::{Arg, Expr, ExprKind};
-use crate::model::{Flow, StoreKind};
+use crate::model::{Flow, FlowKind, StoreKind};
 use crate::rules::{ArgSelector, SinkSpec};
 
 /// Where a sink call sends its data, as far as its own code says.
@@ -292,6 +293,11 @@ impl FileCx<'_> {
                 _ if spec.store == Some(StoreKind::Database) && spec.sql_arg.is_none() => {
                     carried.merge(self.stored_by_keyword(a, v, sc))
                 }
+                _ if !v.has_data() && v.state == State::Plain => {
+                    let mut v = v.clone();
+                    self.whole_object(spec, &a.value, &mut v, sc);
+                    carried.merge(v)
+                }
                 _ => carried.merge(v.clone()),
             }
         }
@@ -301,5 +307,69 @@ impl FileCx<'_> {
             carried.merge(r.clone());
         }
         carried
+    }
+
+    /// A variable of a class, struct or interface declared in this file
+    /// that reaches a sink whole (`logger.info(user)`,
+    /// `localStorage.setItem("u", JSON.stringify(u))` with `u: User`) carries
+    /// every personal field its type declares, unless it is logged in a
+    /// language whose objects print as a class name.
+    fn whole_object(&self, spec: &SinkSpec, arg: &Expr, v: &mut Value, sc: &Scope) {
+        let (arg, serialized) = self.through_serializer(arg);
+        if spec.kind == FlowKind::Logged
+            && !serialized
+            && !self.lang.conventions.printing_shows_fields
+        {
+            return;
+        }
+        let ExprKind::Name(name) = &arg.kind else {
+            return;
+        };
+        let Some(ty) = sc.vars.get(name).and_then(|var| var.ty.as_deref()) else {
+            return;
+        };
+        let class = ty.rsplit(['.', ':']).next().unwrap_or(ty);
+        let Some(fields) = self.class_fields.get(class) else {
+            return;
+        };
+        for field in fields {
+            if let Verdict::Category { id, .. } = self.classify(field, Some(class)) {
+                v.add(Taint::data(
+                    id,
+                    Trail::start(
+                        arg.span,
+                        format!("`{name}` of type `{class}` holds `{field}`"),
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// The object serializer calls write out (`u` of `JSON.stringify(u)`,
+    /// `u.model_dump()` or `json.dumps(asdict(u))`), and whether there was
+    /// one.
+    fn through_serializer<'e>(&self, arg: &'e Expr) -> (&'e Expr, bool) {
+        let mut inner = arg;
+        let mut serialized = false;
+        for _ in 0..3 {
+            let ExprKind::Call { callee, args, .. } = &inner.kind else {
+                break;
+            };
+            let (method, receiver) = match &callee.kind {
+                ExprKind::Member { object, property } => (property.as_str(), Some(&**object)),
+                ExprKind::Name(n) => (n.as_str(), None),
+                _ => break,
+            };
+            if !self.rules.serializers.contains(method) {
+                break;
+            }
+            match (args.first(), receiver) {
+                (Some(first), _) => inner = &first.value,
+                (None, Some(receiver)) => inner = receiver,
+                (None, None) => break,
+            }
+            serialized = true;
+        }
+        (inner, serialized)
     }
 }

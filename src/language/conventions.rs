@@ -27,6 +27,12 @@ pub struct Conventions {
     /// not analysed.
     #[serde(default)]
     pub generated_files: Vec<String>,
+    /// Printing or logging an object shows its fields (`console.log(user)`,
+    /// Go's `%v`), so a whole object logged logs its personal fields. Where
+    /// it shows a class name unless the class says otherwise (Python,
+    /// Java), only stores and third parties get the whole object.
+    #[serde(default)]
+    pub printing_shows_fields: bool,
 }
 
 /// How a method receives the object it is called on.

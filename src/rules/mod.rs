@@ -73,6 +73,7 @@ pub struct Rules {
     pub maskers: MaskerSpec,
     pub truncation: TruncationSpec,
     pub mapping_types: HashSet<String>,
+    pub serializers: HashSet<String>,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -187,6 +188,7 @@ impl Rules {
             maskers: flow.maskers,
             truncation: flow.truncation,
             mapping_types: flow.mapping_types,
+            serializers: flow.serializers,
             receiver_names,
             languages,
             file_roles,

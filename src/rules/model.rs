@@ -120,6 +120,11 @@ pub struct FlowFile {
     /// given to a model write by keyword is stored whole, not as a reference.
     #[serde(default)]
     pub mapping_types: HashSet<String>,
+    /// Calls that write an object out field by field (`JSON.stringify(u)`,
+    /// `asdict(u)`, `u.model_dump()`): a whole object through one shows its
+    /// fields in any language.
+    #[serde(default)]
+    pub serializers: HashSet<String>,
 }
 
 /// Substrings that keep too little to identify anyone (`card[-4:]`,

@@ -80,6 +80,7 @@ fixtures! {
     source javascript {
         access_log: "access_log.js",
         browser: "browser.mjs",
+        copiers: "copiers.js",
         globals: "globals.js",
         http: "http.js",
         logging: "logging.js",

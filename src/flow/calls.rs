@@ -98,6 +98,9 @@ impl FileCx<'_> {
         if let Some(v) = self.sink_call(&mut c, sc) {
             return v;
         }
+        if let Some(v) = self.copier(&c, sc) {
+            return v;
+        }
         if let Some(v) = self.container_read(&c, sc) {
             return v;
         }
@@ -219,6 +222,62 @@ impl FileCx<'_> {
             return Some(Value::default());
         }
         Some(self.object_of_args(c.args, std::mem::take(&mut c.values)))
+    }
+
+    /// Copiers: `BeanUtils.copyProperties(param, member)` puts the data of
+    /// `param` in `member`. The call's value is the target's, as
+    /// `Object.assign` returns.
+    fn copier(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
+        let (from, to) = c
+            .paths()
+            .iter()
+            .find_map(|p| self.rules.copiers.get(*p))
+            .copied()?;
+        let mut copied = Value::default();
+        for v in c
+            .values
+            .iter()
+            .skip(from)
+            .take(if from < to { 1 } else { usize::MAX })
+        {
+            copied.merge(v.clone());
+        }
+        let mut target = c.values.get(to).cloned().unwrap_or_default();
+        if let Some(ExprKind::Name(n)) = c.args.get(to).map(|a| &a.value.kind) {
+            // A typed target takes only the properties its type has, each
+            // the source's field of that name, so that a later setter
+            // (`member.setPassword(encoded)`) replaces its own; one of a
+            // type declared elsewhere, whose properties are unknown here,
+            // takes nothing, since copying all would undo those setters. An
+            // untyped one (`const profile = {}`) takes whatever it is given.
+            let class = sc.vars.get(n).and_then(|v| v.ty.clone());
+            let fields = match &class {
+                Some(ty) => match self
+                    .class_fields
+                    .get(ty.rsplit(['.', ':']).next().unwrap_or(ty))
+                {
+                    Some(fields) => Some(fields.clone()),
+                    None => return Some(target),
+                },
+                None => None,
+            };
+            if let Some(fields) = fields {
+                let source = c.args.get(from).and_then(|a| written(&a.value));
+                let source = source.as_deref().unwrap_or("source");
+                let mut narrowed = Value::default();
+                for f in &fields {
+                    let shown = format!("{source}.{f}");
+                    narrowed.merge(self.project(&copied, f, c.expr.span, &shown).into_field(f));
+                }
+                copied = narrowed;
+            }
+            let copied = copied.then(c.expr.span, || format!("copied into `{n}`"));
+            self.var_mut(n, sc).value.merge(copied.clone());
+            target.merge(copied);
+        } else {
+            target.merge(copied);
+        }
+        Some(target)
     }
 
     /// Setters and builders: `req.setCertNo(x)`, `builder.setEmail(x)`, and

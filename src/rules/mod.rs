@@ -74,6 +74,8 @@ pub struct Rules {
     pub truncation: TruncationSpec,
     pub mapping_types: HashSet<String>,
     pub serializers: HashSet<String>,
+    /// Resolved callee path -> (from, to) argument positions.
+    pub copiers: HashMap<String, (usize, usize)>,
     /// The names a method's receiver goes by in any language (`self`,
     /// `cls`, `this`).
     pub receiver_names: HashSet<String>,
@@ -189,6 +191,11 @@ impl Rules {
             truncation: flow.truncation,
             mapping_types: flow.mapping_types,
             serializers: flow.serializers,
+            copiers: flow
+                .copiers
+                .iter()
+                .flat_map(|c| c.calls.iter().map(|call| (call.clone(), (c.from, c.to))))
+                .collect(),
             receiver_names,
             languages,
             file_roles,

@@ -125,6 +125,21 @@ pub struct FlowFile {
     /// fields in any language.
     #[serde(default)]
     pub serializers: HashSet<String>,
+    /// Calls that copy one object's fields into another.
+    #[serde(default)]
+    pub copiers: Vec<CopierSpec>,
+}
+
+/// `BeanUtils.copyProperties(source, target)`: the data of argument `from`
+/// ends up in the object given as argument `to`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopierSpec {
+    /// Resolved callee paths, exact: the same name in another library may
+    /// take its arguments the other way round.
+    pub calls: Vec<String>,
+    pub from: usize,
+    pub to: usize,
 }
 
 /// Substrings that keep too little to identify anyone (`card[-4:]`,

@@ -65,6 +65,7 @@ fixtures! {
         django_forms: "django_forms.py",
         fastapi_request: "fastapi_request.py",
         flows: "flows.py",
+        hardcoded_secrets: "hardcoded_secrets.py",
         http: "http.py",
         logging: "logging.py",
         messages_tokens_mail: "messages_tokens_mail.py",
@@ -129,6 +130,7 @@ fixtures! {
     source go {
         access_log: "access_log.go",
         flows: "flows.go",
+        hardcoded_secrets: "hardcoded_secrets.go",
         http: "http.go",
         logging: "logging.go",
         lowering_declarations: "lowering_declarations.go",

@@ -139,6 +139,20 @@ impl FileCx<'_> {
             value = self.named(value, name, None, weak, || {
                 Trail::start(span, format!("`{name}`"))
             });
+        } else if value.state == State::Literal
+            && let Some(text) = sc.vars.get(name).and_then(|v| v.text.as_deref())
+            && looks_like_a_secret_value(text)
+            && let Verdict::Category { id, .. } = self.classify(name, None)
+            && self.rules.category(id).secret
+        {
+            // A hard-coded password or token is no person's data, but
+            // whoever reads the log can use it all the same.
+            let mut secret = Value::default();
+            secret.add(Taint::data(
+                id,
+                Trail::start(span, format!("`{name}`, a hard-coded secret")),
+            ));
+            return secret;
         }
         value
     }
@@ -271,4 +285,20 @@ impl FileCx<'_> {
             Verdict::Rejected { .. }
         )
     }
+}
+
+/// Whether a literal could be a working secret rather than a placeholder,
+/// a template or a key name: at least 4 characters, no spaces or template
+/// marks, not all one character (`"****"`), and not a plain lower-case word
+/// (`"password"` is the name of a field, `"changeme"` a placeholder).
+fn looks_like_a_secret_value(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    text.chars().count() >= 4
+        && !text
+            .contains(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | '%' | '$' | '<' | '>'))
+        && chars.any(|c| Some(c) != first)
+        && !text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, '_' | '-' | '.'))
 }

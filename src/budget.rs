@@ -35,9 +35,42 @@ pub const LOWERING_PER_BYTE: u64 = 16;
 pub const FLOW_BASE: u64 = 100_000;
 pub const FLOW_PER_BYTE: u64 = 4;
 
+/// How deep brackets may open in a source file before it is refused
+/// unparsed: real code stays below a hundred.
+pub const MAX_BRACKET_DEPTH: usize = 1_000;
+
+/// Memory growth any parse may cause, and per byte of source: real files
+/// need a few dozen bytes of tree per byte.
+pub const PARSE_MEMORY_BASE: u64 = 512 << 20;
+pub const PARSE_MEMORY_PER_BYTE: u64 = 256;
+
 /// Join steps any project may take, and per summary edge and call.
 pub const JOIN_BASE: u64 = 1_000_000;
 pub const JOIN_PER_EDGE: u64 = 64;
+
+/// How much the process may grow while one file of `bytes` is parsed: a
+/// parser's error recovery on a hostile file can allocate gigabytes between
+/// two of its time checks.
+pub fn parse_memory(bytes: usize) -> u64 {
+    PARSE_MEMORY_BASE + PARSE_MEMORY_PER_BYTE * bytes as u64
+}
+
+/// The process's resident memory in bytes, where the system tells it
+/// cheaply (Linux); `None` elsewhere.
+pub fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// The most memory the process has held at once, in bytes (Linux's
+/// high-water mark); `None` where the system does not tell it.
+pub fn peak_resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
 
 /// The CPU time the parse of a file of `bytes` may take.
 pub fn parse_time(bytes: usize) -> Duration {

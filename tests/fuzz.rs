@@ -28,10 +28,17 @@ fn bound(bytes: usize) -> Duration {
     budget::parse_time(bytes) * 2 + Duration::from_secs(20)
 }
 
-/// Runs one input; a panic or an overrun is a failure message.
-/// The input runs on a thread with the stack the scan's threads have.
+/// How much the process's peak memory may grow while one input runs here
+/// (other tests run beside it): a hostile input once took 3.9 GB in the
+/// parser.
+const MEMORY_BOUND: u64 = 1 << 30;
+
+/// Runs one input; a panic or an overrun of time or memory is a failure
+/// message. The input runs on a thread with the stack the scan's threads
+/// have.
 fn check(kind: &Kind, env: &Env, path: &Path, input: &[u8]) -> Option<String> {
     let start = Instant::now();
+    let memory_before = budget::peak_resident_bytes();
     let outcome = std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(candor::scan::STACK_SIZE)
@@ -45,6 +52,16 @@ fn check(kind: &Kind, env: &Env, path: &Path, input: &[u8]) -> Option<String> {
     let took = start.elapsed();
     if !outcome {
         return Some(format!("{}: {} panicked", kind.name, path.display()));
+    }
+    if let (Some(before), Some(after)) = (memory_before, budget::peak_resident_bytes())
+        && after.saturating_sub(before) > MEMORY_BOUND
+    {
+        return Some(format!(
+            "{}: {} grew the process by {} MiB",
+            kind.name,
+            path.display(),
+            (after - before) >> 20
+        ));
     }
     (took > bound(input.len())).then(|| {
         format!(

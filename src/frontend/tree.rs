@@ -22,21 +22,49 @@ use crate::ir::{Expr, ExprKind, FileIr, Function, FunctionName, Span, Stmt};
 
 /// Parses `source` with `language`, within the parse budget: tree-sitter
 /// asks every hundred operations whether to go on, and is stopped once the
-/// thread has spent more CPU time on it than [`budget::parse_time`] allows.
+/// thread has spent more CPU time on it than [`budget::parse_time`] allows,
+/// or the process has grown by more than [`budget::parse_memory`] (checked
+/// every 64th time: error recovery on a hostile file can allocate
+/// gigabytes in little CPU time).
 pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, FrontendError> {
     let mut parser = Parser::new();
     parser
         .set_language(&language)
         .map_err(|e| FrontendError::Parse(e.to_string()))?;
+    if let Some(depth) = bracket_depth_over(source, budget::MAX_BRACKET_DEPTH) {
+        return Err(FrontendError::Budget(format!(
+            "brackets nest deeper than {depth}; no real code does, and the parser's \
+             error recovery on such a file can take gigabytes"
+        )));
+    }
     let limit = budget::parse_time(source.len());
     let start = ThreadTime::try_now().ok();
-    let mut over_budget = false;
+    let memory_limit = budget::parse_memory(source.len());
+    let start_memory = budget::resident_bytes();
+    let mut checks: u32 = 0;
+    let mut over_budget = None;
     let mut check = |_: &tree_sitter::ParseState| {
-        over_budget = start
+        checks = checks.wrapping_add(1);
+
+        if start
             .as_ref()
             .and_then(|s| s.try_elapsed().ok())
-            .is_some_and(|spent| spent > limit);
-        over_budget
+            .is_some_and(|spent| spent > limit)
+        {
+            over_budget = Some(format!(
+                "parsing took more than {:.1} s of CPU",
+                limit.as_secs_f64()
+            ));
+        } else if checks % 64 == 0
+            && let (Some(before), Some(now)) = (start_memory, budget::resident_bytes())
+            && now.saturating_sub(before) > memory_limit
+        {
+            over_budget = Some(format!(
+                "parsing took more than {} MiB of memory",
+                memory_limit >> 20
+            ));
+        }
+        over_budget.is_some()
     };
     let bytes = source.as_bytes();
     let tree = parser.parse_with_options(
@@ -46,12 +74,31 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
     );
     match tree {
         Some(tree) => Ok(tree),
-        None if over_budget => Err(FrontendError::Budget(format!(
-            "parsing took more than {:.1} s of CPU",
-            limit.as_secs_f64()
-        ))),
-        None => Err(FrontendError::Parse("the parser gave up".into())),
+        None => Err(match over_budget {
+            Some(what) => FrontendError::Budget(what),
+            None => FrontendError::Parse("the parser gave up".into()),
+        }),
     }
+}
+
+/// `Some(limit)` when the brackets of `source` open more than `limit` deep,
+/// counted without regard to strings and comments (a real file's strings do
+/// not leave hundreds of brackets open).
+fn bracket_depth_over(source: &str, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for b in source.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(limit);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The state of one file's lowering.

@@ -55,7 +55,7 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
                 "parsing took more than {:.1} s of CPU",
                 limit.as_secs_f64()
             ));
-        } else if checks % 64 == 0
+        } else if checks.is_multiple_of(64)
             && let (Some(before), Some(now)) = (start_memory, budget::resident_bytes())
             && now.saturating_sub(before) > memory_limit
         {

@@ -65,6 +65,7 @@ fixtures! {
         django_forms: "django_forms.py",
         fastapi_request: "fastapi_request.py",
         flows: "flows.py",
+        graphql_resolvers: "graphql_resolvers.py",
         hardcoded_secrets: "hardcoded_secrets.py",
         http: "http.py",
         logging: "logging.py",

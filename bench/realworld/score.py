@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score a candor build against the hand-made judgements of real applications.
 
-usage: score.py CANDOR CHECKOUTS [--include-tests] [--only NAME ...] [--unjudged]
+usage: score.py CANDOR CHECKOUTS [--include-tests] [--only NAME ...] [--unjudged] [--missed]
 
 Scans every application of repos.tsv found under CHECKOUTS/<name> without a
 manifest, as a new user would, matches each finding to its judgement by
@@ -15,6 +15,13 @@ has ever found.
 A finding that shows several categories is judged by its main category (the one a
 reviewer reads first); its other categories judged as noise are counted apart.
 Findings nobody has judged are listed with --unjudged; they count in no precision.
+
+Then it prints the recall of the flows listed in flows/<name>.tsv by reading the
+applications' code (not from any build's findings), per flow kind: a listed flow is
+found when a finding of the same path and flow kind starts within 3 lines of it, or
+names its category anywhere in that file (a list may anchor a collection at the
+declaration of the request type's field, a build at the handler's parameter).
+--missed lists the flows this build does not find.
 """
 
 import argparse
@@ -49,6 +56,33 @@ def load_judgements(name):
             key = (row["path"], int(row["line"]), row["flow"], row["category"])
             judged[key] = (row["verdict"], row["role"], row["reason"])
     return judged
+
+
+FLOW_KINDS = ("collected", "stored", "logged", "shared")
+
+
+def load_flows(name):
+    path = HERE / "flows" / f"{name}.tsv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def found_flows(report, flows):
+    """The listed flows a finding of the report matches, and those none does."""
+    at = {}
+    for f in report["findings"]:
+        loc = f["location"]
+        at.setdefault((loc["path"], f["flow_kind"]), []).append((loc["start_line"], categories(f)))
+    found, missed = [], []
+    for flow in flows:
+        hits = at.get((flow["path"], flow["flow"]), [])
+        hit = any(
+            abs(line - int(flow["line"])) <= 3 or flow["category"] in cats for line, cats in hits
+        )
+        (found if hit else missed).append(flow)
+    return found, missed
 
 
 def scan(candor, checkout, include_tests):
@@ -150,7 +184,9 @@ def main():
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--unjudged", action="store_true", help="list unjudged findings")
     parser.add_argument("--noise", action="store_true", help="list production noise reasons")
+    parser.add_argument("--missed", action="store_true", help="list listed flows not found")
     args = parser.parse_args()
+    recall_rows = []
 
     header = f"{'application':34} {'findings':>8} {'unjudged':>8}  {'error+warning prod':>18}  {'all prod':>16}  {'error+warning any':>18}  {'all any':>16}  {'recall prod':>14}"
     print(header)
@@ -165,6 +201,8 @@ def main():
         judged = load_judgements(name)
         report = scan(args.candor, checkout, args.include_tests)
         tally, count, unjudged, noisy_extras, reasons = score(name, report, judged, args.unjudged)
+        found, missed = found_flows(report, load_flows(name))
+        recall_rows.append((name, found, missed))
         total.counts.update(tally.counts)
         print(
             f"{name:34} {count:>8} {len(unjudged):>8}  {tally.precision('ew-prod'):>18}  "
@@ -178,6 +216,33 @@ def main():
         f"{'total':34} {'':>8} {'':>8}  {total.precision('ew-prod'):>18}  "
         f"{total.precision('all-prod'):>16}  {total.precision('ew-any'):>18}  {total.precision('all-any'):>16}  {total.recall():>14}"
     )
+    print_recall(recall_rows, args.missed)
+
+
+def print_recall(rows, show_missed):
+    print()
+    print(f"{'listed flows found':34} " + " ".join(f"{k:>14}" for k in FLOW_KINDS) + f" {'all':>14}")
+    totals = Counter()
+    for name, found, missed in rows:
+        if not found and not missed:
+            continue
+        cells = []
+        for kind in FLOW_KINDS:
+            f = sum(1 for x in found if x["flow"] == kind)
+            m = sum(1 for x in missed if x["flow"] == kind)
+            totals[(kind, "f")] += f
+            totals[(kind, "t")] += f + m
+            cells.append(ratio(f, f + m))
+        cells.append(ratio(len(found), len(found) + len(missed)))
+        print(f"{name:34} " + " ".join(f"{c:>14}" for c in cells))
+        if show_missed:
+            for x in missed:
+                print(f"  missed {x['path']}:{x['line']} {x['flow']} {x['category']}: {x['description']}")
+    cells = [ratio(totals[(k, "f")], totals[(k, "t")]) for k in FLOW_KINDS]
+    all_found = sum(totals[(k, "f")] for k in FLOW_KINDS)
+    all_total = sum(totals[(k, "t")] for k in FLOW_KINDS)
+    cells.append(ratio(all_found, all_total))
+    print(f"{'total':34} " + " ".join(f"{c:>14}" for c in cells))
 
 
 if __name__ == "__main__":

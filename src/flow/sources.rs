@@ -51,6 +51,17 @@ impl FileCx<'_> {
     /// The source of a function decorated as a request handler
     /// (`@router.post(..)`).
     pub(super) fn route_source(&self, f: &Function, base: &Scope) -> Option<usize> {
+        let resolver = f.params.iter().find_map(|p| {
+            let ty = p.ty.as_deref()?;
+            let resolved = self.resolve_type(ty);
+            [resolved.as_str(), ty]
+                .iter()
+                .find_map(|t| self.lang.resolver_params.get(*t))
+                .copied()
+        });
+        if resolver.is_some() {
+            return resolver;
+        }
         f.decorators.iter().find_map(|d| {
             let (head, rest) = d.split_once('.').unwrap_or((d.as_str(), ""));
             let resolved = self.resolve_name(head, base);
@@ -103,7 +114,15 @@ impl FileCx<'_> {
         // one given a default call (`= Depends(..)`) is neither.
         let unmarked = p.annotations.is_empty() && p.rest.is_none() && p.holds.is_none();
         let handler_param = route.filter(|_| unmarked && !(index == 0 && self.is_self(&name)));
-        let (body_param, field_param) = match (handler_param, p.ty.as_deref()) {
+        // A handler's `**data` holds every argument it was given.
+        let keywords = route.filter(|_| matches!(p.rest, Some(crate::ir::Rest::Keywords)));
+        let (body_param, field_param) = match (handler_param.or(keywords), p.ty.as_deref()) {
+            (Some(src), _) if keywords.is_some() => (Some(src), None),
+            // An untyped argument not named as data (`data`, `input`) is a
+            // mapping of fields: `data["email"]`.
+            (Some(src), None) if self.classify(&name, None).category().is_none() => {
+                (Some(src), None)
+            }
             (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
                 (Some(src), None)
             }

@@ -385,3 +385,16 @@ pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
     operands.extend(rights.into_iter().rev());
     Some(operands)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bracket_depth_over;
+
+    #[test]
+    fn bracket_depth_counts_open_brackets_of_every_kind() {
+        assert_eq!(bracket_depth_over("f([{x}])", 3), None);
+        assert_eq!(bracket_depth_over("f([{(x", 3), Some(3));
+        // Closers beyond the openers do not bank depth for later.
+        assert_eq!(bracket_depth_over(")))))(((", 3), None);
+    }
+}

@@ -68,6 +68,9 @@ pub struct LanguageRules {
     pub field_params: HashMap<String, usize>,
     /// Parameter annotation or type -> source: the parameter is a container.
     pub container_params: HashMap<String, usize>,
+    /// Parameter type -> source: the function is a resolver whose other
+    /// parameters are request data.
+    pub resolver_params: HashMap<String, usize>,
     /// How the language is written (`rules/languages/<name>.yml`).
     pub conventions: Conventions,
 }
@@ -122,6 +125,7 @@ impl LanguageRules {
         let mut sanitizers: Vec<String> = Vec::new();
         let mut field_params = HashMap::new();
         let mut container_params = HashMap::new();
+        let mut resolver_params = HashMap::new();
         for family in Language::ALL
             .into_iter()
             .filter(|f| language.uses_rules_of(*f))
@@ -164,6 +168,7 @@ impl LanguageRules {
                     field_params.extend(src.field_params.iter().map(|p| (p.clone(), index)));
                     container_params
                         .extend(src.container_params.iter().map(|p| (p.clone(), index)));
+                    resolver_params.extend(src.resolver_params.iter().map(|p| (p.clone(), index)));
                 }
                 for g in &sf.sanitizers {
                     sanitizers.push(compile(file, g)?);
@@ -182,6 +187,7 @@ impl LanguageRules {
             sanitizers: regex_set(&sanitizers)?,
             field_params,
             container_params,
+            resolver_params,
             conventions,
         })
     }

@@ -335,6 +335,11 @@ pub struct SourceSpec {
     /// the argument becomes a container.
     #[serde(default)]
     pub bind_calls: Vec<String>,
+    /// Types of a parameter that make its function an API resolver
+    /// (GraphQL's `info: ResolveInfo`): the function's other parameters are
+    /// request data, as a decorated handler's are.
+    #[serde(default)]
+    pub resolver_params: Vec<String>,
     /// Decorators of request handlers (`app.post`, `router.get`) whose
     /// parameters typed by a class are the request body (FastAPI with a
     /// Pydantic model), unless given a default call (`= Depends(..)`).

@@ -82,6 +82,12 @@ fixtures! {
     source javascript {
         access_log: "access_log.js",
         browser: "browser.mjs",
+        catalog_advertising: "catalog_advertising.js",
+        catalog_analytics: "catalog_analytics.js",
+        catalog_authentication: "catalog_authentication.js",
+        catalog_china: "catalog_china.js",
+        catalog_cloud: "catalog_cloud.js",
+        catalog_communications: "catalog_communications.js",
         copiers: "copiers.js",
         globals: "globals.js",
         http: "http.js",

@@ -381,6 +381,11 @@ pub struct RecipientSpec {
     /// places the data.
     #[serde(default)]
     pub regions: std::collections::BTreeMap<String, String>,
+    /// Registries whose SDK of this service only receives (a sign-in
+    /// button that gets the person's identity from the provider): no call
+    /// of it hands the service data, so it needs no call sink.
+    #[serde(default)]
+    pub receive_only: Vec<Ecosystem>,
 }
 
 /// The kinds of service a recipient can be.

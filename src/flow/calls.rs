@@ -82,6 +82,7 @@ impl FileCx<'_> {
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
         self.note_hook_registration(c.method, args);
+        self.note_field_writer(c.method, c.receiver_name(), args, &c.values);
         if self.is_sanitizer(c.method, &c.paths())
             || self.in_sanitizer_module(callee, sc)
             || self.masks(&c)

@@ -64,6 +64,28 @@ impl FileCx<'_> {
         }
     }
 
+    /// `this.setDataValue('password', hash(p))`: a field writer of the
+    /// rules writes the field its first argument names.
+    pub(super) fn note_field_writer(
+        &mut self,
+        method: &str,
+        receiver: Option<&str>,
+        args: &[Arg],
+        values: &[Value],
+    ) {
+        if !self.rules.model_hooks.field_writers.contains(method) {
+            return;
+        }
+        let (Some(owner), Some(field), Some(v)) = (
+            receiver,
+            args.first().and_then(|a| a.value.as_str()),
+            values.get(1),
+        ) else {
+            return;
+        };
+        self.note_protected_write(owner, field, v);
+    }
+
     /// `owner.field = v` in the current function: a model hook that hashes
     /// the field protects it.
     pub(super) fn note_protected_write(&mut self, owner: &str, field: &str, v: &Value) {

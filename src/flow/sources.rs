@@ -51,16 +51,8 @@ impl FileCx<'_> {
     /// The source of a function decorated as a request handler
     /// (`@router.post(..)`).
     pub(super) fn route_source(&self, f: &Function, base: &Scope) -> Option<usize> {
-        let resolver = f.params.iter().find_map(|p| {
-            let ty = p.ty.as_deref()?;
-            let resolved = self.resolve_type(ty);
-            [resolved.as_str(), ty]
-                .iter()
-                .find_map(|t| self.lang.resolver_params.get(*t))
-                .copied()
-        });
-        if resolver.is_some() {
-            return resolver;
+        if let Some((_, source)) = self.resolver_info(f) {
+            return Some(source);
         }
         f.decorators.iter().find_map(|d| {
             let (head, rest) = d.split_once('.').unwrap_or((d.as_str(), ""));
@@ -73,6 +65,21 @@ impl FileCx<'_> {
             self.lang
                 .route_decorator(&resolved)
                 .or_else(|| self.lang.route_decorator(d))
+        })
+    }
+
+    /// The position of a resolver's `info` parameter (`info: ResolveInfo`)
+    /// and its source, when `f` is an API resolver: only the parameters
+    /// after it are what the client sent (`root` before it is the server's
+    /// own object).
+    fn resolver_info(&self, f: &Function) -> Option<(usize, usize)> {
+        f.params.iter().enumerate().find_map(|(i, p)| {
+            let ty = p.ty.as_deref()?;
+            let resolved = self.resolve_type(ty);
+            [resolved.as_str(), ty]
+                .iter()
+                .find_map(|t| self.lang.resolver_params.get(*t))
+                .map(|source| (i, *source))
         })
     }
 
@@ -113,16 +120,13 @@ impl FileCx<'_> {
         // class is the body, one of a plain type a query or path field;
         // one given a default call (`= Depends(..)`) is neither.
         let unmarked = p.annotations.is_empty() && p.rest.is_none() && p.holds.is_none();
+        let before_info = self.resolver_info(f).is_some_and(|(info, _)| index <= info);
+        let route = route.filter(|_| !before_info);
         let handler_param = route.filter(|_| unmarked && !(index == 0 && self.is_self(&name)));
         // A handler's `**data` holds every argument it was given.
         let keywords = route.filter(|_| matches!(p.rest, Some(crate::ir::Rest::Keywords)));
         let (body_param, field_param) = match (handler_param.or(keywords), p.ty.as_deref()) {
             (Some(src), _) if keywords.is_some() => (Some(src), None),
-            // An untyped argument not named as data (`data`, `input`) is a
-            // mapping of fields: `data["email"]`.
-            (Some(src), None) if self.classify(&name, None).category().is_none() => {
-                (Some(src), None)
-            }
             (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
                 (Some(src), None)
             }

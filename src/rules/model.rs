@@ -183,6 +183,11 @@ pub struct ModelHookSpec {
     /// Calls that register their function arguments as such hooks
     /// (Mongoose's `schema.pre("save", fn)`, Sequelize's `addHook`).
     pub registrations: HashSet<String>,
+    /// Calls that write the field their first argument names on their
+    /// receiver (Sequelize's `this.setDataValue('password', hash(p))` in an
+    /// attribute's `set`).
+    #[serde(default)]
+    pub field_writers: HashSet<String>,
 }
 
 /// Calls that fill in a string template.

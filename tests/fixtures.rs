@@ -62,6 +62,20 @@ macro_rules! fixtures {
 
 fixtures! {
     source python {
+        catalog_advertising: "catalog_advertising.py",
+        catalog_analytics: "catalog_analytics.py",
+        catalog_authentication: "catalog_authentication.py",
+        catalog_china: "catalog_china.py",
+        catalog_cloud: "catalog_cloud.py",
+        catalog_communications: "catalog_communications.py",
+        catalog_crm: "catalog_crm.py",
+        catalog_customer_support: "catalog_customer_support.py",
+        catalog_error_tracking: "catalog_error_tracking.py",
+        catalog_feature_flags: "catalog_feature_flags.py",
+        catalog_identity_verification: "catalog_identity_verification.py",
+        catalog_maps: "catalog_maps.py",
+        catalog_payments: "catalog_payments.py",
+        catalog_telemetry_and_stores: "catalog_telemetry_and_stores.py",
         django_forms: "django_forms.py",
         fastapi_request: "fastapi_request.py",
         flows: "flows.py",

@@ -172,6 +172,17 @@ fixtures! {
     }
     source go {
         access_log: "access_log.go",
+        catalog_analytics: "catalog_analytics.go",
+        catalog_authentication: "catalog_authentication.go",
+        catalog_china: "catalog_china.go",
+        catalog_cloud: "catalog_cloud.go",
+        catalog_communications: "catalog_communications.go",
+        catalog_customer_support: "catalog_customer_support.go",
+        catalog_error_tracking: "catalog_error_tracking.go",
+        catalog_feature_flags: "catalog_feature_flags.go",
+        catalog_maps: "catalog_maps.go",
+        catalog_payments: "catalog_payments.go",
+        catalog_telemetry_and_stores: "catalog_telemetry_and_stores.go",
         flows: "flows.go",
         hardcoded_secrets: "hardcoded_secrets.go",
         http: "http.go",
@@ -190,6 +201,10 @@ fixtures! {
     }
     source rust {
         access_log: "access_log.rs",
+        catalog_cloud: "catalog_cloud.rs",
+        catalog_communications: "catalog_communications.rs",
+        catalog_feature_flags: "catalog_feature_flags.rs",
+        catalog_telemetry_and_stores: "catalog_telemetry_and_stores.rs",
         http: "http.rs",
         logging: "logging.rs",
         lowering_expressions: "lowering_expressions.rs",

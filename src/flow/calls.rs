@@ -253,11 +253,8 @@ impl FileCx<'_> {
             // untyped one (`const profile = {}`) takes whatever it is given.
             let class = sc.vars.get(n).and_then(|v| v.ty.clone());
             let fields = match &class {
-                Some(ty) => match self
-                    .class_fields
-                    .get(ty.rsplit(['.', ':']).next().unwrap_or(ty))
-                {
-                    Some(fields) => Some(fields.clone()),
+                Some(ty) => match self.declared_class(ty) {
+                    Some((_, fields)) => Some(fields.to_vec()),
                     None => return Some(target),
                 },
                 None => None,

@@ -46,6 +46,13 @@ impl FileCx<'_> {
         }
     }
 
+    /// The class, struct or interface a declared type names, when this
+    /// file declares it (`models.Member` -> `Member`), and its fields.
+    pub(super) fn declared_class<'t>(&self, ty: &'t str) -> Option<(&'t str, &[String])> {
+        let class = ty.rsplit(['.', ':']).next().unwrap_or(ty);
+        self.class_fields.get(class).map(|f| (class, f.as_slice()))
+    }
+
     pub(super) fn resolve_type(&self, ty: &str) -> String {
         let (head, rest) = ty.split_once('.').map_or((ty, None), |(h, r)| (h, Some(r)));
         match (self.imports.get(head), rest) {

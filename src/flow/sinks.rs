@@ -328,8 +328,7 @@ impl FileCx<'_> {
         let Some(ty) = sc.vars.get(name).and_then(|var| var.ty.as_deref()) else {
             return;
         };
-        let class = ty.rsplit(['.', ':']).next().unwrap_or(ty);
-        let Some(fields) = self.class_fields.get(class) else {
+        let Some((class, fields)) = self.declared_class(ty) else {
             return;
         };
         for field in fields {

@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::language::Language;
 use crate::model::{Ecosystem, SdkUse};
 use crate::rules::Rules;
 use crate::text::{MAX_NESTING, brackets_too_deep, toml_openers_exceed};
@@ -262,6 +263,19 @@ fn gemfile(text: &str) -> Vec<Dependency> {
             })
         })
         .collect()
+}
+
+/// The language whose code calls a registry's packages, when candor reads
+/// that language (its sink rules are where the SDKs' calls go).
+pub fn language_of(ecosystem: Ecosystem) -> Option<Language> {
+    match ecosystem {
+        Ecosystem::Npm => Some(Language::JavaScript),
+        Ecosystem::Pypi => Some(Language::Python),
+        Ecosystem::Maven => Some(Language::Java),
+        Ecosystem::Go => Some(Language::Go),
+        Ecosystem::Crates => Some(Language::Rust),
+        Ecosystem::Packagist | Ecosystem::Rubygems => None,
+    }
 }
 
 /// The catalog recipient whose SDK `d` is. Go modules and Maven artifacts

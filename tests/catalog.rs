@@ -19,7 +19,7 @@ fn every_catalogued_sdk_has_call_sinks_in_its_language() {
     let mut missing = Vec::new();
     for recipient in &rules.recipients {
         for ecosystem in Ecosystem::ALL {
-            let Some(language) = ecosystem.language() else {
+            let Some(language) = candor::dependencies::language_of(ecosystem) else {
                 continue;
             };
             let packages = recipient.packages.of(ecosystem);

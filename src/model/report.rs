@@ -112,20 +112,6 @@ impl Ecosystem {
         Ecosystem::Packagist,
         Ecosystem::Rubygems,
     ];
-
-    /// The language whose code calls this registry's packages, when candor
-    /// reads that language (its sink rules are where the SDKs' calls go).
-    pub fn language(self) -> Option<crate::language::Language> {
-        use crate::language::Language;
-        match self {
-            Ecosystem::Npm => Some(Language::JavaScript),
-            Ecosystem::Pypi => Some(Language::Python),
-            Ecosystem::Maven => Some(Language::Java),
-            Ecosystem::Go => Some(Language::Go),
-            Ecosystem::Crates => Some(Language::Rust),
-            Ecosystem::Packagist | Ecosystem::Rubygems => None,
-        }
-    }
 }
 
 /// A dependency that is a catalog recipient's SDK.

@@ -169,6 +169,7 @@ fixtures! {
         sdks: "sdks.java",
         sources: "sources.java",
         sources_request_metadata: "sources_request_metadata.java",
+        sources_form_binding: "sources_form_binding.java",
         storage: "storage.java",
         traps: "traps.java",
         wildcard_imports: "wildcard_imports.java",

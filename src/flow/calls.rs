@@ -249,13 +249,20 @@ impl FileCx<'_> {
             // the source's field of that name, so that a later setter
             // (`member.setPassword(encoded)`) replaces its own; one of a
             // type declared elsewhere, whose properties are unknown here,
-            // takes nothing, since copying all would undo those setters. An
-            // untyped one (`const profile = {}`) takes whatever it is given.
+            // takes nothing, since copying all would undo those setters, but
+            // is no longer empty: it reaches a sink as a whole object of its
+            // type. An untyped one (`const profile = {}`) takes whatever it
+            // is given.
             let class = sc.vars.get(n).and_then(|v| v.ty.clone());
             let fields = match &class {
                 Some(ty) => match self.declared_class(ty) {
                     Some((_, fields)) => Some(fields.to_vec()),
-                    None => return Some(target),
+                    None => {
+                        let var = self.var_mut(n, sc);
+                        var.fresh = false;
+                        var.copied = true;
+                        return Some(target);
+                    }
                 },
                 None => None,
             };

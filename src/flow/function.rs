@@ -120,6 +120,13 @@ impl FileCx<'_> {
                         }
                         _ => None,
                     };
+                    let fresh = match value.map(|e| &e.kind) {
+                        None => true,
+                        Some(ExprKind::Call {
+                            construct, args, ..
+                        }) => *construct && args.is_empty(),
+                        Some(_) => false,
+                    };
                     let value = v.then(span, || format!("assigned to `{name}`"));
                     let ty = ty.map(str::to_string);
                     sc.vars.insert(
@@ -130,6 +137,8 @@ impl FileCx<'_> {
                             ty,
                             text,
                             param: false,
+                            fresh,
+                            copied: false,
                             hints,
                         },
                     );

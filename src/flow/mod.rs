@@ -110,6 +110,7 @@ pub fn analyze(
                     let fields: Vec<(String, CategoryId)> = c
                         .fields
                         .iter()
+                        .filter(|f| !rules.is_relation(f))
                         .filter_map(|f| match cx.classify(&f.name, Some(&c.name)) {
                             Verdict::Category { id, .. } => Some((f.name.clone(), id)),
                             _ => None,
@@ -228,7 +229,11 @@ impl<'a> FileCx<'a> {
                 .map(|c| {
                     (
                         c.name.clone(),
-                        c.fields.iter().map(|f| f.name.clone()).collect(),
+                        c.fields
+                            .iter()
+                            .filter(|f| !rules.is_relation(f))
+                            .map(|f| f.name.clone())
+                            .collect(),
                     )
                 })
                 .collect(),

@@ -15,6 +15,12 @@ pub(super) struct Var {
     pub(super) text: Option<String>,
     /// A function parameter not reassigned since.
     pub(super) param: bool,
+    /// Made empty here (`new Order()`, Go's `var o Order`): it holds only
+    /// what the code puts in it, not every field its type declares.
+    pub(super) fresh: bool,
+    /// Filled by a copier (`BeanUtils.copyProperties(param, member)`) with
+    /// data of another object, whose fields its type names.
+    pub(super) copied: bool,
     /// The constant strings of the call that made it (endpoints, region
     /// names), to place a cloud client's data.
     pub(super) hints: Option<std::rc::Rc<str>>,

@@ -13,8 +13,8 @@ use super::summary::Node;
 use super::trail::Trail;
 use super::value::{Label, State, Taint, Value};
 use super::{FileCx, sql, url};
-use crate::classify::Verdict;
-use crate::ir::{Arg, Expr, ExprKind};
+use crate::classify::{Verdict, normalized_name};
+use crate::ir::{Arg, Expr, ExprKind, Span};
 use crate::model::{Flow, FlowKind, StoreKind};
 use crate::rules::{ArgSelector, SinkSpec};
 
@@ -28,6 +28,24 @@ struct Site {
     /// The country the data goes to, when the code names the service's
     /// region.
     region: Option<String>,
+}
+
+/// Which of an object's fields a write stores.
+enum WrittenFields {
+    All,
+    /// Those named (normalized), as `save(update_fields=[..])` lists them.
+    Named(Vec<String>),
+    /// A list the code builds: none can be told.
+    Unknown,
+}
+
+/// A variable of a type this file does not declare reaching a sink whole;
+/// the join knows the type's fields (see [`super::summary::TypedObject`]).
+struct Whole {
+    name: String,
+    ty: String,
+    span: Span,
+    only: Option<Vec<String>>,
 }
 
 /// The arguments of the nearest call down the receiver chain of `call` to
@@ -71,7 +89,8 @@ impl FileCx<'_> {
         let Some(site) = self.sink_site(spec, c.expr, c.args, sc) else {
             return;
         };
-        let carried = self.carried(spec, &site.columns, c, receiver, sc);
+        let mut deferred = Vec::new();
+        let carried = self.carried(spec, &site.columns, c, receiver, sc, &mut deferred);
         // The flow this sink makes, but for its category and trail.
         let template = Flow {
             kind: spec.kind,
@@ -106,6 +125,13 @@ impl FileCx<'_> {
             }
         }
         let mut number = None;
+        for whole in deferred {
+            let sink = *number.get_or_insert_with(|| self.number_sink(template.clone()));
+            if let Some(sink) = sink {
+                let to = Node::Sink { sink };
+                self.typed_object(to, &whole.name, &whole.ty, whole.span, whole.only);
+            }
+        }
         for t in carried.taints {
             match t.label {
                 Label::Data(category) => self.flows.push(Flow {
@@ -257,8 +283,10 @@ impl FileCx<'_> {
         c: &Call,
         receiver: Option<&Value>,
         sc: &mut Scope,
+        deferred: &mut Vec<Whole>,
     ) -> Value {
         let args = c.args;
+        let written = self.written_fields(args);
         let mut carried = Value::default();
         for (i, (a, v)) in args.iter().zip(&c.values).enumerate() {
             let selected = spec.args.is_empty()
@@ -290,12 +318,15 @@ impl FileCx<'_> {
                 Some(column) if v.state == State::Plain => {
                     carried.merge(self.keyed(column, v.clone(), &a.value))
                 }
-                _ if spec.store == Some(StoreKind::Database) && spec.sql_arg.is_none() => {
+                _ if spec.store == Some(StoreKind::Database)
+                    && spec.sql_arg.is_none()
+                    && a.name.is_some() =>
+                {
                     carried.merge(self.stored_by_keyword(a, v, sc))
                 }
                 _ if !v.has_data() && v.state == State::Plain => {
                     let mut v = v.clone();
-                    self.whole_object(spec, &a.value, &mut v, sc);
+                    self.whole_object(spec, &a.value, &mut v, sc, &written, deferred);
                     carried.merge(v)
                 }
                 _ => carried.merge(v.clone()),
@@ -304,17 +335,42 @@ impl FileCx<'_> {
         if spec.args.is_empty()
             && let Some(r) = receiver
         {
-            carried.merge(r.clone());
+            let mut r = r.clone();
+            // `instance.save()` with `instance: User`: the whole row.
+            if let Some((_, object)) = &c.receiver
+                && !r.has_data()
+            {
+                self.whole_object(spec, object, &mut r, sc, &written, deferred);
+            }
+            self.keep_written(&mut r, &written);
+            carried.merge(r);
         }
         carried
     }
 
-    /// A variable of a class, struct or interface declared in this file
-    /// that reaches a sink whole (`logger.info(user)`,
+    /// A variable of a declared class, struct or interface that reaches a
+    /// sink whole (`logger.info(user)`, `owners.save(owner)`,
     /// `localStorage.setItem("u", JSON.stringify(u))` with `u: User`) carries
     /// every personal field its type declares, unless it is logged in a
-    /// language whose objects print as a class name.
-    fn whole_object(&self, spec: &SinkSpec, arg: &Expr, v: &mut Value, sc: &Scope) {
+    /// language whose objects print as a class name. A stored object's
+    /// password or token field is taken to hold a hash, as a model's does:
+    /// where code sets it in clear, the value itself is followed. A type
+    /// this file does not declare is left to the join (`deferred`), which
+    /// knows them all.
+    fn whole_object(
+        &self,
+        spec: &SinkSpec,
+        arg: &Expr,
+        v: &mut Value,
+        sc: &Scope,
+        written: &WrittenFields,
+        deferred: &mut Vec<Whole>,
+    ) {
+        let only = match written {
+            WrittenFields::All => None,
+            WrittenFields::Named(fields) => Some(fields),
+            WrittenFields::Unknown => return,
+        };
         let (arg, serialized) = self.through_serializer(arg);
         if spec.kind == FlowKind::Logged
             && !serialized
@@ -325,14 +381,36 @@ impl FileCx<'_> {
         let ExprKind::Name(name) = &arg.kind else {
             return;
         };
-        let Some(ty) = sc.vars.get(name).and_then(|var| var.ty.as_deref()) else {
+        // A record read from storage and written back stores what it held
+        // already; what the code changes on it is followed as data. Only an
+        // object that arrived (a parameter) or was filled from one is
+        // stored whole.
+        let whole = |var: &&super::scope::Var| match spec.kind {
+            FlowKind::Stored => var.param || var.copied,
+            _ => !var.fresh,
+        };
+        let Some(ty) = sc
+            .vars
+            .get(name)
+            .filter(whole)
+            .and_then(|var| var.ty.as_deref())
+        else {
             return;
         };
         let Some((class, fields)) = self.declared_class(ty) else {
+            deferred.push(Whole {
+                name: name.clone(),
+                ty: ty.to_string(),
+                span: arg.span,
+                only: only.cloned(),
+            });
             return;
         };
-        for field in fields {
-            if let Verdict::Category { id, .. } = self.classify(field, Some(class)) {
+        let named = |field: &str| only.is_none_or(|o| o.contains(&normalized_name(field)));
+        for field in fields.iter().filter(|f| named(f)) {
+            if let Verdict::Category { id, .. } = self.classify(field, Some(class))
+                && !(spec.kind == FlowKind::Stored && self.rules.category(id).secret)
+            {
                 v.add(Taint::data(
                     id,
                     Trail::start(
@@ -342,6 +420,47 @@ impl FileCx<'_> {
                 ));
             }
         }
+    }
+
+    /// Of an object stored with a list of the fields written, what those
+    /// fields hold: not the object as it arrived (`order.save(update_fields=
+    /// ["status"])` of a parameter `order`), nor fields left out.
+    fn keep_written(&self, v: &mut Value, written: &WrittenFields) {
+        let whole_symbol = |t: &Taint| {
+            matches!(t.label, Label::Symbol(id) if t.field.is_none()
+                && self.summary.as_ref().and_then(|s| s.symbols.get(id as usize))
+                    .is_some_and(|s| s.projection.is_none()))
+        };
+        match written {
+            WrittenFields::All => {}
+            WrittenFields::Unknown => v.taints.retain(|t| !whole_symbol(t)),
+            WrittenFields::Named(names) => v.taints.retain(|t| {
+                !whole_symbol(t)
+                    && t.field
+                        .as_deref()
+                        .is_none_or(|f| names.contains(&normalized_name(f)))
+            }),
+        }
+    }
+
+    /// The fields a model write names by a keyword such as
+    /// `update_fields=["email", "updated_at"]`.
+    fn written_fields(&self, args: &[Arg]) -> WrittenFields {
+        let Some(list) = args.iter().find(|a| {
+            a.name
+                .as_deref()
+                .is_some_and(|k| self.rules.field_list_keywords.contains(k))
+        }) else {
+            return WrittenFields::All;
+        };
+        let ExprKind::Array(items) = &list.value.kind else {
+            return WrittenFields::Unknown;
+        };
+        let names: Option<Vec<String>> = items
+            .iter()
+            .map(|i| i.as_str().map(normalized_name))
+            .collect();
+        names.map_or(WrittenFields::Unknown, WrittenFields::Named)
     }
 
     /// The object serializer calls write out (`u` of `JSON.stringify(u)`,

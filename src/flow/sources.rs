@@ -119,15 +119,37 @@ impl FileCx<'_> {
         // A request handler's own parameters (FastAPI): one typed by a
         // class is the body, one of a plain type a query or path field;
         // one given a default call (`= Depends(..)`) is neither.
-        let unmarked = p.annotations.is_empty() && p.rest.is_none() && p.holds.is_none();
+        // When a handler validates one parameter (`@Valid Pet pet`), that
+        // one is the form it was sent; the others are the framework's.
+        let validated = |q: &Param| {
+            q.annotations
+                .iter()
+                .any(|a| self.lang.neutral_annotations.contains(a))
+        };
+        let unmarked = p
+            .annotations
+            .iter()
+            .all(|a| self.lang.neutral_annotations.contains(a))
+            && (validated(p) || !f.params.iter().any(validated))
+            && p.rest.is_none()
+            && p.holds.is_none();
+        let declared = |types: &std::collections::HashSet<String>| {
+            p.ty.as_deref()
+                .is_some_and(|t| types.contains(t) || types.contains(&self.resolve_type(t)))
+        };
+        let injected = declared(&self.lang.injected_types);
+        let one_value = declared(&self.lang.value_types);
         let before_info = self.resolver_info(f).is_some_and(|(info, _)| index <= info);
         let route = route.filter(|_| !before_info);
-        let handler_param = route.filter(|_| unmarked && !(index == 0 && self.is_self(&name)));
+        let handler_param =
+            route.filter(|_| unmarked && !injected && !(index == 0 && self.is_self(&name)));
         // A handler's `**data` holds every argument it was given.
         let keywords = route.filter(|_| matches!(p.rest, Some(crate::ir::Rest::Keywords)));
         let (body_param, field_param) = match (handler_param.or(keywords), p.ty.as_deref()) {
             (Some(src), _) if keywords.is_some() => (Some(src), None),
-            (Some(src), Some(t)) if t.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            (Some(src), Some(t))
+                if t.starts_with(|c: char| c.is_ascii_uppercase()) && !one_value =>
+            {
                 (Some(src), None)
             }
             (Some(src), _) => (None, Some(src)),

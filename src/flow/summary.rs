@@ -31,6 +31,24 @@ pub struct Summary {
     /// Parameters bound to a request body of a declared type, which may be
     /// declared in another file.
     pub bodies: Vec<Body>,
+    /// Variables of a declared type that reach a sink or a call whole.
+    pub objects: Vec<TypedObject>,
+}
+
+/// `owners.save(owner)`, `cache.set(key, member)` with `owner: Owner`: a
+/// variable of a declared type reaching `to` whole. The join sends every
+/// personal field the type declares there, wherever it is declared.
+#[derive(Debug, Clone)]
+pub struct TypedObject {
+    pub to: Node,
+    /// The type, resolved through the imports.
+    pub ty: String,
+    /// The variable as written, for the trail.
+    pub name: String,
+    pub span: Span,
+    /// The fields the write names (`save(update_fields=[..])`), normalized;
+    /// `None` for all of them.
+    pub only: Option<Vec<String>>,
 }
 
 /// `create(@Body() dto: CreateUserDto)`: the request body arrives in

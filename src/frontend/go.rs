@@ -445,6 +445,7 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
                     fields.push(Field {
                         name: short.to_string(),
                         ty: Some(t.clone()),
+                        made_by: None,
                         span: span(decl),
                     });
                 }
@@ -453,6 +454,7 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
                 fields.push(Field {
                     name: cx.text(n).to_string(),
                     ty: field_ty.clone(),
+                    made_by: None,
                     span: span(n),
                 });
             }

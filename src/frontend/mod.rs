@@ -43,6 +43,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::Go => go::lower,
         Language::Rust => return rust::lower(source),
     };
+    refuse_operator_lines(language, source)?;
     match language.grammar(path) {
         Grammar::TreeSitter(grammar) => Ok(lower_tree(&tree::parse(grammar, source)?, source)),
         Grammar::Syn => Err(FrontendError::Parse(format!(
@@ -54,8 +55,23 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
 /// Parses `source` without lowering it: the baseline the benchmark compares
 /// the whole scan against. Returns whether the parser produced a tree.
 pub fn parse_only(language: Language, path: &Path, source: &str) -> bool {
+    if refuse_operator_lines(language, source).is_err() {
+        return false;
+    }
     match language.grammar(path) {
         Grammar::TreeSitter(grammar) => tree::parse(grammar, source).is_ok(),
         Grammar::Syn => syn::parse_file(source).is_ok(),
+    }
+}
+
+/// Refuses a file with more operator-only lines than its grammar parses in
+/// bounded memory (see `Language::operator_lines_limit`).
+fn refuse_operator_lines(language: Language, source: &str) -> Result<(), FrontendError> {
+    match language.operator_lines_limit() {
+        Some(limit) if tree::operator_lines(source) > limit => Err(FrontendError::Budget(format!(
+            "more than {limit} characters of lines made only of operators; no real code \
+             has them, and the parser's error recovery on them takes gigabytes"
+        ))),
+        _ => Ok(()),
     }
 }

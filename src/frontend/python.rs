@@ -388,9 +388,15 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
                             .child_by_field_name("left")
                             .filter(|l| l.kind() == "identifier")
                     {
+                        let made_by = a
+                            .child_by_field_name("right")
+                            .filter(|r| r.kind() == "call")
+                            .and_then(|r| r.child_by_field_name("function"))
+                            .map(|f| cx.text(f).to_string());
                         fields.push(Field {
                             name: cx.text(l).to_string(),
                             ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
+                            made_by,
                             span: span(a),
                         });
                     }

@@ -101,6 +101,34 @@ fn bracket_depth_over(source: &str, limit: usize) -> Option<usize> {
     None
 }
 
+/// Characters of `source` in lines made only of operator characters, with
+/// at least two different ones (`/*/*/*`): no statement of a real file, and
+/// not a banner (`=====`) or a comment (`# ---`).
+pub fn operator_lines(source: &str) -> usize {
+    const OPERATORS: &[u8] = b"+-*/%&|^~<>=!@.,:;?\\$";
+    source
+        .lines()
+        .map(|line| {
+            let mut chars = line.bytes().filter(|b| !b.is_ascii_whitespace());
+            let Some(first) = chars.next() else { return 0 };
+            let mut count = 1;
+            let mut mixed = false;
+            for b in chars {
+                if !OPERATORS.contains(&b) {
+                    return 0;
+                }
+                mixed |= b != first;
+                count += 1;
+            }
+            if OPERATORS.contains(&first) && mixed {
+                count
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
 /// The state of one file's lowering.
 pub struct Ctx<'s> {
     pub src: &'s str,
@@ -388,7 +416,7 @@ pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
 
 #[cfg(test)]
 mod tests {
-    use super::bracket_depth_over;
+    use super::{bracket_depth_over, operator_lines};
 
     #[test]
     fn bracket_depth_counts_open_brackets_of_every_kind() {
@@ -396,5 +424,12 @@ mod tests {
         assert_eq!(bracket_depth_over("f([{(x", 3), Some(3));
         // Closers beyond the openers do not bank depth for later.
         assert_eq!(bracket_depth_over(")))))(((", 3), None);
+    }
+
+    #[test]
+    fn operator_lines_count_mixed_operator_only_lines() {
+        assert_eq!(operator_lines("/*/*/*\n  */* \n"), 9);
+        // Banners, comments, code and closing brackets are not counted.
+        assert_eq!(operator_lines("=====\n# -*- x -*-\na = b * c\n)),\n"), 0);
     }
 }

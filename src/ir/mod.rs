@@ -75,6 +75,9 @@ pub struct Field {
     pub name: String,
     /// The declared type as written, without generics (`Logger`, `zap.Logger`).
     pub ty: Option<String>,
+    /// The call that makes the field where the class body assigns it one
+    /// (`models.ForeignKey` of `owner = models.ForeignKey(User, ..)`).
+    pub made_by: Option<String>,
     pub span: Span,
 }
 

@@ -44,6 +44,12 @@ struct Row {
     /// The language whose functions its files call, and whose rule files
     /// also apply to it (TypeScript imports JavaScript).
     family: Language,
+    /// Characters a file may hold in lines made only of operators
+    /// (`/*/*/*`, outside comments) before it is refused unparsed, where the
+    /// grammar's error recovery on such lines takes time and memory
+    /// quadratic in them, in steps too large to interrupt. Real files hold
+    /// a few hundred at most.
+    operator_lines_limit: Option<usize>,
 }
 
 const TABLE: [Row; 6] = [
@@ -53,6 +59,7 @@ const TABLE: [Row; 6] = [
         extensions: &["py", "pyi"],
         not_code: &[],
         family: Language::Python,
+        operator_lines_limit: Some(2_048),
     },
     Row {
         language: Language::JavaScript,
@@ -60,6 +67,7 @@ const TABLE: [Row; 6] = [
         extensions: &["js", "jsx", "mjs", "cjs"],
         not_code: &[],
         family: Language::JavaScript,
+        operator_lines_limit: None,
     },
     Row {
         language: Language::TypeScript,
@@ -67,6 +75,7 @@ const TABLE: [Row; 6] = [
         extensions: &["ts", "tsx", "mts", "cts"],
         not_code: &[".d.ts"],
         family: Language::JavaScript,
+        operator_lines_limit: None,
     },
     Row {
         language: Language::Java,
@@ -74,6 +83,7 @@ const TABLE: [Row; 6] = [
         extensions: &["java"],
         not_code: &[],
         family: Language::Java,
+        operator_lines_limit: None,
     },
     Row {
         language: Language::Go,
@@ -81,6 +91,7 @@ const TABLE: [Row; 6] = [
         extensions: &["go"],
         not_code: &[],
         family: Language::Go,
+        operator_lines_limit: None,
     },
     Row {
         language: Language::Rust,
@@ -88,6 +99,7 @@ const TABLE: [Row; 6] = [
         extensions: &["rs"],
         not_code: &[],
         family: Language::Rust,
+        operator_lines_limit: None,
     },
 ];
 
@@ -147,6 +159,11 @@ impl Language {
 
     /// The grammar of a file of this language; the extension picks the
     /// dialect where a language has several (TSX).
+    /// See `Row::operator_lines_limit`.
+    pub fn operator_lines_limit(self) -> Option<usize> {
+        self.row().operator_lines_limit
+    }
+
     pub fn grammar(self, path: &Path) -> Grammar {
         let tsx = path.extension().is_some_and(|e| e == "tsx");
         Grammar::TreeSitter(match self {

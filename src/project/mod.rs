@@ -26,7 +26,7 @@ use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
-use crate::model::{CategoryId, Finding, Flow, Snippet, TrailStep};
+use crate::model::{CategoryId, Finding, Flow, FlowKind, Snippet, TrailStep};
 use crate::rules::Rules;
 use resolve::{FnRef, Index, bind};
 
@@ -91,7 +91,7 @@ pub struct Linked {
 /// Joins the files' summaries (see [`Linked`]).
 pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let index = Index::new(files, rules);
-    let mut join = Join::new(files, &index);
+    let mut join = Join::new(files, &index, rules);
     join.run();
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
@@ -214,6 +214,7 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
 struct Join<'a> {
     files: &'a [FileSummary],
     index: &'a Index<'a>,
+    rules: &'a Rules,
     /// Symbols by (file, origin), edges by (file, symbol).
     symbols: HashMap<(u32, Origin), Vec<u32>>,
     edges_from: HashMap<(u32, u32), Vec<u32>>,
@@ -230,7 +231,7 @@ struct Join<'a> {
 }
 
 impl<'a> Join<'a> {
-    fn new(files: &'a [FileSummary], index: &'a Index<'a>) -> Join<'a> {
+    fn new(files: &'a [FileSummary], index: &'a Index<'a>, rules: &'a Rules) -> Join<'a> {
         let size: usize = files.iter().map(|f| f.edges.len() + f.calls.len()).sum();
         let mut symbols: HashMap<(u32, Origin), Vec<u32>> = HashMap::new();
         let mut edges_from: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
@@ -248,6 +249,7 @@ impl<'a> Join<'a> {
         let mut join = Join {
             files,
             index,
+            rules,
             symbols,
             edges_from,
             resolved: HashMap::new(),
@@ -334,11 +336,60 @@ impl<'a> Join<'a> {
             // with the other entry-point reads, the rest after.
             match phase {
                 1 => self.seed_bodies(true),
-                2 => self.seed_bodies(false),
+                2 => {
+                    self.seed_bodies(false);
+                    self.seed_objects();
+                }
                 _ => {}
             }
             while let Some(fact) = self.queue.pop_front() {
                 self.visit(fact);
+            }
+        }
+    }
+
+    /// The personal fields of typed variables that reach a sink or a call
+    /// whole (see [`crate::flow::summary::TypedObject`]), from production
+    /// code.
+    fn seed_objects(&mut self) {
+        let files = self.files;
+        for (fi, file) in files.iter().enumerate() {
+            let fi = fi as u32;
+            if !self.index.is_production(fi) {
+                continue;
+            }
+            for located in &file.objects {
+                let object = &located.object;
+                let Some(fields) = self.index.class_fields(fi, &object.ty) else {
+                    continue;
+                };
+                // A stored object's secret field holds a hash (see the flow
+                // engine's whole objects); where it goes is only known at
+                // a sink.
+                let logged_or_shared = match object.to {
+                    Node::Sink { sink } => file.sinks[sink as usize].flow.kind != FlowKind::Stored,
+                    _ => false,
+                };
+                let named = |field: &str| {
+                    object
+                        .only
+                        .as_ref()
+                        .is_none_or(|o| o.contains(&normalized_name(field)))
+                };
+                for (field, category) in fields {
+                    if !logged_or_shared && self.rules.category(*category).secret || !named(field) {
+                        continue;
+                    }
+                    let step = (fi, &located.step);
+                    self.deliver(
+                        fi,
+                        object.to,
+                        *category,
+                        Some(field.clone()),
+                        vec![step],
+                        &[],
+                    );
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 //! summaries small on large trees.
 
 use crate::flow::summary::{
-    Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, read_verb,
+    Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, TypedObject, read_verb,
 };
 use crate::ir::Span;
 use crate::language::Language;
@@ -29,6 +29,15 @@ pub struct FileSummary {
     /// Personal fields of the classes declared in the file.
     pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
     pub bodies: Vec<LocatedBody>,
+    pub objects: Vec<LocatedObject>,
+}
+
+/// A typed variable reaching a sink or a call whole, with the step that
+/// starts its trails ("`owner` of type `Owner`").
+#[derive(Debug)]
+pub struct LocatedObject {
+    pub object: TypedObject,
+    pub step: Spot,
 }
 
 /// A typed request body, with what a finding at it needs.
@@ -181,6 +190,17 @@ pub fn locate(
                 body,
             })
             .collect(),
+        objects: summary
+            .objects
+            .into_iter()
+            .map(|object| LocatedObject {
+                step: Spot {
+                    region: region(object.span),
+                    message: format!("`{}` of type `{}`", object.name, short_type(&object.ty)),
+                },
+                object,
+            })
+            .collect(),
         edges: summary
             .edges
             .into_iter()
@@ -193,4 +213,9 @@ pub fn locate(
             })
             .collect(),
     }
+}
+
+/// A type as a reader knows it: `Owner`, not the path it was imported by.
+fn short_type(ty: &str) -> &str {
+    ty.rsplit(['.', ':', '/']).next().unwrap_or(ty)
 }

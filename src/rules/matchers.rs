@@ -4,7 +4,7 @@
 //! regex set over the callee globs of the language's sink files (and of its
 //! family's: TypeScript uses JavaScript's).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use regex::RegexSet;
 
@@ -71,6 +71,12 @@ pub struct LanguageRules {
     /// Parameter type -> source: the function is a resolver whose other
     /// parameters are request data.
     pub resolver_params: HashMap<String, usize>,
+    /// Of request handlers' parameters: annotations that only validate,
+    /// types the framework fills, and types of one value (see
+    /// [`SourceSpec`]).
+    pub neutral_annotations: HashSet<String>,
+    pub injected_types: HashSet<String>,
+    pub value_types: HashSet<String>,
     /// How the language is written (`rules/languages/<name>.yml`).
     pub conventions: Conventions,
 }
@@ -126,6 +132,9 @@ impl LanguageRules {
         let mut field_params = HashMap::new();
         let mut container_params = HashMap::new();
         let mut resolver_params = HashMap::new();
+        let mut neutral_annotations = HashSet::new();
+        let mut injected_types = HashSet::new();
+        let mut value_types = HashSet::new();
         for family in Language::ALL
             .into_iter()
             .filter(|f| language.uses_rules_of(*f))
@@ -169,6 +178,9 @@ impl LanguageRules {
                     container_params
                         .extend(src.container_params.iter().map(|p| (p.clone(), index)));
                     resolver_params.extend(src.resolver_params.iter().map(|p| (p.clone(), index)));
+                    neutral_annotations.extend(src.neutral_annotations.iter().cloned());
+                    injected_types.extend(src.injected_types.iter().cloned());
+                    value_types.extend(src.value_types.iter().cloned());
                 }
                 for g in &sf.sanitizers {
                     sanitizers.push(compile(file, g)?);
@@ -188,6 +200,9 @@ impl LanguageRules {
             field_params,
             container_params,
             resolver_params,
+            neutral_annotations,
+            injected_types,
+            value_types,
             conventions,
         })
     }

@@ -74,6 +74,8 @@ pub struct Rules {
     pub truncation: TruncationSpec,
     pub mapping_types: HashSet<String>,
     pub serializers: HashSet<String>,
+    pub field_list_keywords: HashSet<String>,
+    pub relation_fields: HashSet<String>,
     /// Resolved callee path -> (from, to) argument positions.
     pub copiers: HashMap<String, (usize, usize)>,
     /// The names a method's receiver goes by in any language (`self`,
@@ -95,6 +97,15 @@ pub struct Sink {
 }
 
 impl Rules {
+    /// Whether class field `f` holds a reference to another record, not
+    /// its data (see `relation_fields` in `rules/flow.yml`).
+    pub fn is_relation(&self, f: &crate::ir::Field) -> bool {
+        f.made_by.as_deref().is_some_and(|call| {
+            let last = call.rsplit(['.', ':']).next().unwrap_or(call);
+            self.relation_fields.contains(last)
+        })
+    }
+
     /// The rules built into the binary.
     pub fn embedded() -> Result<Rules, RulesError> {
         Rules::from_files(
@@ -191,6 +202,8 @@ impl Rules {
             truncation: flow.truncation,
             mapping_types: flow.mapping_types,
             serializers: flow.serializers,
+            field_list_keywords: flow.field_list_keywords,
+            relation_fields: flow.relation_fields,
             copiers: flow
                 .copiers
                 .iter()

@@ -128,6 +128,14 @@ pub struct FlowFile {
     /// Calls that copy one object's fields into another.
     #[serde(default)]
     pub copiers: Vec<CopierSpec>,
+    /// Calls that declare a field holding a reference to another record
+    /// (`models.ForeignKey`, `relationship`), matched on their last name.
+    #[serde(default)]
+    pub relation_fields: HashSet<String>,
+    /// Keywords of a model write that list the fields it writes
+    /// (`save(update_fields=[..])`).
+    #[serde(default)]
+    pub field_list_keywords: HashSet<String>,
 }
 
 /// `BeanUtils.copyProperties(source, target)`: the data of argument `from`
@@ -350,6 +358,18 @@ pub struct SourceSpec {
     /// Pydantic model), unless given a default call (`= Depends(..)`).
     #[serde(default)]
     pub route_decorators: Vec<String>,
+    /// Annotations that only validate a handler's parameter (`Valid`): one
+    /// that has no others is as unmarked as one without annotations.
+    #[serde(default)]
+    pub neutral_annotations: Vec<String>,
+    /// Types of a handler's parameters that the framework fills itself
+    /// (`Model`, `BindingResult`, `Principal`): neither body nor field.
+    #[serde(default)]
+    pub injected_types: Vec<String>,
+    /// Types of a handler's parameters that hold one value (`String`,
+    /// `Long`): a request field named after the parameter, not a body.
+    #[serde(default)]
+    pub value_types: Vec<String>,
     /// The values address a resource (URL path segments: `c.Param("id")`,
     /// `@PathVariable`, `req.params`): they are request data for the flows
     /// they take, but reading them is not collecting data from a person.

@@ -25,7 +25,12 @@ impl Lower<'_> {
             .filter(|_| node.kind() == "record_declaration");
         if let Some(ps) = components {
             for JParam { name, ty, span, .. } in self.parameters(ps) {
-                fields.push(Field { name, ty, span });
+                fields.push(Field {
+                    name,
+                    ty,
+                    made_by: None,
+                    span,
+                });
             }
         }
         let members = node
@@ -61,6 +66,7 @@ impl Lower<'_> {
                         fields.push(Field {
                             name: field,
                             ty: ty.clone(),
+                            made_by: None,
                             span: span(d),
                         });
                     }

@@ -427,6 +427,7 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
                 lx.param_fields.push(Field {
                     name: lx.text(p),
                     ty: ty.clone(),
+                    made_by: None,
                     span: sp,
                 });
             }
@@ -582,6 +583,7 @@ fn class_field(lx: &mut Lower, member: Node, fields: &mut Vec<Field>, inits: &mu
     fields.push(Field {
         name: fname.clone(),
         ty: ty.clone(),
+        made_by: None,
         span: span(member),
     });
     let Some(v) = field(member, "value") else {
@@ -640,6 +642,7 @@ fn type_fields(lx: &mut Lower, name: Node, body: Node, decl: Node) {
             Some(Field {
                 name: property_key(lx, n),
                 ty: field(m, "type").and_then(|t| type_name(lx, t)),
+                made_by: None,
                 span: span(m),
             })
         })

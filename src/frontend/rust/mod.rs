@@ -167,6 +167,7 @@ fn item(cx: &mut Ctx, it: &Item) {
                         .map(|i| i.to_string())
                         .unwrap_or_else(|| n.to_string()),
                     ty: type_base(&f.ty),
+                    made_by: None,
                     span: span_of(f),
                 })
                 .collect();

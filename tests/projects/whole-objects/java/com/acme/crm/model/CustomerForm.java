@@ -1,0 +1,6 @@
+package com.acme.crm.model;
+
+public class CustomerForm {
+    private String email;
+    private String telephone;
+}

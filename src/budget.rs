@@ -39,6 +39,13 @@ pub const FLOW_PER_BYTE: u64 = 4;
 /// unparsed: real code stays below a hundred.
 pub const MAX_BRACKET_DEPTH: usize = 1_000;
 
+/// How many brackets may be left open at the end of a source file before
+/// it is refused unparsed: the error recovery of some grammars is
+/// exponential in them (Go's, after an unterminated raw string), in steps
+/// the parse budget cannot interrupt. Real files leave at most ten open,
+/// counting those in strings and comments.
+pub const MAX_UNCLOSED_BRACKETS: usize = 32;
+
 /// Memory growth any parse may cause, and per byte of source: real files
 /// need a few dozen bytes of tree per byte.
 pub const PARSE_MEMORY_BASE: u64 = 512 << 20;

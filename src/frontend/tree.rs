@@ -31,11 +31,21 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
     parser
         .set_language(&language)
         .map_err(|e| FrontendError::Parse(e.to_string()))?;
-    if let Some(depth) = bracket_depth_over(source, budget::MAX_BRACKET_DEPTH) {
-        return Err(FrontendError::Budget(format!(
-            "brackets nest deeper than {depth}; no real code does, and the parser's \
-             error recovery on such a file can take gigabytes"
-        )));
+    match bracket_depths(source, budget::MAX_BRACKET_DEPTH) {
+        Brackets::TooDeep => {
+            return Err(FrontendError::Budget(format!(
+                "brackets nest deeper than {}; no real code does, and the parser's \
+                 error recovery on such a file can take gigabytes",
+                budget::MAX_BRACKET_DEPTH
+            )));
+        }
+        Brackets::Open(open) if open > budget::MAX_UNCLOSED_BRACKETS => {
+            return Err(FrontendError::Budget(format!(
+                "{open} brackets are left open at the end of the file; no real code leaves \
+                 more than a few, and the parser's error recovery on them can take minutes"
+            )));
+        }
+        Brackets::Open(_) => {}
     }
     let limit = budget::parse_time(source.len());
     let start = ThreadTime::try_now().ok();
@@ -81,24 +91,31 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
     }
 }
 
-/// `Some(limit)` when the brackets of `source` open more than `limit` deep,
-/// counted without regard to strings and comments (a real file's strings do
-/// not leave hundreds of brackets open).
-fn bracket_depth_over(source: &str, limit: usize) -> Option<usize> {
+/// How the brackets of a source file nest, counted without regard to
+/// strings and comments (a real file's strings do not leave many open).
+#[derive(Debug, PartialEq, Eq)]
+enum Brackets {
+    /// Deeper than the limit somewhere.
+    TooDeep,
+    /// Within the limit, with this many left open at the end.
+    Open(usize),
+}
+
+fn bracket_depths(source: &str, limit: usize) -> Brackets {
     let mut depth = 0usize;
     for b in source.bytes() {
         match b {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 if depth > limit {
-                    return Some(limit);
+                    return Brackets::TooDeep;
                 }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    None
+    Brackets::Open(depth)
 }
 
 /// Characters of `source` in lines made only of operator characters, with
@@ -416,14 +433,15 @@ pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{bracket_depth_over, operator_lines};
+    use super::{Brackets, bracket_depths, operator_lines};
 
     #[test]
     fn bracket_depth_counts_open_brackets_of_every_kind() {
-        assert_eq!(bracket_depth_over("f([{x}])", 3), None);
-        assert_eq!(bracket_depth_over("f([{(x", 3), Some(3));
+        assert_eq!(bracket_depths("f([{x}])", 3), Brackets::Open(0));
+        assert_eq!(bracket_depths("f([{(x", 3), Brackets::TooDeep);
+        assert_eq!(bracket_depths("f([x", 3), Brackets::Open(2));
         // Closers beyond the openers do not bank depth for later.
-        assert_eq!(bracket_depth_over(")))))(((", 3), None);
+        assert_eq!(bracket_depths(")))))(((", 3), Brackets::Open(3));
     }
 
     #[test]

@@ -139,6 +139,7 @@ fixtures! {
         protection: "protection.ts",
         sdks: "sdks.ts",
         sources_request_metadata: "sources_request_metadata.ts",
+        sources_destructured: "sources_destructured.ts",
         storage: "storage.ts",
         whole_objects: "whole_objects.ts",
     }

@@ -167,6 +167,13 @@ impl FileCx<'_> {
         sc: &mut Scope,
     ) -> Value {
         if let State::Container(source) = obj.state {
+            if self.rules.sources[source]
+                .nested_containers
+                .iter()
+                .any(|n| n == property)
+            {
+                return Value::container(source);
+            }
             let owner = container_owner(object, sc);
             let mut out = Value::default();
             let base = written(object).unwrap_or_default();
@@ -178,7 +185,7 @@ impl FileCx<'_> {
             // A field read again from the same container (`req.body.email`
             // twice in one handler) is the same collection.
             let holder = holder_of(object).or((!base.is_empty()).then_some(base.as_str()));
-            if let Some(t) = self.collect(Read {
+            match self.collect(Read {
                 field: property,
                 owner: owner.as_deref(),
                 source,
@@ -186,7 +193,11 @@ impl FileCx<'_> {
                 shown: &text,
                 holder,
             }) {
-                out.add(t);
+                Some(t) => out.add(t),
+                None if matches!(self.classify(property, owner.as_deref()), Verdict::NoMatch) => {
+                    self.silent_read = Some((source, span));
+                }
+                None => {}
             }
             return out;
         }
@@ -266,9 +277,17 @@ impl FileCx<'_> {
     /// Whether the value's own name already says it is not personal data,
     /// so that the key it is put under cannot make it so:
     /// `EmailBackend(password=config.password)` passes a setting, not a
-    /// person's password.
+    /// person's password; `"Bearer " + api_key` the application's key.
     fn named_not_personal(&self, value: &Expr) -> bool {
         let (name, owner) = match &value.kind {
+            ExprKind::Format(parts) => {
+                let mut named = parts
+                    .iter()
+                    .filter(|p| !matches!(p.kind, ExprKind::Str(_) | ExprKind::Literal));
+                let first = named.next();
+                return first.is_some_and(|p| self.named_not_personal(p))
+                    && named.all(|p| self.named_not_personal(p));
+            }
             ExprKind::Name(n) => (n, None),
             ExprKind::Member { object, property } => {
                 let owner = match &object.kind {

@@ -99,10 +99,26 @@ impl FileCx<'_> {
         span: Span,
         sc: &mut Scope,
     ) {
-        let v = value.map(|e| self.eval(e, sc)).unwrap_or_default();
+        self.silent_read = None;
+        let mut v = value.map(|e| self.eval(e, sc)).unwrap_or_default();
         match target {
             Target::Place(place) => match &place.kind {
                 ExprKind::Name(name) => {
+                    // `const newPassword = query.new`: the key says nothing,
+                    // the variable it is read into does.
+                    if let (Some((source, at)), Some(e)) = (self.silent_read.take(), value)
+                        && (e.span.start_line, e.span.start_col) == (at.start_line, at.start_col)
+                        && let Some(t) = self.collect(Read {
+                            field: name,
+                            owner: None,
+                            source,
+                            span: at,
+                            shown: &format!("`{name}`"),
+                            holder: None,
+                        })
+                    {
+                        v.add(t);
+                    }
                     let origin = ty
                         .map(|t| self.resolve_type(t))
                         .or_else(|| value.and_then(|e| self.origin_of(e, sc)));
@@ -200,6 +216,14 @@ impl FileCx<'_> {
                 };
                 for (index, (key, local)) in pairs.iter().enumerate() {
                     let lv = match (v.state, key) {
+                        (State::Container(source), _)
+                            if self.rules.sources[source]
+                                .nested_containers
+                                .iter()
+                                .any(|n| Some(n) == key.as_ref()) =>
+                        {
+                            Value::container(source)
+                        }
                         (State::Container(source), _) => {
                             let field = key.as_deref().unwrap_or(local);
                             let mut lv = Value::default();

@@ -204,6 +204,10 @@ struct FileCx<'a> {
     model_hook: Option<hooks::ModelHook>,
     /// Fields the file's model hooks store hashed (normalized names).
     protected_fields: BTreeSet<String>,
+    /// The last read of request data whose key names nothing
+    /// (`query.new`): its source and span, so that the variable it is
+    /// read into can name it (`const newPassword = query.new`).
+    silent_read: Option<(usize, Span)>,
 }
 
 impl<'a> FileCx<'a> {
@@ -262,6 +266,7 @@ impl<'a> FileCx<'a> {
             hook_functions: HashSet::new(),
             model_hook: None,
             protected_fields: BTreeSet::new(),
+            silent_read: None,
         };
         for class in &ir.classes {
             for field in &class.fields {

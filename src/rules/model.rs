@@ -358,6 +358,10 @@ pub struct SourceSpec {
     /// Pydantic model), unless given a default call (`= Depends(..)`).
     #[serde(default)]
     pub route_decorators: Vec<String>,
+    /// Members of a container that are containers themselves (`body` and
+    /// `query` of `req: Request`, whatever the parameter is called).
+    #[serde(default)]
+    pub nested_containers: Vec<String>,
     /// Annotations that only validate a handler's parameter (`Valid`): one
     /// that has no others is as unmarked as one without annotations.
     #[serde(default)]

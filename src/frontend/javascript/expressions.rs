@@ -439,6 +439,17 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
     let Some(pattern) = pattern else {
         return;
     };
+    // `({ body, query }: Request) =>`: one parameter of that type, whose
+    // members the pattern names, as `const { body, query } = req` would.
+    if pattern.kind() == "object_pattern"
+        && let Some(ty) = ty.clone()
+    {
+        lx.temps += 1;
+        let name = format!("<parameter {}>", lx.temps);
+        params.push(Param::named(name.clone(), Some(ty), annotations, sp));
+        super::destructure(lx, pattern, super::name_expr(&name, sp), sp, body);
+        return;
+    }
     let mut names = Vec::new();
     bound_names(lx, pattern, &mut names);
     let single = match names.as_slice() {

@@ -90,6 +90,7 @@ fixtures! {
         sdks: "sdks.py",
         sources: "sources.py",
         sources_request_metadata: "sources_request_metadata.py",
+        sessions: "sessions.py",
         storage: "storage.py",
         traps: "traps.py",
         whole_objects: "whole_objects.py",

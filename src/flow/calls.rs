@@ -14,7 +14,7 @@ use super::trail::Trail;
 use super::truncation::{names_a_collection, slice_length};
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, tokens};
-use crate::ir::{Arg, Expr, ExprKind};
+use crate::ir::{Arg, Expr, ExprKind, Span};
 use crate::model::FlowKind;
 
 /// A call with its callee and arguments evaluated.
@@ -35,6 +35,9 @@ pub(super) struct Call<'e> {
     /// declared types.
     pub(super) written: Option<String>,
     pub(super) resolved: Option<String>,
+    /// How findings name the call when it is not written as one
+    /// (`request.session[..]` for an item assignment).
+    pub(super) shown_as: Option<String>,
 }
 
 impl Call<'_> {
@@ -48,7 +51,10 @@ impl Call<'_> {
 
     /// The callee as shown in messages.
     pub(super) fn shown(&self) -> &str {
-        self.written.as_deref().unwrap_or(self.method)
+        self.shown_as
+            .as_deref()
+            .or(self.written.as_deref())
+            .unwrap_or(self.method)
     }
 
     fn receiver_value(&self) -> Option<&Value> {
@@ -130,6 +136,65 @@ impl FileCx<'_> {
         self.call_site(&c, sc)
     }
 
+    /// `request.session["email"] = v`: an item assignment into an object
+    /// whose `__setitem__` is a sink (through any indexes:
+    /// `session[KEY][ns][k] = v` stores into the session) is that call.
+    /// Returns whether it was one.
+    pub(super) fn item_store(
+        &mut self,
+        object: &Expr,
+        index: &Expr,
+        v: &Value,
+        span: Span,
+        sc: &mut Scope,
+    ) -> bool {
+        let mut store = object;
+        while let ExprKind::Index { object, .. } = &store.kind {
+            store = object;
+        }
+        let callee = Expr::new(
+            ExprKind::Member {
+                object: Box::new(store.clone()),
+                property: "__setitem__".to_string(),
+            },
+            store.span,
+        );
+        let (written, resolved) = (written(&callee), self.resolved(&callee, sc));
+        let paths: Vec<&str> = [resolved.as_deref(), written.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if self.lang.sink_for(&paths).is_none() {
+            return false;
+        }
+        let args = [
+            Arg {
+                name: None,
+                value: index.clone(),
+            },
+            Arg {
+                name: None,
+                value: Expr::new(ExprKind::Literal, span),
+            },
+        ];
+        let call = Expr::new(ExprKind::Literal, span);
+        let receiver = self.eval(store, sc);
+        let mut c = Call {
+            expr: &call,
+            callee: &callee,
+            args: &args,
+            construct: false,
+            receiver: Some((receiver, store)),
+            method: "__setitem__",
+            values: vec![self.eval(index, sc), v.clone()],
+            shown_as: super::paths::written(store).map(|w| format!("{w}[..]")),
+            written,
+            resolved,
+        };
+        self.sink_call(&mut c, sc);
+        true
+    }
+
     /// Evaluates the receiver and the arguments of a call.
     fn evaluate<'e>(
         &mut self,
@@ -161,6 +226,7 @@ impl FileCx<'_> {
             values,
             written: written(callee),
             resolved: self.resolved(callee, sc),
+            shown_as: None,
         }
     }
 

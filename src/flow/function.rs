@@ -164,6 +164,9 @@ impl FileCx<'_> {
                 }
                 ExprKind::Index { object, index } => {
                     self.eval(index, sc);
+                    if self.item_store(object, index, &v, span, sc) {
+                        return;
+                    }
                     match index.as_str() {
                         Some(key) => self.assign_field(object, key, v, value, span, sc),
                         None => {

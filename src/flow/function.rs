@@ -163,10 +163,10 @@ impl FileCx<'_> {
                     self.assign_field(object, property, v, value, span, sc)
                 }
                 ExprKind::Index { object, index } => {
-                    self.eval(index, sc);
                     if self.item_store(object, index, &v, span, sc) {
                         return;
                     }
+                    self.eval(index, sc);
                     match index.as_str() {
                         Some(key) => self.assign_field(object, key, v, value, span, sc),
                         None => {

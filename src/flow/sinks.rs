@@ -41,11 +41,11 @@ enum WrittenFields {
 
 /// A variable of a type this file does not declare reaching a sink whole;
 /// the join knows the type's fields (see [`super::summary::TypedObject`]).
-struct Whole {
-    name: String,
-    ty: String,
-    span: Span,
-    only: Option<Vec<String>>,
+pub(super) struct Whole {
+    pub(super) name: String,
+    pub(super) ty: String,
+    pub(super) span: Span,
+    pub(super) only: Option<Vec<String>>,
 }
 
 /// The arguments of the nearest call down the receiver chain of `call` to
@@ -128,8 +128,7 @@ impl FileCx<'_> {
         for whole in deferred {
             let sink = *number.get_or_insert_with(|| self.number_sink(template.clone()));
             if let Some(sink) = sink {
-                let to = Node::Sink { sink };
-                self.typed_object(to, &whole.name, &whole.ty, whole.span, whole.only);
+                self.typed_object(sink, whole);
             }
         }
         for t in carried.taints {

@@ -7,6 +7,7 @@ use super::FileCx;
 use super::calls::Call;
 use super::paths::field_of;
 use super::scope::Scope;
+use super::sinks::Whole;
 use super::summary::{ArgSlot, CallSite, Edge, From, Node, Origin, Slot, Symbol, TypedObject};
 use super::trail::Trail;
 use super::value::{Label, Taint, Value};
@@ -141,17 +142,16 @@ impl FileCx<'_> {
         out
     }
 
-    /// Records that variable `name`, declared of type `ty`, reaches `to`
-    /// whole (see [`TypedObject`]). Only a named type can declare personal
-    /// fields: `str`, `int` or `List<User>` cannot.
-    pub(super) fn typed_object(
-        &mut self,
-        to: Node,
-        name: &str,
-        ty: &str,
-        span: Span,
-        only: Option<Vec<String>>,
-    ) {
+    /// Records that a variable reaches sink `sink` whole (see
+    /// [`TypedObject`]). Only a named type can declare personal fields:
+    /// `str`, `int` or `List<User>` cannot.
+    pub(super) fn typed_object(&mut self, sink: u32, whole: Whole) {
+        let Whole {
+            name,
+            ty,
+            span,
+            only,
+        } = whole;
         let ty = ty.trim_start_matches(['*', '&']).trim_start_matches("mut ");
         let last = ty.rsplit(['.', ':']).next().unwrap_or(ty);
         if !last.starts_with(|c: char| c.is_ascii_uppercase())
@@ -162,9 +162,9 @@ impl FileCx<'_> {
         let ty = self.resolve_type(ty);
         if let Some(summary) = self.summary.as_mut() {
             summary.objects.push(TypedObject {
-                to,
+                sink,
                 ty,
-                name: name.to_string(),
+                name,
                 span,
                 only,
             });

@@ -31,16 +31,16 @@ pub struct Summary {
     /// Parameters bound to a request body of a declared type, which may be
     /// declared in another file.
     pub bodies: Vec<Body>,
-    /// Variables of a declared type that reach a sink or a call whole.
+    /// Variables of a declared type that reach a sink whole.
     pub objects: Vec<TypedObject>,
 }
 
-/// `owners.save(owner)`, `cache.set(key, member)` with `owner: Owner`: a
-/// variable of a declared type reaching `to` whole. The join sends every
-/// personal field the type declares there, wherever it is declared.
+/// `owners.save(owner)` with `owner: Owner`: a variable of a declared type
+/// reaching sink `sink` whole. The join sends every personal field the type
+/// declares there, wherever it is declared.
 #[derive(Debug, Clone)]
 pub struct TypedObject {
-    pub to: Node,
+    pub sink: u32,
     /// The type, resolved through the imports.
     pub ty: String,
     /// The variable as written, for the trail.

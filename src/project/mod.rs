@@ -348,9 +348,8 @@ impl<'a> Join<'a> {
         }
     }
 
-    /// The personal fields of typed variables that reach a sink or a call
-    /// whole (see [`crate::flow::summary::TypedObject`]), from production
-    /// code.
+    /// The personal fields of typed variables that reach a sink whole (see
+    /// [`crate::flow::summary::TypedObject`]), from production code.
     fn seed_objects(&mut self) {
         let files = self.files;
         for (fi, file) in files.iter().enumerate() {
@@ -364,12 +363,8 @@ impl<'a> Join<'a> {
                     continue;
                 };
                 // A stored object's secret field holds a hash (see the flow
-                // engine's whole objects); where it goes is only known at
-                // a sink.
-                let logged_or_shared = match object.to {
-                    Node::Sink { sink } => file.sinks[sink as usize].flow.kind != FlowKind::Stored,
-                    _ => false,
-                };
+                // engine's whole objects).
+                let stored = file.sinks[object.sink as usize].flow.kind == FlowKind::Stored;
                 let named = |field: &str| {
                     object
                         .only
@@ -377,13 +372,13 @@ impl<'a> Join<'a> {
                         .is_none_or(|o| o.contains(&normalized_name(field)))
                 };
                 for (field, category) in fields {
-                    if !logged_or_shared && self.rules.category(*category).secret || !named(field) {
+                    if stored && self.rules.category(*category).secret || !named(field) {
                         continue;
                     }
                     let step = (fi, &located.step);
                     self.deliver(
                         fi,
-                        object.to,
+                        Node::Sink { sink: object.sink },
                         *category,
                         Some(field.clone()),
                         vec![step],

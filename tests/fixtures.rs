@@ -221,6 +221,7 @@ fixtures! {
         lowering_macros: "lowering_macros.rs",
         lowering_statements: "lowering_statements.rs",
         messages_tokens_mail: "messages_tokens_mail.rs",
+        model_save: "model_save.rs",
         protection: "protection.rs",
         sdks: "sdks.rs",
         sources: "sources.rs",

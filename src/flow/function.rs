@@ -183,15 +183,21 @@ impl FileCx<'_> {
                 }
             },
             Target::Destructure(pairs) => {
-                // `a, b = x.email, x.phone` pairs up by position.
-                if let Some(ExprKind::Array(items)) = value.map(|e| &e.kind)
-                    && items.len() == pairs.len()
-                    && pairs.iter().all(|(k, _)| k.is_none())
+                // `a, b = x.email, x.phone` pairs up by position, and so does
+                // `let (user, device) = match .. { _ => (u, d) }` arm by arm.
+                if pairs.iter().all(|(k, _)| k.is_none())
+                    && let Some(positions) = value.and_then(|e| by_position(e, pairs.len()))
                 {
-                    for ((_, local), item) in pairs.iter().zip(items.iter()) {
-                        let lv = self
-                            .eval(item, sc)
-                            .then(span, || format!("assigned to `{local}`"));
+                    let mut anywhere = Value::default();
+                    for e in positions.anywhere {
+                        anywhere.merge(self.eval(e, sc));
+                    }
+                    for ((_, local), items) in pairs.iter().zip(positions.slots) {
+                        let mut lv = anywhere.clone();
+                        for item in items {
+                            lv.merge(self.eval(item, sc));
+                        }
+                        let lv = lv.then(span, || format!("assigned to `{local}`"));
                         sc.vars.insert(
                             local.clone(),
                             Var {
@@ -311,5 +317,42 @@ impl FileCx<'_> {
             .then(span, || format!("stored in `{owner}.{field}`"))
             .into_field(field);
         self.var_mut(owner, sc).value.overwrite_field(field, v);
+    }
+}
+
+/// A tuple value taken apart by position: the expressions each of its
+/// positions may hold, and the branches that give something else, whose
+/// parts cannot be told apart and so may be in any position.
+struct Positions<'a> {
+    slots: Vec<Vec<&'a Expr>>,
+    anywhere: Vec<&'a Expr>,
+}
+
+/// `value` by position, if it is a tuple literal of `n` items or branches
+/// of which at least one is: `match .. { A => (u, d), B => err!(..) }`.
+fn by_position(value: &Expr, n: usize) -> Option<Positions<'_>> {
+    let mut positions = Positions {
+        slots: vec![Vec::new(); n],
+        anywhere: Vec::new(),
+    };
+    let tuples = collect_positions(value, n, &mut positions);
+    (tuples > 0).then_some(positions)
+}
+
+/// Adds `value`'s items to `into`; returns how many tuples it held.
+fn collect_positions<'a>(value: &'a Expr, n: usize, into: &mut Positions<'a>) -> usize {
+    match &value.kind {
+        ExprKind::Array(items) if items.len() == n => {
+            for (slot, item) in into.slots.iter_mut().zip(items) {
+                slot.push(item);
+            }
+            1
+        }
+        ExprKind::Either(branches) => branches.iter().map(|b| collect_positions(b, n, into)).sum(),
+        ExprKind::Literal => 0,
+        _ => {
+            into.anywhere.push(value);
+            0
+        }
     }
 }

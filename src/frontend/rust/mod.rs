@@ -613,6 +613,8 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
             }
         }
         E::Lit(l) => lit(&l.lit),
+        // `None` is no data, whatever the field it is put in is named.
+        E::Path(p) if p.path.is_ident("None") => literal(span_of(p)),
         E::Path(p) => path_expr(cx, &p.path),
         E::Field(f) => {
             let object = expr(cx, &f.base);
@@ -637,6 +639,9 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
                 sp,
             )
         }
+        // `Some(x)` and `Ok(x)` are `x`: a wrapper must not hide the name
+        // that says what `x` is (`Some(keys.encrypted_private_key)`).
+        E::Call(c) if c.args.len() == 1 && is_transparent_variant(&c.func) => expr(cx, &c.args[0]),
         E::Call(c) => {
             let callee = expr(cx, &c.func);
             let args = exprs(cx, &c.args)
@@ -813,6 +818,11 @@ fn lit(l: &Lit) -> Expr {
 }
 
 /// `a::b::c` -> `Member(Member(Name(a), b), c)`; `Self` is the impl type.
+/// The variants that only wrap a value: `Some(x)` and `Ok(x)` hold `x`.
+fn is_transparent_variant(func: &syn::Expr) -> bool {
+    matches!(func, syn::Expr::Path(p) if p.path.is_ident("Some") || p.path.is_ident("Ok"))
+}
+
 fn path_expr(cx: &Ctx, path: &syn::Path) -> Expr {
     let mut segments = path.segments.iter();
     let Some(first) = segments.next() else {

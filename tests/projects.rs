@@ -151,6 +151,7 @@ project!(java_kyc_impl, "java-kyc-impl");
 project!(go_gin_layers, "go-gin-layers");
 project!(go_nethttp_interfaces, "go-nethttp-interfaces");
 project!(whole_objects, "whole-objects");
+project!(declared_inputs, "declared-inputs");
 
 /// Tests, fixtures, examples, seeds, migrations and benchmarks, in every
 /// language, by directory, file name and (Rust) test module: their findings

@@ -121,6 +121,15 @@ pub fn analyze(
                 .collect(),
             ..Summary::default()
         });
+        let inputs = ir
+            .classes
+            .iter()
+            .filter(|c| !c.bases.is_empty())
+            .map(|c| cx.declared_input(c))
+            .collect();
+        if let Some(summary) = cx.summary.as_mut() {
+            summary.inputs = inputs;
+        }
     }
     let mut module = Scope::default();
     for stmt in &ir.module {

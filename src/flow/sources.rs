@@ -12,11 +12,11 @@ use super::FileCx;
 use super::calls::Call;
 use super::paths::{container_owner, holder_of, written};
 use super::scope::{Scope, Var};
-use super::summary::{Body, Slot, read_verb};
+use super::summary::{Body, DeclaredInput, Slot, read_verb};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, normalized_name};
-use crate::ir::{Expr, ExprKind, Function, Param, Span};
+use crate::ir::{Class, Expr, ExprKind, Function, Param, Span};
 use crate::model::{Flow, FlowKind};
 
 /// A read of one field of request data.
@@ -478,5 +478,42 @@ impl FileCx<'_> {
             .into_iter()
             .flatten()
             .find_map(|p| self.lang.container(&p))
+    }
+}
+
+impl FileCx<'_> {
+    /// `c` as a class that may be a declared request input, or the base of
+    /// one: its resolved bases and a collection for each personal field it
+    /// declares with a constructor (`email = forms.EmailField()`) or lists
+    /// by name.
+    pub(super) fn declared_input(&self, c: &Class) -> DeclaredInput {
+        let fields: Vec<Flow> = c
+            .fields
+            .iter()
+            .filter(|f| f.made_by.is_some() && !self.rules.is_relation(f))
+            .chain(&c.listed_fields)
+            .filter_map(|f| match self.classify(&f.name, Some(&c.name)) {
+                Verdict::Category { id, .. } => Some(Flow {
+                    kind: FlowKind::Collected,
+                    category: id,
+                    span: f.span,
+                    via: String::new(),
+                    recipient: None,
+                    store: None,
+                    store_key: None,
+                    region: None,
+                    target: format!("`{}.{}`", c.name, f.name),
+                    trail: Vec::new(),
+                    model_write: false,
+                    model_field: None,
+                }),
+                _ => None,
+            })
+            .collect();
+        DeclaredInput {
+            class: c.name.clone(),
+            bases: c.bases.iter().map(|b| self.resolve_type(b)).collect(),
+            fields,
+        }
     }
 }

@@ -33,6 +33,23 @@ pub struct Summary {
     pub bodies: Vec<Body>,
     /// Variables of a declared type that reach a sink whole.
     pub objects: Vec<TypedObject>,
+    /// Classes that derive from others, with their personal fields: the
+    /// join reports these as collected when a base, in any file, is a
+    /// declared request input (`graphene.InputObjectType`, `forms.Form`).
+    pub inputs: Vec<DeclaredInput>,
+}
+
+/// `class AddressInput(BaseInput): phone = graphene.String()`: a class
+/// that may be a declared request input, depending on its bases.
+#[derive(Debug, Clone)]
+pub struct DeclaredInput {
+    pub class: String,
+    /// The base classes, resolved through the file's imports.
+    pub bases: Vec<String>,
+    /// A collection for each personal field the class declares with a
+    /// field constructor or lists by name (`via` is set by the join, from
+    /// the source whose input class it derives from).
+    pub fields: Vec<Flow>,
 }
 
 /// `owners.save(owner)` with `owner: Owner`: a variable of a declared type

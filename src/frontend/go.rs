@@ -461,6 +461,8 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
         }
     }
     cx.ir.classes.push(Class {
+        bases: Vec::new(),
+        listed_fields: Vec::new(),
         name,
         fields,
         span: span(spec),

@@ -377,9 +377,23 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
         .map(|n| cx.text(n).to_string())
         .unwrap_or_default();
     let mut fields = Vec::new();
+    let mut listed_fields = Vec::new();
+    let bases = node
+        .child_by_field_name("superclasses")
+        .map(|list| {
+            named_children(list)
+                .into_iter()
+                .filter(|b| matches!(b.kind(), "identifier" | "attribute"))
+                .map(|b| cx.text(b).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
     let outer = cx.class.replace(name.clone());
     if let Some(body) = node.child_by_field_name("body") {
         for child in named_children(body) {
+            if child.kind() == "class_definition" {
+                listed_fields.extend(meta_fields(cx, child));
+            }
             // Class attributes: `email: str`, `email = Column(String)`.
             if child.kind() == "expression_statement" {
                 for a in named_children(child) {
@@ -410,9 +424,55 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
     cx.class = outer;
     cx.ir.classes.push(Class {
         name,
+        bases,
         fields,
+        listed_fields,
         span: span(node),
     });
+}
+
+/// The fields a nested `class Meta` lists by name (`fields = ["email"]`,
+/// also inside a call: `fields = extra(["email"])`), as Django builds a
+/// form or serializer from a model's fields.
+fn meta_fields(cx: &Ctx, nested: Node) -> Vec<Field> {
+    let is_meta = nested
+        .child_by_field_name("name")
+        .is_some_and(|n| cx.text(n) == "Meta");
+    let Some(body) = nested.child_by_field_name("body").filter(|_| is_meta) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for statement in named_children(body) {
+        for a in named_children(statement) {
+            let listed = a.kind() == "assignment"
+                && a.child_by_field_name("left")
+                    .is_some_and(|l| cx.text(l) == "fields");
+            let Some(right) = a.child_by_field_name("right").filter(|_| listed) else {
+                continue;
+            };
+            // Strings of the list, in it or one call deep, depth-bounded.
+            let mut stack = vec![(right, 0u8)];
+            while let Some((n, depth)) = stack.pop() {
+                if n.kind() == "string" {
+                    let name: String = named_children(n)
+                        .into_iter()
+                        .filter(|c| c.kind() == "string_content")
+                        .map(|c| cx.text(c))
+                        .collect();
+                    out.push(Field {
+                        name,
+                        ty: None,
+                        made_by: None,
+                        span: span(n),
+                    });
+                } else if depth < 4 {
+                    stack.extend(named_children(n).into_iter().map(|c| (c, depth + 1)));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.span.start_line, f.span.start_col));
+    out
 }
 
 fn expr(cx: &mut Ctx, node: Node) -> Expr {

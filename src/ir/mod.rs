@@ -66,7 +66,13 @@ pub struct Import {
 #[derive(Debug, Clone)]
 pub struct Class {
     pub name: String,
+    /// The base classes as written (`forms.ModelForm`, `AccountBaseInput`).
+    pub bases: Vec<String>,
     pub fields: Vec<Field>,
+    /// Fields named by a string in a nested declaration rather than
+    /// declared (`class Meta: fields = ["email", "phone"]` of a Django
+    /// model form), each spanning its string.
+    pub listed_fields: Vec<Field>,
     pub span: Span,
 }
 

@@ -59,9 +59,16 @@ pub fn file(ir: &FileIr) -> String {
 }
 
 fn class(c: &Class) -> String {
-    let mut out = format!("class {}, line {}\n", c.name, c.span.start_line);
+    let mut out = format!("class {}, line {}", c.name, c.span.start_line);
+    if !c.bases.is_empty() {
+        let _ = write!(out, ", bases {}", c.bases.join(", "));
+    }
+    out.push('\n');
     for f in &c.fields {
         let _ = writeln!(out, "  field {}{}", f.name, typed(f.ty.as_deref()));
+    }
+    for f in &c.listed_fields {
+        let _ = writeln!(out, "  listed field {}, line {}", f.name, f.span.start_line);
     }
     out
 }

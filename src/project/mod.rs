@@ -12,6 +12,7 @@
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.
 
+mod inputs;
 mod resolve;
 mod summary;
 
@@ -95,6 +96,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     join.run();
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
+    out.extend(inputs::collected_inputs(files, rules));
     out.extend(join.reached.into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();

@@ -30,6 +30,15 @@ pub struct FileSummary {
     pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
     pub bodies: Vec<LocatedBody>,
     pub objects: Vec<LocatedObject>,
+    pub inputs: Vec<LocatedInput>,
+}
+
+/// A class that may be a declared request input, its fields located.
+#[derive(Debug)]
+pub struct LocatedInput {
+    pub class: String,
+    pub bases: Vec<String>,
+    pub fields: Vec<LocatedSink>,
 }
 
 /// A typed variable reaching a sink or a call whole, with the step that
@@ -199,6 +208,23 @@ pub fn locate(
                     message: format!("`{}` of type `{}`", object.name, short_type(&object.ty)),
                 },
                 object,
+            })
+            .collect(),
+        inputs: summary
+            .inputs
+            .into_iter()
+            .map(|input| LocatedInput {
+                class: input.class,
+                bases: input.bases,
+                fields: input
+                    .fields
+                    .into_iter()
+                    .map(|flow| LocatedSink {
+                        region: region(flow.span),
+                        snippet: snippet(flow.span),
+                        flow,
+                    })
+                    .collect(),
             })
             .collect(),
         edges: summary

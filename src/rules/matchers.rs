@@ -63,6 +63,7 @@ pub struct LanguageRules {
     keyed_calls: Matchers,
     bind_calls: Matchers,
     route_decorators: Matchers,
+    input_classes: Matchers,
     sanitizers: RegexSet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: HashMap<String, usize>,
@@ -97,6 +98,11 @@ impl LanguageRules {
         self.route_decorators.first(path)
     }
 
+    /// The source whose input-class pattern matches the base class `path`.
+    pub fn input_class(&self, path: &str) -> Option<usize> {
+        self.input_classes.first(path)
+    }
+
     /// The source whose bind-call pattern matches `path`.
     pub fn bind_call(&self, path: &str) -> Option<usize> {
         self.bind_calls.first(path)
@@ -128,6 +134,7 @@ impl LanguageRules {
         let mut keyed = Vec::new();
         let mut binds = Vec::new();
         let mut routes = Vec::new();
+        let mut inputs = Vec::new();
         let mut sanitizers: Vec<String> = Vec::new();
         let mut field_params = HashMap::new();
         let mut container_params = HashMap::new();
@@ -168,6 +175,7 @@ impl LanguageRules {
                         (&src.bind_calls, &mut binds),
                         (&src.route_decorators, &mut routes),
                         (&src.keyed_calls, &mut keyed),
+                        (&src.input_classes, &mut inputs),
                     ];
                     for (globs, patterns) in kinds {
                         for g in globs {
@@ -196,6 +204,7 @@ impl LanguageRules {
             keyed_calls: Matchers::new(keyed)?,
             bind_calls: Matchers::new(binds)?,
             route_decorators: Matchers::new(routes)?,
+            input_classes: Matchers::new(inputs)?,
             sanitizers: regex_set(&sanitizers)?,
             field_params,
             container_params,

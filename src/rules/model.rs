@@ -374,6 +374,13 @@ pub struct SourceSpec {
     /// `Long`): a request field named after the parameter, not a body.
     #[serde(default)]
     pub value_types: Vec<String>,
+    /// Base classes of declared request inputs (`graphene.InputObjectType`,
+    /// `django.forms.Form`): a class deriving from one, directly or through
+    /// the project's own classes in any file, is filled by the client; each
+    /// personal field it declares, or lists in `Meta.fields`, is collected
+    /// where it is declared.
+    #[serde(default)]
+    pub input_classes: Vec<String>,
     /// The values address a resource (URL path segments: `c.Param("id")`,
     /// `@PathVariable`, `req.params`): they are request data for the flows
     /// they take, but reading them is not collecting data from a person.

@@ -83,6 +83,8 @@ impl Lower<'_> {
         self.constants = outer_constants;
         self.locals = outer_locals;
         self.cx.ir.classes.push(Class {
+            bases: Vec::new(),
+            listed_fields: Vec::new(),
             name,
             fields,
             span: span(node),

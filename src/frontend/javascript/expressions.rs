@@ -559,6 +559,8 @@ pub(super) fn class(lx: &mut Lower, node: Node, hint: Option<&str>) {
     lx.param_fields = outer_params;
     lx.cx.class = outer_class;
     lx.cx.ir.classes.push(Class {
+        bases: Vec::new(),
+        listed_fields: Vec::new(),
         name,
         fields,
         span: span(node),
@@ -659,6 +661,8 @@ fn type_fields(lx: &mut Lower, name: Node, body: Node, decl: Node) {
         })
         .collect();
     lx.cx.ir.classes.push(Class {
+        bases: Vec::new(),
+        listed_fields: Vec::new(),
         name: lx.text(name),
         fields,
         span: span(decl),

@@ -172,6 +172,8 @@ fn item(cx: &mut Ctx, it: &Item) {
                 })
                 .collect();
             cx.ir.classes.push(Class {
+                bases: Vec::new(),
+                listed_fields: Vec::new(),
                 name: s.ident.to_string(),
                 fields,
                 span: span_of(s),

@@ -365,7 +365,9 @@ impl FileCx<'_> {
         if let Some(t) = key.as_ref().and_then(|k| self.collected.get(k)) {
             return Some(t.clone());
         }
-        let Verdict::Category { id, .. } = self.classify(field, owner) else {
+        // A key of request data is no constant, whatever its case
+        // (`request.META["REMOTE_ADDR"]`).
+        let Verdict::Category { id, .. } = self.classifier.classify(field, owner) else {
             return None;
         };
         // A lookup request (`ListPosts.creator_username`) names whom to

@@ -130,8 +130,16 @@ impl FileCx<'_> {
         // p)`, `Foo { phone: x }`. Any other call's result (an HTTP
         // response, an insert result) does not carry its arguments' data
         // unless the call is one of the project's own that returns it.
-        if self.builds_object(c.construct, c.method) {
-            return self.object_of_args(c.args, std::mem::take(&mut c.values));
+        if self.builds_object(&c) {
+            // `Device::new(..)` may be the project's own, whose summary
+            // knows what else it puts in the value (a generated token).
+            let mut own = if self.built_by_type(&c) {
+                self.call_site(&c, sc)
+            } else {
+                Value::default()
+            };
+            own.merge(self.object_of_args(c.args, std::mem::take(&mut c.values)));
+            return own;
         }
         self.call_site(&c, sc)
     }
@@ -285,7 +293,7 @@ impl FileCx<'_> {
         // The data is gone into the sink: the client object holds none of
         // it. A vendor request object built here (`SendSmsRequest(..)`)
         // still carries it to the call that sends it.
-        if !self.builds_object(c.construct, c.method) {
+        if !self.builds_object(c) {
             return Some(Value::default());
         }
         Some(self.object_of_args(c.args, std::mem::take(&mut c.values)))
@@ -469,8 +477,21 @@ impl FileCx<'_> {
     /// and composite literals, and a callee named as the language names
     /// constructors (capitalized where classes are called like functions;
     /// `New*` in Go, where every exported function is capitalized).
-    pub(super) fn builds_object(&self, construct: bool, method: &str) -> bool {
-        construct || self.lang.conventions.builds_object(method)
+    pub(super) fn builds_object(&self, c: &Call) -> bool {
+        c.construct || self.lang.conventions.builds_object(c.method) || self.built_by_type(c)
+    }
+
+    /// A type's own constructor function: `Mailbox::new(..)`.
+    fn built_by_type(&self, c: &Call) -> bool {
+        let ExprKind::Member { object, .. } = &c.callee.kind else {
+            return false;
+        };
+        match &object.kind {
+            ExprKind::Name(ty) | ExprKind::Member { property: ty, .. } => {
+                self.lang.conventions.builds_on_type(ty, c.method)
+            }
+            _ => false,
+        }
     }
 
     /// The object a constructor builds from its arguments.

@@ -69,6 +69,11 @@ pub struct Constructors {
     /// (`NewRepo` builds a `Repo`).
     #[serde(default)]
     pub prefixes: Vec<String>,
+    /// Associated functions of a capitalized type that build a value of it
+    /// out of their arguments (Rust's `Mailbox::new(..)`,
+    /// `Address::from_str(..)`).
+    #[serde(default)]
+    pub associated: Vec<String>,
 }
 
 /// How the project join resolves calls.
@@ -197,6 +202,13 @@ impl Conventions {
     }
 
     /// Whether a call of `callee` (its last name) builds an object.
+    /// Whether `function`, called on the type `ty`, builds a value of it
+    /// (`Mailbox::new`).
+    pub fn builds_on_type(&self, ty: &str, function: &str) -> bool {
+        ty.chars().next().is_some_and(char::is_uppercase)
+            && self.constructors.associated.iter().any(|a| a == function)
+    }
+
     pub fn builds_object(&self, callee: &str) -> bool {
         let capitalized = callee.chars().next().is_some_and(char::is_uppercase);
         (self.constructors.capitalized && capitalized)

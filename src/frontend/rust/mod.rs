@@ -616,7 +616,7 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
         }
         E::Lit(l) => lit(&l.lit),
         // `None` is no data, whatever the field it is put in is named.
-        E::Path(p) if p.path.is_ident("None") => literal(span_of(p)),
+        E::Path(p) if p.path.is_ident("None") || is_unit_variant(&p.path) => literal(span_of(p)),
         E::Path(p) => path_expr(cx, &p.path),
         E::Field(f) => {
             let object = expr(cx, &f.base);
@@ -645,7 +645,11 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
         // that says what `x` is (`Some(keys.encrypted_private_key)`).
         E::Call(c) if c.args.len() == 1 && is_transparent_variant(&c.func) => expr(cx, &c.args[0]),
         E::Call(c) => {
-            let callee = expr(cx, &c.func);
+            // A callee path names a function or variant, never a value.
+            let callee = match &*c.func {
+                syn::Expr::Path(p) => path_expr(cx, &p.path),
+                other => expr(cx, other),
+            };
             let args = exprs(cx, &c.args)
                 .into_iter()
                 .map(Arg::positional)
@@ -820,6 +824,21 @@ fn lit(l: &Lit) -> Expr {
 }
 
 /// `a::b::c` -> `Member(Member(Name(a), b), c)`; `Self` is the impl type.
+/// `NotificationType::PrivateMessage`: a type's variant or constant,
+/// named in `CamelCase` after a `CamelCase` type, is no one's data.
+fn is_unit_variant(path: &syn::Path) -> bool {
+    let capitalized = |s: &syn::PathSegment| {
+        s.ident
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let mut last_two = path.segments.iter().rev().take(2);
+    matches!(
+        (last_two.next(), last_two.next()),
+        (Some(variant), Some(ty)) if capitalized(variant) && capitalized(ty)
+    )
+}
+
 /// The variants that only wrap a value: `Some(x)` and `Ok(x)` hold `x`.
 fn is_transparent_variant(func: &syn::Expr) -> bool {
     matches!(func, syn::Expr::Path(p) if p.path.is_ident("Some") || p.path.is_ident("Ok"))

@@ -239,6 +239,7 @@ fixtures! {
         swagger2: "swagger2.json",
         tools: "tools.json",
         users: "users.sql",
+        seeded: "seeded.sql",
     }
 }
 

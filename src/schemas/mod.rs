@@ -142,11 +142,16 @@ pub fn flows(
 ) -> Result<(Vec<Flow>, Vec<String>), SchemaError> {
     let mut notes = Vec::new();
     let (fields, flow_kind, store) = match kind {
-        SchemaKind::SqlDdl => (
-            sql::sql_columns(text),
-            FlowKind::Stored,
-            Some(StoreKind::Database),
-        ),
+        SchemaKind::SqlDdl => {
+            let columns = sql::sql_columns(text);
+            // A column whose seed rows hold password hashes stores hashes.
+            let hashed = sql::hashed_columns(text, &columns);
+            let columns = columns
+                .into_iter()
+                .filter(|c| !hashed.contains(&(c.owner.clone(), c.name.clone())))
+                .collect();
+            (columns, FlowKind::Stored, Some(StoreKind::Database))
+        }
         SchemaKind::Prisma => (
             blocks::blocks(text, &["model"], blocks::prisma_field),
             FlowKind::Stored,

@@ -1,4 +1,7 @@
-//! Columns of SQL DDL: `CREATE TABLE` and `ALTER TABLE ... ADD`.
+//! Columns of SQL DDL: `CREATE TABLE` and `ALTER TABLE ... ADD`, and the
+//! columns its seed rows show to hold password hashes.
+
+use std::collections::{HashMap, HashSet};
 
 use super::{Field, word_at};
 
@@ -126,4 +129,122 @@ fn push_columns(
         }
         pos += item.len() + 1;
     }
+}
+
+/// Prefixes of the stored forms of password hashing schemes: bcrypt,
+/// Argon2, scrypt, PBKDF2 as Django, Werkzeug and Spring Security write
+/// them, and the SHA-crypt formats.
+const HASH_PREFIXES: [&str; 15] = [
+    "$2a$",
+    "$2b$",
+    "$2y$",
+    "$argon2",
+    "$scrypt$",
+    "$5$",
+    "$6$",
+    "argon2$",
+    "bcrypt$",
+    "bcrypt_sha256$",
+    "pbkdf2_sha256$",
+    "pbkdf2:sha256:",
+    "scrypt:",
+    "{bcrypt}",
+    "{pbkdf2}",
+];
+
+/// Rows one `INSERT` line may show before the rest is ignored.
+const MAX_ROWS_PER_INSERT: usize = 64;
+
+/// The (table, column) pairs whose rows in the file's `INSERT INTO t
+/// [(cols)] VALUES (..)` statements hold password hashes (`'$2a$10$..'`):
+/// seed data that shows the column stores a hash, not the password.
+pub(super) fn hashed_columns(text: &str, columns: &[Field]) -> HashSet<(String, String)> {
+    let mut by_table: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in columns {
+        by_table
+            .entry(c.owner.as_str())
+            .or_default()
+            .push(c.name.as_str());
+    }
+    let mut out = HashSet::new();
+    for line in text.lines() {
+        let upper = line.to_ascii_uppercase();
+        let (Some(into), Some(values)) = (upper.find("INSERT INTO"), upper.find("VALUES")) else {
+            continue;
+        };
+        if values < into {
+            continue;
+        }
+        let head = &line[into + "INSERT INTO".len()..values];
+        let table = head
+            .split(|c: char| c == '(' || c.is_whitespace())
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+            .trim_matches(['`', '"', '[', ']']);
+        let table = table
+            .rsplit('.')
+            .next()
+            .unwrap_or(table)
+            .trim_matches(['`', '"']);
+        let named: Vec<&str> = match head.find('(') {
+            Some(open) => head[open + 1..]
+                .trim_end()
+                .trim_end_matches(')')
+                .split(',')
+                .map(|c| c.trim().trim_matches(['`', '"', '[', ']']))
+                .collect(),
+            None => match by_table.get(table) {
+                Some(cols) => cols.clone(),
+                None => continue,
+            },
+        };
+        for row in rows(&line[values + "VALUES".len()..]).take(MAX_ROWS_PER_INSERT) {
+            for (value, column) in row.iter().zip(&named) {
+                if HASH_PREFIXES.iter().any(|p| value.starts_with(p)) {
+                    out.insert((table.to_string(), column.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The rows of a `VALUES (..), (..)` list, each as its values with quotes
+/// removed (escapes kept as written: only prefixes are compared).
+fn rows(list: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    let mut chars = list.chars().peekable();
+    std::iter::from_fn(move || {
+        // To the next row's opening parenthesis.
+        chars.by_ref().find(|&c| c == '(')?;
+        let mut row = Vec::new();
+        let mut value = String::new();
+        let mut quote: Option<char> = None;
+        while let Some(c) = chars.next() {
+            match (quote, c) {
+                (Some(q), '\\') if q != '`' => {
+                    value.push(c);
+                    if let Some(n) = chars.next() {
+                        value.push(n);
+                    }
+                }
+                (Some(q), c) if c == q => {
+                    if chars.peek() == Some(&q) {
+                        value.push(q);
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                }
+                (Some(_), c) => value.push(c),
+                (None, '\'' | '"') => quote = Some(c),
+                (None, ',') => row.push(std::mem::take(&mut value).trim().to_string()),
+                (None, ')') => {
+                    row.push(value.trim().to_string());
+                    return Some(row);
+                }
+                (None, c) => value.push(c),
+            }
+        }
+        None
+    })
 }

@@ -481,9 +481,7 @@ impl FileCx<'_> {
             .flatten()
             .find_map(|p| self.lang.container(&p))
     }
-}
 
-impl FileCx<'_> {
     /// `c` as a class that may be a declared request input, or the base of
     /// one: its resolved bases and a collection for each personal field it
     /// declares with a constructor (`email = forms.EmailField()`) or lists

@@ -170,6 +170,7 @@ pub struct Classifier {
     non_data_prefixes: HashSet<String>,
     protected: HashSet<String>,
     protected_exceptions: HashSet<String>,
+    hashed_value_prefixes: Vec<String>,
     person_contexts: HashSet<String>,
     non_person_owners: HashSet<String>,
     owner_wrappers: HashSet<String>,
@@ -273,6 +274,7 @@ impl Classifier {
             non_data_prefixes: set(&k.non_data_prefixes),
             protected: set(&k.protected_words),
             protected_exceptions: set(&k.protected_word_exceptions),
+            hashed_value_prefixes: k.hashed_value_prefixes.clone(),
             person_contexts: set(&k.person_contexts),
             non_person_owners: set(&k.non_person_owners),
             owner_wrappers: set(&k.owner_wrappers),
@@ -417,6 +419,14 @@ impl Classifier {
                 .map(|w| format!("{}{}", w[0], w[1]))
                 .find(|t| self.protected.contains(t))
         })
+    }
+
+    /// Whether a literal value is written as a password hash
+    /// (`$2a$10$..`): seed data that shows a column stores hashes.
+    pub fn is_hashed_value(&self, value: &str) -> bool {
+        self.hashed_value_prefixes
+            .iter()
+            .any(|p| value.starts_with(p.as_str()))
     }
 
     /// Whether a request type is a lookup (`ListPosts`, `UserSearchParams`,

@@ -454,13 +454,8 @@ fn meta_fields(cx: &Ctx, nested: Node) -> Vec<Field> {
             let mut stack = vec![(right, 0u8)];
             while let Some((n, depth)) = stack.pop() {
                 if n.kind() == "string" {
-                    let name: String = named_children(n)
-                        .into_iter()
-                        .filter(|c| c.kind() == "string_content")
-                        .map(|c| cx.text(c))
-                        .collect();
                     out.push(Field {
-                        name,
+                        name: string_content(cx, n),
                         ty: None,
                         made_by: None,
                         span: span(n),
@@ -699,17 +694,21 @@ fn slice(cx: &mut Ctx, node: Node) -> ExprKind {
     ExprKind::Range { start, end }
 }
 
+/// The text of a string literal without interpolations, quotes removed.
+fn string_content(cx: &Ctx, node: Node) -> String {
+    named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "string_content")
+        .map(|c| cx.text(c))
+        .collect()
+}
+
 fn string(cx: &mut Ctx, node: Node) -> ExprKind {
     if !named_children(node)
         .iter()
         .any(|c| c.kind() == "interpolation")
     {
-        let content: String = named_children(node)
-            .into_iter()
-            .filter(|c| c.kind() == "string_content")
-            .map(|c| cx.text(c))
-            .collect();
-        return ExprKind::Str(content);
+        return ExprKind::Str(string_content(cx, node));
     }
     // Keep the literal text between interpolations: it holds URL hosts and
     // SQL verbs.

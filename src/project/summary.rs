@@ -138,6 +138,11 @@ pub fn locate(
         let at = region(span);
         lines.snippet(at.start_line, at.start_column)
     };
+    let located = |flow: Flow| LocatedSink {
+        region: region(flow.span),
+        snippet: snippet(flow.span),
+        flow,
+    };
     let steps = |trail: Vec<Step>| -> Vec<Spot> {
         trail
             .into_iter()
@@ -163,15 +168,7 @@ pub fn locate(
                 site,
             })
             .collect(),
-        sinks: summary
-            .sinks
-            .into_iter()
-            .map(|flow| LocatedSink {
-                region: region(flow.span),
-                snippet: snippet(flow.span),
-                flow,
-            })
-            .collect(),
+        sinks: summary.sinks.into_iter().map(located).collect(),
         symbols: summary.symbols,
         globals: summary.globals,
         classes: summary.classes,
@@ -187,14 +184,7 @@ pub fn locate(
                 },
                 reads: std::mem::take(&mut body.reads)
                     .into_iter()
-                    .map(|(field, flow)| {
-                        let read = LocatedSink {
-                            region: region(flow.span),
-                            snippet: snippet(flow.span),
-                            flow,
-                        };
-                        (field, read)
-                    })
+                    .map(|(field, flow)| (field, located(flow)))
                     .collect(),
                 body,
             })
@@ -216,15 +206,7 @@ pub fn locate(
             .map(|input| LocatedInput {
                 class: input.class,
                 bases: input.bases,
-                fields: input
-                    .fields
-                    .into_iter()
-                    .map(|flow| LocatedSink {
-                        region: region(flow.span),
-                        snippet: snippet(flow.span),
-                        flow,
-                    })
-                    .collect(),
+                fields: input.fields.into_iter().map(located).collect(),
             })
             .collect(),
         edges: summary

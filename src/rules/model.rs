@@ -66,6 +66,9 @@ pub struct ClassifyFile {
     /// Words after a protected word that make the pair a data structure
     /// (`HashMap`).
     pub protected_word_exceptions: Vec<String>,
+    /// How the stored forms of password hashes start (`$2a$` of bcrypt): a
+    /// value written so is a hash, not a password.
+    pub hashed_value_prefixes: Vec<String>,
     /// Words before an ambiguous match, or in its owner, that name a person
     /// (`user`, `customer`).
     pub person_contexts: Vec<String>,

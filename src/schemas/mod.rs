@@ -145,7 +145,7 @@ pub fn flows(
         SchemaKind::SqlDdl => {
             let columns = sql::sql_columns(text);
             // A column whose seed rows hold password hashes stores hashes.
-            let hashed = sql::hashed_columns(text, &columns);
+            let hashed = sql::hashed_columns(text, &columns, classifier);
             let columns = columns
                 .into_iter()
                 .filter(|c| !hashed.contains(&(c.owner.clone(), c.name.clone())))

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Field, word_at};
+use crate::classify::Classifier;
 
 /// Columns of `CREATE TABLE t (...)` and `ALTER TABLE t ADD [COLUMN] c`.
 pub(super) fn sql_columns(text: &str) -> Vec<Field> {
@@ -131,34 +132,17 @@ fn push_columns(
     }
 }
 
-/// Prefixes of the stored forms of password hashing schemes: bcrypt,
-/// Argon2, scrypt, PBKDF2 as Django, Werkzeug and Spring Security write
-/// them, and the SHA-crypt formats.
-const HASH_PREFIXES: [&str; 15] = [
-    "$2a$",
-    "$2b$",
-    "$2y$",
-    "$argon2",
-    "$scrypt$",
-    "$5$",
-    "$6$",
-    "argon2$",
-    "bcrypt$",
-    "bcrypt_sha256$",
-    "pbkdf2_sha256$",
-    "pbkdf2:sha256:",
-    "scrypt:",
-    "{bcrypt}",
-    "{pbkdf2}",
-];
-
 /// Rows one `INSERT` line may show before the rest is ignored.
 const MAX_ROWS_PER_INSERT: usize = 64;
 
 /// The (table, column) pairs whose rows in the file's `INSERT INTO t
 /// [(cols)] VALUES (..)` statements hold password hashes (`'$2a$10$..'`):
 /// seed data that shows the column stores a hash, not the password.
-pub(super) fn hashed_columns(text: &str, columns: &[Field]) -> HashSet<(String, String)> {
+pub(super) fn hashed_columns(
+    text: &str,
+    columns: &[Field],
+    classifier: &Classifier,
+) -> HashSet<(String, String)> {
     let mut by_table: HashMap<&str, Vec<&str>> = HashMap::new();
     for c in columns {
         by_table
@@ -200,7 +184,7 @@ pub(super) fn hashed_columns(text: &str, columns: &[Field]) -> HashSet<(String, 
         };
         for row in rows(&line[values + "VALUES".len()..]).take(MAX_ROWS_PER_INSERT) {
             for (value, column) in row.iter().zip(&named) {
-                if HASH_PREFIXES.iter().any(|p| value.starts_with(p)) {
+                if classifier.is_hashed_value(value) {
                     out.insert((table.to_string(), column.to_string()));
                 }
             }

@@ -1,6 +1,10 @@
 //! Inline suppressions: a comment `candor:ignore <rule-or-category> -- <reason>`
 //! on a finding's line or the line before it, in any comment syntax.
 //!
+//! A flow reported at the call that enters a helper is also suppressed by
+//! a comment at its sink, the trail's last step: one comment on the
+//! helper's logger call covers every caller.
+//!
 //! Suppressed findings are kept (SARIF `suppressions` of kind `inSource`,
 //! JSON `suppression`) but no longer fail the run. A suppression without a
 //! reason is itself a warning; one that matches nothing is reported as unused.
@@ -72,9 +76,21 @@ fn matches(target: &str, f: &Finding) -> bool {
 /// reason and unused ones. `root` is the directory finding paths are
 /// relative to.
 pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
-    let mut by_path: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Each finding's lines a comment may sit at: its own, and its sink's.
+    let mut by_path: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
-        by_path.entry(f.location.path.clone()).or_default().push(i);
+        by_path
+            .entry(f.location.path.clone())
+            .or_default()
+            .push((i, f.location.start_line));
+        if let Some(sink) = f.trail.last().map(|s| &s.location)
+            && (sink.path != f.location.path || sink.start_line != f.location.start_line)
+        {
+            by_path
+                .entry(sink.path.clone())
+                .or_default()
+                .push((i, sink.start_line));
+        }
     }
     let mut extra = Vec::new();
     for (path, indices) in by_path {
@@ -85,9 +101,11 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
             continue;
         }
         let mut directives = parse(&text);
-        for &i in &indices {
+        for &(i, line) in &indices {
             let f = &mut findings[i];
-            let line = f.location.start_line;
+            if f.suppression.is_some() {
+                continue;
+            }
             if let Some(d) = directives.iter_mut().find(|d| {
                 (d.line == line || d.line + 1 == line) && d.targets.iter().any(|t| matches(t, f))
             }) {

@@ -138,3 +138,40 @@ fn a_suppression_for_another_rule_does_not_hide_a_finding() {
     assert!(f["suppression"].is_null());
     assert_eq!(code, Some(1));
 }
+
+#[test]
+fn a_suppression_at_a_helpers_sink_covers_every_caller() {
+    let files = [
+        (
+            "audit.py",
+            "import logging\n\ndef audit(event, value):\n    logging.info(\"%s %s\", event, value)  # candor:ignore user.contact -- the audit log is access-controlled\n",
+        ),
+        (
+            "views.py",
+            "from audit import audit\n\ndef signup(request):\n    audit(\"signup\", request.form[\"email\"])\n\ndef change(request):\n    audit(\"change\", request.form[\"email\"])\n",
+        ),
+    ];
+    let (code, v) = scan(&files, "json");
+    let logged: Vec<(String, u64, bool)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["flow_kind"] == "logged")
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["start_line"].as_u64().unwrap(),
+                f["suppression"].is_object(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        logged,
+        [
+            ("views.py".to_string(), 4, true),
+            ("views.py".to_string(), 7, true)
+        ],
+        "each caller's flow is reported at its call and suppressed at the sink"
+    );
+    assert_eq!(code, Some(0), "{v}");
+}

@@ -78,6 +78,13 @@ def found_flows(report, flows):
     for f in report["findings"]:
         loc = f["location"]
         at.setdefault((loc["path"], f["flow_kind"]), []).append((loc["start_line"], categories(f)))
+    # A flow that crosses functions is reported where it enters them, its
+    # sink the last step of its trail: the flow at that sink is found.
+    for f in report["findings"]:
+        sink = (f.get("trail") or [None])[-1]
+        if sink and sink["location"] != loc_of(f):
+            key = (sink["location"]["path"], f["flow_kind"])
+            at.setdefault(key, []).append((sink["location"]["start_line"], categories(f)))
     found, missed = [], []
     for flow in flows:
         hits = at.get((flow["path"], flow["flow"]), [])
@@ -86,6 +93,21 @@ def found_flows(report, flows):
         )
         (found if hit else missed).append(flow)
     return found, missed
+
+
+def loc_of(finding):
+    return finding["location"]
+
+
+def sink_keys(finding):
+    """The (path, line, flow, category) keys of the sink a finding's trail
+    ends at, when the finding is reported elsewhere (at the call the flow
+    entered the sink's function by)."""
+    sink = (finding.get("trail") or [None])[-1]
+    if not sink or sink["location"] == finding["location"]:
+        return set()
+    loc = sink["location"]
+    return {(loc["path"], loc["start_line"], finding["flow_kind"], c) for c in categories(finding)}
 
 
 def scan(candor, checkout, include_tests):
@@ -165,6 +187,8 @@ def score(name, report, judged, show_unjudged):
         for step in f.get("trail") or []
         if step["message"].startswith("read again")
     }
+    for f in report["findings"]:
+        reported |= sink_keys(f)
     for key, (verdict, role, _reason) in judged.items():
         if verdict == "real" and role == "production":
             tally.counts[("known", "all")] += 1

@@ -11,6 +11,12 @@
 //! cost stays near-linear in the number of edges. A value returned from a
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.
+//!
+//! A flow that enters other functions before it reaches a sink is reported
+//! at the call it entered them by, with the sink at the end of its trail:
+//! `send_password_hint(&data.email, hint)` in a handler, not once for all
+//! callers at the `send_email` helper's mailer call, whose one trail would
+//! hide every other caller and what each of them sends.
 
 mod inputs;
 mod resolve;
@@ -51,9 +57,18 @@ enum Place {
     },
 }
 
+/// A call in a file: (file, call).
+type CallRef = (u32, u32);
+
 /// What makes a fact new: where, what, in which field, entered from which
-/// call.
-type Visit = (Place, CategoryId, Option<String>, Option<(u32, u32)>);
+/// call (the findings' place) and returning to which.
+type Visit = (
+    Place,
+    CategoryId,
+    Option<String>,
+    Option<CallRef>,
+    Option<CallRef>,
+);
 
 /// The steps data took: (file, step) pairs borrowed from the summaries.
 type Trail<'a> = Vec<(u32, &'a Spot)>;
@@ -66,7 +81,7 @@ struct Fact<'a> {
     trail: Trail<'a>,
     /// The calls entered to get here, innermost last: a return goes back
     /// to the last one.
-    stack: Vec<(u32, u32)>,
+    stack: Vec<CallRef>,
 }
 
 /// A cross-function flow found at a sink.
@@ -77,6 +92,11 @@ struct Reached<'a> {
     trail: Trail<'a>,
     /// The field the data sat in on every path that reached the sink.
     field: Option<String>,
+    /// The first call the data entered on its way, where the flow is
+    /// reported; none when it reached the sink in the function it arose in.
+    entry: Option<CallRef>,
+    /// The calls entered after the entry, on any path.
+    inner: HashSet<CallRef>,
 }
 
 /// What the join finds.
@@ -97,7 +117,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
     out.extend(inputs::collected_inputs(files, rules));
-    out.extend(join.reached.into_iter().map(|r| {
+    out.extend(outermost(join.reached).into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
@@ -111,12 +131,45 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
             })
             .collect();
         let file = &files[r.file as usize];
-        finding_in(file, &flow, rules, sink.region, &sink.snippet, trail)
+        let mut finding = finding_in(file, &flow, rules, sink.region, &sink.snippet, trail);
+        if let Some((entry_file, call)) = r.entry {
+            let file = &files[entry_file as usize];
+            let call = &file.calls[call as usize];
+            if let Some(snippet) = &call.snippet {
+                finding.location = call.step.region.in_file(&file.path);
+                finding.snippet = snippet.text.clone();
+                finding.snippet_offset = snippet.offset;
+                finding.role = file.role;
+                finding.message = format!("{} through `{}()`", finding.message, call.site.method);
+            }
+        }
+        finding
     }));
     Linked {
         findings: out,
         over_budget,
     }
+}
+
+/// The flows to report: of those reaching one sink with one category, a
+/// flow entered at a call that another's path passed through is that one's
+/// tail (a service's `email` parameter that the handler's request field
+/// fills), and only the outer one is reported.
+fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
+    let mut passed: HashMap<(u32, u32, CategoryId), HashSet<CallRef>> = HashMap::new();
+    for r in &reached {
+        passed
+            .entry((r.file, r.sink, r.category))
+            .or_default()
+            .extend(r.inner.iter().filter(|&&c| Some(c) != r.entry));
+    }
+    reached
+        .into_iter()
+        .filter(|r| {
+            r.entry
+                .is_none_or(|e| !passed[&(r.file, r.sink, r.category)].contains(&e))
+        })
+        .collect()
 }
 
 /// The finding for `flow` at `region` of `file`, of the file's role.
@@ -225,8 +278,8 @@ struct Join<'a> {
     callers: HashMap<FnRef, Vec<(u32, u32)>>,
     visited: HashSet<Visit>,
     queue: VecDeque<Fact<'a>>,
-    /// Index in `reached` of each (file, sink, category).
-    reached_at: HashMap<(u32, u32, CategoryId), usize>,
+    /// Index in `reached` of each (file, sink, category, entry call).
+    reached_at: HashMap<(u32, u32, CategoryId, Option<CallRef>), usize>,
     reached: Vec<Reached<'a>>,
     /// Deliveries left (see `crate::budget`).
     steps: Steps,
@@ -429,7 +482,7 @@ impl<'a> Join<'a> {
         category: CategoryId,
         field: Option<String>,
         trail: Trail<'a>,
-        stack: &[(u32, u32)],
+        stack: &[CallRef],
     ) {
         if !self.steps.take() {
             self.queue.clear();
@@ -438,28 +491,37 @@ impl<'a> Join<'a> {
         match to {
             // Of the paths to a sink, the longest shows best where the data
             // came from (a parameter's name may be classified on its own).
-            Node::Sink { sink } => match self.reached_at.get(&(file, sink, category)) {
-                Some(&i) => {
-                    let reached = &mut self.reached[i];
-                    if reached.field != field {
-                        reached.field = None;
+            Node::Sink { sink } => {
+                match self
+                    .reached_at
+                    .get(&(file, sink, category, stack.first().copied()))
+                {
+                    Some(&i) => {
+                        let reached = &mut self.reached[i];
+                        if reached.field != field {
+                            reached.field = None;
+                        }
+                        reached.inner.extend(stack.iter().skip(1));
+                        if trail.len() > reached.trail.len() {
+                            reached.trail = trail;
+                        }
                     }
-                    if trail.len() > reached.trail.len() {
-                        reached.trail = trail;
+                    None => {
+                        let entry = stack.first().copied();
+                        self.reached_at
+                            .insert((file, sink, category, entry), self.reached.len());
+                        self.reached.push(Reached {
+                            file,
+                            sink,
+                            category,
+                            trail,
+                            field,
+                            entry,
+                            inner: stack.iter().skip(1).copied().collect(),
+                        });
                     }
                 }
-                None => {
-                    self.reached_at
-                        .insert((file, sink, category), self.reached.len());
-                    self.reached.push(Reached {
-                        file,
-                        sink,
-                        category,
-                        trail,
-                        field,
-                    });
-                }
-            },
+            }
             Node::Arg { call, slot } => {
                 if stack.len() >= MAX_CALLS {
                     return;
@@ -541,6 +603,7 @@ impl<'a> Join<'a> {
             fact.place,
             fact.category,
             fact.field.clone(),
+            fact.stack.first().copied(),
             fact.stack.last().copied(),
         );
         if fact.trail.len() <= MAX_TRAIL && self.visited.insert(key) {

@@ -104,6 +104,9 @@ pub struct LocatedCall {
     pub site: CallSite,
     /// The step "passed to `m()`" at the call.
     pub step: Spot,
+    /// The call's line, for a finding located at it: kept only for calls
+    /// that data of the file reaches (see [`FileSummary::calls`]).
+    pub snippet: Option<Snippet>,
 }
 
 /// A sink call, with what a finding at it needs.
@@ -143,6 +146,17 @@ pub fn locate(
         snippet: snippet(flow.span),
         flow,
     };
+    // A flow that crosses functions is reported at the call it enters
+    // them by (see `crate::project`): only a call some edge reaches can be
+    // one, and only those keep their line.
+    let entered: std::collections::HashSet<u32> = summary
+        .edges
+        .iter()
+        .filter_map(|e| match e.to {
+            Node::Arg { call, .. } => Some(call),
+            _ => None,
+        })
+        .collect();
     let steps = |trail: Vec<Step>| -> Vec<Spot> {
         trail
             .into_iter()
@@ -160,11 +174,13 @@ pub fn locate(
         calls: summary
             .calls
             .into_iter()
-            .map(|site| LocatedCall {
+            .enumerate()
+            .map(|(i, site)| LocatedCall {
                 step: Spot {
                     region: region(site.span),
                     message: format!("passed to `{}()`", site.method),
                 },
+                snippet: entered.contains(&(i as u32)).then(|| snippet(site.span)),
                 site,
             })
             .collect(),

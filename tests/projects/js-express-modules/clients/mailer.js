@@ -8,7 +8,7 @@ class Mailer {
 
   async sendWelcome(to, name) {
     const body = { personalizations: [{ to: [{ email: to }] }], subject: `Welcome, ${name}` };
-    await fetch('https://api.sendgrid.com/v3/mail/send', { method: 'POST', body: JSON.stringify(body) });  // expect: shared user.contact.email -> sendgrid; shared user.name -> sendgrid
+    await fetch('https://api.sendgrid.com/v3/mail/send', { method: 'POST', body: JSON.stringify(body) });  // expect: shared user.contact.email -> sendgrid
   }
 }
 

@@ -7,7 +7,7 @@ class SmsGateway {
   }
 
   async send(to, text) {
-    await this.client.messages.create({ to, body: text, from: process.env.TWILIO_FROM });  // expect: shared user.contact.phone_number -> twilio
+    await this.client.messages.create({ to, body: text, from: process.env.TWILIO_FROM });  // reported where callers pass their data in
   }
 }
 

@@ -3,7 +3,7 @@ const winston = require('winston');
 const logger = winston.createLogger({ level: 'info' });
 
 exports.audit = function audit(event, fields) {
-  logger.info(event, fields);  // expect: logged user.device.ip_address
+  logger.info(event, fields);  // reported where callers pass their data in
 };
 
 exports.count = function count(event, n) {

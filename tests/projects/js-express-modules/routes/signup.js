@@ -12,8 +12,8 @@ router.post('/', async (req, res) => {
     fullName: req.body.fullName,  // expect: collected user.name
     newsletter: req.body.newsletter === 'on',
   };
-  const id = await users.createUser(form);
-  logger.audit('signup', { ip: clientIp(req) });
+  const id = await users.createUser(form);  // expect: shared user.contact.email -> mailchimp; shared user.contact.email -> mixpanel; shared user.contact.email -> sendgrid; shared user.contact.phone_number -> twilio; shared user.name -> sendgrid; stored user.contact.email; stored user.contact.phone_number; stored user.name
+  logger.audit('signup', { ip: clientIp(req) });  // expect: logged user.device.ip_address
   res.send({ id, email: form.email });
 });
 

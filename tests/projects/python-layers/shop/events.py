@@ -9,12 +9,12 @@ def order_placed_event(order):
 
 
 def email_changed_event(user_id, parameters: dict):
-    return CustomerEvent.objects.create(user_id=user_id, parameters=parameters)  # expect: stored user.contact.email
+    return CustomerEvent.objects.create(user_id=user_id, parameters=parameters)  # reported where callers pass their data in
 
 
 def change_email(user, new_email):
     order = Order(user_email=new_email)
     order_placed_event(order)
-    email_changed_event(user.id, {"new_email": new_email})
+    email_changed_event(user.id, {"new_email": new_email})  # expect: stored user.contact.email
     defaults = {"email": new_email}
     Subscriber.objects.get_or_create(user_id=user.id, defaults=defaults)  # expect: stored user.contact.email

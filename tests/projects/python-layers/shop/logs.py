@@ -5,4 +5,4 @@ logger = logging.getLogger("audit")
 
 
 def audit(event, **fields):
-    logger.info("%s %s", event, fields)  # expect: logged user.device.ip_address
+    logger.info("%s %s", event, fields)  # reported where callers pass their data in

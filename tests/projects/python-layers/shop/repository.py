@@ -3,5 +3,5 @@ from .db import session
 
 
 def save_account(account):
-    session.add(account)  # expect: stored user.contact.email; stored user.contact.phone_number
+    session.add(account)  # reported where callers pass their data in
     session.commit()

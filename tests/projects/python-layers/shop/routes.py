@@ -9,12 +9,12 @@ from .util import client_ip, normalize_phone, mask_phone
 def register():
     email = request.form["email"]  # expect: collected user.contact.email
     phone = normalize_phone(request.form["mobile"])  # expect: collected user.contact.phone_number
-    accounts.register(email, phone)
+    accounts.register(email, phone)  # expect: shared user.contact.email -> segment; shared user.contact.phone_number -> segment; shared user.contact.phone_number -> twilio; stored user.contact.email; stored user.contact.phone_number
     audit("register", contact=mask_phone(phone))
     audit("register.done", request_id=request.headers.get("X-Request-Id"))
 
 
 def login():
     ip = client_ip()
-    audit("login", source=ip)
+    audit("login", source=ip)  # expect: logged user.device.ip_address
     accounts.touch(user_id=42)

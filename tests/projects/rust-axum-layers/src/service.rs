@@ -22,9 +22,9 @@ impl AccountService {
             display_name: form.display_name,
             password_hash: hash_password(&form.password),
         };
-        let id = self.store.insert(&user).await?;
-        self.sms.send(&user.phone, "Welcome aboard!").await?;
-        audit::log_event("signup", &user);
+        let id = self.store.insert(&user).await?;  // expect: stored user.contact.email; stored user.contact.phone_number; stored user.name
+        self.sms.send(&user.phone, "Welcome aboard!").await?;  // expect: shared user.contact.phone_number -> twilio
+        audit::log_event("signup", &user);  // expect: logged user.contact.email; logged user.contact.phone_number; logged user.name
         audit::record_event("signup.sms", &mask_phone(&user.phone));
         Ok(id)
     }

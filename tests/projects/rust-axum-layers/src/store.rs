@@ -42,7 +42,7 @@ impl UserStore {
 }
 
 pub async fn insert_invited(pool: &PgPool, invitee: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar("INSERT INTO users (email, invited) VALUES ($1, TRUE) RETURNING id") // expect: stored user.contact.email
+    sqlx::query_scalar("INSERT INTO users (email, invited) VALUES ($1, TRUE) RETURNING id")  // reported where callers pass their data in
         .bind(invitee)
         .fetch_one(pool)
         .await
@@ -57,7 +57,7 @@ pub async fn consume_invite(pool: &PgPool, token: &str) -> sqlx::Result<()> {
 }
 
 pub async fn update_phone(pool: &PgPool, user_id: i64, number: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2") // expect: stored user.contact.phone_number
+    sqlx::query("UPDATE users SET phone = $1 WHERE id = $2")  // reported where callers pass their data in
         .bind(number)
         .bind(user_id)
         .execute(pool)

@@ -11,7 +11,7 @@ var logger = zap.Must(zap.NewProduction())
 
 // Log records an audit event with alternating keys and values.
 func Log(event string, kv ...any) {
-	logger.Sugar().Infow(event, kv...) // expect: logged user.device.ip_address
+	logger.Sugar().Infow(event, kv...)  // reported where callers pass their data in
 }
 
 // File appends raw audit lines to a local file.
@@ -30,6 +30,6 @@ func OpenFile(path string) *File {
 
 // WriteString appends one line.
 func (a *File) WriteString(line string) error {
-	_, err := a.f.WriteString(line + "\n") // expect: stored user.contact.email
+	_, err := a.f.WriteString(line + "\n")  // reported where callers pass their data in
 	return err
 }

@@ -28,7 +28,7 @@ func (h *Handler) Register(c *gin.Context) {
 		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 		return
 	}
-	user, err := h.svc.Register(c.Request.Context(), req.Name, req.Email, req.Phone, req.Password, req.DeviceID)
+	user, err := h.svc.Register(c.Request.Context(), req.Name, req.Email, req.Phone, req.Password, req.DeviceID)  // expect: shared user.contact.phone_number -> twilio; shared user.device.device_id -> onesignal; shared user.name -> twilio; stored user.contact.email; stored user.contact.phone_number; stored user.name
 	if err != nil {
 		c.JSON(http.StatusInternalServerError, gin.H{"error": "registration failed"})
 		return
@@ -45,8 +45,8 @@ func (h *Handler) Login(c *gin.Context) {
 		return
 	}
 	ip := clientIP(c)
-	if err := h.svc.Login(c.Request.Context(), req.Email, req.Password, ip); err != nil {
-		audit.Log("login.failed", "source", ip)
+	if err := h.svc.Login(c.Request.Context(), req.Email, req.Password, ip); err != nil {  // expect: stored user.device.ip_address
+		audit.Log("login.failed", "source", ip)  // expect: logged user.device.ip_address
 		c.AbortWithStatus(http.StatusUnauthorized)
 		return
 	}
@@ -60,7 +60,7 @@ func (h *Handler) SubmitKYC(c *gin.Context) {
 		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()})
 		return
 	}
-	if err := h.svc.VerifyIdentity(c.Request.Context(), req); err != nil {
+	if err := h.svc.VerifyIdentity(c.Request.Context(), req); err != nil {  // expect: shared user.government_id.national_identification_number -> sumsub; shared user.name -> sumsub; stored user.name
 		c.JSON(http.StatusUnprocessableEntity, gin.H{"error": "verification failed"})
 		return
 	}

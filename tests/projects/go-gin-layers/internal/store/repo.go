@@ -43,7 +43,7 @@ func (r *Repo) Touch(ctx context.Context, id int64) error {
 
 // RecordLogin keeps where the last login came from.
 func (r *Repo) RecordLogin(ctx context.Context, id int64, source string) error {
-	_, err := r.db.ExecContext(ctx, "UPDATE users SET last_login_from = $1 WHERE id = $2", source, id) // expect: stored user.device.ip_address
+	_, err := r.db.ExecContext(ctx, "UPDATE users SET last_login_from = $1 WHERE id = $2", source, id)  // reported where callers pass their data in
 	return err
 }
 

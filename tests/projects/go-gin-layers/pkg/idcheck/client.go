@@ -39,7 +39,7 @@ func (c *Client) Verify(ctx context.Context, holder, number string) (bool, error
 	if err != nil {
 		return false, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "https://api.sumsub.com/resources/applicants", bytes.NewReader(body)) // expect: shared user.government_id.national_identification_number -> sumsub; shared user.name -> sumsub
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "https://api.sumsub.com/resources/applicants", bytes.NewReader(body)) // expect: shared user.name -> sumsub
 	if err != nil {
 		return false, err
 	}

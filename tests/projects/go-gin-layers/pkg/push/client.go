@@ -24,7 +24,7 @@ func (c *Client) Send(subscription, message string) error {
 		"include_subscription_ids": []string{subscription},
 		"contents":                 map[string]string{"en": message},
 	})
-	resp, err := http.Post("https://api.onesignal.com/notifications", "application/json", bytes.NewReader(body)) // expect: shared user.device.device_id -> onesignal
+	resp, err := http.Post("https://api.onesignal.com/notifications", "application/json", bytes.NewReader(body))  // reported where callers pass their data in
 	if err != nil {
 		return err
 	}

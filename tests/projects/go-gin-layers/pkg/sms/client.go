@@ -28,7 +28,7 @@ func (c *Client) Send(to, text string) error {
 	form.Set("From", from)
 	form.Set("Body", text)
 	endpoint := fmt.Sprintf("https://api.twilio.com/2010-04-01/Accounts/%s/Messages.json", c.account)
-	resp, err := http.Post(endpoint, "application/x-www-form-urlencoded", strings.NewReader(form.Encode())) // expect: shared user.contact.phone_number -> twilio; shared user.name -> twilio
+	resp, err := http.Post(endpoint, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))  // reported where callers pass their data in
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (s *Server) Subscribe(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
-	if err := s.subscribers.Subscribe(r.Context(), in.Email, in.FirstName, remoteIP(r)); err != nil {
+	if err := s.subscribers.Subscribe(r.Context(), in.Email, in.FirstName, remoteIP(r)); err != nil {  // expect: shared user.contact.email -> postmark; shared user.name.first -> postmark; stored user.contact.email; stored user.device.ip_address; stored user.name.first
 		http.Error(w, "try again later", http.StatusServiceUnavailable)
 		return
 	}

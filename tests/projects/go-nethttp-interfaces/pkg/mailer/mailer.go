@@ -46,7 +46,7 @@ func (p *Postmark) Send(m Message) error {
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequest(http.MethodPost, "https://api.postmarkapp.com/email", bytes.NewReader(body)) // expect: shared user.contact.email -> postmark; shared user.name.first -> postmark
+	req, err := http.NewRequest(http.MethodPost, "https://api.postmarkapp.com/email", bytes.NewReader(body))  // reported where callers pass their data in
 	if err != nil {
 		return err
 	}

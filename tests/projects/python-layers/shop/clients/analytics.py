@@ -4,7 +4,7 @@ import analytics
 
 class AnalyticsClient:
     def identify_user(self, account):
-        analytics.identify(account.contact, {"phone": account.mobile})  # expect: shared user.contact.email -> segment; shared user.contact.phone_number -> segment
+        analytics.identify(account.contact, {"phone": account.mobile})  # expect: shared user.contact.phone_number -> segment
 
     def count(self, event, user_id):
         analytics.track(user_id, event)

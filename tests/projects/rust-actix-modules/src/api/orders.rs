@@ -31,7 +31,7 @@ pub async fn place_order(
     let Some(to) = super::users::email_on_file(&state, order.user_id).await else {
         return HttpResponse::NotFound().finish();
     };
-    let order_id = match state.db.save_order(&order).await {
+    let order_id = match state.db.save_order(&order).await {  // expect: stored user.name
         Ok(id) => id,
         Err(_) => {
             ops::page(&format!("order for user {} could not be saved", order.user_id)).await;
@@ -42,7 +42,7 @@ pub async fn place_order(
     vars.insert("name", order.recipient_name.clone());
     vars.insert("street", order.shipping.street.clone());
     vars.insert("order", order_id.to_string());
-    email::send_receipt(&state.mailer, &to, &vars).await;
+    email::send_receipt(&state.mailer, &to, &vars).await;  // expect: shared user.contact.address.street -> sendgrid; shared user.name -> sendgrid
     HttpResponse::Created().finish()
 }
 

@@ -18,7 +18,7 @@ pub async fn create_user(state: web::Data<AppState>, body: web::Json<NewUser>) -
     let user = body.into_inner();
     let key = lookup_key(&user.email);
     log::info!("creating user {}", key);
-    match state.db.insert_user(&key, &user.email, &user.full_name).await {
+    match state.db.insert_user(&key, &user.email, &user.full_name).await {  // expect: stored user.contact.email; stored user.name
         Ok(id) => {
             log::info!("user {} created for {}", id, redact_email(&user.email));
             if user.newsletter {

@@ -25,7 +25,7 @@ pub async fn send_receipt(mailer: &Mailer, to: &str, vars: &HashMap<&str, String
         "from": { "email": "orders@shop.example" },
         "template_id": "d-receipt",
     });
-    let sent = mailer // expect: shared user.contact.email -> sendgrid; shared user.contact.address.street -> sendgrid; shared user.name -> sendgrid
+    let sent = mailer // expect: shared user.contact.email -> sendgrid
         .http
         .post(SEND_URL)
         .bearer_auth(&mailer.api_key)

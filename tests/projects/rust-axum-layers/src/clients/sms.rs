@@ -22,7 +22,7 @@ impl SmsClient {
             self.account_sid
         );
         let params = [("To", to), ("From", "+15005550006"), ("Body", text)];
-        self.http // expect: shared user.contact.phone_number -> twilio
+        self.http  // reported where callers pass their data in
             .post(url)
             .basic_auth(&self.account_sid, Some(&self.auth_token))
             .form(&params)

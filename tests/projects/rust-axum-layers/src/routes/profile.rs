@@ -15,11 +15,11 @@ pub async fn update_contact(
     Form(update): Form<ContactUpdate>,  // expect: collected user.contact.phone_number
 ) -> StatusCode {
     let number = normalize_phone(&update.mobile);
-    if store::update_phone(&state.pool, user_id, &number).await.is_err() {
+    if store::update_phone(&state.pool, user_id, &number).await.is_err() {  // expect: stored user.contact.phone_number
         return StatusCode::NOT_FOUND;
     }
     if update.notify_by_sms {
-        let _ = state.accounts.confirm_number(&number).await;
+        let _ = state.accounts.confirm_number(&number).await;  // expect: shared user.contact.phone_number -> twilio
     }
     tracing::info!(user_id, "contact updated");
     StatusCode::NO_CONTENT

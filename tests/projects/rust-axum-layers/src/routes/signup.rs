@@ -32,11 +32,11 @@ pub async fn accept_invite(
     State(state): State<AppState>,
     Json(invite): Json<InviteAccept>,  // expect: collected user.contact.email
 ) -> StatusCode {
-    let user_id = match register_invited(&state.pool, &invite.token, &invite.email).await {
+    let user_id = match register_invited(&state.pool, &invite.token, &invite.email).await {  // expect: stored user.contact.email
         Ok(id) => id,
         Err(_) => return StatusCode::GONE,
     };
-    audit::record_event("invite.accepted", &invite.email);
+    audit::record_event("invite.accepted", &invite.email);  // expect: logged user.contact.email
     state.metrics.record_event("invite", &user_id.to_string()).await;
     StatusCode::OK
 }

@@ -7,7 +7,7 @@ export class AnalyticsService {
   private readonly client = new Analytics({ writeKey: process.env.SEGMENT_WRITE_KEY ?? '' });
 
   identifyUser(userId: string, traits: Record<string, string>) {
-    this.client.identify({ userId, traits });  // expect: shared user.contact.email -> segment
+    this.client.identify({ userId, traits });  // reported where callers pass their data in
   }
 
   trackEvent(userId: string, event: string) {

@@ -4,5 +4,5 @@ import pino from 'pino';
 const logger = pino({ name: 'audit' });
 
 export function auditLog(event: string, data: Record<string, unknown>) {
-  logger.info({ event, ...data });  // expect: logged user.contact.phone_number; logged user.device.ip_address
+  logger.info({ event, ...data });  // reported where callers pass their data in
 }

@@ -14,19 +14,19 @@ export class UsersController {
   @Post()
   async register(@Body() dto: CreateUserDto) {  // expect: collected user.authorization.password; collected user.contact.email; collected user.contact.phone_number
     this.logger.log(`registering ${dto.email}`);  // expect: logged user.contact.email
-    const user = await this.usersService.register(dto);
+    const user = await this.usersService.register(dto);  // expect: shared user.contact.email -> segment; shared user.contact.phone_number -> twilio; stored user.contact.email; stored user.contact.phone_number
     return { id: user.id };
   }
 
   @Post('login')
   async login(@Req() req: Request) {
-    auditLog('login', { ip: clientIp(req) });
+    auditLog('login', { ip: clientIp(req) });  // expect: logged user.device.ip_address
     return this.usersService.touch(req.params.id);
   }
 
   @Post(':id/phone')
   async changePhone(@Param('id') id: string, @Body() dto: UpdatePhoneDto) {  // expect: collected user.contact.phone_number
-    await this.usersService.changePhone(id, dto);
+    await this.usersService.changePhone(id, dto);  // expect: logged user.contact.phone_number; stored user.contact.phone_number
   }
 
   @Get(':id')

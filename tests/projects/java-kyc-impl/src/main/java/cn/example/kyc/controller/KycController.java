@@ -21,7 +21,7 @@ public class KycController {
                          @RequestParam("realName") String realName, // expect: collected user.name
                          @RequestParam("idCard") String idCard, // expect: collected user.government_id.national_identification_number
                          @RequestParam("mobile") String mobile) { // expect: collected user.contact.phone_number
-        return identityService.verify(userId, realName, idCard, mobile);
+        return identityService.verify(userId, realName, idCard, mobile);  // expect: shared user.contact.phone_number -> tencent-cloud-sms; shared user.government_id.national_identification_number -> alipay; shared user.name -> alipay; stored user.contact.phone_number; stored user.government_id.national_identification_number; stored user.name
     }
 
     @GetMapping("/status/{userId}")

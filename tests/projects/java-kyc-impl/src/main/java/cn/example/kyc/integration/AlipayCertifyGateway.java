@@ -38,7 +38,7 @@ public class AlipayCertifyGateway {
         AlipayUserCertifyOpenInitializeRequest request = new AlipayUserCertifyOpenInitializeRequest();
         request.setBizModel(model);
         try {
-            return alipayClient.execute(request).getCertifyId(); // expect: shared user.name -> alipay; shared user.government_id.national_identification_number -> alipay
+            return alipayClient.execute(request).getCertifyId(); // expect: shared user.name -> alipay
         } catch (AlipayApiException e) {
             throw new IllegalStateException("certify init failed", e);
         }

@@ -12,6 +12,6 @@ public class SmsSender {
     private static final String SEND_URL = HOST + "/v5/tlssmssvr/sendsms";
 
     public String send(Map<String, Object> params) {
-        return HttpUtil.post(SEND_URL, JSONUtil.toJsonStr(params)); // expect: shared user.contact.phone_number -> tencent-cloud-sms
+        return HttpUtil.post(SEND_URL, JSONUtil.toJsonStr(params));  // reported where callers pass their data in
     }
 }

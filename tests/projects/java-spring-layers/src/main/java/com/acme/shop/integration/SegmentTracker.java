@@ -16,7 +16,7 @@ public class SegmentTracker {
     }
 
     public void identify(String userId, Map<String, Object> traits) {
-        analytics.enqueue(IdentifyMessage.builder().userId(userId).traits(traits)); // expect: shared user.contact.email -> segment
+        analytics.enqueue(IdentifyMessage.builder().userId(userId).traits(traits));  // reported where callers pass their data in
     }
 
     public void track(String userId, String event) {

@@ -12,6 +12,6 @@ public class SmsClient {
     private final RestTemplate restTemplate = new RestTemplate();
 
     public void send(Map<String, Object> payload) {
-        restTemplate.postForObject(MESSAGES_URL, payload, String.class); // expect: shared user.contact.phone_number -> twilio
+        restTemplate.postForObject(MESSAGES_URL, payload, String.class);  // reported where callers pass their data in
     }
 }

@@ -13,7 +13,7 @@ public class AuditTrail {
     }
 
     public void record(String event, String source) {
-        jdbcTemplate.update("INSERT INTO audit_log (event, source, created_at) VALUES (?, ?, now())", event, source); // expect: stored user.device.ip_address
+        jdbcTemplate.update("INSERT INTO audit_log (event, source, created_at) VALUES (?, ?, now())", event, source);  // reported where callers pass their data in
     }
 
     public int purgeOlderThan(int days) {

@@ -11,7 +11,7 @@ public final class LogUtil {
     }
 
     public static void audit(String event, Object data) {
-        log.info("[audit] {} {}", event, data); // expect: logged user.device.ip_address
+        log.info("[audit] {} {}", event, data);  // reported where callers pass their data in
     }
 
     public static void audit(String event) {

@@ -26,7 +26,7 @@ public class UserController {
     @PostMapping("/signup")
     public ResponseEntity<Long> signup(@Valid @RequestBody SignupRequest request, HttpServletRequest http) {  // expect: collected user.contact.email; collected user.authorization.password; collected user.name; collected user.contact.phone_number -- every personal field of `SignupRequest` (declared in another file), at the parameter
         String ip = RequestUtil.getClientIp(http);
-        Long id = userService.register(request, ip);
+        Long id = userService.register(request, ip);  // expect: shared user.contact.email -> mail-server; shared user.contact.email -> segment; shared user.contact.email -> sentry; shared user.contact.phone_number -> twilio; stored user.contact.email; stored user.contact.phone_number; stored user.device.ip_address
         LogUtil.audit("signup", MaskUtil.maskMobile(request.getMobile()));
         LogUtil.audit("signup.done", id);
         return ResponseEntity.ok(id);
@@ -36,7 +36,7 @@ public class UserController {
     public ResponseEntity<Long> login(@RequestParam("email") String email, @RequestParam("password") String password, // expect: collected user.contact.email; collected user.authorization.password
                                       HttpServletRequest http) {
         Long id = userService.authenticate(email, password);
-        LogUtil.audit("login", RequestUtil.origin(http));
+        LogUtil.audit("login", RequestUtil.origin(http));  // expect: logged user.device.ip_address
         LogUtil.audit("login.request", RequestUtil.requestId(http));
         return ResponseEntity.ok(id);
     }

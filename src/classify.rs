@@ -177,6 +177,8 @@ pub struct Classifier {
     getter_prefixes: Vec<String>,
     lookup_words: HashSet<String>,
     plural_lookup_verbs: HashSet<String>,
+    /// Normalized browser-storage and cookie keys -> the category they keep.
+    storage_keys: HashMap<String, CategoryId>,
 }
 
 /// Aho-Corasick automata over a file's letters: the unambiguous patterns,
@@ -281,6 +283,15 @@ impl Classifier {
             getter_prefixes: k.getter_prefixes.iter().map(|s| s.to_lowercase()).collect(),
             lookup_words: set(&k.lookup_words),
             plural_lookup_verbs: set(&k.plural_lookup_verbs),
+            storage_keys: k
+                .storage_keys
+                .iter()
+                .filter_map(|(key, words)| {
+                    let id = rules.categories.iter().position(|c| &c.key == key)?;
+                    Some(words.iter().map(move |w| (normalize(w), id as CategoryId)))
+                })
+                .flatten()
+                .collect(),
         }
     }
 
@@ -419,6 +430,12 @@ impl Classifier {
                 .map(|w| format!("{}{}", w[0], w[1]))
                 .find(|t| self.protected.contains(t))
         })
+    }
+
+    /// The category a browser-storage or cookie key names on its own
+    /// (`localStorage.setItem("token", t)`): words too vague anywhere else.
+    pub fn stored_under(&self, key: &str) -> Option<CategoryId> {
+        self.storage_keys.get(&normalized_name(key)).copied()
     }
 
     /// Whether a literal value is written as a password hash

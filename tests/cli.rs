@@ -731,3 +731,25 @@ fn a_field_read_again_in_a_callback_is_one_collection_listing_every_read() {
         .collect();
     assert_eq!(again, [3, 4]);
 }
+
+#[test]
+fn a_storage_key_of_an_unknown_category_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("rules"), dir.path());
+    let builtin = std::fs::read_to_string(dir.path().join("classify.yml")).unwrap();
+    let start = builtin
+        .find("storage_keys:")
+        .expect("classify.yml has storage_keys");
+    let broken = format!(
+        "{}storage_keys:\n  user.authorisation.credentials: [token]\n",
+        &builtin[..start]
+    );
+    std::fs::write(dir.path().join("classify.yml"), broken).unwrap();
+    let out = candor(&["--rules", dir.path().to_str().unwrap(), "classify", "token"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("rules/classify.yml") && err.contains("`user.authorisation.credentials`"),
+        "{err}"
+    );
+}

@@ -90,7 +90,10 @@ impl FileCx<'_> {
             return;
         };
         let mut deferred = Vec::new();
-        let carried = self.carried(spec, &site.columns, c, receiver, sc, &mut deferred);
+        let mut carried = self.carried(spec, &site.columns, c, receiver, sc, &mut deferred);
+        if let Some(key) = &site.store_key {
+            self.kept_under(key, c, &mut carried);
+        }
         // The flow this sink makes, but for its category and trail.
         let template = Flow {
             kind: spec.kind,
@@ -270,6 +273,29 @@ impl FileCx<'_> {
             |t| !matches!(t.label, Label::Symbol(id) if t.field.is_none() && whole_symbol(id)),
         );
         stored
+    }
+
+    /// A value kept in browser storage or a cookie under a key that names
+    /// it (`setItem("email", v)`, `cookie("token", v)`) is of that
+    /// category when the value's own names say nothing.
+    fn kept_under(&self, key: &str, c: &Call, carried: &mut Value) {
+        let (Some(a), Some(v)) = (c.args.get(1), c.values.get(1)) else {
+            return;
+        };
+        if v.has_data() || v.state != State::Plain {
+            return;
+        }
+        let mut kept = self.keyed(key, v.clone(), &a.value);
+        if !kept.has_data()
+            && !matches!(a.value.kind, ExprKind::Str(_) | ExprKind::Literal)
+            && let Some(id) = self.classifier.stored_under(key)
+        {
+            kept.add(Taint::data(
+                id,
+                Trail::start(a.value.span, format!("kept under `{key}`")),
+            ));
+        }
+        carried.merge(kept);
     }
 
     /// What the arguments `spec` selects carry into the sink. An SQL write's

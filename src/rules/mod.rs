@@ -158,6 +158,7 @@ impl Rules {
         validate::families(&conventions)?;
         let recipient_ids: HashSet<&str> = recipients.iter().map(|r| r.id.as_str()).collect();
         let category_keys: HashSet<&str> = categories.iter().map(|c| c.key.as_str()).collect();
+        validate::storage_keys(&classify, &category_keys)?;
         let sink_files = sink_files_by_language(sink_files, &recipient_ids, &category_keys)?;
         let receiver_names = conventions
             .values()

@@ -86,6 +86,10 @@ pub struct ClassifyFile {
     /// (`GetPosts`).
     #[serde(default)]
     pub plural_lookup_verbs: Vec<String>,
+    /// Keys of browser storage and cookies that alone say what they keep,
+    /// by category (`token` keeps the signed-in person's session token).
+    #[serde(default)]
+    pub storage_keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// `rules/flow.yml`: sanitizers and propagators shared by every language.

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::RulesError;
-use super::model::{self, CategorySpec, PurposeSpec, RecipientSpec, SinkSpec};
+use super::model::{self, CategorySpec, ClassifyFile, PurposeSpec, RecipientSpec, SinkSpec};
 use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
 use crate::model::FlowKind;
 
@@ -250,6 +250,23 @@ pub(super) fn families(conventions: &HashMap<Language, Conventions>) -> Result<(
         }
     }
     Ok(())
+}
+
+/// The categories `storage_keys` of classify.yml keep must exist.
+pub fn storage_keys(classify: &ClassifyFile, categories: &HashSet<&str>) -> Result<(), RulesError> {
+    match classify
+        .storage_keys
+        .keys()
+        .find(|k| !categories.contains(k.as_str()))
+    {
+        Some(key) => Err(RulesError::Invalid {
+            file: "rules/classify.yml".to_string(),
+            message: format!(
+                "`storage_keys` names unknown category `{key}`; see `candor rules --categories`"
+            ),
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -222,6 +222,7 @@ fixtures! {
         lowering_statements: "lowering_statements.rs",
         messages_tokens_mail: "messages_tokens_mail.rs",
         model_save: "model_save.rs",
+        update_forms: "update_forms.rs",
         protection: "protection.rs",
         sdks: "sdks.rs",
         sources: "sources.rs",

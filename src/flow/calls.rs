@@ -138,7 +138,8 @@ impl FileCx<'_> {
             } else {
                 Value::default()
             };
-            own.merge(self.object_of_args(c.args, std::mem::take(&mut c.values)));
+            let values = std::mem::take(&mut c.values);
+            own.merge(self.object_of_args(self.built_type(&c), c.args, values));
             return own;
         }
         self.call_site(&c, sc)
@@ -223,7 +224,15 @@ impl FileCx<'_> {
                 (None, "")
             }
         };
-        let values = args.iter().map(|a| self.eval(&a.value, sc)).collect();
+        // A struct literal's keys are fields of the type it builds.
+        let owner = (construct && !method.is_empty()).then_some(method);
+        let values = args
+            .iter()
+            .map(|a| match &a.value.kind {
+                ExprKind::Object(entries) if owner.is_some() => self.object(entries, owner, sc),
+                _ => self.eval(&a.value, sc),
+            })
+            .collect();
         Call {
             expr: e,
             callee,
@@ -296,7 +305,8 @@ impl FileCx<'_> {
         if !self.builds_object(c) {
             return Some(Value::default());
         }
-        Some(self.object_of_args(c.args, std::mem::take(&mut c.values)))
+        let values = std::mem::take(&mut c.values);
+        Some(self.object_of_args(self.built_type(c), c.args, values))
     }
 
     /// Copiers: `BeanUtils.copyProperties(param, member)` puts the data of
@@ -396,7 +406,9 @@ impl FileCx<'_> {
     /// project's own method.
     fn mutator(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
         let n = c.receiver_name()?;
-        if !self.rules.mutators.contains(c.method) {
+        // A name that is no variable here is a type or a module:
+        // `Person::update(pool, id, &form)` is the project's method.
+        if !self.rules.mutators.contains(c.method) || !sc.vars.contains_key(n) {
             return None;
         }
         let added = match (
@@ -494,12 +506,18 @@ impl FileCx<'_> {
         }
     }
 
-    /// The object a constructor builds from its arguments.
-    fn object_of_args(&self, args: &[Arg], values: Vec<Value>) -> Value {
+    /// The type a constructor call names, whose fields its keywords are:
+    /// `User` of `User(email=x)` and `new User(..)`.
+    fn built_type<'c>(&self, c: &Call<'c>) -> Option<&'c str> {
+        (c.construct || self.lang.conventions.builds_object(c.method)).then_some(c.method)
+    }
+
+    /// The object a constructor of `owner` builds from its arguments.
+    fn object_of_args(&self, owner: Option<&str>, args: &[Arg], values: Vec<Value>) -> Value {
         let mut out = Value::default();
         for (a, v) in args.iter().zip(values) {
             match &a.name {
-                Some(name) => out.merge(self.keyed(name, v, &a.value)),
+                Some(name) => out.merge(self.keyed_in(name, owner, v, &a.value)),
                 None if matches!(a.value.kind, ExprKind::Object(_)) => out.merge(v),
                 None => out.merge(v.flattened()),
             }

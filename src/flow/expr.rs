@@ -78,7 +78,7 @@ impl FileCx<'_> {
                 }
                 out
             }
-            ExprKind::Object(entries) => self.object(entries, sc),
+            ExprKind::Object(entries) => self.object(entries, None, sc),
             ExprKind::Array(items) => {
                 let mut out = Value::default();
                 for item in items {
@@ -241,12 +241,20 @@ impl FileCx<'_> {
         value
     }
 
-    fn object(&mut self, entries: &[(Option<String>, Expr)], sc: &mut Scope) -> Value {
+    /// An object literal's value; `owner` is the type a struct literal
+    /// builds (`CommunityTagUpdateForm { display_name: .. }`), which gives
+    /// its keys their context.
+    pub(super) fn object(
+        &mut self,
+        entries: &[(Option<String>, Expr)],
+        owner: Option<&str>,
+        sc: &mut Scope,
+    ) -> Value {
         let mut out = Value::default();
         for (key, value) in entries {
             let v = self.eval(value, sc);
             match key {
-                Some(key) => out.merge(self.keyed(key, v, value)),
+                Some(key) => out.merge(self.keyed_in(key, owner, v, value)),
                 None => out.merge(v),
             }
         }
@@ -258,13 +266,19 @@ impl FileCx<'_> {
     /// when the value is unknown. A literal or a masked value
     /// (`{ phone: maskPhone(p) }`) carries nothing, whatever its key says.
     pub(super) fn keyed(&self, key: &str, v: Value, value: &Expr) -> Value {
+        self.keyed_in(key, None, v, value)
+    }
+
+    /// [`Self::keyed`] for a key of an object of type `owner`: a tag's
+    /// `display_name` is not a person's name.
+    pub(super) fn keyed_in(&self, key: &str, owner: Option<&str>, v: Value, value: &Expr) -> Value {
         let plain = v.state == State::Plain;
         let mut v = v.flattened();
         if plain
             && !v.has_data()
             && !matches!(value.kind, ExprKind::Function(_))
             && !self.named_not_personal(value)
-            && let Verdict::Category { id, .. } = self.classifier.classify(key, None)
+            && let Verdict::Category { id, .. } = self.classifier.classify(key, owner)
         {
             v.add(Taint::data(
                 id,

@@ -644,6 +644,8 @@ fn expr_inner(cx: &mut Ctx, e: &syn::Expr) -> Expr {
         // `Some(x)` and `Ok(x)` are `x`: a wrapper must not hide the name
         // that says what `x` is (`Some(keys.encrypted_private_key)`).
         E::Call(c) if c.args.len() == 1 && is_transparent_variant(&c.func) => expr(cx, &c.args[0]),
+        // An empty value is no data, whatever the field it is put in is named.
+        E::Call(c) if c.args.is_empty() && is_empty_value(&c.func) => literal(span_of(c)),
         E::Call(c) => {
             // A callee path names a function or variant, never a value.
             let callee = match &*c.func {
@@ -836,6 +838,29 @@ fn is_unit_variant(path: &syn::Path) -> bool {
     matches!(
         (last_two.next(), last_two.next()),
         (Some(variant), Some(ty)) if capitalized(variant) && capitalized(ty)
+    )
+}
+
+/// The calls that make an empty value: `String::new()`, `Vec::new()`,
+/// `Default::default()`. (A named type's `default()` may be a builder or a
+/// middleware the rules know, such as `Logger::default()`.)
+fn is_empty_value(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = func else {
+        return false;
+    };
+    let names: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        names
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["Default", "default"] | ["String" | "Vec", "new"]
     )
 }
 

@@ -179,6 +179,7 @@ fixtures! {
     }
     source go {
         access_log: "access_log.go",
+        bind_helpers: "bind_helpers.go",
         catalog_analytics: "catalog_analytics.go",
         catalog_authentication: "catalog_authentication.go",
         catalog_china: "catalog_china.go",

@@ -244,7 +244,7 @@ impl<'a> FileCx<'a> {
                         c.name.clone(),
                         c.fields
                             .iter()
-                            .filter(|f| !rules.is_relation(f))
+                            .filter(|f| !rules.is_relation(f) && !f.unserialized)
                             .map(|f| f.name.clone())
                             .collect(),
                     )

@@ -16,7 +16,7 @@ use super::summary::{Body, DeclaredInput, Slot, read_verb};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, normalized_name};
-use crate::ir::{Class, Expr, ExprKind, Function, Param, Span};
+use crate::ir::{Arg, Class, Expr, ExprKind, Function, Param, Span};
 use crate::model::{Flow, FlowKind};
 
 /// A read of one field of request data.
@@ -263,20 +263,32 @@ impl FileCx<'_> {
     }
 
     /// `c.ShouldBindJSON(&req)`, `json.NewDecoder(r.Body).Decode(&body)`:
-    /// the call fills its first argument with the request.
+    /// the call fills its first argument with the request. A helper named
+    /// as the request's own bind method and given the request
+    /// (`common.Bind(c, obj)`) fills the other argument.
     pub(super) fn bind(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
-        let source = c
+        let direct = c
             .paths()
             .iter()
             .find_map(|p| self.lang.bind_call(p))
             .or_else(|| {
                 let p = self.path_with_argument(c.callee, sc)?;
                 self.lang.bind_call(&p)
-            })?;
-        if let Some(ExprKind::Name(n)) = c.args.first().map(|a| &a.value.kind) {
+            });
+        let helper = direct.is_none();
+        let (source, target) = match direct {
+            Some(source) => (source, c.args.first()),
+            None => self.bind_helper(c, sc)?,
+        };
+        if let Some(ExprKind::Name(n)) = target.map(|a| &a.value.kind) {
             self.var_mut(n, sc).value = Value::container(source);
             let ty = sc.vars.get(n).and_then(|v| v.ty.clone());
-            let shown = format!("`{}(&{n})`", c.shown());
+            let shown = if helper {
+                let args: Vec<String> = c.args.iter().filter_map(|a| written(&a.value)).collect();
+                format!("`{}({})`", c.shown(), args.join(", "))
+            } else {
+                format!("`{}(&{n})`", c.shown())
+            };
             let here = self.announce(n, ty.as_deref(), source, c.expr.span, &shown);
             // A struct of another file or package: like a typed body
             // parameter, the join collects its fields at the bind call
@@ -303,6 +315,24 @@ impl FileCx<'_> {
             }
         }
         Some(Value::default())
+    }
+
+    /// A call given the request context whose callee is named as one of
+    /// the context's bind methods (`Bind(c, obj)` with `c *gin.Context`):
+    /// the source, and the argument it fills (the first other one).
+    fn bind_helper<'c>(&self, c: &Call<'c>, sc: &Scope) -> Option<(usize, Option<&'c Arg>)> {
+        let (at, source) = c.args.iter().enumerate().find_map(|(i, a)| {
+            self.container_at(&a.value, sc)?;
+            let context = self.resolved(&a.value, sc)?;
+            Some((i, self.lang.bind_call(&format!("{context}.{}", c.method))?))
+        })?;
+        let target = c
+            .args
+            .iter()
+            .enumerate()
+            .find(|(i, _)| *i != at)
+            .map(|(_, a)| a);
+        Some((source, target))
     }
 
     /// A method called on request data reads a field: `form.get("email")`,

@@ -427,17 +427,42 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
         .child_by_field_name("name")
         .map(|n| cx.text(n).to_string())
         .unwrap_or_default();
+    struct_class(cx, name, ty, span(spec), 0);
+}
+
+/// Deepest anonymous struct nesting lowered as classes.
+const MAX_NESTED_STRUCTS: usize = 8;
+
+/// The class of struct type `ty` named `name`. A field of an anonymous
+/// struct type (`User struct { Email string }` inside a request type) is
+/// a class of its own, named after the outer type and the field
+/// (`LoginValidatorUser`), so that a body bound into the outer type has its
+/// fields too. A field tagged `json:"-"` is marked unserialized.
+fn struct_class(cx: &mut Ctx, name: String, ty: Node, sp: crate::ir::Span, depth: usize) {
     let mut fields = Vec::new();
     for list in named_children(ty) {
         for decl in named_children(list) {
             if decl.kind() != "field_declaration" {
                 continue;
             }
-            let field_ty = decl
-                .child_by_field_name("type")
-                .and_then(|t| type_name(cx, t));
+            let unserialized = decl
+                .child_by_field_name("tag")
+                .is_some_and(|t| cx.text(t).contains("json:\"-\""));
+            let type_node = decl.child_by_field_name("type");
             let mut cursor = decl.walk();
             let names: Vec<Node> = decl.children_by_field_name("name", &mut cursor).collect();
+            let field_ty = match type_node {
+                Some(t) if t.kind() == "struct_type" && depth < MAX_NESTED_STRUCTS => {
+                    let Some(first) = names.first() else {
+                        continue;
+                    };
+                    let nested = format!("{name}{}", cx.text(*first));
+                    struct_class(cx, nested.clone(), t, span(t), depth + 1);
+                    Some(nested)
+                }
+                Some(t) => type_name(cx, t),
+                None => None,
+            };
             if names.is_empty() {
                 // An embedded field is named after its type: `zap.Logger` -> `Logger`.
                 if let Some(t) = &field_ty {
@@ -446,6 +471,7 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
                         name: short.to_string(),
                         ty: Some(t.clone()),
                         made_by: None,
+                        unserialized,
                         span: span(decl),
                     });
                 }
@@ -455,6 +481,7 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
                     name: cx.text(n).to_string(),
                     ty: field_ty.clone(),
                     made_by: None,
+                    unserialized,
                     span: span(n),
                 });
             }
@@ -465,7 +492,7 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
         listed_fields: Vec::new(),
         name,
         fields,
-        span: span(spec),
+        span: sp,
     });
 }
 

@@ -408,6 +408,7 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
                             .and_then(|r| r.child_by_field_name("function"))
                             .map(|f| cx.text(f).to_string());
                         fields.push(Field {
+                            unserialized: false,
                             name: cx.text(l).to_string(),
                             ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
                             made_by,
@@ -455,6 +456,7 @@ fn meta_fields(cx: &Ctx, nested: Node) -> Vec<Field> {
             while let Some((n, depth)) = stack.pop() {
                 if n.kind() == "string" {
                     out.push(Field {
+                        unserialized: false,
                         name: string_content(cx, n),
                         ty: None,
                         made_by: None,

@@ -84,6 +84,9 @@ pub struct Field {
     /// The call that makes the field where the class body assigns it one
     /// (`models.ForeignKey` of `owner = models.ForeignKey(User, ..)`).
     pub made_by: Option<String>,
+    /// Never read from or written to the wire whatever it holds (Go's
+    /// `json:"-"` tag): a request bound into the class does not fill it.
+    pub unserialized: bool,
     pub span: Span,
 }
 

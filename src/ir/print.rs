@@ -65,7 +65,17 @@ fn class(c: &Class) -> String {
     }
     out.push('\n');
     for f in &c.fields {
-        let _ = writeln!(out, "  field {}{}", f.name, typed(f.ty.as_deref()));
+        let unserialized = if f.unserialized {
+            " (unserialized)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  field {}{}{unserialized}",
+            f.name,
+            typed(f.ty.as_deref())
+        );
     }
     for f in &c.listed_fields {
         let _ = writeln!(out, "  listed field {}, line {}", f.name, f.span.start_line);

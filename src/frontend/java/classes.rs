@@ -26,6 +26,7 @@ impl Lower<'_> {
         if let Some(ps) = components {
             for JParam { name, ty, span, .. } in self.parameters(ps) {
                 fields.push(Field {
+                    unserialized: false,
                     name,
                     ty,
                     made_by: None,
@@ -64,6 +65,7 @@ impl Lower<'_> {
                             constants.push((field.clone(), text));
                         }
                         fields.push(Field {
+                            unserialized: false,
                             name: field,
                             ty: ty.clone(),
                             made_by: None,

@@ -425,6 +425,7 @@ fn parameter(lx: &mut Lower, node: Node, params: &mut Vec<Param>, body: &mut Vec
             });
             if let (true, Some(p)) = (property, pattern.filter(|p| p.kind() == "identifier")) {
                 lx.param_fields.push(Field {
+                    unserialized: false,
                     name: lx.text(p),
                     ty: ty.clone(),
                     made_by: None,
@@ -594,6 +595,7 @@ fn class_field(lx: &mut Lower, member: Node, fields: &mut Vec<Field>, inits: &mu
     let fname = property_key(lx, n);
     let ty = field(member, "type").and_then(|t| type_name(lx, t));
     fields.push(Field {
+        unserialized: false,
         name: fname.clone(),
         ty: ty.clone(),
         made_by: None,
@@ -653,6 +655,7 @@ fn type_fields(lx: &mut Lower, name: Node, body: Node, decl: Node) {
         .filter_map(|m| {
             let n = field(m, "name")?;
             Some(Field {
+                unserialized: false,
                 name: property_key(lx, n),
                 ty: field(m, "type").and_then(|t| type_name(lx, t)),
                 made_by: None,

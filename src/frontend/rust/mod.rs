@@ -161,6 +161,7 @@ fn item(cx: &mut Ctx, it: &Item) {
                 .iter()
                 .enumerate()
                 .map(|(n, f)| Field {
+                    unserialized: false,
                     name: f
                         .ident
                         .as_ref()

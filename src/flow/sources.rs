@@ -246,9 +246,13 @@ impl FileCx<'_> {
     /// argument names the field it reads.
     pub(super) fn keyed_read(&mut self, c: &Call) -> Option<Value> {
         let source = c.paths().iter().find_map(|p| self.lang.keyed_call(p))?;
-        let key = c.args.first().and_then(|a| a.value.as_str())?;
+        let arg = &c.args.first()?.value;
+        let key = arg.as_key()?;
         let mut out = Value::default();
-        let shown = format!("`{}(\"{key}\")`", c.shown());
+        let shown = match arg.as_str() {
+            Some(_) => format!("`{}(\"{key}\")`", c.shown()),
+            None => format!("`{}({key})`", c.shown()),
+        };
         if let Some(t) = self.collect(Read {
             field: key,
             owner: None,
@@ -351,7 +355,7 @@ impl FileCx<'_> {
         let field = if self.rules.key_readers.contains(method) {
             c.args
                 .first()
-                .and_then(|a| a.value.as_str())
+                .and_then(|a| a.value.as_key())
                 .map(str::to_string)
         } else {
             self.method_info(method)
@@ -360,12 +364,16 @@ impl FileCx<'_> {
         };
         let mut out = Value::default();
         if let Some(field) = field {
-            let shown = match c.args.first().and_then(|a| a.value.as_str()) {
-                Some(key) => format!(
-                    "`{}.{method}(\"{key}\")`",
+            let shown = match c.args.first().map(|a| &a.value) {
+                Some(arg) if arg.as_str().is_some() => format!(
+                    "`{}.{method}(\"{field}\")`",
                     written(object).unwrap_or_default()
                 ),
-                None => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+                Some(arg) if arg.as_key().is_some() => format!(
+                    "`{}.{method}({field})`",
+                    written(object).unwrap_or_default()
+                ),
+                _ => format!("`{}.{method}()`", written(object).unwrap_or_default()),
             };
             if let Some(t) = self.collect(Read {
                 field: &field,

@@ -323,6 +323,24 @@ impl Expr {
             _ => None,
         }
     }
+
+    /// The key a read names: a string literal, or a constant written in
+    /// upper case (`USER_AGENT`, `header::AUTHORIZATION`,
+    /// `HttpHeaders.AUTHORIZATION`), which names a header or field as a
+    /// literal would.
+    pub fn as_key(&self) -> Option<&str> {
+        let constant = |n: &str| {
+            n.len() > 1
+                && n.chars().any(|c| c.is_ascii_uppercase())
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        };
+        match &self.kind {
+            ExprKind::Str(s) => Some(s),
+            ExprKind::Name(n) | ExprKind::Member { property: n, .. } if constant(n) => Some(n),
+            _ => None,
+        }
+    }
 }
 
 impl Arg {

@@ -130,6 +130,7 @@ fixtures! {
         widget: "widget.jsx",
     }
     source typescript {
+        angular_http: "angular_http.ts",
         component: "component.tsx",
         lowering_classes: "lowering_classes.ts",
         lowering_exports: "lowering_exports.ts",

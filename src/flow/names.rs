@@ -142,7 +142,16 @@ impl FileCx<'_> {
                 }
                 Some(format!("{base}.{property}"))
             }
-            ExprKind::Call { callee, .. } => Some(format!("{}()", inner(callee)?)),
+            ExprKind::Call { callee, args, .. } => {
+                let function = inner(callee)?;
+                // `inject(HttpClient)` is an `HttpClient`.
+                if self.lang.conventions.injects(&function)
+                    && let Some(ty) = args.first().and_then(|a| inner(&a.value))
+                {
+                    return Some(ty);
+                }
+                Some(format!("{function}()"))
+            }
             ExprKind::Index { object, .. } => Some(format!("{}[]", inner(object)?)),
             _ => Some("?".to_string()),
         }

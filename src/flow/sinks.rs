@@ -210,6 +210,7 @@ impl FileCx<'_> {
                 }
                 // A relative URL stays on the same origin.
                 Some(None) if url.as_deref().is_some_and(|u| u.starts_with('/')) => return None,
+                _ if http.page_client => return None,
                 _ => "unknown".to_string(),
             });
         }

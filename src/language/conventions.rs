@@ -74,6 +74,11 @@ pub struct Constructors {
     /// `Address::from_str(..)`).
     #[serde(default)]
     pub associated: Vec<String>,
+    /// Functions that return an instance of the type they are given, as
+    /// resolved paths (Angular's `@angular/core.inject` of
+    /// `inject(HttpClient)`): the value is of that type.
+    #[serde(default)]
+    pub injectors: Vec<String>,
 }
 
 /// How the project join resolves calls.
@@ -207,6 +212,12 @@ impl Conventions {
     pub fn builds_on_type(&self, ty: &str, function: &str) -> bool {
         ty.chars().next().is_some_and(char::is_uppercase)
             && self.constructors.associated.iter().any(|a| a == function)
+    }
+
+    /// Whether a call of the resolved path `callee` returns an instance of
+    /// its first argument (see [`Constructors::injectors`]).
+    pub fn injects(&self, callee: &str) -> bool {
+        self.constructors.injectors.iter().any(|i| i == callee)
     }
 
     pub fn builds_object(&self, callee: &str) -> bool {

@@ -327,6 +327,11 @@ pub struct HttpSpec {
     /// (`client.post(url).json(&body)`: the body sink is `json`).
     #[serde(default)]
     pub url_call: Vec<String>,
+    /// A client of the browser page: a URL whose host the code does not
+    /// spell out (`this.hostServer + '/rest/user'`) goes to the page's own
+    /// server, as a relative one does.
+    #[serde(default)]
+    pub page_client: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -179,6 +179,9 @@ pub struct Classifier {
     plural_lookup_verbs: HashSet<String>,
     /// Normalized browser-storage and cookie keys -> the category they keep.
     storage_keys: HashMap<String, CategoryId>,
+    content_fields: HashSet<String>,
+    /// Categories whose owners lend them to their content fields.
+    content_categories: HashSet<CategoryId>,
 }
 
 /// Aho-Corasick automata over a file's letters: the unambiguous patterns,
@@ -292,6 +295,18 @@ impl Classifier {
                 })
                 .flatten()
                 .collect(),
+            content_fields: set(&k.content_fields),
+            content_categories: rules
+                .categories
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    k.content_categories
+                        .iter()
+                        .any(|p| c.key == *p || c.key.starts_with(&format!("{p}.")))
+                })
+                .map(|(i, _)| i as CategoryId)
+                .collect(),
         }
     }
 
@@ -311,6 +326,24 @@ impl Classifier {
         self.classify_tokens(&toks, owner)
     }
 
+    /// A content field of an owner named for user content is that content:
+    /// `PrivateMessage.content`, `ChatRecord.text` (see `content_fields` of
+    /// classify.yml). Any other owner's `content` says nothing.
+    fn owner_content(&self, toks: &[String], owner: Option<&str>) -> Verdict {
+        let (Some(owner), [field]) = (owner, toks) else {
+            return Verdict::NoMatch;
+        };
+        if !self.content_fields.contains(field) {
+            return Verdict::NoMatch;
+        }
+        match self.classify_tokens(&tokens(owner), None) {
+            Verdict::Category { id, pattern } if self.content_categories.contains(&id) => {
+                Verdict::Category { id, pattern }
+            }
+            _ => Verdict::NoMatch,
+        }
+    }
+
     /// Classifies the field a getter reads: `getEmail` -> `email`.
     pub fn classify_getter(&self, method: &str, owner: Option<&str>) -> Verdict {
         let toks = tokens(method);
@@ -324,7 +357,7 @@ impl Classifier {
 
     fn classify_tokens(&self, toks: &[String], owner: Option<&str>) -> Verdict {
         let Some((start, end, pattern)) = self.best_match(toks) else {
-            return Verdict::NoMatch;
+            return self.owner_content(toks, owner);
         };
         let id = pattern.category;
         let reject = |reason: RejectReason| Verdict::Rejected {

@@ -223,6 +223,7 @@ fixtures! {
         lowering_macros: "lowering_macros.rs",
         lowering_statements: "lowering_statements.rs",
         messages_tokens_mail: "messages_tokens_mail.rs",
+        content_fields: "content_fields.rs",
         model_save: "model_save.rs",
         update_forms: "update_forms.rs",
         protection: "protection.rs",

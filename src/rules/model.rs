@@ -90,6 +90,12 @@ pub struct ClassifyFile {
     /// by category (`token` keeps the signed-in person's session token).
     #[serde(default)]
     pub storage_keys: std::collections::BTreeMap<String, Vec<String>>,
+    /// Fields that hold what their owner is (`PrivateMessage.content`),
+    /// and the category prefixes whose owners lend them their category.
+    #[serde(default)]
+    pub content_fields: Vec<String>,
+    #[serde(default)]
+    pub content_categories: Vec<String>,
 }
 
 /// `rules/flow.yml`: sanitizers and propagators shared by every language.

@@ -72,50 +72,67 @@ fn matches(target: &str, f: &Finding) -> bool {
             .is_some_and(|rest| rest.starts_with('.'))
 }
 
+/// A file with `candor:ignore` comments: its path, text, comments, and the
+/// (finding, line, the finding's own line) pairs that may match them.
+type CommentedFile = (String, String, Vec<Directive>, Vec<(usize, u32, bool)>);
+
 /// Marks suppressed findings and adds findings for suppressions without a
 /// reason and unused ones. `root` is the directory finding paths are
 /// relative to.
 pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
-    // Each finding's lines a comment may sit at: its own, and its sink's.
-    let mut by_path: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    // Each finding's lines a comment may sit at: its own first, then its
+    // sink's, so that which comment suppresses a finding never depends on
+    // the order of file names.
+    let mut by_path: BTreeMap<String, Vec<(usize, u32, bool)>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
         by_path
             .entry(f.location.path.clone())
             .or_default()
-            .push((i, f.location.start_line));
+            .push((i, f.location.start_line, true));
         if let Some(sink) = f.trail.last().map(|s| &s.location)
             && (sink.path != f.location.path || sink.start_line != f.location.start_line)
         {
             by_path
                 .entry(sink.path.clone())
                 .or_default()
-                .push((i, sink.start_line));
+                .push((i, sink.start_line, false));
         }
     }
-    let mut extra = Vec::new();
-    for (path, indices) in by_path {
+    let mut files: Vec<CommentedFile> = Vec::new();
+    for (path, at) in by_path {
         let Ok(text) = crate::files::read_settings(&root.join(&path)) else {
             continue;
         };
         if !text.contains("candor:ignore") {
             continue;
         }
-        let mut directives = parse(&text);
-        for &(i, line) in &indices {
-            let f = &mut findings[i];
-            if f.suppression.is_some() {
-                continue;
-            }
-            if let Some(d) = directives.iter_mut().find(|d| {
-                (d.line == line || d.line + 1 == line) && d.targets.iter().any(|t| matches(t, f))
-            }) {
+        let directives = parse(&text);
+        files.push((path, text, directives, at));
+    }
+    for own in [true, false] {
+        for (_, _, directives, at) in &mut files {
+            for &(i, line, _) in at.iter().filter(|(_, _, o)| *o == own) {
+                let f = &mut findings[i];
+                let Some(d) = directives.iter_mut().find(|d| {
+                    (d.line == line || d.line + 1 == line)
+                        && d.targets.iter().any(|t| matches(t, f))
+                }) else {
+                    continue;
+                };
+                // A comment that matches is used, even where another one
+                // already suppressed the finding.
                 d.used = true;
-                f.suppression = Some(Suppression {
-                    kind: SuppressionKind::InSource,
-                    justification: d.reason.clone(),
-                });
+                if f.suppression.is_none() {
+                    f.suppression = Some(Suppression {
+                        kind: SuppressionKind::InSource,
+                        justification: d.reason.clone(),
+                    });
+                }
             }
         }
+    }
+    let mut extra = Vec::new();
+    for (path, text, directives, _) in files {
         let lines = SourceLines::new(&text);
         for d in &directives {
             let (rule, message) = if d.reason.is_none() {

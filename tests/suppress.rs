@@ -175,3 +175,41 @@ fn a_suppression_at_a_helpers_sink_covers_every_caller() {
     );
     assert_eq!(code, Some(0), "{v}");
 }
+
+#[test]
+fn one_entry_into_two_sinks_is_two_findings_and_both_comments_are_used() {
+    let files = [
+        (
+            "audit.py",
+            "import logging\n\ndef audit(event, value):\n    logging.info(\"%s %s\", event, value)  # candor:ignore user.contact -- the audit log is access-controlled\n    logging.warning(\"%s\", value)\n",
+        ),
+        (
+            "views.py",
+            "from audit import audit\n\ndef signup(request):\n    audit(\"signup\", request.form[\"email\"])  # candor:ignore personal-data-logged -- reviewed\n",
+        ),
+    ];
+    let (_, v) = scan(&files, "json");
+    let findings = v["findings"].as_array().unwrap();
+    let mut sinks: Vec<u64> = findings
+        .iter()
+        .filter(|f| f["flow_kind"] == "logged")
+        .map(|f| {
+            assert_eq!(f["location"]["path"], "views.py", "{f}");
+            assert_eq!(
+                f["suppression"]["justification"], "reviewed",
+                "the comment on the finding's own line comes first: {f}"
+            );
+            f["trail"].as_array().unwrap().last().unwrap()["location"]["start_line"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    sinks.sort();
+    assert_eq!(sinks, [4, 5], "one finding per sink the call reaches");
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["rule_id"] == "unused-suppression"),
+        "a comment that matches is used even where another suppressed first: {v}"
+    );
+}

@@ -406,9 +406,11 @@ impl FileCx<'_> {
     /// project's own method.
     fn mutator(&mut self, c: &Call, sc: &mut Scope) -> Option<Value> {
         let n = c.receiver_name()?;
-        // A name that is no variable here is a type or a module:
-        // `Person::update(pool, id, &form)` is the project's method.
-        if !self.rules.mutators.contains(c.method) || !sc.vars.contains_key(n) {
+        // A type or a module is no collection: `Person::update(pool, id,
+        // &form)` is the project's method.
+        let type_or_module = !sc.vars.contains_key(n)
+            && (self.imports.contains_key(n) || n.starts_with(|ch: char| ch.is_ascii_uppercase()));
+        if !self.rules.mutators.contains(c.method) || type_or_module {
             return None;
         }
         let added = match (

@@ -173,6 +173,9 @@ struct FileCx<'a> {
     lang: &'a LanguageRules,
     /// Field names of the classes, structs and DTOs declared in this file.
     class_fields: HashMap<String, Vec<String>>,
+    /// (class, field) pairs a request bound into the class does not fill
+    /// (Go's `json:"-"`).
+    unbound_fields: HashSet<(String, String)>,
     /// Fields already collected from a request variable in this function:
     /// (variable, normalized field) -> its taint. Data is collected once,
     /// where it enters, however often it is read.
@@ -244,10 +247,20 @@ impl<'a> FileCx<'a> {
                         c.name.clone(),
                         c.fields
                             .iter()
-                            .filter(|f| !rules.is_relation(f) && !f.unserialized)
+                            .filter(|f| !rules.is_relation(f))
                             .map(|f| f.name.clone())
                             .collect(),
                     )
+                })
+                .collect(),
+            unbound_fields: ir
+                .classes
+                .iter()
+                .flat_map(|c| {
+                    c.fields
+                        .iter()
+                        .filter(|f| f.unserialized)
+                        .map(|f| (c.name.clone(), f.name.clone()))
                 })
                 .collect(),
             collected: HashMap::new(),

@@ -330,13 +330,10 @@ impl FileCx<'_> {
             let context = self.resolved(&a.value, sc)?;
             Some((i, self.lang.bind_call(&format!("{context}.{}", c.method))?))
         })?;
-        let target = c
-            .args
-            .iter()
-            .enumerate()
-            .find(|(i, _)| *i != at)
-            .map(|(_, a)| a);
-        Some((source, target))
+        // A method of the project called on its object (`v.Bind(c)`) fills
+        // nothing here: its own analysis follows the context in.
+        let target = c.args.iter().enumerate().find(|(i, _)| *i != at)?.1;
+        Some((source, Some(target)))
     }
 
     /// A method called on request data reads a field: `form.get("email")`,
@@ -481,6 +478,9 @@ impl FileCx<'_> {
                 continue;
             };
             for f in fields {
+                if self.unbound_fields.contains(&(base.clone(), f.clone())) {
+                    continue;
+                }
                 self.collect(Read {
                     field: &f,
                     owner: Some(&base),

@@ -430,6 +430,23 @@ fn type_spec(cx: &mut Ctx, spec: Node) {
     struct_class(cx, name, ty, span(spec), 0);
 }
 
+/// Whether a struct tag keeps the field out of JSON and out of every other
+/// way gin binds a request (`form`, `query`, `uri`, `header`, ...):
+/// `json:"-"` alone, or with the others `-` too.
+fn unserialized(tag: &str) -> bool {
+    let tag = tag.trim_matches('`');
+    let binds = |key: &str| {
+        tag.split_whitespace()
+            .filter_map(|part| part.strip_prefix(key))
+            .filter_map(|rest| rest.strip_prefix(":\""))
+            .any(|value| !value.starts_with('-'))
+    };
+    tag.contains("json:\"-\"")
+        && !["form", "query", "uri", "header", "xml", "yaml", "toml"]
+            .iter()
+            .any(|k| binds(k))
+}
+
 /// Deepest anonymous struct nesting lowered as classes.
 const MAX_NESTED_STRUCTS: usize = 8;
 
@@ -447,7 +464,7 @@ fn struct_class(cx: &mut Ctx, name: String, ty: Node, sp: crate::ir::Span, depth
             }
             let unserialized = decl
                 .child_by_field_name("tag")
-                .is_some_and(|t| cx.text(t).contains("json:\"-\""));
+                .is_some_and(|t| unserialized(cx.text(t)));
             let type_node = decl.child_by_field_name("type");
             let mut cursor = decl.walk();
             let names: Vec<Node> = decl.children_by_field_name("name", &mut cursor).collect();

@@ -188,7 +188,8 @@ impl Finding {
 }
 
 /// What orders findings: file, position, then rule, category, flow kind,
-/// recipient and sink.
+/// recipient, sink and where the sink is (a flow reported at the call that
+/// enters a helper ends at a sink elsewhere).
 type SortKey<'f> = (
     &'f Location,
     &'static str,
@@ -196,6 +197,7 @@ type SortKey<'f> = (
     FlowKind,
     &'f Option<String>,
     &'f str,
+    Option<&'f Location>,
 );
 
 fn sort_key(f: &Finding) -> SortKey<'_> {
@@ -206,6 +208,7 @@ fn sort_key(f: &Finding) -> SortKey<'_> {
         f.flow_kind,
         &f.recipient,
         &f.via,
+        f.trail.last().map(|s| &s.location),
     )
 }
 

@@ -83,6 +83,8 @@ impl MergeKey {
             f.level.name().to_string(),
             f.flow_kind.name().to_string(),
             format!("{:?}", f.location),
+            // A flow reported where it enters a helper names its sink last.
+            format!("{:?}", f.trail.last().map(|s| &s.location)),
             format!("{:?}", f.recipient),
             format!("{:?}", f.store),
             format!("{:?}", f.store_key),

@@ -6,9 +6,10 @@
 //! is pushed along those edges, breadth first, from the caller's data to
 //! the callee's sinks and from the callee's returns back to its callers.
 //!
-//! The walk is bounded: each (place, category, field, calling context)
-//! is visited once, and a path crosses at most `MAX_CALLS` calls, so the
-//! cost stays near-linear in the number of edges. A value returned from a
+//! The walk is bounded: each (place, category, field, entry call, calling
+//! context) is visited once, at most `MAX_ENTRIES` entry calls are followed
+//! apart into one place, and a path crosses at most `MAX_CALLS` calls, so
+//! the cost stays near-linear in the number of edges. A value returned from a
 //! function goes back only to the call that passed it in, so a helper
 //! called from many places does not mix up its callers' data.
 //!
@@ -33,12 +34,17 @@ use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
-use crate::model::{CategoryId, Finding, Flow, FlowKind, Snippet, TrailStep};
+use crate::model::{CategoryId, Finding, Flow, FlowKind, Location, Snippet, TrailStep};
 use crate::rules::Rules;
 use resolve::{FnRef, Index, bind};
 
 /// Calls a path may cross before it is dropped.
 const MAX_CALLS: usize = 8;
+/// Entry calls followed apart into one place: past this many, a helper's
+/// further callers share one walk and their flows are reported once at the
+/// sink, so that a helper called from thousands of places costs what it
+/// did before flows were reported per caller.
+const MAX_ENTRIES: u32 = 32;
 /// Trails longer than this are not extended further.
 const MAX_TRAIL: usize = 64;
 
@@ -60,15 +66,13 @@ enum Place {
 /// A call in a file: (file, call).
 type CallRef = (u32, u32);
 
-/// What makes a fact new: where, what, in which field, entered from which
-/// call (the findings' place) and returning to which.
-type Visit = (
-    Place,
-    CategoryId,
-    Option<String>,
-    Option<CallRef>,
-    Option<CallRef>,
-);
+/// Where a fact is: the place, what, in which field, returning to which
+/// call.
+type At = (Place, CategoryId, Option<String>, Option<CallRef>);
+
+/// What makes a fact new: where it is and the call it entered by (the
+/// findings' place).
+type Visit = (At, Option<CallRef>);
 
 /// The steps data took: (file, step) pairs borrowed from the summaries.
 type Trail<'a> = Vec<(u32, &'a Spot)>;
@@ -79,9 +83,23 @@ struct Fact<'a> {
     category: CategoryId,
     field: Option<String>,
     trail: Trail<'a>,
-    /// The calls entered to get here, innermost last: a return goes back
-    /// to the last one.
+    calls: Calls,
+}
+
+/// The calls a fact entered to get where it is.
+#[derive(Debug, Clone, Default)]
+struct Calls {
+    /// Innermost last: a return goes back to the last one.
     stack: Vec<CallRef>,
+    /// Past [`MAX_ENTRIES`]: the flow is reported at its sink.
+    collapsed: bool,
+}
+
+impl Calls {
+    /// The call the flow is reported at.
+    fn entry(&self) -> Option<CallRef> {
+        self.stack.first().copied().filter(|_| !self.collapsed)
+    }
 }
 
 /// A cross-function flow found at a sink.
@@ -237,7 +255,10 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
 
 /// Adds cross-function findings to the per-file ones. Where a function's
 /// own analysis already reports the same flow at the same sink, the longer
-/// trail (the one showing where the data came from) is kept.
+/// trail (the one showing where the data came from) is kept; where a flow
+/// reported at a caller's entry call passes through the start of a
+/// function's own finding to the same sink, that finding is its tail and is
+/// dropped, so that one flow is one finding.
 pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
     let key = |f: &Finding| {
         (
@@ -245,8 +266,37 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
             f.flow_kind,
             f.category.clone(),
             f.via.clone(),
+            f.trail.last().map(|s| s.location.clone()),
         )
     };
+    // The steps of each relocated flow, by the sink it ends at.
+    let mut entered: HashMap<_, HashSet<Location>> = HashMap::new();
+    for f in &linked {
+        if let Some(sink) = f.trail.last().filter(|s| s.location != f.location) {
+            entered
+                .entry((
+                    sink.location.clone(),
+                    f.flow_kind,
+                    f.category.clone(),
+                    f.via.clone(),
+                ))
+                .or_default()
+                .extend(f.trail.iter().map(|s| s.location.clone()));
+        }
+    }
+    findings.retain(|f| {
+        let tail = f.trail.first().is_some_and(|first| {
+            entered
+                .get(&(
+                    f.location.clone(),
+                    f.flow_kind,
+                    f.category.clone(),
+                    f.via.clone(),
+                ))
+                .is_some_and(|steps| steps.contains(&first.location))
+        });
+        !tail || f.trail.len() < 2
+    });
     let mut at: HashMap<_, usize> = HashMap::new();
     for (i, f) in findings.iter().enumerate() {
         at.entry(key(f)).or_insert(i);
@@ -277,6 +327,8 @@ struct Join<'a> {
     resolved: HashMap<(u32, u32), Vec<FnRef>>,
     callers: HashMap<FnRef, Vec<(u32, u32)>>,
     visited: HashSet<Visit>,
+    /// Entry calls followed apart into each place (see [`MAX_ENTRIES`]).
+    entries: HashMap<At, u32>,
     queue: VecDeque<Fact<'a>>,
     /// Index in `reached` of each (file, sink, category, entry call).
     reached_at: HashMap<(u32, u32, CategoryId, Option<CallRef>), usize>,
@@ -310,6 +362,7 @@ impl<'a> Join<'a> {
             resolved: HashMap::new(),
             callers: HashMap::new(),
             visited: HashSet::new(),
+            entries: HashMap::new(),
             queue: VecDeque::new(),
             reached_at: HashMap::new(),
             reached: Vec::new(),
@@ -384,7 +437,14 @@ impl<'a> Join<'a> {
                         continue;
                     }
                     let trail = e.trail.iter().map(|s| (fi, s)).collect();
-                    self.deliver(fi, e.to, category, e.field.clone(), trail, &[]);
+                    self.deliver(
+                        fi,
+                        e.to,
+                        category,
+                        e.field.clone(),
+                        trail,
+                        &Calls::default(),
+                    );
                 }
             }
             // Request bodies enter where their handler is: entry points
@@ -437,7 +497,7 @@ impl<'a> Join<'a> {
                         *category,
                         Some(field.clone()),
                         vec![step],
-                        &[],
+                        &Calls::default(),
                     );
                 }
             }
@@ -467,7 +527,7 @@ impl<'a> Join<'a> {
                         category: *category,
                         field: Some(field.clone()),
                         trail: vec![(fi, &located.step)],
-                        stack: Vec::new(),
+                        calls: Calls::default(),
                     });
                 }
             }
@@ -482,7 +542,7 @@ impl<'a> Join<'a> {
         category: CategoryId,
         field: Option<String>,
         trail: Trail<'a>,
-        stack: &[CallRef],
+        calls: &Calls,
     ) {
         if !self.steps.take() {
             self.queue.clear();
@@ -492,22 +552,19 @@ impl<'a> Join<'a> {
             // Of the paths to a sink, the longest shows best where the data
             // came from (a parameter's name may be classified on its own).
             Node::Sink { sink } => {
-                match self
-                    .reached_at
-                    .get(&(file, sink, category, stack.first().copied()))
-                {
+                match self.reached_at.get(&(file, sink, category, calls.entry())) {
                     Some(&i) => {
                         let reached = &mut self.reached[i];
                         if reached.field != field {
                             reached.field = None;
                         }
-                        reached.inner.extend(stack.iter().skip(1));
+                        reached.inner.extend(calls.stack.iter().skip(1));
                         if trail.len() > reached.trail.len() {
                             reached.trail = trail;
                         }
                     }
                     None => {
-                        let entry = stack.first().copied();
+                        let entry = calls.entry();
                         self.reached_at
                             .insert((file, sink, category, entry), self.reached.len());
                         self.reached.push(Reached {
@@ -517,13 +574,13 @@ impl<'a> Join<'a> {
                             trail,
                             field,
                             entry,
-                            inner: stack.iter().skip(1).copied().collect(),
+                            inner: calls.stack.iter().skip(1).copied().collect(),
                         });
                     }
                 }
             }
             Node::Arg { call, slot } => {
-                if stack.len() >= MAX_CALLS {
+                if calls.stack.len() >= MAX_CALLS {
                     return;
                 }
                 let files = self.files;
@@ -535,8 +592,8 @@ impl<'a> Join<'a> {
                     let Some((slot, keyword)) = bind(site, callee, slot) else {
                         continue;
                     };
-                    let mut stack = stack.to_vec();
-                    stack.push((file, call));
+                    let mut calls = calls.clone();
+                    calls.stack.push((file, call));
                     self.push(Fact {
                         place: Place::Param {
                             file: target.0,
@@ -546,22 +603,29 @@ impl<'a> Join<'a> {
                         category,
                         field: keyword.or_else(|| field.clone()),
                         trail: trail.clone(),
-                        stack,
+                        calls: calls.clone(),
                     });
                 }
             }
             Node::Return { function } => {
                 // Back to the call that passed the data in, or to every
                 // caller when the data arose in this function.
-                let callers = match stack.split_last() {
-                    Some((&entry, rest)) => vec![(entry, rest.to_vec())],
+                // Back where it arose, the flow is reported afresh.
+                let callers = match calls.stack.split_last() {
+                    Some((&entry, rest)) => vec![(
+                        entry,
+                        Calls {
+                            stack: rest.to_vec(),
+                            collapsed: calls.collapsed && !rest.is_empty(),
+                        },
+                    )],
                     None => self
                         .callers
                         .get(&(file, function))
-                        .map(|cs| cs.iter().map(|&c| (c, Vec::new())).collect())
+                        .map(|cs| cs.iter().map(|&c| (c, Calls::default())).collect())
                         .unwrap_or_default(),
                 };
-                for ((caller_file, call), stack) in callers {
+                for ((caller_file, call), calls) in callers {
                     self.push(Fact {
                         place: Place::Result {
                             file: caller_file,
@@ -570,7 +634,7 @@ impl<'a> Join<'a> {
                         category,
                         field: field.clone(),
                         trail: trail.clone(),
-                        stack,
+                        calls,
                     });
                 }
             }
@@ -595,18 +659,27 @@ impl<'a> Join<'a> {
     /// Queues a fact unless an equal one was queued before: the queue is
     /// first in, first out, so the first one queued is the one that would
     /// be visited, and the queue never holds more than one fact per key.
-    fn push(&mut self, fact: Fact<'a>) {
-        if !self.in_product(fact.place) {
+    fn push(&mut self, mut fact: Fact<'a>) {
+        if !self.in_product(fact.place) || fact.trail.len() > MAX_TRAIL {
             return;
         }
-        let key = (
+        let at = (
             fact.place,
             fact.category,
             fact.field.clone(),
-            fact.stack.first().copied(),
-            fact.stack.last().copied(),
+            fact.calls.stack.last().copied(),
         );
-        if fact.trail.len() <= MAX_TRAIL && self.visited.insert(key) {
+        let entry = fact.calls.entry();
+        if entry.is_some() && !self.visited.contains(&(at.clone(), entry)) {
+            // A new entry into this place: followed apart while few are.
+            let entries = self.entries.entry(at.clone()).or_default();
+            if *entries >= MAX_ENTRIES {
+                fact.calls.collapsed = true;
+            } else {
+                *entries += 1;
+            }
+        }
+        if self.visited.insert((at, fact.calls.entry())) {
             self.queue.push_back(fact);
         }
     }
@@ -645,7 +718,7 @@ impl<'a> Join<'a> {
                 let mut trail = fact.trail.clone();
                 trail.extend(edge.trail.iter().map(|s| (file, s)));
                 let field = edge.field.clone().or_else(|| field.clone());
-                self.deliver(file, edge.to, fact.category, field, trail, &fact.stack);
+                self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }
         }
     }

@@ -4,7 +4,7 @@ const mixpanel = Mixpanel.init(process.env.MIXPANEL_TOKEN);
 
 export default {
   signup(profile) {
-    mixpanel.people.set(profile.id, { $email: profile.email, plan: profile.plan });  // expect: shared user.contact.email -> mixpanel
+    mixpanel.people.set(profile.id, { $email: profile.email, plan: profile.plan });  // reported where callers pass their data in
   },
   visits(userId, count) {
     mixpanel.track('visit', { userId, count });

@@ -8,7 +8,7 @@ import tracker from '../clients/tracker';
 
 async function createUser(form) {
   const user = { email: form.email, phone: form.phone, fullName: form.fullName };
-  const { rows } = await db.query(  // expect: stored user.contact.email; stored user.contact.phone_number; stored user.name
+  const { rows } = await db.query(  // reported where callers pass their data in
     'INSERT INTO users (email, phone, full_name) VALUES ($1, $2, $3) RETURNING id',
     [user.email, user.phone, user.fullName],
   );

@@ -33,7 +33,7 @@ impl Db {
 
     pub async fn save_order(&self, order: &OrderRequest) -> sqlx::Result<i64> {
         let line = &order.shipping;
-        sqlx::query_scalar!( // expect: stored user.contact.address.postal_code; stored user.contact.address.street; stored user.name
+        sqlx::query_scalar!( // expect: stored user.contact.address.postal_code; stored user.contact.address.street
             "INSERT INTO orders (user_id, ship_to, street, zip, sku, quantity) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             order.user_id,

@@ -26,7 +26,7 @@ impl UserStore {
 
     pub async fn insert(&self, user: &NewUser) -> sqlx::Result<i64> {
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar( // expect: stored user.contact.email; stored user.contact.phone_number; stored user.name
+        let id: i64 = sqlx::query_scalar(  // reported where callers pass their data in
             "INSERT INTO users (email, phone, display_name, password_hash) \
              VALUES ($1, $2, $3, $4) RETURNING id",
         )

@@ -20,7 +20,7 @@ func NewRepo(db *sql.DB) *Repo {
 
 // Save inserts a user and sets its ID.
 func (r *Repo) Save(ctx context.Context, u *model.User) error {
-	row := r.db.QueryRowContext(ctx, // expect: stored user.contact.email; stored user.contact.phone_number; stored user.name
+	row := r.db.QueryRowContext(ctx,  // reported where callers pass their data in
 		"INSERT INTO users (name, email, phone, password_hash) VALUES ($1, $2, $3, $4) RETURNING id",
 		u.Name, u.Email, u.Phone, u.PasswordHash)
 	return row.Scan(&u.ID)

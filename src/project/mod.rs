@@ -20,6 +20,7 @@
 //! hide every other caller and what each of them sends.
 
 mod inputs;
+mod placement;
 mod resolve;
 mod summary;
 
@@ -27,6 +28,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use rayon::prelude::*;
 
+pub use placement::merge;
 pub use summary::{FileSummary, locate};
 use summary::{Region, Spot};
 
@@ -34,7 +36,7 @@ use crate::budget::{self, Steps};
 use crate::checks;
 use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
-use crate::model::{CategoryId, Finding, Flow, FlowKind, Location, Snippet, TrailStep};
+use crate::model::{CategoryId, Finding, Flow, FlowKind, Snippet, TrailStep};
 use crate::rules::Rules;
 use resolve::{FnRef, Index, bind};
 
@@ -135,7 +137,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
     out.extend(inputs::collected_inputs(files, rules));
-    out.extend(outermost(join.reached).into_iter().map(|r| {
+    out.extend(placement::outermost(join.reached).into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
@@ -149,45 +151,16 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
             })
             .collect();
         let file = &files[r.file as usize];
-        let mut finding = finding_in(file, &flow, rules, sink.region, &sink.snippet, trail);
-        if let Some((entry_file, call)) = r.entry {
-            let file = &files[entry_file as usize];
-            let call = &file.calls[call as usize];
-            if let Some(snippet) = &call.snippet {
-                finding.location = call.step.region.in_file(&file.path);
-                finding.snippet = snippet.text.clone();
-                finding.snippet_offset = snippet.offset;
-                finding.role = file.role;
-                finding.message = format!("{} through `{}()`", finding.message, call.site.method);
-            }
+        let finding = finding_in(file, &flow, rules, sink.region, &sink.snippet, trail);
+        match r.entry {
+            Some(entry) => placement::at_entry(finding, files, entry),
+            None => finding,
         }
-        finding
     }));
     Linked {
         findings: out,
         over_budget,
     }
-}
-
-/// The flows to report: of those reaching one sink with one category, a
-/// flow entered at a call that another's path passed through is that one's
-/// tail (a service's `email` parameter that the handler's request field
-/// fills), and only the outer one is reported.
-fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
-    let mut passed: HashMap<(u32, u32, CategoryId), HashSet<CallRef>> = HashMap::new();
-    for r in &reached {
-        passed
-            .entry((r.file, r.sink, r.category))
-            .or_default()
-            .extend(r.inner.iter().filter(|&&c| Some(c) != r.entry));
-    }
-    reached
-        .into_iter()
-        .filter(|r| {
-            r.entry
-                .is_none_or(|e| !passed[&(r.file, r.sink, r.category)].contains(&e))
-        })
-        .collect()
 }
 
 /// The finding for `flow` at `region` of `file`, of the file's role.
@@ -251,69 +224,6 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
         }
     }
     out
-}
-
-/// Adds cross-function findings to the per-file ones. Where a function's
-/// own analysis already reports the same flow at the same sink, the longer
-/// trail (the one showing where the data came from) is kept; where a flow
-/// reported at a caller's entry call passes through the start of a
-/// function's own finding to the same sink, that finding is its tail and is
-/// dropped, so that one flow is one finding.
-pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
-    let key = |f: &Finding| {
-        (
-            f.location.clone(),
-            f.flow_kind,
-            f.category.clone(),
-            f.via.clone(),
-            f.trail.last().map(|s| s.location.clone()),
-        )
-    };
-    // The steps of each relocated flow, by the sink it ends at.
-    let mut entered: HashMap<_, HashSet<Location>> = HashMap::new();
-    for f in &linked {
-        if let Some(sink) = f.trail.last().filter(|s| s.location != f.location) {
-            entered
-                .entry((
-                    sink.location.clone(),
-                    f.flow_kind,
-                    f.category.clone(),
-                    f.via.clone(),
-                ))
-                .or_default()
-                .extend(f.trail.iter().map(|s| s.location.clone()));
-        }
-    }
-    findings.retain(|f| {
-        let tail = f.trail.first().is_some_and(|first| {
-            entered
-                .get(&(
-                    f.location.clone(),
-                    f.flow_kind,
-                    f.category.clone(),
-                    f.via.clone(),
-                ))
-                .is_some_and(|steps| steps.contains(&first.location))
-        });
-        !tail || f.trail.len() < 2
-    });
-    let mut at: HashMap<_, usize> = HashMap::new();
-    for (i, f) in findings.iter().enumerate() {
-        at.entry(key(f)).or_insert(i);
-    }
-    for f in linked {
-        match at.get(&key(&f)) {
-            Some(&i) => {
-                if f.trail.len() > findings[i].trail.len() {
-                    findings[i].trail = f.trail;
-                }
-            }
-            None => {
-                at.insert(key(&f), findings.len());
-                findings.push(f);
-            }
-        }
-    }
 }
 
 struct Join<'a> {

@@ -1,0 +1,115 @@
+//! Where a flow that crosses functions is reported: at the call that enters
+//! the functions leading to its sink, with the sink last in its trail (see
+//! the module doc of `crate::project`). A path that is the tail of another
+//! to the same sink, found by the join or by a function's own analysis, is
+//! not reported again.
+
+use std::collections::{HashMap, HashSet};
+
+use super::summary::FileSummary;
+use super::{CallRef, Reached};
+use crate::model::{CategoryId, Finding, Location};
+
+/// `finding`, made at its sink, moved to the call `entry` it entered the
+/// helpers by: that line and snippet, that file's role, and the helper
+/// named in the message.
+pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallRef) -> Finding {
+    let (file, call) = entry;
+    let file = &files[file as usize];
+    let call = &file.calls[call as usize];
+    // Every call data enters keeps its line (see `summary::locate`).
+    let Some(snippet) = &call.snippet else {
+        debug_assert!(false, "an entered call without its line");
+        return finding;
+    };
+    finding.location = call.step.region.in_file(&file.path);
+    finding.snippet = snippet.text.clone();
+    finding.snippet_offset = snippet.offset;
+    finding.role = file.role;
+    finding.message = format!("{} through `{}()`", finding.message, call.site.method);
+    finding
+}
+
+/// The flows to report: of those reaching one sink with one category, a
+/// flow entered at a call that another's path passed through is that one's
+/// tail (a service's `email` parameter that the handler's request field
+/// fills), and only the outer one is reported.
+pub(super) fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
+    let mut passed: HashMap<(u32, u32, CategoryId), HashSet<CallRef>> = HashMap::new();
+    for r in &reached {
+        passed
+            .entry((r.file, r.sink, r.category))
+            .or_default()
+            .extend(r.inner.iter().filter(|&&c| Some(c) != r.entry));
+    }
+    reached
+        .into_iter()
+        .filter(|r| {
+            r.entry
+                .is_none_or(|e| !passed[&(r.file, r.sink, r.category)].contains(&e))
+        })
+        .collect()
+}
+
+/// Adds cross-function findings to the per-file ones. Where a function's
+/// own analysis already reports the same flow at the same sink, the longer
+/// trail (the one showing where the data came from) is kept; where a flow
+/// reported at a caller's entry call passes through the start of a
+/// function's own finding to the same sink, that finding is its tail and is
+/// dropped, so that one flow is one finding.
+pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
+    let key = |f: &Finding| {
+        (
+            f.location.clone(),
+            f.flow_kind,
+            f.category.clone(),
+            f.via.clone(),
+            f.trail.last().map(|s| s.location.clone()),
+        )
+    };
+    // The steps of each relocated flow, by the sink it ends at.
+    let mut entered: HashMap<_, HashSet<Location>> = HashMap::new();
+    for f in &linked {
+        if let Some(sink) = f.trail.last().filter(|s| s.location != f.location) {
+            entered
+                .entry((
+                    sink.location.clone(),
+                    f.flow_kind,
+                    f.category.clone(),
+                    f.via.clone(),
+                ))
+                .or_default()
+                .extend(f.trail.iter().map(|s| s.location.clone()));
+        }
+    }
+    findings.retain(|f| {
+        let tail = f.trail.first().is_some_and(|first| {
+            entered
+                .get(&(
+                    f.location.clone(),
+                    f.flow_kind,
+                    f.category.clone(),
+                    f.via.clone(),
+                ))
+                .is_some_and(|steps| steps.contains(&first.location))
+        });
+        !tail || f.trail.len() < 2
+    });
+    let mut at: HashMap<_, usize> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        at.entry(key(f)).or_insert(i);
+    }
+    for f in linked {
+        match at.get(&key(&f)) {
+            Some(&i) => {
+                if f.trail.len() > findings[i].trail.len() {
+                    findings[i].trail = f.trail;
+                }
+            }
+            None => {
+                at.insert(key(&f), findings.len());
+                findings.push(f);
+            }
+        }
+    }
+}

@@ -113,9 +113,9 @@ impl FileCx<'_> {
             None => true,
             Some(when) => match c.args.get(when.arg) {
                 None => when.default,
-                Some(a) => self
-                    .const_string(&a.value, sc)
-                    .is_some_and(|v| when.one_of.contains(&v)),
+                Some(a) => self.const_string(&a.value, sc).is_some_and(|v| {
+                    when.one_of.contains(&v) || when.contains.iter().any(|c| v.contains(c))
+                }),
             },
         };
         for key in spec.implies.iter().filter(|_| implied) {

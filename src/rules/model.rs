@@ -306,7 +306,11 @@ pub struct SinkSpec {
 #[serde(deny_unknown_fields)]
 pub struct ArgIsOneOf {
     pub arg: usize,
+    #[serde(default)]
     pub one_of: Vec<String>,
+    /// Or holds one of these (`"%a"` in an access log's format string).
+    #[serde(default)]
+    pub contains: Vec<String>,
     /// Whether a call without the argument counts as one of them.
     #[serde(default)]
     pub default: bool,

@@ -152,6 +152,7 @@ project!(go_gin_layers, "go-gin-layers");
 project!(go_nethttp_interfaces, "go-nethttp-interfaces");
 project!(whole_objects, "whole-objects");
 project!(declared_inputs, "declared-inputs");
+project!(module_instances, "module-instances");
 
 /// Tests, fixtures, examples, seeds, migrations and benchmarks, in every
 /// language, by directory, file name and (Rust) test module: their findings

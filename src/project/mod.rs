@@ -119,6 +119,17 @@ struct Reached<'a> {
     inner: HashSet<CallRef>,
 }
 
+/// Data reaching a library's sink called through a module-level instance
+/// of another file (`HTTPClient.send_request(..)`).
+struct ReachedGlobal<'a> {
+    call: CallRef,
+    /// The sink rule, an index into [`Rules::sinks`].
+    sink: usize,
+    category: CategoryId,
+    trail: Trail<'a>,
+    entry: Option<CallRef>,
+}
+
 /// What the join finds.
 #[derive(Default)]
 pub struct Linked {
@@ -142,14 +153,7 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
         let mut flow = sink.flow.clone();
         flow.category = r.category;
         flow.model_field = r.field.filter(|_| flow.model_write);
-        let trail = r
-            .trail
-            .iter()
-            .map(|(f, spot)| TrailStep {
-                location: spot.region.in_file(&files[*f as usize].path),
-                message: spot.message.clone(),
-            })
-            .collect();
+        let trail = located_trail(files, &r.trail);
         let file = &files[r.file as usize];
         let finding = finding_in(file, &flow, rules, sink.region, &sink.snippet, trail);
         match r.entry {
@@ -157,10 +161,28 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
             None => finding,
         }
     }));
+    out.extend(join.reached_globals.iter().filter_map(|r| {
+        let finding = placement::at_global_sink(files, rules, r)?;
+        Some(match r.entry {
+            Some(entry) => placement::at_entry(finding, files, entry),
+            None => finding,
+        })
+    }));
     Linked {
         findings: out,
         over_budget,
     }
+}
+
+/// A trail's steps with their files' paths.
+fn located_trail(files: &[FileSummary], trail: &Trail<'_>) -> Vec<TrailStep> {
+    trail
+        .iter()
+        .map(|(f, spot)| TrailStep {
+            location: spot.region.in_file(&files[*f as usize].path),
+            message: spot.message.clone(),
+        })
+        .collect()
 }
 
 /// The finding for `flow` at `region` of `file`, of the file's role.
@@ -243,6 +265,12 @@ struct Join<'a> {
     /// Index in `reached` of each (file, sink, category, entry call).
     reached_at: HashMap<(u32, u32, CategoryId, Option<CallRef>), usize>,
     reached: Vec<Reached<'a>>,
+    /// Sinks of libraries reached through another file's module-level
+    /// instance (see [`Index::through_global`]), memoized by call.
+    global_sinks: HashMap<CallRef, Option<usize>>,
+    /// Index in `reached_globals` of each (call, category, entry call).
+    reached_global_at: HashMap<(CallRef, CategoryId, Option<CallRef>), usize>,
+    reached_globals: Vec<ReachedGlobal<'a>>,
     /// Deliveries left (see `crate::budget`).
     steps: Steps,
 }
@@ -276,6 +304,9 @@ impl<'a> Join<'a> {
             queue: VecDeque::new(),
             reached_at: HashMap::new(),
             reached: Vec::new(),
+            global_sinks: HashMap::new(),
+            reached_global_at: HashMap::new(),
+            reached_globals: Vec::new(),
             steps: Steps::scaled(budget::JOIN_BASE, budget::JOIN_PER_EDGE, size),
         };
         // A function's callers are needed to return data to them: resolve
@@ -490,6 +521,10 @@ impl<'a> Join<'a> {
                 }
             }
             Node::Arg { call, slot } => {
+                if let Some(sink) = self.global_sink(file, call) {
+                    self.reach_global(file, call, sink, category, trail, calls);
+                    return;
+                }
                 if calls.stack.len() >= MAX_CALLS {
                     return;
                 }
@@ -547,6 +582,57 @@ impl<'a> Join<'a> {
                         calls,
                     });
                 }
+            }
+        }
+    }
+
+    /// The library sink call `call` of `file` is, through a module-level
+    /// instance another file makes. It wins over the project's methods of
+    /// the same name, which a call on an instance of a library class does
+    /// not reach.
+    fn global_sink(&mut self, file: u32, call: u32) -> Option<usize> {
+        if let Some(&s) = self.global_sinks.get(&(file, call)) {
+            return s;
+        }
+        let site = &self.files[file as usize].calls[call as usize].site;
+        let paths = self.index.through_global(file, site);
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let sink = self
+            .rules
+            .language(self.files[file as usize].language)
+            .sink_for(&paths);
+        self.global_sinks.insert((file, call), sink);
+        sink
+    }
+
+    /// Data of `category` passed to such a sink (see [`Self::global_sink`]).
+    fn reach_global(
+        &mut self,
+        file: u32,
+        call: u32,
+        sink: usize,
+        category: CategoryId,
+        trail: Trail<'a>,
+        calls: &Calls,
+    ) {
+        let key = ((file, call), category, calls.entry());
+        match self.reached_global_at.get(&key) {
+            Some(&i) => {
+                let reached = &mut self.reached_globals[i];
+                if trail.len() > reached.trail.len() {
+                    reached.trail = trail;
+                }
+            }
+            None => {
+                self.reached_global_at
+                    .insert(key, self.reached_globals.len());
+                self.reached_globals.push(ReachedGlobal {
+                    call: (file, call),
+                    sink,
+                    category,
+                    trail,
+                    entry: calls.entry(),
+                });
             }
         }
     }

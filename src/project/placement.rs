@@ -7,8 +7,56 @@
 use std::collections::{HashMap, HashSet};
 
 use super::summary::FileSummary;
-use super::{CallRef, Reached};
-use crate::model::{CategoryId, Finding, Location};
+use super::{CallRef, Reached, ReachedGlobal, finding_in, located_trail};
+use crate::ir::Span;
+use crate::model::{CategoryId, Finding, Flow, Location};
+use crate::rules::Rules;
+
+/// The finding for data reaching a library's sink through another file's
+/// module-level instance (see [`ReachedGlobal`]), at that call. An HTTP
+/// client's host is not known there.
+pub(super) fn at_global_sink(
+    files: &[FileSummary],
+    rules: &Rules,
+    r: &ReachedGlobal<'_>,
+) -> Option<Finding> {
+    let (file_index, call) = r.call;
+    let file = &files[file_index as usize];
+    let call = &file.calls[call as usize];
+    let snippet = call.snippet.as_ref()?;
+    let spec = &rules.sinks[r.sink].spec;
+    let flow = Flow {
+        kind: spec.kind,
+        category: r.category,
+        span: Span::default(),
+        via: spec.id.clone(),
+        recipient: spec
+            .recipient
+            .clone()
+            .or_else(|| spec.http.as_ref().map(|_| "unknown".to_string())),
+        store: spec.store,
+        store_key: None,
+        region: None,
+        target: call
+            .site
+            .paths
+            .last()
+            .cloned()
+            .unwrap_or_else(|| call.site.method.clone()),
+        trail: Vec::new(),
+        model_write: false,
+        model_field: None,
+    };
+    let trail = located_trail(files, &r.trail);
+    Some(finding_in(
+        file,
+        &flow,
+        rules,
+        call.step.region,
+        snippet,
+        trail,
+    ))
+}
 
 /// `finding`, made at its sink, moved to the call `entry` it entered the
 /// helpers by: that line and snippet, that file's role, and the helper

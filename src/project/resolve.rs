@@ -169,6 +169,30 @@ impl<'a> Index<'a> {
         Some(&self.files[f as usize].classes[c as usize].1)
     }
 
+    /// The library paths a call takes through a module-level instance of
+    /// another file: `HTTPClient.send_request(..)`, imported from a module
+    /// that sets `HTTPClient = requests_hardened.Manager(..)`, is
+    /// `requests_hardened.Manager().send_request`.
+    pub fn through_global(&self, file: u32, site: &CallSite) -> Vec<String> {
+        let mut out = Vec::new();
+        for path in &site.paths {
+            let Some((module, name)) = path
+                .strip_suffix(site.method.as_str())
+                .and_then(|q| q.strip_suffix(['.', ':']))
+                .and_then(|q| q.rsplit_once(['.', ':']))
+            else {
+                continue;
+            };
+            for f in self.modules_named(file, module.trim_end_matches(':')) {
+                let globals = &self.files[f as usize].globals;
+                if let Ok(i) = globals.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+                    out.push(format!("{}.{}", globals[i].1, site.method));
+                }
+            }
+        }
+        out
+    }
+
     /// Whether file `file` is production code.
     pub fn is_production(&self, file: u32) -> bool {
         self.production[file as usize]

@@ -15,9 +15,9 @@ use super::scope::{Scope, Var};
 use super::summary::{Body, DeclaredInput, Slot, read_verb};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
-use crate::classify::{Verdict, normalized_name};
+use crate::classify::{Verdict, normalized_name, tokens};
 use crate::ir::{Arg, Class, Expr, ExprKind, Function, Param, Span};
-use crate::model::{Flow, FlowKind};
+use crate::model::{CategoryId, Flow, FlowKind};
 
 /// A read of one field of request data.
 pub(super) struct Read<'r> {
@@ -247,23 +247,50 @@ impl FileCx<'_> {
     pub(super) fn keyed_read(&mut self, c: &Call) -> Option<Value> {
         let source = c.paths().iter().find_map(|p| self.lang.keyed_call(p))?;
         let arg = &c.args.first()?.value;
-        let key = arg.as_key()?;
+        let (key, fallback) = match arg.as_key() {
+            Some(key) => (key.to_string(), None),
+            None => self.header_named(arg)?,
+        };
         let mut out = Value::default();
         let shown = match arg.as_str() {
             Some(_) => format!("`{}(\"{key}\")`", c.shown()),
-            None => format!("`{}({key})`", c.shown()),
+            None => format!("`{}({})`", c.shown(), written(arg).unwrap_or_default()),
         };
-        if let Some(t) = self.collect(Read {
-            field: key,
+        let read = Read {
+            field: &key,
             owner: None,
             source,
             span: c.expr.span,
             shown: &shown,
             holder: None,
-        }) {
+        };
+        if let Some(t) = self.collect_or(read, fallback) {
             out.add(t);
         }
         Some(out)
+    }
+
+    /// A header named by a setting rather than a literal
+    /// (`request.getHeader(this.tokenHeader)`, `get_one(&CONFIG.ip_header())`):
+    /// the words before `header` name what it carries, and, as a storage
+    /// key would, `token` names the signed-in person's token.
+    fn header_named(&self, arg: &Expr) -> Option<(String, Option<CategoryId>)> {
+        let name = match &arg.kind {
+            ExprKind::Name(n) | ExprKind::Member { property: n, .. } => n,
+            ExprKind::Call { callee, args, .. } if args.is_empty() => match &callee.kind {
+                ExprKind::Member { property, .. } => property,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let words = tokens(name);
+        let (last, rest) = words.split_last()?;
+        if last != "header" || rest.is_empty() {
+            return None;
+        }
+        let rest = rest.join("_");
+        let fallback = self.classifier.stored_under(&rest);
+        Some((rest, fallback))
     }
 
     /// `c.ShouldBindJSON(&req)`, `json.NewDecoder(r.Body).Decode(&body)`:
@@ -388,6 +415,12 @@ impl FileCx<'_> {
 
     /// Records a collected field and returns its taint.
     pub(super) fn collect(&mut self, read: Read) -> Option<Taint> {
+        self.collect_or(read, None)
+    }
+
+    /// [`Self::collect`], with the category of a field whose name alone
+    /// says nothing but whose place does (`fallback`).
+    fn collect_or(&mut self, read: Read, fallback: Option<CategoryId>) -> Option<Taint> {
         let Read {
             field,
             owner,
@@ -402,8 +435,9 @@ impl FileCx<'_> {
         }
         // A key of request data is no constant, whatever its case
         // (`request.META["REMOTE_ADDR"]`).
-        let Verdict::Category { id, .. } = self.classifier.classify(field, owner) else {
-            return None;
+        let id = match self.classifier.classify(field, owner) {
+            Verdict::Category { id, .. } => id,
+            _ => fallback?,
         };
         // A lookup request (`ListPosts.creator_username`) names whom to
         // find: like a path segment, its value is followed but reading it

@@ -376,37 +376,43 @@ impl FileCx<'_> {
             return None;
         }
         let owner = container_owner(object, sc);
-        let field = if self.rules.key_readers.contains(method) {
-            c.args
-                .first()
-                .and_then(|a| a.value.as_key())
-                .map(str::to_string)
+        let (field, fallback) = if self.rules.key_readers.contains(method) {
+            match c.args.first().map(|a| &a.value) {
+                Some(arg) => match arg.as_key() {
+                    Some(key) => (Some(key.to_string()), None),
+                    None => match self.header_named(arg) {
+                        Some((key, fallback)) => (Some(key), fallback),
+                        None => (None, None),
+                    },
+                },
+                None => (None, None),
+            }
         } else {
-            self.method_info(method)
-                .getter
-                .or_else(|| Some(method.to_string()))
+            let field = self.method_info(method).getter;
+            (field.or_else(|| Some(method.to_string())), None)
         };
         let mut out = Value::default();
         if let Some(field) = field {
+            let receiver = written(object).unwrap_or_default();
             let shown = match c.args.first().map(|a| &a.value) {
-                Some(arg) if arg.as_str().is_some() => format!(
-                    "`{}.{method}(\"{field}\")`",
-                    written(object).unwrap_or_default()
-                ),
-                Some(arg) if arg.as_key().is_some() => format!(
-                    "`{}.{method}({field})`",
-                    written(object).unwrap_or_default()
-                ),
-                _ => format!("`{}.{method}()`", written(object).unwrap_or_default()),
+                Some(arg) if arg.as_str().is_some() => {
+                    format!("`{receiver}.{method}(\"{field}\")`")
+                }
+                Some(arg) => match written(arg) {
+                    Some(key) => format!("`{receiver}.{method}({key})`"),
+                    None => format!("`{receiver}.{method}({field})`"),
+                },
+                None => format!("`{receiver}.{method}()`"),
             };
-            if let Some(t) = self.collect(Read {
+            let read = Read {
                 field: &field,
                 owner: owner.as_deref(),
                 source,
                 span: c.expr.span,
                 shown: &shown,
                 holder: holder_of(object),
-            }) {
+            };
+            if let Some(t) = self.collect_or(read, fallback) {
                 out.add(t);
             }
         }

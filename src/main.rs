@@ -210,6 +210,7 @@ fn render(args: &ScanArgs, report: &ScanReport) -> Result<()> {
         Format::Json => emit::json::render(report),
         Format::Sarif => emit::sarif::render(report),
         Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
+        Format::Csv => emit::csv::render(report),
     };
     match &args.output {
         Some(path) => write(path, rendered.as_bytes())?,

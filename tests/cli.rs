@@ -753,3 +753,86 @@ fn a_storage_key_of_an_unknown_category_is_an_error() {
         "{err}"
     );
 }
+
+/// Splits RFC 4180 text into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field) = (Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "rows end with CRLF"),
+            (false, '\n') => panic!("a bare LF outside quotes"),
+            (false, c) => field.push(c),
+        }
+        if !quoted && c == '\r' {
+            row.push(std::mem::take(&mut field));
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_has_one_row_per_finding() {
+    let tree = temp_tree(&[
+        (
+            "audit.py",
+            b"import logging\n\ndef audit(event, value):\n    logging.info(\"%s, %s\", event, value)\n",
+        ),
+        (
+            "=views.py",
+            b"from audit import audit\n\ndef signup(request):\n    audit(\"signup\", request.form[\"email\"])\n",
+        ),
+    ]);
+    let dir = tree.path().to_str().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&candor(&[
+        "scan",
+        dir,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ])))
+    .unwrap();
+    let text = stdout(&candor(&[
+        "scan",
+        dir,
+        "--format",
+        "csv",
+        "--fail-on",
+        "never",
+    ]));
+    let rows = parse_csv(&text);
+    let header = &rows[0];
+    assert_eq!(header[0], "rule");
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(rows.len() - 1, findings.len(), "{text}");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, f) in rows[1..].iter().zip(findings) {
+        assert_eq!(row.len(), header.len());
+        assert_eq!(row[col("rule")], f["rule_id"].as_str().unwrap());
+        assert_eq!(row[col("message")], f["message"].as_str().unwrap());
+        assert_eq!(row[col("fingerprint")], f["fingerprint"].as_str().unwrap());
+    }
+    let logged = rows[1..]
+        .iter()
+        .find(|r| r[col("flow_kind")] == "logged")
+        .expect("the logged flow");
+    assert_eq!(
+        logged[col("path")],
+        "'=views.py",
+        "a formula is written as text"
+    );
+    assert_eq!(logged[col("sink_path")], "audit.py");
+    assert_eq!(logged[col("sink_line")], "4");
+}

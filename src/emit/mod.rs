@@ -1,7 +1,8 @@
-//! Renderers: a scan report as terminal text, JSON, SARIF or Markdown, and
+//! Renderers: a scan report as terminal text, JSON, SARIF, Markdown or CSV, and
 //! the output of `candor rules` and `candor classify`.
 
 pub mod catalog;
+pub mod csv;
 pub mod explain;
 pub mod json;
 pub mod markdown;
@@ -16,6 +17,8 @@ pub enum Format {
     Sarif,
     /// A summary for `$GITHUB_STEP_SUMMARY` and pull-request comments.
     Markdown,
+    /// One row per finding, for spreadsheets.
+    Csv,
 }
 
 /// The version of the tool, as shown in JSON and SARIF.

@@ -4,6 +4,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use thiserror::Error;
+
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config;
@@ -55,7 +57,12 @@ pub enum Command {
         #[arg(long)]
         file: Option<PathBuf>,
         #[command(flatten)]
-        scan: ScanArgs,
+        target: Target,
+    },
+    /// Reports for privacy officers, from a scan.
+    Report {
+        #[command(subcommand)]
+        kind: ReportKind,
     },
     /// Validate a privacy manifest without scanning.
     CheckManifest {
@@ -81,16 +88,12 @@ pub enum Command {
     },
 }
 
+/// What to scan and how: the flags every command that scans shares.
 #[derive(clap::Args)]
-pub struct ScanArgs {
+pub struct Target {
     /// Files or directories to scan.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, short, value_enum, default_value = "text")]
-    pub format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -127,6 +130,22 @@ pub struct ScanArgs {
     /// (left out by default; see docs/file-roles.md).
     #[arg(long)]
     pub include_tests: bool,
+}
+
+#[derive(clap::Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// The report's format (default: from the `-o` file's extension, else
+    /// text).
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to this file instead of standard output. Repeat it
+    /// for several formats from one scan; each file's format comes from its
+    /// extension (`.sarif`, `.json`, `.html`, `.csv`, `.md`, `.txt`) or a
+    /// `FORMAT:` prefix (`-o markdown:$GITHUB_STEP_SUMMARY`).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Vec<String>,
     /// Exit with 1 when a finding is at or above this level (default:
     /// `fail_on` in candor.toml, else error).
     #[arg(long, value_enum)]
@@ -139,6 +158,29 @@ pub struct ScanArgs {
     /// Text output: only the findings, no notices or summary; no progress.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// `candor report ropa`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RopaFormat {
+    Markdown,
+    Csv,
+}
+
+#[derive(Subcommand)]
+pub enum ReportKind {
+    /// A record of processing activities (GDPR art. 30, PIPL): per data
+    /// category, its purposes, recipients and regions, storage, retention
+    /// and the code that shows it.
+    Ropa {
+        #[command(flatten)]
+        target: Target,
+        #[arg(long, short, value_enum, default_value = "markdown")]
+        format: RopaFormat,
+        /// Write the record to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -186,9 +228,88 @@ impl FailOn {
     }
 }
 
+/// Where one report goes, in which format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub format: Format,
+    /// `None` for standard output.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum OutputError {
+    #[error(
+        "-o {0}: cannot tell the format from the file name; name it `.sarif`, `.json`, \
+         `.html`, `.csv`, `.md` or `.txt`, or write `FORMAT:{0}` (formats: {1})"
+    )]
+    UnknownFormat(String, String),
+    #[error(
+        "--format applies to one report; with several -o files, give each its format by \
+         its extension or a `FORMAT:` prefix"
+    )]
+    FormatWithSeveral,
+    #[error("-o {0} is given twice")]
+    Duplicate(String),
+}
+
 impl ScanArgs {
-    /// The pipeline's options from the scan flags and the project's settings.
-    pub fn pipeline_options(&self, config: config::Loaded) -> pipeline::Options {
+    /// The reports to write: one per `-o` (its format from `--format` when
+    /// there is one file, else from its prefix or extension), or one on
+    /// standard output.
+    pub fn outputs(&self) -> Result<Vec<Output>, OutputError> {
+        let names = || {
+            Format::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if self.output.is_empty() {
+            return Ok(vec![Output {
+                format: self.format.unwrap_or(Format::Text),
+                path: None,
+            }]);
+        }
+        if self.output.len() > 1 && self.format.is_some() {
+            return Err(OutputError::FormatWithSeveral);
+        }
+        let mut out: Vec<Output> = Vec::new();
+        for given in &self.output {
+            let prefixed = given.split_once(':').and_then(|(prefix, path)| {
+                let format = Format::ALL.into_iter().find(|f| f.name() == prefix)?;
+                Some((format, path))
+            });
+            let (format, path) = match prefixed {
+                Some((format, path)) => (format, path),
+                None => {
+                    let format = self.format.or_else(|| Format::from_file_name(given));
+                    let format = match format {
+                        Some(f) => f,
+                        // One file of no known kind: text, as before formats
+                        // were read off names.
+                        None if self.output.len() == 1 => Format::Text,
+                        None => return Err(OutputError::UnknownFormat(given.clone(), names())),
+                    };
+                    (format, given.as_str())
+                }
+            };
+            let path = PathBuf::from(path);
+            if out.iter().any(|o| o.path.as_ref() == Some(&path)) {
+                return Err(OutputError::Duplicate(given.clone()));
+            }
+            out.push(Output {
+                format,
+                path: Some(path),
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Target {
+    /// The pipeline's options from the scan flags and the project's
+    /// settings; `progress` shows a progress line on a terminal.
+    pub fn pipeline_options(&self, config: config::Loaded, progress: bool) -> pipeline::Options {
         let mut options = pipeline::Options::new(self.paths.clone());
         let scan = &mut options.scan;
         if let Some(threads) = self.threads {
@@ -197,7 +318,7 @@ impl ScanArgs {
         scan.max_file_size = self.max_file_size;
         scan.flow.internal_domains = self.internal_domains.clone();
         scan.flow.local_only = self.local_only;
-        scan.progress = !self.quiet && std::io::stderr().is_terminal();
+        scan.progress = progress && std::io::stderr().is_terminal();
         options.files = match (&self.changed_since, self.staged) {
             (_, true) => Files::Staged,
             (Some(reference), false) => Files::ChangedSince(reference.clone()),

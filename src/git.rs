@@ -1,5 +1,6 @@
 //! What git knows: the staged content of files and the files changed since a
-//! reference, for `candor scan --staged` and `--changed-since`.
+//! reference, for `candor scan --staged` and `--changed-since`, and the
+//! commit a report is of.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -90,4 +91,39 @@ pub fn changed_since(top: &Path, reference: &str) -> Result<Vec<PathBuf>, GitErr
     out.sort();
     out.dedup();
     Ok(out)
+}
+
+/// The commit checked out in the repository `dir` is in, read from its
+/// `.git` directory without running git (whose configuration a scanned
+/// repository controls). `None` outside a repository, for a detached
+/// worktree's `.git` file, or when the files are not as git writes them.
+pub fn head_commit(dir: &Path) -> Option<String> {
+    let git_dir = crate::workspace::repository_root(dir)?.join(".git");
+    let read = |path: &Path| -> Option<String> {
+        if crate::files::entry(path, Some(&git_dir)) != crate::files::Entry::File {
+            return None;
+        }
+        let bytes = crate::files::read_bounded(path, 1 << 20).ok()?;
+        String::from_utf8(bytes).ok()
+    };
+    let is_id = |s: &str| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let head = read(&git_dir.join("HEAD"))?;
+    let head = head.trim();
+    if is_id(head) {
+        return Some(head.to_ascii_lowercase());
+    }
+    let reference = head.strip_prefix("ref: ")?.trim();
+    // A reference names a file under `.git/refs`; nothing may climb out.
+    if !reference.starts_with("refs/") || reference.split('/').any(|p| p == ".." || p.is_empty()) {
+        return None;
+    }
+    if let Some(loose) = read(&git_dir.join(reference)) {
+        let id = loose.trim();
+        return is_id(id).then(|| id.to_ascii_lowercase());
+    }
+    let packed = read(&git_dir.join("packed-refs"))?;
+    packed.lines().find_map(|line| {
+        let (id, name) = line.split_once(' ')?;
+        (name.trim() == reference && is_id(id)).then(|| id.to_ascii_lowercase())
+    })
 }

@@ -7,7 +7,8 @@
 //! to sinks within the file; [`project`] joins the files' summaries into
 //! flows across functions and files; [`checks`] turn flows into findings;
 //! [`policy`] judges them against the privacy [`manifest`]; [`suppress`]
-//! and [`baseline`] mark the accepted ones; [`emit`] renders the report.
+//! and [`baseline`] mark the accepted ones; [`emit`] renders the report,
+//! and [`ropa`] turns it into a record of processing for privacy officers.
 //! The types every stage shares — flows, findings, the report — are the
 //! [`model`]; the knowledge the stages apply is the [`rules`].
 
@@ -32,6 +33,7 @@ pub mod model;
 pub mod pipeline;
 pub mod policy;
 pub mod project;
+pub mod ropa;
 pub mod rules;
 pub mod scan;
 pub mod schemas;

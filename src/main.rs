@@ -8,7 +8,9 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 
 use candor::classify::Classifier;
-use candor::cli::{BaselineAction, Cli, Color, Command, FailOn, ScanArgs};
+use candor::cli::{
+    BaselineAction, Cli, Color, Command, FailOn, ReportKind, RopaFormat, ScanArgs, Target,
+};
 use candor::emit::{self, Format};
 use candor::model::ScanReport;
 use candor::pipeline::{self, PolicyChoice};
@@ -78,7 +80,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Baseline {
             action,
             file,
-            scan: args,
+            target: args,
         } => {
             let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
             match (action, target.exists()) {
@@ -95,7 +97,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let config = load_config(&args)?;
             let extended = project_rules(&config)?;
             let rules = extended.as_ref().unwrap_or(&rules);
-            let report = pipeline::run(&args.pipeline_options(config), rules)?;
+            let report = pipeline::run(&args.pipeline_options(config, true), rules)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
             write(&target, baseline.to_yaml().as_bytes())?;
             eprintln!(
@@ -103,6 +105,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 target.display(),
                 baseline.findings.len()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            kind:
+                ReportKind::Ropa {
+                    target,
+                    format,
+                    output,
+                },
+        } => {
+            let config = load_config(&target)?;
+            let extended = project_rules(&config)?;
+            let rules = extended.as_ref().unwrap_or(&rules);
+            let report = pipeline::run(&target.pipeline_options(config, true), rules)?;
+            let record = candor::ropa::Record::of(&report, rules);
+            let text = match format {
+                RopaFormat::Markdown => {
+                    emit::ropa::markdown(&record, &emit::html::Context::from_env())
+                }
+                RopaFormat::Csv => emit::ropa::csv(&record),
+            };
+            match output {
+                Some(path) => write(&path, text.as_bytes())?,
+                None => {
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::CheckManifest { file } => {
@@ -142,7 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// The project's candor.toml, if there is one.
-fn load_config(args: &ScanArgs) -> Result<candor::config::Loaded> {
+fn load_config(args: &Target) -> Result<candor::config::Loaded> {
     Ok(match candor::config::find(&base_dir(&args.paths))? {
         Some(path) => candor::config::load(&path)?,
         None => candor::config::Loaded::default(),
@@ -160,15 +189,17 @@ fn project_rules(config: &candor::config::Loaded) -> Result<Option<Rules>> {
 }
 
 fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
-    let config = load_config(&args)?;
+    // Bad output flags fail before the scan, not after it.
+    args.outputs()?;
+    let config = load_config(&args.target)?;
     let extended = project_rules(&config)?;
     let rules = extended.as_ref().unwrap_or(rules);
     let fail_on = args
         .fail_on
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
-    let report = pipeline::run(&args.pipeline_options(config), rules)?;
-    render(&args, &report)?;
+    let report = pipeline::run(&args.target.pipeline_options(config, !args.quiet), rules)?;
+    render(&args, &report, rules)?;
     let failures = report.failures();
     if failures > 0 {
         eprintln!(
@@ -191,34 +222,49 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
     })
 }
 
-/// Writes the report in the chosen format to the output file or standard
-/// output.
-fn render(args: &ScanArgs, report: &ScanReport) -> Result<()> {
+/// Writes the report in each chosen format, to its file or to standard
+/// output; after writing files, says on standard error what was written.
+fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
+    let outputs = args.outputs()?;
     let color = match args.color {
         _ if args.no_color => false,
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            args.output.is_none()
+            args.output.is_empty()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let rendered = match args.format {
-        Format::Text if args.quiet => emit::text::render_findings(report, color),
-        Format::Text => emit::text::render(report, color),
-        Format::Json => emit::json::render(report),
-        Format::Sarif => emit::sarif::render(report),
-        Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
-        Format::Csv => emit::csv::render(report),
-    };
-    match &args.output {
-        Some(path) => write(path, rendered.as_bytes())?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`candor scan | head`) is not an error.
-            let _ = stdout.write_all(rendered.as_bytes());
+    let mut written = Vec::new();
+    for output in &outputs {
+        let rendered = match output.format {
+            Format::Text if args.quiet => emit::text::render_findings(report, color),
+            Format::Text => emit::text::render(report, color),
+            Format::Json => emit::json::render(report),
+            Format::Sarif => emit::sarif::render(report),
+            Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
+            Format::Csv => emit::csv::render(report),
+            Format::Html => emit::html::render(report, rules, &emit::html::Context::from_env()),
+        };
+        match &output.path {
+            Some(path) => {
+                write(path, rendered.as_bytes())?;
+                written.push(path.display().to_string());
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                // A closed pipe (`candor scan | head`) is not an error.
+                let _ = stdout.write_all(rendered.as_bytes());
+            }
         }
+    }
+    if !written.is_empty() && !args.quiet {
+        eprintln!(
+            "{}; wrote {}",
+            emit::text::totals(report),
+            written.join(", ")
+        );
     }
     Ok(())
 }

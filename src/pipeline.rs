@@ -151,6 +151,11 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
             sources: Default::default(),
         };
         report.findings = policy.apply(std::mem::take(&mut report.findings));
+        report.policy = Some(model::PolicyCheck {
+            promises: policy.promises(),
+            path: shown,
+            manifest: manifest.clone(),
+        });
     }
     if options.suppressions {
         suppress::apply(&mut report.findings, &report.base);
@@ -168,6 +173,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         model::fingerprint(&mut report.findings[before_stale..]);
     }
     model::sort(&mut report.findings);
+    report.commit = git::head_commit(&report.base);
     Ok(report)
 }
 

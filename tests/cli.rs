@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 mod common;
+use common::csv::parse_csv;
 use common::run::{candor, command, copy_dir, root, stdout, temp_tree};
 
 fn corpus_apps() -> Vec<PathBuf> {
@@ -752,34 +753,6 @@ fn a_storage_key_of_an_unknown_category_is_an_error() {
         err.contains("rules/classify.yml") && err.contains("`user.authorisation.credentials`"),
         "{err}"
     );
-}
-
-/// Splits RFC 4180 text into rows of fields.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let (mut row, mut field) = (Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "rows end with CRLF"),
-            (false, '\n') => panic!("a bare LF outside quotes"),
-            (false, c) => field.push(c),
-        }
-        if !quoted && c == '\r' {
-            row.push(std::mem::take(&mut field));
-            rows.push(std::mem::take(&mut row));
-        }
-    }
-    rows
 }
 
 #[test]

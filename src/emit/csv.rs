@@ -6,7 +6,7 @@
 //! `+`, `-`, `@`, a tab or a carriage return: a file named `=cmd.py`) is
 //! written with a leading `'`, so that opening the report runs nothing.
 
-use crate::model::{Finding, ScanReport, StoreKind, SuppressionKind};
+use crate::model::{Finding, ScanReport, SuppressionKind};
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 20] = [
@@ -66,7 +66,7 @@ fn row(f: &Finding) -> Vec<String> {
         f.flow_kind.name().to_string(),
         f.recipient.clone().unwrap_or_default(),
         f.region.clone().unwrap_or_default(),
-        f.store.map(store_name).unwrap_or_default(),
+        f.store.map(|s| s.name().to_string()).unwrap_or_default(),
         f.location.path.clone(),
         f.location.start_line.to_string(),
         f.location.start_column.to_string(),
@@ -88,14 +88,7 @@ fn row(f: &Finding) -> Vec<String> {
 }
 
 /// A store's name as JSON and SARIF spell it (`browser-storage`).
-fn store_name(store: StoreKind) -> String {
-    serde_json::to_value(store)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+pub(crate) fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(',');

@@ -1,11 +1,13 @@
-//! Renderers: a scan report as terminal text, JSON, SARIF, Markdown or CSV, and
-//! the output of `candor rules` and `candor classify`.
+//! Renderers: a scan report as terminal text, JSON, SARIF, Markdown, CSV or
+//! HTML, and the output of `candor rules` and `candor classify`.
 
 pub mod catalog;
 pub mod csv;
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod ropa;
 pub mod sarif;
 pub mod text;
 
@@ -19,6 +21,48 @@ pub enum Format {
     Markdown,
     /// One row per finding, for spreadsheets.
     Csv,
+    /// A self-contained report for reviewers and auditors.
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Markdown,
+        Format::Csv,
+        Format::Html,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a report file's name asks for: `candor.sarif`,
+    /// `report.html`, `findings.csv`, `summary.md`, `out.json`, `out.txt`.
+    pub fn from_file_name(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        let (_, extension) = lower.rsplit_once('.')?;
+        Some(match extension {
+            "txt" | "text" | "log" => Format::Text,
+            "json" if lower.ends_with(".sarif.json") => Format::Sarif,
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "md" | "markdown" => Format::Markdown,
+            "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
 }
 
 /// The version of the tool, as shown in JSON and SARIF.

@@ -164,7 +164,8 @@ fn flow(trail: &[TrailStep], path: &str) -> String {
     steps.join(" -> ")
 }
 
-fn summary(out: &mut String, report: &ScanReport, style: &Style) {
+/// The totals line: findings by level, files, and what was scanned.
+pub fn totals(report: &ScanReport) -> String {
     let shown: Vec<&Finding> = report
         .findings
         .iter()
@@ -179,10 +180,8 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
     } else {
         String::new()
     };
-    let _ = writeln!(
-        out,
-        "{}: {} findings ({} errors, {} warnings, {} notes{suppressed}) in {} files; scanned {} files ({} lines), skipped {}",
-        style.paint("1", "summary"),
+    format!(
+        "{} findings ({} errors, {} warnings, {} notes{suppressed}) in {} files; scanned {} files ({} lines), skipped {}",
         shown.len(),
         count(Level::Error),
         count(Level::Warning),
@@ -191,7 +190,16 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
         report.stats.files_scanned,
         report.stats.lines_scanned,
         report.stats.files_skipped,
-    );
+    )
+}
+
+fn summary(out: &mut String, report: &ScanReport, style: &Style) {
+    let shown: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none())
+        .collect();
+    let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
     if let Some(note) = report.stats.left_out_note() {
         let _ = writeln!(out, "  {note}");
     }

@@ -73,9 +73,35 @@ pub struct DataDeclaration {
     /// sensitive data and credentials.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_at_rest: Option<bool>,
+    /// How long the data is kept, as the policy states it (`30d`,
+    /// `session`, `until-account-deletion`, or the policy's words). Shown in
+    /// the record of processing (`candor report ropa`); not yet checked
+    /// against the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<String>,
     /// Where the policy text says so (`"2.1.3"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+}
+
+impl Manifest {
+    /// The declaration that covers `category`: its own, else the nearest
+    /// declared parent key.
+    pub fn declaration(&self, category: &str) -> Option<&DataDeclaration> {
+        self.data
+            .iter()
+            .filter(|d| covers(&d.category, category))
+            .max_by_key(|d| d.category.len())
+    }
+}
+
+/// `key` is `declared` or below it (`user.contact.email` under
+/// `user.contact`); data uses nest the same way.
+pub fn covers(declared: &str, key: &str) -> bool {
+    key == declared
+        || key
+            .strip_prefix(declared)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// A third party that receives personal data.

@@ -47,6 +47,21 @@ pub enum StoreKind {
     Token,
 }
 
+impl StoreKind {
+    /// The name reports give it (`object-storage`).
+    pub fn name(self) -> &'static str {
+        match self {
+            StoreKind::Database => "database",
+            StoreKind::File => "file",
+            StoreKind::Cookie => "cookie",
+            StoreKind::BrowserStorage => "browser-storage",
+            StoreKind::Cache => "cache",
+            StoreKind::ObjectStorage => "object-storage",
+            StoreKind::Token => "token",
+        }
+    }
+}
+
 /// What code a file (or a part of one) holds. Only production code runs
 /// for the people whose data the product handles: the other roles use
 /// made-up people, or never run, so their findings are left out unless

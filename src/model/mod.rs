@@ -3,14 +3,15 @@
 //! checks findings name, and what a scan reports.
 //!
 //! These types sit on the ground floor: they import nothing of candor but
-//! the IR's `Span`, so that the flow engine, the schema readers, the checks,
-//! the policy, the pipeline and the emitters all speak of them without
-//! importing one another.
+//! the IR's `Span` and the manifest format's types, so that the flow
+//! engine, the schema readers, the checks, the policy, the pipeline and the
+//! emitters all speak of them without importing one another.
 
 mod finding;
 mod flow;
 mod kinds;
 mod merge;
+pub(crate) mod promise;
 mod report;
 mod rule;
 
@@ -21,5 +22,6 @@ pub use finding::{
 pub use flow::{Flow, Step};
 pub use kinds::{CategoryId, FlowKind, Role, StoreKind};
 pub use merge::{merge, subject};
+pub use promise::{PolicyCheck, Promise, PromiseKind, PromiseStatus};
 pub use report::{Ecosystem, Notice, NoticeKind, ScanReport, ScanStats, SdkUse};
 pub use rule::{Level, Rule};

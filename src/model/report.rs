@@ -1,12 +1,13 @@
 //! What a scan reports: its findings, the third-party SDKs the project
-//! ships, notices about files it could not (fully) analyse, and counts.
+//! ships, notices about files it could not (fully) analyse, counts, and
+//! what it was judged against.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{Finding, Role};
+use super::{Finding, PolicyCheck, Role};
 
 #[derive(Debug, Default)]
 pub struct ScanReport {
@@ -17,6 +18,10 @@ pub struct ScanReport {
     pub stats: ScanStats,
     /// The directory paths in findings are relative to.
     pub base: PathBuf,
+    /// The manifest the findings were judged against, if any.
+    pub policy: Option<PolicyCheck>,
+    /// The commit checked out in the scanned repository, if it is one.
+    pub commit: Option<String>,
 }
 
 impl ScanReport {

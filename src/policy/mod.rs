@@ -8,12 +8,14 @@
 //! as notes at their line in the manifest.
 
 mod annotations;
+mod promises;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
 use crate::checks::{self, policy_rules as pr};
+use crate::manifest::model::covers;
 use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind, locate};
 use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
 use crate::rules::Rules;
@@ -34,14 +36,6 @@ pub struct Policy<'a> {
     pub sources: RefCell<HashMap<String, String>>,
 }
 
-/// `key` is `declared` or below it (`user.contact.email` under `user.contact`).
-fn covers(declared: &str, key: &str) -> bool {
-    key == declared
-        || key
-            .strip_prefix(declared)
-            .is_some_and(|rest| rest.starts_with('.'))
-}
-
 impl Policy<'_> {
     /// Judges every finding, then adds the unexercised declarations.
     pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
@@ -51,11 +45,7 @@ impl Policy<'_> {
     }
 
     fn data_decl(&self, category: &str) -> Option<&DataDeclaration> {
-        self.manifest
-            .data
-            .iter()
-            .filter(|d| covers(&d.category, category))
-            .max_by_key(|d| d.category.len())
+        self.manifest.declaration(category)
     }
 
     fn recipient_decl(&self, recipient: &str) -> Option<&RecipientDeclaration> {

@@ -2,5 +2,6 @@
 //! them, so the others are dead code there.
 #![allow(dead_code)]
 
+pub mod csv;
 pub mod markers;
 pub mod run;

@@ -250,6 +250,8 @@ pub enum OutputError {
     FormatWithSeveral,
     #[error("-o {0} is given twice")]
     Duplicate(String),
+    #[error("-o {0} names the format {1}, but --format says {2}; give one of them")]
+    Conflict(String, &'static str, &'static str),
 }
 
 impl ScanArgs {
@@ -280,6 +282,14 @@ impl ScanArgs {
                 Some((format, path))
             });
             let (format, path) = match prefixed {
+                Some((format, _)) if self.format.is_some_and(|f| f != format) => {
+                    let given_format = self.format.map_or("", Format::name);
+                    return Err(OutputError::Conflict(
+                        given.clone(),
+                        format.name(),
+                        given_format,
+                    ));
+                }
                 Some((format, path)) => (format, path),
                 None => {
                     let format = self.format.or_else(|| Format::from_file_name(given));
@@ -294,7 +304,8 @@ impl ScanArgs {
                 }
             };
             let path = PathBuf::from(path);
-            if out.iter().any(|o| o.path.as_ref() == Some(&path)) {
+            let same = |other: &PathBuf| same_file_name(other, &path);
+            if out.iter().any(|o| o.path.as_ref().is_some_and(same)) {
                 return Err(OutputError::Duplicate(given.clone()));
             }
             out.push(Output {
@@ -304,6 +315,21 @@ impl ScanArgs {
         }
         Ok(out)
     }
+}
+
+/// Whether two paths name one file: compared absolute, with `.` and `..`
+/// resolved (through what exists, so that a link to a directory counts).
+fn same_file_name(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let resolve = |p: &std::path::Path| {
+        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        match (absolute.parent(), absolute.file_name()) {
+            (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+                .map(|d| d.join(name))
+                .unwrap_or(absolute.clone()),
+            _ => absolute,
+        }
+    };
+    resolve(a) == resolve(b)
 }
 
 impl Target {

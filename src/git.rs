@@ -95,15 +95,25 @@ pub fn changed_since(top: &Path, reference: &str) -> Result<Vec<PathBuf>, GitErr
 
 /// The commit checked out in the repository `dir` is in, read from its
 /// `.git` directory without running git (whose configuration a scanned
-/// repository controls). `None` outside a repository, for a detached
-/// worktree's `.git` file, or when the files are not as git writes them.
+/// repository controls). `None` outside a repository, for a worktree's
+/// `.git` file, or when the files are not as git writes them.
+///
+/// Only regular files that really lie inside `.git` are read: a `.git`
+/// that is a link, or a reference reached through a linked directory, is
+/// refused, so a repository cannot make candor read a file elsewhere.
 pub fn head_commit(dir: &Path) -> Option<String> {
     let git_dir = crate::workspace::repository_root(dir)?.join(".git");
+    if !std::fs::symlink_metadata(&git_dir).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    let inside = std::fs::canonicalize(&git_dir).ok()?;
     let read = |path: &Path| -> Option<String> {
-        if crate::files::entry(path, Some(&git_dir)) != crate::files::Entry::File {
+        let real = std::fs::canonicalize(path).ok()?;
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !real.starts_with(&inside) || !meta.is_file() {
             return None;
         }
-        let bytes = crate::files::read_bounded(path, 1 << 20).ok()?;
+        let bytes = crate::files::read_bounded(&real, 1 << 20).ok()?;
         String::from_utf8(bytes).ok()
     };
     let is_id = |s: &str| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit());
@@ -126,4 +136,63 @@ pub fn head_commit(dir: &Path) -> Option<String> {
         let (id, name) = line.split_once(' ')?;
         (name.trim() == reference && is_id(id)).then(|| id.to_ascii_lowercase())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_commit;
+
+    const ID: &str = "0123456789abcdef0123456789abcdef01234567";
+
+    fn repo(head: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".git/refs/heads")).unwrap();
+        std::fs::write(dir.path().join(".git/HEAD"), head).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_commit_is_read_from_loose_and_packed_references() {
+        let loose = repo("ref: refs/heads/main\n");
+        std::fs::write(loose.path().join(".git/refs/heads/main"), format!("{ID}\n")).unwrap();
+        assert_eq!(head_commit(loose.path()).as_deref(), Some(ID));
+        let packed = repo("ref: refs/heads/main\n");
+        std::fs::write(
+            packed.path().join(".git/packed-refs"),
+            format!("# pack-refs with: peeled\n{ID} refs/heads/main\n"),
+        )
+        .unwrap();
+        assert_eq!(head_commit(packed.path()).as_deref(), Some(ID));
+        let detached = repo(&format!("{ID}\n"));
+        assert_eq!(head_commit(detached.path()).as_deref(), Some(ID));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_outside_the_git_directory_is_read() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), format!("{ID}\n")).unwrap();
+        std::fs::write(outside.path().join("HEAD"), format!("{ID}\n")).unwrap();
+        // A linked directory of references.
+        let linked_refs = repo("ref: refs/heads/secret\n");
+        std::fs::remove_dir(linked_refs.path().join(".git/refs/heads")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), linked_refs.path().join(".git/refs/heads"))
+            .unwrap();
+        assert_eq!(head_commit(linked_refs.path()), None);
+        // A linked reference file.
+        let linked_file = repo("ref: refs/heads/main\n");
+        std::os::unix::fs::symlink(
+            outside.path().join("secret"),
+            linked_file.path().join(".git/refs/heads/main"),
+        )
+        .unwrap();
+        assert_eq!(head_commit(linked_file.path()), None);
+        // A `.git` that is a link.
+        let linked_git = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), linked_git.path().join(".git")).unwrap();
+        assert_eq!(head_commit(linked_git.path()), None);
+        // A reference that climbs out.
+        let climbing = repo("ref: refs/../../../secret\n");
+        assert_eq!(head_commit(climbing.path()), None);
+    }
 }

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::manifest::Manifest;
 use crate::model::{Finding, FlowKind, ScanReport};
 use crate::rules::Rules;
 
@@ -86,6 +87,9 @@ impl Record {
             .and_then(|m| m.residency.as_ref())
             .map(|r| r.regions.clone())
             .unwrap_or_default();
+        let abroad = |region: Option<&str>| {
+            region.is_some_and(|r| manifest.is_some_and(|m| m.outside_residency(r)))
+        };
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let category_spec = |key: &str| rules.categories.iter().find(|c| c.key == key);
         for d in manifest.map(|m| m.data.as_slice()).unwrap_or_default() {
@@ -108,11 +112,7 @@ impl Record {
                 },
             );
         }
-        let flows = report
-            .findings
-            .iter()
-            .filter(|f| !f.category.is_empty() && f.via != "manifest");
-        for f in flows {
+        for f in report.reported_flows() {
             let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
             let others = f
                 .other_categories
@@ -130,7 +130,7 @@ impl Record {
                         sensitive,
                         ..Entry::default()
                     });
-                add_flow(entry, f, key, report, rules, &residency);
+                add_flow(entry, f, key, report, rules);
             }
         }
         // Declared recipients of each category, whether or not code sends it.
@@ -144,11 +144,7 @@ impl Record {
                 if !receives {
                     continue;
                 }
-                let catalog = rules.recipient(&r.id);
-                let region = r
-                    .region
-                    .clone()
-                    .or_else(|| catalog.map(|c| c.region.clone()));
+                let region = Manifest::region_of(manifest, &r.id, None, rules);
                 match entry.recipients.iter_mut().find(|u| u.id == r.id) {
                     Some(used) => used.declared = true,
                     None => entry.recipients.push(RecipientUse {
@@ -156,10 +152,10 @@ impl Record {
                         name: r
                             .name
                             .clone()
-                            .or_else(|| catalog.map(|c| c.name.clone()))
+                            .or_else(|| rules.recipient(&r.id).map(|c| c.name.clone()))
                             .unwrap_or_else(|| r.id.clone()),
-                        abroad: is_abroad(region.as_deref(), &residency),
-                        region,
+                        abroad: abroad(region),
+                        region: region.map(str::to_string),
                         declared: true,
                         in_code: false,
                     }),
@@ -168,16 +164,14 @@ impl Record {
         }
         let mut entries: Vec<Entry> = entries.into_values().collect();
         for entry in &mut entries {
+            for r in entry.recipients.iter_mut().filter(|r| r.in_code) {
+                r.abroad = abroad(r.region.as_deref());
+            }
             entry.recipients.sort();
             entry.evidence.sort();
         }
         Record {
-            project: report
-                .base
-                .canonicalize()
-                .ok()
-                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .unwrap_or_else(|| report.base.display().to_string()),
+            project: report.project_name(),
             commit: report.commit.clone(),
             manifest: report.policy.as_ref().map(|p| p.path.clone()),
             policy_name: info.map(|i| i.name.clone()),
@@ -193,29 +187,18 @@ impl Record {
     }
 }
 
-fn is_abroad(region: Option<&str>, residency: &[String]) -> bool {
-    match region {
-        Some(r) if !residency.is_empty() && r != "global" => !residency.iter().any(|x| x == r),
-        _ => false,
-    }
-}
-
-fn add_flow(
-    entry: &mut Entry,
-    f: &Finding,
-    key: &str,
-    report: &ScanReport,
-    rules: &Rules,
-    residency: &[String],
-) {
+/// Adds a reported flow of category `key` to its entry.
+fn add_flow(entry: &mut Entry, f: &Finding, key: &str, report: &ScanReport, rules: &Rules) {
     if entry.category != key {
         entry.seen_as.insert(key.to_string());
     }
+    // The policy judges a flow by its leading category: a violation counts
+    // once, under that category.
     let breaks = report
         .policy
         .as_ref()
         .is_some_and(|p| p.promises.iter().any(|promise| promise.broken_by(f)));
-    if breaks && f.suppression.is_none() {
+    if breaks && key == f.category {
         entry.violations += 1;
     }
     match f.flow_kind {
@@ -227,26 +210,18 @@ fn add_flow(
         FlowKind::Logged => entry.logged += 1,
         FlowKind::Shared => {
             if let Some(id) = f.recipient.as_deref().filter(|r| *r != "unknown") {
-                let catalog = rules.recipient(id);
-                let declared = report
-                    .policy
-                    .as_ref()
-                    .and_then(|p| p.manifest.recipients.as_ref())
-                    .and_then(|list| list.iter().find(|r| r.id == id));
-                let region = f
-                    .region
-                    .clone()
-                    .or_else(|| declared.and_then(|d| d.region.clone()))
-                    .or_else(|| catalog.map(|c| c.region.clone()));
+                let manifest = report.policy.as_ref().map(|p| &p.manifest);
+                let region = Manifest::region_of(manifest, id, f.region.as_deref(), rules);
                 if !entry.recipients.iter().any(|u| u.id == id) {
                     entry.recipients.push(RecipientUse {
                         id: id.to_string(),
-                        name: catalog.map_or_else(
+                        name: rules.recipient(id).map_or_else(
                             || id.strip_prefix("unknown:").unwrap_or(id).to_string(),
                             |c| c.name.clone(),
                         ),
-                        abroad: is_abroad(region.as_deref(), residency),
-                        region,
+                        // Set once every recipient is known.
+                        abroad: false,
+                        region: region.map(str::to_string),
                         declared: false,
                         in_code: true,
                     });

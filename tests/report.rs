@@ -300,6 +300,19 @@ fn html_report_renders_in_a_browser() {
             .dom
             .contains(&format!(">{stored} of {} findings<", findings.len()))
     );
+
+    // A malformed link still opens the report, filtered by what it says.
+    let malformed = render(&browser, &page, "#findings?q=%E0&kind=stored");
+    assert!(
+        malformed.console.is_empty(),
+        "console: {:?}",
+        malformed.console
+    );
+    assert!(
+        malformed
+            .dom
+            .contains(&format!(" of {} findings<", findings.len()))
+    );
 }
 
 #[test]
@@ -367,7 +380,7 @@ fn output_flags_that_cannot_work_fail_before_the_scan() {
     let corpus_app = app("realname-gin");
     let dir = tempfile::tempdir().unwrap();
     let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
-    let cases: [(Vec<String>, &str); 3] = [
+    let cases: [(Vec<String>, &str); 5] = [
         (
             vec!["-o".into(), at("a.sarif"), "-o".into(), at("report.out")],
             "cannot tell the format",
@@ -391,6 +404,24 @@ fn output_flags_that_cannot_work_fail_before_the_scan() {
                 format!("json:{}", at("a.json")),
             ],
             "given twice",
+        ),
+        (
+            vec![
+                "-o".into(),
+                at("a.json"),
+                "-o".into(),
+                format!("{}/./a.json", dir.path().display()),
+            ],
+            "given twice",
+        ),
+        (
+            vec![
+                "--format".into(),
+                "sarif".into(),
+                "-o".into(),
+                format!("json:{}", at("a.json")),
+            ],
+            "give one of them",
         ),
     ];
     for (flags, expected) in cases {

@@ -87,7 +87,7 @@ fn row(f: &Finding) -> Vec<String> {
     ]
 }
 
-/// A store's name as JSON and SARIF spell it (`browser-storage`).
+/// Appends one row: fields quoted where they must be, CRLF at the end.
 pub(crate) fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     for (i, field) in fields.enumerate() {
         if i > 0 {

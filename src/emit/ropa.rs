@@ -121,6 +121,21 @@ pub fn csv(record: &Record) -> String {
     out
 }
 
+/// Text as a Markdown code span: fenced by more backticks than it holds
+/// in a row, so that no text can end the span early; line breaks become
+/// spaces. (Not for table cells, where a `|` would end the cell.)
+fn code_span(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 /// Text for a Markdown table cell.
 fn cell(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -143,7 +158,7 @@ pub fn markdown(record: &Record, context: &Context) -> String {
         record
             .commit
             .as_ref()
-            .map(|c| format!(" at commit `{}`", &c[..12.min(c.len())]))
+            .map(|c| format!(" at commit {}", code_span(c.get(..12).unwrap_or(c))))
             .unwrap_or_default(),
         record.files_scanned
     );
@@ -161,16 +176,16 @@ pub fn markdown(record: &Record, context: &Context) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "Purposes, recipients and retention come from the manifest `{}`, which encodes *{}*{version}{url}.",
-                cell(path),
+                "Purposes, recipients and retention come from the manifest {}, which encodes *{}*{version}{url}.",
+                code_span(path),
                 cell(name)
             );
         }
         (Some(path), None) => {
             let _ = writeln!(
                 out,
-                "Purposes, recipients and retention come from the manifest `{}`.",
-                cell(path)
+                "Purposes, recipients and retention come from the manifest {}.",
+                code_span(path)
             );
         }
         (None, _) => out.push_str(
@@ -226,13 +241,13 @@ pub fn markdown(record: &Record, context: &Context) -> String {
 fn entry(out: &mut String, e: &Entry, with_manifest: bool) {
     let _ = writeln!(
         out,
-        "\n## {} (`{}`){}\n",
+        "\n## {} ({}){}\n",
         cell(&e.name),
-        e.category,
+        code_span(&e.category),
         if e.sensitive { ", sensitive" } else { "" }
     );
     if !e.seen_as.is_empty() {
-        let seen: Vec<String> = e.seen_as.iter().map(|s| format!("`{s}`")).collect();
+        let seen: Vec<String> = e.seen_as.iter().map(|s| code_span(s)).collect();
         let _ = writeln!(out, "- **Seen in code as:** {}", seen.join(", "));
     }
     let clause = e
@@ -286,7 +301,12 @@ fn entry(out: &mut String, e: &Entry, with_manifest: bool) {
     } else {
         out.push_str("- **Code evidence:**\n");
         for (kind, path, line) in &e.evidence {
-            let _ = writeln!(out, "  - {} at `{}:{line}`", kind.name(), cell(path));
+            let _ = writeln!(
+                out,
+                "  - {} at {}",
+                kind.name(),
+                code_span(&format!("{path}:{line}"))
+            );
         }
     }
 }
@@ -296,5 +316,18 @@ fn plural(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_span;
+
+    #[test]
+    fn code_spans_hold_any_text() {
+        assert_eq!(code_span("src/app.py:3"), "`src/app.py:3`");
+        assert_eq!(code_span("a`b.js"), "``a`b.js``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+        assert_eq!(code_span("a<b>\nc"), "`a<b> c`");
     }
 }

@@ -134,8 +134,9 @@ fn uri(path: &str) -> String {
         .join("/")
 }
 
-/// Percent-encodes one path segment as RFC 3986 requires.
-fn percent_encode(segment: &str) -> String {
+/// Percent-encodes one path segment (or a URL fragment's value) as RFC
+/// 3986 requires: everything but its unreserved characters.
+pub(crate) fn percent_encode(segment: &str) -> String {
     let mut out = String::new();
     for b in segment.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

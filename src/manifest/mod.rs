@@ -27,6 +27,43 @@ pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
     parse(&file, &text, rules)
 }
 
+impl Manifest {
+    /// The declared recipient a finding's recipient is: by catalog id, or
+    /// for an uncatalogued host (`unknown:api.example.com`) by its domains.
+    pub fn recipient_for(&self, recipient: &str) -> Option<&RecipientDeclaration> {
+        let declared = self.recipients.as_ref()?;
+        if let Some(host) = recipient.strip_prefix("unknown:") {
+            return declared.iter().find(|r| {
+                r.domains
+                    .iter()
+                    .any(|d| host == d || host.ends_with(&format!(".{d}")))
+            });
+        }
+        declared.iter().find(|r| r.id == recipient)
+    }
+
+    /// Where `recipient` processes data: the region the code names, else
+    /// the declared recipient's, else the catalog's.
+    pub fn region_of<'a>(
+        manifest: Option<&'a Manifest>,
+        recipient: &str,
+        named_in_code: Option<&'a str>,
+        rules: &'a Rules,
+    ) -> Option<&'a str> {
+        named_in_code
+            .or_else(|| manifest?.recipient_for(recipient)?.region.as_deref())
+            .or_else(|| Some(rules.recipient(recipient)?.region.as_str()))
+    }
+
+    /// Whether data in `region` leaves the declared residency (a `global`
+    /// service is not placed anywhere); `false` without a residency.
+    pub fn outside_residency(&self, region: &str) -> bool {
+        self.residency
+            .as_ref()
+            .is_some_and(|r| region != "global" && !r.regions.iter().any(|x| x == region))
+    }
+}
+
 /// Parses and validates manifest `text`; `file` names it in errors.
 pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, LocatedError> {
     if let Some(e) = LocatedError::nesting(file, text) {

@@ -176,6 +176,25 @@ pub enum TrackingKind {
     Marketing,
 }
 
+impl TrackingKind {
+    pub const ALL: [TrackingKind; 4] = [
+        TrackingKind::StrictlyNecessary,
+        TrackingKind::Functional,
+        TrackingKind::Analytics,
+        TrackingKind::Marketing,
+    ];
+
+    /// The name the manifest writes (`strictly-necessary`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TrackingKind::StrictlyNecessary => "strictly-necessary",
+            TrackingKind::Functional => "functional",
+            TrackingKind::Analytics => "analytics",
+            TrackingKind::Marketing => "marketing",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subjects {
@@ -184,4 +203,16 @@ pub struct Subjects {
     pub minimum_age: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TrackingKind;
+
+    #[test]
+    fn tracking_kinds_are_named_as_the_manifest_writes_them() {
+        for kind in TrackingKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+        }
+    }
 }

@@ -102,6 +102,11 @@ pub struct PolicyRef {
     pub location: Location,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+    /// What the cited declaration is about (a data category, a recipient
+    /// id, `recipients`, `residency`, `tracking`): the promise's
+    /// [`subject`](super::Promise::subject). Not part of the report.
+    #[serde(skip)]
+    pub subject: String,
 }
 
 /// Why a finding is suppressed.

@@ -48,7 +48,18 @@ pub enum StoreKind {
 }
 
 impl StoreKind {
-    /// The name reports give it (`object-storage`).
+    pub const ALL: [StoreKind; 7] = [
+        StoreKind::Database,
+        StoreKind::File,
+        StoreKind::Cookie,
+        StoreKind::BrowserStorage,
+        StoreKind::Cache,
+        StoreKind::ObjectStorage,
+        StoreKind::Token,
+    ];
+
+    /// The name reports give it, as JSON and SARIF spell it
+    /// (`object-storage`).
     pub fn name(self) -> &'static str {
         match self {
             StoreKind::Database => "database",
@@ -113,5 +124,17 @@ impl Role {
 
     pub fn is_production(self) -> bool {
         self == Role::Production
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoreKind;
+
+    #[test]
+    fn stores_are_named_as_json_names_them() {
+        for store in StoreKind::ALL {
+            assert_eq!(serde_json::to_value(store).unwrap(), store.name());
+        }
     }
 }

@@ -99,16 +99,17 @@ impl Promise {
         if self.kind == PromiseKind::Inventory {
             return f.rule_id == UNDECLARED_CATEGORY;
         }
-        f.policy.as_ref().is_some_and(|p| {
-            p.location.path == self.location.path
-                && p.location.start_line == self.location.start_line
-        })
+        self.cited_by(f)
+    }
+
+    /// Whether `f` cites this promise's declaration: by what it is about,
+    /// not by its line (several declarations can share one line).
+    fn cited_by(&self, f: &Finding) -> bool {
+        f.policy.as_ref().is_some_and(|p| p.subject == self.subject)
     }
 
     fn unexercised_by(&self, f: &Finding) -> bool {
-        f.rule_id == UNEXERCISED
-            && f.location.path == self.location.path
-            && f.location.start_line == self.location.start_line
+        f.rule_id == UNEXERCISED && self.cited_by(f)
     }
 
     pub fn status(&self, findings: &[Finding]) -> PromiseStatus {

@@ -25,6 +25,23 @@ pub struct ScanReport {
 }
 
 impl ScanReport {
+    /// The project's name: the scanned directory's.
+    pub fn project_name(&self) -> String {
+        std::fs::canonicalize(&self.base)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| self.base.display().to_string())
+    }
+
+    /// The reported findings about flows of personal data: not suppressed,
+    /// and not about candor's own inputs (a manifest declaration, a
+    /// suppression comment, a baseline entry).
+    pub fn reported_flows(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.suppression.is_none() && !f.category.is_empty() && f.via != "manifest")
+    }
+
     /// The files whose analysis failed on a bug of candor's: the report is
     /// incomplete.
     pub fn failures(&self) -> usize {

@@ -49,15 +49,7 @@ impl Policy<'_> {
     }
 
     fn recipient_decl(&self, recipient: &str) -> Option<&RecipientDeclaration> {
-        let declared = self.manifest.recipients.as_ref()?;
-        if let Some(host) = recipient.strip_prefix("unknown:") {
-            return declared.iter().find(|r| {
-                r.domains
-                    .iter()
-                    .any(|d| host == d || host.ends_with(&format!(".{d}")))
-            });
-        }
-        declared.iter().find(|r| r.id == recipient)
+        self.manifest.recipient_for(recipient)
     }
 
     fn at(&self, needle: &str, nth: usize, clause: Option<&String>) -> PolicyRef {
@@ -72,6 +64,7 @@ impl Policy<'_> {
                 end_column: column + needle.chars().count() as u32,
             },
             clause: clause.cloned(),
+            subject: needle.to_string(),
         }
     }
 
@@ -218,12 +211,13 @@ impl Policy<'_> {
     ) -> Option<(&'static Rule, String)> {
         let res = self.manifest.residency.as_ref()?;
         let recipient = f.recipient.as_deref()?;
-        let region = f
-            .region
-            .as_deref()
-            .or_else(|| self.recipient_decl(recipient)?.region.as_deref())
-            .or_else(|| Some(self.rules.recipient(recipient)?.region.as_str()))?;
-        if res.regions.iter().any(|r| r == region) || region == "global" {
+        let region = Manifest::region_of(
+            Some(self.manifest),
+            recipient,
+            f.region.as_deref(),
+            self.rules,
+        )?;
+        if !self.manifest.outside_residency(region) {
             return None;
         }
         *reference = Some(self.at("residency", 1, res.clause.as_ref()));

@@ -12,14 +12,12 @@ impl Policy<'_> {
         let mut out = vec![self.promise(
             PromiseKind::Inventory,
             "data",
-            "data",
             "every category of personal data the code processes is declared".to_string(),
             None,
         )];
         out.extend(m.data.iter().map(|d| {
             self.promise(
                 PromiseKind::Data,
-                &d.category,
                 &d.category,
                 self.data_statement(d),
                 d.clause.as_ref(),
@@ -31,17 +29,10 @@ impl Policy<'_> {
             } else {
                 "personal data goes only to the declared recipients".to_string()
             };
-            out.push(self.promise(
-                PromiseKind::Recipients,
-                "recipients",
-                "recipients",
-                statement,
-                None,
-            ));
+            out.push(self.promise(PromiseKind::Recipients, "recipients", statement, None));
             out.extend(recipients.iter().map(|r| {
                 self.promise(
                     PromiseKind::Recipient,
-                    &r.id,
                     &r.id,
                     self.recipient_statement(r),
                     r.clause.as_ref(),
@@ -51,7 +42,6 @@ impl Policy<'_> {
         if let Some(residency) = &m.residency {
             out.push(self.promise(
                 PromiseKind::Residency,
-                "residency",
                 "residency",
                 format!(
                     "personal data is stored and processed only in {}",
@@ -68,13 +58,10 @@ impl Policy<'_> {
                     .iter()
                     .map(|t| {
                         let what = t.name.as_deref().or(t.recipient.as_deref());
-                        let kind = serde_json::to_value(t.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default();
+                        let kind = t.kind.name();
                         match what {
                             Some(w) => format!("{w} ({kind})"),
-                            None => kind,
+                            None => kind.to_string(),
                         }
                     })
                     .collect();
@@ -84,13 +71,7 @@ impl Policy<'_> {
                 )
             };
             let clause = tracking.first().and_then(|t| t.clause.as_ref());
-            out.push(self.promise(
-                PromiseKind::Tracking,
-                "tracking",
-                "tracking",
-                statement,
-                clause,
-            ));
+            out.push(self.promise(PromiseKind::Tracking, "tracking", statement, clause));
         }
         if let Some(subjects) = &m.subjects
             && let Some(age) = subjects.minimum_age
@@ -98,7 +79,6 @@ impl Policy<'_> {
             let mut p = self.promise(
                 PromiseKind::Subjects,
                 "minimum_age",
-                "subjects",
                 format!("the service is not for people younger than {age}"),
                 subjects.clause.as_ref(),
             );
@@ -108,10 +88,11 @@ impl Policy<'_> {
         out
     }
 
+    /// A promise about `subject`, located where the policy check cites it
+    /// (findings cite it by the same subject).
     fn promise(
         &self,
         kind: PromiseKind,
-        needle: &str,
         subject: &str,
         statement: String,
         clause: Option<&String>,
@@ -121,7 +102,7 @@ impl Policy<'_> {
             subject: subject.to_string(),
             statement,
             clause: clause.cloned(),
-            location: self.at(needle, 1, None).location,
+            location: self.at(subject, 1, None).location,
             checked: true,
         }
     }

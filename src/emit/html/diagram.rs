@@ -62,11 +62,7 @@ fn destination(f: &Finding, rules: &Rules) -> (String, String) {
 
 fn graph(report: &ScanReport, rules: &Rules) -> Graph {
     let mut g = Graph::default();
-    let flows = report
-        .findings
-        .iter()
-        .filter(|f| f.suppression.is_none() && !f.category.is_empty() && f.via != "manifest");
-    for f in flows {
+    for f in report.reported_flows() {
         let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
         let others = f
             .other_categories
@@ -117,8 +113,9 @@ fn top(
     ranked.sort_by(|a, b| weight(b.0).cmp(&weight(a.0)).then_with(|| a.0.cmp(b.0)));
     let mut kept = Vec::new();
     let mut rename = BTreeMap::new();
-    let overflow = ranked.len() > keep;
-    let shown = if overflow { keep - 1 } else { keep };
+    let overflow = ranked.len() > keep.max(1);
+    // The "other" node takes the last place.
+    let shown = if overflow { keep.max(1) - 1 } else { keep };
     for (i, (key, node)) in ranked.iter().enumerate() {
         if i < shown {
             kept.push(((*key).clone(), (*node).clone()));

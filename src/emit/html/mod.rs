@@ -88,16 +88,8 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-/// The project's name: the scanned directory's.
-fn project_name(report: &ScanReport) -> String {
-    std::fs::canonicalize(&report.base)
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| report.base.display().to_string())
-}
-
 pub fn render(report: &ScanReport, rules: &Rules, context: &Context) -> String {
-    let project = project_name(report);
+    let project = report.project_name();
     let mut out = String::with_capacity(64 * 1024 + report.findings.len() * 700);
     let _ = write!(
         out,
@@ -157,7 +149,7 @@ fn header(out: &mut String, report: &ScanReport, project: &str, context: &Contex
             format!(
                 "<code title=\"{0}\">{1}</code>",
                 escape(commit),
-                &commit[..12]
+                escape(commit.get(..12).unwrap_or(commit))
             ),
         );
     }

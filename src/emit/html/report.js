@@ -25,14 +25,15 @@
     });
   }
 
-  var byCategory = {}, byRecipient = {};
+  // Keys come from the scanned code: no key may reach Object's own members.
+  var byCategory = Object.create(null), byRecipient = Object.create(null);
   findings.forEach(function (f) {
     f.c.forEach(function (c) { byCategory[c] = (byCategory[c] || 0) + 1; });
     if (f.to) { byRecipient[f.to] = (byRecipient[f.to] || 0) + 1; }
     f.text = (f.m + "\n" + f.x + "\n" + f.r + "\n" + f.c.join(" ") + "\n" + (f.to || "")).toLowerCase();
   });
   fill(form.elements.category, byCategory, function (key) {
-    var name = data.categories[key];
+    var name = Object.prototype.hasOwnProperty.call(data.categories, key) ? data.categories[key] : "";
     return name && name !== key ? name + " \u2014 " + key : key;
   });
   fill(form.elements.recipient, byRecipient, function (key) { return key; });
@@ -137,10 +138,14 @@
   function route() {
     var at = location.hash.indexOf("?");
     if (location.hash.slice(1, at < 0 ? undefined : at) !== "findings" || at < 0) { return false; }
-    var params = {};
+    var params = Object.create(null);
     location.hash.slice(at + 1).split("&").forEach(function (pair) {
       var eq = pair.indexOf("=");
-      if (eq > 0) { params[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1)); }
+      if (eq > 0) {
+        var value = pair.slice(eq + 1);
+        try { value = decodeURIComponent(value); } catch (e) { /* a bad escape stays as written */ }
+        params[pair.slice(0, eq)] = value;
+      }
     });
     form.reset();
     Array.prototype.forEach.call(form.querySelectorAll("input[name=level]"), function (box) {

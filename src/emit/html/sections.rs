@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::model::{Finding, FlowKind, NoticeKind, PromiseStatus, ScanReport};
+use crate::emit::sarif::percent_encode;
+use crate::manifest::Manifest;
+use crate::model::{FlowKind, NoticeKind, PromiseStatus, ScanReport};
 use crate::rules::Rules;
 
 const KINDS: [FlowKind; 4] = [
@@ -15,39 +17,17 @@ const KINDS: [FlowKind; 4] = [
     FlowKind::Shared,
 ];
 
-/// Findings about data flows (not about candor's own inputs), reported
-/// (not suppressed).
-fn flows(report: &ScanReport) -> impl Iterator<Item = &Finding> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.suppression.is_none() && !f.category.is_empty() && f.via != "manifest")
-}
-
 /// A link that filters the findings list (`#findings?category=...`).
 fn filter_link(filters: &[(&str, &str)], text: &str) -> String {
     let query: Vec<String> = filters
         .iter()
-        .map(|(k, v)| format!("{k}={}", percent(v)))
+        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
         .collect();
     format!(
         "<a href=\"#findings?{}\">{}</a>",
         escape(&query.join("&")),
         text
     )
-}
-
-/// Percent-encodes what a URL fragment's query value cannot hold.
-fn percent(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 pub fn contents(out: &mut String, report: &ScanReport) {
@@ -60,7 +40,7 @@ pub fn contents(out: &mut String, report: &ScanReport) {
 
 pub fn inventory(out: &mut String, report: &ScanReport) {
     let mut table: BTreeMap<&str, ([usize; 4], &str, bool)> = BTreeMap::new();
-    for f in flows(report) {
+    for f in report.reported_flows() {
         let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
         let others = f
             .other_categories
@@ -124,7 +104,10 @@ struct Recipient<'a> {
 
 pub fn third_parties(out: &mut String, report: &ScanReport, rules: &Rules) {
     let mut recipients: BTreeMap<&str, Recipient> = BTreeMap::new();
-    for f in flows(report).filter(|f| f.flow_kind == FlowKind::Shared) {
+    for f in report
+        .reported_flows()
+        .filter(|f| f.flow_kind == FlowKind::Shared)
+    {
         let Some(id) = f.recipient.as_deref() else {
             continue;
         };
@@ -164,7 +147,10 @@ pub fn third_parties(out: &mut String, report: &ScanReport, rules: &Rules) {
     out.push_str("<table class=\"third-parties\"><thead><tr><th>Recipient</th><th>Service</th><th>Region</th><th>Receives</th><th>In code</th><th>SDK in dependencies</th><th>Declared</th></tr></thead><tbody>\n");
     for (id, r) in &recipients {
         let catalog = rules.recipient(id);
-        let declaration = declared.and_then(|list| list.iter().find(|d| d.id == *id));
+        let declaration = report
+            .policy
+            .as_ref()
+            .and_then(|p| p.manifest.recipient_for(id));
         let host = id.strip_prefix("unknown:");
         let name = declaration
             .and_then(|d| d.name.as_deref())
@@ -176,17 +162,17 @@ pub fn third_parties(out: &mut String, report: &ScanReport, rules: &Rules) {
             .or(catalog.map(|c| c.service.as_str()))
             .unwrap_or("not in the catalog");
         let mut regions: Vec<String> = r.regions.iter().map(|s| s.to_string()).collect();
+        let manifest = report.policy.as_ref().map(|p| &p.manifest);
         if regions.is_empty()
-            && let Some(region) = declaration
-                .and_then(|d| d.region.as_deref())
-                .or(catalog.map(|c| c.region.as_str()))
+            && let Some(region) = Manifest::region_of(manifest, id, None, rules)
         {
             regions.push(region.to_string());
         }
         let receives: Vec<String> = r
             .categories
             .iter()
-            .map(|c| format!("<code>{}</code>", escape(c)))
+            // A key may break after its dots, not inside its words.
+            .map(|c| format!("<code>{}</code>", escape(c).replace('.', ".<wbr>")))
             .collect();
         let places: Vec<String> = r
             .places
@@ -265,10 +251,13 @@ pub fn policy(out: &mut String, report: &ScanReport) {
     );
     out.push_str("<table class=\"promises\"><thead><tr><th>Status</th><th>Promise</th><th>Clause</th><th>Manifest</th><th class=\"num\">Breaking findings</th></tr></thead><tbody>\n");
     for (i, (promise, status)) in check.promises.iter().zip(&statuses).enumerate() {
+        // The findings the link lists: the reported ones, or the accepted
+        // ones when only those break it.
+        let accepted = *status == PromiseStatus::Accepted;
         let breaking = report
             .findings
             .iter()
-            .filter(|f| promise.broken_by(f))
+            .filter(|f| promise.broken_by(f) && (accepted || f.suppression.is_none()))
             .count();
         let class = match status {
             PromiseStatus::Broken => "broken",
@@ -281,8 +270,8 @@ pub fn policy(out: &mut String, report: &ScanReport) {
             "<span class=\"muted\">·</span>".to_string()
         } else {
             let mut filters = vec![("promise", i.to_string())];
-            if *status == PromiseStatus::Accepted {
-                filters.push(("suppressed", "all".to_string()));
+            if accepted {
+                filters.push(("suppressed", "only".to_string()));
             }
             let filters: Vec<(&str, &str)> =
                 filters.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -4,7 +4,8 @@
 //! unknown key comes with the closest known one.
 
 pub mod draft;
-pub mod model;
+/// The format's types live with the vocabulary every stage shares.
+pub use crate::model::manifest as model;
 mod suggest;
 
 use std::path::Path;

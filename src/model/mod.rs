@@ -2,14 +2,18 @@
 //! is, what a finding is (with its one order and its fingerprint), the
 //! checks findings name, and what a scan reports.
 //!
+//! The privacy manifest's format ([`manifest`]) is vocabulary too: the
+//! policy judges against it and the reports show it.
+//!
 //! These types sit on the ground floor: they import nothing of candor but
-//! the IR's `Span` and the manifest format's types, so that the flow
-//! engine, the schema readers, the checks, the policy, the pipeline and the
-//! emitters all speak of them without importing one another.
+//! the IR's `Span`, so that the flow engine, the schema readers, the checks,
+//! the policy, the pipeline and the emitters all speak of them without
+//! importing one another.
 
 mod finding;
 mod flow;
 mod kinds;
+pub mod manifest;
 mod merge;
 pub(crate) mod promise;
 mod report;

@@ -8,8 +8,8 @@
 
 use serde::Serialize;
 
+use super::manifest::Manifest;
 use super::{Finding, Level, Location};
-use crate::manifest::model::Manifest;
 
 /// The manifest a scan was judged against.
 #[derive(Debug, Clone)]

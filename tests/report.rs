@@ -267,6 +267,9 @@ fn html_report_renders_in_a_browser() {
         all.dom
             .contains(&format!(">{shown} of {} findings<", findings.len()))
     );
+    // The most severe come first.
+    let first = all.dom.find("<article class=\"finding ").unwrap();
+    assert!(all.dom[first..].starts_with("<article class=\"finding error"));
     // A flow reported where it enters a helper shows its trail step by step.
     let stepped = findings
         .iter()

@@ -109,10 +109,17 @@
     more.textContent = "Show " + Math.min(PAGE, matches.length - shown) + " more of " + (matches.length - shown);
   }
 
+  // Errors first, then warnings, then notes; the report's order within each.
+  var rank = { error: 0, warning: 1, note: 2 };
+  var order = findings.map(function (f, i) { return i; });
+  order.sort(function (a, b) { return (rank[findings[a].l] - rank[findings[b].l]) || (a - b); });
+
   function apply() {
     var w = filters();
     matches = [];
-    for (var i = 0; i < findings.length; i++) { if (keep(findings[i], w)) { matches.push(i); } }
+    for (var j = 0; j < order.length; j++) {
+      if (keep(findings[order[j]], w)) { matches.push(order[j]); }
+    }
     list.innerHTML = "";
     shown = 0;
     var line = matches.length + " of " + findings.length + " findings";

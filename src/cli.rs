@@ -158,6 +158,29 @@ pub struct ScanArgs {
     /// Text output: only the findings, no notices or summary; no progress.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Text output: list findings at or above this level (default:
+    /// warning; the summary counts the notes). Other formats keep every
+    /// finding.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_level: Option<MinLevel>,
+}
+
+/// The least level the terminal lists.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    pub fn level(self) -> Level {
+        match self {
+            MinLevel::Error => Level::Error,
+            MinLevel::Warning => Level::Warning,
+            MinLevel::Note => Level::Note,
+        }
+    }
 }
 
 /// `candor report ropa`'s formats.

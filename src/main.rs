@@ -9,9 +9,10 @@ use clap::Parser;
 
 use candor::classify::Classifier;
 use candor::cli::{
-    BaselineAction, Cli, Color, Command, FailOn, ReportKind, RopaFormat, ScanArgs, Target,
+    BaselineAction, Cli, Color, Command, FailOn, MinLevel, ReportKind, RopaFormat, ScanArgs, Target,
 };
 use candor::emit::{self, Format};
+use candor::model::Level;
 use candor::model::ScanReport;
 use candor::pipeline::{self, PolicyChoice};
 use candor::rules::Rules;
@@ -231,16 +232,24 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
+            // NO_COLOR (no-color.org) and a dumb terminal turn colour off.
             args.output.is_empty()
                 && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").is_ok_and(|t| t != "dumb")
         }
     };
     let mut written = Vec::new();
     for output in &outputs {
         let rendered = match output.format {
-            Format::Text if args.quiet => emit::text::render_findings(report, color),
-            Format::Text => emit::text::render(report, color),
+            Format::Text => emit::text::render(
+                report,
+                &emit::text::Options {
+                    color,
+                    min_level: args.min_level.map_or(Level::Warning, MinLevel::level),
+                    quiet: args.quiet,
+                },
+            ),
             Format::Json => emit::json::render(report),
             Format::Sarif => emit::sarif::render(report),
             Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),

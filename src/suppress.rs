@@ -1,5 +1,7 @@
 //! Inline suppressions: a comment `candor:ignore <rule-or-category> -- <reason>`
-//! on a finding's line or the line before it, in any comment syntax.
+//! in any comment syntax, at the end of a finding's line or on a line of its
+//! own just before it. A comment after code covers that line only, so that a
+//! new leak on the next line is still reported.
 //!
 //! A flow reported at the call that enters a helper is also suppressed by
 //! a comment at its sink, the trail's last step: one comment on the
@@ -20,6 +22,8 @@ use crate::text::{SourceLines, char_column};
 struct Directive {
     line: u32,
     column: u32,
+    /// After code on its line: it covers that line, not the next.
+    trailing: bool,
     targets: Vec<String>,
     reason: Option<String>,
     used: bool,
@@ -32,6 +36,12 @@ fn parse(text: &str) -> Vec<Directive> {
             continue;
         };
         let rest = &line[at + "candor:ignore".len()..];
+        // What precedes the comment, its opener (`#`, `//`, `/*`, `<!--`,
+        // `--`, `;`) left out.
+        let before = line[..at]
+            .trim_end()
+            .trim_end_matches(['#', '/', '*', '!', '-', '<', ';'])
+            .trim();
         let (spec, reason) = match rest.split_once(" -- ") {
             Some((s, r)) => (
                 s,
@@ -55,6 +65,7 @@ fn parse(text: &str) -> Vec<Directive> {
         out.push(Directive {
             line: i as u32 + 1,
             column: char_column(line, at) as u32,
+            trailing: !before.is_empty(),
             targets,
             reason,
             used: false,
@@ -114,7 +125,7 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
             for &(i, line, _) in at.iter().filter(|(_, _, o)| *o == own) {
                 let f = &mut findings[i];
                 let Some(d) = directives.iter_mut().find(|d| {
-                    (d.line == line || d.line + 1 == line)
+                    (d.line == line || (!d.trailing && d.line + 1 == line))
                         && d.targets.iter().any(|t| matches(t, f))
                 }) else {
                     continue;
@@ -145,8 +156,13 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
                 (
                     &UNUSED_SUPPRESSION,
                     format!(
-                        "This suppression of `{}` matches no finding on its line or the next",
-                        d.targets.join(", ")
+                        "This suppression of `{}` matches no finding on {}",
+                        d.targets.join(", "),
+                        if d.trailing {
+                            "its line"
+                        } else {
+                            "its line or the next"
+                        }
                     ),
                 )
             } else {
@@ -187,6 +203,8 @@ mod tests {
         assert_eq!(d[0].reason.as_deref(), Some("audit log needs it"));
         assert_eq!(d[1].targets, ["all"]);
         assert!(d[1].reason.is_none());
+        assert!(d[0].trailing, "after code");
+        assert!(!d[1].trailing, "on a line of its own");
         let html = parse(
             "<input name=\"email\"> <!-- candor:ignore user.contact.email -- newsletter form -->\n",
         );

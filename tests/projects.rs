@@ -87,9 +87,13 @@ fn check_markers(name: &str, report: &ScanReport, non_production: bool) {
 }
 
 /// The SARIF results with their code flows, one line per step.
+/// The SARIF results with their code flows, paths shown from the project
+/// (SARIF's are from the root of this repository, which holds the project).
 fn code_flows(report: &ScanReport) -> String {
-    let sarif: serde_json::Value =
-        serde_json::from_str(&sarif::render(report)).expect("SARIF is JSON");
+    let rendered = sarif::render(report);
+    let within = regex::Regex::new(r#""uri":"tests/projects/[^/"]+/"#).unwrap();
+    let rendered = within.replace_all(&rendered, r#""uri":""#);
+    let sarif: serde_json::Value = serde_json::from_str(&rendered).expect("SARIF is JSON");
     let mut out = String::new();
     for result in sarif["runs"][0]["results"].as_array().expect("results") {
         let location = &result["locations"][0]["physicalLocation"];

@@ -213,3 +213,26 @@ fn one_entry_into_two_sinks_is_two_findings_and_both_comments_are_used() {
         "a comment that matches is used even where another suppressed first: {v}"
     );
 }
+
+#[test]
+fn a_comment_after_code_covers_its_own_line_only() {
+    let (_, json) = scan(
+        &[(
+            "app.py",
+            "import logging\ndef f(id_number, passport_no):\n    logging.info(id_number)  # candor:ignore sensitive-data-logged -- fraud audit log\n    logging.info(passport_no)\n",
+        )],
+        "json",
+    );
+    let findings = json["findings"].as_array().unwrap();
+    let logged: Vec<(u64, bool)> = findings
+        .iter()
+        .filter(|f| f["rule_id"] == "sensitive-data-logged")
+        .map(|f| {
+            (
+                f["location"]["start_line"].as_u64().unwrap(),
+                f.get("suppression").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(logged, [(3, true), (4, false)], "{json:#}");
+}

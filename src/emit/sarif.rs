@@ -16,6 +16,7 @@ use crate::model::{Finding, Location, NoticeKind, Rule, ScanReport};
 pub const MAX_RESULTS: usize = 25_000;
 
 pub fn render(report: &ScanReport) -> String {
+    let root = SourceRoot::of(report);
     let rules: Vec<Value> = checks::ALL.iter().map(|r| rule(r)).collect();
     // GitHub code scanning ingests at most 25,000 results a run: keep the
     // most severe, in report order, and say what was left out.
@@ -40,7 +41,7 @@ pub fn render(report: &ScanReport) -> String {
                     _ => "warning",
                 },
                 "message": { "text": n.message },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&n.path), "uriBaseId": "%SRCROOT%" } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": root.uri(&n.path), "uriBaseId": "%SRCROOT%" } } }],
             })
         })
         .collect();
@@ -64,7 +65,7 @@ pub fn render(report: &ScanReport) -> String {
             },
             "automationDetails": { "id": "candor/" },
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": { "%SRCROOT%": { "uri": base_uri(report) } },
+            "originalUriBaseIds": { "%SRCROOT%": { "uri": root.base } },
             "invocations": [{
                 "executionSuccessful": true,
                 "toolExecutionNotifications": notifications,
@@ -83,7 +84,7 @@ pub fn render(report: &ScanReport) -> String {
     out.push('[');
     for (i, f) in results.into_iter().enumerate() {
         out.push_str(if i == 0 { "\n        " } else { ",\n        " });
-        out.push_str(&serde_json::to_string(&result(f)).unwrap_or_default());
+        out.push_str(&serde_json::to_string(&result(f, &root)).unwrap_or_default());
     }
     out.push_str("\n      ]");
     out.push_str(after);
@@ -94,19 +95,46 @@ pub fn render(report: &ScanReport) -> String {
 /// Stands for the results array in the document skeleton.
 const RESULTS_MARKER: &str = "@@candor-results@@";
 
-fn base_uri(report: &ScanReport) -> String {
-    // A relative base keeps the output independent of where it ran.
-    let mut s = report.base.to_string_lossy().replace('\\', "/");
-    if s.is_empty() || s == "." {
-        return "./".into();
+/// What result paths are relative to: the repository's root when the
+/// scanned directory is in one (so that GitHub links a scan of a
+/// subdirectory to the right files), else the scanned directory. SARIF
+/// wants it as an absolute `file:` URI ending in `/`.
+struct SourceRoot {
+    base: String,
+    /// The scanned directory relative to the root (`services/api/`), put
+    /// before every path of the report.
+    prefix: String,
+}
+
+impl SourceRoot {
+    fn of(report: &ScanReport) -> SourceRoot {
+        let scanned = std::fs::canonicalize(&report.base)
+            .or_else(|_| std::path::absolute(&report.base))
+            .unwrap_or_else(|_| report.base.clone());
+        let root = crate::workspace::repository_root(&scanned).unwrap_or_else(|| scanned.clone());
+        let prefix = match scanned.strip_prefix(&root) {
+            Ok(rel) if !rel.as_os_str().is_empty() => {
+                format!("{}/", rel.to_string_lossy().replace('\\', "/"))
+            }
+            _ => String::new(),
+        };
+        let mut path = root.to_string_lossy().replace('\\', "/");
+        if !path.starts_with('/') {
+            path.insert(0, '/'); // a Windows drive: file:///C:/...
+        }
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        SourceRoot {
+            base: format!("file://{}", uri(&path)),
+            prefix,
+        }
     }
-    if !s.ends_with('/') {
-        s.push('/');
+
+    /// A report path as a URI relative to the root.
+    fn uri(&self, path: &str) -> String {
+        uri(&format!("{}{path}", self.prefix))
     }
-    s.split('/')
-        .map(percent_encode)
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn rule(r: &Rule) -> Value {
@@ -148,7 +176,7 @@ pub(crate) fn percent_encode(segment: &str) -> String {
     out
 }
 
-fn physical(loc: &Location, snippet: Option<&str>) -> Value {
+fn physical(loc: &Location, snippet: Option<&str>, root: &SourceRoot) -> Value {
     let mut region = json!({
         "startLine": loc.start_line,
         "startColumn": loc.start_column,
@@ -158,7 +186,7 @@ fn physical(loc: &Location, snippet: Option<&str>) -> Value {
     if let Some(s) = snippet {
         region["snippet"] = json!({ "text": s });
     }
-    json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
+    json!({ "physicalLocation": { "artifactLocation": { "uri": root.uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
 }
 
 /// The SDKs the project ships, and the findings left out as not in
@@ -171,7 +199,7 @@ fn run_properties(report: &ScanReport) -> Value {
     properties
 }
 
-fn result(f: &Finding) -> Value {
+fn result(f: &Finding, root: &SourceRoot) -> Value {
     let mut properties = json!({
         "dataCategory": f.category,
         "dataCategoryName": f.category_name,
@@ -198,7 +226,7 @@ fn result(f: &Finding) -> Value {
         .map(|trail| {
             let locations: Vec<Value> = trail
                 .iter()
-                .map(|s| json!({ "location": { "physicalLocation": physical(&s.location, None)["physicalLocation"], "message": { "text": s.message } } }))
+                .map(|s| json!({ "location": { "physicalLocation": physical(&s.location, None, root)["physicalLocation"], "message": { "text": s.message } } }))
                 .collect();
             json!({ "threadFlows": [{ "locations": locations }] })
         })
@@ -209,7 +237,7 @@ fn result(f: &Finding) -> Value {
         .unwrap_or(0);
     let mut related = Vec::new();
     if let Some(p) = &f.policy {
-        let mut loc = physical(&p.location, None);
+        let mut loc = physical(&p.location, None, root);
         loc["id"] = json!(1);
         let clause = p
             .clause
@@ -236,7 +264,7 @@ fn result(f: &Finding) -> Value {
         "ruleIndex": rule_index,
         "level": f.level.name(),
         "message": { "text": f.message },
-        "locations": [physical(&f.location, Some(&f.snippet))],
+        "locations": [physical(&f.location, Some(&f.snippet), root)],
         "partialFingerprints": { "primaryLocationLineHash": f.fingerprint },
         "codeFlows": code_flows,
         "relatedLocations": related,

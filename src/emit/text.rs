@@ -30,21 +30,38 @@ impl Style {
     }
 }
 
-/// Only the findings, for `--quiet`.
-pub fn render_findings(report: &ScanReport, color: bool) -> String {
-    let style = Style { color };
-    let mut out = String::new();
-    for f in report.findings.iter().filter(|f| f.suppression.is_none()) {
-        finding(&mut out, f, &style);
-    }
-    out
+/// What the terminal shows.
+pub struct Options {
+    pub color: bool,
+    /// Findings below this level are counted in the summary, not listed.
+    pub min_level: Level,
+    /// Only the findings: no notices or summary.
+    pub quiet: bool,
 }
 
-pub fn render(report: &ScanReport, color: bool) -> String {
-    let style = Style { color };
+/// The findings listed: reported ones at or above the display level, the
+/// most severe first (errors, then warnings, then notes), each level in
+/// the report's order, which keeps a file's findings together.
+fn listed(report: &ScanReport, min_level: Level) -> Vec<&Finding> {
+    let mut listed: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none() && f.level >= min_level)
+        .collect();
+    listed.sort_by_key(|f| std::cmp::Reverse(f.level));
+    listed
+}
+
+pub fn render(report: &ScanReport, options: &Options) -> String {
+    let style = Style {
+        color: options.color,
+    };
     let mut out = String::new();
-    for f in report.findings.iter().filter(|f| f.suppression.is_none()) {
+    for f in listed(report, options.min_level) {
         finding(&mut out, f, &style);
+    }
+    if options.quiet {
+        return out;
     }
     let skipped: Vec<_> = report
         .notices
@@ -60,7 +77,7 @@ pub fn render(report: &ScanReport, color: bool) -> String {
             n.message
         );
     }
-    summary(&mut out, report, &style);
+    summary(&mut out, report, &style, options.min_level);
     out
 }
 
@@ -193,21 +210,48 @@ pub fn totals(report: &ScanReport) -> String {
     )
 }
 
-fn summary(out: &mut String, report: &ScanReport, style: &Style) {
-    let shown: Vec<&Finding> = report
+fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Level) {
+    let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
+    let hidden: Vec<Level> = report
         .findings
         .iter()
-        .filter(|f| f.suppression.is_none())
+        .filter(|f| f.suppression.is_none() && f.level < min_level)
+        .map(|f| f.level)
         .collect();
-    let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
+    if !hidden.is_empty() {
+        let count = |l: Level| hidden.iter().filter(|h| **h == l).count();
+        let parts: Vec<String> = [Level::Warning, Level::Note]
+            .into_iter()
+            .filter(|l| count(*l) > 0)
+            .map(|l| format!("{} {}s", count(l), l.name()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} not listed; `--min-level {}` lists them",
+            parts.join(" and "),
+            hidden.iter().min().map_or("note", |l| l.name())
+        );
+    }
     if let Some(note) = report.stats.left_out_note() {
         let _ = writeln!(out, "  {note}");
     }
     if !report.sdks.is_empty() {
-        let sdks: Vec<String> = report
-            .sdks
+        // One entry per service: where it is first declared, and how many
+        // more dependency manifests declare it.
+        let mut by_recipient: BTreeMap<&str, Vec<&crate::model::SdkUse>> = BTreeMap::new();
+        for sdk in &report.sdks {
+            by_recipient.entry(&sdk.recipient).or_default().push(sdk);
+        }
+        let sdks: Vec<String> = by_recipient
             .iter()
-            .map(|s| format!("{} ({}:{})", s.recipient, s.path, s.line))
+            .map(|(recipient, uses)| {
+                let first = uses[0];
+                let more = match uses.len() - 1 {
+                    0 => String::new(),
+                    n => format!(", +{n} more"),
+                };
+                format!("{recipient} ({}:{}{more})", first.path, first.line)
+            })
             .collect();
         let _ = writeln!(out, "  third-party SDKs shipped: {}", sdks.join(", "));
     }
@@ -221,7 +265,9 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style) {
         FlowKind::Shared,
     ];
     let mut table: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
-    for f in &shown {
+    // Only flows: a manifest declaration or a suppression comment is not
+    // data collected.
+    for f in report.reported_flows() {
         for category in f.categories() {
             let row = table.entry(category).or_default();
             if let Some(i) = kinds.iter().position(|k| *k == f.flow_kind) {

@@ -1,0 +1,218 @@
+//! The daily loop in the terminal and in CI: what the text output lists and
+//! in which order, colour, and SARIF paths GitHub can link.
+
+use std::path::Path;
+
+mod common;
+use common::run::{candor, git, root, stdout, temp_tree};
+
+fn text(args: &[&str]) -> String {
+    let mut all = vec!["scan", "--fail-on", "never", "--color", "never"];
+    all.extend_from_slice(args);
+    stdout(&candor(&all))
+}
+
+fn levels(output: &str) -> Vec<&str> {
+    output
+        .lines()
+        .filter_map(|l| l.split_once('[').map(|(level, _)| level))
+        .filter(|l| ["error", "warning", "note"].contains(l))
+        .collect()
+}
+
+#[test]
+fn the_terminal_lists_errors_first_and_counts_the_notes() {
+    let app = root().join("corpus/facecheck-fastapi");
+    let app = app.to_str().unwrap();
+    let default = text(&[app]);
+    let listed = levels(&default);
+    assert!(!listed.is_empty());
+    assert_eq!(listed[0], "error", "{default}");
+    assert!(!listed.contains(&"note"), "notes are counted, not listed");
+    let notes_line = default
+        .lines()
+        .find(|l| l.contains("not listed"))
+        .expect("a line says what is not listed");
+    assert!(notes_line.contains("notes") && notes_line.contains("--min-level note"));
+
+    let all_text = text(&[app, "--min-level", "note"]);
+    let everything = levels(&all_text);
+    assert!(everything.contains(&"note"));
+    let mut sorted = everything.clone();
+    let rank = |l: &&str| ["error", "warning", "note"].iter().position(|x| x == l);
+    sorted.sort_by_key(rank);
+    assert_eq!(everything, sorted, "most severe first");
+
+    let errors_text = text(&[app, "--min-level", "error"]);
+    let errors = levels(&errors_text);
+    assert!(errors.iter().all(|l| *l == "error"));
+    // JSON keeps everything whatever the display level.
+    let json: serde_json::Value = serde_json::from_str(&stdout(&candor(&[
+        "scan",
+        app,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--min-level",
+        "error",
+    ])))
+    .unwrap();
+    assert_eq!(json["findings"].as_array().unwrap().len(), everything.len());
+}
+
+#[test]
+fn the_summary_table_counts_flows_only() {
+    // A suppression comment without a reason is a finding with no category,
+    // and a declaration no code exercises is not data collected.
+    let tree = temp_tree(&[
+        (
+            "app.py",
+            b"import logging\ndef f(request):\n    email = request.form[\"email\"]\n    logging.info(email)  # candor:ignore personal-data-logged\n",
+        ),
+        (
+            "privacy.yml",
+            b"version: 1\ndata:\n  - category: user.contact.email\n    purposes: [essential.service]\n  - category: user.name\n    purposes: [essential.service]\n",
+        ),
+    ]);
+    let out = text(&[tree.path().to_str().unwrap(), "--min-level", "note"]);
+    assert!(out.contains("suppression-without-reason"), "{out}");
+    assert!(out.contains("unexercised-declaration"), "{out}");
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("category"))
+        .skip(1)
+        .collect();
+    assert_eq!(table.len(), 1, "one row, for the email: {out}");
+    assert!(table[0].trim_start().starts_with("user.contact.email"));
+}
+
+#[test]
+fn each_sdk_is_named_once() {
+    let package = br#"{"dependencies": {"@segment/analytics-node": "1"}}"#;
+    let tree = temp_tree(&[
+        ("web/package.json", package),
+        ("admin/package.json", package),
+        ("worker/package.json", package),
+    ]);
+    let out = text(&[tree.path().to_str().unwrap()]);
+    let line = out
+        .lines()
+        .find(|l| l.contains("third-party SDKs shipped"))
+        .expect("the SDK line");
+    assert_eq!(line.matches("segment (").count(), 1, "{line}");
+    assert!(line.contains("+2 more"), "{line}");
+}
+
+fn sarif_of(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&stdout(&candor(&[
+        "scan",
+        dir.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--fail-on",
+        "never",
+    ])))
+    .unwrap()
+}
+
+fn file_uri(dir: &Path) -> String {
+    let path = std::fs::canonicalize(dir).unwrap();
+    format!("file://{}/", path.display())
+}
+
+#[test]
+fn sarif_paths_are_from_the_repository_root() {
+    let source: &[u8] =
+        b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])\n";
+    let repo = temp_tree(&[("services/api/app.py", source)]);
+    git(repo.path(), &["init", "-q"]);
+    let sarif = sarif_of(&repo.path().join("services/api"));
+    let run = &sarif["runs"][0];
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        file_uri(repo.path()),
+        "an absolute file: URI of the repository's root"
+    );
+    let uri = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "services/api/app.py", "GitHub links it from the root");
+
+    // Outside a repository, paths are from the scanned directory.
+    let plain = temp_tree(&[("app.py", source)]);
+    let sarif = sarif_of(plain.path());
+    let run = &sarif["runs"][0];
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+        file_uri(plain.path())
+    );
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "app.py"
+    );
+}
+
+/// `candor ARGS` on a pseudo-terminal, with `TERM` and `NO_COLOR` as given,
+/// through util-linux's `script`; `None` where there is no `script`.
+fn on_a_terminal(args: &str, term: &str, no_color: Option<&str>) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let dir = tempfile::tempdir().unwrap();
+    let typescript = dir.path().join("typescript");
+    let mut command = std::process::Command::new(script);
+    command
+        .arg("-q")
+        .arg("-e")
+        .arg("-c")
+        .arg(format!("{} {args}", env!("CARGO_BIN_EXE_candor")))
+        .arg(&typescript)
+        .env("TERM", term)
+        .env_remove("NO_COLOR");
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let out = command.output().expect("run script");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn colour_only_on_a_terminal_that_has_it() {
+    let app = root().join("corpus/certshop-express");
+    let args = format!("scan {} --fail-on never", app.display());
+    let Some(coloured) = on_a_terminal(&args, "xterm-256color", None) else {
+        eprintln!("skipped: no util-linux `script` to make a terminal");
+        return;
+    };
+    assert!(coloured.contains("\u{1b}["), "a real terminal gets colour");
+    let dumb = on_a_terminal(&args, "dumb", None).unwrap();
+    assert!(
+        dumb.contains("summary:") && !dumb.contains("\u{1b}["),
+        "{dumb}"
+    );
+    let no_color = on_a_terminal(&args, "xterm-256color", Some("1")).unwrap();
+    assert!(no_color.contains("summary:") && !no_color.contains("\u{1b}["));
+}
+
+#[test]
+fn the_readme_worked_example_is_what_the_scan_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("## A worked example")
+        .nth(1)
+        .expect("the README has a worked example");
+    let example = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("the example's text block");
+    let app = root().join("corpus/easylink-flask");
+    let printed = text(&[app.to_str().unwrap()]);
+    // Each part of the example (up to an elided `...`) is printed as is.
+    for part in example.split("\n\n") {
+        let shown = part.split("  ...").next().unwrap().trim_end();
+        assert!(
+            printed.contains(shown),
+            "README.md's worked example is stale; the scan prints:\n{printed}\n\nnot:\n{shown}"
+        );
+    }
+}

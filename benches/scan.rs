@@ -89,7 +89,8 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
     let start = Instant::now();
     let (files, bytes, lines, findings) = match phase {
         "parse" => {
-            let d = discover(&[tree.to_path_buf()], threads, tree);
+            let not_analysed = candor::rules::NotAnalysedFile::default();
+            let d = discover(&[tree.to_path_buf()], threads, tree, &not_analysed);
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .stack_size(32 << 20)

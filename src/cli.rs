@@ -12,7 +12,7 @@ use crate::config;
 use crate::emit::Format;
 use crate::model::{Level, Role};
 use crate::pipeline::{self, Files, PolicyChoice};
-use crate::scan::DEFAULT_MAX_FILE_SIZE;
+use crate::scan::{DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_SCHEMA_SIZE};
 
 #[derive(Parser)]
 #[command(name = "candor", version, about = "Checks that a codebase does what its privacy policy says", long_about = None)]
@@ -97,9 +97,13 @@ pub struct Target {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
-    /// Skip files larger than this many bytes.
+    /// Skip source files larger than this many bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE, value_name = "BYTES")]
     pub max_file_size: u64,
+    /// Skip schema files (SQL, GraphQL, OpenAPI, ...) larger than this many
+    /// bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_SCHEMA_SIZE, value_name = "BYTES")]
+    pub max_schema_size: u64,
     /// A domain that belongs to the system, not a third party (repeatable).
     #[arg(long = "internal-domain", value_name = "DOMAIN")]
     pub internal_domains: Vec<String>,
@@ -365,6 +369,7 @@ impl Target {
             scan.threads = threads;
         }
         scan.max_file_size = self.max_file_size;
+        scan.max_schema_size = self.max_schema_size;
         scan.flow.internal_domains = self.internal_domains.clone();
         scan.flow.local_only = self.local_only;
         scan.progress = progress && std::io::stderr().is_terminal();

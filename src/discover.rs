@@ -6,6 +6,7 @@
 //! work, which runs on rayon, sees a deterministic order. Vendored and
 //! generated directories are skipped by name and reported as skipped.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -13,6 +14,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use crate::files;
 use crate::language::{Conventions, Language};
+use crate::rules::NotAnalysedFile;
 use crate::schemas::SchemaKind;
 
 /// Directories that hold vendored, installed or generated code.
@@ -55,6 +57,9 @@ pub struct Skipped {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<Candidate>,
+    /// Source files of languages candor does not analyse: by language, how
+    /// many and the first (in path order).
+    pub not_analysed: BTreeMap<String, (usize, PathBuf)>,
     /// Dependency manifests (package.json, go.mod, ...).
     pub manifests: Vec<PathBuf>,
     /// Schema files: SQL, Prisma, GraphQL, protobuf, HTML templates,
@@ -106,6 +111,18 @@ impl Discovery {
         }
     }
 
+    /// Counts a file of a language candor does not analyse.
+    fn add_not_analysed(&mut self, path: &Path, language: &str) {
+        let entry = self
+            .not_analysed
+            .entry(language.to_string())
+            .or_insert_with(|| (0, path.to_path_buf()));
+        entry.0 += 1;
+        if path < entry.1.as_path() {
+            entry.1 = path.to_path_buf();
+        }
+    }
+
     /// Sorted and without duplicates, for a deterministic scan.
     fn normalize(&mut self) {
         self.files.sort();
@@ -122,7 +139,7 @@ impl Discovery {
 /// whose file lists come from git. Files under vendored or generated
 /// directories are still skipped, and so is anything but a regular file (or
 /// a link to one inside `root`).
-pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
+pub fn discover_files(files: &[PathBuf], root: &Path, not_analysed: &NotAnalysedFile) -> Discovery {
     let mut d = Discovery::default();
     for f in files {
         if let files::Entry::Refused(reason) = files::entry(f, Some(root)) {
@@ -147,10 +164,15 @@ pub fn discover_files(files: &[PathBuf], root: &Path) -> Discovery {
                 path: f.clone(),
                 reason: "vendored or generated directory".into(),
             });
-        } else if (f.is_file() || !f.exists())
-            && let Some(kind) = file_kind(f)
-        {
-            d.add_file(f, kind);
+        } else if f.is_file() || !f.exists() {
+            match file_kind(f) {
+                Some(kind) => d.add_file(f, kind),
+                None => {
+                    if let Some(language) = not_analysed.language_of(f) {
+                        d.add_not_analysed(f, language);
+                    }
+                }
+            }
         }
     }
     d.normalize();
@@ -173,7 +195,12 @@ fn unreadable_ignore_file(dir: &Path) -> Option<String> {
 
 /// Walks `roots` with `threads` threads. `bound` is the tree a symbolic
 /// link may lead into.
-pub fn discover(roots: &[PathBuf], threads: usize, bound: &Path) -> Discovery {
+pub fn discover(
+    roots: &[PathBuf],
+    threads: usize,
+    bound: &Path,
+    not_analysed: &NotAnalysedFile,
+) -> Discovery {
     let Some((first, rest)) = roots.split_first() else {
         return Discovery::default();
     };
@@ -258,10 +285,19 @@ pub fn discover(roots: &[PathBuf], threads: usize, bound: &Path) -> Discovery {
             }
             // Read outside the lock: telling YAML and JSON files apart reads
             // their start.
-            if let Some(kind) = file_kind(path)
-                && let Ok(mut f) = found.lock()
-            {
-                f.add_file(path, kind);
+            match file_kind(path) {
+                Some(kind) => {
+                    if let Ok(mut f) = found.lock() {
+                        f.add_file(path, kind);
+                    }
+                }
+                None => {
+                    if let Some(language) = not_analysed.language_of(path)
+                        && let Ok(mut f) = found.lock()
+                    {
+                        f.add_not_analysed(path, language);
+                    }
+                }
             }
             WalkState::Continue
         })
@@ -290,12 +326,12 @@ fn is_skipped_dir(path: &Path) -> bool {
 pub fn content_skip_reason(
     path: &Path,
     bytes: &[u8],
-    max_size: u64,
+    (max_size, flag): (u64, &str),
     conventions: Option<&Conventions>,
 ) -> Option<String> {
     if bytes.len() as u64 > max_size {
         return Some(format!(
-            "larger than {} KiB (--max-file-size)",
+            "larger than {} KiB; `{flag} BYTES` raises the limit",
             max_size / 1024
         ));
     }

@@ -33,6 +33,9 @@ pub struct ScanOptions {
     pub roots: Vec<PathBuf>,
     pub threads: usize,
     pub max_file_size: u64,
+    /// The size limit of schema files (SQL, GraphQL, OpenAPI, ...), which
+    /// are read by lighter readers and are often larger.
+    pub max_schema_size: u64,
     pub flow: FlowOptions,
     /// Restricts the scan to some files and can supply their content.
     pub selection: Selection,
@@ -57,6 +60,10 @@ impl ScanOptions {
 /// otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 1 << 20;
 
+/// Schema files larger than this many bytes are skipped unless the options
+/// say otherwise.
+pub const DEFAULT_MAX_SCHEMA_SIZE: u64 = 8 << 20;
+
 impl ScanOptions {
     /// Options to scan `roots` on every core, skipping files over
     /// [`DEFAULT_MAX_FILE_SIZE`], following data across functions and
@@ -66,6 +73,7 @@ impl ScanOptions {
             roots,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            max_schema_size: DEFAULT_MAX_SCHEMA_SIZE,
             flow: FlowOptions::default(),
             selection: Selection::default(),
             progress: false,
@@ -157,7 +165,7 @@ pub fn scan(
 ) -> Result<ScanReport, rayon::ThreadPoolBuildError> {
     let classifier = Classifier::new(rules);
     let base = base_dir(&options.roots);
-    let discovery = discover_selected(options, &base);
+    let discovery = discover_selected(options, &base, rules);
     let results = analyze_files(&discovery.files, &base, rules, &classifier, options)?;
     let mut report = ScanReport {
         base: base.clone(),
@@ -173,6 +181,17 @@ pub fn scan(
     report.sdks.sort();
     for (path, kind) in &discovery.schemas {
         add_schema(&mut report, path, *kind, options, rules, &classifier);
+    }
+    for (language, (count, first)) in &discovery.not_analysed {
+        let files = if *count == 1 { "file" } else { "files" };
+        report.notices.push(Notice {
+            path: relative(first, &base),
+            kind: NoticeKind::NotAnalysed,
+            message: format!(
+                "{count} {language} {files} not analysed: candor does not read {language} yet; \
+                 findings in them are missing from this report"
+            ),
+        });
     }
     for s in discovery.skipped {
         report.notices.push(Notice {
@@ -241,7 +260,7 @@ fn leave_out_model_protected(
 
 /// The files to scan: the tree under the roots, or the files git listed
 /// (`Selection::only`), which need no walk.
-fn discover_selected(options: &ScanOptions, base: &Path) -> discover::Discovery {
+fn discover_selected(options: &ScanOptions, base: &Path, rules: &Rules) -> discover::Discovery {
     let selection = &options.selection;
     let mut discovery = match &selection.only {
         Some(only) => {
@@ -256,9 +275,14 @@ fn discover_selected(options: &ScanOptions, base: &Path) -> discover::Discovery 
                         .map_or_else(|_| f.clone(), |rel| base.join(rel))
                 })
                 .collect();
-            discover::discover_files(&files, &root)
+            discover::discover_files(&files, &root, &rules.not_analysed)
         }
-        None => discover::discover(&options.roots, options.threads.max(1), base),
+        None => discover::discover(
+            &options.roots,
+            options.threads.max(1),
+            base,
+            &rules.not_analysed,
+        ),
     };
     discovery.files.retain(|c| selection.includes(&c.path));
     discovery.schemas.retain(|(p, _)| selection.includes(p));
@@ -344,13 +368,14 @@ fn add_schema(
         kind,
         message,
     };
-    let Ok(bytes) = options.selection.read(path, options.max_file_size) else {
+    let limit = (options.max_schema_size, "--max-schema-size");
+    let Ok(bytes) = options.selection.read(path, options.max_schema_size) else {
         report
             .notices
             .push(notice(NoticeKind::Error, "cannot read".into()));
         return;
     };
-    if let Some(reason) = discover::content_skip_reason(path, &bytes, options.max_file_size, None) {
+    if let Some(reason) = discover::content_skip_reason(path, &bytes, limit, None) {
         report.notices.push(notice(NoticeKind::Skipped, reason));
         return;
     }
@@ -425,7 +450,7 @@ pub fn analyze_content(
     if let Some(reason) = discover::content_skip_reason(
         Path::new(path),
         &bytes,
-        options.max_file_size,
+        (options.max_file_size, "--max-file-size"),
         Some(conventions),
     ) {
         out.notices.push(notice(NoticeKind::Skipped, reason));

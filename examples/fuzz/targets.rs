@@ -110,7 +110,14 @@ fn schema(env: &Env, path: &Path, bytes: &[u8]) {
     let Some(kind) = SchemaKind::for_content(path, bytes) else {
         return;
     };
-    if discover::content_skip_reason(path, bytes, DEFAULT_MAX_FILE_SIZE, None).is_some() {
+    if discover::content_skip_reason(
+        path,
+        bytes,
+        (DEFAULT_MAX_FILE_SIZE, "--max-file-size"),
+        None,
+    )
+    .is_some()
+    {
         return;
     }
     let text = String::from_utf8_lossy(bytes);

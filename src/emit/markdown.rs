@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::checks;
-use crate::model::{Finding, Level, ScanReport};
+use crate::model::{Finding, Level, NoticeKind, ScanReport};
 
 /// How many findings are listed in full.
 const TOP: usize = 25;
@@ -69,6 +69,13 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
     );
     if let Some(note) = report.stats.left_out_note() {
         let _ = writeln!(out, "{}.\n", note.replace("; ", ". "));
+    }
+    for n in report
+        .notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::NotAnalysed)
+    {
+        let _ = writeln!(out, "> **Not analysed:** {}\n", escape(&n.message));
     }
     if shown.is_empty() {
         out.push_str("No personal data flows found.\n");

@@ -63,22 +63,39 @@ pub fn render(report: &ScanReport, options: &Options) -> String {
     if options.quiet {
         return out;
     }
-    let skipped: Vec<_> = report
-        .notices
-        .iter()
-        .filter(|n| n.kind != NoticeKind::Skipped)
-        .collect();
-    for n in skipped {
-        let _ = writeln!(
-            out,
-            "{}: {}: {}",
-            style.paint("1;35", "notice"),
-            n.path,
-            n.message
-        );
-    }
+    notices(&mut out, report, &style);
     summary(&mut out, report, &style, options.min_level);
     out
+}
+
+/// Every notice: one line each for files not (fully) analysed and
+/// languages not read, and one line per reason for skipped files, with the
+/// first of them.
+fn notices(out: &mut String, report: &ScanReport, style: &Style) {
+    let label = style.paint("1;35", "notice");
+    let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for n in &report.notices {
+        if n.kind == NoticeKind::Skipped {
+            skipped.entry(&n.message).or_default().push(&n.path);
+        } else {
+            let _ = writeln!(out, "{label}: {}: {}", n.path, n.message);
+        }
+    }
+    for (reason, paths) in skipped {
+        match paths.as_slice() {
+            [one] => {
+                let _ = writeln!(out, "{label}: {one}: skipped: {reason}");
+            }
+            many => {
+                let _ = writeln!(
+                    out,
+                    "{label}: skipped {} paths, {reason} (the first: {})",
+                    many.len(),
+                    many[0]
+                );
+            }
+        }
+    }
 }
 
 fn finding(out: &mut String, f: &Finding, style: &Style) {

@@ -72,6 +72,8 @@ pub enum NoticeKind {
     Partial,
     /// The analysis failed on a bug of candor's; the report is incomplete.
     InternalError,
+    /// Files of a language candor does not analyse yet, counted.
+    NotAnalysed,
 }
 
 #[derive(Debug, Default, Serialize)]

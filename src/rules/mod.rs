@@ -18,10 +18,10 @@ use crate::model::CategoryId;
 use crate::model::Role;
 use crate::text::LocatedError;
 pub use matchers::LanguageRules;
-pub use model::PurposeSpec;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
 pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, TruncationSpec};
 use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
+pub use model::{NotAnalysedFile, PurposeSpec};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -87,6 +87,8 @@ pub struct Rules {
     file_roles: FileRoles,
     /// Where each category was defined, for `candor rules`.
     pub category_files: Vec<String>,
+    /// Languages not analysed yet (`rules/not-analysed.yml`).
+    pub not_analysed: NotAnalysedFile,
 }
 
 /// A sink together with the language it belongs to.
@@ -152,6 +154,7 @@ impl Rules {
             mut conventions,
             file_roles,
             sink_files,
+            not_analysed,
         } = Parsed::read(&files)?;
         validate::categories(&categories, &category_files)?;
         validate::recipients(&recipients, &recipient_files, &purposes)?;
@@ -214,6 +217,7 @@ impl Rules {
             languages,
             file_roles,
             category_files,
+            not_analysed,
         })
     }
 
@@ -262,6 +266,7 @@ struct Parsed {
     conventions: HashMap<Language, Conventions>,
     file_roles: FileRoles,
     sink_files: Vec<(String, SinkFile)>,
+    not_analysed: NotAnalysedFile,
 }
 
 impl Parsed {
@@ -277,6 +282,7 @@ impl Parsed {
         let mut conventions = HashMap::new();
         let mut file_roles = None;
         let mut sink_files = Vec::new();
+        let mut not_analysed = None;
         for (name, text) in files {
             if name.starts_with("categories/") {
                 for c in parse::<CategoryFile>(name, text)?.categories {
@@ -308,6 +314,10 @@ impl Parsed {
                 let roles = parse::<FileRoles>(name, text)?;
                 validate::file_roles(name, &roles)?;
                 file_roles = Some(roles);
+            } else if name == "not-analysed.yml" {
+                let file = parse::<NotAnalysedFile>(name, text)?;
+                validate::not_analysed(name, &file)?;
+                not_analysed = Some(file);
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
             }
@@ -323,6 +333,7 @@ impl Parsed {
             conventions,
             file_roles: file_roles.ok_or_else(|| RulesError::missing("file-roles.yml"))?,
             sink_files,
+            not_analysed: not_analysed.ok_or_else(|| RulesError::missing("not-analysed.yml"))?,
         })
     }
 }

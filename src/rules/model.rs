@@ -522,3 +522,31 @@ pub struct PurposeSpec {
     pub key: String,
     pub name: String,
 }
+
+/// `rules/not-analysed.yml`: languages candor does not read yet, whose
+/// files a scan counts and names.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotAnalysedFile {
+    pub languages: Vec<NotAnalysedLanguage>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotAnalysedLanguage {
+    /// As reports name it (`PHP`).
+    pub name: String,
+    /// File extensions, lower case, without the dot.
+    pub extensions: Vec<String>,
+}
+
+impl NotAnalysedFile {
+    /// The language of a file candor does not analyse, by its extension.
+    pub fn language_of(&self, path: &std::path::Path) -> Option<&str> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        self.languages
+            .iter()
+            .find(|l| l.extensions.contains(&extension))
+            .map(|l| l.name.as_str())
+    }
+}

@@ -5,7 +5,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::RulesError;
-use super::model::{self, CategorySpec, ClassifyFile, PurposeSpec, RecipientSpec, SinkSpec};
+use super::model::{
+    self, CategorySpec, ClassifyFile, NotAnalysedFile, PurposeSpec, RecipientSpec, SinkSpec,
+};
 use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
 use crate::model::FlowKind;
 
@@ -35,6 +37,42 @@ pub(super) fn conventions(file: &str, c: &Conventions) -> Result<Language, Rules
     }
     file_roles(file, &c.file_roles)?;
     Ok(language)
+}
+
+/// `not-analysed.yml`: every extension lower case, listed once, and read
+/// by no analysed language (those files are analysed, not counted).
+pub(super) fn not_analysed(file: &str, f: &NotAnalysedFile) -> Result<(), RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: format!("rules/{file}"),
+        message,
+    };
+    let mut seen = HashSet::new();
+    for language in &f.languages {
+        if language.extensions.is_empty() {
+            return Err(invalid(format!("`{}` lists no extensions", language.name)));
+        }
+        for extension in &language.extensions {
+            if extension.is_empty()
+                || extension.starts_with('.')
+                || *extension != extension.to_ascii_lowercase()
+            {
+                return Err(invalid(format!(
+                    "`{}`: write extension `{extension}` in lower case, without the dot",
+                    language.name
+                )));
+            }
+            if !seen.insert(extension.as_str()) {
+                return Err(invalid(format!("extension `{extension}` is listed twice")));
+            }
+            let probe = std::path::PathBuf::from(format!("file.{extension}"));
+            if let Some(analysed) = Language::for_path(&probe) {
+                return Err(invalid(format!(
+                    "extension `{extension}` is read as {analysed}, which candor analyses"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `file-roles.yml`, or a language's `file_roles`.
@@ -310,5 +348,24 @@ mod tests {
         let unknown = go.replacen("language: go", "language: cobol", 1);
         let err = with(&[("languages/go.yml", &unknown)]);
         assert!(err.contains("unknown language `cobol`"), "{err}");
+    }
+
+    #[test]
+    fn a_language_not_analysed_cannot_claim_an_analysed_extension() {
+        let claim = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: Python 2\n    extensions: [py]\n",
+        )]);
+        assert!(claim.contains("`py` is read as python"), "{claim}");
+        let dotted = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: PHP\n    extensions: [.php]\n",
+        )]);
+        assert!(dotted.contains("without the dot"), "{dotted}");
+        let twice = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: PHP\n    extensions: [php]\n  - name: Hack\n    extensions: [php]\n",
+        )]);
+        assert!(twice.contains("listed twice"), "{twice}");
     }
 }

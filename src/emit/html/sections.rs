@@ -345,9 +345,13 @@ pub fn coverage(out: &mut String, report: &ScanReport) {
             NoticeKind::InternalError,
             "Failed on a bug of candor's (the report is incomplete)",
         ),
+        (
+            NoticeKind::NotAnalysed,
+            "Languages candor does not read yet",
+        ),
         (NoticeKind::Error, "Could not be read or parsed"),
         (NoticeKind::Partial, "Analysed in part"),
-        (NoticeKind::Skipped, "Not analysed"),
+        (NoticeKind::Skipped, "Skipped"),
     ];
     for (kind, title) in groups {
         let notices: Vec<_> = report.notices.iter().filter(|n| n.kind == kind).collect();

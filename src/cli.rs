@@ -359,11 +359,43 @@ fn same_file_name(a: &std::path::Path, b: &std::path::Path) -> bool {
     resolve(a) == resolve(b)
 }
 
+/// The settings files whose change changes the verdict on every file.
+const SETTINGS_FILES: [&str; 2] = ["privacy.yml", "candor.toml"];
+
+/// The paths to scan: as given, unless one is a project's manifest or
+/// settings file (a hook passes the files a commit changes), whose change
+/// is checked against the whole project: its directory.
+fn widened(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let settings: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .is_some_and(|n| SETTINGS_FILES.iter().any(|s| n == *s))
+        })
+        .map(|p| match p.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    if settings.is_empty() {
+        return paths.to_vec();
+    }
+    let elsewhere = paths
+        .iter()
+        .filter(|p| !settings.iter().any(|dir| crate::workspace::within(p, dir)));
+    let mut roots: Vec<PathBuf> = elsewhere.cloned().collect();
+    roots.extend(settings.iter().cloned());
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
 impl Target {
     /// The pipeline's options from the scan flags and the project's
     /// settings; `progress` shows a progress line on a terminal.
     pub fn pipeline_options(&self, config: config::Loaded, progress: bool) -> pipeline::Options {
-        let mut options = pipeline::Options::new(self.paths.clone());
+        let mut options = pipeline::Options::new(widened(&self.paths));
         let scan = &mut options.scan;
         if let Some(threads) = self.threads {
             scan.threads = threads;

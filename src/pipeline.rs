@@ -149,6 +149,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
             rules,
             root: Some(&report.base),
             sources: Default::default(),
+            partial: !matches!(options.files, Files::All) || !covers_manifest(roots, path),
         };
         report.findings = policy.apply(std::mem::take(&mut report.findings));
         report.policy = Some(model::PolicyCheck {
@@ -175,6 +176,27 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     model::sort(&mut report.findings);
     report.commit = git::head_commit(&report.base);
     Ok(report)
+}
+
+/// Whether one of the scanned directories holds the manifest's directory:
+/// a scan of the whole project, in which a declaration no code exercises
+/// is worth a note.
+fn covers_manifest(roots: &[PathBuf], manifest: &Path) -> bool {
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let Some(dir) = manifest.parent().and_then(|d| {
+        canonical(if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        })
+    }) else {
+        return false;
+    };
+    roots
+        .iter()
+        .filter(|r| r.is_dir())
+        .filter_map(|r| canonical(r))
+        .any(|r| dir.starts_with(r))
 }
 
 /// The files git names for `files`, with their staged content for

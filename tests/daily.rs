@@ -297,3 +297,87 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
         "{markdown}"
     );
 }
+
+/// A repository holding the FaceCheck corpus app, committed.
+fn facecheck_repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    common::run::copy_dir(&root().join("corpus/facecheck-fastapi"), repo.path());
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-qm", "app"]);
+    repo
+}
+
+fn scan_in(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec![
+        "scan",
+        "--fail-on",
+        "never",
+        "--color",
+        "never",
+        "--min-level",
+        "note",
+    ];
+    all.extend_from_slice(args);
+    stdout(&common::run::candor_in(dir, &all))
+}
+
+#[test]
+fn a_hook_on_a_few_files_names_its_manifest_and_reports_no_unexercised_declaration() {
+    let repo = facecheck_repository();
+    let whole = scan_in(repo.path(), &["."]);
+    assert!(whole.contains("unexercised-declaration"), "{whole}");
+    assert!(
+        whole.contains("judged against the manifest privacy.yml ("),
+        "{whole}"
+    );
+    let hook = scan_in(repo.path(), &["app/util.py", "app/cache.py"]);
+    assert!(!hook.contains("unexercised-declaration"), "{hook}");
+    assert!(
+        hook.contains("judged against the manifest privacy.yml"),
+        "{hook}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&common::run::candor_in(
+        repo.path(),
+        &[
+            "scan",
+            "app/util.py",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(json["manifest"], "privacy.yml");
+    let none: serde_json::Value = serde_json::from_str(&stdout(&common::run::candor_in(
+        repo.path(),
+        &[
+            "scan",
+            "app/util.py",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--no-policy",
+        ],
+    )))
+    .unwrap();
+    assert!(none["manifest"].is_null());
+}
+
+#[test]
+fn a_commit_that_changes_the_manifest_checks_the_whole_project() {
+    let repo = facecheck_repository();
+    // The hook gets only the manifest: the code it judges is everywhere.
+    let out = scan_in(repo.path(), &["privacy.yml"]);
+    assert!(out.contains("logging-not-allowed"), "{out}");
+    assert!(out.contains("app/"), "{out}");
+    let whole = scan_in(repo.path(), &["."]);
+    let summary = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("summary:"))
+            .map(str::to_string)
+    };
+    assert_eq!(summary(&out), summary(&whole));
+}

@@ -12,6 +12,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Document<'a> {
     schema_version: u32,
     tool: Tool,
+    /// The manifest the findings were judged against, as shown in findings;
+    /// `null` without one.
+    manifest: Option<&'a str>,
     findings: &'a [Finding],
     /// Third-party SDKs the dependency manifests declare.
     sdks: &'a [SdkUse],
@@ -32,6 +35,7 @@ pub fn render(report: &ScanReport) -> String {
             name: "candor",
             version: TOOL_VERSION,
         },
+        manifest: report.policy.as_ref().map(|p| p.path.as_str()),
         findings: &report.findings,
         sdks: &report.sdks,
         notices: &report.notices,

@@ -196,6 +196,9 @@ fn run_properties(report: &ScanReport) -> Value {
     if !report.stats.findings_left_out.is_empty() {
         properties["findingsLeftOut"] = json!(report.stats.findings_left_out);
     }
+    if let Some(p) = &report.policy {
+        properties["manifest"] = json!(p.path);
+    }
     properties
 }
 

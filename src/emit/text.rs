@@ -198,6 +198,25 @@ fn flow(trail: &[TrailStep], path: &str) -> String {
     steps.join(" -> ")
 }
 
+/// Which manifest the findings were judged against, if any.
+fn manifest_line(report: &ScanReport) -> String {
+    match &report.policy {
+        Some(p) => {
+            let name = p
+                .manifest
+                .policy
+                .as_ref()
+                .map(|i| format!(" ({})", i.name))
+                .unwrap_or_default();
+            format!("judged against the manifest {}{name}", p.path)
+        }
+        None => {
+            "no manifest: flows are listed, not judged against a policy; `candor init` drafts one"
+                .to_string()
+        }
+    }
+}
+
 /// The totals line: findings by level, files, and what was scanned.
 pub fn totals(report: &ScanReport) -> String {
     let shown: Vec<&Finding> = report
@@ -229,6 +248,7 @@ pub fn totals(report: &ScanReport) -> String {
 
 fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Level) {
     let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
+    let _ = writeln!(out, "  {}", manifest_line(report));
     let hidden: Vec<Level> = report
         .findings
         .iter()

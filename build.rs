@@ -1,5 +1,5 @@
 //! Embeds every file under `rules/` into the binary so that candor needs no
-//! files at run time; `--rules DIR` can still override them.
+//! files at run time; `--rules DIR` adds to them or replaces some.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

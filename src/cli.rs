@@ -17,9 +17,10 @@ use crate::scan::{DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_SCHEMA_SIZE};
 #[derive(Parser)]
 #[command(name = "candor", version, about = "Checks that a codebase does what its privacy policy says", long_about = None)]
 pub struct Cli {
-    /// Load rules from this directory instead of the built-in ones.
+    /// Add the rule files of this directory to the built-in ones (a file
+    /// at a built-in file's path replaces it); repeatable.
     #[arg(long, global = true, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    pub rules: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -85,7 +86,23 @@ pub enum Command {
         /// List third-party recipients.
         #[arg(long)]
         recipients: bool,
+        /// Everything, as JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
     },
+    /// Explain a check: what it finds, why it matters, how to fix it.
+    Explain {
+        /// The check (`candor rules` lists them).
+        rule: String,
+    },
+    /// Print a shell completion script (`candor completions bash >
+    /// /etc/bash_completion.d/candor`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`candor man | man -l -`).
+    Man,
 }
 
 /// What to scan and how: the flags every command that scans shares.
@@ -134,6 +151,45 @@ pub struct Target {
     /// (left out by default; see docs/file-roles.md).
     #[arg(long)]
     pub include_tests: bool,
+    /// Do not read files whose path (from the scanned directory) matches
+    /// this glob (`tests/**`, `*.min.js`); repeatable, added to
+    /// candor.toml's `exclude`.
+    #[arg(long, value_name = "GLOB", value_parser = glob)]
+    pub exclude: Vec<String>,
+    /// Read only files whose path matches one of these globs; repeatable.
+    #[arg(long, value_name = "GLOB", value_parser = glob)]
+    pub include: Vec<String>,
+    /// Report only these checks (comma-separated or repeated).
+    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = check)]
+    pub select: Vec<String>,
+    /// Do not report these checks (comma-separated or repeated).
+    #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = check)]
+    pub ignore: Vec<String>,
+    /// The project settings file (default: `candor.toml` in the scanned
+    /// directory or the nearest parent up to the repository root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// A glob flag, checked when the command line is read.
+fn glob(value: &str) -> Result<String, String> {
+    globset::Glob::new(value)
+        .map(|_| value.to_string())
+        .map_err(|e| format!("not a glob: {e}"))
+}
+
+/// A check flag: a known check id, or the closest one suggested.
+fn check(value: &str) -> Result<String, String> {
+    if crate::checks::by_id(value).is_some() {
+        return Ok(value.to_string());
+    }
+    let ids: Vec<&str> = crate::checks::ALL.iter().map(|r| r.id).collect();
+    Err(match crate::suggest::closest(value, &ids) {
+        Some(close) => {
+            format!("unknown check; did you mean `{close}`? (`candor rules` lists them)")
+        }
+        None => "unknown check; `candor rules` lists them".to_string(),
+    })
 }
 
 #[derive(clap::Args)]
@@ -416,10 +472,15 @@ impl Target {
             (None, false) => PolicyChoice::Nearest,
         };
         options.baseline = self.baseline.clone();
+        options.scan.exclude = self.exclude.clone();
+        options.scan.include = self.include.clone();
         if self.include_tests {
             options.include = Role::ALL.to_vec();
         }
         options.config = config;
+        let rules = &mut options.config.config.rules;
+        rules.enable.extend(self.select.iter().cloned());
+        rules.disable.extend(self.ignore.iter().cloned());
         options
     }
 }

@@ -37,6 +37,7 @@ pub mod ropa;
 pub mod rules;
 pub mod scan;
 pub mod schemas;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod workspace;

@@ -31,9 +31,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let rules = match cli.rules.as_deref() {
-        Some(dir) => Rules::from_dir(dir)?,
-        None => Rules::embedded()?,
+    let rules = if cli.rules.is_empty() {
+        Rules::embedded()?
+    } else {
+        Rules::embedded_with(&cli.rules)?
     };
     match cli.command {
         Command::Scan(args) => scan_command(args, &rules),
@@ -158,7 +159,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             categories,
             sinks,
             recipients,
+            json,
         } => {
+            if json {
+                print!("{}", emit::catalog::json(&rules));
+                return Ok(ExitCode::SUCCESS);
+            }
             let sections = emit::catalog::Sections {
                 markdown,
                 categories,
@@ -168,11 +174,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", emit::catalog::render(&rules, sections));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Explain { rule } => match candor::checks::by_id(&rule) {
+            Some(check) => {
+                print!("{}", emit::catalog::explain(check));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                let ids: Vec<&str> = candor::checks::ALL.iter().map(|r| r.id).collect();
+                match candor::suggest::closest(&rule, &ids) {
+                    Some(close) => bail!("unknown check `{rule}`; did you mean `{close}`?"),
+                    None => bail!("unknown check `{rule}`; `candor rules` lists them"),
+                }
+            }
+        },
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "candor", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command).render(&mut page)?;
+            let _ = std::io::stdout().lock().write_all(&page);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 /// The project's candor.toml, if there is one.
 fn load_config(args: &Target) -> Result<candor::config::Loaded> {
+    if let Some(path) = &args.config {
+        return Ok(candor::config::load(path)?);
+    }
     Ok(match candor::config::find(&base_dir(&args.paths))? {
         Some(path) => candor::config::load(&path)?,
         None => candor::config::Loaded::default(),

@@ -127,6 +127,12 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         .internal_domains
         .extend(settings.config.internal_domains.iter().cloned());
     scan_options.roles = settings.role_overrides();
+    // candor.toml's `exclude` keeps files from being read at all, as
+    // `--exclude` does; its findings filter below stays for files read
+    // through other roots.
+    scan_options
+        .exclude
+        .extend(settings.config.exclude.iter().cloned());
     if let Some(selection) = select(&options.files, roots)? {
         scan_options.selection = selection;
     }

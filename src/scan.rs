@@ -44,6 +44,12 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Roles the project's settings give paths (`[roles]`).
     pub roles: RoleOverrides,
+    /// Globs over paths from the scanned directory: files that match one
+    /// are not read (`--exclude`, candor.toml's `exclude`).
+    pub exclude: Vec<String>,
+    /// When not empty, only files that match one of these globs are read
+    /// (`--include`).
+    pub include: Vec<String>,
 }
 
 impl ScanOptions {
@@ -78,6 +84,8 @@ impl ScanOptions {
             selection: Selection::default(),
             progress: false,
             roles: RoleOverrides::default(),
+            exclude: Vec::new(),
+            include: Vec::new(),
         }
     }
 }
@@ -284,10 +292,56 @@ fn discover_selected(options: &ScanOptions, base: &Path, rules: &Rules) -> disco
             &rules.not_analysed,
         ),
     };
-    discovery.files.retain(|c| selection.includes(&c.path));
-    discovery.schemas.retain(|(p, _)| selection.includes(p));
-    discovery.manifests.retain(|p| selection.includes(p));
+    let wanted = PathFilter::new(options, base);
     discovery
+        .files
+        .retain(|c| selection.includes(&c.path) && wanted.reads(&c.path));
+    discovery
+        .schemas
+        .retain(|(p, _)| selection.includes(p) && wanted.reads(p));
+    discovery
+        .manifests
+        .retain(|p| selection.includes(p) && wanted.reads(p));
+    discovery
+}
+
+/// `--exclude` and `--include`: which discovered files are read at all.
+struct PathFilter<'a> {
+    exclude: globset::GlobSet,
+    include: Option<globset::GlobSet>,
+    base: &'a Path,
+}
+
+impl<'a> PathFilter<'a> {
+    fn new(options: &ScanOptions, base: &'a Path) -> PathFilter<'a> {
+        // The globs were checked when the flags and settings were read; a
+        // glob ending in `/` names a directory and all below it.
+        let set = |globs: &[String]| {
+            let mut builder = globset::GlobSetBuilder::new();
+            for g in globs {
+                let g = match g.strip_suffix('/') {
+                    Some(dir) => format!("{dir}/**"),
+                    None => g.clone(),
+                };
+                if let Ok(glob) = globset::Glob::new(&g) {
+                    builder.add(glob);
+                }
+            }
+            builder
+                .build()
+                .unwrap_or_else(|_| globset::GlobSet::empty())
+        };
+        PathFilter {
+            exclude: set(&options.exclude),
+            include: (!options.include.is_empty()).then(|| set(&options.include)),
+            base,
+        }
+    }
+
+    fn reads(&self, path: &Path) -> bool {
+        let shown = relative(path, self.base);
+        !self.exclude.is_match(&shown) && self.include.as_ref().is_none_or(|i| i.is_match(&shown))
+    }
 }
 
 /// Analyses the source files in parallel on a pool of `options.threads`,

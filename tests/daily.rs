@@ -381,3 +381,176 @@ fn a_commit_that_changes_the_manifest_checks_the_whole_project() {
     };
     assert_eq!(summary(&out), summary(&whole));
 }
+
+#[test]
+fn excluded_files_are_not_read_and_included_ones_are_the_only_ones() {
+    let leak: &[u8] =
+        b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])\n";
+    let tree = temp_tree(&[
+        ("app/views.py", leak),
+        ("tests/test_views.py", leak),
+        ("legacy/old.py", leak),
+    ]);
+    // A file that cannot be read is an error notice when read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = tree.path().join("legacy/old.py");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let dir = tree.path().to_str().unwrap();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "scan",
+            dir,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--include-tests",
+        ];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&stdout(&candor(&args))).unwrap()
+    };
+    let paths = |v: &serde_json::Value| -> Vec<String> {
+        let mut p: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+            .chain(
+                v["notices"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["path"].as_str().unwrap().to_string()),
+            )
+            .collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    let excluded = json(&["--exclude", "legacy/", "--exclude", "tests/**"]);
+    assert_eq!(paths(&excluded), ["app/views.py"], "{excluded:#}");
+    assert_eq!(excluded["stats"]["files_scanned"], 1);
+    let included = json(&["--include", "tests/**"]);
+    assert_eq!(paths(&included), ["tests/test_views.py"]);
+    let bad = candor(&["scan", dir, "--exclude", "a[b"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a glob"));
+}
+
+#[test]
+fn checks_are_selected_and_ignored_on_the_command_line() {
+    let app = root().join("corpus/certshop-express");
+    let app = app.to_str().unwrap();
+    let rules_of = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["scan", app, "--format", "json", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&candor(&args))).unwrap();
+        let mut ids: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let all = rules_of(&[]);
+    assert!(all.len() > 2, "{all:?}");
+    assert_eq!(rules_of(&["--select", &all[0]]), [all[0].clone()]);
+    let ignored = rules_of(&["--ignore", &format!("{},{}", all[0], all[1])]);
+    assert_eq!(ignored, all[2..].to_vec());
+    let typo = candor(&["scan", app, "--select", "logging-not-alowed"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&typo.stderr).contains("did you mean `logging-not-allowed`"),
+        "{}",
+        String::from_utf8_lossy(&typo.stderr)
+    );
+}
+
+#[test]
+fn explain_rules_json_completions_and_man_page() {
+    let explained = stdout(&candor(&["explain", "logging-not-allowed"]));
+    assert!(
+        explained.starts_with("logging-not-allowed (error, CWE-532)"),
+        "{explained}"
+    );
+    let unknown = candor(&["explain", "loging-not-allowed"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("did you mean `logging-not-allowed`")
+    );
+    let catalog: serde_json::Value =
+        serde_json::from_str(&stdout(&candor(&["rules", "--json"]))).unwrap();
+    for section in ["checks", "categories", "sinks", "sources", "recipients"] {
+        assert!(
+            !catalog[section].as_array().unwrap().is_empty(),
+            "{section}"
+        );
+    }
+    assert!(
+        catalog["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "logging-not-allowed")
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        let script = stdout(&candor(&["completions", shell]));
+        assert!(script.contains("min-level"), "{shell}");
+    }
+    let man = stdout(&candor(&["man"]));
+    assert!(man.contains(".TH candor 1") && man.contains("completions"));
+}
+
+#[test]
+fn a_settings_file_elsewhere_and_rules_added_to_the_built_in_ones() {
+    let tree = temp_tree(&[
+        (
+            "app.py",
+            b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])\n    logging.info(request.form[\"loyalty_code\"])\n",
+        ),
+        ("ci/candor.toml", b"[rules]\ndisable = [\"collected-personal-data\"]\n"),
+        (
+            "extra/categories/loyalty.yml",
+            b"categories:\n  - key: user.loyalty\n    name: Loyalty code\n    description: A loyalty programme code.\n    extension: true\n    patterns: [loyalty code]\n",
+        ),
+    ]);
+    let dir = tree.path();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&candor(&[
+        "--rules",
+        dir.join("extra").to_str().unwrap(),
+        "scan",
+        dir.to_str().unwrap(),
+        "--config",
+        dir.join("ci/candor.toml").to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ])))
+    .unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["rule_id"] != "collected-personal-data"),
+        "{v:#}"
+    );
+    let categories: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f["category"].as_str())
+        .collect();
+    assert!(
+        categories.contains(&"user.contact.email"),
+        "built-in rules still apply: {categories:?}"
+    );
+    assert!(
+        categories.contains(&"user.loyalty"),
+        "added rules apply: {categories:?}"
+    );
+}

@@ -87,3 +87,94 @@ pub fn render(rules: &Rules, sections: Sections) -> String {
     }
     out
 }
+
+/// `candor explain RULE`: a check's reference, as the terminal shows it.
+pub fn explain(r: &crate::model::Rule) -> String {
+    let cwe = r
+        .cwe
+        .iter()
+        .map(|c| format!("CWE-{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut out = format!("{} ({}", r.id, r.level.name());
+    if !cwe.is_empty() {
+        out.push_str(&format!(", {cwe}"));
+    }
+    out.push_str(&format!(
+        ")\n\n{}\n\n{}\n",
+        r.full_description,
+        r.help.trim()
+    ));
+    out
+}
+
+/// `candor rules --json`: the checks and the whole catalog, for tools.
+pub fn json(rules: &Rules) -> String {
+    let checks: Vec<serde_json::Value> = checks::ALL
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "level": r.level.name(),
+                "cwe": r.cwe,
+                "summary": r.short_description,
+            })
+        })
+        .collect();
+    let categories: Vec<serde_json::Value> = rules
+        .categories
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "key": c.key,
+                "name": c.name,
+                "sensitive": c.sensitive,
+                "secret": c.secret,
+                "extension": c.extension,
+            })
+        })
+        .collect();
+    let sinks: Vec<serde_json::Value> = rules
+        .sinks
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "id": s.spec.id,
+                "name": s.spec.name,
+                "language": s.language.name(),
+                "kind": s.spec.kind.name(),
+                "recipient": s.spec.recipient,
+                "store": s.spec.store.map(|k| k.name()),
+            })
+        })
+        .collect();
+    let sources: Vec<serde_json::Value> = rules
+        .sources
+        .iter()
+        .map(|s| serde_json::json!({ "id": s.id, "name": s.name }))
+        .collect();
+    let recipients: Vec<serde_json::Value> = rules
+        .recipients
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "name": r.name,
+                "service": r.service,
+                "region": r.region,
+                "purpose": r.purpose,
+                "domains": r.domains,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "checks": checks,
+        "categories": categories,
+        "sinks": sinks,
+        "sources": sources,
+        "recipients": recipients,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -6,13 +6,13 @@
 pub mod draft;
 /// The format's types live with the vocabulary every stage shares.
 pub use crate::model::manifest as model;
-mod suggest;
 
 use std::path::Path;
 
 pub use model::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind};
 
 use crate::rules::Rules;
+use crate::suggest;
 use crate::text::{LocatedError, char_column};
 
 /// Reads and validates the manifest at `path`.

@@ -34,10 +34,11 @@ pub struct Baseline {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    #[error("{file}: cannot read the baseline: {source}")]
+    #[error("{file}: cannot read the baseline: {}", crate::text::io_reason(.error))]
     Io {
         file: String,
-        source: std::io::Error,
+        /// Not the error's `source`: its reason is in the message.
+        error: std::io::Error,
     },
     #[error(transparent)]
     Syntax(LocatedError),
@@ -72,9 +73,9 @@ impl Baseline {
 
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let file = path.display().to_string();
-        let text = crate::files::read_settings(path).map_err(|source| BaselineError::Io {
+        let text = crate::files::read_settings(path).map_err(|error| BaselineError::Io {
             file: file.clone(),
-            source,
+            error,
         })?;
         Baseline::parse(&file, &text)
     }

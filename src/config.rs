@@ -72,10 +72,11 @@ pub struct RuleSettings {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{file}: cannot read: {source}")]
+    #[error("{file}: cannot read: {}", crate::text::io_reason(.error))]
     Io {
         file: String,
-        source: std::io::Error,
+        /// Not the error's `source`: its reason is in the message.
+        error: std::io::Error,
     },
     #[error(transparent)]
     Invalid(LocatedError),
@@ -100,9 +101,9 @@ pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
 /// Reads and validates `path`.
 pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
     let file = path.display().to_string();
-    let text = crate::files::read_settings(path).map_err(|source| ConfigError::Io {
+    let text = crate::files::read_settings(path).map_err(|error| ConfigError::Io {
         file: file.clone(),
-        source,
+        error,
     })?;
     let config = parse(&file, &text)?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -8,10 +8,19 @@ use std::process::Command;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
-    #[error("cannot run git: {0}")]
+    #[error("cannot run git ({}): --staged and --changed-since need git installed", crate::text::io_reason(.0))]
     Spawn(#[from] std::io::Error),
     #[error("git {args} failed: {stderr}")]
     Failed { args: String, stderr: String },
+    #[error("--staged and --changed-since need a git repository; {} is not in one", .0.display())]
+    NotARepository(PathBuf),
+    #[error(
+        "--changed-since {0}: no branch, tag or commit of that name in this repository \
+         (`git branch -a` lists the branches; in CI, fetch the base branch first)"
+    )]
+    UnknownReference(String),
+    #[error("--changed-since {0}: a reference cannot start with `-`")]
+    NotAReference(String),
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
@@ -27,7 +36,10 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
 
 /// The top directory of the repository containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
-    let out = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let out = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+        GitError::Failed { .. } => GitError::NotARepository(dir.to_path_buf()),
+        other => other,
+    })?;
     let top = PathBuf::from(String::from_utf8_lossy(&out).trim());
     Ok(std::fs::canonicalize(&top).unwrap_or(top))
 }
@@ -69,6 +81,22 @@ pub fn staged(top: &Path) -> Result<HashMap<PathBuf, Vec<u8>>, GitError> {
 /// Files changed between the merge base of `reference` and `HEAD`, and in
 /// the working tree since: what a pull request changes.
 pub fn changed_since(top: &Path, reference: &str) -> Result<Vec<PathBuf>, GitError> {
+    // A value that git would read as an option (`--output=FILE`) is refused.
+    if reference.starts_with('-') {
+        return Err(GitError::NotAReference(reference.to_string()));
+    }
+    let commit = format!("{reference}^{{commit}}");
+    git(
+        top,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &commit,
+        ],
+    )
+    .map_err(|_| GitError::UnknownReference(reference.to_string()))?;
     let range = format!("{reference}...HEAD");
     let mut out = names(
         &git(

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Parser;
 
 use candor::classify::Classifier;
@@ -41,10 +41,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Classify { names, owner } => {
             let classifier = Classifier::new(&rules);
             for name in names {
-                print!(
-                    "{}",
-                    emit::explain::explain(&rules, &classifier, &name, owner.as_deref())
-                );
+                say(&emit::explain::explain(
+                    &rules,
+                    &classifier,
+                    &name,
+                    owner.as_deref(),
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -143,15 +145,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(r) => format!("{} recipients", r.len()),
                 None => "recipients not declared".to_string(),
             };
-            println!(
+            say(&(format!(
                 "{}: valid manifest ({} data categories, {recipients})",
                 file.display(),
                 m.data.len()
-            );
+            ) + "\n"));
             Ok(ExitCode::SUCCESS)
         }
         Command::ManifestSchema => {
-            print!("{}", candor::manifest::json_schema());
+            say(&candor::manifest::json_schema());
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules {
@@ -162,7 +164,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             if json {
-                print!("{}", emit::catalog::json(&rules));
+                say(&emit::catalog::json(&rules));
                 return Ok(ExitCode::SUCCESS);
             }
             let sections = emit::catalog::Sections {
@@ -171,12 +173,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 sinks,
                 recipients,
             };
-            print!("{}", emit::catalog::render(&rules, sections));
+            say(&emit::catalog::render(&rules, sections));
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => match candor::checks::by_id(&rule) {
             Some(check) => {
-                print!("{}", emit::catalog::explain(check));
+                say(&emit::catalog::explain(check));
                 Ok(ExitCode::SUCCESS)
             }
             None => {
@@ -312,9 +314,21 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
     Ok(())
 }
 
+/// Prints `text` on standard output; a closed pipe (`candor rules | head`)
+/// is not an error.
+fn say(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Writes a report or settings file atomically (see
 /// [`candor::files::write_atomically`]).
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    candor::files::write_atomically(path, bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
+    candor::files::write_atomically(path, bytes).map_err(|e| {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let reason = match dir {
+            Some(d) if !d.is_dir() => format!("the directory {} does not exist", d.display()),
+            _ => candor::text::io_reason(&e),
+        };
+        anyhow::anyhow!("cannot write {}: {reason}", path.display())
+    })
 }

@@ -101,10 +101,11 @@ pub enum PipelineError {
     Config(#[from] config::ConfigError),
     #[error("{0}")]
     Refused(String),
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::text::io_reason(.error))]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        /// Not the error's `source`: its reason is in the message.
+        error: std::io::Error,
     },
     #[error("cannot start the scan: {0}")]
     ThreadPool(rayon::ThreadPoolBuildError),
@@ -282,8 +283,8 @@ fn leave_out_roles(report: &mut ScanReport, included: &[Role], configured: &[Rol
 }
 
 fn read(path: &Path) -> Result<String, PipelineError> {
-    crate::files::read_settings(path).map_err(|source| PipelineError::Read {
+    crate::files::read_settings(path).map_err(|error| PipelineError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }

@@ -43,7 +43,7 @@ pub fn snippet(line: &str, column: u32) -> Snippet {
 /// file, `candor.toml`, a baseline), shown as `file:line:column: message`
 /// with a hint on what to do on the next line when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}{}", help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
+#[error("{file}{}: {message}{}", position(*line, *column), help.as_ref().map(|h| format!("\n  help: {h}")).unwrap_or_default())]
 pub struct LocatedError {
     pub file: String,
     pub line: usize,
@@ -52,7 +52,36 @@ pub struct LocatedError {
     pub help: Option<String>,
 }
 
+/// `:line:column`, or nothing for an error about the whole file (line 0).
+fn position(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}:{column}")
+    }
+}
+
+/// What an I/O error says, without the `(os error N)` the system adds:
+/// `no such file or directory`.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 impl LocatedError {
+    /// An error about a whole file (it cannot be read), with no position.
+    pub fn whole_file(file: impl Into<String>, message: String) -> Self {
+        LocatedError::new(file, (0, 0), message)
+    }
+
     pub fn new(file: impl Into<String>, (line, column): (usize, usize), message: String) -> Self {
         LocatedError {
             file: file.into(),

@@ -554,3 +554,106 @@ fn a_settings_file_elsewhere_and_rules_added_to_the_built_in_ones() {
         "added rules apply: {categories:?}"
     );
 }
+
+#[test]
+fn errors_say_what_is_wrong_once_and_without_system_codes() {
+    let app = root().join("corpus/certshop-express");
+    let app = app.to_str().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let missing_dir = outside.path().join("no-such-dir/report.json");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "scan".into(),
+                app.into(),
+                "-o".into(),
+                missing_dir.display().to_string(),
+            ],
+            "does not exist",
+        ),
+        (
+            vec![
+                "scan".into(),
+                app.into(),
+                "--policy".into(),
+                "/no/such/privacy.yml".into(),
+            ],
+            "/no/such/privacy.yml: cannot read the manifest: no such file or directory",
+        ),
+        (
+            vec![
+                "scan".into(),
+                app.into(),
+                "--baseline".into(),
+                "/no/such/baseline.yml".into(),
+            ],
+            "cannot read the baseline: no such file or directory",
+        ),
+        (
+            vec![
+                "scan".into(),
+                outside.path().display().to_string(),
+                "--staged".into(),
+            ],
+            "need a git repository",
+        ),
+        (
+            vec![
+                "scan".into(),
+                app.into(),
+                "--changed-since".into(),
+                "no-such-branch-xyz".into(),
+            ],
+            "no branch, tag or commit of that name",
+        ),
+        (
+            vec![
+                "scan".into(),
+                app.into(),
+                format!(
+                    "--changed-since=--output={}",
+                    outside.path().join("x").display()
+                ),
+            ],
+            "a reference cannot start with `-`",
+        ),
+    ];
+    for (args, expected) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = candor(&args);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains(expected), "{args:?}: {said}");
+        assert!(!said.contains("os error"), "{args:?}: {said}");
+        assert!(!said.contains(":1:1:"), "{args:?}: {said}");
+        assert_eq!(
+            said.lines().filter(|l| l.starts_with("error")).count(),
+            1,
+            "{said}"
+        );
+    }
+    assert!(
+        !outside.path().join("x").exists(),
+        "git never saw the value as an option"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    for args in [&["rules"][..], &["rules", "--sinks"], &["man"]] {
+        let mut child = common::run::command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one byte, then close the pipe, as `| head -c 1` does.
+        let mut first = [0u8; 1];
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("panicked"), "{args:?}: {said}");
+    }
+}

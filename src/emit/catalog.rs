@@ -28,62 +28,114 @@ pub fn render(rules: &Rules, sections: Sections) -> String {
     }
     if all {
         out.push_str("checks:\n");
-        for r in checks::ALL {
-            out.push_str(&format!(
-                "  {:30} {:7} {}\n",
-                r.id,
-                r.level.name(),
-                r.short_description
-            ));
-        }
+        let rows: Vec<Vec<String>> = checks::ALL
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.level.name().to_string(),
+                    r.short_description.to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&columns(&rows));
     }
     if categories || all {
         out.push_str(&format!("categories ({}):\n", rules.categories.len()));
-        for c in &rules.categories {
-            let flags = [
-                (c.sensitive, "sensitive"),
-                (c.secret, "secret"),
-                (c.extension, "extension"),
-            ]
+        let rows: Vec<Vec<String>> = rules
+            .categories
             .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, n)| *n)
-            .collect::<Vec<_>>()
-            .join(",");
-            out.push_str(&format!("  {:55} {:22} {}\n", c.key, flags, c.name));
-        }
+            .map(|c| {
+                let flags = [
+                    (c.sensitive, "sensitive"),
+                    (c.secret, "secret"),
+                    (c.extension, "extension"),
+                ]
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, n)| *n)
+                .collect::<Vec<_>>()
+                .join(",");
+                vec![c.key.clone(), flags, c.name.clone()]
+            })
+            .collect();
+        out.push_str(&columns(&rows));
     }
     if sinks || all {
         out.push_str(&format!("sinks ({}):\n", rules.sinks.len()));
-        for s in &rules.sinks {
-            let to = s
-                .spec
-                .recipient
-                .clone()
-                .or(s.spec.http.as_ref().map(|_| "http".into()))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "  {:32} {:10} {:9} {:14} {}\n",
-                s.spec.id,
-                s.language.name(),
-                s.spec.kind.name(),
-                to,
-                s.spec.name
-            ));
-        }
+        let rows: Vec<Vec<String>> = rules
+            .sinks
+            .iter()
+            .map(|s| {
+                let to = s
+                    .spec
+                    .recipient
+                    .clone()
+                    .or(s.spec.http.as_ref().map(|_| "http".into()))
+                    .unwrap_or_default();
+                vec![
+                    s.spec.id.clone(),
+                    s.language.name().to_string(),
+                    s.spec.kind.name().to_string(),
+                    to,
+                    s.spec.name.clone(),
+                ]
+            })
+            .collect();
+        out.push_str(&columns(&rows));
         out.push_str(&format!("sources ({}):\n", rules.sources.len()));
-        for s in &rules.sources {
-            out.push_str(&format!("  {:32} {}\n", s.id, s.name));
-        }
+        let rows: Vec<Vec<String>> = rules
+            .sources
+            .iter()
+            .map(|s| vec![s.id.clone(), s.name.clone()])
+            .collect();
+        out.push_str(&columns(&rows));
     }
     if recipients || all {
         out.push_str(&format!("recipients ({}):\n", rules.recipients.len()));
-        for r in &rules.recipients {
-            out.push_str(&format!(
-                "  {:20} {:16} {:4} {}\n",
-                r.id, r.service, r.region, r.name
-            ));
+        let rows: Vec<Vec<String>> = rules
+            .recipients
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.clone(),
+                    r.service.clone(),
+                    r.region.clone(),
+                    r.name.clone(),
+                ]
+            })
+            .collect();
+        out.push_str(&columns(&rows));
+    }
+    out
+}
+
+/// Rows as indented columns, each as wide as its widest cell (the last
+/// column is not padded).
+fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::from(" ");
+        for (i, cell) in row.iter().enumerate() {
+            line.push(' ');
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                let pad = widths[i].saturating_sub(cell.chars().count());
+                line.push_str(&" ".repeat(pad));
+            }
         }
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     out
 }

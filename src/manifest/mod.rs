@@ -18,12 +18,11 @@ use crate::text::{LocatedError, char_column};
 /// Reads and validates the manifest at `path`.
 pub fn load(path: &Path, rules: &Rules) -> Result<Manifest, LocatedError> {
     let file = path.display().to_string();
-    let text = crate::files::read_settings(path).map_err(|e| LocatedError {
-        file: file.clone(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read the manifest: {e}"),
-        help: None,
+    let text = crate::files::read_settings(path).map_err(|e| {
+        LocatedError::whole_file(
+            file.clone(),
+            format!("cannot read the manifest: {}", crate::text::io_reason(&e)),
+        )
     })?;
     parse(&file, &text, rules)
 }

@@ -34,10 +34,11 @@ pub enum RulesError {
     Syntax(LocatedError),
     #[error("{file}: {message}")]
     Invalid { file: String, message: String },
-    #[error("cannot read rules directory {path}: {source}")]
+    #[error("cannot read rules directory {path}: {}", crate::text::io_reason(.error))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        /// Not the error's `source`: its reason is in the message.
+        error: std::io::Error,
     },
 }
 
@@ -383,9 +384,9 @@ fn read_dir_rec(
     dir: &Path,
     out: &mut Vec<(String, String)>,
 ) -> Result<(), RulesError> {
-    let io = |source| RulesError::Io {
+    let io = |error| RulesError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
@@ -395,9 +396,9 @@ fn read_dir_rec(
         match files::entry(&path, Some(root)) {
             files::Entry::Directory => read_dir_rec(root, &path, out)?,
             files::Entry::File if is_rule_file => {
-                let text = files::read_settings(&path).map_err(|source| RulesError::Io {
+                let text = files::read_settings(&path).map_err(|error| RulesError::Io {
                     path: path.clone(),
-                    source,
+                    error,
                 })?;
                 let rel = path
                     .strip_prefix(root)

@@ -209,10 +209,12 @@ fn load_config(args: &Target) -> Result<candor::config::Loaded> {
     if let Some(path) = &args.config {
         return Ok(candor::config::load(path)?);
     }
-    Ok(match candor::config::find(&base_dir(&args.paths))? {
-        Some(path) => candor::config::load(&path)?,
-        None => candor::config::Loaded::default(),
-    })
+    Ok(
+        match candor::config::find(&candor::workspace::settings_dir(&args.paths))? {
+            Some(path) => candor::config::load(&path)?,
+            None => candor::config::Loaded::default(),
+        },
+    )
 }
 
 /// The built-in rules with the project's `rule_dirs` merged over them, if

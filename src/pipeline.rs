@@ -23,7 +23,7 @@ use crate::rules::Rules;
 use crate::scan::{self, ScanOptions, Selection};
 use crate::suppress;
 use crate::text::LocatedError;
-use crate::workspace::{base_dir, settings_file, shown_from};
+use crate::workspace::{settings_dir, settings_file, shown_from};
 
 /// Which files of the tree to scan.
 #[derive(Debug, Clone, Default)]
@@ -247,7 +247,7 @@ fn manifest_path(options: &Options) -> Result<Option<PathBuf>, PipelineError> {
         PolicyChoice::Off => configured,
         PolicyChoice::Nearest => match configured {
             Some(path) => Some(path),
-            None => settings_file(&base_dir(&options.scan.roots), "privacy.yml")
+            None => settings_file(&settings_dir(&options.scan.roots), "privacy.yml")
                 .map_err(PipelineError::Refused)?,
         },
     })

@@ -17,6 +17,32 @@ pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
     }
 }
 
+/// Where the settings of a scan of `roots` are looked for (`privacy.yml`,
+/// `candor.toml`): the directory scanned, the directory of a file scanned,
+/// or the deepest directory that holds every root, so that a hook passing
+/// a few files finds the project's settings from any working directory.
+pub fn settings_dir(roots: &[PathBuf]) -> PathBuf {
+    let dir_of = |p: &PathBuf| -> PathBuf {
+        let p = canonical(p).unwrap_or_else(|| p.clone());
+        if p.is_dir() {
+            p
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or(p)
+        }
+    };
+    let mut dirs = roots.iter().map(dir_of);
+    let Some(first) = dirs.next() else {
+        return PathBuf::from(".");
+    };
+    dirs.fold(first, |common, d| {
+        common
+            .ancestors()
+            .find(|a| d.starts_with(a))
+            .map(Path::to_path_buf)
+            .unwrap_or(common)
+    })
+}
+
 /// `path` relative to `base`, with `/` separators, as shown in output.
 pub fn relative(path: &Path, base: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);

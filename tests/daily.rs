@@ -657,3 +657,67 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(!said.contains("panicked"), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn the_manifest_is_found_from_the_files_not_the_working_directory() {
+    let repo = facecheck_repository();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = |p: &str| repo.path().join(p).display().to_string();
+    let out = scan_in(
+        elsewhere.path(),
+        &[&file("app/util.py"), &file("app/cache.py")],
+    );
+    assert!(out.contains("judged against the manifest"), "{out}");
+}
+
+/// The SARIF validator's rules for what GitHub reads, beyond the schema:
+/// SARIF1004 (URI base ids: absolute, ending in `/`; result URIs relative to
+/// them), SARIF1007 (regions: 1-based, end after start), SARIF1010 (rule
+/// ids agree with the rule each result points at).
+#[test]
+fn sarif_follows_the_validator_rules_github_relies_on() {
+    for app in ["certshop-express", "facecheck-fastapi", "trustsign-axum"] {
+        let sarif = sarif_of(&root().join("corpus").join(app));
+        let run = &sarif["runs"][0];
+        for (id, base) in run["originalUriBaseIds"].as_object().unwrap() {
+            let uri = base["uri"].as_str().unwrap();
+            assert!(
+                uri.starts_with("file:///") && uri.ends_with('/'),
+                "{id}: {uri}"
+            );
+        }
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        let mut locations = Vec::new();
+        for result in run["results"].as_array().unwrap() {
+            if let Some(index) = result["ruleIndex"].as_u64() {
+                assert_eq!(result["ruleId"], rules[index as usize]["id"]);
+            }
+            locations.extend(result["locations"].as_array().unwrap().iter().cloned());
+            for flow in result["codeFlows"].as_array().into_iter().flatten() {
+                for thread in flow["threadFlows"].as_array().unwrap() {
+                    for step in thread["locations"].as_array().unwrap() {
+                        locations.push(step["location"].clone());
+                    }
+                }
+            }
+        }
+        assert!(!locations.is_empty());
+        for location in locations {
+            let physical = &location["physicalLocation"];
+            let artifact = &physical["artifactLocation"];
+            let uri = artifact["uri"].as_str().unwrap();
+            assert!(!uri.contains("://") && !uri.starts_with('/'), "{uri}");
+            let base = artifact["uriBaseId"].as_str().unwrap();
+            assert!(run["originalUriBaseIds"].get(base).is_some(), "{base}");
+            let region = &physical["region"];
+            let start = region["startLine"].as_u64().unwrap();
+            assert!(start >= 1);
+            if let Some(end) = region["endLine"].as_u64() {
+                assert!(end >= start, "{region}");
+            }
+            if let Some(column) = region["startColumn"].as_u64() {
+                assert!(column >= 1, "{region}");
+            }
+        }
+    }
+}

@@ -54,8 +54,9 @@ pub enum Command {
     Baseline {
         #[arg(value_enum)]
         action: BaselineAction,
-        /// The baseline file (default: `candor-baseline.yml` in the scanned directory).
-        #[arg(long)]
+        /// The baseline file (default: `candor-baseline.yml` in the scanned
+        /// directory); `-o`/`--output` name it too.
+        #[arg(long, short = 'o', visible_alias = "output")]
         file: Option<PathBuf>,
         #[command(flatten)]
         target: Target,

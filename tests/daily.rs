@@ -721,3 +721,69 @@ fn sarif_follows_the_validator_rules_github_relies_on() {
         }
     }
 }
+
+#[test]
+fn baseline_create_writes_where_it_is_told() {
+    let tree = temp_tree(&[(
+        "app.py",
+        b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])\n",
+    )]);
+    let target = tree.path().join("accepted.yml");
+    let out = candor(&[
+        "baseline",
+        "create",
+        tree.path().to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(target.exists());
+    assert!(!tree.path().join("candor-baseline.yml").exists());
+}
+
+/// Every `candor ...` command shown in the README and the docs parses: no
+/// flag or subcommand there is stale.
+#[test]
+fn every_command_in_the_readme_and_docs_parses() {
+    use clap::Parser;
+    let mut documents = vec![root().join("README.md")];
+    for entry in std::fs::read_dir(root().join("docs")).unwrap().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            documents.push(entry.path());
+        }
+    }
+    let mut checked = 0;
+    for document in documents {
+        let text = std::fs::read_to_string(&document).unwrap();
+        let mut in_code = false;
+        for line in text.lines() {
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            let line = line
+                .trim_start()
+                .trim_start_matches("- run: ")
+                .trim_start_matches("run: ");
+            if !in_code || !line.starts_with("candor ") {
+                continue;
+            }
+            // The command, without its comment, pipes and redirections.
+            let command = line.split(" #").next().unwrap();
+            let command = command.split(['|', '>']).next().unwrap();
+            let words: Vec<&str> = command
+                .split_whitespace()
+                .map(|w| w.trim_matches('"'))
+                .collect();
+            if let Err(e) = candor::cli::Cli::try_parse_from(&words) {
+                panic!("{}: `{line}` does not parse:\n{e}", document.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} commands found");
+}

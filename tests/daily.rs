@@ -284,6 +284,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
     .unwrap();
     let said = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].to_string();
     assert!(said.contains("PHP files not analysed"), "{said}");
+    assert!(said.contains("generated file"), "skipped files too: {said}");
     let markdown = stdout(&candor(&[
         "scan",
         dir,
@@ -786,4 +787,23 @@ fn every_command_in_the_readme_and_docs_parses() {
         }
     }
     assert!(checked > 20, "only {checked} commands found");
+}
+
+#[test]
+fn rules_listing_columns_line_up() {
+    let listing = stdout(&candor(&["rules", "--sinks"]));
+    let rows: Vec<&str> = listing
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(rows.len() > 100);
+    // The second column starts at one place in every row, however long the
+    // longest id is.
+    let second = |row: &str| {
+        let id_end = 2 + row[2..].find(' ').unwrap();
+        id_end + row[id_end..].find(|c: char| c != ' ').unwrap()
+    };
+    let starts: std::collections::BTreeSet<usize> = rows.iter().map(|r| second(r)).collect();
+    assert_eq!(starts.len(), 1, "{listing}");
 }

@@ -33,11 +33,11 @@ pub fn render(report: &ScanReport) -> String {
     let mut notifications: Vec<Value> = report
         .notices
         .iter()
-        .filter(|n| n.kind != NoticeKind::Skipped)
         .map(|n| {
             json!({
                 "level": match n.kind {
                     NoticeKind::Error | NoticeKind::InternalError => "error",
+                    NoticeKind::Skipped => "note",
                     _ => "warning",
                 },
                 "message": { "text": n.message },

@@ -184,13 +184,10 @@ fn check(value: &str) -> Result<String, String> {
     if crate::checks::by_id(value).is_some() {
         return Ok(value.to_string());
     }
-    let ids: Vec<&str> = crate::checks::ALL.iter().map(|r| r.id).collect();
-    Err(match crate::suggest::closest(value, &ids) {
-        Some(close) => {
-            format!("unknown check; did you mean `{close}`? (`candor rules` lists them)")
-        }
-        None => "unknown check; `candor rules` lists them".to_string(),
-    })
+    Err(format!(
+        "unknown check; {}",
+        crate::checks::unknown_hint(value)
+    ))
 }
 
 #[derive(clap::Args)]
@@ -430,22 +427,43 @@ fn widened(paths: &[PathBuf]) -> Vec<PathBuf> {
                 && p.file_name()
                     .is_some_and(|n| SETTINGS_FILES.iter().any(|s| n == *s))
         })
-        .map(|p| match p.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
+        .map(|p| {
+            let dir = match p.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            // The project is the repository: a manifest kept in `docs/`
+            // judges the code beside it.
+            crate::workspace::repository_root(&dir).unwrap_or(dir)
         })
         .collect();
     if settings.is_empty() {
         return paths.to_vec();
     }
-    let elsewhere = paths
+    let mut roots: Vec<PathBuf> = paths
         .iter()
-        .filter(|p| !settings.iter().any(|dir| crate::workspace::within(p, dir)));
-    let mut roots: Vec<PathBuf> = elsewhere.cloned().collect();
-    roots.extend(settings.iter().cloned());
+        .filter(|p| {
+            !SETTINGS_FILES
+                .iter()
+                .any(|s| p.file_name().is_some_and(|n| n == *s))
+        })
+        .cloned()
+        .chain(settings)
+        .collect();
     roots.sort();
     roots.dedup();
-    roots
+    // A root inside another, or the same one written twice (`.` and its
+    // absolute path), is scanned once.
+    let resolved: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone()))
+        .collect();
+    let kept = (0..roots.len()).filter(|&i| {
+        !resolved.iter().enumerate().any(|(j, other)| {
+            j != i && resolved[i].starts_with(other) && (resolved[i] != *other || j < i)
+        })
+    });
+    kept.map(|i| roots[i].clone()).collect()
 }
 
 impl Target {
@@ -479,8 +497,12 @@ impl Target {
             options.include = Role::ALL.to_vec();
         }
         options.config = config;
+        // `--select` replaces candor.toml's `enable`; `--ignore` adds to
+        // its `disable`.
         let rules = &mut options.config.config.rules;
-        rules.enable.extend(self.select.iter().cloned());
+        if !self.select.is_empty() {
+            rules.enable = self.select.clone();
+        }
         rules.disable.extend(self.ignore.iter().cloned());
         options
     }

@@ -3,7 +3,7 @@
 //!
 //! ```toml
 //! policy = "docs/privacy.yml"          # the manifest (default: privacy.yml)
-//! exclude = ["tests/**", "examples/**"] # files in these paths are not read
+//! exclude = ["tests/**", "examples/**"] # files not read (nor followed through)
 //! internal_domains = ["corp.example"]   # hosts that are not third parties
 //! fail_on = "warning"                   # error | warning | note | never
 //! rule_dirs = ["privacy-rules"]         # extra rule files, merged over the built-in ones

@@ -6,7 +6,6 @@
 //! work, which runs on rayon, sees a deterministic order. Vendored and
 //! generated directories are skipped by name and reported as skipped.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -57,9 +56,9 @@ pub struct Skipped {
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<Candidate>,
-    /// Source files of languages candor does not analyse: by language, how
-    /// many and the first (in path order).
-    pub not_analysed: BTreeMap<String, (usize, PathBuf)>,
+    /// Source files of languages candor does not analyse, with the
+    /// language's name.
+    pub not_analysed: Vec<(PathBuf, String)>,
     /// Dependency manifests (package.json, go.mod, ...).
     pub manifests: Vec<PathBuf>,
     /// Schema files: SQL, Prisma, GraphQL, protobuf, HTML templates,
@@ -113,14 +112,8 @@ impl Discovery {
 
     /// Counts a file of a language candor does not analyse.
     fn add_not_analysed(&mut self, path: &Path, language: &str) {
-        let entry = self
-            .not_analysed
-            .entry(language.to_string())
-            .or_insert_with(|| (0, path.to_path_buf()));
-        entry.0 += 1;
-        if path < entry.1.as_path() {
-            entry.1 = path.to_path_buf();
-        }
+        self.not_analysed
+            .push((path.to_path_buf(), language.to_string()));
     }
 
     /// Sorted and without duplicates, for a deterministic scan.
@@ -131,6 +124,8 @@ impl Discovery {
         self.manifests.dedup();
         self.schemas.sort();
         self.schemas.dedup();
+        self.not_analysed.sort();
+        self.not_analysed.dedup();
         self.skipped.sort();
     }
 }

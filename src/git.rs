@@ -37,7 +37,9 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
 /// The top directory of the repository containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
     let out = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
-        GitError::Failed { .. } => GitError::NotARepository(dir.to_path_buf()),
+        GitError::Failed { stderr, .. } if stderr.contains("not a git repository") => {
+            GitError::NotARepository(dir.to_path_buf())
+        }
         other => other,
     })?;
     let top = PathBuf::from(String::from_utf8_lossy(&out).trim());

@@ -1,7 +1,7 @@
 //! The `candor` command line.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -31,13 +31,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let cli_rules = cli.rules.clone();
     let rules = if cli.rules.is_empty() {
         Rules::embedded()?
     } else {
         Rules::embedded_with(&cli.rules)?
     };
     match cli.command {
-        Command::Scan(args) => scan_command(args, &rules),
+        Command::Scan(args) => scan_command(args, &rules, &cli_rules),
         Command::Classify { names, owner } => {
             let classifier = Classifier::new(&rules);
             for name in names {
@@ -99,7 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 _ => {}
             }
             let config = load_config(&args)?;
-            let extended = project_rules(&config)?;
+            let extended = project_rules(&config, &cli_rules)?;
             let rules = extended.as_ref().unwrap_or(&rules);
             let report = pipeline::run(&args.pipeline_options(config, true), rules)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
@@ -120,7 +121,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
         } => {
             let config = load_config(&target)?;
-            let extended = project_rules(&config)?;
+            let extended = project_rules(&config, &cli_rules)?;
             let rules = extended.as_ref().unwrap_or(&rules);
             let report = pipeline::run(&target.pipeline_options(config, true), rules)?;
             let record = candor::ropa::Record::of(&report, rules);
@@ -181,17 +182,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 say(&emit::catalog::explain(check));
                 Ok(ExitCode::SUCCESS)
             }
-            None => {
-                let ids: Vec<&str> = candor::checks::ALL.iter().map(|r| r.id).collect();
-                match candor::suggest::closest(&rule, &ids) {
-                    Some(close) => bail!("unknown check `{rule}`; did you mean `{close}`?"),
-                    None => bail!("unknown check `{rule}`; `candor rules` lists them"),
-                }
-            }
+            None => bail!(
+                "unknown check `{rule}`; {}",
+                candor::checks::unknown_hint(&rule)
+            ),
         },
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "candor", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "candor", &mut script);
+            say(&String::from_utf8_lossy(&script));
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
@@ -219,26 +219,28 @@ fn load_config(args: &Target) -> Result<candor::config::Loaded> {
 
 /// The built-in rules with the project's `rule_dirs` merged over them, if
 /// `candor.toml` names any: the scan and the baseline see the same rules.
-fn project_rules(config: &candor::config::Loaded) -> Result<Option<Rules>> {
-    let dirs = config.rule_dirs()?;
+fn project_rules(config: &candor::config::Loaded, cli: &[PathBuf]) -> Result<Option<Rules>> {
+    let mut dirs = config.rule_dirs()?;
     if dirs.is_empty() {
         return Ok(None);
     }
+    // The command line's directories come last: they win over the project's.
+    dirs.extend(cli.iter().cloned());
     Ok(Some(Rules::embedded_with(&dirs)?))
 }
 
-fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
+fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<ExitCode> {
     // Bad output flags fail before the scan, not after it.
     args.outputs()?;
     let config = load_config(&args.target)?;
-    let extended = project_rules(&config)?;
+    let extended = project_rules(&config, cli_rules)?;
     let rules = extended.as_ref().unwrap_or(rules);
     let fail_on = args
         .fail_on
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
     let report = pipeline::run(&args.target.pipeline_options(config, !args.quiet), rules)?;
-    render(&args, &report, rules)?;
+    render(&args, &report, rules, fail_on)?;
     let failures = report.failures();
     if failures > 0 {
         eprintln!(
@@ -263,7 +265,7 @@ fn scan_command(args: ScanArgs, rules: &Rules) -> Result<ExitCode> {
 
 /// Writes the report in each chosen format, to its file or to standard
 /// output; after writing files, says on standard error what was written.
-fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
+fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules, fail_on: FailOn) -> Result<()> {
     let outputs = args.outputs()?;
     let color = match args.color {
         _ if args.no_color => false,
@@ -274,7 +276,7 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
             args.output.is_empty()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     };
     let mut written = Vec::new();
@@ -284,7 +286,15 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules) -> Result<()> {
                 report,
                 &emit::text::Options {
                     color,
-                    min_level: args.min_level.map_or(Level::Warning, MinLevel::level),
+                    // Whatever fails the run is listed.
+                    min_level: args.min_level.map_or_else(
+                        || {
+                            fail_on
+                                .threshold()
+                                .map_or(Level::Warning, |t| t.min(Level::Warning))
+                        },
+                        MinLevel::level,
+                    ),
                     quiet: args.quiet,
                 },
             ),

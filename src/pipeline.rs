@@ -156,7 +156,10 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
             rules,
             root: Some(&report.base),
             sources: Default::default(),
-            partial: !matches!(options.files, Files::All) || !covers_manifest(roots, path),
+            partial: !matches!(options.files, Files::All)
+                || !options.scan.exclude.is_empty()
+                || !options.scan.include.is_empty()
+                || !covers_project(roots, &project_dir(options, path)),
         };
         report.findings = policy.apply(std::mem::take(&mut report.findings));
         report.policy = Some(model::PolicyCheck {
@@ -185,25 +188,25 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     Ok(report)
 }
 
-/// Whether one of the scanned directories holds the manifest's directory:
-/// a scan of the whole project, in which a declaration no code exercises
-/// is worth a note.
-fn covers_manifest(roots: &[PathBuf], manifest: &Path) -> bool {
-    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-    let Some(dir) = manifest.parent().and_then(|d| {
-        canonical(if d.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            d
-        })
-    }) else {
-        return false;
-    };
+/// The project a manifest speaks for: the directory of the `candor.toml`
+/// that names it, else the manifest's own directory.
+fn project_dir(options: &Options, manifest: &Path) -> PathBuf {
+    let settings = &options.config;
+    match (&settings.file, &settings.config.policy) {
+        (Some(_), Some(_)) => settings.dir.clone(),
+        _ => manifest
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+    }
+}
+
+/// Whether one of the scanned directories holds the whole project: then a
+/// declaration no code exercises is worth a note.
+fn covers_project(roots: &[PathBuf], project: &Path) -> bool {
     roots
         .iter()
-        .filter(|r| r.is_dir())
-        .filter_map(|r| canonical(r))
-        .any(|r| dir.starts_with(r))
+        .any(|r| r.is_dir() && crate::workspace::within(project, r))
 }
 
 /// The files git names for `files`, with their staged content for

@@ -3,7 +3,7 @@
 //! manifests for third-party SDKs, and join the files' summaries into the
 //! flows that cross functions and files. The pipeline takes it from there.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -190,14 +190,23 @@ pub fn scan(
     for (path, kind) in &discovery.schemas {
         add_schema(&mut report, path, *kind, options, rules, &classifier);
     }
-    for (language, (count, first)) in &discovery.not_analysed {
-        let files = if *count == 1 { "file" } else { "files" };
+    // By language: how many files, and the first in path order.
+    let mut not_analysed: BTreeMap<&str, (usize, &PathBuf)> = BTreeMap::new();
+    for (path, language) in &discovery.not_analysed {
+        not_analysed.entry(language).or_insert((0, path)).0 += 1;
+    }
+    for (language, (count, first)) in &not_analysed {
+        let (files, them) = if *count == 1 {
+            ("file", "it")
+        } else {
+            ("files", "them")
+        };
         report.notices.push(Notice {
             path: relative(first, &base),
             kind: NoticeKind::NotAnalysed,
             message: format!(
                 "{count} {language} {files} not analysed: candor does not read {language} yet; \
-                 findings in them are missing from this report"
+                 findings in {them} are missing from this report"
             ),
         });
     }
@@ -302,6 +311,9 @@ fn discover_selected(options: &ScanOptions, base: &Path, rules: &Rules) -> disco
     discovery
         .manifests
         .retain(|p| selection.includes(p) && wanted.reads(p));
+    discovery
+        .not_analysed
+        .retain(|(p, _)| selection.includes(p) && wanted.reads(p));
     discovery
 }
 

@@ -36,11 +36,12 @@ fn parse(text: &str) -> Vec<Directive> {
             continue;
         };
         let rest = &line[at + "candor:ignore".len()..];
-        // What precedes the comment, its opener (`#`, `//`, `/*`, `<!--`,
-        // `--`, `;`) left out.
+        // What precedes the comment, its opener left out: `#`, `//`, `/*`,
+        // `<!--`, `--`, `;`, and the braces of template and JSX comments
+        // (`{/* */}`, `{# #}`, `{{!-- --}}`).
         let before = line[..at]
             .trim_end()
-            .trim_end_matches(['#', '/', '*', '!', '-', '<', ';'])
+            .trim_end_matches(['#', '/', '*', '!', '-', '<', ';', '{', '%'])
             .trim();
         let (spec, reason) = match rest.split_once(" -- ") {
             Some((s, r)) => (
@@ -205,6 +206,13 @@ mod tests {
         assert!(d[1].reason.is_none());
         assert!(d[0].trailing, "after code");
         assert!(!d[1].trailing, "on a line of its own");
+        for own_line in [
+            "  {/* candor:ignore all -- ok */}",
+            "{# candor:ignore all -- ok #}",
+            "{{!-- candor:ignore all -- ok --}}",
+        ] {
+            assert!(!parse(own_line)[0].trailing, "{own_line}");
+        }
         let html = parse(
             "<input name=\"email\"> <!-- candor:ignore user.contact.email -- newsletter form -->\n",
         );

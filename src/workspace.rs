@@ -21,26 +21,38 @@ pub fn base_dir(roots: &[PathBuf]) -> PathBuf {
 /// `candor.toml`): the directory scanned, the directory of a file scanned,
 /// or the deepest directory that holds every root, so that a hook passing
 /// a few files finds the project's settings from any working directory.
+///
+/// A file root is never followed through a link (a link to a file
+/// elsewhere says nothing of where the project is), and the directory
+/// found never lies above the first root's repository.
 pub fn settings_dir(roots: &[PathBuf]) -> PathBuf {
     let dir_of = |p: &PathBuf| -> PathBuf {
-        let p = canonical(p).unwrap_or_else(|| p.clone());
-        if p.is_dir() {
-            p
+        let is_dir = std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        let dir = if is_dir {
+            p.as_path()
         } else {
-            p.parent().map(Path::to_path_buf).unwrap_or(p)
-        }
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+        };
+        canonical(dir).unwrap_or_else(|| dir.to_path_buf())
     };
     let mut dirs = roots.iter().map(dir_of);
     let Some(first) = dirs.next() else {
         return PathBuf::from(".");
     };
-    dirs.fold(first, |common, d| {
+    let bound = repository_root(&first);
+    let common = dirs.fold(first.clone(), |common, d| {
         common
             .ancestors()
             .find(|a| d.starts_with(a))
             .map(Path::to_path_buf)
             .unwrap_or(common)
-    })
+    });
+    match bound {
+        Some(repo) if !common.starts_with(&repo) => first,
+        _ => common,
+    }
 }
 
 /// `path` relative to `base`, with `/` separators, as shown in output.

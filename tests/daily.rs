@@ -807,3 +807,124 @@ fn rules_listing_columns_line_up() {
     let starts: std::collections::BTreeSet<usize> = rows.iter().map(|r| second(r)).collect();
     assert_eq!(starts.len(), 1, "{listing}");
 }
+
+#[test]
+fn review_cases_of_the_daily_loop() {
+    // A manifest kept in docs/ and named by candor.toml: a commit that
+    // changes it checks the project's code, and reports no declaration
+    // unexercised that the code exercises.
+    let repo = facecheck_repository();
+    std::fs::create_dir_all(repo.path().join("docs")).unwrap();
+    std::fs::rename(
+        repo.path().join("privacy.yml"),
+        repo.path().join("docs/privacy.yml"),
+    )
+    .unwrap();
+    let manifest = std::fs::read_to_string(repo.path().join("docs/privacy.yml")).unwrap();
+    std::fs::write(
+        repo.path().join("docs/privacy.yml"),
+        manifest.replace("../../docs/privacy-manifest.schema.json", "x.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        repo.path().join("candor.toml"),
+        "policy = \"docs/privacy.yml\"\n",
+    )
+    .unwrap();
+    let hook = scan_in(repo.path(), &["docs/privacy.yml"]);
+    let whole = scan_in(repo.path(), &["."]);
+    let summary = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("summary:"))
+            .map(str::to_string)
+    };
+    assert_eq!(summary(&hook), summary(&whole), "{hook}\n{whole}");
+    let docs_only = scan_in(repo.path(), &["docs"]);
+    assert!(
+        !docs_only.contains("unexercised-declaration"),
+        "{docs_only}"
+    );
+    // The same root given twice is scanned once.
+    let twice = scan_in(repo.path(), &[".", "candor.toml"]);
+    assert_eq!(summary(&twice), summary(&whole));
+
+    // A JSX comment on a line of its own still covers the next line.
+    let jsx = temp_tree(&[(
+        "Form.jsx",
+        b"export function Form({ user }) {\n  return (<div>\n    {/* candor:ignore all -- the form shows the user's own email */}\n    {console.log(user.email)}\n  </div>);\n}\n" as &[u8],
+    )]);
+    let out = text(&[jsx.path().to_str().unwrap(), "--min-level", "note"]);
+    assert!(!out.contains("unused-suppression"), "{out}");
+    assert!(out.contains("1 suppressed"), "{out}");
+
+    // What fails the run is listed even under --quiet.
+    let app = root().join("corpus/certshop-express");
+    let quiet = stdout(&candor(&[
+        "scan",
+        app.to_str().unwrap(),
+        "-q",
+        "--fail-on",
+        "note",
+        "--color",
+        "never",
+    ]));
+    assert!(quiet.contains("note["), "{quiet}");
+
+    // Excluded files of languages not read are not counted either.
+    let mixed = temp_tree(&[
+        ("legacy/a.php", b"<?php\n" as &[u8]),
+        ("app/b.php", b"<?php\n"),
+    ]);
+    let out = text(&[mixed.path().to_str().unwrap(), "--exclude", "legacy/**"]);
+    assert!(
+        out.contains("1 PHP file not analysed") && out.contains("in it are"),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_file_does_not_choose_the_settings() {
+    let elsewhere = temp_tree(&[
+        (
+            "x.py",
+            b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])\n"
+                as &[u8],
+        ),
+        ("candor.toml", b"exclude = [\"**\"]\n"),
+    ]);
+    let repo = temp_tree(&[("app.py", b"x = 1\n" as &[u8])]);
+    git(repo.path(), &["init", "-q"]);
+    std::os::unix::fs::symlink(elsewhere.path().join("x.py"), repo.path().join("evil.py")).unwrap();
+    let out = scan_in(repo.path(), &["evil.py"]);
+    assert!(
+        !out.contains("summary: 0 findings"),
+        "the outside candor.toml was not used: {out}"
+    );
+}
+
+#[test]
+fn sarif_names_a_manifest_above_the_scanned_directory_from_the_root() {
+    let repo = facecheck_repository();
+    let sarif = sarif_of(&repo.path().join("app"));
+    let text = sarif.to_string();
+    assert!(!text.contains("app//"), "{text}");
+    let related: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| {
+            r["relatedLocations"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|l| {
+            l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(related.iter().any(|u| u == "privacy.yml"), "{related:?}");
+}

@@ -78,6 +78,16 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
+/// What to say of an unknown check id: the closest known one, or where
+/// they are listed.
+pub fn unknown_hint(id: &str) -> String {
+    let ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+    match crate::suggest::closest(id, &ids) {
+        Some(close) => format!("did you mean `{close}`? (`candor rules` lists them)"),
+        None => "`candor rules` lists them".to_string(),
+    }
+}
+
 /// Renders the rule reference (`docs/rules.md`) from the rules' metadata.
 pub fn reference_markdown() -> String {
     let mut out = String::from(

@@ -101,6 +101,8 @@ const RESULTS_MARKER: &str = "@@candor-results@@";
 /// wants it as an absolute `file:` URI ending in `/`.
 struct SourceRoot {
     base: String,
+    /// The root, resolved.
+    root: std::path::PathBuf,
     /// The scanned directory relative to the root (`services/api/`), put
     /// before every path of the report.
     prefix: String,
@@ -118,7 +120,10 @@ impl SourceRoot {
             }
             _ => String::new(),
         };
-        let mut path = root.to_string_lossy().replace('\\', "/");
+        // A Windows verbatim path (`\\?\C:\...`) is a plain one in a URI.
+        let shown = root.to_string_lossy();
+        let shown = shown.strip_prefix(r"\\?\").unwrap_or(&shown);
+        let mut path = shown.replace('\\', "/");
         if !path.starts_with('/') {
             path.insert(0, '/'); // a Windows drive: file:///C:/...
         }
@@ -128,11 +133,21 @@ impl SourceRoot {
         SourceRoot {
             base: format!("file://{}", uri(&path)),
             prefix,
+            root,
         }
     }
 
-    /// A report path as a URI relative to the root.
+    /// A report path as a URI relative to the root. A path shown absolute
+    /// (a manifest above the scanned directory) is made relative to the
+    /// root when it lies inside it.
     fn uri(&self, path: &str) -> String {
+        let absolute = std::path::Path::new(path);
+        if absolute.is_absolute() {
+            let resolved = std::fs::canonicalize(absolute).unwrap_or_else(|_| absolute.into());
+            if let Ok(rel) = resolved.strip_prefix(&self.root) {
+                return uri(&rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
         uri(&format!("{}{path}", self.prefix))
     }
 }

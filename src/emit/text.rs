@@ -292,7 +292,7 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Leve
             .collect();
         let _ = writeln!(out, "  third-party SDKs shipped: {}", sdks.join(", "));
     }
-    if report.findings.is_empty() {
+    if report.reported_flows().next().is_none() {
         return;
     }
     let kinds = [

@@ -928,3 +928,49 @@ fn sarif_names_a_manifest_above_the_scanned_directory_from_the_root() {
         .collect();
     assert!(related.iter().any(|u| u == "privacy.yml"), "{related:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_and_code_cannot_drive_the_terminal_or_the_markdown() {
+    let name = "a\u{1b}]0;owned\u{7}|<img src=x onerror=alert(1)>`.py";
+    let tree = temp_tree(&[(
+        name,
+        b"import logging\ndef f(request):\n    logging.info(request.form[\"email\"])  # \x1b[2J\n"
+            as &[u8],
+    )]);
+    let dir = tree.path().to_str().unwrap();
+    let text_out = stdout(&candor(&[
+        "scan",
+        dir,
+        "--color",
+        "always",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(text_out.contains("personal-data-logged"), "{text_out}");
+    assert!(
+        !text_out.contains("\u{1b}]") && !text_out.contains("\u{7}"),
+        "{text_out:?}"
+    );
+    assert!(!text_out.contains("\u{1b}[2J"), "{text_out:?}");
+    let markdown = stdout(&candor(&[
+        "scan",
+        dir,
+        "--format",
+        "markdown",
+        "--fail-on",
+        "never",
+    ]));
+    let row = markdown
+        .lines()
+        .find(|l| l.contains("personal-data-logged") && l.contains(".py"))
+        .expect("the finding's row");
+    // The file name sits in a code span whose fence no backtick in it can
+    // close; outside code spans there is no raw HTML.
+    let span = row.split(" | ").nth(2).unwrap();
+    assert!(span.starts_with("``") && span.ends_with("``"), "{row}");
+    assert!(!markdown.replace(span, "").contains("<img"), "{markdown}");
+    // The row keeps its four cells: every `|` of the file name is escaped.
+    let cells = row.replace("\\|", "").matches('|').count();
+    assert_eq!(cells, 5, "{row}");
+}

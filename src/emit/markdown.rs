@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::code_span;
+use super::sarif::percent_encode;
 use crate::checks;
 use crate::model::{Finding, Level, NoticeKind, ScanReport};
 
@@ -33,19 +35,35 @@ impl Links {
     }
 
     fn location(&self, f: &Finding) -> String {
-        let text = format!("{}:{}", f.location.path, f.location.start_line);
+        // In a table cell: a `|` in a file name would end the cell.
+        let text = code_span(&format!("{}:{}", f.location.path, f.location.start_line))
+            .replace('|', "\\|");
         match &self.blob_prefix {
-            Some(prefix) => format!(
-                "[`{text}`]({prefix}{}#L{})",
-                f.location.path, f.location.start_line
-            ),
-            None => format!("`{text}`"),
+            Some(prefix) => {
+                let path: Vec<String> = f.location.path.split('/').map(percent_encode).collect();
+                format!(
+                    "[{text}]({prefix}{}#L{})",
+                    path.join("/"),
+                    f.location.start_line
+                )
+            }
+            None => text,
         }
     }
 }
 
+/// Text for a table cell: no `|` to end the cell, no line break, no raw
+/// HTML (`<` is written `&lt;`), no control character.
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    s.chars()
+        .map(|c| match c {
+            '|' => "\\|".to_string(),
+            '<' => "&lt;".to_string(),
+            '\n' | '\r' => " ".to_string(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 pub fn render(report: &ScanReport, links: &Links) -> String {
@@ -105,7 +123,7 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
     if !by_recipient.is_empty() {
         out.push_str("\n| recipient | findings |\n|---|---|\n");
         for (r, n) in &by_recipient {
-            let _ = writeln!(out, "| `{r}` | {n} |");
+            let _ = writeln!(out, "| {} | {n} |", code_span(r).replace('|', "\\|"));
         }
     }
     let mut top: Vec<&&Finding> = shown.iter().collect();

@@ -65,5 +65,33 @@ impl Format {
     }
 }
 
+/// Text as a Markdown code span: fenced by more backticks than it holds
+/// in a row, so that no text can end the span early; line breaks become
+/// spaces. (Not for table cells, where a `|` would end the cell.)
+pub(crate) fn code_span(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 /// The version of the tool, as shown in JSON and SARIF.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod tests {
+    use super::code_span;
+
+    #[test]
+    fn code_spans_hold_any_text() {
+        assert_eq!(code_span("src/app.py:3"), "`src/app.py:3`");
+        assert_eq!(code_span("a`b.js"), "``a`b.js``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+        assert_eq!(code_span("a<b>\nc"), "`a<b> c`");
+    }
+}

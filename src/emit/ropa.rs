@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::code_span;
 use super::csv::push_row;
 use super::html::Context;
 use crate::ropa::{Entry, RecipientUse, Record};
@@ -119,21 +120,6 @@ pub fn csv(record: &Record) -> String {
         push_row(&mut out, row.into_iter());
     }
     out
-}
-
-/// Text as a Markdown code span: fenced by more backticks than it holds
-/// in a row, so that no text can end the span early; line breaks become
-/// spaces. (Not for table cells, where a `|` would end the cell.)
-fn code_span(s: &str) -> String {
-    let s = s.replace(['\n', '\r'], " ");
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// Text for a Markdown table cell.
@@ -316,18 +302,5 @@ fn plural(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_span;
-
-    #[test]
-    fn code_spans_hold_any_text() {
-        assert_eq!(code_span("src/app.py:3"), "`src/app.py:3`");
-        assert_eq!(code_span("a`b.js"), "``a`b.js``");
-        assert_eq!(code_span("`x``"), "``` `x`` ```");
-        assert_eq!(code_span("a<b>\nc"), "`a<b> c`");
     }
 }

@@ -60,11 +60,43 @@ pub fn render(report: &ScanReport, options: &Options) -> String {
     for f in listed(report, options.min_level) {
         finding(&mut out, f, &style);
     }
-    if options.quiet {
-        return out;
+    if !options.quiet {
+        notices(&mut out, report, &style);
+        summary(&mut out, report, &style, options.min_level);
     }
-    notices(&mut out, report, &style);
-    summary(&mut out, report, &style, options.min_level);
+    terminal_safe(&out, options.color)
+}
+
+/// The text with every control character that a scanned file's name or
+/// code put in it shown as `\u{1b}`, not passed to the terminal (where an
+/// escape sequence could move the cursor, retitle the window or hide
+/// lines). With colour on, colour sequences (`ESC [ ... m`) are kept: they
+/// can change colours only.
+fn terminal_safe(text: &str, color: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let control = c.is_control() && c != '\n' && c != '\t';
+        if !control {
+            out.push(c);
+            continue;
+        }
+        if color && c == '\u{1b}' {
+            let rest = &text[at + 1..];
+            let sgr = rest.strip_prefix('[').and_then(|r| {
+                let len = r.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))?;
+                r[len..].starts_with('m').then_some(len + 2)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&text[at..at + 1 + len]);
+                for _ in 0..len {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
     out
 }
 
@@ -323,6 +355,24 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Leve
             out,
             "  {cat:width$}  {:>9}  {:>6}  {:>6}  {:>6}",
             row[0], row[1], row[2], row[3]
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn control_characters_from_scanned_files_never_reach_the_terminal() {
+        let hostile = "app\u{1b}]0;pwned\u{7}.py: \u{1b}[2J\u{1b}[31mred\u{1b}[0m\r\n";
+        assert_eq!(
+            terminal_safe(hostile, false),
+            "app\\u{1b}]0;pwned\\u{7}.py: \\u{1b}[2J\\u{1b}[31mred\\u{1b}[0m\\u{d}\n"
+        );
+        assert_eq!(
+            terminal_safe(hostile, true),
+            "app\\u{1b}]0;pwned\\u{7}.py: \\u{1b}[2J\u{1b}[31mred\u{1b}[0m\\u{d}\n"
         );
     }
 }

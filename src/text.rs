@@ -109,11 +109,46 @@ impl LocatedError {
         })
     }
 
-    /// A YAML syntax or shape error, at the place the parser names.
+    /// A YAML syntax or shape error, at the place the parser names. The
+    /// value found is never quoted: a settings path pointed at a key file
+    /// must not print the key.
     pub fn yaml(file: impl Into<String>, e: &serde_norway::Error) -> Self {
         let at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        LocatedError::new(file, at, e.to_string())
+        LocatedError::new(file, at, without_values(&e.to_string()))
     }
+}
+
+/// A parser's message with the values it quotes (`invalid type: string
+/// "…"`) left out; what was expected stays.
+fn without_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" \"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let mut end = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => {
+                    end = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        match end {
+            Some(i) => {
+                rest = &after[i + 1..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// How deep `[..]`/`{..}` may nest in a YAML or TOML file candor reads (a
@@ -312,5 +347,24 @@ mod depth_tests {
             Some((4, 6))
         );
         assert_eq!(brackets_too_deep("a = '''\n[[[[\n'''\n", 3), None);
+    }
+}
+
+#[cfg(test)]
+mod value_tests {
+    use super::without_values;
+
+    #[test]
+    fn parser_messages_never_quote_the_file() {
+        assert_eq!(
+            without_values(
+                "invalid type: string \"-----BEGIN KEY-----\\n abc\", expected struct Manifest"
+            ),
+            "invalid type: string, expected struct Manifest"
+        );
+        assert_eq!(
+            without_values("unknown field `purpose`, expected one of `category`"),
+            "unknown field `purpose`, expected one of `category`"
+        );
     }
 }

@@ -974,3 +974,17 @@ fn file_names_and_code_cannot_drive_the_terminal_or_the_markdown() {
     let cells = row.replace("\\|", "").matches('|').count();
     assert_eq!(cells, 5, "{row}");
 }
+
+#[test]
+fn a_manifest_error_never_prints_the_file() {
+    let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n";
+    let tree = temp_tree(&[("privacy.yml", key.as_bytes()), ("app.py", b"x = 1\n")]);
+    let out = candor(&["scan", tree.path().to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        said.contains("privacy.yml:1:1: invalid type: string, expected"),
+        "{said}"
+    );
+    assert!(!said.contains("b3BlbnNzaC1rZXkt"), "{said}");
+}

@@ -113,12 +113,7 @@ impl Record {
             );
         }
         for f in report.reported_flows() {
-            let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
-            let others = f
-                .other_categories
-                .iter()
-                .map(|o| (&o.category, &o.category_name, o.sensitive));
-            for (key, name, sensitive) in leading.chain(others) {
+            for (key, name, sensitive) in f.named_categories() {
                 let declared = manifest
                     .and_then(|m| m.declaration(key))
                     .map(|d| d.category.clone());

@@ -142,12 +142,7 @@ fn columns(rows: &[Vec<String>]) -> String {
 
 /// `candor explain RULE`: a check's reference, as the terminal shows it.
 pub fn explain(r: &crate::model::Rule) -> String {
-    let cwe = r
-        .cwe
-        .iter()
-        .map(|c| format!("CWE-{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let cwe = r.cwe_names().join(", ");
     let mut out = format!("{} ({}", r.id, r.level.name());
     if !cwe.is_empty() {
         out.push_str(&format!(", {cwe}"));

@@ -190,6 +190,16 @@ impl Finding {
         std::iter::once(self.category.as_str())
             .chain(self.other_categories.iter().map(|o| o.category.as_str()))
     }
+
+    /// Every data category the finding reports with its name and whether
+    /// it is sensitive, the leading one first.
+    pub fn named_categories(&self) -> impl Iterator<Item = (&String, &String, bool)> {
+        std::iter::once((&self.category, &self.category_name, self.sensitive)).chain(
+            self.other_categories
+                .iter()
+                .map(|o| (&o.category, &o.category_name, o.sensitive)),
+        )
+    }
 }
 
 /// What orders findings: file, position, then rule, category, flow kind,

@@ -12,6 +12,13 @@ pub enum Level {
     Error,
 }
 
+impl Rule {
+    /// The CWE ids it maps to, written `CWE-532`.
+    pub fn cwe_names(&self) -> Vec<String> {
+        self.cwe.iter().map(|c| format!("CWE-{c}")).collect()
+    }
+}
+
 impl Level {
     pub fn name(self) -> &'static str {
         match self {

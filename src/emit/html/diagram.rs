@@ -63,12 +63,7 @@ fn destination(f: &Finding, rules: &Rules) -> (String, String) {
 fn graph(report: &ScanReport, rules: &Rules) -> Graph {
     let mut g = Graph::default();
     for f in report.reported_flows() {
-        let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
-        let others = f
-            .other_categories
-            .iter()
-            .map(|o| (&o.category, &o.category_name, o.sensitive));
-        for (key, name, sensitive) in leading.chain(others) {
+        for (key, name, sensitive) in f.named_categories() {
             let category = g.categories.entry(key.clone()).or_insert(Node {
                 label: name.clone(),
                 kind: None,

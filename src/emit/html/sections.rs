@@ -41,12 +41,7 @@ pub fn contents(out: &mut String, report: &ScanReport) {
 pub fn inventory(out: &mut String, report: &ScanReport) {
     let mut table: BTreeMap<&str, ([usize; 4], &str, bool)> = BTreeMap::new();
     for f in report.reported_flows() {
-        let leading = std::iter::once((&f.category, &f.category_name, f.sensitive));
-        let others = f
-            .other_categories
-            .iter()
-            .map(|o| (&o.category, &o.category_name, o.sensitive));
-        for (key, name, sensitive) in leading.chain(others) {
+        for (key, name, sensitive) in f.named_categories() {
             let row = table
                 .entry(key)
                 .or_insert(([0; 4], name.as_str(), sensitive));

@@ -274,7 +274,8 @@ pub fn language_of(ecosystem: Ecosystem) -> Option<Language> {
         Ecosystem::Maven => Some(Language::Java),
         Ecosystem::Go => Some(Language::Go),
         Ecosystem::Crates => Some(Language::Rust),
-        Ecosystem::Packagist | Ecosystem::Rubygems => None,
+        Ecosystem::Packagist => Some(Language::Php),
+        Ecosystem::Rubygems => None,
     }
 }
 

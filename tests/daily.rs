@@ -221,8 +221,8 @@ fn the_readme_worked_example_is_what_the_scan_prints() {
 fn files_candor_cannot_read_are_named_not_passed_over() {
     let big_schema = format!("type User {{\n{}}}\n", "  email: String\n".repeat(200_000));
     let tree = temp_tree(&[
-        ("app/routes.php", b"<?php echo $_POST['email'];\n" as &[u8]),
-        ("app/Models/User.php", b"<?php class User {}\n"),
+        ("ios/Login.swift", b"print(email)\n" as &[u8]),
+        ("ios/Models/User.swift", b"struct User {}\n"),
         ("app/mailer.rb", b"puts params[:email]\n"),
         ("api/schema.graphql", big_schema.as_bytes()),
         (
@@ -237,7 +237,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
     let dir = tree.path().to_str().unwrap();
     let out = text(&[dir]);
     assert!(
-        out.contains("notice: app/Models/User.php: 2 PHP files not analysed"),
+        out.contains("notice: ios/Login.swift: 2 Swift files not analysed"),
         "{out}"
     );
     assert!(out.contains("1 Ruby file not analysed"), "{out}");
@@ -283,7 +283,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
     ])))
     .unwrap();
     let said = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].to_string();
-    assert!(said.contains("PHP files not analysed"), "{said}");
+    assert!(said.contains("Swift files not analysed"), "{said}");
     assert!(said.contains("generated file"), "skipped files too: {said}");
     let markdown = stdout(&candor(&[
         "scan",
@@ -294,7 +294,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
         "never",
     ]));
     assert!(
-        markdown.contains("**Not analysed:** 2 PHP files"),
+        markdown.contains("**Not analysed:** 2 Swift files"),
         "{markdown}"
     );
 }
@@ -872,12 +872,12 @@ fn review_cases_of_the_daily_loop() {
 
     // Excluded files of languages not read are not counted either.
     let mixed = temp_tree(&[
-        ("legacy/a.php", b"<?php\n" as &[u8]),
-        ("app/b.php", b"<?php\n"),
+        ("legacy/a.swift", b"import UIKit\n" as &[u8]),
+        ("app/b.swift", b"import UIKit\n"),
     ]);
     let out = text(&[mixed.path().to_str().unwrap(), "--exclude", "legacy/**"]);
     assert!(
-        out.contains("1 PHP file not analysed") && out.contains("in it are"),
+        out.contains("1 Swift file not analysed") && out.contains("in it are"),
         "{out}"
     );
 }

@@ -8,6 +8,7 @@
 mod go;
 mod java;
 mod javascript;
+mod php;
 mod python;
 mod rust;
 mod tree;
@@ -41,6 +42,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::JavaScript | Language::TypeScript => javascript::lower,
         Language::Java => java::lower,
         Language::Go => go::lower,
+        Language::Php => php::lower,
         Language::Rust => return rust::lower(source),
     };
     refuse_operator_lines(language, source)?;

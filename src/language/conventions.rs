@@ -129,6 +129,9 @@ pub enum BareCalls {
     Class,
     /// A function of the same package (directory).
     Package,
+    /// A function declared outside any class, in any file of the project
+    /// (PHP's functions, which every file can call once loaded).
+    Project,
 }
 
 /// The names a file is imported by, and how imports name files.

@@ -29,6 +29,7 @@ pub enum Language {
     Java,
     Go,
     Rust,
+    Php,
 }
 
 /// One row of the table.
@@ -52,7 +53,7 @@ struct Row {
     operator_lines_limit: Option<usize>,
 }
 
-const TABLE: [Row; 6] = [
+const TABLE: [Row; 7] = [
     Row {
         language: Language::Python,
         name: "python",
@@ -101,6 +102,15 @@ const TABLE: [Row; 6] = [
         family: Language::Rust,
         operator_lines_limit: None,
     },
+    Row {
+        language: Language::Php,
+        name: "php",
+        extensions: &["php", "phtml", "php3", "php4", "php5", "php7", "phps"],
+        // Laravel's Blade templates are HTML with `{{ }}` holes, not PHP.
+        not_code: &[".blade.php"],
+        family: Language::Php,
+        operator_lines_limit: None,
+    },
 ];
 
 /// What parses a language's files.
@@ -111,13 +121,14 @@ pub enum Grammar {
 }
 
 impl Language {
-    pub const ALL: [Language; 6] = [
+    pub const ALL: [Language; 7] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,
         Language::Java,
         Language::Go,
         Language::Rust,
+        Language::Php,
     ];
 
     fn row(self) -> &'static Row {
@@ -173,6 +184,8 @@ impl Language {
             Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             Language::Java => tree_sitter_java::LANGUAGE.into(),
             Language::Go => tree_sitter_go::LANGUAGE.into(),
+            // Files start in HTML until `<?php`.
+            Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
             Language::Rust => return Grammar::Syn,
         })
     }

@@ -329,7 +329,8 @@ impl<'a> Index<'a> {
     }
 
     /// A bare `name(..)`: a function of the same file, a method of the
-    /// caller's class (Java's implicit `this`), or of the same Go package.
+    /// caller's class (Java's implicit `this`), of the same Go package, or
+    /// of the whole project (PHP).
     fn unqualified(&self, file: u32, caller: &Signature, candidates: &[FnRef]) -> Vec<FnRef> {
         let bare = self.conventions[file as usize].calls.bare;
         let dir = self.dirs[file as usize];
@@ -343,6 +344,7 @@ impl<'a> Index<'a> {
                     BareCalls::Class => same_file && callee.class == caller.class,
                     BareCalls::Package => callee.class.is_none() && self.dirs[f as usize] == dir,
                     BareCalls::File => same_file && callee.class.is_none(),
+                    BareCalls::Project => callee.class.is_none(),
                 }
             })
             .collect()

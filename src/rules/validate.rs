@@ -359,12 +359,12 @@ mod tests {
         assert!(claim.contains("`py` is read as python"), "{claim}");
         let dotted = with(&[(
             "not-analysed.yml",
-            "languages:\n  - name: PHP\n    extensions: [.php]\n",
+            "languages:\n  - name: Pike\n    extensions: [.pike]\n",
         )]);
         assert!(dotted.contains("without the dot"), "{dotted}");
         let twice = with(&[(
             "not-analysed.yml",
-            "languages:\n  - name: PHP\n    extensions: [php]\n  - name: Hack\n    extensions: [php]\n",
+            "languages:\n  - name: Pike\n    extensions: [pike]\n  - name: Pike 7\n    extensions: [pike]\n",
         )]);
         assert!(twice.contains("listed twice"), "{twice}");
     }

@@ -387,6 +387,17 @@ impl<'s> Lower<'s> {
         }
         let body = node.child_by_field_name("body");
         let members = body.map(named_children).unwrap_or_default();
+        // `use Audits;` in a class body brings a trait's properties and
+        // methods in, as a base class would.
+        for member in &members {
+            if member.kind() == "use_declaration" {
+                for used in named_children(*member) {
+                    if matches!(used.kind(), "name" | "qualified_name") {
+                        bases.push(dotted_name(self.cx.text(used)));
+                    }
+                }
+            }
+        }
         let outer_constants = self.constants.len();
         for member in &members {
             if member.kind() == "const_declaration" {

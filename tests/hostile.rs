@@ -295,3 +295,56 @@ fn a_report_is_whole_or_absent_when_the_run_is_killed() {
         }
     }
 }
+
+#[test]
+fn settings_that_fail_to_parse_never_print_what_they_hold() {
+    // Files a fork's links could lead to: each is read because the command
+    // line names it, and must fail without its content in the CI log.
+    let secrets: [&[u8]; 10] = [
+        b"TOPSECRETKEY = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = \"TOPSECRETVALUE123\"\n",
+        b"exclude = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = 12345678\n",
+        b"[rules]\nenable = [\"TOPSECRETVALUE123\"]\n",
+        b"exclude = [\"TOPSECRETVALUE123{\"]\n",
+        b"[roles]\nTOPSECRETKEY = [\"x\"]\n",
+        b"[roles]\ntest = [\"TOPSECRETVALUE123[\"]\n",
+        b"TOPSECRETKEY: TOPSECRETVALUE123\n",
+        b"findings: \"TOPSECRETVALUE123\"\n",
+    ];
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    for (i, secret) in secrets.iter().enumerate() {
+        let outside = temp_tree(&[("secret", secret)]);
+        let link = root.join(format!("settings-{i}"));
+        symlink(outside.path().join("secret"), &link).unwrap();
+        let name = format!("settings-{i}");
+        for flag in ["--config", "--baseline", "--policy"] {
+            let out = bounded(root, &["scan", ".", flag, &name]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            if out.status.code() != Some(2) {
+                // Not every file fails as every kind of settings.
+                continue;
+            }
+            assert!(
+                !err.contains("TOPSECRET") && !err.contains("12345678"),
+                "{flag} {}: {err}",
+                String::from_utf8_lossy(secret)
+            );
+            assert!(err.contains(&format!("{name}:")), "{flag}: {err}");
+        }
+    }
+    // What is wrong and where is still said.
+    std::fs::write(
+        root.join("candor.toml"),
+        "fail_on = \"TOPSECRETVALUE123\"\n",
+    )
+    .unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("candor.toml:1:1: fail_on must be error, warning, note or never"),
+        "{err}"
+    );
+}

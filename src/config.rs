@@ -1,5 +1,6 @@
 //! `candor.toml`: project settings, found in the scanned directory or the
-//! nearest parent up to the repository root. Command-line flags override it.
+//! nearest parent up to the repository root (outside a repository, in the
+//! scanned directory only). Command-line flags override it.
 //!
 //! ```toml
 //! policy = "docs/privacy.yml"          # the manifest (default: privacy.yml)
@@ -93,7 +94,8 @@ pub struct Loaded {
 }
 
 /// `candor.toml` in `start` or the nearest parent up to the repository root
-/// (see [`workspace::settings_file`]).
+/// (outside a repository, in `start` only; see
+/// [`workspace::settings_file`]).
 pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
     workspace::settings_file(start, "candor.toml").map_err(ConfigError::Refused)
 }

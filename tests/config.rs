@@ -1,5 +1,5 @@
-//! `candor.toml`: found upward from the scanned directory, overridden by
-//! flags, and validated with located errors.
+//! `candor.toml`: found upward from the scanned directory up to the
+//! repository root, overridden by flags, and validated with located errors.
 
 mod common;
 use common::run::candor_in;
@@ -68,7 +68,12 @@ fn settings_apply_and_flags_override_them() {
         Some(0),
         "the flag overrides the file"
     );
-    // Found from a subdirectory too.
+    // Outside a repository, only in the scanned directory.
+    let sub = candor_in(&d.join("src"), &["scan", ".", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&sub.stdout).unwrap();
+    assert_eq!(v["config"], serde_json::Value::Null);
+    // Found from a subdirectory of a repository.
+    std::fs::create_dir(d.join(".git")).unwrap();
     assert_eq!(
         candor_in(&d.join("src"), &["scan", "."]).status.code(),
         Some(1)

@@ -348,3 +348,57 @@ fn settings_that_fail_to_parse_never_print_what_they_hold() {
         "{err}"
     );
 }
+
+#[test]
+fn settings_above_a_tree_outside_a_repository_are_not_read() {
+    // A `candor.toml` in a home directory or a CI workspace, above a tree
+    // that is no git repository, once emptied the scan without a word.
+    let top = temp_tree(&[
+        ("candor.toml", b"exclude = [\"**\"]\n"),
+        ("privacy.yml", b"version: 1\ndata: []\n"),
+        ("child/app.py", APP),
+    ]);
+    let dir = top.path();
+    let scan = |extra: &[&str], format: &str| {
+        let mut args = vec!["scan", "child", "--fail-on", "never", "--format", format];
+        args.extend_from_slice(extra);
+        let out = bounded(dir, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["location"]["path"] == "app.py"),
+        "{v}"
+    );
+    assert_eq!(v["config"], serde_json::Value::Null);
+    assert_eq!(v["manifest"], serde_json::Value::Null);
+    for format in ["text", "markdown", "html", "sarif"] {
+        assert!(!scan(&[], format).contains("candor.toml"), "{format}");
+    }
+    // Named on the command line, the file is used, and every report names
+    // it.
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&["--config", "candor.toml"], format);
+        assert!(!report.contains("logging.info"), "{format}: excluded");
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    // Inside a repository, the settings at its root are found from a
+    // subdirectory, and named.
+    std::fs::create_dir(dir.join(".git")).unwrap();
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&[], format);
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
+    assert!(v["config"].as_str().unwrap().ends_with("candor.toml"));
+}

@@ -42,7 +42,8 @@ pub enum Files {
 #[derive(Debug, Clone, Default)]
 pub enum PolicyChoice {
     /// The project's `policy` setting, else `privacy.yml` in the scanned
-    /// directory or the nearest parent up to the repository root.
+    /// directory or the nearest parent up to the repository root (outside
+    /// a repository, in the scanned directory only).
     #[default]
     Nearest,
     /// This manifest.
@@ -184,6 +185,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         model::fingerprint(&mut report.findings[before_stale..]);
     }
     model::sort(&mut report.findings);
+    report.config = settings.file.as_ref().map(|f| shown_from(f, &report.base));
     report.commit = git::head_commit(&report.base);
     Ok(report)
 }

@@ -217,6 +217,13 @@ pub fn scan(
             message: s.reason,
         });
     }
+    for s in discovery.unreadable {
+        report.notices.push(Notice {
+            path: relative(&s.path, &base),
+            kind: NoticeKind::Error,
+            message: s.reason,
+        });
+    }
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
     for r in results {

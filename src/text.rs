@@ -118,37 +118,73 @@ impl LocatedError {
     }
 }
 
-/// A parser's message with the values it quotes (`invalid type: string
-/// "…"`) left out; what was expected stays.
-fn without_values(message: &str) -> String {
+/// A parser's message with what it quotes of the file left out: values
+/// (`invalid type: string "…"`, `` integer `…` ``) and names the file chose
+/// (`` unknown field `…` ``, `` unknown variant `…` ``, `` duplicate key `…` ``).
+/// What was expected stays, for it comes from candor's own settings
+/// (`` expected one of `error`, `warning` ``). A settings path pointed at a
+/// key file must not print the key, nor its first line as a field name.
+pub fn without_values(message: &str) -> String {
+    /// Words after which serde and the parsers quote the file in backticks.
+    const NAMED: [&str; 8] = [
+        "unknown field ",
+        "unknown variant ",
+        "duplicate key ",
+        "duplicate field ",
+        "integer ",
+        "floating point ",
+        "character ",
+        "boolean ",
+    ];
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    while let Some(at) = rest.find(" \"") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let mut end = None;
-        let mut escaped = false;
-        for (i, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                '"' if !escaped => {
-                    end = Some(i);
-                    break;
-                }
-                _ => escaped = false,
-            }
-        }
-        match end {
-            Some(i) => {
-                rest = &after[i + 1..];
-            }
-            None => {
-                rest = "";
-            }
-        }
+    loop {
+        let quoted = rest.find(" \"").map(|at| (at, at + 2, '"'));
+        let named = NAMED
+            .iter()
+            .filter_map(|w| {
+                let at = rest.find(&format!("{w}`"))?;
+                Some((at + w.len() - 1, at + w.len() + 1, '`'))
+            })
+            .min();
+        let next = match (quoted, named) {
+            (Some(q), Some(n)) => Some(q.min(n)),
+            (q, n) => q.or(n),
+        };
+        let Some((keep, open, close)) = next else {
+            break;
+        };
+        out.push_str(&rest[..keep]);
+        let after = &rest[open..];
+        let end = if close == '"' {
+            closing_quote(after)
+        } else {
+            // A name is not escaped: it ends where the parser's own words
+            // resume, sought from the end so that a backtick in the name
+            // cannot end it early.
+            [", expected", ", there are no", " at line "]
+                .iter()
+                .find_map(|words| after.rfind(&format!("`{words}")))
+                .or_else(|| after.rfind('`'))
+        };
+        rest = end.map_or("", |i| &after[i + 1..]);
     }
     out.push_str(rest);
     out
+}
+
+/// The byte index of the `"` that ends a string whose text starts `text`,
+/// with `\` escapes.
+fn closing_quote(text: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(i),
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 /// How deep `[..]`/`{..}` may nest in a YAML or TOML file candor reads (a
@@ -363,8 +399,30 @@ mod value_tests {
             "invalid type: string, expected struct Manifest"
         );
         assert_eq!(
-            without_values("unknown field `purpose`, expected one of `category`"),
-            "unknown field `purpose`, expected one of `category`"
+            without_values("unknown field `TOPSECRETKEY`, expected one of `category`"),
+            "unknown field, expected one of `category`"
+        );
+        assert_eq!(
+            without_values("unknown variant `k3y`, expected `test` or `seed`"),
+            "unknown variant, expected `test` or `seed`"
+        );
+        assert_eq!(
+            without_values("invalid type: integer `12345678`, expected a string"),
+            "invalid type: integer, expected a string"
+        );
+        assert_eq!(
+            without_values("unknown field `a`, expected b`, expected `x` or `y`"),
+            "unknown field, expected `x` or `y`",
+            "a backtick in a name does not end it"
+        );
+        assert_eq!(
+            without_values("duplicate key `k` and \"v\\\"w\" at line 2 column 1"),
+            "duplicate key and at line 2 column 1"
+        );
+        assert_eq!(
+            without_values("expected `.`, `=`"),
+            "expected `.`, `=`",
+            "what was expected stays"
         );
     }
 }

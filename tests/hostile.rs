@@ -113,11 +113,22 @@ fn special_files_are_reported_not_read() {
             notice(special)
         );
     }
-    assert!(notice("sub").is_some_and(|m| m.contains("`.gitignore` is not a regular file")));
+    // The FIFO is not applied, and its directory is scanned all the same.
+    assert!(
+        notice("sub/.gitignore")
+            .is_some_and(|m| m.contains("not applied") && m.contains("not a regular file")),
+        "{:?}",
+        notice("sub/.gitignore")
+    );
     assert!(notice("zero.py").is_some_and(|m| m.contains("not followed")));
     assert!(notice("zero.graphql").is_some());
     let findings = v["findings"].as_array().unwrap();
     assert!(findings.iter().any(|f| f["location"]["path"] == "app.py"));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["location"]["path"] == "sub/ok.py")
+    );
 }
 
 #[test]
@@ -294,4 +305,233 @@ fn a_report_is_whole_or_absent_when_the_run_is_killed() {
             );
         }
     }
+}
+
+#[test]
+fn settings_that_fail_to_parse_never_print_what_they_hold() {
+    // Files a fork's links could lead to: each is read because the command
+    // line names it, and must fail without its content in the CI log.
+    let secrets: [&[u8]; 10] = [
+        b"TOPSECRETKEY = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = \"TOPSECRETVALUE123\"\n",
+        b"exclude = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = 12345678\n",
+        b"[rules]\nenable = [\"TOPSECRETVALUE123\"]\n",
+        b"exclude = [\"TOPSECRETVALUE123{\"]\n",
+        b"[roles]\nTOPSECRETKEY = [\"x\"]\n",
+        b"[roles]\ntest = [\"TOPSECRETVALUE123[\"]\n",
+        b"TOPSECRETKEY: TOPSECRETVALUE123\n",
+        b"findings: \"TOPSECRETVALUE123\"\n",
+    ];
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    for (i, secret) in secrets.iter().enumerate() {
+        let outside = temp_tree(&[("secret", secret)]);
+        let link = root.join(format!("settings-{i}"));
+        symlink(outside.path().join("secret"), &link).unwrap();
+        let name = format!("settings-{i}");
+        for flag in ["--config", "--baseline", "--policy"] {
+            let out = bounded(root, &["scan", ".", flag, &name]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            if out.status.code() != Some(2) {
+                // Not every file fails as every kind of settings.
+                continue;
+            }
+            assert!(
+                !err.contains("TOPSECRET") && !err.contains("12345678"),
+                "{flag} {}: {err}",
+                String::from_utf8_lossy(secret)
+            );
+            assert!(err.contains(&format!("{name}:")), "{flag}: {err}");
+        }
+    }
+    // What is wrong and where is still said.
+    std::fs::write(
+        root.join("candor.toml"),
+        "fail_on = \"TOPSECRETVALUE123\"\n",
+    )
+    .unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("candor.toml:1:1: fail_on must be error, warning, note or never"),
+        "{err}"
+    );
+}
+
+#[test]
+fn settings_above_a_tree_outside_a_repository_are_not_read() {
+    // A `candor.toml` in a home directory or a CI workspace, above a tree
+    // that is no git repository, once emptied the scan without a word.
+    let top = temp_tree(&[
+        ("candor.toml", b"exclude = [\"**\"]\n"),
+        ("privacy.yml", b"version: 1\ndata: []\n"),
+        ("child/app.py", APP),
+    ]);
+    let dir = top.path();
+    let scan = |extra: &[&str], format: &str| {
+        let mut args = vec!["scan", "child", "--fail-on", "never", "--format", format];
+        args.extend_from_slice(extra);
+        let out = bounded(dir, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["location"]["path"] == "app.py"),
+        "{v}"
+    );
+    assert_eq!(v["config"], serde_json::Value::Null);
+    assert_eq!(v["manifest"], serde_json::Value::Null);
+    for format in ["text", "markdown", "html", "sarif"] {
+        assert!(!scan(&[], format).contains("candor.toml"), "{format}");
+    }
+    // Named on the command line, the file is used, and every report names
+    // it.
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&["--config", "candor.toml"], format);
+        assert!(!report.contains("logging.info"), "{format}: excluded");
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    // Inside a repository, the settings at its root are found from a
+    // subdirectory, and named.
+    std::fs::create_dir(dir.join(".git")).unwrap();
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&[], format);
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
+    assert!(v["config"].as_str().unwrap().ends_with("candor.toml"));
+}
+
+/// A JSON scan of `dir` run in `cwd`, which must succeed.
+fn scan_json(cwd: &Path, dir: &str) -> serde_json::Value {
+    let out = bounded(
+        cwd,
+        &["scan", dir, "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The paths of the findings of a JSON report.
+fn finding_paths(v: &serde_json::Value) -> Vec<String> {
+    let mut paths: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.dedup();
+    paths
+}
+
+/// The message of the notice about `path`, if there is one.
+fn notice_of(v: &serde_json::Value, path: &str) -> Option<String> {
+    v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["path"] == path)
+        .map(|n| n["message"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn ignore_files_above_the_repository_apply_nothing() {
+    for name in [".gitignore", ".ignore", ".candorignore"] {
+        let top = temp_tree(&[(name, b"*.py\n"), ("repo/app.py", APP)]);
+        std::fs::create_dir(top.path().join("repo/.git")).unwrap();
+        let v = scan_json(top.path(), "repo");
+        assert_eq!(finding_paths(&v), ["app.py"], "{name}: {v}");
+        assert_eq!(v["stats"]["files_scanned"], 1, "{name}");
+        assert_eq!(v["notices"], serde_json::json!([]), "{name}");
+        // Outside a repository, nothing above the scanned directory applies.
+        std::fs::remove_dir(top.path().join("repo/.git")).unwrap();
+        let v = scan_json(top.path(), "repo");
+        assert_eq!(finding_paths(&v), ["app.py"], "{name}, no repository: {v}");
+    }
+    // Those between the repository's root and a scanned subdirectory apply,
+    // from where they stand.
+    let top = temp_tree(&[
+        (".gitignore", b"*.py\n"),
+        ("repo/.gitignore", b"/src/skip.py\n"),
+        ("repo/src/.ignore", b"!keep.py\n"),
+        ("repo/src/app.py", APP),
+        ("repo/src/skip.py", APP),
+        ("repo/src/keep.py", APP),
+    ]);
+    std::fs::create_dir(top.path().join("repo/.git")).unwrap();
+    let v = scan_json(top.path(), "repo/src");
+    assert_eq!(finding_paths(&v), ["app.py", "keep.py"], "{v}");
+}
+
+#[test]
+fn ignore_files_that_cannot_be_read_are_not_applied_and_named() {
+    let outside = temp_tree(&[("everything", b"*\n")]);
+    let tree = temp_tree(&[("app.py", APP), ("sub/b.py", APP), ("deep/c.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    symlink(
+        outside.path().join("everything"),
+        root.join(".candorignore"),
+    )
+    .unwrap();
+    symlink("nowhere", root.join("sub/.gitignore")).unwrap();
+    let v = scan_json(root, ".");
+    assert_eq!(
+        finding_paths(&v),
+        ["app.py", "deep/c.py", "sub/b.py"],
+        "{v}"
+    );
+    let candorignore = notice_of(&v, ".candorignore").unwrap_or_default();
+    assert!(
+        candorignore.contains("not applied") && candorignore.contains("out of the scanned tree"),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sub/.gitignore").is_some_and(|m| m.contains("not applied")),
+        "{v}"
+    );
+    assert_eq!(notice_of(&v, ".gitignore"), None, "{v}");
+    // One that cannot be read is not applied either, and said so.
+    std::fs::write(root.join("deep/.gitignore"), "*.py\n").unwrap();
+    if make_unreadable(&root.join("deep/.gitignore")) {
+        let v = scan_json(root, ".");
+        assert!(finding_paths(&v).contains(&"deep/c.py".to_string()), "{v}");
+        assert!(
+            notice_of(&v, "deep/.gitignore")
+                .is_some_and(|m| m.contains("cannot read") && m.contains("not applied")),
+            "{v}"
+        );
+    }
+}
+
+/// Takes every permission from `path`; false when it can still be read
+/// (as root), for the tests of unreadable files to skip.
+fn make_unreadable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = if path.is_dir() {
+        std::fs::read_dir(path).is_ok()
+    } else {
+        std::fs::read(path).is_ok()
+    };
+    if readable {
+        eprintln!("{}: still readable (run as root?); skipped", path.display());
+    }
+    !readable
 }

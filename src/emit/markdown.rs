@@ -85,6 +85,22 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
         report.stats.files_scanned,
         report.stats.lines_scanned
     );
+    // What the findings were judged against and the settings that shaped
+    // the scan.
+    let inputs: Vec<String> = [
+        report
+            .policy
+            .as_ref()
+            .map(|p| ("Manifest", p.path.as_str())),
+        report.config.as_deref().map(|c| ("Settings", c)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(what, path)| format!("{what}: {}.", code_span(path)))
+    .collect();
+    if !inputs.is_empty() {
+        let _ = writeln!(out, "{}\n", inputs.join(" "));
+    }
     if let Some(note) = report.stats.left_out_note() {
         let _ = writeln!(out, "{}.\n", note.replace("; ", ". "));
     }

@@ -281,6 +281,9 @@ pub fn totals(report: &ScanReport) -> String {
 fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Level) {
     let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
     let _ = writeln!(out, "  {}", manifest_line(report));
+    if let Some(config) = &report.config {
+        let _ = writeln!(out, "  settings from {config}");
+    }
     let hidden: Vec<Level> = report
         .findings
         .iter()

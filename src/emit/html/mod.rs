@@ -175,6 +175,9 @@ fn header(out: &mut String, report: &ScanReport, project: &str, context: &Contex
             None => "none: flows are listed, not judged against a policy".to_string(),
         },
     );
+    if let Some(config) = &report.config {
+        fact("Settings", format!("<code>{}</code>", escape(config)));
+    }
     fact(
         "Scanned",
         format!(

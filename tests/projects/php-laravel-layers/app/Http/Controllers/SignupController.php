@@ -14,7 +14,7 @@ class SignupController extends Controller
 
     public function store(StoreSignupRequest $request)
     {
-        $user = $this->accounts->register($request->validated()); // missed: collected user.contact.email -- the fields validated() returns are the keys of the form request's rules(), which are not read
+        $user = $this->accounts->register($request->validated());
         return response()->json(['id' => $user->id], 201);
     }
 

@@ -9,9 +9,9 @@ class StoreSignupRequest extends FormRequest
     public function rules(): array
     {
         return [
-            'email' => 'required|email',
-            'phone' => 'required',
-            'password' => 'required|min:12',
+            'email' => 'required|email', // expect: collected user.contact.email
+            'phone' => 'required', // expect: collected user.contact.phone_number
+            'password' => 'required|min:12', // expect: collected user.authorization.password
         ];
     }
 }

@@ -684,3 +684,49 @@ fn every_path_passed_over_is_reported() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn reports_for_people_show_control_and_bidi_characters_escaped() {
+    // A file name with a colour sequence, a C1 CSI, a right-to-left
+    // override and the line and paragraph separators, and code lines with
+    // the same.
+    let names = [
+        "esc\u{1b}[31mred\u{1b}[0m.py",
+        "c1\u{9b}2J.py",
+        "bidi\u{202e}yp.txt.py",
+        "sep\u{2028}par\u{2029}.py",
+    ];
+    let code = "import logging\ndef f(email):\n    logging.info(email)  # \u{1b}[32mgreen\u{1b}[0m \u{202e}evil\n";
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (*n, code.as_bytes())).collect();
+    let tree = temp_tree(&files);
+    let raw = ['\u{9b}', '\u{202e}', '\u{2028}', '\u{2029}'];
+    let formats: [&[&str]; 5] = [
+        &["--format", "text", "--color", "always"],
+        &["--format", "text", "--color", "never"],
+        &["--format", "markdown"],
+        &["--format", "csv"],
+        &["--format", "html"],
+    ];
+    for flags in formats {
+        let mut args = vec!["scan", ".", "--fail-on", "never"];
+        args.extend_from_slice(flags);
+        let out = bounded(tree.path(), &args);
+        assert!(out.status.success(), "{flags:?}");
+        let report = String::from_utf8(out.stdout).unwrap();
+        for c in raw {
+            assert!(!report.contains(c), "{flags:?}: raw U+{:04X}", c as u32);
+        }
+        assert!(
+            !report.contains("\u{1b}[31mred") && !report.contains("\u{1b}[32mgreen"),
+            "{flags:?}: a colour sequence from the scanned tree"
+        );
+        if !flags.contains(&"always") {
+            assert!(!report.contains('\u{1b}'), "{flags:?}: raw ESC");
+        }
+        if flags[1] != "html" {
+            // Shown, not dropped.
+            assert!(report.contains("\\u{202e}"), "{flags:?}: {report}");
+            assert!(report.contains("\\u{1b}[31mred"), "{flags:?}: {report}");
+        }
+    }
+}

@@ -89,18 +89,28 @@ enum FileKind {
     Source(Language),
 }
 
+/// Why a file candor might read was not: it could not be read, or was
+/// passed over.
+enum NotRead {
+    Unreadable(String),
+    Skipped(String),
+}
+
 /// What a file is: dependency manifest, schema file or source file; `None`
 /// for anything else, which is not scanned. YAML and JSON files are told
 /// apart by their first few KiB (OpenAPI documents and JSON Schemas are
-/// schemas; configuration is nothing).
-fn file_kind(path: &Path) -> Option<FileKind> {
+/// schemas; configuration is nothing); one whose start cannot be read, or
+/// is binary, is reported rather than taken for configuration.
+fn file_kind(path: &Path) -> Result<Option<FileKind>, NotRead> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if crate::dependencies::is_dependency_manifest(name) {
-        Some(FileKind::Manifest)
-    } else if let Some(kind) = SchemaKind::for_file(path) {
-        Some(FileKind::Schema(kind))
-    } else {
-        Language::for_path(path).map(FileKind::Source)
+        return Ok(Some(FileKind::Manifest));
+    }
+    match SchemaKind::for_file_checked(path) {
+        Ok(Some(kind)) => Ok(Some(FileKind::Schema(kind))),
+        Ok(None) => Ok(Language::for_path(path).map(FileKind::Source)),
+        Err(reason) if reason.starts_with("cannot read") => Err(NotRead::Unreadable(reason)),
+        Err(reason) => Err(NotRead::Skipped(reason)),
     }
 }
 
@@ -113,6 +123,18 @@ impl Discovery {
             FileKind::Schema(kind) => self.schemas.push((path, kind)),
             FileKind::Source(language) => self.files.push(Candidate { path, language }),
         }
+    }
+
+    /// Reports a file that was not read.
+    fn add_not_read(&mut self, path: &Path, why: NotRead) {
+        let (list, reason) = match why {
+            NotRead::Unreadable(reason) => (&mut self.unreadable, reason),
+            NotRead::Skipped(reason) => (&mut self.skipped, reason),
+        };
+        list.push(Skipped {
+            path: path.to_path_buf(),
+            reason,
+        });
     }
 
     /// Counts a file of a language candor does not analyse.
@@ -170,8 +192,10 @@ pub fn discover_files(files: &[PathBuf], root: &Path, not_analysed: &NotAnalysed
             });
         } else if f.is_file() || !f.exists() {
             match file_kind(f) {
-                Some(kind) => d.add_file(f, kind),
-                None => {
+                Ok(Some(kind)) => d.add_file(f, kind),
+                // A file deleted in the working tree can still be staged.
+                Err(why) if f.exists() => d.add_not_read(f, why),
+                Ok(None) | Err(_) => {
                     if let Some(language) = not_analysed.language_of(f) {
                         d.add_not_analysed(f, language);
                     }
@@ -530,12 +554,17 @@ pub fn discover(
             // Read outside the lock: telling YAML and JSON files apart reads
             // their start.
             match file_kind(path) {
-                Some(kind) => {
+                Ok(Some(kind)) => {
                     if let Ok(mut f) = found.lock() {
                         f.add_file(path, kind);
                     }
                 }
-                None => {
+                Err(why) => {
+                    if let Ok(mut f) = found.lock() {
+                        f.add_not_read(path, why);
+                    }
+                }
+                Ok(None) => {
                     if let Some(language) = not_analysed.language_of(path)
                         && let Ok(mut f) = found.lock()
                     {

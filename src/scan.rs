@@ -182,7 +182,10 @@ pub fn scan(
     for m in &discovery.manifests {
         let shown = relative(m, &base);
         match contain::catching(|| dependencies::sdks_in(m, &shown, rules)) {
-            Ok(sdks) => report.sdks.extend(sdks),
+            Ok((sdks, notices)) => {
+                report.sdks.extend(sdks);
+                report.notices.extend(notices);
+            }
             Err(message) => report.notices.push(internal_error(&shown, &message)),
         }
     }

@@ -39,6 +39,71 @@ pub fn snippet(line: &str, column: u32) -> Snippet {
     }
 }
 
+/// What [`escape_controls`] leaves as it is: tabs always, line breaks
+/// where the text's own layout needs them, and colour sequences on a
+/// terminal that shows colour.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keep {
+    /// `\n` stays a line break.
+    pub newline: bool,
+    /// Select Graphic Rendition sequences (`ESC [ 1;31 m`) stay: they can
+    /// change colours only. Only for text whose every such sequence is
+    /// candor's own.
+    pub colour: bool,
+}
+
+/// Whether `c` must not reach a reader as it is when a scanned repository
+/// put it in a file name or code: a control character (C0, DEL, C1: a
+/// terminal takes `ESC` and `CSI` for commands), a bidirectional override,
+/// embedding, isolate or mark (U+202E shows `txt.exe` for `exe.txt`, and
+/// reorders the text after it), or a line or paragraph separator (a line
+/// break that is not `\n`).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text`, which holds what a scanned repository wrote, as every output
+/// meant for people shows it: each [`is_hidden_control`] character written
+/// as `\u{1b}`, except a tab, and what `keep` keeps. Every renderer of
+/// untrusted text (terminal, Markdown, CSV, HTML) goes through this one
+/// function, so that all of them neutralise the same characters.
+pub fn escape_controls(text: &str, keep: Keep) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if !is_hidden_control(c) || c == '\t' || (c == '\n' && keep.newline) {
+            out.push(c);
+            continue;
+        }
+        if keep.colour && c == '\u{1b}' {
+            let rest = &text[at + 1..];
+            let sgr = rest.strip_prefix('[').and_then(|r| {
+                let len = r.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))?;
+                r[len..].starts_with('m').then_some(len + 2)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&text[at..at + 1 + len]);
+                for _ in 0..len {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
+    out
+}
+
 /// A problem at a place in a file the user wrote (a privacy manifest, a rule
 /// file, `candor.toml`, a baseline), shown as `file:line:column: message`
 /// with a hint on what to do on the next line when there is one.
@@ -383,6 +448,34 @@ mod depth_tests {
             Some((4, 6))
         );
         assert_eq!(brackets_too_deep("a = '''\n[[[[\n'''\n", 3), None);
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::{Keep, escape_controls};
+
+    #[test]
+    fn controls_bidi_overrides_and_separators_are_shown_not_passed() {
+        let hostile = "esc\u{1b}[31mred\u{1b}[0m\u{9b}2J\u{202e}txt.exe\u{2028}\u{2029}\r\n\tx";
+        assert_eq!(
+            escape_controls(hostile, Keep::default()),
+            "esc\\u{1b}[31mred\\u{1b}[0m\\u{9b}2J\\u{202e}txt.exe\\u{2028}\\u{2029}\\u{d}\\u{a}\tx"
+        );
+        assert_eq!(
+            escape_controls(
+                hostile,
+                Keep {
+                    newline: true,
+                    colour: true
+                }
+            ),
+            "esc\u{1b}[31mred\u{1b}[0m\\u{9b}2J\\u{202e}txt.exe\\u{2028}\\u{2029}\\u{d}\n\tx"
+        );
+        assert_eq!(
+            escape_controls("名前 = émail", Keep::default()),
+            "名前 = émail"
+        );
     }
 }
 

@@ -535,3 +535,198 @@ fn make_unreadable(path: &Path) -> bool {
     }
     !readable
 }
+
+/// The SDK packages a JSON report lists, as `path:package`.
+fn sdk_packages(v: &serde_json::Value) -> Vec<String> {
+    v["sdks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}:{}",
+                s["path"].as_str().unwrap(),
+                s["package"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn manifests_with_a_bom_or_a_bad_byte_are_still_read() {
+    let tree = temp_tree(&[
+        (
+            "bom/package.json",
+            b"\xef\xbb\xbf{\"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        (
+            "bad/package.json",
+            b"{\"description\": \"caf\xe9\",\n \"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        ("bom/requirements.txt", b"\xef\xbb\xbfsentry-sdk==1\n"),
+        ("bad/requirements.txt", b"# caf\xe9\nsentry-sdk==1\n"),
+        (
+            "bad/go.mod",
+            b"module x // caf\xe9\nrequire github.com/getsentry/sentry-go v0.27.0\n",
+        ),
+        (
+            "bad/Cargo.toml",
+            b"[package]\ndescription = \"caf\xe9\"\n[dependencies]\nsentry = \"0.34\"\n",
+        ),
+        ("app.py", APP),
+    ]);
+    let v = scan_json(tree.path(), ".");
+    let sdks = sdk_packages(&v);
+    for expected in [
+        "bom/package.json:stripe",
+        "bad/package.json:stripe",
+        "bom/requirements.txt:sentry-sdk",
+        "bad/requirements.txt:sentry-sdk",
+        "bad/go.mod:github.com/getsentry/sentry-go",
+        "bad/Cargo.toml:sentry",
+    ] {
+        assert!(sdks.contains(&expected.to_string()), "{expected}: {sdks:?}");
+    }
+    for lossy in [
+        "bad/package.json",
+        "bad/requirements.txt",
+        "bad/go.mod",
+        "bad/Cargo.toml",
+    ] {
+        assert!(
+            notice_of(&v, lossy).is_some_and(|m| m.contains("decoded lossily")),
+            "{lossy}: {v}"
+        );
+    }
+    assert_eq!(notice_of(&v, "bom/package.json"), None);
+}
+
+#[test]
+fn every_path_passed_over_is_reported() {
+    let tree = temp_tree(&[
+        ("app.py", APP),
+        ("locked/secret.py", APP),
+        (
+            "api.yaml",
+            b"openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+        ),
+        (
+            "npm/package.json",
+            b"{\"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        ("broken/package.json", b"{\"dependencies\": \n"),
+    ]);
+    let root = tree.path();
+    // Too large to read, and a sparse one of 3 GB.
+    let large = format!(
+        "{{\"dependencies\": {{\"stripe\": \"1\"}}, \"padding\": \"{}\"}}\n",
+        "x".repeat(17 << 20)
+    );
+    std::fs::create_dir_all(root.join("large")).unwrap();
+    std::fs::write(root.join("large/package.json"), large).unwrap();
+    std::fs::create_dir_all(root.join("sparse")).unwrap();
+    for name in ["sparse/package.json", "sparse/api.yaml"] {
+        let file = std::fs::File::create(root.join(name)).unwrap();
+        file.set_len(3 << 30).unwrap();
+    }
+    // A path longer than the system takes (4096 bytes): 20 directories of
+    // 250 bytes, made one `cd` at a time.
+    let segment = "d".repeat(250);
+    let script = format!(
+        "for i in $(seq 20); do mkdir {segment} && cd -P {segment} || exit 1; done; printf 'x = 1\\n' > deep.py"
+    );
+    let deep = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(deep, "a path over 4096 bytes could not be made");
+    let v = scan_json(root, ".");
+    assert!(
+        notice_of(&v, "large/package.json").is_some_and(|m| m.contains("larger than")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sparse/package.json").is_some_and(|m| m.contains("larger than")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sparse/api.yaml").is_some_and(|m| m.contains("binary")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "broken/package.json").is_some_and(|m| m.contains("not valid JSON")),
+        "{v}"
+    );
+    let long = v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["path"].as_str().unwrap().starts_with(segment.as_str()));
+    assert!(
+        long.is_some_and(|n| n["message"].as_str().unwrap().contains("cannot read")),
+        "{v}"
+    );
+    // What cannot be read is said, whatever it is.
+    let unreadable = ["locked", "api.yaml", "npm/package.json"];
+    if unreadable.iter().all(|p| make_unreadable(&root.join(p))) {
+        let v = scan_json(root, ".");
+        for path in unreadable {
+            assert!(
+                notice_of(&v, path).is_some_and(|m| m.contains("cannot read")),
+                "{path}: {v}"
+            );
+        }
+        assert!(finding_paths(&v).contains(&"app.py".to_string()));
+        assert!(!finding_paths(&v).contains(&"locked/secret.py".to_string()));
+    }
+    // Let the temporary directory be removed.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn reports_for_people_show_control_and_bidi_characters_escaped() {
+    // A file name with a colour sequence, a C1 CSI, a right-to-left
+    // override and the line and paragraph separators, and code lines with
+    // the same.
+    let names = [
+        "esc\u{1b}[31mred\u{1b}[0m.py",
+        "c1\u{9b}2J.py",
+        "bidi\u{202e}yp.txt.py",
+        "sep\u{2028}par\u{2029}.py",
+    ];
+    let code = "import logging\ndef f(email):\n    logging.info(email)  # \u{1b}[32mgreen\u{1b}[0m \u{202e}evil\n";
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (*n, code.as_bytes())).collect();
+    let tree = temp_tree(&files);
+    let raw = ['\u{9b}', '\u{202e}', '\u{2028}', '\u{2029}'];
+    let formats: [&[&str]; 5] = [
+        &["--format", "text", "--color", "always"],
+        &["--format", "text", "--color", "never"],
+        &["--format", "markdown"],
+        &["--format", "csv"],
+        &["--format", "html"],
+    ];
+    for flags in formats {
+        let mut args = vec!["scan", ".", "--fail-on", "never"];
+        args.extend_from_slice(flags);
+        let out = bounded(tree.path(), &args);
+        assert!(out.status.success(), "{flags:?}");
+        let report = String::from_utf8(out.stdout).unwrap();
+        for c in raw {
+            assert!(!report.contains(c), "{flags:?}: raw U+{:04X}", c as u32);
+        }
+        assert!(
+            !report.contains("\u{1b}[31mred") && !report.contains("\u{1b}[32mgreen"),
+            "{flags:?}: a colour sequence from the scanned tree"
+        );
+        if !flags.contains(&"always") {
+            assert!(!report.contains('\u{1b}'), "{flags:?}: raw ESC");
+        }
+        if flags[1] != "html" {
+            // Shown, not dropped.
+            assert!(report.contains("\\u{202e}"), "{flags:?}: {report}");
+            assert!(report.contains("\\u{1b}[31mred"), "{flags:?}: {report}");
+        }
+    }
+}

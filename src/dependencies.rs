@@ -290,7 +290,7 @@ pub fn language_of(ecosystem: Ecosystem) -> Option<Language> {
         Ecosystem::Go => Some(Language::Go),
         Ecosystem::Crates => Some(Language::Rust),
         Ecosystem::Packagist => Some(Language::Php),
-        Ecosystem::Rubygems => None,
+        Ecosystem::Rubygems => Some(Language::Ruby),
     }
 }
 

@@ -202,6 +202,7 @@ fn language(name: &'static str) -> fn(&Path) -> bool {
         "java" => |p| Language::for_path(p) == Some(Language::Java),
         "go" => |p| Language::for_path(p) == Some(Language::Go),
         "php" => |p| Language::for_path(p) == Some(Language::Php),
+        "ruby" => |p| Language::for_path(p) == Some(Language::Ruby),
         _ => |p| Language::for_path(p) == Some(Language::Rust),
     }
 }
@@ -222,6 +223,7 @@ pub fn kinds() -> Vec<Kind> {
         "go",
         "rust",
         "php",
+        "ruby",
     ]
     .into_iter()
     .map(|name| Kind {

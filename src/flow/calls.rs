@@ -94,6 +94,9 @@ impl FileCx<'_> {
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
         self.note_hook_registration(c.method, args);
+        if c.receiver.is_none() {
+            self.note_protecting_call(c.method, args);
+        }
         self.note_field_writer(c.method, c.receiver_name(), args, &c.values);
         if self.is_sanitizer(c.method, &c.paths())
             || self.in_sanitizer_module(callee, sc)
@@ -302,6 +305,12 @@ impl FileCx<'_> {
             .as_ref()
             .and_then(|(v, o)| match (&o.kind, kind) {
                 (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
+                (ExprKind::Member { object, .. }, FlowKind::Stored)
+                    if self.lang.conventions.receiver.fields_as_variables
+                        && matches!(&object.kind, ExprKind::Name(n) if self.is_self(n)) =>
+                {
+                    Some(v)
+                }
                 _ => None,
             });
         self.sink(sink, c, receiver, sc);

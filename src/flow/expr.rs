@@ -207,6 +207,10 @@ impl FileCx<'_> {
                 Some(t) => out.add(t),
                 None if matches!(self.classify(property, owner.as_deref()), Verdict::NoMatch) => {
                     self.silent_read = Some((source, span));
+                    // `params[:user]`: the fields under it are read next.
+                    if self.rules.sources[source].nested_keys {
+                        return Value::container(source);
+                    }
                 }
                 None => {}
             }

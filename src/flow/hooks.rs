@@ -64,6 +64,23 @@ impl FileCx<'_> {
         }
     }
 
+    /// `has_secure_password` in a class body: the model stores the fields
+    /// it names only hashed.
+    pub(super) fn note_protecting_call(&mut self, method: &str, args: &[Arg]) {
+        let Some(fields) = self.rules.model_hooks.protecting_calls.get(method) else {
+            return;
+        };
+        let Some(first) = fields.first() else { return };
+        let named = args.first().and_then(|a| a.value.as_str());
+        for field in fields {
+            let field = match named {
+                Some(n) => field.replacen(first.as_str(), n, 1),
+                None => field.clone(),
+            };
+            self.protected_fields.insert(normalized_name(&field));
+        }
+    }
+
     /// `this.setDataValue('password', hash(p))`: a field writer of the
     /// rules writes the field its first argument names.
     pub(super) fn note_field_writer(

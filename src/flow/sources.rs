@@ -376,6 +376,9 @@ impl FileCx<'_> {
             return None;
         }
         let owner = container_owner(object, sc);
+        if self.rules.field_pickers.contains(method) {
+            return Some(self.pick_fields(c, source, object, owner.as_deref()));
+        }
         let (field, fallback) = if self.rules.key_readers.contains(method) {
             match c.args.first().map(|a| &a.value) {
                 Some(arg) => match arg.as_key() {
@@ -392,6 +395,16 @@ impl FileCx<'_> {
             (field.or_else(|| Some(method.to_string())), None)
         };
         let mut out = Value::default();
+        // `params.require(:user)`: a key that names no personal data is a
+        // nested part of the request where the source says so.
+        if self.rules.key_readers.contains(method)
+            && self.rules.sources[source].nested_keys
+            && field
+                .as_deref()
+                .is_some_and(|f| matches!(self.classify(f, owner.as_deref()), Verdict::NoMatch))
+        {
+            return Some(Value::container(source));
+        }
         if let Some(field) = field {
             let receiver = written(object).unwrap_or_default();
             let shown = match c.args.first().map(|a| &a.value) {
@@ -417,6 +430,39 @@ impl FileCx<'_> {
             }
         }
         Some(out)
+    }
+
+    /// `params.require(:user).permit(:email, :name, address: [:street])`:
+    /// each key named is a field collected here, and the result holds
+    /// them, each in its field.
+    fn pick_fields(
+        &mut self,
+        c: &Call,
+        source: usize,
+        object: &Expr,
+        owner: Option<&str>,
+    ) -> Value {
+        let mut keys = Vec::new();
+        for a in c.args {
+            picked_keys(&a.value, &mut keys, 0);
+        }
+        let receiver = written(object).unwrap_or_default();
+        let mut out = Value::default();
+        for (key, span) in keys {
+            let shown = format!("`{receiver}.{}(:{key})`", c.method);
+            if let Some(mut t) = self.collect(Read {
+                field: &key,
+                owner,
+                source,
+                span,
+                shown: &shown,
+                holder: holder_of(object),
+            }) {
+                t.field = Some(normalized_name(&key).into());
+                out.add(t);
+            }
+        }
+        out
     }
 
     /// Records a collected field and returns its taint.
@@ -593,5 +639,30 @@ impl FileCx<'_> {
             bases: c.bases.iter().map(|b| self.resolve_type(b)).collect(),
             fields,
         }
+    }
+}
+
+/// The keys a field picker's argument names: `:email`, and the keys and
+/// nested keys of `address: [:street, :city]`.
+fn picked_keys(e: &Expr, out: &mut Vec<(String, Span)>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match &e.kind {
+        ExprKind::Str(key) => out.push((key.clone(), e.span)),
+        ExprKind::Array(items) => {
+            for i in items {
+                picked_keys(i, out, depth + 1);
+            }
+        }
+        ExprKind::Object(entries) => {
+            for (key, value) in entries {
+                if let Some(k) = key {
+                    out.push((k.clone(), value.span));
+                }
+                picked_keys(value, out, depth + 1);
+            }
+        }
+        _ => {}
     }
 }

@@ -10,6 +10,7 @@ mod java;
 mod javascript;
 mod php;
 mod python;
+mod ruby;
 mod rust;
 mod tree;
 
@@ -43,6 +44,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::Java => java::lower,
         Language::Go => go::lower,
         Language::Php => php::lower,
+        Language::Ruby => ruby::lower,
         Language::Rust => return rust::lower(source),
     };
     refuse_operator_lines(language, source)?;

@@ -47,6 +47,11 @@ pub struct Receiver {
     /// A bare name in a method may be a field of its class (Java).
     #[serde(default)]
     pub bare_fields: bool,
+    /// The receiver's fields are where a method keeps what other languages
+    /// keep in locals (Ruby's `@user = User.new(..)`, then `@user.save`):
+    /// a field of the receiver given to a store as the receiver of its
+    /// call carries its data in, as a local variable does.
+    pub fields_as_variables: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

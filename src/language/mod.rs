@@ -30,6 +30,7 @@ pub enum Language {
     Go,
     Rust,
     Php,
+    Ruby,
 }
 
 /// One row of the table.
@@ -53,7 +54,7 @@ struct Row {
     operator_lines_limit: Option<usize>,
 }
 
-const TABLE: [Row; 7] = [
+const TABLE: [Row; 8] = [
     Row {
         language: Language::Python,
         name: "python",
@@ -111,6 +112,17 @@ const TABLE: [Row; 7] = [
         family: Language::Php,
         operator_lines_limit: None,
     },
+    Row {
+        language: Language::Ruby,
+        name: "ruby",
+        // `Rakefile`, `Gemfile` and `config.ru`'s siblings without an
+        // extension are build and dependency files, not read as code;
+        // templates (`.erb`, `.haml`) are markup.
+        extensions: &["rb", "rake", "gemspec", "ru"],
+        not_code: &[],
+        family: Language::Ruby,
+        operator_lines_limit: None,
+    },
 ];
 
 /// What parses a language's files.
@@ -121,7 +133,7 @@ pub enum Grammar {
 }
 
 impl Language {
-    pub const ALL: [Language; 7] = [
+    pub const ALL: [Language; 8] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,
@@ -129,6 +141,7 @@ impl Language {
         Language::Go,
         Language::Rust,
         Language::Php,
+        Language::Ruby,
     ];
 
     fn row(self) -> &'static Row {
@@ -186,6 +199,7 @@ impl Language {
             Language::Go => tree_sitter_go::LANGUAGE.into(),
             // Files start in HTML until `<?php`.
             Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+            Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
             Language::Rust => return Grammar::Syn,
         })
     }
@@ -219,6 +233,11 @@ mod tests {
         assert_eq!(at("Main.java"), Some(Language::Java));
         assert_eq!(at("README.md"), None);
         assert_eq!(at("Makefile"), None);
+        assert_eq!(at("app/models/user.rb"), Some(Language::Ruby));
+        assert_eq!(at("lib/tasks/users.rake"), Some(Language::Ruby));
+        assert_eq!(at("Gemfile"), None);
+        assert_eq!(at("Rakefile"), None);
+        assert_eq!(at("app/views/users/show.html.erb"), None);
         assert!(Language::TypeScript.uses_rules_of(Language::JavaScript));
         assert!(!Language::JavaScript.uses_rules_of(Language::TypeScript));
     }

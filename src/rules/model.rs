@@ -119,6 +119,11 @@ pub struct FlowFile {
     pub setter_prefixes: Vec<String>,
     /// Methods that read one named field out of a request container.
     pub key_readers: Vec<String>,
+    /// Methods of a request container that pick several named fields at
+    /// once (`params.permit(:email, :name)`): each key argument is a field
+    /// read, and the result holds those fields.
+    #[serde(default)]
+    pub field_pickers: Vec<String>,
     /// Calls that wrap a string without changing it (`text("INSERT ..")`),
     /// so that the SQL or URL inside is still read.
     #[serde(default)]
@@ -209,6 +214,13 @@ pub struct ModelHookSpec {
     /// attribute's `set`).
     #[serde(default)]
     pub field_writers: HashSet<String>,
+    /// Declarations in a model's class body that make the model store a
+    /// field only hashed, by the field they protect (Rails'
+    /// `has_secure_password` keeps `password` as a digest). A string
+    /// argument names another field in place of the first word's
+    /// (`has_secure_password :recovery_password`).
+    #[serde(default)]
+    pub protecting_calls: std::collections::HashMap<String, Vec<String>>,
 }
 
 /// Calls that fill in a string template.
@@ -384,6 +396,11 @@ pub struct SourceSpec {
     /// `query` of `req: Request`, whatever the parameter is called).
     #[serde(default)]
     pub nested_containers: Vec<String>,
+    /// A key of the container that names no personal data is a nested
+    /// part of it, read further (`params[:user][:email]`, where the form's
+    /// fields sit under the model's name).
+    #[serde(default)]
+    pub nested_keys: bool,
     /// Annotations that only validate a handler's parameter (`Valid`): one
     /// that has no others is as unmarked as one without annotations.
     #[serde(default)]

@@ -187,9 +187,7 @@ impl<'s, 't> Lower<'s, 't> {
                 let left = node.child_by_field_name("left")?;
                 (left.kind() != "left_assignment_list").then(|| self.expr(left))
             }
-            "body_statement" | "then" | "else" | "block_body" | "do" => {
-                self.body_value(node, out)
-            }
+            "body_statement" | "then" | "else" | "block_body" | "do" => self.body_value(node, out),
             _ => {
                 let e = self.value(node);
                 self.cx.flush(out);
@@ -232,7 +230,9 @@ impl<'s, 't> Lower<'s, 't> {
                 }
             }
             "return" => {
-                let value = named_children(node).first().map(|a| self.arguments_value(*a));
+                let value = named_children(node)
+                    .first()
+                    .map(|a| self.arguments_value(*a));
                 let stmt = Stmt::Return(value, span(node));
                 self.cx.push(out, stmt);
             }
@@ -317,10 +317,17 @@ impl<'s, 't> Lower<'s, 't> {
                     self.statement(child, out);
                 }
             }
-            "program" | "body_statement" | "begin" | "then" | "else" | "ensure" | "do"
-            | "block_body" | "parenthesized_statements" | "begin_block" | "end_block" => {
-                self.statements(node, out)
-            }
+            "program"
+            | "body_statement"
+            | "begin"
+            | "then"
+            | "else"
+            | "ensure"
+            | "do"
+            | "block_body"
+            | "parenthesized_statements"
+            | "begin_block"
+            | "end_block" => self.statements(node, out),
             "heredoc_body" | "comment" | "alias" | "undef" | "empty_statement"
             | "uninterpreted" => {}
             _ => {

@@ -260,6 +260,21 @@ fixtures! {
         symfony: "symfony.php",
         traps: "traps.php",
     }
+    source ruby {
+        http: "http.rb",
+        logging: "logging.rb",
+        lowering_classes: "lowering_classes.rb",
+        lowering_expressions: "lowering_expressions.rb",
+        lowering_statements: "lowering_statements.rb",
+        mailers: "mailers.rb",
+        protection: "protection.rb",
+        rails_params: "rails_params.rb",
+        sdks: "sdks.rb",
+        sessions_cookies: "sessions_cookies.rb",
+        sinatra: "sinatra.rb",
+        storage: "storage.rb",
+        traps: "traps.rb",
+    }
     schema schemas {
         account: "account.proto",
         customer: "customer.schema.json",

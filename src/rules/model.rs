@@ -124,6 +124,11 @@ pub struct FlowFile {
     /// read, and the result holds those fields.
     #[serde(default)]
     pub field_pickers: Vec<String>,
+    /// Methods of a request container that read a nested part of it by
+    /// its key, never a single value (`params.require(:user)`): the result
+    /// is request data whose fields are read next, whatever the key says.
+    #[serde(default)]
+    pub nested_readers: Vec<String>,
     /// Calls that wrap a string without changing it (`text("INSERT ..")`),
     /// so that the SQL or URL inside is still read.
     #[serde(default)]

@@ -404,7 +404,13 @@ impl<'t> Lower<'_, 't> {
             return self.constant_named(name, sp);
         };
         let scope_text = dotted_name(self.cx.text(scope));
-        if shouting(name) {
+        // `Twilio::REST::Client`, `SendGrid::API.new`: a namespace or a
+        // class, whatever its case, when something is looked up in it.
+        let namespace = node.parent().is_some_and(|p| {
+            (p.kind() == "scope_resolution" && p.child_by_field_name("scope") == Some(node))
+                || (p.kind() == "call" && p.child_by_field_name("receiver") == Some(node))
+        });
+        if shouting(name) && !namespace {
             let own = self.classes.iter().any(|c| *c == scope_text)
                 || scope_text
                     .rsplit('.')
@@ -493,9 +499,14 @@ impl<'t> Lower<'_, 't> {
             return callee;
         }
         let mut args = self.arguments(arguments);
-        let construct = method == "new" && object.is_some();
-        let callee = match (construct, object.clone()) {
-            // `User.new(..)` builds a `User`.
+        // `User.new(..)` builds a `User`; a bare `new(..)` in a class
+        // method builds the class.
+        let own_class = (method == "new" && object.is_none())
+            .then(|| self.cx.class.clone())
+            .flatten()
+            .map(|c| Expr::new(ExprKind::Name(c), sp));
+        let construct = method == "new" && (object.is_some() || own_class.is_some());
+        let callee = match (construct, object.clone().or(own_class)) {
             (true, Some(o)) => o,
             _ => callee,
         };

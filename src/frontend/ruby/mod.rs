@@ -332,7 +332,12 @@ impl<'s, 't> Lower<'s, 't> {
             | "uninterpreted" => {}
             _ => {
                 let e = self.statement_expr(node);
-                self.cx.push(out, Stmt::Expr(e));
+                // `require "json"` and other literals do nothing.
+                if matches!(e.kind, ExprKind::Literal) {
+                    self.cx.flush(out);
+                } else {
+                    self.cx.push(out, Stmt::Expr(e));
+                }
             }
         }
         self.cx.leave();
@@ -392,6 +397,8 @@ impl<'s, 't> Lower<'s, 't> {
                 .child_by_field_name("operator")
                 .map(|o| self.cx.text(o))
                 .unwrap_or("");
+            // `a ||= v` declares `a` before it reads it.
+            self.declare(left);
             let old = self.expr(left);
             value = value.map(|v| match operator {
                 "||=" => Expr::new(ExprKind::Either(vec![old, v]), sp),

@@ -198,3 +198,4 @@ fn model_hooks() {
     let name = "model-hooks";
     check_markers(name, &scan_project(name), false);
 }
+project!(ruby_rails_layers, "ruby-rails-layers");

@@ -738,3 +738,61 @@ impl<'s, 't> Lower<'s, 't> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::frontend::lower;
+    use crate::language::Language;
+
+    fn ir(source: &str) -> Result<crate::ir::FileIr, crate::frontend::FrontendError> {
+        lower(Language::Ruby, Path::new("app.rb"), source)
+    }
+
+    #[test]
+    fn a_syntax_error_gives_a_notice_and_the_rest_is_lowered() {
+        let file = ir("def broken(\n  x = \nend\n\ndef ok(email)\n  puts email\nend\n").unwrap();
+        assert!(
+            file.notices.iter().any(|n| n.contains("syntax error")),
+            "{:?}",
+            file.notices
+        );
+        assert!(
+            file.functions
+                .iter()
+                .any(|f| f.name.to_string() == "ok" && !f.body.is_empty())
+        );
+    }
+
+    #[test]
+    fn deep_nesting_gives_a_notice_not_an_overflow() {
+        // Nesting without brackets, which the parser's bracket guard does
+        // not see: blocks, conditionals and string interpolations.
+        let blocks = format!(
+            "def f(x)\n{}puts x\n{}end\n",
+            "x.each do |y|\n".repeat(2_000),
+            "end\n".repeat(2_000)
+        );
+        let ifs = format!(
+            "{}puts 1\n{}",
+            "if a\n".repeat(3_000),
+            "end\n".repeat(3_000)
+        );
+        let strings = format!("x = {}1{}\n", "\"#{".repeat(500), "}\"".repeat(500));
+        for source in [blocks, ifs, strings] {
+            match ir(&source) {
+                Ok(file) => assert!(
+                    file.notices
+                        .iter()
+                        .any(|n| n.contains("nesting") || n.contains("budget")),
+                    "{:?}",
+                    file.notices
+                ),
+                Err(e) => {
+                    assert!(e.to_string().contains("budget") || e.to_string().contains("deep"))
+                }
+            }
+        }
+    }
+}

@@ -281,7 +281,11 @@ fn leave_out_model_protected(
             return true;
         };
         let family = Language::for_path(Path::new(&f.location.path)).map(Language::family);
-        family.is_none_or(|family| !protected.contains(&(family, normalized_name(field))))
+        family.is_none_or(|family| {
+            !field
+                .split(',')
+                .all(|one| protected.contains(&(family, normalized_name(one))))
+        })
     });
 }
 

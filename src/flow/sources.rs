@@ -447,6 +447,11 @@ impl FileCx<'_> {
     ) -> Value {
         let mut keys = Vec::new();
         for a in c.args {
+            // `permit(:email, address: [:street])`: a keyword names a field
+            // too.
+            if let Some(name) = &a.name {
+                keys.push((name.clone(), a.value.span));
+            }
             picked_keys(&a.value, &mut keys, 0);
         }
         let receiver = written(object).unwrap_or_default();

@@ -37,7 +37,8 @@ pub struct Flow {
     /// The sink writes objects through a model (an ORM save, not SQL
     /// text), so the model's own hooks run.
     pub model_write: bool,
-    /// The field of the object so written that the data sat in: the
-    /// model's hooks may protect it.
+    /// The field of the object so written that the data sat in (several,
+    /// `,`-separated, when it came from more than one): the model's hooks
+    /// may protect it.
     pub model_field: Option<String>,
 }

@@ -110,7 +110,8 @@ struct Reached<'a> {
     sink: u32,
     category: CategoryId,
     trail: Trail<'a>,
-    /// The field the data sat in on every path that reached the sink.
+    /// The field the data sat in on every path that reached the sink (the
+    /// fields, `,`-separated, when paths brought it from several).
     field: Option<String>,
     /// The first call the data entered on its way, where the flow is
     /// reported; none when it reached the sink in the function it arose in.
@@ -496,9 +497,15 @@ impl<'a> Join<'a> {
                 match self.reached_at.get(&(file, sink, category, calls.entry())) {
                     Some(&i) => {
                         let reached = &mut self.reached[i];
-                        if reached.field != field {
-                            reached.field = None;
-                        }
+                        // Data of one category from several fields
+                        // (`password` and `password_confirmation`) keeps
+                        // them all, `,`-separated; from a field and from no
+                        // field, none.
+                        reached.field = match (reached.field.take(), field) {
+                            (Some(old), Some(new)) if old.split(',').any(|f| f == new) => Some(old),
+                            (Some(old), Some(new)) => Some(format!("{old},{new}")),
+                            _ => None,
+                        };
                         reached.inner.extend(calls.stack.iter().skip(1));
                         if trail.len() > reached.trail.len() {
                             reached.trail = trail;

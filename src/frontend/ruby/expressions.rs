@@ -601,18 +601,44 @@ impl<'t> Lower<'_, 't> {
         }
     }
 
-    /// Positional arguments in order; keyword and hash arguments
-    /// (`email: e`, `"k" => v`) gathered into one object, where Ruby puts
-    /// them.
+    /// Arguments in order: `email: e` and `"email" => e` written without
+    /// braces are keyword arguments, as Ruby passes them; `**opts` and
+    /// pairs whose key is computed are one object, the hash Ruby makes.
     fn arguments(&mut self, node: Option<Node<'t>>) -> Vec<Arg> {
         let mut args = Vec::new();
-        let mut pairs = Vec::new();
-        let mut pairs_at = None;
+        let mut hash = Vec::new();
+        let mut hash_at = None;
         for arg in node.map(named_children).unwrap_or_default() {
             match arg.kind() {
-                "pair" | "hash_splat_argument" => {
-                    pairs_at.get_or_insert(args.len());
-                    pairs.push(arg);
+                "pair" => {
+                    let key = arg.child_by_field_name("key");
+                    let keyword = key.and_then(|k| match literal_string(&self.cx, k) {
+                        ExprKind::Str(s) if !matches!(k.kind(), "identifier" | "constant") => {
+                            Some(s)
+                        }
+                        _ => None,
+                    });
+                    match keyword {
+                        Some(name) => {
+                            let value = match arg.child_by_field_name("value") {
+                                Some(v) => self.expr(v),
+                                // `f(email:)`: the local or method `email`.
+                                None => self.shorthand(&name, span(arg)),
+                            };
+                            args.push(Arg {
+                                name: Some(name),
+                                value,
+                            });
+                        }
+                        None => {
+                            hash_at.get_or_insert(args.len());
+                            hash.push(arg);
+                        }
+                    }
+                }
+                "hash_splat_argument" => {
+                    hash_at.get_or_insert(args.len());
+                    hash.push(arg);
                 }
                 "heredoc_body" => {}
                 _ => {
@@ -621,9 +647,9 @@ impl<'t> Lower<'_, 't> {
                 }
             }
         }
-        if let Some(at) = pairs_at {
-            let sp = span(pairs[0]);
-            let object = Expr::new(ExprKind::Object(self.pairs(pairs)), sp);
+        if let Some(at) = hash_at {
+            let sp = span(hash[0]);
+            let object = Expr::new(ExprKind::Object(self.pairs(hash)), sp);
             args.insert(at, Arg::positional(object));
         }
         args

@@ -13,9 +13,9 @@
 //! otherwise a call of a method of `self` (`params`, `current_user`,
 //! `user_params`), as Ruby reads it. `X.new(..)` builds an `X`.
 //!
-//! Keyword and hash arguments (`User.create!(email: e, name: n)`) are one
-//! object argument with those keys, as Ruby passes them; a symbol `:email`
-//! is the string `email`. `raise ArgumentError, msg` raises
+//! Keyword arguments (`User.create!(email: e, name: n)`, also written
+//! `"email" => e` without braces) are named arguments; a hash in braces
+//! is an object with those keys; a symbol `:email` is the string `email`. `raise ArgumentError, msg` raises
 //! `ArgumentError.new(msg)`, and `raise msg` a `RuntimeError`.
 //!
 //! Classes and modules become [`Class`]es: the superclass and `include`d

@@ -26,6 +26,15 @@ pub(super) fn signature(f: &Function, conventions: &Conventions, tests: &[Span])
         params: f.params.iter().map(|p| p.name.variable().into()).collect(),
         receiver_param,
         rest_keywords: f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
+        keywords_hash: f
+            .params
+            .iter()
+            .rposition(|p| p.rest.is_none())
+            .filter(|&last| {
+                conventions.calls.keywords_fill_last_parameter
+                    && last + 1 == f.params.len()
+                    && !(receiver_param && last == 0)
+            }),
         rest_positional: f
             .params
             .iter()

@@ -103,6 +103,10 @@ pub struct Signature {
     pub receiver_param: bool,
     /// The parameter that takes extra keyword arguments (`**fields`).
     pub rest_keywords: Option<usize>,
+    /// The parameter that keyword arguments no parameter is named for
+    /// fill as one hash, where there is no `**fields` (Ruby's last
+    /// positional parameter: `f(email: e)` of `def f(attrs)`).
+    pub keywords_hash: Option<usize>,
     /// The parameter that takes extra positional arguments (`*args`,
     /// Go's `kv ...any`).
     pub rest_positional: Option<usize>,

@@ -96,6 +96,11 @@ pub struct Calls {
     /// a module called like a function calls its default export.
     #[serde(default)]
     pub exports: bool,
+    /// Keyword arguments that no parameter is named for fill the last
+    /// positional parameter as one hash (Ruby: `create(email: e)` of
+    /// `def create(attrs)`), where no parameter gathers keywords.
+    #[serde(default)]
+    pub keywords_fill_last_parameter: bool,
     /// Methods of one name are told apart by their number of parameters.
     #[serde(default)]
     pub overloads_by_arity: bool,

@@ -559,6 +559,7 @@ pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot,
                 Some(p) => Some((Slot::Param(p as u16), None)),
                 None => callee
                     .rest_keywords
+                    .or(callee.keywords_hash)
                     .map(|p| (Slot::Param(p as u16), Some(keyword.clone()))),
             },
             None => {
@@ -588,6 +589,7 @@ mod tests {
             params: vec!["event".into(), "kv".into()],
             receiver_param: false,
             rest_keywords: None,
+            keywords_hash: None,
             rest_positional: Some(1),
             test: false,
         };

@@ -2,7 +2,8 @@
 //! and without parentheses, blocks, `X.new`, element references, hashes and
 //! arrays, strings, symbols and heredocs with interpolation, `+`/`<<`
 //! concatenation, `||`, `&&`, `?:`, `rescue` modifiers and `if`/`case`
-//! used as values.
+//! used as values. `h.dig(:a, :b)` is the index chain `h[:a][:b]` it
+//! stands for.
 
 use tree_sitter::Node;
 
@@ -388,7 +389,7 @@ impl<'t> Lower<'_, 't> {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone())
         {
-            return Expr::new(ExprKind::Str(value), sp);
+            return Expr::new(value, sp);
         }
         Expr::new(ExprKind::Name(name.to_string()), sp)
     }
@@ -439,7 +440,7 @@ impl<'t> Lower<'_, 't> {
             .flat_map(|scope| scope.iter())
             .find(|(n, _)| n == name)
         {
-            Some((_, v)) => Expr::new(ExprKind::Str(v.clone()), sp),
+            Some((_, v)) => Expr::new(v.clone(), sp),
             None => Expr::new(ExprKind::Name(name.to_string()), sp),
         }
     }
@@ -478,6 +479,32 @@ impl<'t> Lower<'_, 't> {
             }
         }
         let object = receiver.map(|r| self.expr(r));
+        // `h.dig(:user, :email)` is `h[:user][:email]`.
+        if method == "dig"
+            && block.is_none()
+            && let (Some(o), Some(args)) = (object.clone(), arguments)
+        {
+            let keys = named_children(args);
+            if !keys.is_empty()
+                && keys.iter().all(|k| {
+                    !matches!(
+                        k.kind(),
+                        "pair" | "splat_argument" | "hash_splat_argument" | "block_argument"
+                    )
+                })
+            {
+                return keys.into_iter().fold(o, |object, key| {
+                    let index = self.expr(key);
+                    Expr::new(
+                        ExprKind::Index {
+                            object: Box::new(object),
+                            index: Box::new(index),
+                        },
+                        sp,
+                    )
+                });
+            }
+        }
         let is_call = arguments.is_some()
             || block.is_some()
             || statement

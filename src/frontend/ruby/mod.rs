@@ -21,7 +21,9 @@
 //! Classes and modules become [`Class`]es: the superclass and `include`d
 //! modules are bases, `attr_accessor :email` declares fields, and a string
 //! constant (`API_URL = "https://.."`) is lowered as the string where the
-//! class (or the file, for top-level constants) names it. Other class-level
+//! class (or the file, for top-level constants) names it, and a constant
+//! list of strings or symbols (`PERMITTED = %i[email name].freeze`) as the
+//! list. Other class-level
 //! calls (`has_secure_password`, `validates`, `before_action`) are kept as
 //! calls, in the class's field initializers. `def self.find(..)` and the
 //! methods of `class << self` belong to the class.
@@ -71,9 +73,10 @@ pub fn lower(tree: &Tree, source: &str) -> FileIr {
 
 struct Lower<'s, 't> {
     cx: Ctx<'s>,
-    /// String constants of the file (first) and of the classes being
-    /// lowered, innermost last.
-    constants: Vec<Vec<(String, String)>>,
+    /// String constants (and lists of strings and symbols) of the file
+    /// (first) and of the classes being lowered, innermost last: each a
+    /// `Str` or an `Array` of them.
+    constants: Vec<Vec<(String, ExprKind)>>,
     /// Names of the classes and modules being lowered, innermost last.
     classes: Vec<String>,
     /// Local variables of the scopes being lowered, innermost last: a method
@@ -529,8 +532,10 @@ impl<'s, 't> Lower<'s, 't> {
         self.constants[0].extend(found);
     }
 
-    /// The string constants assigned directly in a body.
-    fn string_constants(&self, body: Node) -> Vec<(String, String)> {
+    /// The string constants assigned directly in a body, and the lists of
+    /// literal strings and symbols (`PERMITTED = %i[email name]`, which
+    /// strong parameters are often given).
+    fn string_constants(&self, body: Node) -> Vec<(String, ExprKind)> {
         let mut out = Vec::new();
         for child in named_children(body) {
             if child.kind() != "assignment" {
@@ -542,11 +547,44 @@ impl<'s, 't> Lower<'s, 't> {
             ) else {
                 continue;
             };
-            if l.kind() == "constant"
-                && let ExprKind::Str(s) = expressions::literal_string(&self.cx, r)
-            {
-                out.push((self.cx.text(l).to_string(), s));
+            if l.kind() != "constant" {
+                continue;
             }
+            // `%i[..].freeze` is the list.
+            let r = match r.kind() {
+                "call"
+                    if r.child_by_field_name("method")
+                        .is_some_and(|m| self.cx.text(m) == "freeze") =>
+                {
+                    match r.child_by_field_name("receiver") {
+                        Some(inner) => inner,
+                        None => continue,
+                    }
+                }
+                _ => r,
+            };
+            let value = match r.kind() {
+                "array" | "string_array" | "symbol_array" => {
+                    let items: Option<Vec<Expr>> = named_children(r)
+                        .into_iter()
+                        .map(|item| match expressions::literal_string(&self.cx, item) {
+                            ExprKind::Str(s) if item.kind() != "identifier" => {
+                                Some(Expr::new(ExprKind::Str(s), span(item)))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    match items {
+                        Some(items) if !items.is_empty() => ExprKind::Array(items),
+                        _ => continue,
+                    }
+                }
+                _ => match expressions::literal_string(&self.cx, r) {
+                    ExprKind::Str(s) => ExprKind::Str(s),
+                    _ => continue,
+                },
+            };
+            out.push((self.cx.text(l).to_string(), value));
         }
         out
     }

@@ -302,6 +302,16 @@ impl FileCx<'_> {
             .as_ref()
             .and_then(|(v, o)| match (&o.kind, kind) {
                 (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
+                // A record held in a field and written in this method
+                // (`this.contact.last_name = v; this.contact.save()`).
+                (ExprKind::Member { object, property }, FlowKind::Stored)
+                    if matches!(&object.kind, ExprKind::Name(r) if self.is_self(r))
+                        && sc.vars.contains_key(&super::function::held_field_variable(
+                            object, property,
+                        )) =>
+                {
+                    Some(v)
+                }
                 _ => None,
             });
         self.sink(sink, c, receiver, sc);

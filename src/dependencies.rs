@@ -294,15 +294,13 @@ pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
     })
 }
 
-/// The SDKs declared by the manifest file at `path`.
-pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> Vec<SdkUse> {
+/// The SDKs declared by the manifest file at `path`, whose content is
+/// `text` (read within the scan's budget).
+pub fn sdks_in(path: &Path, text: &str, shown: &str, rules: &Rules) -> Vec<SdkUse> {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return Vec::new();
     };
-    let Ok(text) = crate::files::read_settings(path) else {
-        return Vec::new();
-    };
-    parse(name, &text)
+    parse(name, text)
         .into_iter()
         .filter_map(|d| {
             let recipient = recipient_of(&d, rules)?.to_string();

@@ -4,63 +4,13 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 mod common;
-use common::run::{command, temp_tree};
-
-/// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
-/// than a minute. Its output is read as it comes, so that a large report
-/// cannot block it on a full pipe.
-fn bounded(dir: &Path, args: &[&str]) -> Output {
-    let mut child = command(args)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run candor");
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("candor {args:?} ran for more than a minute");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
-    }
-}
+use common::run::{bounded, command, temp_tree};
 
 fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo")
@@ -137,6 +87,29 @@ fn a_fifo_ignore_file_at_the_root_does_not_block_the_scan() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["findings"][0]["location"]["path"], "app.py");
+}
+
+#[test]
+fn a_fifo_ignore_file_does_not_block_git() {
+    // git opens every `.gitignore` it meets listing new files, and a FIFO's
+    // `open()` waits for a writer for ever: git is stopped at its limit.
+    let tree = temp_tree(&[("app.py", APP), ("sub/new.py", APP)]);
+    let root = tree.path();
+    common::run::git(root, &["init", "-q"]);
+    common::run::git(root, &["add", "app.py"]);
+    common::run::git(root, &["commit", "-q", "-m", "init"]);
+    if !mkfifo(&root.join("sub/.gitignore")) {
+        return;
+    }
+    let mut scan = command(&["scan", "--changed-since", "main"]);
+    scan.current_dir(root).env("CANDOR_GIT_TIMEOUT", "2");
+    let out = common::run::bounded_command(scan);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("did not finish within 2 s") && err.contains("CANDOR_GIT_TIMEOUT"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 mod common;
 use common::run::{bounded, command, temp_tree};
@@ -267,4 +267,122 @@ fn a_report_is_whole_or_absent_when_the_run_is_killed() {
             );
         }
     }
+}
+
+/// Fails unless `candor ARGS` on `large`, an input four times `small`,
+/// takes less than eight times as long: linear work takes at most four
+/// times as long (less, with the start-up), quadratic work sixteen. The
+/// shortest of a few runs is compared, so that a busy machine does not
+/// fail it.
+fn assert_linear(small: &Path, large: &Path, args: &[&str]) {
+    let time = |dir: &Path| {
+        let start = Instant::now();
+        let out = bounded(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        start.elapsed()
+    };
+    let small_time = (0..3).map(|_| time(small)).min().unwrap();
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let t = time(large);
+        tries.push(t);
+        if t < small_time * 8 || t > small_time * 12 {
+            break;
+        }
+    }
+    let best = *tries.iter().min().unwrap();
+    assert!(
+        best < small_time * 8,
+        "four times the input took {best:?} (tries: {tries:?}) against {small_time:?}: \
+         more than linear"
+    );
+}
+
+/// A package.json declaring `n` packages, the last of them `stripe`, on
+/// line `n + 3`.
+fn package_json(n: usize) -> String {
+    let mut text = String::from("{\n  \"name\": \"x\",\n  \"dependencies\": {\n");
+    for i in 0..n - 1 {
+        text.push_str(&format!("    \"package-number-{i:06}\": \"^1.0.0\",\n"));
+    }
+    text.push_str("    \"stripe\": \"^14\"\n  }\n}\n");
+    text
+}
+
+#[test]
+fn dependency_manifests_take_time_linear_in_their_size() {
+    // 4,000 and 16,000 packages (160 and 630 KB): each package's line was
+    // looked for in the whole text, 1.4 s and 20 s (debug build).
+    let (n, large_n) = (4_000, 16_000);
+    let small = temp_tree(&[("package.json", package_json(n).as_bytes())]);
+    let large = temp_tree(&[("package.json", package_json(large_n).as_bytes())]);
+    let args = ["scan", ".", "--format", "json", "--fail-on", "never"];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    assert_eq!(v["sdks"][0]["package"], "stripe");
+    assert_eq!(v["sdks"][0]["line"], large_n + 3);
+    assert_linear(small.path(), large.path(), &args);
+
+    // And a manifest has the budget of a source file.
+    let out = bounded(
+        large.path(),
+        &[&args[..], &["--max-file-size", "100000"]].concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sdks"], serde_json::json!([]));
+    assert_eq!(v["notices"][0]["path"], "package.json");
+    assert_eq!(v["notices"][0]["kind"], "skipped");
+    let message = v["notices"][0]["message"].as_str().unwrap();
+    assert!(message.contains("--max-file-size"), "{message}");
+}
+
+/// A tree with one clean file and a baseline of `n` entries that match
+/// nothing; entry `i`'s fingerprint is on line `5 + 4 i`.
+fn stale_baseline(n: usize) -> tempfile::TempDir {
+    let mut text = String::from("version: 1\nfindings:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "- path: src/module_{i}.py\n  rule: sensitive-data-logged\n  \
+             fingerprint: {i:016x}:1\n  reason: Entry number {i} accepted\n"
+        ));
+    }
+    temp_tree(&[
+        ("app.py", b"x = 1\n"),
+        ("candor-baseline.yml", text.as_bytes()),
+    ])
+}
+
+#[test]
+fn stale_baselines_take_time_linear_in_their_size() {
+    // 2,000 and 8,000 stale entries: each was looked for in the whole
+    // baseline's text, 2 s and 35 s (debug build).
+    let (n, large_n) = (2_000, 8_000);
+    let small = stale_baseline(n);
+    let large = stale_baseline(large_n);
+    let args = [
+        "scan",
+        ".",
+        "--baseline",
+        "candor-baseline.yml",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    let stale: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "stale-baseline-entry")
+        .map(|f| f["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(stale.len(), large_n);
+    assert!(stale.contains(&(5 + 4 * (large_n as u64 - 1))));
+    assert_linear(small.path(), large.path(), &args);
 }

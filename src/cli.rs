@@ -130,7 +130,8 @@ pub struct Target {
     #[arg(long)]
     pub local_only: bool,
     /// The privacy manifest to check flows against (default: `privacy.yml`
-    /// in the scanned directory, if there is one).
+    /// in the scanned directory or the nearest parent up to the repository
+    /// root; outside a git repository, in the scanned directory only).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
     /// Scan only the files staged for commit, as staged (not as in the
@@ -167,7 +168,8 @@ pub struct Target {
     #[arg(long, value_name = "CHECK", value_delimiter = ',', value_parser = check)]
     pub ignore: Vec<String>,
     /// The project settings file (default: `candor.toml` in the scanned
-    /// directory or the nearest parent up to the repository root).
+    /// directory or the nearest parent up to the repository root; outside
+    /// a git repository, in the scanned directory only).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }

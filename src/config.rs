@@ -1,5 +1,6 @@
 //! `candor.toml`: project settings, found in the scanned directory or the
-//! nearest parent up to the repository root. Command-line flags override it.
+//! nearest parent up to the repository root (outside a repository, in the
+//! scanned directory only). Command-line flags override it.
 //!
 //! ```toml
 //! policy = "docs/privacy.yml"          # the manifest (default: privacy.yml)
@@ -93,7 +94,8 @@ pub struct Loaded {
 }
 
 /// `candor.toml` in `start` or the nearest parent up to the repository root
-/// (see [`workspace::settings_file`]).
+/// (outside a repository, in `start` only; see
+/// [`workspace::settings_file`]).
 pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
     workspace::settings_file(start, "candor.toml").map_err(ConfigError::Refused)
 }
@@ -115,7 +117,9 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
 }
 
 /// Parses and validates the text of a `candor.toml`; `file` names it in
-/// errors.
+/// errors. An error says what is wrong and where, never what the file holds
+/// there: `--config` may name a link to a file that is no settings at all,
+/// and its content must not reach a CI log.
 pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     // An error at the first occurrence of `needle`, or at the start.
     let at = |needle: &str, message: String| {
@@ -136,30 +140,49 @@ pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
     }
     let config: Config = toml::from_str(text).map_err(|e| {
         let position = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        ConfigError::Invalid(LocatedError::new(file, position, e.message().to_string()))
+        ConfigError::Invalid(LocatedError::new(
+            file,
+            position,
+            crate::text::without_values(e.message()),
+        ))
     })?;
     if let Some(level) = &config.fail_on
         && !matches!(level.as_str(), "error" | "warning" | "note" | "never")
     {
         return Err(at(
             "fail_on",
-            format!("fail_on must be error, warning, note or never, not `{level}`"),
+            "fail_on must be error, warning, note or never".to_string(),
         ));
     }
     for (i, g) in config.exclude.iter().enumerate() {
         if let Err(e) = globset::Glob::new(g) {
-            return Err(at(g, format!("exclude[{i}]: {e}")));
+            return Err(at(g, format!("exclude[{i}]: not a glob: {}", e.kind())));
         }
     }
-    if let Err(e) = RoleOverrides::new(&config.roles) {
-        let glob = e.split('`').nth(1).unwrap_or("[roles]");
-        return Err(at(glob, format!("[roles]: {e}")));
+    for (role, globs) in &config.roles {
+        for g in globs {
+            if let Err(e) = globset::Glob::new(g) {
+                return Err(at(
+                    g,
+                    format!("[roles] {}: not a glob: {}", role.name(), e.kind()),
+                ));
+            }
+        }
     }
-    for id in config.rules.enable.iter().chain(&config.rules.disable) {
-        if crate::checks::by_id(id).is_none() {
+    if RoleOverrides::new(&config.roles).is_err() {
+        return Err(at(
+            "[roles]",
+            "[roles]: the globs cannot be compiled".to_string(),
+        ));
+    }
+    for (key, ids) in [
+        ("enable", &config.rules.enable),
+        ("disable", &config.rules.disable),
+    ] {
+        if let Some(id) = ids.iter().find(|id| crate::checks::by_id(id).is_none()) {
             return Err(at(
                 id,
-                format!("unknown check `{id}`; `candor rules` lists them"),
+                format!("[rules] {key} names an unknown check; `candor rules` lists them"),
             ));
         }
     }

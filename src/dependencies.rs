@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::language::Language;
-use crate::model::{Ecosystem, SdkUse};
+use crate::model::{Ecosystem, Notice, NoticeKind, SdkUse};
 use crate::rules::Rules;
 use crate::text::{MAX_NESTING, brackets_too_deep, toml_openers_exceed};
 
@@ -42,20 +42,26 @@ pub fn is_dependency_manifest(file_name: &str) -> bool {
 /// The dependencies `text` declares, judged by the file's name. Unreadable
 /// content gives none: a broken manifest never stops a scan.
 pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
+    parse_checked(file_name, text).unwrap_or_default()
+}
+
+/// [`parse`], or why a JSON or TOML manifest could not be read at all (the
+/// other formats are read line by line, and a bad line costs only itself).
+pub fn parse_checked(file_name: &str, text: &str) -> Result<Vec<Dependency>, String> {
     let mut out = match file_name {
         "package.json" => json_keys(
             text,
             &["dependencies", "optionalDependencies", "peerDependencies"],
             Ecosystem::Npm,
-        ),
-        "composer.json" => json_keys(text, &["require"], Ecosystem::Packagist),
-        "pyproject.toml" => pyproject(text),
-        "Pipfile" => toml_keys(text, &["packages"], Ecosystem::Pypi),
+        )?,
+        "composer.json" => json_keys(text, &["require"], Ecosystem::Packagist)?,
+        "pyproject.toml" => pyproject(text)?,
+        "Pipfile" => toml_keys(text, &["packages"], Ecosystem::Pypi)?,
         "Cargo.toml" => toml_keys(
             text,
             &["dependencies", "build-dependencies"],
             Ecosystem::Crates,
-        ),
+        )?,
         "pom.xml" => pom(text),
         "build.gradle" | "build.gradle.kts" => gradle(text),
         "go.mod" => go_mod(text),
@@ -65,7 +71,7 @@ pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
     };
     out.sort();
     out.dedup();
-    out
+    Ok(out)
 }
 
 /// Where the names of a manifest first appear, found in one pass over its
@@ -148,39 +154,50 @@ fn dep(ecosystem: Ecosystem, name: &str, lines: &Lines) -> Dependency {
     }
 }
 
-fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Vec<Dependency> {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Vec::new();
-    };
+/// Why a manifest was not read: what is wrong and where, never what the
+/// file holds there.
+const UNREAD: &str = "its dependencies are not read";
+
+fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Result<Vec<Dependency>, String> {
+    let v = serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
+        format!(
+            "not valid JSON (line {}, column {}); {UNREAD}",
+            e.line(),
+            e.column()
+        )
+    })?;
     let lines = Lines::of_json_strings(text);
-    sections
+    Ok(sections
         .iter()
         .filter_map(|s| v.get(s)?.as_object())
         .flat_map(|o| o.keys())
         .map(|k| dep(eco, k, &lines))
-        .collect()
+        .collect())
 }
 
 /// Parses a TOML manifest, unless it could nest too deep to parse safely
 /// (see [`MAX_NESTING`] and [`crate::text::MAX_TOML_OPENERS`]).
-fn toml_table(text: &str) -> Option<toml::Table> {
+fn toml_table(text: &str) -> Result<toml::Table, String> {
     if toml_openers_exceed(text) || brackets_too_deep(text, MAX_NESTING).is_some() {
-        return None;
+        return Err(format!("nests `[` and `{{` too deep; {UNREAD}"));
     }
-    text.parse::<toml::Table>().ok()
+    text.parse::<toml::Table>().map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |s| crate::text::line_col(text, s.start));
+        format!("not valid TOML (line {line}, column {column}); {UNREAD}")
+    })
 }
 
-fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Vec<Dependency> {
-    let Some(v) = toml_table(text) else {
-        return Vec::new();
-    };
+fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Result<Vec<Dependency>, String> {
+    let v = toml_table(text)?;
     let lines = Lines::of_words(text);
-    tables
+    Ok(tables
         .iter()
         .filter_map(|t| v.get(*t)?.as_table())
         .flat_map(|t| t.keys())
         .map(|k| dep(eco, k, &lines))
-        .collect()
+        .collect())
 }
 
 /// The package name of a PEP 508 requirement (`sentry-sdk[flask]>=1.0`).
@@ -193,10 +210,8 @@ fn pep508_name(spec: &str) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
-fn pyproject(text: &str) -> Vec<Dependency> {
-    let Some(v) = toml_table(text) else {
-        return Vec::new();
-    };
+fn pyproject(text: &str) -> Result<Vec<Dependency>, String> {
+    let v = toml_table(text)?;
     let lines = Lines::of_words(text);
     let mut out = Vec::new();
     if let Some(deps) = v
@@ -222,7 +237,7 @@ fn pyproject(text: &str) -> Vec<Dependency> {
     {
         out.push(dep(Ecosystem::Pypi, k, &lines));
     }
-    out
+    Ok(out)
 }
 
 fn requirements(text: &str) -> Vec<Dependency> {
@@ -375,13 +390,45 @@ pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
     })
 }
 
-/// The SDKs declared by the manifest file at `path`, whose content is
-/// `text` (read within the scan's budget).
-pub fn sdks_in(path: &Path, text: &str, shown: &str, rules: &Rules) -> Vec<SdkUse> {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return Vec::new();
+/// The largest dependency manifest read.
+pub const MAX_MANIFEST_FILE: u64 = crate::files::MAX_SETTINGS_FILE;
+
+/// The SDKs declared by the manifest file at `path` (shown as `shown`),
+/// whose content is `bytes` (read by the caller, at most
+/// [`MAX_MANIFEST_FILE`] of them), and notices of what could not be read:
+/// one that is no valid JSON or TOML, or not UTF-8 (decoded lossily, the
+/// rest still read). A byte-order mark is no part of the text.
+pub fn sdks_in(path: &Path, bytes: &[u8], shown: &str, rules: &Rules) -> (Vec<SdkUse>, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let mut notice = |kind, message: String| {
+        notices.push(Notice {
+            path: shown.to_string(),
+            kind,
+            message,
+        })
     };
-    parse(name, text)
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return (Vec::new(), notices);
+    };
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            notice(
+                NoticeKind::Partial,
+                "not valid UTF-8; decoded lossily".to_string(),
+            );
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    let dependencies = match parse_checked(name, &text) {
+        Ok(d) => d,
+        Err(reason) => {
+            notice(NoticeKind::Error, reason);
+            Vec::new()
+        }
+    };
+    let sdks = dependencies
         .into_iter()
         .filter_map(|d| {
             let recipient = recipient_of(&d, rules)?.to_string();
@@ -393,7 +440,8 @@ pub fn sdks_in(path: &Path, text: &str, shown: &str, rules: &Rules) -> Vec<SdkUs
                 line: d.line,
             })
         })
-        .collect()
+        .collect();
+    (sdks, notices)
 }
 
 #[cfg(test)]

@@ -254,11 +254,11 @@ impl Repo {
     }
 
     /// Files staged for commit (added, copied, modified, or changed in type)
-    /// with their staged content, at most `limit + 1` bytes of each: the
+    /// with their staged content, at most `limit_of(path) + 1` bytes of each: the
     /// index, not the working tree. Blobs are read by object id, so no
     /// name is ever read as one of git's revision expressions (`:/text`,
     /// `:0:name`). A staged symbolic link is reported, not followed.
-    pub fn staged(&self, limit: u64) -> Result<Listed, GitError> {
+    pub fn staged(&self, limit_of: &dyn Fn(&Path) -> u64) -> Result<Listed, GitError> {
         let raw = self.output(
             &[
                 &["diff", "--cached", "--raw", "--no-abbrev", "--no-renames"],
@@ -268,7 +268,7 @@ impl Repo {
             .concat(),
         )?;
         let mut listed = Listed::default();
-        let mut wanted: Vec<(PathBuf, String)> = Vec::new();
+        let mut wanted: Vec<(PathBuf, String, u64)> = Vec::new();
         let mut fields = raw.split(|b| *b == 0);
         while let Some(meta) = fields.next() {
             if meta.is_empty() {
@@ -288,7 +288,8 @@ impl Repo {
             };
             match mode {
                 "100644" | "100755" if id.bytes().any(|b| b != b'0') => {
-                    wanted.push((path, id.to_string()));
+                    let limit = limit_of(&path);
+                    wanted.push((path, id.to_string(), limit));
                 }
                 "120000" => listed
                     .refused
@@ -296,17 +297,17 @@ impl Repo {
                 _ => {}
             }
         }
-        let input: String = wanted.iter().map(|(_, id)| format!("{id}\n")).collect();
-        let count = wanted.len();
+        let input: String = wanted.iter().map(|(_, id, _)| format!("{id}\n")).collect();
+        let limits: Vec<u64> = wanted.iter().map(|(_, _, limit)| *limit).collect();
         let args = ["cat-file", "--batch"];
         let ran = self.run_in(&self.top, &args, Some(input.into_bytes()), move |out| {
-            read_batch(out, count, limit)
+            read_batch(out, &limits)
         })?;
         if !ran.status.success() {
             return Err(ran.failure(&args));
         }
         let mut blobs = ran.out.into_iter();
-        for (path, _) in wanted {
+        for (path, _, _) in wanted {
             match blobs.next().flatten() {
                 Some(bytes) => {
                     listed.files.push(path.clone());
@@ -550,10 +551,10 @@ fn read_all(out: &mut dyn Read) -> io::Result<Vec<u8>> {
 /// The answers of `git cat-file --batch` to `count` object ids: each
 /// blob's first `limit + 1` bytes, `None` for an object that is missing or
 /// not a blob.
-fn read_batch(out: &mut dyn Read, count: usize, limit: u64) -> io::Result<Vec<Option<Vec<u8>>>> {
+fn read_batch(out: &mut dyn Read, limits: &[u64]) -> io::Result<Vec<Option<Vec<u8>>>> {
     let mut reader = BufReader::new(out);
-    let mut found = Vec::with_capacity(count);
-    for _ in 0..count {
+    let mut found = Vec::with_capacity(limits.len());
+    for &limit in limits {
         let mut header = Vec::new();
         if reader.read_until(b'\n', &mut header)? == 0 {
             break;

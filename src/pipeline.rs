@@ -41,7 +41,8 @@ pub enum Files {
 #[derive(Debug, Clone, Default)]
 pub enum PolicyChoice {
     /// The project's `policy` setting, else `privacy.yml` in the scanned
-    /// directory or the nearest parent up to the repository root.
+    /// directory or the nearest parent up to the repository root (outside
+    /// a repository, in the scanned directory only).
     #[default]
     Nearest,
     /// This manifest.
@@ -184,6 +185,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         model::fingerprint(&mut report.findings[before_stale..]);
     }
     model::sort(&mut report.findings);
+    report.config = settings.file.as_ref().map(|f| shown_from(f, &report.base));
     report.commit = git::head_commit(&report.base);
     Ok(report)
 }
@@ -211,7 +213,8 @@ fn covers_project(roots: &[PathBuf], project: &Path) -> bool {
 
 /// The files git names for `files` that lie in the scanned paths, with
 /// their staged content for [`Files::Staged`] (at most `limit + 1` bytes of
-/// each); `None` for every file under the roots.
+/// each, [`crate::dependencies::MAX_MANIFEST_FILE`] of a dependency manifest);
+/// `None` for every file under the roots.
 fn select(files: &Files, roots: &[PathBuf], limit: u64) -> Result<Option<Selection>, GitError> {
     if let Files::All = files {
         return Ok(None);
@@ -231,7 +234,14 @@ fn select(files: &Files, roots: &[PathBuf], limit: u64) -> Result<Option<Selecti
     let repo = git::Repo::open(start)?;
     let listed = match files {
         Files::ChangedSince(reference) => repo.changed_since(reference)?,
-        _ => repo.staged(limit)?,
+        _ => repo.staged(&|path: &Path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if crate::dependencies::is_dependency_manifest(name) {
+                crate::dependencies::MAX_MANIFEST_FILE
+            } else {
+                limit
+            }
+        })?,
     };
     // git names the files of the whole repository: only those in a scanned
     // directory, or a scanned file, are kept (resolved as git's are).

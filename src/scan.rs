@@ -192,11 +192,14 @@ pub fn scan(
     };
     for m in &discovery.manifests {
         let shown = relative(m, &base);
-        let Some(text) = read_manifest(&mut report, m, &shown, options) else {
+        let Some(bytes) = read_manifest(&mut report, m, &shown, options) else {
             continue;
         };
-        match contain::catching(|| dependencies::sdks_in(m, &text, &shown, rules)) {
-            Ok(sdks) => report.sdks.extend(sdks),
+        match contain::catching(|| dependencies::sdks_in(m, &bytes, &shown, rules)) {
+            Ok((sdks, notices)) => {
+                report.sdks.extend(sdks);
+                report.notices.extend(notices);
+            }
             Err(message) => report.notices.push(internal_error(&shown, &message)),
         }
     }
@@ -228,6 +231,13 @@ pub fn scan(
         report.notices.push(Notice {
             path: relative(&s.path, &base),
             kind: NoticeKind::Skipped,
+            message: s.reason,
+        });
+    }
+    for s in discovery.unreadable {
+        report.notices.push(Notice {
+            path: relative(&s.path, &base),
+            kind: NoticeKind::Error,
             message: s.reason,
         });
     }
@@ -272,26 +282,24 @@ pub fn scan(
 
 /// The text of the dependency manifest at `path` (shown as `shown`), from
 /// the selection (the index, for `--staged`) or the working tree, within
-/// `--max-file-size`; else `None` and a notice of why not.
+/// [`dependencies::MAX_MANIFEST_FILE`]; else `None` and a notice of why not.
 fn read_manifest(
     report: &mut ScanReport,
     path: &Path,
     shown: &str,
     options: &ScanOptions,
-) -> Option<String> {
-    let limit = options.max_file_size;
+) -> Option<Vec<u8>> {
+    let limit = dependencies::MAX_MANIFEST_FILE;
     let (kind, message) = match options.selection.read(path, limit) {
-        Ok(bytes) if bytes.len() as u64 <= limit => {
-            return Some(String::from_utf8_lossy(&bytes).into_owned());
-        }
+        Ok(bytes) if bytes.len() as u64 <= limit => return Some(bytes),
         Ok(_) => (
             NoticeKind::Skipped,
-            format!(
-                "larger than {} KiB; `--max-file-size BYTES` raises the limit",
-                limit / 1024
-            ),
+            format!("larger than {} MiB; its dependencies are not read", limit >> 20),
         ),
-        Err(e) => (NoticeKind::Error, format!("cannot read: {e}")),
+        Err(e) => (
+            NoticeKind::Error,
+            format!("cannot read: {}", crate::text::io_reason(&e)),
+        ),
     };
     report.notices.push(Notice {
         path: shown.to_string(),

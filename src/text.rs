@@ -39,6 +39,71 @@ pub fn snippet(line: &str, column: u32) -> Snippet {
     }
 }
 
+/// What [`escape_controls`] leaves as it is: tabs always, line breaks
+/// where the text's own layout needs them, and colour sequences on a
+/// terminal that shows colour.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Keep {
+    /// `\n` stays a line break.
+    pub newline: bool,
+    /// Select Graphic Rendition sequences (`ESC [ 1;31 m`) stay: they can
+    /// change colours only. Only for text whose every such sequence is
+    /// candor's own.
+    pub colour: bool,
+}
+
+/// Whether `c` must not reach a reader as it is when a scanned repository
+/// put it in a file name or code: a control character (C0, DEL, C1: a
+/// terminal takes `ESC` and `CSI` for commands), a bidirectional override,
+/// embedding, isolate or mark (U+202E shows `txt.exe` for `exe.txt`, and
+/// reorders the text after it), or a line or paragraph separator (a line
+/// break that is not `\n`).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text`, which holds what a scanned repository wrote, as every output
+/// meant for people shows it: each [`is_hidden_control`] character written
+/// as `\u{1b}`, except a tab, and what `keep` keeps. Every renderer of
+/// untrusted text (terminal, Markdown, CSV, HTML) goes through this one
+/// function, so that all of them neutralise the same characters.
+pub fn escape_controls(text: &str, keep: Keep) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        if !is_hidden_control(c) || c == '\t' || (c == '\n' && keep.newline) {
+            out.push(c);
+            continue;
+        }
+        if keep.colour && c == '\u{1b}' {
+            let rest = &text[at + 1..];
+            let sgr = rest.strip_prefix('[').and_then(|r| {
+                let len = r.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))?;
+                r[len..].starts_with('m').then_some(len + 2)
+            });
+            if let Some(len) = sgr {
+                out.push_str(&text[at..at + 1 + len]);
+                for _ in 0..len {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
+    out
+}
+
 /// A problem at a place in a file the user wrote (a privacy manifest, a rule
 /// file, `candor.toml`, a baseline), shown as `file:line:column: message`
 /// with a hint on what to do on the next line when there is one.
@@ -118,37 +183,73 @@ impl LocatedError {
     }
 }
 
-/// A parser's message with the values it quotes (`invalid type: string
-/// "…"`) left out; what was expected stays.
-fn without_values(message: &str) -> String {
+/// A parser's message with what it quotes of the file left out: values
+/// (`invalid type: string "…"`, `` integer `…` ``) and names the file chose
+/// (`` unknown field `…` ``, `` unknown variant `…` ``, `` duplicate key `…` ``).
+/// What was expected stays, for it comes from candor's own settings
+/// (`` expected one of `error`, `warning` ``). A settings path pointed at a
+/// key file must not print the key, nor its first line as a field name.
+pub fn without_values(message: &str) -> String {
+    /// Words after which serde and the parsers quote the file in backticks.
+    const NAMED: [&str; 8] = [
+        "unknown field ",
+        "unknown variant ",
+        "duplicate key ",
+        "duplicate field ",
+        "integer ",
+        "floating point ",
+        "character ",
+        "boolean ",
+    ];
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    while let Some(at) = rest.find(" \"") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let mut end = None;
-        let mut escaped = false;
-        for (i, c) in after.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                '"' if !escaped => {
-                    end = Some(i);
-                    break;
-                }
-                _ => escaped = false,
-            }
-        }
-        match end {
-            Some(i) => {
-                rest = &after[i + 1..];
-            }
-            None => {
-                rest = "";
-            }
-        }
+    loop {
+        let quoted = rest.find(" \"").map(|at| (at, at + 2, '"'));
+        let named = NAMED
+            .iter()
+            .filter_map(|w| {
+                let at = rest.find(&format!("{w}`"))?;
+                Some((at + w.len() - 1, at + w.len() + 1, '`'))
+            })
+            .min();
+        let next = match (quoted, named) {
+            (Some(q), Some(n)) => Some(q.min(n)),
+            (q, n) => q.or(n),
+        };
+        let Some((keep, open, close)) = next else {
+            break;
+        };
+        out.push_str(&rest[..keep]);
+        let after = &rest[open..];
+        let end = if close == '"' {
+            closing_quote(after)
+        } else {
+            // A name is not escaped: it ends where the parser's own words
+            // resume, sought from the end so that a backtick in the name
+            // cannot end it early.
+            [", expected", ", there are no", " at line "]
+                .iter()
+                .find_map(|words| after.rfind(&format!("`{words}")))
+                .or_else(|| after.rfind('`'))
+        };
+        rest = end.map_or("", |i| &after[i + 1..]);
     }
     out.push_str(rest);
     out
+}
+
+/// The byte index of the `"` that ends a string whose text starts `text`,
+/// with `\` escapes.
+fn closing_quote(text: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return Some(i),
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 /// How deep `[..]`/`{..}` may nest in a YAML or TOML file candor reads (a
@@ -351,6 +452,34 @@ mod depth_tests {
 }
 
 #[cfg(test)]
+mod escape_tests {
+    use super::{Keep, escape_controls};
+
+    #[test]
+    fn controls_bidi_overrides_and_separators_are_shown_not_passed() {
+        let hostile = "esc\u{1b}[31mred\u{1b}[0m\u{9b}2J\u{202e}txt.exe\u{2028}\u{2029}\r\n\tx";
+        assert_eq!(
+            escape_controls(hostile, Keep::default()),
+            "esc\\u{1b}[31mred\\u{1b}[0m\\u{9b}2J\\u{202e}txt.exe\\u{2028}\\u{2029}\\u{d}\\u{a}\tx"
+        );
+        assert_eq!(
+            escape_controls(
+                hostile,
+                Keep {
+                    newline: true,
+                    colour: true
+                }
+            ),
+            "esc\u{1b}[31mred\u{1b}[0m\\u{9b}2J\\u{202e}txt.exe\\u{2028}\\u{2029}\\u{d}\n\tx"
+        );
+        assert_eq!(
+            escape_controls("名前 = émail", Keep::default()),
+            "名前 = émail"
+        );
+    }
+}
+
+#[cfg(test)]
 mod value_tests {
     use super::without_values;
 
@@ -363,8 +492,30 @@ mod value_tests {
             "invalid type: string, expected struct Manifest"
         );
         assert_eq!(
-            without_values("unknown field `purpose`, expected one of `category`"),
-            "unknown field `purpose`, expected one of `category`"
+            without_values("unknown field `TOPSECRETKEY`, expected one of `category`"),
+            "unknown field, expected one of `category`"
+        );
+        assert_eq!(
+            without_values("unknown variant `k3y`, expected `test` or `seed`"),
+            "unknown variant, expected `test` or `seed`"
+        );
+        assert_eq!(
+            without_values("invalid type: integer `12345678`, expected a string"),
+            "invalid type: integer, expected a string"
+        );
+        assert_eq!(
+            without_values("unknown field `a`, expected b`, expected `x` or `y`"),
+            "unknown field, expected `x` or `y`",
+            "a backtick in a name does not end it"
+        );
+        assert_eq!(
+            without_values("duplicate key `k` and \"v\\\"w\" at line 2 column 1"),
+            "duplicate key and at line 2 column 1"
+        );
+        assert_eq!(
+            without_values("expected `.`, `=`"),
+            "expected `.`, `=`",
+            "what was expected stays"
         );
     }
 }

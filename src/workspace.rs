@@ -72,6 +72,10 @@ pub fn shown_from(path: &Path, base: &Path) -> String {
 /// The settings file called `name` in `dir` or the nearest parent,
 /// stopping at the repository root (a directory with `.git`), so that a hook
 /// scanning a few files of a repository finds the repository's settings.
+/// Outside a repository only `dir` itself is looked in: a `candor.toml` or
+/// `privacy.yml` lying somewhere above a scanned tree (a home directory, a
+/// CI workspace) is no part of it and must not change its scan; `--config`
+/// and `--policy` name such a file.
 ///
 /// It must be a regular file, or a link to one inside the repository (or,
 /// outside a repository, inside the directory it was found in): a scanned
@@ -81,6 +85,7 @@ pub fn settings_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> 
     let Some(absolute) = canonical(dir) else {
         return Ok(None);
     };
+    let top = repository_root(&absolute).unwrap_or_else(|| absolute.clone());
     for d in absolute.ancestors() {
         let candidate = d.join(name);
         if std::fs::symlink_metadata(&candidate).is_ok() {
@@ -91,8 +96,8 @@ pub fn settings_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> 
                 files::Entry::Directory => Err(format!("{}: a directory", candidate.display())),
             };
         }
-        if d.join(".git").exists() {
-            return Ok(None);
+        if d == top {
+            break;
         }
     }
     Ok(None)

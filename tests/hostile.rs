@@ -63,11 +63,22 @@ fn special_files_are_reported_not_read() {
             notice(special)
         );
     }
-    assert!(notice("sub").is_some_and(|m| m.contains("`.gitignore` is not a regular file")));
+    // The FIFO is not applied, and its directory is scanned all the same.
+    assert!(
+        notice("sub/.gitignore")
+            .is_some_and(|m| m.contains("not applied") && m.contains("not a regular file")),
+        "{:?}",
+        notice("sub/.gitignore")
+    );
     assert!(notice("zero.py").is_some_and(|m| m.contains("not followed")));
     assert!(notice("zero.graphql").is_some());
     let findings = v["findings"].as_array().unwrap();
     assert!(findings.iter().any(|f| f["location"]["path"] == "app.py"));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["location"]["path"] == "sub/ok.py")
+    );
 }
 
 #[test]
@@ -265,6 +276,430 @@ fn a_report_is_whole_or_absent_when_the_run_is_killed() {
                 parsed.is_ok(),
                 "killed after {delay_ms} ms: a half-written report"
             );
+        }
+    }
+}
+
+#[test]
+fn settings_that_fail_to_parse_never_print_what_they_hold() {
+    // Files a fork's links could lead to: each is read because the command
+    // line names it, and must fail without its content in the CI log.
+    let secrets: [&[u8]; 10] = [
+        b"TOPSECRETKEY = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = \"TOPSECRETVALUE123\"\n",
+        b"exclude = \"TOPSECRETVALUE123\"\n",
+        b"fail_on = 12345678\n",
+        b"[rules]\nenable = [\"TOPSECRETVALUE123\"]\n",
+        b"exclude = [\"TOPSECRETVALUE123{\"]\n",
+        b"[roles]\nTOPSECRETKEY = [\"x\"]\n",
+        b"[roles]\ntest = [\"TOPSECRETVALUE123[\"]\n",
+        b"TOPSECRETKEY: TOPSECRETVALUE123\n",
+        b"findings: \"TOPSECRETVALUE123\"\n",
+    ];
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    for (i, secret) in secrets.iter().enumerate() {
+        let outside = temp_tree(&[("secret", secret)]);
+        let link = root.join(format!("settings-{i}"));
+        symlink(outside.path().join("secret"), &link).unwrap();
+        let name = format!("settings-{i}");
+        for flag in ["--config", "--baseline", "--policy"] {
+            let out = bounded(root, &["scan", ".", flag, &name]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            if out.status.code() != Some(2) {
+                // Not every file fails as every kind of settings.
+                continue;
+            }
+            assert!(
+                !err.contains("TOPSECRET") && !err.contains("12345678"),
+                "{flag} {}: {err}",
+                String::from_utf8_lossy(secret)
+            );
+            assert!(err.contains(&format!("{name}:")), "{flag}: {err}");
+        }
+    }
+    // What is wrong and where is still said.
+    std::fs::write(
+        root.join("candor.toml"),
+        "fail_on = \"TOPSECRETVALUE123\"\n",
+    )
+    .unwrap();
+    let out = bounded(root, &["scan", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("candor.toml:1:1: fail_on must be error, warning, note or never"),
+        "{err}"
+    );
+}
+
+#[test]
+fn settings_above_a_tree_outside_a_repository_are_not_read() {
+    // A `candor.toml` in a home directory or a CI workspace, above a tree
+    // that is no git repository, once emptied the scan without a word.
+    let top = temp_tree(&[
+        ("candor.toml", b"exclude = [\"**\"]\n"),
+        ("privacy.yml", b"version: 1\ndata: []\n"),
+        ("child/app.py", APP),
+    ]);
+    let dir = top.path();
+    let scan = |extra: &[&str], format: &str| {
+        let mut args = vec!["scan", "child", "--fail-on", "never", "--format", format];
+        args.extend_from_slice(extra);
+        let out = bounded(dir, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["location"]["path"] == "app.py"),
+        "{v}"
+    );
+    assert_eq!(v["config"], serde_json::Value::Null);
+    assert_eq!(v["manifest"], serde_json::Value::Null);
+    for format in ["text", "markdown", "html", "sarif"] {
+        assert!(!scan(&[], format).contains("candor.toml"), "{format}");
+    }
+    // Named on the command line, the file is used, and every report names
+    // it.
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&["--config", "candor.toml"], format);
+        assert!(!report.contains("logging.info"), "{format}: excluded");
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    // Inside a repository, the settings at its root are found from a
+    // subdirectory, and named.
+    std::fs::create_dir(dir.join(".git")).unwrap();
+    for format in ["text", "json", "sarif", "markdown", "html"] {
+        let report = scan(&[], format);
+        assert!(report.contains("candor.toml"), "{format}: {report}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&scan(&[], "json")).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
+    assert!(v["config"].as_str().unwrap().ends_with("candor.toml"));
+}
+
+/// A JSON scan of `dir` run in `cwd`, which must succeed.
+fn scan_json(cwd: &Path, dir: &str) -> serde_json::Value {
+    let out = bounded(
+        cwd,
+        &["scan", dir, "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The paths of the findings of a JSON report.
+fn finding_paths(v: &serde_json::Value) -> Vec<String> {
+    let mut paths: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.dedup();
+    paths
+}
+
+/// The message of the notice about `path`, if there is one.
+fn notice_of(v: &serde_json::Value, path: &str) -> Option<String> {
+    v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["path"] == path)
+        .map(|n| n["message"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn ignore_files_above_the_repository_apply_nothing() {
+    for name in [".gitignore", ".ignore", ".candorignore"] {
+        let top = temp_tree(&[(name, b"*.py\n"), ("repo/app.py", APP)]);
+        std::fs::create_dir(top.path().join("repo/.git")).unwrap();
+        let v = scan_json(top.path(), "repo");
+        assert_eq!(finding_paths(&v), ["app.py"], "{name}: {v}");
+        assert_eq!(v["stats"]["files_scanned"], 1, "{name}");
+        assert_eq!(v["notices"], serde_json::json!([]), "{name}");
+        // Outside a repository, nothing above the scanned directory applies.
+        std::fs::remove_dir(top.path().join("repo/.git")).unwrap();
+        let v = scan_json(top.path(), "repo");
+        assert_eq!(finding_paths(&v), ["app.py"], "{name}, no repository: {v}");
+    }
+    // Those between the repository's root and a scanned subdirectory apply,
+    // from where they stand.
+    let top = temp_tree(&[
+        (".gitignore", b"*.py\n"),
+        ("repo/.gitignore", b"/src/skip.py\n"),
+        ("repo/src/.ignore", b"!keep.py\n"),
+        ("repo/src/app.py", APP),
+        ("repo/src/skip.py", APP),
+        ("repo/src/keep.py", APP),
+    ]);
+    std::fs::create_dir(top.path().join("repo/.git")).unwrap();
+    let v = scan_json(top.path(), "repo/src");
+    assert_eq!(finding_paths(&v), ["app.py", "keep.py"], "{v}");
+}
+
+#[test]
+fn ignore_files_that_cannot_be_read_are_not_applied_and_named() {
+    let outside = temp_tree(&[("everything", b"*\n")]);
+    let tree = temp_tree(&[("app.py", APP), ("sub/b.py", APP), ("deep/c.py", APP)]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    symlink(
+        outside.path().join("everything"),
+        root.join(".candorignore"),
+    )
+    .unwrap();
+    symlink("nowhere", root.join("sub/.gitignore")).unwrap();
+    let v = scan_json(root, ".");
+    assert_eq!(
+        finding_paths(&v),
+        ["app.py", "deep/c.py", "sub/b.py"],
+        "{v}"
+    );
+    let candorignore = notice_of(&v, ".candorignore").unwrap_or_default();
+    assert!(
+        candorignore.contains("not applied") && candorignore.contains("out of the scanned tree"),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sub/.gitignore").is_some_and(|m| m.contains("not applied")),
+        "{v}"
+    );
+    assert_eq!(notice_of(&v, ".gitignore"), None, "{v}");
+    // One that cannot be read is not applied either, and said so.
+    std::fs::write(root.join("deep/.gitignore"), "*.py\n").unwrap();
+    if make_unreadable(&root.join("deep/.gitignore")) {
+        let v = scan_json(root, ".");
+        assert!(finding_paths(&v).contains(&"deep/c.py".to_string()), "{v}");
+        assert!(
+            notice_of(&v, "deep/.gitignore")
+                .is_some_and(|m| m.contains("cannot read") && m.contains("not applied")),
+            "{v}"
+        );
+    }
+}
+
+/// Takes every permission from `path`; false when it can still be read
+/// (as root), for the tests of unreadable files to skip.
+fn make_unreadable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = if path.is_dir() {
+        std::fs::read_dir(path).is_ok()
+    } else {
+        std::fs::read(path).is_ok()
+    };
+    if readable {
+        eprintln!("{}: still readable (run as root?); skipped", path.display());
+    }
+    !readable
+}
+
+/// The SDK packages a JSON report lists, as `path:package`.
+fn sdk_packages(v: &serde_json::Value) -> Vec<String> {
+    v["sdks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}:{}",
+                s["path"].as_str().unwrap(),
+                s["package"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn manifests_with_a_bom_or_a_bad_byte_are_still_read() {
+    let tree = temp_tree(&[
+        (
+            "bom/package.json",
+            b"\xef\xbb\xbf{\"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        (
+            "bad/package.json",
+            b"{\"description\": \"caf\xe9\",\n \"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        ("bom/requirements.txt", b"\xef\xbb\xbfsentry-sdk==1\n"),
+        ("bad/requirements.txt", b"# caf\xe9\nsentry-sdk==1\n"),
+        (
+            "bad/go.mod",
+            b"module x // caf\xe9\nrequire github.com/getsentry/sentry-go v0.27.0\n",
+        ),
+        (
+            "bad/Cargo.toml",
+            b"[package]\ndescription = \"caf\xe9\"\n[dependencies]\nsentry = \"0.34\"\n",
+        ),
+        ("app.py", APP),
+    ]);
+    let v = scan_json(tree.path(), ".");
+    let sdks = sdk_packages(&v);
+    for expected in [
+        "bom/package.json:stripe",
+        "bad/package.json:stripe",
+        "bom/requirements.txt:sentry-sdk",
+        "bad/requirements.txt:sentry-sdk",
+        "bad/go.mod:github.com/getsentry/sentry-go",
+        "bad/Cargo.toml:sentry",
+    ] {
+        assert!(sdks.contains(&expected.to_string()), "{expected}: {sdks:?}");
+    }
+    for lossy in [
+        "bad/package.json",
+        "bad/requirements.txt",
+        "bad/go.mod",
+        "bad/Cargo.toml",
+    ] {
+        assert!(
+            notice_of(&v, lossy).is_some_and(|m| m.contains("decoded lossily")),
+            "{lossy}: {v}"
+        );
+    }
+    assert_eq!(notice_of(&v, "bom/package.json"), None);
+}
+
+#[test]
+fn every_path_passed_over_is_reported() {
+    let tree = temp_tree(&[
+        ("app.py", APP),
+        ("locked/secret.py", APP),
+        (
+            "api.yaml",
+            b"openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+        ),
+        (
+            "npm/package.json",
+            b"{\"dependencies\": {\"stripe\": \"1\"}}\n",
+        ),
+        ("broken/package.json", b"{\"dependencies\": \n"),
+    ]);
+    let root = tree.path();
+    // Too large to read, and a sparse one of 3 GB.
+    let large = format!(
+        "{{\"dependencies\": {{\"stripe\": \"1\"}}, \"padding\": \"{}\"}}\n",
+        "x".repeat(17 << 20)
+    );
+    std::fs::create_dir_all(root.join("large")).unwrap();
+    std::fs::write(root.join("large/package.json"), large).unwrap();
+    std::fs::create_dir_all(root.join("sparse")).unwrap();
+    for name in ["sparse/package.json", "sparse/api.yaml"] {
+        let file = std::fs::File::create(root.join(name)).unwrap();
+        file.set_len(3 << 30).unwrap();
+    }
+    // A path longer than the system takes (4096 bytes): 20 directories of
+    // 250 bytes, made one `cd` at a time.
+    let segment = "d".repeat(250);
+    let script = format!(
+        "for i in $(seq 20); do mkdir {segment} && cd -P {segment} || exit 1; done; printf 'x = 1\\n' > deep.py"
+    );
+    let deep = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(root)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(deep, "a path over 4096 bytes could not be made");
+    let v = scan_json(root, ".");
+    assert!(
+        notice_of(&v, "large/package.json").is_some_and(|m| m.contains("larger than")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sparse/package.json").is_some_and(|m| m.contains("larger than")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "sparse/api.yaml").is_some_and(|m| m.contains("binary")),
+        "{v}"
+    );
+    assert!(
+        notice_of(&v, "broken/package.json").is_some_and(|m| m.contains("not valid JSON")),
+        "{v}"
+    );
+    let long = v["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["path"].as_str().unwrap().starts_with(segment.as_str()));
+    assert!(
+        long.is_some_and(|n| n["message"].as_str().unwrap().contains("cannot read")),
+        "{v}"
+    );
+    // What cannot be read is said, whatever it is.
+    let unreadable = ["locked", "api.yaml", "npm/package.json"];
+    if unreadable.iter().all(|p| make_unreadable(&root.join(p))) {
+        let v = scan_json(root, ".");
+        for path in unreadable {
+            assert!(
+                notice_of(&v, path).is_some_and(|m| m.contains("cannot read")),
+                "{path}: {v}"
+            );
+        }
+        assert!(finding_paths(&v).contains(&"app.py".to_string()));
+        assert!(!finding_paths(&v).contains(&"locked/secret.py".to_string()));
+    }
+    // Let the temporary directory be removed.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn reports_for_people_show_control_and_bidi_characters_escaped() {
+    // A file name with a colour sequence, a C1 CSI, a right-to-left
+    // override and the line and paragraph separators, and code lines with
+    // the same.
+    let names = [
+        "esc\u{1b}[31mred\u{1b}[0m.py",
+        "c1\u{9b}2J.py",
+        "bidi\u{202e}yp.txt.py",
+        "sep\u{2028}par\u{2029}.py",
+    ];
+    let code = "import logging\ndef f(email):\n    logging.info(email)  # \u{1b}[32mgreen\u{1b}[0m \u{202e}evil\n";
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (*n, code.as_bytes())).collect();
+    let tree = temp_tree(&files);
+    let raw = ['\u{9b}', '\u{202e}', '\u{2028}', '\u{2029}'];
+    let formats: [&[&str]; 5] = [
+        &["--format", "text", "--color", "always"],
+        &["--format", "text", "--color", "never"],
+        &["--format", "markdown"],
+        &["--format", "csv"],
+        &["--format", "html"],
+    ];
+    for flags in formats {
+        let mut args = vec!["scan", ".", "--fail-on", "never"];
+        args.extend_from_slice(flags);
+        let out = bounded(tree.path(), &args);
+        assert!(out.status.success(), "{flags:?}");
+        let report = String::from_utf8(out.stdout).unwrap();
+        for c in raw {
+            assert!(!report.contains(c), "{flags:?}: raw U+{:04X}", c as u32);
+        }
+        assert!(
+            !report.contains("\u{1b}[31mred") && !report.contains("\u{1b}[32mgreen"),
+            "{flags:?}: a colour sequence from the scanned tree"
+        );
+        if !flags.contains(&"always") {
+            assert!(!report.contains('\u{1b}'), "{flags:?}: raw ESC");
+        }
+        if flags[1] != "html" {
+            // Shown, not dropped.
+            assert!(report.contains("\\u{202e}"), "{flags:?}: {report}");
+            assert!(report.contains("\\u{1b}[31mred"), "{flags:?}: {report}");
         }
     }
 }

@@ -154,6 +154,7 @@ project!(java_spring_layers, "java-spring-layers");
 project!(java_kyc_impl, "java-kyc-impl");
 project!(go_gin_layers, "go-gin-layers");
 project!(go_nethttp_interfaces, "go-nethttp-interfaces");
+project!(php_laravel_layers, "php-laravel-layers");
 project!(whole_objects, "whole-objects");
 project!(declared_inputs, "declared-inputs");
 project!(module_instances, "module-instances");

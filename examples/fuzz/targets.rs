@@ -201,6 +201,7 @@ fn language(name: &'static str) -> fn(&Path) -> bool {
         "typescript" => |p| Language::for_path(p) == Some(Language::TypeScript),
         "java" => |p| Language::for_path(p) == Some(Language::Java),
         "go" => |p| Language::for_path(p) == Some(Language::Go),
+        "php" => |p| Language::for_path(p) == Some(Language::Php),
         _ => |p| Language::for_path(p) == Some(Language::Rust),
     }
 }
@@ -213,14 +214,22 @@ fn has_extension(p: &Path, extensions: &[&str]) -> bool {
 
 /// Every input kind.
 pub fn kinds() -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = ["python", "javascript", "typescript", "java", "go", "rust"]
-        .into_iter()
-        .map(|name| Kind {
-            name,
-            seeds: language(name),
-            run: source,
-        })
-        .collect();
+    let mut kinds: Vec<Kind> = [
+        "python",
+        "javascript",
+        "typescript",
+        "java",
+        "go",
+        "rust",
+        "php",
+    ]
+    .into_iter()
+    .map(|name| Kind {
+        name,
+        seeds: language(name),
+        run: source,
+    })
+    .collect();
     kinds.extend([
         Kind {
             name: "project",

@@ -98,7 +98,17 @@ pub(crate) fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// Appends one field. Control characters and bidirectional overrides from
+/// a scanned repository are written as `\u{..}` (see
+/// [`crate::text::escape_controls`]); a line break stays, quoted.
 fn push_field(out: &mut String, field: &str) {
+    let field = &crate::text::escape_controls(
+        field,
+        crate::text::Keep {
+            newline: true,
+            colour: false,
+        },
+    );
     let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quoted = formula || field.contains([',', '"', '\r', '\n']);
     if quoted {
@@ -129,6 +139,10 @@ mod tests {
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(
+            field("esc\u{1b}[31m\u{202e}\u{2028}.py"),
+            "esc\\u{1b}[31m\\u{202e}\\u{2028}.py"
+        );
     }
 
     #[test]

@@ -15,6 +15,9 @@ struct Document<'a> {
     /// The manifest the findings were judged against, as shown in findings;
     /// `null` without one.
     manifest: Option<&'a str>,
+    /// The settings file (`candor.toml`) the scan used, as shown in
+    /// findings; `null` without one.
+    config: Option<&'a str>,
     findings: &'a [Finding],
     /// Third-party SDKs the dependency manifests declare.
     sdks: &'a [SdkUse],
@@ -36,6 +39,7 @@ pub fn render(report: &ScanReport) -> String {
             version: TOOL_VERSION,
         },
         manifest: report.policy.as_ref().map(|p| p.path.as_str()),
+        config: report.config.as_deref(),
         findings: &report.findings,
         sdks: &report.sdks,
         notices: &report.notices,

@@ -9,6 +9,7 @@ use super::code_span;
 use super::sarif::percent_encode;
 use crate::checks;
 use crate::model::{Finding, Level, NoticeKind, ScanReport};
+use crate::text::{Keep, escape_controls};
 
 /// How many findings are listed in full.
 const TOP: usize = 25;
@@ -53,17 +54,13 @@ impl Links {
 }
 
 /// Text for a table cell: no `|` to end the cell, no line break, no raw
-/// HTML (`<` is written `&lt;`), no control character.
+/// HTML (`<` is written `&lt;`), no control character or bidirectional
+/// override (see [`escape_controls`]).
 fn escape(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '|' => "\\|".to_string(),
-            '<' => "&lt;".to_string(),
-            '\n' | '\r' => " ".to_string(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
-            c => c.to_string(),
-        })
-        .collect()
+    let s = s.replace(['\n', '\r'], " ");
+    escape_controls(&s, Keep::default())
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
 }
 
 pub fn render(report: &ScanReport, links: &Links) -> String {
@@ -85,6 +82,22 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
         report.stats.files_scanned,
         report.stats.lines_scanned
     );
+    // What the findings were judged against and the settings that shaped
+    // the scan.
+    let inputs: Vec<String> = [
+        report
+            .policy
+            .as_ref()
+            .map(|p| ("Manifest", p.path.as_str())),
+        report.config.as_deref().map(|c| ("Settings", c)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(what, path)| format!("{what}: {}.", code_span(path)))
+    .collect();
+    if !inputs.is_empty() {
+        let _ = writeln!(out, "{}\n", inputs.join(" "));
+    }
     if let Some(note) = report.stats.left_out_note() {
         let _ = writeln!(out, "{}.\n", note.replace("; ", ". "));
     }

@@ -67,9 +67,12 @@ impl Format {
 
 /// Text as a Markdown code span: fenced by more backticks than it holds
 /// in a row, so that no text can end the span early; line breaks become
-/// spaces. (Not for table cells, where a `|` would end the cell.)
+/// spaces, and control characters and bidirectional overrides are shown
+/// as `\u{..}` (see [`crate::text::escape_controls`]). (Not for table
+/// cells, where a `|` would end the cell.)
 pub(crate) fn code_span(s: &str) -> String {
-    let s = s.replace(['\n', '\r'], " ");
+    let s =
+        crate::text::escape_controls(&s.replace(['\n', '\r'], " "), crate::text::Keep::default());
     let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') {
@@ -93,5 +96,9 @@ mod tests {
         assert_eq!(code_span("a`b.js"), "``a`b.js``");
         assert_eq!(code_span("`x``"), "``` `x`` ```");
         assert_eq!(code_span("a<b>\nc"), "`a<b> c`");
+        assert_eq!(
+            code_span("esc\u{1b}[31m\u{9b}\u{202e}.py"),
+            "`esc\\u{1b}[31m\\u{9b}\\u{202e}.py`"
+        );
     }
 }

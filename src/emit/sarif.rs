@@ -204,8 +204,8 @@ fn physical(loc: &Location, snippet: Option<&str>, root: &SourceRoot) -> Value {
     json!({ "physicalLocation": { "artifactLocation": { "uri": root.uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
 }
 
-/// The SDKs the project ships, and the findings left out as not in
-/// production code, by role.
+/// The SDKs the project ships, the findings left out as not in production
+/// code, by role, and the manifest and settings file the scan used.
 fn run_properties(report: &ScanReport) -> Value {
     let mut properties = json!({ "sdks": report.sdks });
     if !report.stats.findings_left_out.is_empty() {
@@ -213,6 +213,9 @@ fn run_properties(report: &ScanReport) -> Value {
     }
     if let Some(p) = &report.policy {
         properties["manifest"] = json!(p.path);
+    }
+    if let Some(config) = &report.config {
+        properties["config"] = json!(config);
     }
     properties
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::model::{Finding, FlowKind, Level, NoticeKind, ScanReport, TrailStep};
+use crate::text::{Keep, escape_controls};
 
 /// Terminal styling; plain when colour is off.
 struct Style {
@@ -67,37 +68,27 @@ pub fn render(report: &ScanReport, options: &Options) -> String {
     terminal_safe(&out, options.color)
 }
 
-/// The text with every control character that a scanned file's name or
-/// code put in it shown as `\u{1b}`, not passed to the terminal (where an
-/// escape sequence could move the cursor, retitle the window or hide
-/// lines). With colour on, colour sequences (`ESC [ ... m`) are kept: they
-/// can change colours only.
+/// The text with every control character, bidirectional override and
+/// line separator left in it shown as `\u{1b}`, not passed to the terminal
+/// (where an escape sequence could move the cursor, retitle the window or
+/// hide lines). With colour on, colour sequences (`ESC [ ... m`) are kept:
+/// they are candor's own, for every value from a scanned repository was
+/// escaped by [`shown`] when it was put in.
 fn terminal_safe(text: &str, color: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let control = c.is_control() && c != '\n' && c != '\t';
-        if !control {
-            out.push(c);
-            continue;
-        }
-        if color && c == '\u{1b}' {
-            let rest = &text[at + 1..];
-            let sgr = rest.strip_prefix('[').and_then(|r| {
-                let len = r.find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))?;
-                r[len..].starts_with('m').then_some(len + 2)
-            });
-            if let Some(len) = sgr {
-                out.push_str(&text[at..at + 1 + len]);
-                for _ in 0..len {
-                    chars.next();
-                }
-                continue;
-            }
-        }
-        out.push_str(&format!("\\u{{{:x}}}", c as u32));
-    }
-    out
+    escape_controls(
+        text,
+        Keep {
+            newline: true,
+            colour: color,
+        },
+    )
+}
+
+/// A value from a scanned repository (a file name, a code line, a name
+/// from code in a message) as one line of the terminal shows it: no
+/// control character, colour sequence or line break of its own.
+fn shown(value: &str) -> String {
+    escape_controls(value, Keep::default())
 }
 
 /// Every notice: one line each for files not (fully) analysed and
@@ -110,20 +101,21 @@ fn notices(out: &mut String, report: &ScanReport, style: &Style) {
         if n.kind == NoticeKind::Skipped {
             skipped.entry(&n.message).or_default().push(&n.path);
         } else {
-            let _ = writeln!(out, "{label}: {}: {}", n.path, n.message);
+            let _ = writeln!(out, "{label}: {}: {}", shown(&n.path), shown(&n.message));
         }
     }
     for (reason, paths) in skipped {
+        let reason = shown(reason);
         match paths.as_slice() {
             [one] => {
-                let _ = writeln!(out, "{label}: {one}: skipped: {reason}");
+                let _ = writeln!(out, "{label}: {}: skipped: {reason}", shown(one));
             }
             many => {
                 let _ = writeln!(
                     out,
                     "{label}: skipped {} paths, {reason} (the first: {})",
                     many.len(),
-                    many[0]
+                    shown(many[0])
                 );
             }
         }
@@ -137,7 +129,7 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         "{}{}: {}",
         style.level(f.level),
         style.paint("1", &format!("[{}]", f.rule_id)),
-        style.paint("1", &f.message)
+        style.paint("1", &shown(&f.message))
     );
     let gutter = loc.start_line.to_string().len();
     let pad = " ".repeat(gutter);
@@ -145,7 +137,7 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         out,
         "{pad}{} {}:{}:{}",
         style.paint("1;34", "-->"),
-        loc.path,
+        shown(&loc.path),
         loc.start_line,
         loc.start_column
     );
@@ -155,7 +147,7 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         "{} {} {}",
         style.paint("1;34", &loc.start_line.to_string()),
         style.paint("1;34", "|"),
-        f.snippet
+        shown(&f.snippet)
     );
     let width = if loc.end_line == loc.start_line {
         loc.end_column.saturating_sub(loc.start_column).max(1)
@@ -177,11 +169,15 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         style.paint("1;31", &"^".repeat(width))
     );
     let sensitivity = |sensitive: bool| if sensitive { " (sensitive)" } else { "" };
-    let mut categories = vec![format!("{}{}", f.category, sensitivity(f.sensitive))];
+    let mut categories = vec![format!(
+        "{}{}",
+        shown(&f.category),
+        sensitivity(f.sensitive)
+    )];
     categories.extend(
         f.other_categories
             .iter()
-            .map(|o| format!("{}{}", o.category, sensitivity(o.sensitive))),
+            .map(|o| format!("{}{}", shown(&o.category), sensitivity(o.sensitive))),
     );
     let label = if categories.len() > 1 {
         "categories"
@@ -193,9 +189,9 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
         let in_region = f
             .region
             .as_deref()
-            .map(|region| format!(" (region {region})"))
+            .map(|region| format!(" (region {})", shown(region)))
             .unwrap_or_default();
-        let _ = writeln!(out, "{pad} = recipient: {r}{in_region}");
+        let _ = writeln!(out, "{pad} = recipient: {}{in_region}", shown(r));
     }
     if f.trail.len() > 1 {
         let _ = writeln!(out, "{pad} = flow: {}", flow(&f.trail, &loc.path));
@@ -206,7 +202,7 @@ fn finding(out: &mut String, f: &Finding, style: &Style) {
             let _ = writeln!(
                 out,
                 "{pad} = flow of {}: {}",
-                other.category,
+                shown(&other.category),
                 flow(&other.trail, &loc.path)
             );
         }
@@ -222,9 +218,9 @@ fn flow(trail: &[TrailStep], path: &str) -> String {
             let place = if s.location.path == path {
                 format!("{}", s.location.start_line)
             } else {
-                format!("{}:{}", s.location.path, s.location.start_line)
+                format!("{}:{}", shown(&s.location.path), s.location.start_line)
             };
-            format!("{} (line {place})", s.message)
+            format!("{} (line {place})", shown(&s.message))
         })
         .collect();
     steps.join(" -> ")
@@ -238,9 +234,9 @@ fn manifest_line(report: &ScanReport) -> String {
                 .manifest
                 .policy
                 .as_ref()
-                .map(|i| format!(" ({})", i.name))
+                .map(|i| format!(" ({})", shown(&i.name)))
                 .unwrap_or_default();
-            format!("judged against the manifest {}{name}", p.path)
+            format!("judged against the manifest {}{name}", shown(&p.path))
         }
         None => {
             "no manifest: flows are listed, not judged against a policy; `candor init` drafts one"
@@ -281,6 +277,9 @@ pub fn totals(report: &ScanReport) -> String {
 fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Level) {
     let _ = writeln!(out, "{}: {}", style.paint("1", "summary"), totals(report));
     let _ = writeln!(out, "  {}", manifest_line(report));
+    if let Some(config) = &report.config {
+        let _ = writeln!(out, "  settings from {}", shown(config));
+    }
     let hidden: Vec<Level> = report
         .findings
         .iter()
@@ -319,7 +318,12 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Leve
                     0 => String::new(),
                     n => format!(", +{n} more"),
                 };
-                format!("{recipient} ({}:{}{more})", first.path, first.line)
+                format!(
+                    "{} ({}:{}{more})",
+                    shown(recipient),
+                    shown(&first.path),
+                    first.line
+                )
             })
             .collect();
         let _ = writeln!(out, "  third-party SDKs shipped: {}", sdks.join(", "));
@@ -351,6 +355,7 @@ fn summary(out: &mut String, report: &ScanReport, style: &Style, min_level: Leve
         "category"
     );
     for (cat, row) in table {
+        let cat = shown(cat);
         let _ = writeln!(
             out,
             "  {cat:width$}  {:>9}  {:>6}  {:>6}  {:>6}",

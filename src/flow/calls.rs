@@ -80,7 +80,13 @@ impl FileCx<'_> {
         else {
             return Value::default();
         };
-        if let Some(source) = self.container_at(e, sc) {
+        // `request()` is the request, `request('email')` one of its fields.
+        let keyed = !args.is_empty()
+            && [self.resolved(callee, sc), written(callee)]
+                .into_iter()
+                .flatten()
+                .any(|p| self.lang.keyed_call(&p).is_some());
+        if !keyed && let Some(source) = self.container_at(e, sc) {
             for a in args {
                 self.eval(&a.value, sc);
             }

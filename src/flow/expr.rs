@@ -90,12 +90,23 @@ impl FileCx<'_> {
             ExprKind::Either(items) => {
                 let mut out = Value::default();
                 let mut states = Vec::new();
+                let mut valued = Vec::new();
                 for item in items {
                     let v = self.eval(item, sc);
                     states.push(v.state);
+                    // A literal branch (`null`) or a condition kept beside
+                    // the branches leaves the others' state as it is:
+                    // `isset($p) ? Hash::make($p) : null` is a hash.
+                    if v.state != State::Literal && !matches!(item.kind, ExprKind::Opaque(_)) {
+                        valued.push(v.state);
+                    }
                     out.merge(v);
                 }
                 if let Some(first) = states.first().filter(|s| states.iter().all(|x| x == *s)) {
+                    out.state = *first;
+                } else if let Some(first) =
+                    valued.first().filter(|s| valued.iter().all(|x| x == *s))
+                {
                     out.state = *first;
                 } else if let Some(c) = states.iter().find(|s| matches!(s, State::Container(_)))
                     && !out.has_data()

@@ -20,6 +20,9 @@ pub struct ScanReport {
     pub base: PathBuf,
     /// The manifest the findings were judged against, if any.
     pub policy: Option<PolicyCheck>,
+    /// The settings file (`candor.toml`) the scan used, as paths in
+    /// findings show it, if any: a report says what shaped it.
+    pub config: Option<String>,
     /// The commit checked out in the scanned repository, if it is one.
     pub commit: Option<String>,
 }

@@ -94,13 +94,25 @@ impl SchemaKind {
     }
 
     /// [`SchemaKind::for_content`] of a file on disk, reading no more than
-    /// the start of YAML and JSON files.
+    /// the start of YAML and JSON files; `None` too for one whose start
+    /// cannot be read.
     pub fn for_file(path: &Path) -> Option<SchemaKind> {
+        Self::for_file_checked(path).ok().flatten()
+    }
+
+    /// [`SchemaKind::for_file`], or why the start of a YAML or JSON file
+    /// cannot tell: it cannot be read, or is binary (a NUL byte). The file
+    /// is then neither known to be a schema nor known not to be one.
+    pub fn for_file_checked(path: &Path) -> Result<Option<SchemaKind>, String> {
         if !Self::is_document(path) {
-            return Self::for_path(path);
+            return Ok(Self::for_path(path));
         }
-        let head = files::read_bounded(path, SNIFF_BYTES as u64 - 1).ok()?;
-        Self::for_content(path, &head)
+        let head = files::read_bounded(path, SNIFF_BYTES as u64 - 1)
+            .map_err(|e| format!("cannot read: {}", crate::text::io_reason(&e)))?;
+        if memchr::memchr(0, &head).is_some() {
+            return Err("binary file".to_string());
+        }
+        Ok(Self::for_content(path, &head))
     }
 
     fn via(self) -> &'static str {

@@ -2,6 +2,7 @@
 //! every string safe inside a `<script>` element.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -117,7 +118,10 @@ fn item<'a>(f: &'a Finding, report: &ScanReport) -> Item<'a> {
 }
 
 /// The page's data: JSON in which `<` is written `\u003c`, so that no
-/// string in it can end the `<script>` element that holds it.
+/// string in it can end the `<script>` element that holds it, and control
+/// characters and bidirectional overrides are escaped too (`\u202e`), so
+/// that the page's source holds none raw; the script shows them as
+/// `\u{202e}` when it renders them.
 pub fn json(report: &ScanReport) -> String {
     let mut categories = BTreeMap::new();
     for f in &report.findings {
@@ -134,7 +138,16 @@ pub fn json(report: &ScanReport) -> String {
             p.promises.iter().map(|p| p.subject.as_str()).collect()
         }),
     };
-    serde_json::to_string(&data)
-        .unwrap_or_else(|_| "{\"findings\":[],\"categories\":{},\"promises\":[]}".to_string())
-        .replace('<', "\\u003c")
+    let json = serde_json::to_string(&data)
+        .unwrap_or_else(|_| "{\"findings\":[],\"categories\":{},\"promises\":[]}".to_string());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // Outside strings, compact JSON holds no such character.
+        if c == '<' || crate::text::is_hidden_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -67,8 +67,18 @@ fn civil_date(epoch_seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// Text as HTML element content or a quoted attribute value.
+/// Text as HTML element content or a quoted attribute value. Control
+/// characters (terminal escapes in a file name) and bidirectional
+/// overrides, which would reorder what the page shows, are written as
+/// `\u{..}` (see [`crate::text::escape_controls`]).
 pub(crate) fn escape(s: &str) -> String {
+    let s = crate::text::escape_controls(
+        s,
+        crate::text::Keep {
+            newline: true,
+            colour: false,
+        },
+    );
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -77,11 +87,6 @@ pub(crate) fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters (terminal escapes in a file name) are shown,
-            // not passed on.
-            c if c.is_control() && c != '\n' && c != '\t' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
             c => out.push(c),
         }
     }
@@ -175,6 +180,9 @@ fn header(out: &mut String, report: &ScanReport, project: &str, context: &Contex
             None => "none: flows are listed, not judged against a policy".to_string(),
         },
     );
+    if let Some(config) = &report.config {
+        fact("Settings", format!("<code>{}</code>", escape(config)));
+    }
     fact(
         "Scanned",
         format!(

@@ -10,8 +10,17 @@
   var matches = [];
   var shown = 0;
 
+  // Control characters, bidirectional overrides and line separators from a
+  // scanned repository are shown as \u{..}, as the page's other text
+  // (candor's text::escape_controls).
+  function safe(s) {
+    return String(s).replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, function (c) {
+      return "\\u{" + c.charCodeAt(0).toString(16) + "}";
+    });
+  }
+
   function esc(s) {
-    return String(s).replace(/[&<>"']/g, function (c) {
+    return safe(s).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
@@ -20,7 +29,7 @@
     Object.keys(counts).sort().forEach(function (key) {
       var option = document.createElement("option");
       option.value = key;
-      option.textContent = label(key) + " (" + counts[key] + ")";
+      option.textContent = safe(label(key)) + " (" + counts[key] + ")";
       select.appendChild(option);
     });
   }

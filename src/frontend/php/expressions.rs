@@ -286,6 +286,13 @@ impl Lower<'_> {
         if own && let Some((_, value)) = self.constants.iter().rev().find(|(n, _)| n == constant) {
             return Expr::new(ExprKind::Str(value.clone()), sp);
         }
+        // Another class's constant (`Request::HEADER_X_FORWARDED_FOR`) is a
+        // value fixed in code: it names a setting, it reads no data.
+        if constant.chars().any(|c| c.is_ascii_uppercase())
+            && !constant.chars().any(|c| c.is_ascii_lowercase())
+        {
+            return Expr::new(ExprKind::Literal, sp);
+        }
         let object = self.expr(*scope);
         Expr::new(
             ExprKind::Member {

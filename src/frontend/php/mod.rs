@@ -387,6 +387,17 @@ impl<'s> Lower<'s> {
         }
         let body = node.child_by_field_name("body");
         let members = body.map(named_children).unwrap_or_default();
+        // `use Audits;` in a class body brings a trait's properties and
+        // methods in, as a base class would.
+        for member in &members {
+            if member.kind() == "use_declaration" {
+                for used in named_children(*member) {
+                    if matches!(used.kind(), "name" | "qualified_name") {
+                        bases.push(dotted_name(self.cx.text(used)));
+                    }
+                }
+            }
+        }
         let outer_constants = self.constants.len();
         for member in &members {
             if member.kind() == "const_declaration" {
@@ -397,6 +408,10 @@ impl<'s> Lower<'s> {
         self.classes.push(name.clone());
         let mut fields = Vec::new();
         let mut inits = Vec::new();
+        let listed_fields = members
+            .iter()
+            .find_map(|m| self.validation_rules(*m))
+            .unwrap_or_default();
         for member in members {
             match member.kind() {
                 "property_declaration" => self.properties(member, &mut fields, &mut inits),
@@ -434,9 +449,48 @@ impl<'s> Lower<'s> {
             name,
             bases,
             fields,
-            listed_fields: Vec::new(),
+            listed_fields,
             span: span(node),
         });
+    }
+
+    /// The fields a Laravel form request validates, named by the keys of
+    /// the array its `rules()` method returns (`'email' => 'required'`,
+    /// `'address.city' => ..` as `city`): the fields its sender fills in,
+    /// as Django's `Meta.fields` are a form's.
+    fn validation_rules(&self, method: Node) -> Option<Vec<Field>> {
+        let named_rules = method.kind() == "method_declaration"
+            && method
+                .child_by_field_name("name")
+                .is_some_and(|n| self.cx.text(n) == "rules");
+        let body = method.child_by_field_name("body").filter(|_| named_rules)?;
+        let returned = named_children(body)
+            .into_iter()
+            .rev()
+            .find(|s| s.kind() == "return_statement")
+            .and_then(|r| named_children(r).first().copied())
+            .filter(|v| v.kind() == "array_creation_expression")?;
+        let mut out = Vec::new();
+        for element in named_children(returned) {
+            let parts = named_children(element);
+            let [key, _] = parts.as_slice() else { continue };
+            let ExprKind::Str(name) = expressions::literal_string(&self.cx, *key) else {
+                continue;
+            };
+            // `contacts.*.email` and `address.city` name nested fields.
+            let last = name.rsplit('.').next().unwrap_or(&name);
+            if last.is_empty() || last == "*" {
+                continue;
+            }
+            out.push(Field {
+                name: last.to_string(),
+                ty: None,
+                made_by: None,
+                unserialized: false,
+                span: span(*key),
+            });
+        }
+        Some(out)
     }
 
     /// `const API = 'https://...';`: string constants of the class.

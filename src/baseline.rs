@@ -6,7 +6,7 @@
 //! findings as suppressed (SARIF kind `external`) and reports entries that no
 //! longer match as stale, so that the baseline shrinks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -91,12 +91,22 @@ impl Baseline {
 
     /// Marks baselined findings suppressed and adds a note for each stale
     /// entry, located at its line in the baseline file (`shown` path).
+    ///
+    /// Findings are matched through a map of the entries and stale entries
+    /// located through a map of the file's words, each built once: a
+    /// baseline of tens of thousands of entries took minutes when each
+    /// finding searched every entry and each stale entry the whole text.
     pub fn apply(&self, findings: &mut Vec<Finding>, shown: &str, text: &str) {
+        let mut first: HashMap<(&str, &str, &str), usize> = HashMap::new();
+        for (i, e) in self.findings.iter().enumerate() {
+            first
+                .entry((e.fingerprint.as_str(), e.rule.as_str(), e.path.as_str()))
+                .or_insert(i);
+        }
         let mut used = vec![false; self.findings.len()];
         for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
-            if let Some(i) = self.findings.iter().position(|e| {
-                e.fingerprint == f.fingerprint && e.rule == f.rule_id && e.path == f.location.path
-            }) {
+            let key = (f.fingerprint.as_str(), f.rule_id, f.location.path.as_str());
+            if let Some(&i) = first.get(&key) {
                 used[i] = true;
                 f.suppression = Some(Suppression {
                     kind: SuppressionKind::External,
@@ -104,11 +114,24 @@ impl Baseline {
                 });
             }
         }
+        if used.iter().all(|u| *u) {
+            return;
+        }
+        // The first line holding each word (a fingerprint is one word of
+        // `fingerprint: 0123abcd:1`, quoted or not).
+        let lines: Vec<&str> = text.lines().collect();
+        let mut words: HashMap<&str, usize> = HashMap::new();
+        for (i, line) in lines.iter().enumerate() {
+            let separators = |c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '{' | '}' | '[' | ']')
+            };
+            for word in line.split(separators).filter(|w| !w.is_empty()) {
+                words.entry(word).or_insert(i);
+            }
+        }
         for (e, _) in self.findings.iter().zip(&used).filter(|(_, u)| !**u) {
-            let line = text
-                .lines()
-                .position(|l| l.contains(&e.fingerprint))
-                .map_or(1, |i| i as u32 + 1);
+            let index = words.get(e.fingerprint.as_str()).copied().unwrap_or(0);
+            let line = index as u32 + 1;
             let location = Location {
                 path: shown.to_string(),
                 start_line: line,
@@ -116,7 +139,7 @@ impl Baseline {
                 end_line: line,
                 end_column: 1,
             };
-            let snippet = text::snippet(text.lines().nth(line as usize - 1).unwrap_or(""), 1);
+            let snippet = text::snippet(lines.get(index).copied().unwrap_or(""), 1);
             findings.push(Finding::meta(
                 &STALE_BASELINE_ENTRY,
                 "baseline",

@@ -74,7 +74,7 @@ pub struct Discovery {
 
 /// Whether a file's name makes it one candor would read: a refused one is
 /// reported only then (a link named `README` is no concern).
-fn file_kind_by_name(path: &Path) -> bool {
+pub fn read_by_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     crate::dependencies::is_dependency_manifest(name)
         || SchemaKind::for_path(path).is_some()
@@ -541,7 +541,7 @@ pub fn discover(
             // only to a regular file inside the tree.
             let regular = entry.file_type().is_some_and(|t| t.is_file());
             if !regular && let files::Entry::Refused(reason) = files::entry(path, Some(bound)) {
-                if file_kind_by_name(path)
+                if read_by_name(path)
                     && let Ok(mut f) = found.lock()
                 {
                     f.skipped.push(Skipped {

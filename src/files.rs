@@ -56,6 +56,34 @@ pub fn entry(path: &Path, root: Option<&Path>) -> Entry {
     }
 }
 
+/// `path` absolute with its directories resolved (links, `.`, `..`) but
+/// not its last component, which may be a link judged by [`entry`]: two
+/// names of one file in one directory compare equal, and a file under a
+/// linked directory shows where it really is. Directories that do not
+/// exist (a file deleted in the working tree but still staged) are kept
+/// by name below the deepest one that does.
+pub fn resolve_directories(path: &Path) -> PathBuf {
+    let Some(name) = path.file_name() else {
+        return canonical(path).unwrap_or_else(|| path.to_path_buf());
+    };
+    let mut missing = Vec::new();
+    let mut dir = path.parent().unwrap_or(Path::new(""));
+    loop {
+        if let Some(mut resolved) = canonical(dir) {
+            resolved.extend(missing.iter().rev());
+            resolved.push(name);
+            return resolved;
+        }
+        match (dir.file_name(), dir.parent()) {
+            (Some(part), Some(parent)) => {
+                missing.push(part);
+                dir = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
 fn canonical(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(if path.as_os_str().is_empty() {
         Path::new(".")

@@ -4,63 +4,13 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::run::{command, temp_tree};
-
-/// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
-/// than a minute. Its output is read as it comes, so that a large report
-/// cannot block it on a full pipe.
-fn bounded(dir: &Path, args: &[&str]) -> Output {
-    let mut child = command(args)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run candor");
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("candor {args:?} ran for more than a minute");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
-    }
-}
+use common::run::{bounded, command, temp_tree};
 
 fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo")
@@ -148,6 +98,29 @@ fn a_fifo_ignore_file_at_the_root_does_not_block_the_scan() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["findings"][0]["location"]["path"], "app.py");
+}
+
+#[test]
+fn a_fifo_ignore_file_does_not_block_git() {
+    // git opens every `.gitignore` it meets listing new files, and a FIFO's
+    // `open()` waits for a writer for ever: git is stopped at its limit.
+    let tree = temp_tree(&[("app.py", APP), ("sub/new.py", APP)]);
+    let root = tree.path();
+    common::run::git(root, &["init", "-q"]);
+    common::run::git(root, &["add", "app.py"]);
+    common::run::git(root, &["commit", "-q", "-m", "init"]);
+    if !mkfifo(&root.join("sub/.gitignore")) {
+        return;
+    }
+    let mut scan = command(&["scan", "--changed-since", "main"]);
+    scan.current_dir(root).env("CANDOR_GIT_TIMEOUT", "2");
+    let out = common::run::bounded_command(scan);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("did not finish within 2 s") && err.contains("CANDOR_GIT_TIMEOUT"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -729,4 +702,122 @@ fn reports_for_people_show_control_and_bidi_characters_escaped() {
             assert!(report.contains("\\u{1b}[31mred"), "{flags:?}: {report}");
         }
     }
+}
+
+/// Fails unless `candor ARGS` on `large`, an input four times `small`,
+/// takes less than eight times as long: linear work takes at most four
+/// times as long (less, with the start-up), quadratic work sixteen. The
+/// shortest of a few runs is compared, so that a busy machine does not
+/// fail it.
+fn assert_linear(small: &Path, large: &Path, args: &[&str]) {
+    let time = |dir: &Path| {
+        let start = Instant::now();
+        let out = bounded(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        start.elapsed()
+    };
+    let small_time = (0..3).map(|_| time(small)).min().unwrap();
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let t = time(large);
+        tries.push(t);
+        if t < small_time * 8 || t > small_time * 12 {
+            break;
+        }
+    }
+    let best = *tries.iter().min().unwrap();
+    assert!(
+        best < small_time * 8,
+        "four times the input took {best:?} (tries: {tries:?}) against {small_time:?}: \
+         more than linear"
+    );
+}
+
+/// A package.json declaring `n` packages, the last of them `stripe`, on
+/// line `n + 3`.
+fn package_json(n: usize) -> String {
+    let mut text = String::from("{\n  \"name\": \"x\",\n  \"dependencies\": {\n");
+    for i in 0..n - 1 {
+        text.push_str(&format!("    \"package-number-{i:06}\": \"^1.0.0\",\n"));
+    }
+    text.push_str("    \"stripe\": \"^14\"\n  }\n}\n");
+    text
+}
+
+#[test]
+fn dependency_manifests_take_time_linear_in_their_size() {
+    // 4,000 and 16,000 packages (160 and 630 KB): each package's line was
+    // looked for in the whole text, 1.4 s and 20 s (debug build).
+    let (n, large_n) = (4_000, 16_000);
+    let small = temp_tree(&[("package.json", package_json(n).as_bytes())]);
+    let large = temp_tree(&[("package.json", package_json(large_n).as_bytes())]);
+    let args = ["scan", ".", "--format", "json", "--fail-on", "never"];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    assert_eq!(v["sdks"][0]["package"], "stripe");
+    assert_eq!(v["sdks"][0]["line"], large_n + 3);
+    assert_linear(small.path(), large.path(), &args);
+
+    // And a manifest has the budget of a source file.
+    let out = bounded(
+        large.path(),
+        &[&args[..], &["--max-file-size", "100000"]].concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sdks"], serde_json::json!([]));
+    assert_eq!(v["notices"][0]["path"], "package.json");
+    assert_eq!(v["notices"][0]["kind"], "skipped");
+    let message = v["notices"][0]["message"].as_str().unwrap();
+    assert!(message.contains("--max-file-size"), "{message}");
+}
+
+/// A tree with one clean file and a baseline of `n` entries that match
+/// nothing; entry `i`'s fingerprint is on line `5 + 4 i`.
+fn stale_baseline(n: usize) -> tempfile::TempDir {
+    let mut text = String::from("version: 1\nfindings:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "- path: src/module_{i}.py\n  rule: sensitive-data-logged\n  \
+             fingerprint: {i:016x}:1\n  reason: Entry number {i} accepted\n"
+        ));
+    }
+    temp_tree(&[
+        ("app.py", b"x = 1\n"),
+        ("candor-baseline.yml", text.as_bytes()),
+    ])
+}
+
+#[test]
+fn stale_baselines_take_time_linear_in_their_size() {
+    // 2,000 and 8,000 stale entries: each was looked for in the whole
+    // baseline's text, 2 s and 35 s (debug build).
+    let (n, large_n) = (2_000, 8_000);
+    let small = stale_baseline(n);
+    let large = stale_baseline(large_n);
+    let args = [
+        "scan",
+        ".",
+        "--baseline",
+        "candor-baseline.yml",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    let stale: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "stale-baseline-entry")
+        .map(|f| f["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(stale.len(), large_n);
+    assert!(stale.contains(&(5 + 4 * (large_n as u64 - 1))));
+    assert_linear(small.path(), large.path(), &args);
 }

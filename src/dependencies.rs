@@ -398,7 +398,12 @@ pub const MAX_MANIFEST_FILE: u64 = crate::files::MAX_SETTINGS_FILE;
 /// [`MAX_MANIFEST_FILE`] of them), and notices of what could not be read:
 /// one that is no valid JSON or TOML, or not UTF-8 (decoded lossily, the
 /// rest still read). A byte-order mark is no part of the text.
-pub fn sdks_in(path: &Path, bytes: &[u8], shown: &str, rules: &Rules) -> (Vec<SdkUse>, Vec<Notice>) {
+pub fn sdks_in(
+    path: &Path,
+    bytes: &[u8],
+    shown: &str,
+    rules: &Rules,
+) -> (Vec<SdkUse>, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut notice = |kind, message: String| {
         notices.push(Notice {

@@ -294,7 +294,10 @@ fn read_manifest(
         Ok(bytes) if bytes.len() as u64 <= limit => return Some(bytes),
         Ok(_) => (
             NoticeKind::Skipped,
-            format!("larger than {} MiB; its dependencies are not read", limit >> 20),
+            format!(
+                "larger than {} MiB; its dependencies are not read",
+                limit >> 20
+            ),
         ),
         Err(e) => (
             NoticeKind::Error,

@@ -90,6 +90,13 @@ impl FileCx<'_> {
             for a in args {
                 self.eval(&a.value, sc);
             }
+            // A read of request data that lists the fields it takes, whose
+            // result is used: those fields, collected here.
+            if self.discarded != Some(e.span)
+                && let Some(fields) = self.listed_read(source, e, callee, args)
+            {
+                return fields;
+            }
             return Value::container(source);
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);

@@ -71,7 +71,9 @@ impl FileCx<'_> {
         }
         match stmt {
             Stmt::Expr(e) => {
+                self.discarded = Some(e.span);
                 self.eval(e, sc);
+                self.discarded = None;
             }
             Stmt::Return(e, span) => {
                 if let Some(e) = e {

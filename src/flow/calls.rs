@@ -313,9 +313,9 @@ impl FileCx<'_> {
                 // (`this.contact.last_name = v; this.contact.save()`).
                 (ExprKind::Member { object, property }, FlowKind::Stored)
                     if matches!(&object.kind, ExprKind::Name(r) if self.is_self(r))
-                        && sc.vars.contains_key(&super::function::held_field_variable(
-                            object, property,
-                        )) =>
+                        && sc
+                            .vars
+                            .contains_key(&super::paths::held_field_variable(object, property)) =>
                 {
                     Some(v)
                 }

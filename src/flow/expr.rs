@@ -36,7 +36,7 @@ impl FileCx<'_> {
                 if matches!(&object.kind, ExprKind::Name(r) if self.is_self(r))
                     && let Some(held) = sc
                         .vars
-                        .get(&super::function::held_field_variable(object, property))
+                        .get(&super::paths::held_field_variable(object, property))
                 {
                     out.merge(held.value.clone());
                 }

@@ -291,7 +291,7 @@ impl FileCx<'_> {
                 object: receiver,
                 property,
             } if matches!(&receiver.kind, ExprKind::Name(r) if self.is_self(r)) => (
-                held_field_variable(receiver, property),
+                super::paths::held_field_variable(receiver, property),
                 Some(property.as_str()),
             ),
             _ => {
@@ -334,15 +334,6 @@ impl FileCx<'_> {
             .then(span, || format!("stored in `{owner}.{field}`"))
             .into_field(field);
         self.var_mut(owner, sc).value.overwrite_field(field, v);
-    }
-}
-
-/// The variable that follows a record held in field `field` of the
-/// object (`this.contact`): a name with a `.`, which no identifier spells.
-pub(super) fn held_field_variable(receiver: &Expr, field: &str) -> String {
-    match &receiver.kind {
-        ExprKind::Name(r) => format!("{r}.{field}"),
-        _ => field.to_string(),
     }
 }
 

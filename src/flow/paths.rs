@@ -135,3 +135,12 @@ mod tests {
         assert_eq!(written(&chain(5_000)), None);
     }
 }
+
+/// The variable that follows a record held in field `field` of the
+/// object (`this.contact`): a name with a `.`, which no identifier spells.
+pub(super) fn held_field_variable(receiver: &Expr, field: &str) -> String {
+    match &receiver.kind {
+        ExprKind::Name(r) => format!("{r}.{field}"),
+        _ => field.to_string(),
+    }
+}

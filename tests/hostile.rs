@@ -818,3 +818,56 @@ fn stale_baselines_take_time_linear_in_their_size() {
     assert!(stale.contains(&(5 + 4 * (large_n as u64 - 1))));
     assert_linear(small.path(), large.path(), &args);
 }
+
+#[test]
+fn minified_files_are_judged_by_where_their_bytes_are() {
+    // A bundle padded with blank lines once passed for hand-written (its
+    // average line fell under the limit) ...
+    let bundle = "var u=function(e){return fetch(e.email)};".repeat(1_200);
+    let padded = format!("{bundle}\n{}", "\n".repeat(5_000));
+    // ... and one long line (a data URI) dropped the code around it.
+    let data_uri = format!(
+        "LOGO = \"data:image/png;base64,{}\"\n",
+        "QUFB".repeat(50_000)
+    );
+    let long_finding = format!(
+        "def g(email):\n    logging.info(email); x = \"{}\"\n",
+        "b".repeat(100_000)
+    );
+    let hand_written = format!(
+        "import logging\n{}\n{data_uri}\ndef f(phone_number):\n    logging.info(phone_number)\n{long_finding}",
+        (0..30).map(|i| format!("X{i} = {i}\n")).collect::<String>()
+    );
+    let tree = temp_tree(&[
+        ("static/bundle.js", padded.as_bytes()),
+        ("app.py", hand_written.as_bytes()),
+    ]);
+    let out = bounded(
+        tree.path(),
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() < 64 << 10, "{} bytes", out.stdout.len());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        notice_of(&v, "static/bundle.js").is_some_and(|m| m.contains("minified")),
+        "{v}"
+    );
+    assert_eq!(notice_of(&v, "app.py"), None, "{v}");
+    let findings = v["findings"].as_array().unwrap();
+    let lines: Vec<u64> = findings
+        .iter()
+        .filter(|f| f["location"]["path"] == "app.py")
+        .map(|f| f["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.contains(&36) && lines.contains(&38), "{lines:?}");
+    for f in findings {
+        let snippet = f["snippet"].as_str().unwrap_or("");
+        // A window of 1,000 characters, and an ellipsis at each cut end.
+        assert!(snippet.chars().count() <= 1_002, "{}", snippet.len());
+    }
+}

@@ -871,3 +871,96 @@ fn minified_files_are_judged_by_where_their_bytes_are() {
         assert!(snippet.chars().count() <= 1_002, "{}", snippet.len());
     }
 }
+
+/// The names of the entries of `dir`.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn temporary_names_cannot_be_planted_in_advance() {
+    // The temporary file's name once held the process id and a counter:
+    // links planted at the names of the next process ids used them up.
+    let victim_dir = tempfile::tempdir().unwrap();
+    let victim = victim_dir.path().join("victim");
+    std::fs::write(&victim, "keep").unwrap();
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    let mut probe = Command::new("true").spawn().unwrap();
+    let next = probe.id();
+    let _ = probe.wait();
+    let pids = next..next + 1_000;
+    for pid in pids.clone() {
+        for n in 0..100 {
+            symlink(&victim, root.join(format!(".r.json.{pid}-{n}.candor-tmp"))).unwrap();
+        }
+    }
+    // A link at the target itself is replaced, not followed.
+    symlink(&victim, root.join("r.json")).unwrap();
+    let mut scan = command(&["scan", ".", "--fail-on", "never", "-o", "r.json"]);
+    scan.current_dir(root);
+    let out = common::run::bounded_command(scan);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    assert!(
+        !std::fs::symlink_metadata(root.join("r.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("r.json")).unwrap()).unwrap();
+    assert!(report["findings"].is_array());
+    // Nothing is left beside it but what was planted.
+    let left = entries(root)
+        .into_iter()
+        .filter(|n| n.ends_with(".candor-tmp"))
+        .filter(|n| {
+            !std::fs::symlink_metadata(root.join(n))
+                .unwrap()
+                .is_symlink()
+        })
+        .count();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn concurrent_runs_with_one_output_all_succeed() {
+    let tree = temp_tree(&[("app.py", APP), ("b.py", APP)]);
+    let root = tree.path();
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            command(&["scan", ".", "--fail-on", "never", "-o", "same.sarif"])
+                .current_dir(root)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(root.join("same.sarif")).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        !entries(root).iter().any(|n| n.ends_with(".candor-tmp")),
+        "{:?}",
+        entries(root)
+    );
+}

@@ -123,6 +123,87 @@ pub fn read_settings(path: &Path) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
+/// An output path that passes through a directory link of a scanned
+/// repository leading out of it.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{}: not written: {} is a symbolic link inside {} that leads out of it, to {}; give \
+     `-o` a path outside {}, or remove the link",
+    .path.display(), .link.display(), .root.display(), .target.display(), .root.display()
+)]
+pub struct LinkOutOfRepository {
+    pub path: PathBuf,
+    pub link: PathBuf,
+    pub root: PathBuf,
+    pub target: PathBuf,
+}
+
+/// Checks that writing `path` does not pass through a directory link that
+/// lies inside one of `repositories` and leads out of it.
+///
+/// The README's CI commands write reports into the checkout
+/// (`-o candor.sarif`), so a repository that commits `out -> /elsewhere`
+/// would otherwise choose where `-o out/report.sarif` lands. Links outside
+/// the repositories are the machine's and are followed, and so are links
+/// within one; a path outside every repository is the user's. Each
+/// directory of the path is resolved in turn, as the system will, so that
+/// `a/../out` is judged by where `out` leads. A directory that does not
+/// exist ends the check: the write fails on its own.
+pub fn check_output_path(path: &Path, repositories: &[PathBuf]) -> Result<(), LinkOutOfRepository> {
+    use std::path::Component;
+    let roots: Vec<PathBuf> = repositories.iter().filter_map(|r| canonical(r)).collect();
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    let mut real = if dir.is_absolute() {
+        PathBuf::new()
+    } else {
+        match canonical(Path::new(".")) {
+            Some(cwd) => cwd,
+            None => return Ok(()),
+        }
+    };
+    for part in dir.components() {
+        let name = match part {
+            Component::Prefix(_) | Component::RootDir => {
+                real.push(part);
+                continue;
+            }
+            Component::CurDir => continue,
+            // `real` holds no link, so its parent is where `..` leads.
+            Component::ParentDir => {
+                real.pop();
+                continue;
+            }
+            Component::Normal(name) => name,
+        };
+        let next = real.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&next) else {
+            return Ok(());
+        };
+        if !meta.file_type().is_symlink() {
+            real = next;
+            continue;
+        }
+        let Ok(target) = std::fs::canonicalize(&next) else {
+            return Ok(());
+        };
+        if let Some(root) = roots
+            .iter()
+            .find(|r| real.starts_with(r) && !target.starts_with(r))
+        {
+            return Err(LinkOutOfRepository {
+                path: path.to_path_buf(),
+                link: next,
+                root: root.clone(),
+                target,
+            });
+        }
+        real = target;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through a new temporary file beside it, renamed
 /// over `path` when complete: an interrupted run leaves the old file or the
 /// new one, never half of one.

@@ -16,7 +16,7 @@ use candor::model::Level;
 use candor::model::ScanReport;
 use candor::pipeline::{self, PolicyChoice};
 use candor::rules::Rules;
-use candor::workspace::base_dir;
+use candor::workspace::{base_dir, untrusted_trees};
 
 fn main() -> ExitCode {
     candor::contain::install_hook();
@@ -57,6 +57,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             force,
         } => {
             let target = output.unwrap_or_else(|| path.join("privacy.yml"));
+            let trees = untrusted_trees(std::slice::from_ref(&path));
+            candor::files::check_output_path(&target, &trees)?;
             if target.exists() && !force {
                 bail!(
                     "{} already exists; pass --force to overwrite it",
@@ -74,7 +76,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let report = pipeline::run(&options, &rules)?;
             let text = candor::manifest::draft::draft(&report.findings, &rules);
-            write(&target, text.as_bytes())?;
+            write(&target, text.as_bytes(), &trees)?;
             eprintln!(
                 "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
                 target.display(),
@@ -88,6 +90,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             target: args,
         } => {
             let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
+            let trees = untrusted_trees(&args.paths);
+            candor::files::check_output_path(&target, &trees)?;
             match (action, target.exists()) {
                 (BaselineAction::Create, true) => bail!(
                     "{} already exists; use `candor baseline update` to refresh it",
@@ -104,7 +108,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = extended.as_ref().unwrap_or(&rules);
             let report = pipeline::run(&args.pipeline_options(config, true), rules)?;
             let baseline = candor::baseline::Baseline::from_findings(&report.findings);
-            write(&target, baseline.to_yaml().as_bytes())?;
+            write(&target, baseline.to_yaml().as_bytes(), &trees)?;
             eprintln!(
                 "wrote {} with {} accepted findings",
                 target.display(),
@@ -120,6 +124,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output,
                 },
         } => {
+            let trees = untrusted_trees(&target.paths);
+            if let Some(path) = &output {
+                candor::files::check_output_path(path, &trees)?;
+            }
             let config = load_config(&target)?;
             let extended = project_rules(&config, &cli_rules)?;
             let rules = extended.as_ref().unwrap_or(&rules);
@@ -132,7 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 RopaFormat::Csv => emit::ropa::csv(&record),
             };
             match output {
-                Some(path) => write(&path, text.as_bytes())?,
+                Some(path) => write(&path, text.as_bytes(), &trees)?,
                 None => {
                     let _ = std::io::stdout().lock().write_all(text.as_bytes());
                 }
@@ -231,7 +239,12 @@ fn project_rules(config: &candor::config::Loaded, cli: &[PathBuf]) -> Result<Opt
 
 fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<ExitCode> {
     // Bad output flags fail before the scan, not after it.
-    args.outputs()?;
+    let trees = untrusted_trees(&args.target.paths);
+    for output in args.outputs()? {
+        if let Some(path) = &output.path {
+            candor::files::check_output_path(path, &trees)?;
+        }
+    }
     let config = load_config(&args.target)?;
     let extended = project_rules(&config, cli_rules)?;
     let rules = extended.as_ref().unwrap_or(rules);
@@ -240,7 +253,7 @@ fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
     let report = pipeline::run(&args.target.pipeline_options(config, !args.quiet), rules)?;
-    render(&args, &report, rules, fail_on)?;
+    render(&args, &report, rules, fail_on, &trees)?;
     let failures = report.failures();
     if failures > 0 {
         eprintln!(
@@ -265,7 +278,13 @@ fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<
 
 /// Writes the report in each chosen format, to its file or to standard
 /// output; after writing files, says on standard error what was written.
-fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules, fail_on: FailOn) -> Result<()> {
+fn render(
+    args: &ScanArgs,
+    report: &ScanReport,
+    rules: &Rules,
+    fail_on: FailOn,
+    trees: &[PathBuf],
+) -> Result<()> {
     let outputs = args.outputs()?;
     let color = match args.color {
         _ if args.no_color => false,
@@ -306,7 +325,7 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules, fail_on: FailOn) 
         };
         match &output.path {
             Some(path) => {
-                write(path, rendered.as_bytes())?;
+                write(path, rendered.as_bytes(), trees)?;
                 written.push(path.display().to_string());
             }
             None => {
@@ -333,8 +352,11 @@ fn say(text: &str) {
 }
 
 /// Writes a report or settings file atomically (see
-/// [`candor::files::write_atomically`]).
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+/// [`candor::files::write_atomically`]), not through a link of the
+/// untrusted `trees` that leads out of them (see
+/// [`candor::files::check_output_path`]).
+fn write(path: &Path, bytes: &[u8], trees: &[PathBuf]) -> Result<()> {
+    candor::files::check_output_path(path, trees)?;
     candor::files::write_atomically(path, bytes).map_err(|e| {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         let reason = match dir {

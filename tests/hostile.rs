@@ -964,3 +964,81 @@ fn concurrent_runs_with_one_output_all_succeed() {
         entries(root)
     );
 }
+
+#[test]
+fn outputs_do_not_follow_a_repository_link_out_of_it() {
+    // The commands the README gives for CI write into the checkout: a
+    // directory link committed there must not carry the write elsewhere.
+    let outside = tempfile::tempdir().unwrap();
+    let tree = temp_tree(&[("app.py", APP), ("sub/other.py", APP), ("real/.keep", b"")]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    symlink(outside.path(), root.join("out")).unwrap();
+    symlink("real", root.join("inner")).unwrap();
+    let commands: [&[&str]; 6] = [
+        &["scan", ".", "--fail-on", "never", "-o", "out/r.sarif"],
+        &["scan", "sub", "--fail-on", "never", "-o", "out/r.sarif"],
+        &[
+            "scan",
+            ".",
+            "--fail-on",
+            "never",
+            "-o",
+            "real/../out/r.sarif",
+        ],
+        &["baseline", "create", ".", "-o", "out/b.yml"],
+        &["init", ".", "-o", "out/privacy.yml"],
+        &["report", "ropa", ".", "-o", "out/ropa.md"],
+    ];
+    for args in commands {
+        let out = bounded(root, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let named = args.last().unwrap();
+        assert!(
+            err.contains(named) && err.contains("symbolic link") && err.contains("-o"),
+            "{args:?}: {err}"
+        );
+        assert!(entries(outside.path()).is_empty(), "{args:?} wrote outside");
+    }
+    // Given as an absolute path through the checkout, it is refused too.
+    let absolute = root.join("out/r.sarif");
+    let out = bounded(
+        root,
+        &[
+            "scan",
+            ".",
+            "--fail-on",
+            "never",
+            "-o",
+            absolute.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(entries(outside.path()).is_empty());
+    // A path outside the repository is the user's, and so is a link
+    // within the repository.
+    let chosen = outside.path().join("r.sarif");
+    for target in [chosen.to_str().unwrap(), "inner/r.sarif", "real/r.sarif"] {
+        let out = bounded(root, &["scan", ".", "--fail-on", "never", "-o", target]);
+        assert!(
+            out.status.success(),
+            "{target}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(chosen.is_file() && root.join("real/r.sarif").is_file());
+    // A real directory of that name is written to.
+    std::fs::remove_file(root.join("out")).unwrap();
+    std::fs::create_dir(root.join("out")).unwrap();
+    let out = bounded(
+        root,
+        &["scan", ".", "--fail-on", "never", "-o", "out/r.sarif"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(root.join("out/r.sarif").is_file());
+}

@@ -87,35 +87,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Baseline {
             action,
             file,
-            target: args,
-        } => {
-            let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
-            let trees = untrusted_trees(&args.paths);
-            candor::files::check_output_path(&target, &trees)?;
-            match (action, target.exists()) {
-                (BaselineAction::Create, true) => bail!(
-                    "{} already exists; use `candor baseline update` to refresh it",
-                    target.display()
-                ),
-                (BaselineAction::Update, false) => bail!(
-                    "{} does not exist; use `candor baseline create`",
-                    target.display()
-                ),
-                _ => {}
-            }
-            let config = load_config(&args)?;
-            let extended = project_rules(&config, &cli_rules)?;
-            let rules = extended.as_ref().unwrap_or(&rules);
-            let report = pipeline::run(&args.pipeline_options(config, true), rules)?;
-            let baseline = candor::baseline::Baseline::from_findings(&report.findings);
-            write(&target, baseline.to_yaml().as_bytes(), &trees)?;
-            eprintln!(
-                "wrote {} with {} accepted findings",
-                target.display(),
-                baseline.findings.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            force,
+            target,
+        } => baseline_command(action, file, force, &target, &rules, &cli_rules),
         Command::Report {
             kind:
                 ReportKind::Ropa {
@@ -209,6 +183,96 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let _ = std::io::stdout().lock().write_all(&page);
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `candor baseline create|update`: a new baseline accepting today's
+/// findings, or an existing one with the entries that match no finding
+/// dropped. Accepting findings is always `create`'s, never `update`'s: an
+/// update run on a branch must not wave its new findings through.
+fn baseline_command(
+    action: BaselineAction,
+    file: Option<PathBuf>,
+    force: bool,
+    args: &Target,
+    rules: &Rules,
+    cli_rules: &[PathBuf],
+) -> Result<ExitCode> {
+    let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
+    let trees = untrusted_trees(&args.paths);
+    candor::files::check_output_path(&target, &trees)?;
+    let existing = match (action, target.exists()) {
+        (BaselineAction::Update, _) if force => bail!(
+            "--force is for `candor baseline create`; `candor baseline update` never accepts \
+             new findings"
+        ),
+        (BaselineAction::Create, true) if !force => bail!(
+            "{} already exists; `candor baseline update` drops its stale entries, and \
+             `candor baseline create --force` replaces it, accepting every finding of today",
+            target.display()
+        ),
+        (BaselineAction::Create, _) => None,
+        (BaselineAction::Update, false) => bail!(
+            "{} does not exist; use `candor baseline create`",
+            target.display()
+        ),
+        (BaselineAction::Update, true) => Some(candor::baseline::Baseline::load(&target)?),
+    };
+    let config = load_config(args)?;
+    let extended = project_rules(&config, cli_rules)?;
+    let rules = extended.as_ref().unwrap_or(rules);
+    let mut options = args.pipeline_options(config, true);
+    // The baseline being updated must not hide the findings it is matched
+    // against.
+    if options
+        .baseline
+        .as_deref()
+        .is_some_and(|b| same_file(b, &target))
+    {
+        options.baseline = None;
+    }
+    let report = pipeline::run(&options, rules)?;
+    let Some(existing) = existing else {
+        let baseline = candor::baseline::Baseline::from_findings(&report.findings);
+        write(&target, baseline.to_yaml().as_bytes(), &trees)?;
+        eprintln!(
+            "wrote {} with {} accepted findings",
+            target.display(),
+            baseline.findings.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let updated = existing.updated(&report.findings);
+    write(&target, updated.baseline.to_yaml().as_bytes(), &trees)?;
+    eprintln!(
+        "wrote {}: kept {} of {} entries, dropped {} that match no finding",
+        target.display(),
+        updated.baseline.findings.len(),
+        existing.findings.len(),
+        updated.dropped
+    );
+    if updated.not_accepted > 0 {
+        let n = updated.not_accepted;
+        let (noun, verb, them) = if n == 1 {
+            ("finding", "is", "it")
+        } else {
+            ("findings", "are", "them")
+        };
+        eprintln!(
+            "{n} {noun} not in it {verb} not accepted: `candor scan --baseline {}` reports \
+             {them}; `candor baseline create --force` rewrites the baseline accepting every \
+             finding of today",
+            target.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `a` and `b` name one file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -598,7 +598,13 @@ fn every_path_passed_over_is_reported() {
     std::fs::create_dir_all(root.join("large")).unwrap();
     std::fs::write(root.join("large/package.json"), large).unwrap();
     std::fs::create_dir_all(root.join("sparse")).unwrap();
-    for name in ["sparse/package.json", "sparse/api.yaml"] {
+    let sparse = [
+        "sparse/package.json",
+        "sparse/api.yaml",
+        "sparse/big.py",
+        "sparse/big.sql",
+    ];
+    for name in sparse {
         let file = std::fs::File::create(root.join(name)).unwrap();
         file.set_len(3 << 30).unwrap();
     }
@@ -619,10 +625,13 @@ fn every_path_passed_over_is_reported() {
         notice_of(&v, "large/package.json").is_some_and(|m| m.contains("larger than")),
         "{v}"
     );
-    assert!(
-        notice_of(&v, "sparse/package.json").is_some_and(|m| m.contains("larger than")),
-        "{v}"
-    );
+    // Each is judged on what is read, never read whole.
+    for name in ["sparse/package.json", "sparse/big.py", "sparse/big.sql"] {
+        assert!(
+            notice_of(&v, name).is_some_and(|m| m.contains("larger than")),
+            "{name}: {v}"
+        );
+    }
     assert!(
         notice_of(&v, "sparse/api.yaml").is_some_and(|m| m.contains("binary")),
         "{v}"
@@ -884,88 +893,6 @@ fn entries(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn temporary_names_cannot_be_planted_in_advance() {
-    // The temporary file's name once held the process id and a counter:
-    // links planted at the names of the next process ids used them up.
-    let victim_dir = tempfile::tempdir().unwrap();
-    let victim = victim_dir.path().join("victim");
-    std::fs::write(&victim, "keep").unwrap();
-    let tree = temp_tree(&[("app.py", APP)]);
-    let root = tree.path();
-    let mut probe = Command::new("true").spawn().unwrap();
-    let next = probe.id();
-    let _ = probe.wait();
-    let pids = next..next + 1_000;
-    for pid in pids.clone() {
-        for n in 0..100 {
-            symlink(&victim, root.join(format!(".r.json.{pid}-{n}.candor-tmp"))).unwrap();
-        }
-    }
-    // A link at the target itself is replaced, not followed.
-    symlink(&victim, root.join("r.json")).unwrap();
-    let mut scan = command(&["scan", ".", "--fail-on", "never", "-o", "r.json"]);
-    scan.current_dir(root);
-    let out = common::run::bounded_command(scan);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
-    assert!(
-        !std::fs::symlink_metadata(root.join("r.json"))
-            .unwrap()
-            .is_symlink()
-    );
-    let report: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(root.join("r.json")).unwrap()).unwrap();
-    assert!(report["findings"].is_array());
-    // Nothing is left beside it but what was planted.
-    let left = entries(root)
-        .into_iter()
-        .filter(|n| n.ends_with(".candor-tmp"))
-        .filter(|n| {
-            !std::fs::symlink_metadata(root.join(n))
-                .unwrap()
-                .is_symlink()
-        })
-        .count();
-    assert_eq!(left, 0);
-}
-
-#[test]
-fn concurrent_runs_with_one_output_all_succeed() {
-    let tree = temp_tree(&[("app.py", APP), ("b.py", APP)]);
-    let root = tree.path();
-    let runs: Vec<_> = (0..4)
-        .map(|_| {
-            command(&["scan", ".", "--fail-on", "never", "-o", "same.sarif"])
-                .current_dir(root)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for run in runs {
-        let out = run.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let text = std::fs::read_to_string(root.join("same.sarif")).unwrap();
-    let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(sarif["version"], "2.1.0");
-    assert!(
-        !entries(root).iter().any(|n| n.ends_with(".candor-tmp")),
-        "{:?}",
-        entries(root)
-    );
-}
-
-#[test]
 fn outputs_do_not_follow_a_repository_link_out_of_it() {
     // The commands the README gives for CI write into the checkout: a
     // directory link committed there must not carry the write elsewhere.
@@ -1041,4 +968,202 @@ fn outputs_do_not_follow_a_repository_link_out_of_it() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(root.join("out/r.sarif").is_file());
+}
+
+#[test]
+fn temporary_names_cannot_be_planted_in_advance() {
+    // The temporary file's name once held the process id and a counter:
+    // links planted at the names of the next process ids used them up.
+    let victim_dir = tempfile::tempdir().unwrap();
+    let victim = victim_dir.path().join("victim");
+    std::fs::write(&victim, "keep").unwrap();
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    let mut probe = Command::new("true").spawn().unwrap();
+    let next = probe.id();
+    let _ = probe.wait();
+    let pids = next..next + 1_000;
+    for pid in pids.clone() {
+        for n in 0..100 {
+            symlink(&victim, root.join(format!(".r.json.{pid}-{n}.candor-tmp"))).unwrap();
+        }
+    }
+    // A link at the target itself is replaced, not followed.
+    symlink(&victim, root.join("r.json")).unwrap();
+    let mut scan = command(&["scan", ".", "--fail-on", "never", "-o", "r.json"]);
+    scan.current_dir(root);
+    let out = common::run::bounded_command(scan);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    assert!(
+        !std::fs::symlink_metadata(root.join("r.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("r.json")).unwrap()).unwrap();
+    assert!(report["findings"].is_array());
+    // So is one at a baseline's or a draft's.
+    for (args, target) in [
+        (
+            &["baseline", "create", ".", "--force", "-o", "b.yml"][..],
+            "b.yml",
+        ),
+        (&["init", ".", "--force", "-o", "p.yml"][..], "p.yml"),
+    ] {
+        symlink(&victim, root.join(target)).unwrap();
+        let out = bounded(root, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(
+            !std::fs::symlink_metadata(root.join(target))
+                .unwrap()
+                .is_symlink()
+        );
+    }
+    // Nothing is left beside it but what was planted.
+    let left = entries(root)
+        .into_iter()
+        .filter(|n| n.ends_with(".candor-tmp"))
+        .filter(|n| {
+            !std::fs::symlink_metadata(root.join(n))
+                .unwrap()
+                .is_symlink()
+        })
+        .count();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn concurrent_runs_with_one_output_all_succeed() {
+    let tree = temp_tree(&[("app.py", APP), ("b.py", APP)]);
+    let root = tree.path();
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            command(&["scan", ".", "--fail-on", "never", "-o", "same.sarif"])
+                .current_dir(root)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(root.join("same.sarif")).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        !entries(root).iter().any(|n| n.ends_with(".candor-tmp")),
+        "{:?}",
+        entries(root)
+    );
+}
+
+#[test]
+fn links_to_schemas_and_manifests_out_of_the_tree_are_not_read() {
+    // Schema files and dependency manifests are read by their own paths,
+    // not the source files': a link out of the tree is refused there too.
+    let outside = temp_tree(&[(
+        "shadow",
+        b"root:TOP-SECRET-HASH:19000:0:99999:7:::\nCREATE TABLE t (email TEXT);\n",
+    )]);
+    let secret = outside.path().join("shadow");
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    let links = [
+        "shadow.sql",
+        "package.json",
+        "api.yaml",
+        "schema.graphql",
+        "requirements.txt",
+    ];
+    for name in links {
+        symlink(&secret, root.join(name)).unwrap();
+    }
+    for format in ["sarif", "json", "text", "markdown", "html", "csv"] {
+        let out = bounded(
+            root,
+            &["scan", ".", "--format", format, "--fail-on", "never"],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(!report.contains("TOP-SECRET"), "{format}: {report}");
+    }
+    let v = scan_json(root, ".");
+    for name in links {
+        assert!(
+            notice_of(&v, name).is_some_and(|m| m.contains("out of the scanned tree")),
+            "{name}: {v}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_settings_and_schemas_end_quickly() {
+    // The YAML scanner's time grows with the square of the depth: 100,000
+    // `[` took minutes before they were counted first.
+    // One bracket a line: no line is long, so that the nesting, not the
+    // minified-file check, is what stops them.
+    let deep = format!("\n{}1\n{}", "[\n".repeat(100_000), "]\n".repeat(100_000));
+    let tree = temp_tree(&[
+        ("app.py", APP),
+        (
+            "api.yaml",
+            format!("openapi: 3.0.0\ninfo: {{title: t, version: '1'}}\ncomponents:\n  schemas:\n    User:\n      properties:\n        email: {{type: string}}\nx: {deep}\n").as_bytes(),
+        ),
+        ("package.json", format!("{{\"dependencies\": {deep}}}").as_bytes()),
+        ("deep-baseline.yml", format!("version: 1\nfindings: {deep}\n").as_bytes()),
+        ("deep.toml", format!("x = {deep}\n").as_bytes()),
+        ("deep-privacy.yml", format!("version: 1\ndata: {deep}\n").as_bytes()),
+    ]);
+    let root = tree.path();
+    let timed = |args: &[&str]| {
+        let start = Instant::now();
+        let out = bounded(root, args);
+        assert!(start.elapsed() < Duration::from_secs(20), "{args:?}");
+        out
+    };
+    let out = timed(&["scan", ".", "--format", "json", "--fail-on", "never"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        notice_of(&v, "api.yaml").is_some_and(|m| m.contains("nest")),
+        "{v}"
+    );
+    for flag in [
+        ["--baseline", "deep-baseline.yml"],
+        ["--config", "deep.toml"],
+        ["--policy", "deep-privacy.yml"],
+    ] {
+        let out = timed(&["scan", ".", flag[0], flag[1]]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag:?}: {err}");
+        assert!(
+            err.contains(flag[1]) && err.contains("nest"),
+            "{flag:?}: {err}"
+        );
+    }
 }

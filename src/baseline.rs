@@ -6,7 +6,7 @@
 //! findings as suppressed (SARIF kind `external`) and reports entries that no
 //! longer match as stale, so that the baseline shrinks.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,23 @@ pub struct Entry {
     pub fingerprint: String,
     /// What was accepted, for reviewers; not part of the key.
     pub reason: String,
+}
+
+impl Entry {
+    /// What a finding is matched by: fingerprint, rule and path.
+    fn key(&self) -> (&str, &str, &str) {
+        (&self.fingerprint, &self.rule, &self.path)
+    }
+}
+
+/// A baseline brought up to date (see [`Baseline::updated`]).
+#[derive(Debug)]
+pub struct Updated {
+    pub baseline: Baseline,
+    /// Entries dropped: they matched no finding (or repeated one).
+    pub dropped: usize,
+    /// Findings no entry matches, left unaccepted.
+    pub not_accepted: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -60,6 +77,32 @@ impl Baseline {
         Baseline {
             version: 1,
             findings: entries.into_iter().collect(),
+        }
+    }
+
+    /// This baseline with the entries that match none of `findings`
+    /// dropped, the others kept as they are (a reviewer's reason too):
+    /// `candor baseline update`. Nothing new is accepted; findings that no
+    /// entry matches are counted, for the user to review.
+    pub fn updated(&self, findings: &[Finding]) -> Updated {
+        let today = Baseline::from_findings(findings);
+        let current: HashSet<_> = today.findings.iter().map(Entry::key).collect();
+        let mut seen = HashSet::new();
+        let kept: Vec<Entry> = self
+            .findings
+            .iter()
+            .filter(|e| current.contains(&e.key()) && seen.insert(e.key()))
+            .cloned()
+            .collect();
+        let known: HashSet<_> = self.findings.iter().map(Entry::key).collect();
+        let not_accepted = current.iter().filter(|k| !known.contains(*k)).count();
+        Updated {
+            dropped: self.findings.len() - kept.len(),
+            not_accepted,
+            baseline: Baseline {
+                version: self.version,
+                findings: kept,
+            },
         }
     }
 

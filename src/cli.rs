@@ -50,7 +50,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Accept today's findings: write or refresh a baseline file.
+    /// Accept today's findings in a baseline file, or drop its stale entries.
     Baseline {
         #[arg(value_enum)]
         action: BaselineAction,
@@ -58,6 +58,10 @@ pub enum Command {
         /// directory); `-o`/`--output` name it too.
         #[arg(long, short = 'o', visible_alias = "output")]
         file: Option<PathBuf>,
+        /// With `create`: replace an existing baseline, accepting every
+        /// finding of today (reviewers' reasons are reset).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         target: Target,
     },
@@ -268,9 +272,11 @@ pub enum ReportKind {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BaselineAction {
-    /// Write a new baseline (refuses to overwrite one).
+    /// Write a baseline accepting every finding of today (refuses to
+    /// overwrite one without --force).
     Create,
-    /// Rewrite an existing baseline from today's findings, dropping stale entries.
+    /// Drop the entries of an existing baseline that match no finding any
+    /// more, keeping the others and their reasons; accepts nothing new.
     Update,
 }
 

@@ -5,6 +5,7 @@
 //! matches each declared package against the recipients catalog. The result
 //! is an inventory of third parties even where no data flow to them is seen.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::language::Language;
@@ -73,18 +74,83 @@ pub fn parse_checked(file_name: &str, text: &str) -> Result<Vec<Dependency>, Str
     Ok(out)
 }
 
-/// Line of the first occurrence of `needle` in `text` (1 when absent).
-fn line_of(text: &str, needle: &str) -> u32 {
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map_or(1, |i| i as u32 + 1)
+/// Where the names of a manifest first appear, found in one pass over its
+/// text: a manifest can declare tens of thousands of packages, and looking
+/// for each in the whole text took time quadratic in its size.
+struct Lines<'t> {
+    /// The first line of each word: a run of characters that can make a
+    /// package name, and each part of it between dots
+    /// (`[dependencies.serde]`).
+    words: HashMap<&'t str, u32>,
 }
 
-fn dep(ecosystem: Ecosystem, name: &str, text: &str, needle: &str) -> Dependency {
+impl<'t> Lines<'t> {
+    fn of_words(text: &'t str) -> Lines<'t> {
+        let mut words = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line_number = i as u32 + 1;
+            let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+            for word in line.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()) {
+                words.entry(word).or_insert(line_number);
+                if word.contains('.') {
+                    for part in word.split('.').filter(|p| !p.is_empty()) {
+                        words.entry(part).or_insert(line_number);
+                    }
+                }
+            }
+        }
+        Lines { words }
+    }
+
+    /// The first line of every JSON string in `text` (its raw content,
+    /// between the quotes).
+    fn of_json_strings(text: &'t str) -> Lines<'t> {
+        let mut words = HashMap::new();
+        let bytes = text.as_bytes();
+        let (mut line, mut i) = (1u32, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line += 1,
+                b'"' => {
+                    let start = i + 1;
+                    let mut end = start;
+                    while end < bytes.len() && bytes[end] != b'"' {
+                        match bytes[end] {
+                            b'\\' => end += 1,
+                            b'\n' => line += 1,
+                            _ => {}
+                        }
+                        end += 1;
+                    }
+                    if let Some(content) = text.get(start..end.min(bytes.len())) {
+                        words.entry(content).or_insert(line);
+                    }
+                    i = end;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        Lines { words }
+    }
+
+    /// The first line of `name` (1 when it is not found).
+    fn of(&self, name: &str) -> u32 {
+        self.words.get(name).copied().unwrap_or(1)
+    }
+}
+
+/// The 1-based line of the byte `offset` of a text whose lines start at
+/// `starts`.
+fn line_at(starts: &[usize], offset: usize) -> u32 {
+    starts.partition_point(|s| *s <= offset) as u32
+}
+
+fn dep(ecosystem: Ecosystem, name: &str, lines: &Lines) -> Dependency {
     Dependency {
         ecosystem,
         name: name.to_string(),
-        line: line_of(text, needle),
+        line: lines.of(name),
     }
 }
 
@@ -100,11 +166,12 @@ fn json_keys(text: &str, sections: &[&str], eco: Ecosystem) -> Result<Vec<Depend
             e.column()
         )
     })?;
+    let lines = Lines::of_json_strings(text);
     Ok(sections
         .iter()
         .filter_map(|s| v.get(s)?.as_object())
         .flat_map(|o| o.keys())
-        .map(|k| dep(eco, k, text, &format!("\"{k}\"")))
+        .map(|k| dep(eco, k, &lines))
         .collect())
 }
 
@@ -124,11 +191,12 @@ fn toml_table(text: &str) -> Result<toml::Table, String> {
 
 fn toml_keys(text: &str, tables: &[&str], eco: Ecosystem) -> Result<Vec<Dependency>, String> {
     let v = toml_table(text)?;
+    let lines = Lines::of_words(text);
     Ok(tables
         .iter()
         .filter_map(|t| v.get(*t)?.as_table())
         .flat_map(|t| t.keys())
-        .map(|k| dep(eco, k, text, k))
+        .map(|k| dep(eco, k, &lines))
         .collect())
 }
 
@@ -144,6 +212,7 @@ fn pep508_name(spec: &str) -> Option<&str> {
 
 fn pyproject(text: &str) -> Result<Vec<Dependency>, String> {
     let v = toml_table(text)?;
+    let lines = Lines::of_words(text);
     let mut out = Vec::new();
     if let Some(deps) = v
         .get("project")
@@ -152,7 +221,7 @@ fn pyproject(text: &str) -> Result<Vec<Dependency>, String> {
     {
         for d in deps.iter().filter_map(|d| d.as_str()) {
             if let Some(name) = pep508_name(d) {
-                out.push(dep(Ecosystem::Pypi, name, text, name));
+                out.push(dep(Ecosystem::Pypi, name, &lines));
             }
         }
     }
@@ -166,7 +235,7 @@ fn pyproject(text: &str) -> Result<Vec<Dependency>, String> {
         .flat_map(|t| t.keys())
         .filter(|k| *k != "python")
     {
-        out.push(dep(Ecosystem::Pypi, k, text, k));
+        out.push(dep(Ecosystem::Pypi, k, &lines));
     }
     Ok(out)
 }
@@ -190,23 +259,35 @@ fn requirements(text: &str) -> Vec<Dependency> {
 }
 
 fn pom(text: &str) -> Vec<Dependency> {
-    let tag = |block: &str, t: &str| -> Option<String> {
+    let tag = |block: &str, t: &str| -> Option<(usize, String)> {
         let open = format!("<{t}>");
         let start = block.find(&open)? + open.len();
         let end = block[start..].find(&format!("</{t}>"))? + start;
-        Some(block[start..end].trim().to_string())
+        Some((start, block[start..end].trim().to_string()))
     };
-    text.split("<dependency>")
-        .skip(1)
-        .filter_map(|block| {
+    // Each dependency's line is that of its `artifactId`, found in its own
+    // block.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect();
+    const OPEN: &str = "<dependency>";
+    let opens: Vec<usize> = text.match_indices(OPEN).map(|(at, _)| at).collect();
+    let ends = opens.iter().skip(1).copied().chain([text.len()]);
+    opens
+        .iter()
+        .zip(ends)
+        .filter_map(|(&at, next)| {
+            // Up to the next `<dependency>`: no block is searched twice.
+            let block_start = at + OPEN.len();
+            let block = &text[block_start..next];
             let block = block.split("</dependency>").next()?;
-            let (g, a) = (tag(block, "groupId")?, tag(block, "artifactId")?);
-            Some(dep(
-                Ecosystem::Maven,
-                &format!("{g}:{a}"),
-                text,
-                &format!("<artifactId>{a}</artifactId>"),
-            ))
+            let (_, g) = tag(block, "groupId")?;
+            let (offset, a) = tag(block, "artifactId")?;
+            Some(Dependency {
+                ecosystem: Ecosystem::Maven,
+                name: format!("{g}:{a}"),
+                line: line_at(&starts, block_start + offset),
+            })
         })
         .collect()
 }
@@ -312,11 +393,17 @@ pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
 /// The largest dependency manifest read.
 pub const MAX_MANIFEST_FILE: u64 = crate::files::MAX_SETTINGS_FILE;
 
-/// The SDKs declared by the manifest file at `path` (shown as `shown`), and
-/// notices of what could not be read: a manifest too large or unreadable,
+/// The SDKs declared by the manifest file at `path` (shown as `shown`),
+/// whose content is `bytes` (read by the caller, at most
+/// [`MAX_MANIFEST_FILE`] of them), and notices of what could not be read:
 /// one that is no valid JSON or TOML, or not UTF-8 (decoded lossily, the
 /// rest still read). A byte-order mark is no part of the text.
-pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> (Vec<SdkUse>, Vec<Notice>) {
+pub fn sdks_in(
+    path: &Path,
+    bytes: &[u8],
+    shown: &str,
+    rules: &Rules,
+) -> (Vec<SdkUse>, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut notice = |kind, message: String| {
         notices.push(Notice {
@@ -328,24 +415,7 @@ pub fn sdks_in(path: &Path, shown: &str, rules: &Rules) -> (Vec<SdkUse>, Vec<Not
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return (Vec::new(), notices);
     };
-    let bytes = match crate::files::read_bounded(path, MAX_MANIFEST_FILE) {
-        Ok(bytes) if bytes.len() as u64 > MAX_MANIFEST_FILE => {
-            notice(
-                NoticeKind::Skipped,
-                format!("larger than {} MiB; {UNREAD}", MAX_MANIFEST_FILE >> 20),
-            );
-            return (Vec::new(), notices);
-        }
-        Ok(bytes) => bytes,
-        Err(e) => {
-            notice(
-                NoticeKind::Error,
-                format!("cannot read: {}", crate::text::io_reason(&e)),
-            );
-            return (Vec::new(), notices);
-        }
-    };
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => {
@@ -505,6 +575,25 @@ mod tests {
             ["stripe@2"]
         );
         assert!(parse("package.json", "{ not json").is_empty());
+        // A name is found as a whole word, also as a dotted table's part.
+        assert_eq!(
+            names(
+                "Cargo.toml",
+                "[package]\nname = \"sentry-example\"\n[dependencies]\nsentry = \"0.34\"\n\
+                 [dependencies.serde]\nversion = \"1\"\n"
+            ),
+            ["sentry@4", "serde@5"]
+        );
+        // Each artifact in its own block, also an unclosed one.
+        assert_eq!(
+            names(
+                "pom.xml",
+                "<dependency><groupId>g</groupId><artifactId>a</artifactId></dependency>\n\
+                 <dependency>\n<groupId>g</groupId>\n<artifactId>a</artifactId>\n\
+                 <dependency><groupId>h</groupId>\n<artifactId>b</artifactId>"
+            ),
+            ["g:a@1", "g:a@4", "h:b@6"]
+        );
         assert!(parse("Cargo.toml", "[dependencies\n").is_empty());
         assert_eq!(
             parse("go.mod", "require github.com/x/y v1\n")[0].ecosystem,

@@ -74,7 +74,7 @@ pub struct Discovery {
 
 /// Whether a file's name makes it one candor would read: a refused one is
 /// reported only then (a link named `README` is no concern).
-fn file_kind_by_name(path: &Path) -> bool {
+pub fn read_by_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     crate::dependencies::is_dependency_manifest(name)
         || SchemaKind::for_path(path).is_some()
@@ -541,7 +541,7 @@ pub fn discover(
             // only to a regular file inside the tree.
             let regular = entry.file_type().is_some_and(|t| t.is_file());
             if !regular && let files::Entry::Refused(reason) = files::entry(path, Some(bound)) {
-                if file_kind_by_name(path)
+                if read_by_name(path)
                     && let Ok(mut f) = found.lock()
                 {
                     f.skipped.push(Skipped {
@@ -626,10 +626,61 @@ pub fn content_skip_reason(
     }) {
         return Some("generated file".into());
     }
-    // Minified code: very long lines on average.
-    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    if bytes.len() > 4096 && bytes.len() / lines > 400 {
-        return Some("minified file (average line longer than 400 bytes)".into());
+    if bytes.len() > 4096 && LineShape::of(bytes).is_minified() {
+        return Some(format!(
+            "minified file (most of its bytes in lines longer than {LONG_LINE} bytes)"
+        ));
     }
     None
+}
+
+/// A line longer than this many bytes (blanks at its ends not counted) is
+/// one no person wrote by hand as code: minifiers join statements into
+/// lines of thousands of bytes, or break them at about 500.
+const LONG_LINE: usize = 400;
+
+/// How many short non-blank lines a minified file may still have: a
+/// licence banner, `"use strict";`, a source-map comment.
+const MINIFIED_SHORT_LINES: usize = 10;
+
+/// How a file's bytes fall into lines, blank lines left out: padding a
+/// bundle with empty lines changes none of it.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct LineShape {
+    /// Bytes in non-blank lines, and in the long ones among them.
+    bytes: usize,
+    long_bytes: usize,
+    /// Non-blank lines, short and long.
+    short_lines: usize,
+    long_lines: usize,
+}
+
+impl LineShape {
+    fn of(bytes: &[u8]) -> Self {
+        let mut shape = Self::default();
+        for line in bytes.split(|&b| b == b'\n') {
+            let len = line.trim_ascii().len();
+            if len == 0 {
+                continue;
+            }
+            shape.bytes += len;
+            if len > LONG_LINE {
+                shape.long_bytes += len;
+                shape.long_lines += 1;
+            } else {
+                shape.short_lines += 1;
+            }
+        }
+        shape
+    }
+
+    /// Minified: most of the text sits in long lines, and short lines are
+    /// no more than a banner or as many as the long ones. One long line (a
+    /// data URI, a long string) in a file a person wrote leaves it
+    /// scanned, and the code around it with it: a file is never dropped for
+    /// what one line holds.
+    fn is_minified(&self) -> bool {
+        self.long_bytes * 2 > self.bytes
+            && self.short_lines <= MINIFIED_SHORT_LINES.max(self.long_lines)
+    }
 }

@@ -56,6 +56,34 @@ pub fn entry(path: &Path, root: Option<&Path>) -> Entry {
     }
 }
 
+/// `path` absolute with its directories resolved (links, `.`, `..`) but
+/// not its last component, which may be a link judged by [`entry`]: two
+/// names of one file in one directory compare equal, and a file under a
+/// linked directory shows where it really is. Directories that do not
+/// exist (a file deleted in the working tree but still staged) are kept
+/// by name below the deepest one that does.
+pub fn resolve_directories(path: &Path) -> PathBuf {
+    let Some(name) = path.file_name() else {
+        return canonical(path).unwrap_or_else(|| path.to_path_buf());
+    };
+    let mut missing = Vec::new();
+    let mut dir = path.parent().unwrap_or(Path::new(""));
+    loop {
+        if let Some(mut resolved) = canonical(dir) {
+            resolved.extend(missing.iter().rev());
+            resolved.push(name);
+            return resolved;
+        }
+        match (dir.file_name(), dir.parent()) {
+            (Some(part), Some(parent)) => {
+                missing.push(part);
+                dir = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
 fn canonical(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(if path.as_os_str().is_empty() {
         Path::new(".")
@@ -95,15 +123,99 @@ pub fn read_settings(path: &Path) -> io::Result<String> {
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }
 
+/// An output path that passes through a directory link of a scanned
+/// repository leading out of it.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{}: not written: {} is a symbolic link inside {} that leads out of it, to {}; give \
+     `-o` a path outside {}, or remove the link",
+    .path.display(), .link.display(), .root.display(), .target.display(), .root.display()
+)]
+pub struct LinkOutOfRepository {
+    pub path: PathBuf,
+    pub link: PathBuf,
+    pub root: PathBuf,
+    pub target: PathBuf,
+}
+
+/// Checks that writing `path` does not pass through a directory link that
+/// lies inside one of `repositories` and leads out of it.
+///
+/// The README's CI commands write reports into the checkout
+/// (`-o candor.sarif`), so a repository that commits `out -> /elsewhere`
+/// would otherwise choose where `-o out/report.sarif` lands. Links outside
+/// the repositories are the machine's and are followed, and so are links
+/// within one; a path outside every repository is the user's. Each
+/// directory of the path is resolved in turn, as the system will, so that
+/// `a/../out` is judged by where `out` leads. A directory that does not
+/// exist ends the check: the write fails on its own.
+pub fn check_output_path(path: &Path, repositories: &[PathBuf]) -> Result<(), LinkOutOfRepository> {
+    use std::path::Component;
+    let roots: Vec<PathBuf> = repositories.iter().filter_map(|r| canonical(r)).collect();
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    let mut real = if dir.is_absolute() {
+        PathBuf::new()
+    } else {
+        match canonical(Path::new(".")) {
+            Some(cwd) => cwd,
+            None => return Ok(()),
+        }
+    };
+    for part in dir.components() {
+        let name = match part {
+            Component::Prefix(_) | Component::RootDir => {
+                real.push(part);
+                continue;
+            }
+            Component::CurDir => continue,
+            // `real` holds no link, so its parent is where `..` leads.
+            Component::ParentDir => {
+                real.pop();
+                continue;
+            }
+            Component::Normal(name) => name,
+        };
+        let next = real.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&next) else {
+            return Ok(());
+        };
+        if !meta.file_type().is_symlink() {
+            real = next;
+            continue;
+        }
+        let Ok(target) = std::fs::canonicalize(&next) else {
+            return Ok(());
+        };
+        if let Some(root) = roots
+            .iter()
+            .find(|r| real.starts_with(r) && !target.starts_with(r))
+        {
+            return Err(LinkOutOfRepository {
+                path: path.to_path_buf(),
+                link: next,
+                root: root.clone(),
+                target,
+            });
+        }
+        real = target;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through a new temporary file beside it, renamed
 /// over `path` when complete: an interrupted run leaves the old file or the
-/// new one, never half of one. The temporary file's name is new to the
-/// directory and it is created only if nothing (a file, a link) has that
-/// name, so two runs never share one and a link cannot redirect the write.
+/// new one, never half of one.
+///
+/// The temporary file is created only if nothing (a file, a link) has its
+/// name, and the name holds 16 random characters: a scanned repository
+/// can neither redirect the write through a link planted beside the target
+/// nor use up the names in advance (they once held the process id and a
+/// counter), and two runs writing one target never share one. A link at
+/// `path` itself is replaced, not followed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static WRITES: AtomicU64 = AtomicU64::new(0);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -112,31 +224,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?
         .to_string_lossy();
-    for _ in 0..100 {
-        let n = WRITES.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}-{n}.candor-tmp", std::process::id()));
-        let mut file = match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        };
-        let written = file
-            .write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .and_then(|()| std::fs::rename(&tmp, path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        return written;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".candor-tmp").rand_bytes(16);
+    // The file gets the mode any new file would (0666 less the umask), not
+    // the temporary file's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "no free name for a temporary file",
-    ))
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    // On failure the temporary file is removed as it is dropped.
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(all(test, unix))]

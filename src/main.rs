@@ -16,7 +16,7 @@ use candor::model::Level;
 use candor::model::ScanReport;
 use candor::pipeline::{self, PolicyChoice};
 use candor::rules::Rules;
-use candor::workspace::base_dir;
+use candor::workspace::{base_dir, untrusted_trees};
 
 fn main() -> ExitCode {
     candor::contain::install_hook();
@@ -57,6 +57,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             force,
         } => {
             let target = output.unwrap_or_else(|| path.join("privacy.yml"));
+            let trees = untrusted_trees(std::slice::from_ref(&path));
+            candor::files::check_output_path(&target, &trees)?;
             if target.exists() && !force {
                 bail!(
                     "{} already exists; pass --force to overwrite it",
@@ -74,7 +76,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let report = pipeline::run(&options, &rules)?;
             let text = candor::manifest::draft::draft(&report.findings, &rules);
-            write(&target, text.as_bytes())?;
+            write(&target, text.as_bytes(), &trees)?;
             eprintln!(
                 "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
                 target.display(),
@@ -85,33 +87,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Baseline {
             action,
             file,
-            target: args,
-        } => {
-            let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
-            match (action, target.exists()) {
-                (BaselineAction::Create, true) => bail!(
-                    "{} already exists; use `candor baseline update` to refresh it",
-                    target.display()
-                ),
-                (BaselineAction::Update, false) => bail!(
-                    "{} does not exist; use `candor baseline create`",
-                    target.display()
-                ),
-                _ => {}
-            }
-            let config = load_config(&args)?;
-            let extended = project_rules(&config, &cli_rules)?;
-            let rules = extended.as_ref().unwrap_or(&rules);
-            let report = pipeline::run(&args.pipeline_options(config, true), rules)?;
-            let baseline = candor::baseline::Baseline::from_findings(&report.findings);
-            write(&target, baseline.to_yaml().as_bytes())?;
-            eprintln!(
-                "wrote {} with {} accepted findings",
-                target.display(),
-                baseline.findings.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            force,
+            target,
+        } => baseline_command(action, file, force, &target, &rules, &cli_rules),
         Command::Report {
             kind:
                 ReportKind::Ropa {
@@ -120,6 +98,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     output,
                 },
         } => {
+            let trees = untrusted_trees(&target.paths);
+            if let Some(path) = &output {
+                candor::files::check_output_path(path, &trees)?;
+            }
             let config = load_config(&target)?;
             let extended = project_rules(&config, &cli_rules)?;
             let rules = extended.as_ref().unwrap_or(&rules);
@@ -132,7 +114,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 RopaFormat::Csv => emit::ropa::csv(&record),
             };
             match output {
-                Some(path) => write(&path, text.as_bytes())?,
+                Some(path) => write(&path, text.as_bytes(), &trees)?,
                 None => {
                     let _ = std::io::stdout().lock().write_all(text.as_bytes());
                 }
@@ -204,6 +186,96 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `candor baseline create|update`: a new baseline accepting today's
+/// findings, or an existing one with the entries that match no finding
+/// dropped. Accepting findings is always `create`'s, never `update`'s: an
+/// update run on a branch must not wave its new findings through.
+fn baseline_command(
+    action: BaselineAction,
+    file: Option<PathBuf>,
+    force: bool,
+    args: &Target,
+    rules: &Rules,
+    cli_rules: &[PathBuf],
+) -> Result<ExitCode> {
+    let target = file.unwrap_or_else(|| base_dir(&args.paths).join("candor-baseline.yml"));
+    let trees = untrusted_trees(&args.paths);
+    candor::files::check_output_path(&target, &trees)?;
+    let existing = match (action, target.exists()) {
+        (BaselineAction::Update, _) if force => bail!(
+            "--force is for `candor baseline create`; `candor baseline update` never accepts \
+             new findings"
+        ),
+        (BaselineAction::Create, true) if !force => bail!(
+            "{} already exists; `candor baseline update` drops its stale entries, and \
+             `candor baseline create --force` replaces it, accepting every finding of today",
+            target.display()
+        ),
+        (BaselineAction::Create, _) => None,
+        (BaselineAction::Update, false) => bail!(
+            "{} does not exist; use `candor baseline create`",
+            target.display()
+        ),
+        (BaselineAction::Update, true) => Some(candor::baseline::Baseline::load(&target)?),
+    };
+    let config = load_config(args)?;
+    let extended = project_rules(&config, cli_rules)?;
+    let rules = extended.as_ref().unwrap_or(rules);
+    let mut options = args.pipeline_options(config, true);
+    // The baseline being updated must not hide the findings it is matched
+    // against.
+    if options
+        .baseline
+        .as_deref()
+        .is_some_and(|b| same_file(b, &target))
+    {
+        options.baseline = None;
+    }
+    let report = pipeline::run(&options, rules)?;
+    let Some(existing) = existing else {
+        let baseline = candor::baseline::Baseline::from_findings(&report.findings);
+        write(&target, baseline.to_yaml().as_bytes(), &trees)?;
+        eprintln!(
+            "wrote {} with {} accepted findings",
+            target.display(),
+            baseline.findings.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let updated = existing.updated(&report.findings);
+    write(&target, updated.baseline.to_yaml().as_bytes(), &trees)?;
+    eprintln!(
+        "wrote {}: kept {} of {} entries, dropped {} that match no finding",
+        target.display(),
+        updated.baseline.findings.len(),
+        existing.findings.len(),
+        updated.dropped
+    );
+    if updated.not_accepted > 0 {
+        let n = updated.not_accepted;
+        let (noun, verb, them) = if n == 1 {
+            ("finding", "is", "it")
+        } else {
+            ("findings", "are", "them")
+        };
+        eprintln!(
+            "{n} {noun} not in it {verb} not accepted: `candor scan --baseline {}` reports \
+             {them}; `candor baseline create --force` rewrites the baseline accepting every \
+             finding of today",
+            target.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether `a` and `b` name one file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// The project's candor.toml, if there is one.
 fn load_config(args: &Target) -> Result<candor::config::Loaded> {
     if let Some(path) = &args.config {
@@ -231,7 +303,12 @@ fn project_rules(config: &candor::config::Loaded, cli: &[PathBuf]) -> Result<Opt
 
 fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<ExitCode> {
     // Bad output flags fail before the scan, not after it.
-    args.outputs()?;
+    let trees = untrusted_trees(&args.target.paths);
+    for output in args.outputs()? {
+        if let Some(path) = &output.path {
+            candor::files::check_output_path(path, &trees)?;
+        }
+    }
     let config = load_config(&args.target)?;
     let extended = project_rules(&config, cli_rules)?;
     let rules = extended.as_ref().unwrap_or(rules);
@@ -240,7 +317,7 @@ fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
     let report = pipeline::run(&args.target.pipeline_options(config, !args.quiet), rules)?;
-    render(&args, &report, rules, fail_on)?;
+    render(&args, &report, rules, fail_on, &trees)?;
     let failures = report.failures();
     if failures > 0 {
         eprintln!(
@@ -265,7 +342,13 @@ fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<
 
 /// Writes the report in each chosen format, to its file or to standard
 /// output; after writing files, says on standard error what was written.
-fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules, fail_on: FailOn) -> Result<()> {
+fn render(
+    args: &ScanArgs,
+    report: &ScanReport,
+    rules: &Rules,
+    fail_on: FailOn,
+    trees: &[PathBuf],
+) -> Result<()> {
     let outputs = args.outputs()?;
     let color = match args.color {
         _ if args.no_color => false,
@@ -306,7 +389,7 @@ fn render(args: &ScanArgs, report: &ScanReport, rules: &Rules, fail_on: FailOn) 
         };
         match &output.path {
             Some(path) => {
-                write(path, rendered.as_bytes())?;
+                write(path, rendered.as_bytes(), trees)?;
                 written.push(path.display().to_string());
             }
             None => {
@@ -333,8 +416,11 @@ fn say(text: &str) {
 }
 
 /// Writes a report or settings file atomically (see
-/// [`candor::files::write_atomically`]).
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+/// [`candor::files::write_atomically`]), not through a link of the
+/// untrusted `trees` that leads out of them (see
+/// [`candor::files::check_output_path`]).
+fn write(path: &Path, bytes: &[u8], trees: &[PathBuf]) -> Result<()> {
+    candor::files::check_output_path(path, trees)?;
     candor::files::write_atomically(path, bytes).map_err(|e| {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         let reason = match dir {

@@ -10,7 +10,6 @@
 //! one deterministic order. The command line only parses flags and renders
 //! what this returns.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::baseline::{Baseline, BaselineError};
@@ -135,7 +134,8 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     scan_options
         .exclude
         .extend(settings.config.exclude.iter().cloned());
-    if let Some(selection) = select(&options.files, roots)? {
+    let largest = scan_options.max_file_size.max(scan_options.max_schema_size);
+    if let Some(selection) = select(&options.files, roots, largest)? {
         scan_options.selection = selection;
     }
     // The manifest is validated before the scan so that a bad one fails fast.
@@ -211,9 +211,11 @@ fn covers_project(roots: &[PathBuf], project: &Path) -> bool {
         .any(|r| r.is_dir() && crate::workspace::within(project, r))
 }
 
-/// The files git names for `files`, with their staged content for
-/// [`Files::Staged`]; `None` for every file under the roots.
-fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitError> {
+/// The files git names for `files` that lie in the scanned paths, with
+/// their staged content for [`Files::Staged`] (at most `limit + 1` bytes of
+/// each, [`crate::dependencies::MAX_MANIFEST_FILE`] of a dependency manifest);
+/// `None` for every file under the roots.
+fn select(files: &Files, roots: &[PathBuf], limit: u64) -> Result<Option<Selection>, GitError> {
     if let Files::All = files {
         return Ok(None);
     }
@@ -229,19 +231,43 @@ fn select(files: &Files, roots: &[PathBuf]) -> Result<Option<Selection>, GitErro
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
     };
-    let top = git::toplevel(start)?;
-    let mut selection = Selection::default();
-    let listed: Vec<PathBuf> = if let Files::ChangedSince(reference) = files {
-        git::changed_since(&top, reference)?
-    } else {
-        let staged = git::staged(&top)?;
-        let listed = staged.keys().cloned().collect();
-        selection.contents = staged;
-        listed
+    let repo = git::Repo::open(start)?;
+    let listed = match files {
+        Files::ChangedSince(reference) => repo.changed_since(reference)?,
+        _ => repo.staged(&|path: &Path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if crate::dependencies::is_dependency_manifest(name) {
+                crate::dependencies::MAX_MANIFEST_FILE
+            } else {
+                limit
+            }
+        })?,
     };
-    selection.only = Some(listed.into_iter().collect::<HashSet<_>>());
-    selection.root = Some(top);
-    Ok(Some(selection))
+    // git names the files of the whole repository: only those in a scanned
+    // directory, or a scanned file, are kept (resolved as git's are).
+    let bounds: Vec<PathBuf> = roots
+        .iter()
+        .map(|r| {
+            if r.is_dir() {
+                std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())
+            } else {
+                crate::files::resolve_directories(r)
+            }
+        })
+        .collect();
+    let inside = |p: &Path| bounds.iter().any(|b| p.starts_with(b));
+    let mut contents = listed.contents;
+    contents.retain(|p, _| inside(p));
+    Ok(Some(Selection {
+        only: Some(listed.files.into_iter().filter(|p| inside(p)).collect()),
+        root: Some(repo.top().to_path_buf()),
+        contents,
+        refused: listed
+            .refused
+            .into_iter()
+            .filter(|(p, _)| inside(p))
+            .collect(),
+    }))
 }
 
 /// The manifest to judge against, if any.

@@ -119,18 +119,22 @@ fn progress(
 /// Which files a scan looks at, and where their content comes from.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    /// Only these files (absolute paths); `None` for every file found.
+    /// Only these files (absolute paths, directories resolved: see
+    /// [`files::resolve_directories`]); `None` for every file found.
     pub only: Option<std::collections::HashSet<PathBuf>>,
     /// The repository root the `only` files belong to.
     pub root: Option<PathBuf>,
-    /// Content to use instead of the working tree's (absolute paths): the
-    /// staged blobs for `--staged`.
+    /// Content to use instead of the working tree's (paths as in `only`):
+    /// the staged blobs for `--staged`.
     pub contents: std::collections::HashMap<PathBuf, Vec<u8>>,
+    /// Files named for the scan but not read, with the reason (a staged
+    /// symbolic link, a name this system cannot open, ...).
+    pub refused: Vec<(PathBuf, String)>,
 }
 
 impl Selection {
     fn absolute(path: &Path) -> PathBuf {
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        files::resolve_directories(path)
     }
 
     fn includes(&self, path: &Path) -> bool {
@@ -143,7 +147,14 @@ impl Selection {
     /// [`files::read_bounded`]).
     fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         match self.contents.get(&Self::absolute(path)) {
-            Some(bytes) => Ok(bytes.clone()),
+            Some(bytes) => {
+                let end = bytes.len().min(
+                    usize::try_from(limit)
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(1),
+                );
+                Ok(bytes[..end].to_vec())
+            }
             None => files::read_bounded(path, limit),
         }
     }
@@ -181,7 +192,10 @@ pub fn scan(
     };
     for m in &discovery.manifests {
         let shown = relative(m, &base);
-        match contain::catching(|| dependencies::sdks_in(m, &shown, rules)) {
+        let Some(bytes) = read_manifest(&mut report, m, &shown, options) else {
+            continue;
+        };
+        match contain::catching(|| dependencies::sdks_in(m, &bytes, &shown, rules)) {
             Ok((sdks, notices)) => {
                 report.sdks.extend(sdks);
                 report.notices.extend(notices);
@@ -266,6 +280,38 @@ pub fn scan(
     Ok(report)
 }
 
+/// The text of the dependency manifest at `path` (shown as `shown`), from
+/// the selection (the index, for `--staged`) or the working tree, within
+/// [`dependencies::MAX_MANIFEST_FILE`]; else `None` and a notice of why not.
+fn read_manifest(
+    report: &mut ScanReport,
+    path: &Path,
+    shown: &str,
+    options: &ScanOptions,
+) -> Option<Vec<u8>> {
+    let limit = dependencies::MAX_MANIFEST_FILE;
+    let (kind, message) = match options.selection.read(path, limit) {
+        Ok(bytes) if bytes.len() as u64 <= limit => return Some(bytes),
+        Ok(_) => (
+            NoticeKind::Skipped,
+            format!(
+                "larger than {} MiB; its dependencies are not read",
+                limit >> 20
+            ),
+        ),
+        Err(e) => (
+            NoticeKind::Error,
+            format!("cannot read: {}", crate::text::io_reason(&e)),
+        ),
+    };
+    report.notices.push(Notice {
+        path: shown.to_string(),
+        kind,
+        message,
+    });
+    None
+}
+
 /// Writes through the model of a field its hooks store hashed
 /// (`@BeforeInsert` hashing `password`) keep the data protected: they are
 /// no flow of the data itself.
@@ -293,19 +339,17 @@ fn leave_out_model_protected(
 /// (`Selection::only`), which need no walk.
 fn discover_selected(options: &ScanOptions, base: &Path, rules: &Rules) -> discover::Discovery {
     let selection = &options.selection;
+    // git gives absolute paths; show them relative to the scan's base like
+    // a walked tree's.
+    let canonical_base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    let from_base = |f: &PathBuf| {
+        f.strip_prefix(&canonical_base)
+            .map_or_else(|_| f.clone(), |rel| base.join(rel))
+    };
     let mut discovery = match &selection.only {
         Some(only) => {
             let root = selection.root.clone().unwrap_or_else(|| base.to_path_buf());
-            // git gives absolute paths; show them relative to the scan's base
-            // like a walked tree's.
-            let canonical_base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
-            let files: Vec<PathBuf> = only
-                .iter()
-                .map(|f| {
-                    f.strip_prefix(&canonical_base)
-                        .map_or_else(|_| f.clone(), |rel| base.join(rel))
-                })
-                .collect();
+            let files: Vec<PathBuf> = only.iter().map(from_base).collect();
             discover::discover_files(&files, &root, &rules.not_analysed)
         }
         None => discover::discover(
@@ -328,6 +372,20 @@ fn discover_selected(options: &ScanOptions, base: &Path, rules: &Rules) -> disco
     discovery
         .not_analysed
         .retain(|(p, _)| selection.includes(p) && wanted.reads(p));
+    // Files git named but that are not read, reported as the walk reports
+    // a refused file: when candor would read a file of that name.
+    discovery.skipped.extend(
+        selection
+            .refused
+            .iter()
+            .map(|(path, reason)| (from_base(path), reason))
+            .filter(|(p, _)| discover::read_by_name(p) && wanted.reads(p))
+            .map(|(path, reason)| discover::Skipped {
+                path,
+                reason: reason.clone(),
+            }),
+    );
+    discovery.skipped.sort();
     discovery
 }
 

@@ -103,6 +103,30 @@ pub fn settings_file(dir: &Path, name: &str) -> Result<Option<PathBuf>, String> 
     Ok(None)
 }
 
+/// The trees a scan of `roots` run in the working directory treats as
+/// untrusted when it writes its outputs: the repository of each scanned
+/// path (the path itself outside a repository), and the repository the
+/// working directory lies in. See [`files::check_output_path`].
+pub fn untrusted_trees(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut trees: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|p| {
+            let dir = if p.is_dir() {
+                p.as_path()
+            } else {
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+            };
+            repository_root(dir).or_else(|| canonical(dir))
+        })
+        .collect();
+    trees.extend(repository_root(Path::new(".")));
+    trees.sort();
+    trees.dedup();
+    trees
+}
+
 /// The repository `dir` is in: its nearest ancestor with `.git`.
 pub fn repository_root(dir: &Path) -> Option<PathBuf> {
     canonical(dir)?

@@ -114,3 +114,74 @@ fn baseline_lifecycle() {
     assert!(candor_in(d, &["baseline", "update", "."]).status.success());
     assert!(scan(d).is_empty());
 }
+
+#[test]
+fn update_drops_stale_entries_and_accepts_nothing_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let app = d.join("app.py");
+    let write = |code: &str| std::fs::write(&app, format!("import logging\n\n{code}")).unwrap();
+    write(
+        "def f(id_number, phone_number):\n    logging.info(id_number)\n    logging.info(phone_number)\n",
+    );
+    assert!(candor_in(d, &["baseline", "create", "."]).status.success());
+    let file = d.join("candor-baseline.yml");
+    // A reviewer's reason for one entry.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let reason = text
+        .lines()
+        .find(|l| l.contains("reason:") && l.contains("National identity"))
+        .unwrap()
+        .to_string();
+    let indent = &reason[..reason.find("reason:").unwrap()];
+    let text = text.replacen(
+        &reason,
+        &format!("{indent}reason: kept on purpose until ticket 42"),
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+
+    // One accepted finding fixed, one new finding added.
+    write(
+        "def f(id_number, phone_number, passport_no):\n    logging.info(id_number)\n    logging.info('checked')\n    logging.info(passport_no)\n",
+    );
+    let out = candor_in(d, &["baseline", "update", "."]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("dropped 1") && err.contains("1 finding not in it"),
+        "{err}"
+    );
+    assert!(err.contains("baseline create --force"), "{err}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("rule:").count(), 1, "{text}");
+    assert!(text.contains("kept on purpose until ticket 42"), "{text}");
+    // The new finding still fails the run.
+    let findings = scan(d);
+    assert_eq!(
+        findings.iter().filter(|(_, _, accepted)| !accepted).count(),
+        1,
+        "{findings:?}"
+    );
+    assert_eq!(
+        candor_in(d, &["scan", ".", "--baseline", "candor-baseline.yml"])
+            .status
+            .code(),
+        Some(1)
+    );
+    // Accepting it is a deliberate act.
+    let out = candor_in(d, &["baseline", "create", ".", "--force"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(scan(d).iter().all(|(_, _, accepted)| *accepted));
+    assert_eq!(
+        candor_in(d, &["baseline", "update", ".", "--force"])
+            .status
+            .code(),
+        Some(2),
+        "--force is for create"
+    );
+}

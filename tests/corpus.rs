@@ -71,6 +71,11 @@ corpus_snapshot!(
     "certshop-express"
 );
 corpus_snapshot!(bestcert_spring, bestcert_spring_policy, "bestcert-spring");
+corpus_snapshot!(
+    bestcert_laravel,
+    bestcert_laravel_policy,
+    "bestcert-laravel"
+);
 corpus_snapshot!(realname_gin, realname_gin_policy, "realname-gin");
 corpus_snapshot!(trustsign_axum, trustsign_axum_policy, "trustsign-axum");
 corpus_snapshot!(

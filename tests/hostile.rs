@@ -4,63 +4,13 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::run::{command, temp_tree};
-
-/// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
-/// than a minute. Its output is read as it comes, so that a large report
-/// cannot block it on a full pipe.
-fn bounded(dir: &Path, args: &[&str]) -> Output {
-    let mut child = command(args)
-        .current_dir(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run candor");
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut bytes);
-            }
-            bytes
-        })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("candor {args:?} ran for more than a minute");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().expect("stdout"),
-        stderr: stderr.join().expect("stderr"),
-    }
-}
+use common::run::{bounded, command, temp_tree};
 
 fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo")
@@ -148,6 +98,29 @@ fn a_fifo_ignore_file_at_the_root_does_not_block_the_scan() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["findings"][0]["location"]["path"], "app.py");
+}
+
+#[test]
+fn a_fifo_ignore_file_does_not_block_git() {
+    // git opens every `.gitignore` it meets listing new files, and a FIFO's
+    // `open()` waits for a writer for ever: git is stopped at its limit.
+    let tree = temp_tree(&[("app.py", APP), ("sub/new.py", APP)]);
+    let root = tree.path();
+    common::run::git(root, &["init", "-q"]);
+    common::run::git(root, &["add", "app.py"]);
+    common::run::git(root, &["commit", "-q", "-m", "init"]);
+    if !mkfifo(&root.join("sub/.gitignore")) {
+        return;
+    }
+    let mut scan = command(&["scan", "--changed-since", "main"]);
+    scan.current_dir(root).env("CANDOR_GIT_TIMEOUT", "2");
+    let out = common::run::bounded_command(scan);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("did not finish within 2 s") && err.contains("CANDOR_GIT_TIMEOUT"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -625,7 +598,13 @@ fn every_path_passed_over_is_reported() {
     std::fs::create_dir_all(root.join("large")).unwrap();
     std::fs::write(root.join("large/package.json"), large).unwrap();
     std::fs::create_dir_all(root.join("sparse")).unwrap();
-    for name in ["sparse/package.json", "sparse/api.yaml"] {
+    let sparse = [
+        "sparse/package.json",
+        "sparse/api.yaml",
+        "sparse/big.py",
+        "sparse/big.sql",
+    ];
+    for name in sparse {
         let file = std::fs::File::create(root.join(name)).unwrap();
         file.set_len(3 << 30).unwrap();
     }
@@ -646,10 +625,13 @@ fn every_path_passed_over_is_reported() {
         notice_of(&v, "large/package.json").is_some_and(|m| m.contains("larger than")),
         "{v}"
     );
-    assert!(
-        notice_of(&v, "sparse/package.json").is_some_and(|m| m.contains("larger than")),
-        "{v}"
-    );
+    // Each is judged on what is read, never read whole.
+    for name in ["sparse/package.json", "sparse/big.py", "sparse/big.sql"] {
+        assert!(
+            notice_of(&v, name).is_some_and(|m| m.contains("larger than")),
+            "{name}: {v}"
+        );
+    }
     assert!(
         notice_of(&v, "sparse/api.yaml").is_some_and(|m| m.contains("binary")),
         "{v}"
@@ -728,5 +710,460 @@ fn reports_for_people_show_control_and_bidi_characters_escaped() {
             assert!(report.contains("\\u{202e}"), "{flags:?}: {report}");
             assert!(report.contains("\\u{1b}[31mred"), "{flags:?}: {report}");
         }
+    }
+}
+
+/// Fails unless `candor ARGS` on `large`, an input four times `small`,
+/// takes less than eight times as long: linear work takes at most four
+/// times as long (less, with the start-up), quadratic work sixteen. The
+/// shortest of a few runs is compared, so that a busy machine does not
+/// fail it.
+fn assert_linear(small: &Path, large: &Path, args: &[&str]) {
+    let time = |dir: &Path| {
+        let start = Instant::now();
+        let out = bounded(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        start.elapsed()
+    };
+    let small_time = (0..3).map(|_| time(small)).min().unwrap();
+    let mut tries = Vec::new();
+    for _ in 0..3 {
+        let t = time(large);
+        tries.push(t);
+        if t < small_time * 8 || t > small_time * 12 {
+            break;
+        }
+    }
+    let best = *tries.iter().min().unwrap();
+    assert!(
+        best < small_time * 8,
+        "four times the input took {best:?} (tries: {tries:?}) against {small_time:?}: \
+         more than linear"
+    );
+}
+
+/// A package.json declaring `n` packages, the last of them `stripe`, on
+/// line `n + 3`.
+fn package_json(n: usize) -> String {
+    let mut text = String::from("{\n  \"name\": \"x\",\n  \"dependencies\": {\n");
+    for i in 0..n - 1 {
+        text.push_str(&format!("    \"package-number-{i:06}\": \"^1.0.0\",\n"));
+    }
+    text.push_str("    \"stripe\": \"^14\"\n  }\n}\n");
+    text
+}
+
+#[test]
+fn dependency_manifests_take_time_linear_in_their_size() {
+    // 4,000 and 16,000 packages (160 and 630 KB): each package's line was
+    // looked for in the whole text, 1.4 s and 20 s (debug build).
+    let (n, large_n) = (4_000, 16_000);
+    let small = temp_tree(&[("package.json", package_json(n).as_bytes())]);
+    let large = temp_tree(&[("package.json", package_json(large_n).as_bytes())]);
+    let args = ["scan", ".", "--format", "json", "--fail-on", "never"];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    assert_eq!(v["sdks"][0]["package"], "stripe");
+    assert_eq!(v["sdks"][0]["line"], large_n + 3);
+    assert_linear(small.path(), large.path(), &args);
+
+    // `--max-file-size` is the budget of source files: a manifest is read
+    // up to 16 MiB (`every_path_passed_over_is_reported` has one larger).
+    let out = bounded(
+        large.path(),
+        &[&args[..], &["--max-file-size", "100000"]].concat(),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sdks"][0]["package"], "stripe");
+}
+
+/// A tree with one clean file and a baseline of `n` entries that match
+/// nothing; entry `i`'s fingerprint is on line `5 + 4 i`.
+fn stale_baseline(n: usize) -> tempfile::TempDir {
+    let mut text = String::from("version: 1\nfindings:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "- path: src/module_{i}.py\n  rule: sensitive-data-logged\n  \
+             fingerprint: {i:016x}:1\n  reason: Entry number {i} accepted\n"
+        ));
+    }
+    temp_tree(&[
+        ("app.py", b"x = 1\n"),
+        ("candor-baseline.yml", text.as_bytes()),
+    ])
+}
+
+#[test]
+fn stale_baselines_take_time_linear_in_their_size() {
+    // 2,000 and 8,000 stale entries: each was looked for in the whole
+    // baseline's text, 2 s and 35 s (debug build).
+    let (n, large_n) = (2_000, 8_000);
+    let small = stale_baseline(n);
+    let large = stale_baseline(large_n);
+    let args = [
+        "scan",
+        ".",
+        "--baseline",
+        "candor-baseline.yml",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let v: serde_json::Value =
+        serde_json::from_slice(&bounded(large.path(), &args).stdout).unwrap();
+    let stale: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "stale-baseline-entry")
+        .map(|f| f["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(stale.len(), large_n);
+    assert!(stale.contains(&(5 + 4 * (large_n as u64 - 1))));
+    assert_linear(small.path(), large.path(), &args);
+}
+
+#[test]
+fn minified_files_are_judged_by_where_their_bytes_are() {
+    // A bundle padded with blank lines once passed for hand-written (its
+    // average line fell under the limit) ...
+    let bundle = "var u=function(e){return fetch(e.email)};".repeat(1_200);
+    let padded = format!("{bundle}\n{}", "\n".repeat(5_000));
+    // ... and one long line (a data URI) dropped the code around it.
+    let data_uri = format!(
+        "LOGO = \"data:image/png;base64,{}\"\n",
+        "QUFB".repeat(50_000)
+    );
+    let long_finding = format!(
+        "def g(email):\n    logging.info(email); x = \"{}\"\n",
+        "b".repeat(100_000)
+    );
+    let hand_written = format!(
+        "import logging\n{}\n{data_uri}\ndef f(phone_number):\n    logging.info(phone_number)\n{long_finding}",
+        (0..30).map(|i| format!("X{i} = {i}\n")).collect::<String>()
+    );
+    let tree = temp_tree(&[
+        ("static/bundle.js", padded.as_bytes()),
+        ("app.py", hand_written.as_bytes()),
+    ]);
+    let out = bounded(
+        tree.path(),
+        &["scan", ".", "--format", "json", "--fail-on", "never"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() < 64 << 10, "{} bytes", out.stdout.len());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        notice_of(&v, "static/bundle.js").is_some_and(|m| m.contains("minified")),
+        "{v}"
+    );
+    assert_eq!(notice_of(&v, "app.py"), None, "{v}");
+    let findings = v["findings"].as_array().unwrap();
+    let lines: Vec<u64> = findings
+        .iter()
+        .filter(|f| f["location"]["path"] == "app.py")
+        .map(|f| f["location"]["start_line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.contains(&36) && lines.contains(&38), "{lines:?}");
+    for f in findings {
+        let snippet = f["snippet"].as_str().unwrap_or("");
+        // A window of 1,000 characters, and an ellipsis at each cut end.
+        assert!(snippet.chars().count() <= 1_002, "{}", snippet.len());
+    }
+}
+
+/// The names of the entries of `dir`.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn outputs_do_not_follow_a_repository_link_out_of_it() {
+    // The commands the README gives for CI write into the checkout: a
+    // directory link committed there must not carry the write elsewhere.
+    let outside = tempfile::tempdir().unwrap();
+    let tree = temp_tree(&[("app.py", APP), ("sub/other.py", APP), ("real/.keep", b"")]);
+    let root = tree.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    symlink(outside.path(), root.join("out")).unwrap();
+    symlink("real", root.join("inner")).unwrap();
+    let commands: [&[&str]; 6] = [
+        &["scan", ".", "--fail-on", "never", "-o", "out/r.sarif"],
+        &["scan", "sub", "--fail-on", "never", "-o", "out/r.sarif"],
+        &[
+            "scan",
+            ".",
+            "--fail-on",
+            "never",
+            "-o",
+            "real/../out/r.sarif",
+        ],
+        &["baseline", "create", ".", "-o", "out/b.yml"],
+        &["init", ".", "-o", "out/privacy.yml"],
+        &["report", "ropa", ".", "-o", "out/ropa.md"],
+    ];
+    for args in commands {
+        let out = bounded(root, args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let named = args.last().unwrap();
+        assert!(
+            err.contains(named) && err.contains("symbolic link") && err.contains("-o"),
+            "{args:?}: {err}"
+        );
+        assert!(entries(outside.path()).is_empty(), "{args:?} wrote outside");
+    }
+    // Given as an absolute path through the checkout, it is refused too.
+    let absolute = root.join("out/r.sarif");
+    let out = bounded(
+        root,
+        &[
+            "scan",
+            ".",
+            "--fail-on",
+            "never",
+            "-o",
+            absolute.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(entries(outside.path()).is_empty());
+    // A path outside the repository is the user's, and so is a link
+    // within the repository.
+    let chosen = outside.path().join("r.sarif");
+    for target in [chosen.to_str().unwrap(), "inner/r.sarif", "real/r.sarif"] {
+        let out = bounded(root, &["scan", ".", "--fail-on", "never", "-o", target]);
+        assert!(
+            out.status.success(),
+            "{target}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(chosen.is_file() && root.join("real/r.sarif").is_file());
+    // A real directory of that name is written to.
+    std::fs::remove_file(root.join("out")).unwrap();
+    std::fs::create_dir(root.join("out")).unwrap();
+    let out = bounded(
+        root,
+        &["scan", ".", "--fail-on", "never", "-o", "out/r.sarif"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(root.join("out/r.sarif").is_file());
+}
+
+#[test]
+fn temporary_names_cannot_be_planted_in_advance() {
+    // The temporary file's name once held the process id and a counter:
+    // links planted at the names of the next process ids used them up.
+    let victim_dir = tempfile::tempdir().unwrap();
+    let victim = victim_dir.path().join("victim");
+    std::fs::write(&victim, "keep").unwrap();
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    let mut probe = Command::new("true").spawn().unwrap();
+    let next = probe.id();
+    let _ = probe.wait();
+    let pids = next..next + 1_000;
+    for pid in pids.clone() {
+        for n in 0..100 {
+            symlink(&victim, root.join(format!(".r.json.{pid}-{n}.candor-tmp"))).unwrap();
+        }
+    }
+    // A link at the target itself is replaced, not followed.
+    symlink(&victim, root.join("r.json")).unwrap();
+    let mut scan = command(&["scan", ".", "--fail-on", "never", "-o", "r.json"]);
+    scan.current_dir(root);
+    let out = common::run::bounded_command(scan);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    assert!(
+        !std::fs::symlink_metadata(root.join("r.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("r.json")).unwrap()).unwrap();
+    assert!(report["findings"].is_array());
+    // So is one at a baseline's or a draft's.
+    for (args, target) in [
+        (
+            &["baseline", "create", ".", "--force", "-o", "b.yml"][..],
+            "b.yml",
+        ),
+        (&["init", ".", "--force", "-o", "p.yml"][..], "p.yml"),
+    ] {
+        symlink(&victim, root.join(target)).unwrap();
+        let out = bounded(root, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert!(
+            !std::fs::symlink_metadata(root.join(target))
+                .unwrap()
+                .is_symlink()
+        );
+    }
+    // Nothing is left beside it but what was planted.
+    let left = entries(root)
+        .into_iter()
+        .filter(|n| n.ends_with(".candor-tmp"))
+        .filter(|n| {
+            !std::fs::symlink_metadata(root.join(n))
+                .unwrap()
+                .is_symlink()
+        })
+        .count();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn concurrent_runs_with_one_output_all_succeed() {
+    let tree = temp_tree(&[("app.py", APP), ("b.py", APP)]);
+    let root = tree.path();
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            command(&["scan", ".", "--fail-on", "never", "-o", "same.sarif"])
+                .current_dir(root)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(root.join("same.sarif")).unwrap();
+    let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        !entries(root).iter().any(|n| n.ends_with(".candor-tmp")),
+        "{:?}",
+        entries(root)
+    );
+}
+
+#[test]
+fn links_to_schemas_and_manifests_out_of_the_tree_are_not_read() {
+    // Schema files and dependency manifests are read by their own paths,
+    // not the source files': a link out of the tree is refused there too.
+    let outside = temp_tree(&[(
+        "shadow",
+        b"root:TOP-SECRET-HASH:19000:0:99999:7:::\nCREATE TABLE t (email TEXT);\n",
+    )]);
+    let secret = outside.path().join("shadow");
+    let tree = temp_tree(&[("app.py", APP)]);
+    let root = tree.path();
+    let links = [
+        "shadow.sql",
+        "package.json",
+        "api.yaml",
+        "schema.graphql",
+        "requirements.txt",
+    ];
+    for name in links {
+        symlink(&secret, root.join(name)).unwrap();
+    }
+    for format in ["sarif", "json", "text", "markdown", "html", "csv"] {
+        let out = bounded(
+            root,
+            &["scan", ".", "--format", format, "--fail-on", "never"],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(!report.contains("TOP-SECRET"), "{format}: {report}");
+    }
+    let v = scan_json(root, ".");
+    for name in links {
+        assert!(
+            notice_of(&v, name).is_some_and(|m| m.contains("out of the scanned tree")),
+            "{name}: {v}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_settings_and_schemas_end_quickly() {
+    // The YAML scanner's time grows with the square of the depth: 100,000
+    // `[` took minutes before they were counted first.
+    // One bracket a line: no line is long, so that the nesting, not the
+    // minified-file check, is what stops them.
+    let deep = format!("\n{}1\n{}", "[\n".repeat(100_000), "]\n".repeat(100_000));
+    let tree = temp_tree(&[
+        ("app.py", APP),
+        (
+            "api.yaml",
+            format!("openapi: 3.0.0\ninfo: {{title: t, version: '1'}}\ncomponents:\n  schemas:\n    User:\n      properties:\n        email: {{type: string}}\nx: {deep}\n").as_bytes(),
+        ),
+        ("package.json", format!("{{\"dependencies\": {deep}}}").as_bytes()),
+        ("deep-baseline.yml", format!("version: 1\nfindings: {deep}\n").as_bytes()),
+        ("deep.toml", format!("x = {deep}\n").as_bytes()),
+        ("deep-privacy.yml", format!("version: 1\ndata: {deep}\n").as_bytes()),
+    ]);
+    let root = tree.path();
+    let timed = |args: &[&str]| {
+        let start = Instant::now();
+        let out = bounded(root, args);
+        assert!(start.elapsed() < Duration::from_secs(20), "{args:?}");
+        out
+    };
+    let out = timed(&["scan", ".", "--format", "json", "--fail-on", "never"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        notice_of(&v, "api.yaml").is_some_and(|m| m.contains("nest")),
+        "{v}"
+    );
+    for flag in [
+        ["--baseline", "deep-baseline.yml"],
+        ["--config", "deep.toml"],
+        ["--policy", "deep-privacy.yml"],
+    ] {
+        let out = timed(&["scan", ".", flag[0], flag[1]]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag:?}: {err}");
+        assert!(
+            err.contains(flag[1]) && err.contains("nest"),
+            "{flag:?}: {err}"
+        );
     }
 }

@@ -90,6 +90,13 @@ impl FileCx<'_> {
             for a in args {
                 self.eval(&a.value, sc);
             }
+            // A read of request data that lists the fields it takes, whose
+            // result is used: those fields, collected here.
+            if self.discarded != Some(e.span)
+                && let Some(fields) = self.listed_read(source, e, callee, args)
+            {
+                return fields;
+            }
             return Value::container(source);
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
@@ -305,9 +312,16 @@ impl FileCx<'_> {
             .as_ref()
             .and_then(|(v, o)| match (&o.kind, kind) {
                 (ExprKind::Name(_), FlowKind::Stored) | (ExprKind::Call { .. }, _) => Some(v),
-                (ExprKind::Member { object, .. }, FlowKind::Stored)
-                    if self.lang.conventions.receiver.fields_as_variables
-                        && matches!(&object.kind, ExprKind::Name(n) if self.is_self(n)) =>
+                // A field of the receiver holding a record written in this
+                // method (`this.contact.last_name = v; this.contact.save()`),
+                // or any, where fields are the language's variables (Ruby's
+                // `@user.save`).
+                (ExprKind::Member { object, property }, FlowKind::Stored)
+                    if matches!(&object.kind, ExprKind::Name(r) if self.is_self(r))
+                        && (self.lang.conventions.receiver.fields_as_variables
+                            || sc.vars.contains_key(&super::paths::held_field_variable(
+                                object, property,
+                            ))) =>
                 {
                     Some(v)
                 }

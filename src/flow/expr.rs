@@ -30,7 +30,17 @@ impl FileCx<'_> {
                     return Value::container(source);
                 }
                 let obj = self.eval(object, sc);
-                self.member(obj, object, property, false, e.span, sc)
+                let mut out = self.member(obj, object, property, false, e.span, sc);
+                // A record held in a field and written in this method
+                // (`this.contact.last_name = v`).
+                if matches!(&object.kind, ExprKind::Name(r) if self.is_self(r))
+                    && let Some(held) = sc
+                        .vars
+                        .get(&super::paths::held_field_variable(object, property))
+                {
+                    out.merge(held.value.clone());
+                }
+                out
             }
             ExprKind::Index { object, index } => {
                 let obj = self.eval(object, sc);

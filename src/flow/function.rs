@@ -80,7 +80,9 @@ impl FileCx<'_> {
         }
         match stmt {
             Stmt::Expr(e) => {
+                self.discarded = Some(e.span);
                 self.eval(e, sc);
+                self.discarded = None;
             }
             Stmt::Return(e, span) => {
                 if let Some(e) = e {
@@ -289,17 +291,32 @@ impl FileCx<'_> {
         span: Span,
         sc: &mut Scope,
     ) {
-        let ExprKind::Name(owner) = &object.kind else {
-            self.eval(object, sc);
-            return;
+        // `this.contact.last_name = v`: a record held in a field of the
+        // object is followed as the variable `this.contact` for the rest
+        // of the method, so that `this.contact.save()` stores what was set.
+        let (owner, held_in) = match &object.kind {
+            ExprKind::Name(owner) => (owner.clone(), None),
+            ExprKind::Member {
+                object: receiver,
+                property,
+            } if matches!(&receiver.kind, ExprKind::Name(r) if self.is_self(r)) => (
+                super::paths::held_field_variable(receiver, property),
+                Some(property.as_str()),
+            ),
+            _ => {
+                self.eval(object, sc);
+                return;
+            }
         };
+        let owner = owner.as_str();
         // `self.client = client` with an untyped parameter says nothing
         // about the field's type.
         let untyped_local = matches!(
             value.map(|e| &e.kind),
             Some(ExprKind::Name(n)) if sc.vars.get(n).is_some_and(|v| v.origin.is_none())
         );
-        if self.is_self(owner)
+        if held_in.is_none()
+            && self.is_self(owner)
             && !untyped_local
             && let (Some(class), Some(origin)) =
                 (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
@@ -313,7 +330,7 @@ impl FileCx<'_> {
         if v.state == State::Plain
             && value.is_some()
             && let Verdict::Category { id, .. } =
-                self.classify(field, Some(self.owner_name(owner, sc)))
+                self.classify(field, Some(held_in.unwrap_or(self.owner_name(owner, sc))))
             && !v.has(id)
         {
             v.add(Taint::data(

@@ -3,12 +3,14 @@
 //! `pre('save')` function) or a setter that stores its field hashed. A
 //! field such code sets to a hashed or encrypted value is stored protected
 //! wherever an object is saved through the model; the file reports these
-//! fields and the scan lets ORM writes of them go (see `crate::scan`).
+//! fields and the scan lets ORM writes of them go (see `crate::scan`). A
+//! model can also declare such fields in a map of field to storage kind
+//! (Eloquent's `$casts = ['id_number' => 'encrypted']`).
 
 use super::FileCx;
 use super::value::{State, Value};
 use crate::classify::normalized_name;
-use crate::ir::{Arg, ExprKind, Function, FunctionName};
+use crate::ir::{Arg, Expr, ExprKind, FileIr, Function, FunctionName, Stmt, Target};
 
 /// How the function being walked writes to the model.
 #[derive(Debug, Clone)]
@@ -122,4 +124,57 @@ impl FileCx<'_> {
             self.protected_fields.insert(normalized_name(field));
         }
     }
+
+    /// Fields a model class declares stored protected in a map of field to
+    /// storage kind: Eloquent's `protected $casts = ['password' =>
+    /// 'hashed', 'id_number' => 'encrypted']`, or the same array returned
+    /// by its `casts()` method. The names of such maps and the kinds that
+    /// protect are the rules' `model_hooks.protection_maps`.
+    pub(super) fn note_declared_protection(&mut self, ir: &FileIr) {
+        let maps = &self.rules.model_hooks.protection_maps;
+        if maps.names.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        for f in ir.functions.iter().filter(|f| f.class.is_some()) {
+            let returns_map = matches!(&f.name, FunctionName::Named(n) if maps.names.contains(n));
+            for stmt in &f.body {
+                let map = match stmt {
+                    Stmt::Assign {
+                        target: Target::Place(place),
+                        value: Some(value),
+                        ..
+                    } if self.is_own_field(place, &maps.names) => value,
+                    Stmt::Return(Some(value), _) if returns_map => value,
+                    _ => continue,
+                };
+                found.extend(protected_entries(map, &maps.kinds));
+            }
+        }
+        self.protected_fields.extend(found);
+    }
+
+    /// `this.casts` (or `self.casts`) for a name in `names`.
+    fn is_own_field(&self, place: &Expr, names: &std::collections::HashSet<String>) -> bool {
+        matches!(&place.kind, ExprKind::Member { object, property }
+            if names.contains(property)
+                && matches!(&object.kind, ExprKind::Name(r) if self.is_self(r)))
+    }
+}
+
+/// The keys of a map literal whose value is a protecting kind (`encrypted`,
+/// or `encrypted:array`: the part before `:`), as normalized names.
+fn protected_entries<'e>(
+    map: &'e Expr,
+    kinds: &'e std::collections::HashSet<String>,
+) -> impl Iterator<Item = String> + 'e {
+    let entries = match &map.kind {
+        ExprKind::Object(entries) => entries.as_slice(),
+        _ => &[],
+    };
+    entries.iter().filter_map(|(key, kind)| {
+        let (key, kind) = (key.as_deref()?, kind.as_str()?);
+        let kind = kind.split(':').next().unwrap_or(kind);
+        kinds.contains(kind).then(|| normalized_name(key))
+    })
 }

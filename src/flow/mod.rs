@@ -131,6 +131,7 @@ pub fn analyze(
             summary.inputs = inputs;
         }
     }
+    cx.note_declared_protection(ir);
     let mut module = Scope::default();
     for stmt in &ir.module {
         cx.stmt(stmt, &mut module);
@@ -220,6 +221,9 @@ struct FileCx<'a> {
     /// (`query.new`): its source and span, so that the variable it is
     /// read into can name it (`const newPassword = query.new`).
     silent_read: Option<(usize, Span)>,
+    /// The expression of the statement being walked when its value is
+    /// thrown away (`$this->validate($request, [..]);`).
+    discarded: Option<Span>,
 }
 
 impl<'a> FileCx<'a> {
@@ -289,6 +293,7 @@ impl<'a> FileCx<'a> {
             model_hook: None,
             protected_fields: BTreeSet::new(),
             silent_read: None,
+            discarded: None,
         };
         for class in &ir.classes {
             for field in &class.fields {

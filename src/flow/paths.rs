@@ -105,6 +105,15 @@ pub(super) fn on_builder(object: &Expr, rules: &Rules) -> bool {
     }
 }
 
+/// The variable that follows a record held in field `field` of the
+/// object (`this.contact`): a name with a `.`, which no identifier spells.
+pub(super) fn held_field_variable(receiver: &Expr, field: &str) -> String {
+    match &receiver.kind {
+        ExprKind::Name(r) => format!("{r}.{field}"),
+        _ => field.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

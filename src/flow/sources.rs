@@ -473,6 +473,46 @@ impl FileCx<'_> {
         out
     }
 
+    /// `$request->validate(['email' => 'required', ..])`,
+    /// `$request->only(['email', 'phone'])`: a read of request data whose
+    /// arguments list the fields it takes (the keys of a map literal, or a
+    /// list of string literals) gives those fields, each collected here;
+    /// `None` when no argument lists them. A dotted key (`address.city`)
+    /// is its last part, owned by the part before.
+    pub(super) fn listed_read(
+        &mut self,
+        source: usize,
+        e: &Expr,
+        callee: &Expr,
+        args: &[Arg],
+    ) -> Option<Value> {
+        let fields = args.iter().find_map(|a| listed_fields(&a.value))?;
+        let call = written(callee).unwrap_or_default();
+        let mut out = Value::default();
+        for key in fields {
+            // `address.city`: field `city` of `address`.
+            let (owner, field) = match key.rsplit_once('.') {
+                Some((owner, field)) => (Some(owner.rsplit('.').next().unwrap_or(owner)), field),
+                None => (None, key),
+            };
+            let shown = format!("`{call}()` (`{key}`)");
+            let read = Read {
+                field,
+                owner,
+                source,
+                span: e.span,
+                shown: &shown,
+                holder: None,
+            };
+            if let Some(t) = self.collect(read) {
+                let mut v = Value::default();
+                v.add(t);
+                out.merge(v.into_field(field));
+            }
+        }
+        Some(out)
+    }
+
     /// Records a collected field and returns its taint.
     pub(super) fn collect(&mut self, read: Read) -> Option<Taint> {
         self.collect_or(read, None)
@@ -673,4 +713,16 @@ fn picked_keys(e: &Expr, out: &mut Vec<(String, Span)>, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// The field names a map literal's keys or a list of string literals give
+/// (`['email' => 'required']`, `['email', 'phone']`); `None` for anything
+/// else, or an empty one.
+fn listed_fields(e: &Expr) -> Option<Vec<&str>> {
+    let fields: Option<Vec<&str>> = match &e.kind {
+        ExprKind::Object(entries) => entries.iter().map(|(k, _)| k.as_deref()).collect(),
+        ExprKind::Array(items) => items.iter().map(Expr::as_str).collect(),
+        _ => None,
+    };
+    fields.filter(|f| !f.is_empty())
 }

@@ -226,6 +226,21 @@ pub struct ModelHookSpec {
     /// (`has_secure_password :recovery_password`).
     #[serde(default)]
     pub protecting_calls: std::collections::HashMap<String, Vec<String>>,
+    /// Maps of a model class from field to storage kind, and the kinds that
+    /// store the field protected (Eloquent's `$casts`, `hashed`).
+    #[serde(default)]
+    pub protection_maps: ProtectionMapSpec,
+}
+
+/// Maps in which a model declares how each field is stored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectionMapSpec {
+    /// The class field or method that holds (or returns) the map.
+    pub names: HashSet<String>,
+    /// Storage kinds that hash or encrypt the field (the part of a value
+    /// before `:`, so `encrypted` covers `encrypted:array`).
+    pub kinds: HashSet<String>,
 }
 
 /// Calls that fill in a string template.

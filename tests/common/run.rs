@@ -1,7 +1,9 @@
 //! Running the `candor` binary as a user does, on trees made for a test.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The crate's root directory (the corpus, the rules, the fixtures).
 pub fn root() -> PathBuf {
@@ -24,6 +26,62 @@ pub fn candor(args: &[&str]) -> Output {
 /// Runs `candor ARGS` in `dir`.
 pub fn candor_in(dir: &Path, args: &[&str]) -> Output {
     command(args).current_dir(dir).output().expect("run candor")
+}
+
+/// Runs `candor ARGS` in `dir`, killing it (and failing) if it takes more
+/// than a minute.
+pub fn bounded(dir: &Path, args: &[&str]) -> Output {
+    let mut command = command(args);
+    command.current_dir(dir);
+    bounded_command(command)
+}
+
+/// Runs `command`, killing it (and failing) if it takes more than a
+/// minute. Its output is read as it comes, so that a large report cannot
+/// block it on a full pipe.
+pub fn bounded_command(mut command: Command) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run candor");
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{command:?} ran for more than a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    }
 }
 
 /// Runs `git ARGS` in `dir` as a developer with a name, an email and a

@@ -412,7 +412,7 @@ impl<'t> Lower<'_, 't> {
                 || (p.kind() == "call" && p.child_by_field_name("receiver") == Some(node))
         });
         if shouting(name) && !namespace {
-            let own = self.classes.iter().any(|c| *c == scope_text)
+            let own = self.classes.contains(&scope_text)
                 || scope_text
                     .rsplit('.')
                     .next()

@@ -818,7 +818,18 @@ mod tests {
             "end\n".repeat(3_000)
         );
         let strings = format!("x = {}1{}\n", "\"#{".repeat(500), "}\"".repeat(500));
-        for source in [blocks, ifs, strings] {
+        // On the stack a scan gives each file's analysis (a test thread's
+        // default is smaller than an unoptimized build's frames need).
+        std::thread::Builder::new()
+            .stack_size(crate::scan::STACK_SIZE)
+            .spawn(move || each_gives_a_notice([blocks, ifs, strings]))
+            .expect("spawn")
+            .join()
+            .expect("no overflow");
+    }
+
+    fn each_gives_a_notice(sources: [String; 3]) {
+        for source in sources {
             match ir(&source) {
                 Ok(file) => assert!(
                     file.notices

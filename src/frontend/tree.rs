@@ -401,20 +401,27 @@ pub fn unquote(literal: &str) -> String {
 }
 
 /// The operands of a left-leaning `a + b + c` chain of `binary_expression`
-/// nodes, left to right, or `None` when `node` is not a `+`. Walked as a
-/// loop so that a long concatenation costs no stack.
+/// nodes, left to right, or `None` when `node` is not a `+`.
 pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
-    let is_plus = |n: Node| {
+    operator_chain(node, src, "+")
+}
+
+/// The operands of a left-leaning chain of `binary_expression` nodes with
+/// `operator` (`a + b + c`, PHP's `$a . $b . $c`), left to right, or
+/// `None` when `node` is not one. Walked as a loop so that a long
+/// concatenation costs no stack.
+pub fn operator_chain<'t>(node: Node<'t>, src: &str, operator: &str) -> Option<Vec<Node<'t>>> {
+    let is_link = |n: Node| {
         n.kind() == "binary_expression"
             && n.child_by_field_name("operator")
-                .is_some_and(|o| src.get(o.byte_range()) == Some("+"))
+                .is_some_and(|o| src.get(o.byte_range()) == Some(operator))
     };
-    if !is_plus(node) {
+    if !is_link(node) {
         return None;
     }
     let mut rights = Vec::new();
     let mut cur = node;
-    while is_plus(cur) {
+    while is_link(cur) {
         match (
             cur.child_by_field_name("left"),
             cur.child_by_field_name("right"),
@@ -429,6 +436,56 @@ pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
     let mut operands = vec![cur];
     operands.extend(rights.into_iter().rev());
     Some(operands)
+}
+
+/// `A.B.C` as a chain of member accesses on the name `A`.
+pub fn dotted(path: &str, sp: Span) -> Expr {
+    let mut parts = path.split('.').filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let mut e = Expr::new(ExprKind::Name(first.to_string()), sp);
+    for part in parts {
+        e = Expr::new(
+            ExprKind::Member {
+                object: Box::new(e),
+                property: part.to_string(),
+            },
+            sp,
+        );
+    }
+    e
+}
+
+/// A qualified name written with `separator` (PHP's `\App\Models\User`,
+/// Ruby's `Stripe::Customer`) as the dotted path rules use.
+pub fn dotted_path(written: &str, separator: &str) -> String {
+    written
+        .split(separator)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The character an escape sequence of a string literal stands for
+/// (`\n`, `\t`, `\\`, quotes), and `\` followed by the language's
+/// interpolation sigil (`$` in PHP, `#` in Ruby) as that sigil; any other
+/// sequence as written.
+pub fn unescape(escape: &str, sigil: char) -> String {
+    match escape {
+        "\\n" => "\n".into(),
+        "\\t" => "\t".into(),
+        "\\\\" => "\\".into(),
+        "\\\"" => "\"".into(),
+        "\\'" => "'".into(),
+        other
+            if other
+                .strip_prefix('\\')
+                .is_some_and(|rest| rest.starts_with(sigil) && rest.len() == sigil.len_utf8()) =>
+        {
+            sigil.to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use tree_sitter::Node;
 
 use crate::frontend::tree::{
-    difference, named_children, negated, nested, number, plus_chain, span,
+    difference, dotted, named_children, negated, nested, number, plus_chain, span,
 };
 use crate::ir::{Anonymous, Arg, Expr, ExprKind, Function, FunctionName, Span, Stmt, Target};
 
@@ -444,21 +444,4 @@ impl Lower<'_> {
         }
         ExprKind::Format(parts)
     }
-}
-
-/// Builds `Name(a)`, `Member(Name(a), b)`, ... from a dotted name.
-fn dotted(path: &str, sp: Span) -> Expr {
-    let mut parts = path.split('.').filter(|p| !p.is_empty());
-    let first = parts.next().unwrap_or("");
-    let mut e = Expr::new(ExprKind::Name(first.to_string()), sp);
-    for p in parts {
-        e = Expr::new(
-            ExprKind::Member {
-                object: Box::new(e),
-                property: p.to_string(),
-            },
-            sp,
-        );
-    }
-    e
 }

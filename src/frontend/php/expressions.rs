@@ -4,8 +4,11 @@
 
 use tree_sitter::Node;
 
-use super::{Lower, dotted_name};
-use crate::frontend::tree::{Ctx, difference, named_children, negated, number, span};
+use super::Lower;
+use crate::frontend::tree::{
+    Ctx, difference, dotted, dotted_path, named_children, negated, number, operator_chain, span,
+    unescape,
+};
 use crate::ir::{Arg, Expr, ExprKind, Span};
 
 /// A variable's name without its `$`: `$email` is `email`, `$this` `this`.
@@ -31,7 +34,7 @@ pub(super) fn literal_string(cx: &Ctx, node: Node) -> ExprKind {
                     "string_content" | "nowdoc_string" | "string_value" => {
                         text.push_str(cx.text(part))
                     }
-                    "escape_sequence" => text.push_str(&unescape(cx.text(part))),
+                    "escape_sequence" => text.push_str(&unescape(cx.text(part), '$')),
                     _ => return ExprKind::Literal,
                 }
             }
@@ -54,18 +57,6 @@ fn string_parts(node: Node) -> Vec<Node> {
         .collect()
 }
 
-fn unescape(escape: &str) -> String {
-    match escape {
-        "\\n" => "\n".into(),
-        "\\t" => "\t".into(),
-        "\\\\" => "\\".into(),
-        "\\\"" => "\"".into(),
-        "\\'" => "'".into(),
-        "\\$" => "$".into(),
-        other => other.to_string(),
-    }
-}
-
 impl Lower<'_> {
     pub(super) fn expr(&mut self, node: Node) -> Expr {
         if !self.cx.enter() {
@@ -82,7 +73,7 @@ impl Lower<'_> {
             "variable_name" => ExprKind::Name(variable(&self.cx, node)),
             "name" => ExprKind::Name(self.cx.text(node).to_string()),
             "qualified_name" | "namespace_name" => {
-                return dotted(&dotted_name(self.cx.text(node)), sp);
+                return dotted(&dotted_path(self.cx.text(node), "\\"), sp);
             }
             "relative_scope" => ExprKind::Name("this".into()),
             "member_access_expression" | "nullsafe_member_access_expression" => {
@@ -276,7 +267,7 @@ impl Lower<'_> {
         let constant = self.cx.text(*name);
         let scope_text = self.cx.text(*scope);
         if constant == "class" {
-            return Expr::new(ExprKind::Str(dotted_name(scope_text)), sp);
+            return Expr::new(ExprKind::Str(dotted_path(scope_text, "\\")), sp);
         }
         let own = scope.kind() == "relative_scope"
             || self
@@ -365,29 +356,9 @@ impl Lower<'_> {
             .map(|o| self.cx.text(o))
             .unwrap_or("");
         if operator == "." {
-            // A long concatenation nests to the left; walk it as a loop.
-            let mut rights = Vec::new();
-            let mut cur = node;
-            while cur.kind() == "binary_expression"
-                && cur
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| self.cx.text(o) == ".")
-            {
-                match (
-                    cur.child_by_field_name("left"),
-                    cur.child_by_field_name("right"),
-                ) {
-                    (Some(l), Some(r)) => {
-                        rights.push(r);
-                        cur = l;
-                    }
-                    _ => break,
-                }
-            }
-            let mut parts = vec![self.expr(cur)];
-            for r in rights.into_iter().rev() {
-                parts.push(self.expr(r));
-            }
+            // A long concatenation nests to the left; walked as a loop.
+            let operands = operator_chain(node, self.cx.src, ".").unwrap_or_default();
+            let parts = operands.into_iter().map(|n| self.expr(n)).collect();
             return Expr::new(ExprKind::Format(parts), sp);
         }
         let parts = self.children(node);
@@ -451,7 +422,7 @@ impl Lower<'_> {
         for part in string_parts(node) {
             match part.kind() {
                 "string_content" | "string_value" | "escape_sequence" => parts.push(Expr::new(
-                    ExprKind::Str(unescape(self.cx.text(part))),
+                    ExprKind::Str(unescape(self.cx.text(part), '$')),
                     span(part),
                 )),
                 _ => parts.push(self.expr(part)),
@@ -459,21 +430,4 @@ impl Lower<'_> {
         }
         ExprKind::Format(parts)
     }
-}
-
-/// `A.B.C` as a chain of member accesses on the name `A`.
-fn dotted(path: &str, sp: Span) -> Expr {
-    let mut parts = path.split('.').filter(|p| !p.is_empty());
-    let first = parts.next().unwrap_or("");
-    let mut e = Expr::new(ExprKind::Name(first.to_string()), sp);
-    for part in parts {
-        e = Expr::new(
-            ExprKind::Member {
-                object: Box::new(e),
-                property: part.to_string(),
-            },
-            sp,
-        );
-    }
-    e
 }

@@ -29,7 +29,7 @@ mod expressions;
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, named_children, span};
+use super::tree::{Ctx, dotted_path, named_children, span};
 use crate::ir::{
     Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param, Rest, Stmt, Target,
 };
@@ -63,26 +63,13 @@ impl<'s> AsMut<Ctx<'s>> for Lower<'s> {
     }
 }
 
-/// A name as written with namespaces, as a dotted path without the leading
-/// separator: `\Illuminate\Support\Facades\Log` is
-/// `Illuminate.Support.Facades.Log`.
-fn dotted_name(written: &str) -> String {
-    written
-        .trim()
-        .trim_start_matches('\\')
-        .split('\\')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
 /// The class a type names, as a dotted path: `?Request` and
 /// `Request|null` are `Request`; `string`, `array` and the other
 /// built-in types keep their names.
 fn type_name(cx: &Ctx, node: Node) -> Option<String> {
     match node.kind() {
         "named_type" | "primitive_type" | "name" | "qualified_name" => {
-            Some(dotted_name(cx.text(node)))
+            Some(dotted_path(cx.text(node), "\\"))
         }
         "optional_type"
         | "union_type"
@@ -108,7 +95,7 @@ fn attribute_names(cx: &Ctx, node: Option<Node>) -> Vec<String> {
     for group in named_children(list) {
         for attribute in named_children(group) {
             if let Some(name) = named_children(attribute).first() {
-                out.push(dotted_name(cx.text(*name)));
+                out.push(dotted_path(cx.text(*name), "\\"));
             }
         }
     }
@@ -336,7 +323,7 @@ impl<'s> Lower<'s> {
         for child in named_children(node) {
             match child.kind() {
                 "namespace_name" | "qualified_name" | "name" => {
-                    prefix = dotted_name(self.cx.text(child));
+                    prefix = dotted_path(self.cx.text(child), "\\");
                 }
                 "namespace_use_clause" => self.use_clause(child, ""),
                 "namespace_use_group" => {
@@ -359,7 +346,7 @@ impl<'s> Lower<'s> {
         else {
             return;
         };
-        let written = dotted_name(self.cx.text(name));
+        let written = dotted_path(self.cx.text(name), "\\");
         let path = if prefix.is_empty() {
             written
         } else {
@@ -381,7 +368,7 @@ impl<'s> Lower<'s> {
         for child in named_children(node) {
             if matches!(child.kind(), "base_clause" | "class_interface_clause") {
                 for base in named_children(child) {
-                    bases.push(dotted_name(self.cx.text(base)));
+                    bases.push(dotted_path(self.cx.text(base), "\\"));
                 }
             }
         }
@@ -393,7 +380,7 @@ impl<'s> Lower<'s> {
             if member.kind() == "use_declaration" {
                 for used in named_children(*member) {
                     if matches!(used.kind(), "name" | "qualified_name") {
-                        bases.push(dotted_name(self.cx.text(used)));
+                        bases.push(dotted_path(self.cx.text(used), "\\"));
                     }
                 }
             }

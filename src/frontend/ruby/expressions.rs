@@ -7,8 +7,10 @@
 
 use tree_sitter::Node;
 
-use super::{Lower, dotted_name};
-use crate::frontend::tree::{Ctx, difference, named_children, negated, number, span};
+use super::Lower;
+use crate::frontend::tree::{
+    Ctx, difference, dotted_path, named_children, negated, number, span, unescape,
+};
 use crate::ir::{Anonymous, Arg, Expr, ExprKind, Span, Stmt};
 
 /// Methods called without parentheses that are Ruby's or Rails' own, not
@@ -113,25 +115,13 @@ pub(super) fn literal_string(cx: &Ctx, node: Node) -> ExprKind {
             for part in named_children(node) {
                 match part.kind() {
                     "string_content" => text.push_str(cx.text(part)),
-                    "escape_sequence" => text.push_str(&unescape(cx.text(part))),
+                    "escape_sequence" => text.push_str(&unescape(cx.text(part), '#')),
                     _ => return ExprKind::Literal,
                 }
             }
             ExprKind::Str(text)
         }
         _ => ExprKind::Literal,
-    }
-}
-
-fn unescape(escape: &str) -> String {
-    match escape {
-        "\\n" => "\n".into(),
-        "\\t" => "\t".into(),
-        "\\\\" => "\\".into(),
-        "\\\"" => "\"".into(),
-        "\\'" => "'".into(),
-        "\\#" => "#".into(),
-        other => other.to_string(),
     }
 }
 
@@ -404,7 +394,7 @@ impl<'t> Lower<'_, 't> {
         let Some(scope) = node.child_by_field_name("scope") else {
             return self.constant_named(name, sp);
         };
-        let scope_text = dotted_name(self.cx.text(scope));
+        let scope_text = dotted_path(self.cx.text(scope), "::");
         // `Twilio::REST::Client`, `SendGrid::API.new`: a namespace or a
         // class, whatever its case, when something is looked up in it.
         let namespace = node.parent().is_some_and(|p| {
@@ -765,7 +755,7 @@ impl<'t> Lower<'_, 't> {
                     ));
                 }
                 "escape_sequence" => parts.push(Expr::new(
-                    ExprKind::Str(unescape(self.cx.text(part))),
+                    ExprKind::Str(unescape(self.cx.text(part), '#')),
                     span(part),
                 )),
                 "interpolation" => {

@@ -47,7 +47,7 @@ use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Tree};
 
-use super::tree::{Ctx, named_children, span};
+use super::tree::{Ctx, dotted_path, named_children, span};
 use crate::ir::{
     Anonymous, Class, Expr, ExprKind, Field, FileIr, Function, FunctionName, Import, Param, Rest,
     Stmt, Target,
@@ -116,17 +116,6 @@ fn heredoc_bodies(root: Node) -> HashMap<usize, Node> {
         .zip(bodies)
         .map(|(b, body)| (b.start_byte(), body))
         .collect()
-}
-
-/// A constant path as written, dotted: `Admin::User` is `Admin.User`,
-/// `::User` is `User`.
-fn dotted_name(written: &str) -> String {
-    written
-        .split("::")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 /// Statement kinds whose value is no data worth returning.
@@ -592,14 +581,14 @@ impl<'s, 't> Lower<'s, 't> {
     fn class(&mut self, node: Node<'t>) {
         let written = node
             .child_by_field_name("name")
-            .map(|n| dotted_name(self.cx.text(n)))
+            .map(|n| dotted_path(self.cx.text(n), "::"))
             .unwrap_or_default();
         let name = written.rsplit('.').next().unwrap_or(&written).to_string();
         let mut bases = Vec::new();
         if let Some(s) = node.child_by_field_name("superclass")
             && let Some(b) = named_children(s).first()
         {
-            let text = dotted_name(self.cx.text(*b));
+            let text = dotted_path(self.cx.text(*b), "::");
             let end = text.find(['(', ' ']).unwrap_or(text.len());
             bases.push(text[..end].to_string());
         }
@@ -623,7 +612,7 @@ impl<'s, 't> Lower<'s, 't> {
                 "include" | "extend" | "prepend" => {
                     for a in args {
                         if matches!(a.kind(), "constant" | "scope_resolution") {
-                            bases.push(dotted_name(self.cx.text(a)));
+                            bases.push(dotted_path(self.cx.text(a), "::"));
                         }
                     }
                 }

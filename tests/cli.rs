@@ -309,12 +309,7 @@ fn gitignore_and_candorignore_are_respected_outside_git() {
     ]);
     let out = candor(&["scan", tree.path().to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let paths: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["location"]["path"].as_str().unwrap())
-        .collect();
+    let paths = crate::common::run::finding_paths(&v);
     assert_eq!(paths, ["kept.py"]);
 }
 
@@ -693,12 +688,7 @@ fn a_file_whose_analysis_fails_costs_only_itself() {
     assert_eq!(notice["kind"], "internal-error");
     assert_eq!(notice["path"], "a.py");
     assert!(notice["message"].as_str().unwrap().contains("injected"));
-    let paths: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["location"]["path"].as_str().unwrap())
-        .collect();
+    let paths = crate::common::run::finding_paths(&v);
     assert!(
         paths.contains(&"b.py") && !paths.contains(&"a.py"),
         "{paths:?}"

@@ -162,12 +162,7 @@ mod hostile {
                 let ran = std::fs::read_to_string(self.dir.path().join("ran"));
                 assert!(ran.is_err(), "{what}, {args:?}: git ran {ran:?}");
                 let v = json(&out);
-                let paths: Vec<&str> = v["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|f| f["location"]["path"].as_str().unwrap())
-                    .collect();
+                let paths = crate::common::run::finding_paths(&v);
                 let expected: &[&str] = if args[0] == "--staged" {
                     &["staged.py"]
                 } else {
@@ -326,12 +321,7 @@ mod hostile {
         let report = String::from_utf8_lossy(&out.stdout).to_string();
         assert!(!report.contains("TOP-SECRET"), "{report}");
         let v = json(&out);
-        let paths: Vec<&str> = v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["location"]["path"].as_str().unwrap())
-            .collect();
+        let paths = crate::common::run::finding_paths(&v);
         // (`staged.py` went into the commit.)
         assert_eq!(paths, ["0:app.py"]);
         let link = v["notices"]
@@ -449,12 +439,7 @@ mod hostile {
         for args in [&["--staged"][..], &["--changed-since", "main"]] {
             let scan = ["scan", "--format", "json", "--fail-on", "never"];
             let v = json(&bounded(&repo, &[&scan[..], args].concat()));
-            let paths: Vec<&str> = v["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| f["location"]["path"].as_str().unwrap())
-                .collect();
+            let paths = crate::common::run::finding_paths(&v);
             assert!(
                 paths.contains(&"bad\u{fffd}.py") && paths.contains(&"staged.py"),
                 "{args:?}: {paths:?}"

@@ -403,11 +403,9 @@ fn scan_json(cwd: &Path, dir: &str) -> serde_json::Value {
 
 /// The paths of the findings of a JSON report.
 fn finding_paths(v: &serde_json::Value) -> Vec<String> {
-    let mut paths: Vec<String> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["location"]["path"].as_str().unwrap().to_string())
+    let mut paths: Vec<String> = crate::common::run::finding_paths(v)
+        .into_iter()
+        .map(str::to_string)
         .collect();
     paths.dedup();
     paths

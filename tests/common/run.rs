@@ -122,6 +122,16 @@ pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("the output is JSON")
 }
 
+/// The path of each finding of a JSON report, in report order.
+pub fn finding_paths(v: &serde_json::Value) -> Vec<&str> {
+    v["findings"]
+        .as_array()
+        .expect("a findings array")
+        .iter()
+        .map(|f| f["location"]["path"].as_str().expect("a path"))
+        .collect()
+}
+
 /// A temporary directory holding `files` (paths relative to it).
 pub fn temp_tree(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -78,6 +78,7 @@ corpus_snapshot!(
 );
 corpus_snapshot!(realname_gin, realname_gin_policy, "realname-gin");
 corpus_snapshot!(trustsign_axum, trustsign_axum_policy, "trustsign-axum");
+corpus_snapshot!(trustsign_rails, trustsign_rails_policy, "trustsign-rails");
 corpus_snapshot!(
     facecheck_fastapi,
     facecheck_fastapi_policy,

@@ -269,6 +269,7 @@ fixtures! {
         mailers: "mailers.rb",
         protection: "protection.rb",
         rails_params: "rails_params.rb",
+        records: "records.rb",
         sdks: "sdks.rb",
         sessions_cookies: "sessions_cookies.rb",
         sinatra: "sinatra.rb",

@@ -67,12 +67,19 @@ impl FileCx<'_> {
     }
 
     /// `has_secure_password` in a class body: the model stores the fields
-    /// it names only hashed.
+    /// it names only hashed. A call the rules give no fields protects those
+    /// its arguments name (`encrypts :ssn, :phone, deterministic: true`).
     pub(super) fn note_protecting_call(&mut self, method: &str, args: &[Arg]) {
         let Some(fields) = self.rules.model_hooks.protecting_calls.get(method) else {
             return;
         };
-        let Some(first) = fields.first() else { return };
+        let Some(first) = fields.first() else {
+            let named = args.iter().filter(|a| a.name.is_none());
+            for field in named.filter_map(|a| a.value.as_str()) {
+                self.protected_fields.insert(normalized_name(field));
+            }
+            return;
+        };
         let named = args.first().and_then(|a| a.value.as_str());
         for field in fields {
             let field = match named {

@@ -106,7 +106,8 @@ impl FileCx<'_> {
             region: site.region,
             target: c.shown().to_string(),
             trail: Vec::new(),
-            model_write: spec.sql_arg.is_none() && spec.store == Some(StoreKind::Database),
+            model_write: spec.reloads_records
+                || (spec.sql_arg.is_none() && spec.store == Some(StoreKind::Database)),
             model_field: None,
         };
         let implied = match &spec.implies_when {
@@ -348,7 +349,11 @@ impl FileCx<'_> {
                     && spec.sql_arg.is_none()
                     && a.name.is_some() =>
                 {
-                    carried.merge(self.stored_by_keyword(a, v, sc))
+                    let keyword = a.name.as_deref().unwrap_or_default();
+                    carried.merge(
+                        self.stored_by_keyword(a, v, sc)
+                            .in_field_unless_known(keyword),
+                    )
                 }
                 _ if !v.has_data() && v.state == State::Plain => {
                     let mut v = v.clone();
@@ -368,6 +373,10 @@ impl FileCx<'_> {
             {
                 self.whole_object(spec, object, &mut r, sc, &written, deferred);
             }
+            let written = match written {
+                WrittenFields::All if spec.writes_given => WrittenFields::Unknown,
+                other => other,
+            };
             self.keep_written(&mut r, &written);
             carried.merge(r);
         }

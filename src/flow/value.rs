@@ -149,6 +149,19 @@ impl Value {
         out
     }
 
+    /// Taints that sit in no field yet now sit in `field`, as a value does
+    /// once written to a model's column by keyword (`create!(password: p)`);
+    /// those of a whole object's fields keep theirs.
+    pub(super) fn in_field_unless_known(self, field: &str) -> Value {
+        let f: Rc<str> = Rc::from(field);
+        let mut out = Value::default();
+        for mut t in self.taints {
+            t.field.get_or_insert_with(|| f.clone());
+            out.add(t);
+        }
+        out
+    }
+
     /// Field `field` of this value now holds `new` alone, as after
     /// `user.password = hash(..)`: what it held before is gone, and a
     /// whole object arriving from elsewhere no longer brings that field.

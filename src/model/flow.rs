@@ -35,7 +35,9 @@ pub struct Flow {
     /// The steps before the sink, first to last.
     pub trail: Vec<Step>,
     /// The sink writes objects through a model (an ORM save, not SQL
-    /// text), so the model's own hooks run.
+    /// text), so the model's own hooks run; or it sends records that are
+    /// loaded again through the model (`reloads_records`), so it sends
+    /// only what the model keeps.
     pub model_write: bool,
     /// The field of the object so written that the data sat in (several,
     /// `,`-separated, when it came from more than one): the model's hooks

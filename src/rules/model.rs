@@ -331,6 +331,17 @@ pub struct SinkSpec {
     /// does not); a call without the argument uses the library's default.
     #[serde(default)]
     pub implies_when: Option<ArgIsOneOf>,
+    /// The records passed are sent by id and loaded again from the
+    /// database before use (Rails' mailer and job arguments): a field the
+    /// model keeps only hashed never arrives in clear.
+    #[serde(default)]
+    pub reloads_records: bool,
+    /// A model write that stores the attributes it is given and what was
+    /// set on the record in the same function (`user.update(name: n)`),
+    /// not the whole record a caller handed over, which whoever filled it
+    /// saved.
+    #[serde(default)]
+    pub writes_given: bool,
 }
 
 /// A literal argument a sink's behaviour depends on.

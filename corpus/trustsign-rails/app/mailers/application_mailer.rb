@@ -1,0 +1,4 @@
+class ApplicationMailer < ActionMailer::Base
+  default from: "TrustSign <no-reply@trustsign.example>"
+  layout "mailer"
+end

@@ -1,0 +1,3 @@
+class LoginEvent < ApplicationRecord
+  belongs_to :account
+end

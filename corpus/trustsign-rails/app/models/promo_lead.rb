@@ -1,0 +1,3 @@
+class PromoLead < ApplicationRecord
+  validates :email, presence: true
+end

@@ -1,0 +1,2 @@
+class UsageEvent < ApplicationRecord
+end

@@ -199,6 +199,12 @@ pub fn flows(
     };
     let mut out = Vec::new();
     for f in fields {
+        // A lookup input type (`CustomerWhereInput`, `UserSearchRequest`)
+        // names whom to find: the person asking gives none of their own data.
+        let input_type = matches!(kind, SchemaKind::GraphQl | SchemaKind::Protobuf);
+        if input_type && classifier.is_lookup_type(&f.owner) {
+            continue;
+        }
         let crate::classify::Verdict::Category { id, .. } =
             classifier.classify(&f.name, Some(&f.owner))
         else {

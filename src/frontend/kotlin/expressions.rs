@@ -316,10 +316,33 @@ impl Lower<'_> {
     fn call(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let children = named_children(node);
-        let Some(callee_node) = children.first().copied() else {
+        let Some(mut callee_node) = children.first().copied() else {
             return Expr::opaque(Vec::new(), sp);
         };
-        let args_node = children.iter().find(|c| c.kind() == "value_arguments");
+        let mut args_node = children
+            .iter()
+            .find(|c| c.kind() == "value_arguments")
+            .copied();
+        // `with(x) { .. }` and `o.m(a) { .. }` parse as the lambda given to
+        // the call with arguments: one call.
+        if args_node.is_none()
+            && callee_node.kind() == "call_expression"
+            && !named_children(callee_node)
+                .iter()
+                .any(|c| c.kind() == "annotated_lambda")
+        {
+            let inner = named_children(callee_node);
+            if let (Some(c), Some(a)) = (
+                inner.first().copied(),
+                inner
+                    .iter()
+                    .find(|c| c.kind() == "value_arguments")
+                    .copied(),
+            ) {
+                callee_node = c;
+                args_node = Some(a);
+            }
+        }
         let lambda = children
             .iter()
             .find(|c| c.kind() == "annotated_lambda")
@@ -357,7 +380,7 @@ impl Lower<'_> {
             let object = match object_node {
                 Some(o) => Some(self.expr(o)),
                 None if name == "with" => args_node
-                    .and_then(|a| named_children(*a).into_iter().next())
+                    .and_then(|a| named_children(a).into_iter().next())
                     .and_then(|a| named_children(a).into_iter().last())
                     .map(|a| self.expr(a)),
                 None => None,
@@ -390,7 +413,12 @@ impl Lower<'_> {
                 } else {
                     self.inline_lambda(lambda, Some(receiver))
                 };
-                return if object_value { object } else { value };
+                if object_value {
+                    // The lambda's value is dropped; its calls still run.
+                    self.cx.emit(Stmt::Expr(value));
+                    return object;
+                }
+                return value;
             }
             if scope.is_some() && object_node.is_none() && name == "run" {
                 return self.inline_lambda(lambda, None);
@@ -404,7 +432,7 @@ impl Lower<'_> {
                 Some(o) => member(o.clone(), &name, span(callee_node)),
                 None => self.callee(callee_node, &name),
             };
-            let mut args = args_node.map(|a| self.arguments(*a)).unwrap_or_default();
+            let mut args = args_node.map(|a| self.arguments(a)).unwrap_or_default();
             let value = self.inline_lambda(lambda, object);
             args.push(Arg::positional(value));
             return self.make_call(callee, &name, args, sp);
@@ -416,7 +444,7 @@ impl Lower<'_> {
             }
             None => self.callee(callee_node, &name),
         };
-        let args = args_node.map(|a| self.arguments(*a)).unwrap_or_default();
+        let args = args_node.map(|a| self.arguments(a)).unwrap_or_default();
         if MAP_BUILDERS.contains(&name.as_str()) && object_node.is_none() {
             // `mapOf("email" to email)` is an object with keys.
             let pairs: Option<Vec<(Option<String>, Expr)>> = args

@@ -223,7 +223,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
     let tree = temp_tree(&[
         ("ios/Login.swift", b"print(email)\n" as &[u8]),
         ("ios/Models/User.swift", b"struct User {}\n"),
-        ("app/Mailer.kt", b"println(email)\n"),
+        ("app/lib/mailer.dart", b"print(email);\n"),
         ("api/schema.graphql", big_schema.as_bytes()),
         (
             "gen/a.go",
@@ -240,7 +240,7 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
         out.contains("notice: ios/Login.swift: 2 Swift files not analysed"),
         "{out}"
     );
-    assert!(out.contains("1 Kotlin file not analysed"), "{out}");
+    assert!(out.contains("1 Dart file not analysed"), "{out}");
     assert!(
         out.contains("skipped 2 paths, generated file (the first: gen/a.go)"),
         "{out}"

@@ -145,6 +145,16 @@ fixtures! {
         storage: "storage.ts",
         whole_objects: "whole_objects.ts",
     }
+    source kotlin {
+        http: "http.kt",
+        logging: "logging.kt",
+        lowering_declarations: "lowering_declarations.kt",
+        lowering_expressions: "lowering_expressions.kt",
+        sdks: "sdks.kt",
+        sources: "sources.kt",
+        storage: "storage.kt",
+        traps: "traps.kt",
+    }
     source java {
         catalog_advertising: "catalog_advertising.java",
         catalog_analytics: "catalog_analytics.java",

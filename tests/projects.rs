@@ -199,3 +199,4 @@ fn model_hooks() {
     check_markers(name, &scan_project(name), false);
 }
 project!(ruby_rails_layers, "ruby-rails-layers");
+project!(kotlin_android_layers, "kotlin-android-layers");

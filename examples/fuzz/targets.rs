@@ -203,6 +203,7 @@ fn language(name: &'static str) -> fn(&Path) -> bool {
         "go" => |p| Language::for_path(p) == Some(Language::Go),
         "php" => |p| Language::for_path(p) == Some(Language::Php),
         "ruby" => |p| Language::for_path(p) == Some(Language::Ruby),
+        "kotlin" => |p| Language::for_path(p) == Some(Language::Kotlin),
         _ => |p| Language::for_path(p) == Some(Language::Rust),
     }
 }
@@ -224,6 +225,7 @@ pub fn kinds() -> Vec<Kind> {
         "rust",
         "php",
         "ruby",
+        "kotlin",
     ]
     .into_iter()
     .map(|name| Kind {

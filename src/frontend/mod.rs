@@ -8,6 +8,7 @@
 mod go;
 mod java;
 mod javascript;
+mod kotlin;
 mod php;
 mod python;
 mod ruby;
@@ -45,6 +46,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::Go => go::lower,
         Language::Php => php::lower,
         Language::Ruby => ruby::lower,
+        Language::Kotlin => kotlin::lower,
         Language::Rust => return rust::lower(source),
     };
     refuse_operator_lines(language, source)?;

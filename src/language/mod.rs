@@ -31,6 +31,7 @@ pub enum Language {
     Rust,
     Php,
     Ruby,
+    Kotlin,
 }
 
 /// One row of the table.
@@ -54,7 +55,7 @@ struct Row {
     operator_lines_limit: Option<usize>,
 }
 
-const TABLE: [Row; 8] = [
+const TABLE: [Row; 9] = [
     Row {
         language: Language::Python,
         name: "python",
@@ -123,6 +124,18 @@ const TABLE: [Row; 8] = [
         family: Language::Ruby,
         operator_lines_limit: None,
     },
+    Row {
+        language: Language::Kotlin,
+        name: "kotlin",
+        // Gradle's Kotlin scripts (`build.gradle.kts`) are dependency
+        // manifests, read as such; other scripts (`.kts`) are code.
+        extensions: &["kt", "kts"],
+        not_code: &[".gradle.kts"],
+        // Kotlin and Java call each other in one project, and the Android
+        // and JVM libraries are called the same way from both.
+        family: Language::Java,
+        operator_lines_limit: None,
+    },
 ];
 
 /// What parses a language's files.
@@ -133,7 +146,7 @@ pub enum Grammar {
 }
 
 impl Language {
-    pub const ALL: [Language; 8] = [
+    pub const ALL: [Language; 9] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,
@@ -142,6 +155,7 @@ impl Language {
         Language::Rust,
         Language::Php,
         Language::Ruby,
+        Language::Kotlin,
     ];
 
     fn row(self) -> &'static Row {
@@ -200,6 +214,7 @@ impl Language {
             // Files start in HTML until `<?php`.
             Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
             Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Language::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),
             Language::Rust => return Grammar::Syn,
         })
     }
@@ -238,7 +253,10 @@ mod tests {
         assert_eq!(at("Gemfile"), None);
         assert_eq!(at("Rakefile"), None);
         assert_eq!(at("app/views/users/show.html.erb"), None);
+        assert_eq!(at("app/src/main/java/Login.kt"), Some(Language::Kotlin));
+        assert_eq!(at("build.gradle.kts"), None);
         assert!(Language::TypeScript.uses_rules_of(Language::JavaScript));
+        assert!(Language::Kotlin.uses_rules_of(Language::Java));
         assert!(!Language::JavaScript.uses_rules_of(Language::TypeScript));
     }
 }

@@ -203,6 +203,7 @@ fn language(name: &'static str) -> fn(&Path) -> bool {
         "go" => |p| Language::for_path(p) == Some(Language::Go),
         "php" => |p| Language::for_path(p) == Some(Language::Php),
         "ruby" => |p| Language::for_path(p) == Some(Language::Ruby),
+        "csharp" => |p| Language::for_path(p) == Some(Language::CSharp),
         _ => |p| Language::for_path(p) == Some(Language::Rust),
     }
 }
@@ -224,6 +225,7 @@ pub fn kinds() -> Vec<Kind> {
         "rust",
         "php",
         "ruby",
+        "csharp",
     ]
     .into_iter()
     .map(|name| Kind {

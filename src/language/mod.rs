@@ -31,6 +31,7 @@ pub enum Language {
     Rust,
     Php,
     Ruby,
+    CSharp,
 }
 
 /// One row of the table.
@@ -54,7 +55,7 @@ struct Row {
     operator_lines_limit: Option<usize>,
 }
 
-const TABLE: [Row; 8] = [
+const TABLE: [Row; 9] = [
     Row {
         language: Language::Python,
         name: "python",
@@ -123,6 +124,15 @@ const TABLE: [Row; 8] = [
         family: Language::Ruby,
         operator_lines_limit: None,
     },
+    Row {
+        language: Language::CSharp,
+        name: "csharp",
+        // Razor views (`.cshtml`, `.razor`) are markup with C# holes.
+        extensions: &["cs"],
+        not_code: &[],
+        family: Language::CSharp,
+        operator_lines_limit: None,
+    },
 ];
 
 /// What parses a language's files.
@@ -133,7 +143,7 @@ pub enum Grammar {
 }
 
 impl Language {
-    pub const ALL: [Language; 8] = [
+    pub const ALL: [Language; 9] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,
@@ -142,6 +152,7 @@ impl Language {
         Language::Rust,
         Language::Php,
         Language::Ruby,
+        Language::CSharp,
     ];
 
     fn row(self) -> &'static Row {
@@ -200,6 +211,7 @@ impl Language {
             // Files start in HTML until `<?php`.
             Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
             Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
             Language::Rust => return Grammar::Syn,
         })
     }

@@ -199,3 +199,4 @@ fn model_hooks() {
     check_markers(name, &scan_project(name), false);
 }
 project!(ruby_rails_layers, "ruby-rails-layers");
+project!(csharp_aspnet_layers, "csharp-aspnet-layers");

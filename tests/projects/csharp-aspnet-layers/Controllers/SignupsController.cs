@@ -15,7 +15,7 @@ public class SignupsController : ControllerBase
     [HttpPost]
     public async Task<IActionResult> Create([FromBody] SignupRequest request) // expect: collected user.contact.email; collected user.contact.phone_number
     {
-        await _signups.Register(request.Email, request.PhoneNumber);
+        await _signups.Register(request.Email, request.PhoneNumber); // expect: logged user.contact.email; stored user.contact.email; stored user.contact.phone_number; shared user.contact.phone_number -> unknown:api.sms-example.com
         return Ok();
     }
 }

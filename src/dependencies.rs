@@ -1,7 +1,8 @@
 //! Dependency manifests: which third-party SDKs a project ships.
 //!
 //! Reads package.json, requirements*.txt, pyproject.toml, Pipfile, pom.xml,
-//! build.gradle(.kts), go.mod, Cargo.toml, composer.json and Gemfile, and
+//! build.gradle(.kts), go.mod, Cargo.toml, composer.json, Gemfile, and .NET's
+//! `*.csproj`, packages.config and Directory.Packages.props, and
 //! matches each declared package against the recipients catalog. The result
 //! is an inventory of third parties even where no data flow to them is seen.
 
@@ -36,7 +37,10 @@ pub fn is_dependency_manifest(file_name: &str) -> bool {
             | "Cargo.toml"
             | "composer.json"
             | "Gemfile"
+            | "packages.config"
+            | "Directory.Packages.props"
     ) || (file_name.starts_with("requirements") && file_name.ends_with(".txt"))
+        || file_name.ends_with(".csproj")
 }
 
 /// The dependencies `text` declares, judged by the file's name. Unreadable
@@ -66,6 +70,8 @@ pub fn parse_checked(file_name: &str, text: &str) -> Result<Vec<Dependency>, Str
         "build.gradle" | "build.gradle.kts" => gradle(text),
         "go.mod" => go_mod(text),
         "Gemfile" => gemfile(text),
+        "packages.config" | "Directory.Packages.props" => nuget(text),
+        _ if file_name.ends_with(".csproj") => nuget(text),
         _ if file_name.starts_with("requirements") => requirements(text),
         _ => Vec::new(),
     };
@@ -361,6 +367,35 @@ fn gemfile(text: &str) -> Vec<Dependency> {
         .collect()
 }
 
+/// NuGet packages: `<PackageReference Include="Stripe.net" .. />` of a
+/// project file, `<PackageVersion Include=".." />` of central package
+/// management, `<package id=".." />` of packages.config. Read line by line:
+/// each declaration is one element on one line.
+fn nuget(text: &str) -> Vec<Dependency> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim();
+            let attribute =
+                if l.starts_with("<PackageReference") || l.starts_with("<PackageVersion") {
+                    "Include="
+                } else if l.starts_with("<package ") {
+                    "id="
+                } else {
+                    return None;
+                };
+            let rest = &l[l.find(attribute)? + attribute.len()..];
+            let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let name = rest[1..].split(quote).next()?.trim();
+            (!name.is_empty()).then(|| Dependency {
+                ecosystem: Ecosystem::Nuget,
+                name: name.to_string(),
+                line: i as u32 + 1,
+            })
+        })
+        .collect()
+}
+
 /// The language whose code calls a registry's packages, when candor reads
 /// that language (its sink rules are where the SDKs' calls go).
 pub fn language_of(ecosystem: Ecosystem) -> Option<Language> {
@@ -372,6 +407,7 @@ pub fn language_of(ecosystem: Ecosystem) -> Option<Language> {
         Ecosystem::Crates => Some(Language::Rust),
         Ecosystem::Packagist => Some(Language::Php),
         Ecosystem::Rubygems => Some(Language::Ruby),
+        Ecosystem::Nuget => Some(Language::CSharp),
     }
 }
 
@@ -384,6 +420,8 @@ pub fn recipient_of<'r>(d: &Dependency, rules: &'r Rules) -> Option<&'r str> {
         let hit = names.iter().any(|n| match d.ecosystem {
             Ecosystem::Go => d.name == *n || d.name.starts_with(&format!("{n}/")),
             Ecosystem::Pypi => normalize(n) == normalize(&d.name),
+            // NuGet ids are compared without regard to case.
+            Ecosystem::Nuget => n.eq_ignore_ascii_case(&d.name),
             _ => *n == d.name,
         });
         hit.then_some(r.id.as_str())
@@ -574,6 +612,23 @@ mod tests {
             names("Gemfile", "source 'x'\ngem 'stripe', '~> 10'\n"),
             ["stripe@2"]
         );
+        assert_eq!(
+            names(
+                "Shop.Web.csproj",
+                "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    \
+                 <PackageReference Include=\"Stripe.net\" Version=\"45.0.0\" />\n    \
+                 <ProjectReference Include=\"../Shop.Core/Shop.Core.csproj\" />\n  </ItemGroup>\n</Project>"
+            ),
+            ["Stripe.net@3"]
+        );
+        assert_eq!(
+            names(
+                "packages.config",
+                "<packages>\n  <package id='Sentry' version='4.0.0' />\n</packages>"
+            ),
+            ["Sentry@2"]
+        );
+        assert!(super::is_dependency_manifest("Shop.Web.csproj"));
         assert!(parse("package.json", "{ not json").is_empty());
         // A name is found as a whole word, also as a dotted table's part.
         assert_eq!(

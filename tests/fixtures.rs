@@ -286,6 +286,21 @@ fixtures! {
         storage: "storage.rb",
         traps: "traps.rb",
     }
+    source csharp {
+        http: "http.cs",
+        logging: "logging.cs",
+        lowering_classes: "lowering_classes.cs",
+        lowering_expressions: "lowering_expressions.cs",
+        lowering_statements: "lowering_statements.cs",
+        mail_tokens: "mail_tokens.cs",
+        protection: "protection.cs",
+        request: "request.cs",
+        sdks: "sdks.cs",
+        sessions_cookies: "sessions_cookies.cs",
+        sources: "sources.cs",
+        storage: "storage.cs",
+        traps: "traps.cs",
+    }
     schema schemas {
         account: "account.proto",
         customer: "customer.schema.json",

@@ -200,3 +200,4 @@ fn model_hooks() {
 }
 project!(ruby_rails_layers, "ruby-rails-layers");
 project!(kotlin_android_layers, "kotlin-android-layers");
+project!(csharp_aspnet_layers, "csharp-aspnet-layers");

@@ -204,6 +204,7 @@ fn language(name: &'static str) -> fn(&Path) -> bool {
         "php" => |p| Language::for_path(p) == Some(Language::Php),
         "ruby" => |p| Language::for_path(p) == Some(Language::Ruby),
         "kotlin" => |p| Language::for_path(p) == Some(Language::Kotlin),
+        "csharp" => |p| Language::for_path(p) == Some(Language::CSharp),
         _ => |p| Language::for_path(p) == Some(Language::Rust),
     }
 }
@@ -226,6 +227,7 @@ pub fn kinds() -> Vec<Kind> {
         "php",
         "ruby",
         "kotlin",
+        "csharp",
     ]
     .into_iter()
     .map(|name| Kind {

@@ -5,6 +5,7 @@
 //! front-end; Rust's front-end parses with `syn` itself. All of them share
 //! the lowering context and helpers in `tree`.
 
+mod csharp;
 mod go;
 mod java;
 mod javascript;
@@ -47,6 +48,7 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
         Language::Php => php::lower,
         Language::Ruby => ruby::lower,
         Language::Kotlin => kotlin::lower,
+        Language::CSharp => csharp::lower,
         Language::Rust => return rust::lower(source),
     };
     refuse_operator_lines(language, source)?;

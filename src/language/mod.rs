@@ -32,6 +32,7 @@ pub enum Language {
     Php,
     Ruby,
     Kotlin,
+    CSharp,
 }
 
 /// One row of the table.
@@ -136,6 +137,15 @@ const TABLE: [Row; 9] = [
         family: Language::Java,
         operator_lines_limit: None,
     },
+    Row {
+        language: Language::CSharp,
+        name: "csharp",
+        // Razor views (`.cshtml`, `.razor`) are markup with C# holes.
+        extensions: &["cs"],
+        not_code: &[],
+        family: Language::CSharp,
+        operator_lines_limit: None,
+    },
 ];
 
 /// What parses a language's files.
@@ -156,6 +166,7 @@ impl Language {
         Language::Php,
         Language::Ruby,
         Language::Kotlin,
+        Language::CSharp,
     ];
 
     fn row(self) -> &'static Row {
@@ -215,6 +226,7 @@ impl Language {
             Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
             Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
             Language::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),
+            Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
             Language::Rust => return Grammar::Syn,
         })
     }

@@ -127,10 +127,11 @@ pub enum Ecosystem {
     Crates,
     Packagist,
     Rubygems,
+    Nuget,
 }
 
 impl Ecosystem {
-    pub const ALL: [Ecosystem; 7] = [
+    pub const ALL: [Ecosystem; 8] = [
         Ecosystem::Npm,
         Ecosystem::Pypi,
         Ecosystem::Maven,
@@ -138,6 +139,7 @@ impl Ecosystem {
         Ecosystem::Crates,
         Ecosystem::Packagist,
         Ecosystem::Rubygems,
+        Ecosystem::Nuget,
     ];
 }
 

@@ -539,6 +539,9 @@ pub struct Packages {
     pub packagist: Vec<String>,
     #[serde(default)]
     pub rubygems: Vec<String>,
+    /// NuGet package ids (`Stripe.net`, `AWSSDK.S3`).
+    #[serde(default)]
+    pub nuget: Vec<String>,
 }
 
 impl Packages {
@@ -552,6 +555,7 @@ impl Packages {
             Ecosystem::Crates => &self.crates,
             Ecosystem::Packagist => &self.packagist,
             Ecosystem::Rubygems => &self.rubygems,
+            Ecosystem::Nuget => &self.nuget,
         }
     }
 }

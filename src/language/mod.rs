@@ -56,7 +56,7 @@ struct Row {
     operator_lines_limit: Option<usize>,
 }
 
-const TABLE: [Row; 9] = [
+const TABLE: [Row; 10] = [
     Row {
         language: Language::Python,
         name: "python",
@@ -156,7 +156,7 @@ pub enum Grammar {
 }
 
 impl Language {
-    pub const ALL: [Language; 9] = [
+    pub const ALL: [Language; 10] = [
         Language::Python,
         Language::JavaScript,
         Language::TypeScript,

@@ -28,6 +28,19 @@ use crate::workspace::{base_dir, relative};
 /// flow engine recurse (with a depth limit) over deeply nested code.
 pub const STACK_SIZE: usize = 32 * 1024 * 1024;
 
+/// Runs `test` on a thread with the stack a scan gives each file: an
+/// unoptimized build's frames are larger than a test thread's default stack
+/// allows on deeply nested input.
+#[cfg(test)]
+pub(crate) fn on_scan_stack(test: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(test)
+        .expect("thread starts")
+        .join()
+        .expect("no overflow");
+}
+
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
     pub roots: Vec<PathBuf>,

@@ -547,6 +547,7 @@ mod tests {
     use crate::frontend::{FrontendError, lower};
     use crate::ir::FileIr;
     use crate::language::Language;
+    use crate::scan::on_scan_stack;
 
     fn lower_cs(src: &str) -> Result<FileIr, FrontendError> {
         lower(Language::CSharp, std::path::Path::new("X.cs"), src)
@@ -554,15 +555,6 @@ mod tests {
 
     fn ir(src: &str) -> FileIr {
         lower_cs(src).expect("c# lowers")
-    }
-
-    fn on_scan_stack(test: impl FnOnce() + Send + 'static) {
-        std::thread::Builder::new()
-            .stack_size(crate::scan::STACK_SIZE)
-            .spawn(test)
-            .expect("thread starts")
-            .join()
-            .expect("no panic");
     }
 
     #[test]

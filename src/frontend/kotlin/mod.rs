@@ -435,6 +435,7 @@ mod tests {
     use crate::frontend::{FrontendError, lower};
     use crate::ir::FileIr;
     use crate::language::Language;
+    use crate::scan::on_scan_stack;
 
     fn lower_kotlin(src: &str) -> Result<FileIr, FrontendError> {
         lower(Language::Kotlin, std::path::Path::new("X.kt"), src)
@@ -442,18 +443,6 @@ mod tests {
 
     fn ir(src: &str) -> FileIr {
         lower_kotlin(src).expect("kotlin lowers")
-    }
-
-    /// Runs `f` on a thread with the stack a scan gives each file: an
-    /// unoptimized build's frames are larger than a test thread's default
-    /// stack allows at this depth.
-    fn on_scan_stack(f: impl FnOnce() + Send + 'static) {
-        std::thread::Builder::new()
-            .stack_size(crate::scan::STACK_SIZE)
-            .spawn(f)
-            .expect("spawn")
-            .join()
-            .expect("no overflow");
     }
 
     #[test]

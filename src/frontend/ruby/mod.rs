@@ -807,14 +807,7 @@ mod tests {
             "end\n".repeat(3_000)
         );
         let strings = format!("x = {}1{}\n", "\"#{".repeat(500), "}\"".repeat(500));
-        // On the stack a scan gives each file's analysis (a test thread's
-        // default is smaller than an unoptimized build's frames need).
-        std::thread::Builder::new()
-            .stack_size(crate::scan::STACK_SIZE)
-            .spawn(move || each_gives_a_notice([blocks, ifs, strings]))
-            .expect("spawn")
-            .join()
-            .expect("no overflow");
+        crate::scan::on_scan_stack(move || each_gives_a_notice([blocks, ifs, strings]));
     }
 
     fn each_gives_a_notice(sources: [String; 3]) {

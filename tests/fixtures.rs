@@ -183,6 +183,7 @@ fixtures! {
         sources: "sources.java",
         sources_request_metadata: "sources_request_metadata.java",
         sources_form_binding: "sources_form_binding.java",
+        sources_android: "sources_android.java",
         storage: "storage.java",
         traps: "traps.java",
         wildcard_imports: "wildcard_imports.java",

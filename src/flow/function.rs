@@ -130,9 +130,17 @@ impl FileCx<'_> {
                     {
                         v.add(t);
                     }
-                    let origin = ty
-                        .map(|t| self.resolve_type(t))
-                        .or_else(|| value.and_then(|e| self.origin_of(e, sc)));
+                    let declared = ty.map(|t| self.resolve_type(t));
+                    // `TelephonyManager tm = (TelephonyManager) ..`: a local
+                    // declared of a container's type is that container.
+                    if v.state == State::Plain
+                        && !v.has_data()
+                        && let Some(source) =
+                            declared.as_deref().and_then(|t| self.lang.container(t))
+                    {
+                        v = Value::container(source);
+                    }
+                    let origin = declared.or_else(|| value.and_then(|e| self.origin_of(e, sc)));
                     let text = value.and_then(|e| self.const_string(e, sc));
                     let hints = match value {
                         Some(

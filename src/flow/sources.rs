@@ -243,10 +243,10 @@ impl FileCx<'_> {
     }
 
     /// `r.FormValue("email")`, `c.PostForm("phone")`: a call whose first
-    /// argument names the field it reads.
+    /// argument (or the one the source names) names the field it reads.
     pub(super) fn keyed_read(&mut self, c: &Call) -> Option<Value> {
         let source = c.paths().iter().find_map(|p| self.lang.keyed_call(p))?;
-        let arg = &c.args.first()?.value;
+        let arg = &c.args.get(self.rules.sources[source].key_arg)?.value;
         let (key, fallback) = match arg.as_key() {
             Some(key) => (key.to_string(), None),
             None => self.header_named(arg)?,
@@ -534,10 +534,15 @@ impl FileCx<'_> {
             return Some(t.clone());
         }
         // A key of request data is no constant, whatever its case
-        // (`request.META["REMOTE_ADDR"]`).
-        let id = match self.classifier.classify(field, owner) {
-            Verdict::Category { id, .. } => id,
-            _ => fallback?,
+        // (`request.META["REMOTE_ADDR"]`). A device API says what each of
+        // its members reads; its other members read nothing personal.
+        let listed = self.member_category(source, field);
+        let id = match listed {
+            Some(listed) => listed.or(fallback)?,
+            None => match self.classifier.classify(field, owner) {
+                Verdict::Category { id, .. } => id,
+                _ => fallback?,
+            },
         };
         // A lookup request (`ListPosts.creator_username`) names whom to
         // find: like a path segment, its value is followed but reading it
@@ -581,6 +586,28 @@ impl FileCx<'_> {
             _ => self.flows.push(flow),
         }
         Some(Taint::data(id, trail))
+    }
+
+    /// `None` when `source` lists no members; else the category member
+    /// `field` reads, if it is listed (`getImei()` reads `imei`).
+    fn member_category(&self, source: usize, field: &str) -> Option<Option<CategoryId>> {
+        let members = &self.rules.sources[source].members;
+        if members.is_empty() {
+            return None;
+        }
+        let words = tokens(field);
+        let bare = match words.split_first() {
+            Some((first, rest)) if first == "get" && !rest.is_empty() => rest.concat(),
+            _ => words.concat(),
+        };
+        let key = members
+            .iter()
+            .find(|(member, _)| normalized_name(member) == bare)
+            .map(|(_, key)| key);
+        Some(key.and_then(|key| {
+            let id = self.rules.categories.iter().position(|c| &c.key == key)?;
+            Some(id as CategoryId)
+        }))
     }
 
     /// A request body bound into variable `holder` of a type declared in this

@@ -370,6 +370,9 @@ fn sink_files_by_language(
                 });
             }
         }
+        for s in &sf.sources {
+            validate::source(&file, s, category_keys)?;
+        }
         by_language.entry(language).or_default().push((file, sf));
     }
     Ok(by_language)

@@ -4,7 +4,7 @@
 //! them. Unknown keys are rejected so that a typo in a rule file is an error,
 //! not a silently ignored line.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
@@ -400,6 +400,16 @@ pub struct SourceSpec {
     /// (`r.FormValue("email")`, `c.PostForm("phone")`).
     #[serde(default)]
     pub keyed_calls: Vec<String>,
+    /// Position of the argument that names the field in `keyed_calls`
+    /// (`Settings.Secure.getString(resolver, ANDROID_ID)`: 1).
+    #[serde(default)]
+    pub key_arg: usize,
+    /// What each member of a container reads, by the member's name, for a
+    /// device API whose own type would hide it or whose names say nothing
+    /// alone (`TelephonyManager.line1Number` is the phone number). When
+    /// given, only the listed members are collected.
+    #[serde(default)]
+    pub members: BTreeMap<String, String>,
     /// Parameter annotations that make the parameter itself a collected
     /// field named after the parameter (`RequestParam`, `Form`).
     #[serde(default)]

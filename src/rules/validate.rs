@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::RulesError;
 use super::model::{
     self, CategorySpec, ClassifyFile, NotAnalysedFile, PurposeSpec, RecipientSpec, SinkSpec,
+    SourceSpec,
 };
 use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
 use crate::model::FlowKind;
@@ -267,6 +268,28 @@ pub(super) fn sink(
             s.id
         ))),
         _ => Ok(()),
+    }
+}
+
+/// A source's `members` name categories that exist.
+pub(super) fn source(
+    file: &str,
+    s: &SourceSpec,
+    categories: &HashSet<&str>,
+) -> Result<(), RulesError> {
+    match s
+        .members
+        .iter()
+        .find(|(_, c)| !categories.contains(c.as_str()))
+    {
+        Some((member, category)) => Err(RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message: format!(
+                "source `{}`: member `{member}` reads unknown category `{category}`; see `candor rules --categories`",
+                s.id
+            ),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -398,6 +398,12 @@ impl Lower<'_> {
         else {
             return;
         };
+        // `val tm = getSystemService(..) as TelephonyManager`: the cast
+        // declares the type.
+        let ty = ty.or_else(|| {
+            let cast = children.iter().find(|c| c.kind() == "as_expression")?;
+            type_name(&self.cx, cast.child_by_field_name("right")?)
+        });
         self.locals.push(name.clone());
         self.cx.push(
             out,

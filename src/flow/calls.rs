@@ -133,7 +133,13 @@ impl FileCx<'_> {
         if let Some(v) = self.mutator(&c, sc) {
             return v;
         }
-        if let Some(v) = self.getter(&c, sc) {
+        if let Some(mut v) = self.getter(&c, sc) {
+            // A getter given arguments may be the project's own method,
+            // with more to do (`api.fetchOAuthToken(id, secret)` of a
+            // service interface): its call is followed too.
+            if !c.args.is_empty() {
+                v.merge(self.call_site(&c, sc));
+            }
             return v;
         }
         if let Some(v) = self.propagator(&mut c) {

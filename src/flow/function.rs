@@ -23,7 +23,15 @@ pub(super) fn signature(f: &Function, conventions: &Conventions, tests: &[Span])
     Signature {
         name: f.name.to_string(),
         class: f.class.clone(),
-        params: f.params.iter().map(|p| p.name.variable().into()).collect(),
+        params: f
+            .params
+            .iter()
+            .map(|p| {
+                p.keyword
+                    .clone()
+                    .unwrap_or_else(|| p.name.variable().into())
+            })
+            .collect(),
         receiver_param,
         rest_keywords: f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
         keywords_hash: f
@@ -69,6 +77,7 @@ impl FileCx<'_> {
                 },
             );
         }
+        self.declared_sinks(f, &mut scope);
         for stmt in &f.body {
             self.stmt(stmt, &mut scope);
         }

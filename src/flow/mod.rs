@@ -15,6 +15,7 @@
 mod calls;
 mod captured;
 mod constants;
+mod declared;
 mod expr;
 mod function;
 mod hooks;

@@ -78,6 +78,18 @@ impl FileCx<'_> {
         sc.vars.get_mut(name).expect("inserted above")
     }
 
+    /// A dotted name as written (a decorator: `router.post`), its first
+    /// part resolved.
+    pub(super) fn resolve_dotted(&self, dotted: &str, sc: &Scope) -> String {
+        let (head, rest) = dotted.split_once('.').unwrap_or((dotted, ""));
+        let resolved = self.resolve_name(head, sc);
+        if rest.is_empty() {
+            resolved
+        } else {
+            format!("{resolved}.{rest}")
+        }
+    }
+
     pub(super) fn resolve_name(&self, name: &str, sc: &Scope) -> String {
         if let Some(var) = sc.vars.get(name) {
             return var.origin.clone().unwrap_or_else(|| name.to_string());

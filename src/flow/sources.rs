@@ -55,15 +55,8 @@ impl FileCx<'_> {
             return Some(source);
         }
         f.decorators.iter().find_map(|d| {
-            let (head, rest) = d.split_once('.').unwrap_or((d.as_str(), ""));
-            let resolved = self.resolve_name(head, base);
-            let resolved = if rest.is_empty() {
-                resolved
-            } else {
-                format!("{resolved}.{rest}")
-            };
             self.lang
-                .route_decorator(&resolved)
+                .route_decorator(&self.resolve_dotted(d, base))
                 .or_else(|| self.lang.route_decorator(d))
         })
     }

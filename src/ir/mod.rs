@@ -168,6 +168,10 @@ pub struct Param {
     /// The type of the data a generic parameter holds: `SignupForm` of
     /// Rust's `form: web::Json<SignupForm>`.
     pub holds: Option<String>,
+    /// The name callers pass it by, when not [`Param::name`]: Kotlin's
+    /// `@Field("display_name") displayName` is `display_name` in the body
+    /// (the request field it names) and `displayName = ..` to callers.
+    pub keyword: Option<String>,
     pub span: Span,
 }
 
@@ -180,6 +184,7 @@ impl Param {
             annotations,
             rest: None,
             holds: None,
+            keyword: None,
             span,
         }
     }

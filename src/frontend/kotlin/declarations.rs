@@ -506,17 +506,21 @@ impl Lower<'_> {
         } in params
         {
             self.locals.push(name.clone());
+            let mut keyword = None;
             if let Some(key) = key.filter(|k| *k != name) {
                 body.push(Stmt::Assign {
-                    target: Target::Place(Expr::new(ExprKind::Name(name), span)),
+                    target: Target::Place(Expr::new(ExprKind::Name(name.clone()), span)),
                     ty: ty.clone(),
                     value: Some(Expr::new(ExprKind::Name(key.clone()), span)),
                     span,
                 });
                 self.locals.push(key.clone());
-                name = key;
+                keyword = Some(std::mem::replace(&mut name, key));
             }
-            out.push(Param::named(name, ty, annotations, span));
+            out.push(Param {
+                keyword,
+                ..Param::named(name, ty, annotations, span)
+            });
         }
         out
     }

@@ -317,6 +317,7 @@ fn typed_param(cx: &mut Ctx, pt: &syn::PatType, params: &mut Vec<Param>) {
             annotations: annotations.clone(),
             rest: None,
             holds: holds.clone(),
+            keyword: None,
             span: sp,
         });
     }

@@ -148,10 +148,17 @@ impl FileCx<'_> {
             (Some(src), _) => (None, Some(src)),
             _ => (None, None),
         };
+        // `onLocationChanged(location: Location)`: the platform hands the
+        // method what it collected.
+        let callback = match &f.name {
+            crate::ir::FunctionName::Named(method) => self.lang.callbacks.get(method).copied(),
+            _ => None,
+        };
         if let Some(source) = marks
             .iter()
             .find_map(|m| self.lang.container_params.get(*m))
             .copied()
+            .or(callback)
             .or(body_param)
         {
             var.value = Value::container(source);

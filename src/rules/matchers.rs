@@ -69,6 +69,9 @@ pub struct LanguageRules {
     pub field_params: HashMap<String, usize>,
     /// Parameter annotation or type -> source: the parameter is a container.
     pub container_params: HashMap<String, usize>,
+    /// Method name -> source: the platform calls it with data it
+    /// collected, in its parameters.
+    pub callbacks: HashMap<String, usize>,
     /// Parameter type -> source: the function is a resolver whose other
     /// parameters are request data.
     pub resolver_params: HashMap<String, usize>,
@@ -138,6 +141,7 @@ impl LanguageRules {
         let mut sanitizers: Vec<String> = Vec::new();
         let mut field_params = HashMap::new();
         let mut container_params = HashMap::new();
+        let mut callbacks = HashMap::new();
         let mut resolver_params = HashMap::new();
         let mut neutral_annotations = HashSet::new();
         let mut injected_types = HashSet::new();
@@ -185,6 +189,7 @@ impl LanguageRules {
                     field_params.extend(src.field_params.iter().map(|p| (p.clone(), index)));
                     container_params
                         .extend(src.container_params.iter().map(|p| (p.clone(), index)));
+                    callbacks.extend(src.callbacks.iter().map(|m| (m.clone(), index)));
                     resolver_params.extend(src.resolver_params.iter().map(|p| (p.clone(), index)));
                     neutral_annotations.extend(src.neutral_annotations.iter().cloned());
                     injected_types.extend(src.injected_types.iter().cloned());
@@ -208,6 +213,7 @@ impl LanguageRules {
             sanitizers: regex_set(&sanitizers)?,
             field_params,
             container_params,
+            callbacks,
             resolver_params,
             neutral_annotations,
             injected_types,

@@ -418,6 +418,11 @@ pub struct SourceSpec {
     /// (`RequestBody`, `axum.Json`, `web.Json`).
     #[serde(default)]
     pub container_params: Vec<String>,
+    /// Methods the platform calls with what it collected
+    /// (`onLocationChanged(location: Location)`): their parameters are
+    /// containers.
+    #[serde(default)]
+    pub callbacks: Vec<String>,
     /// Calls that decode the request into their first argument
     /// (`c.ShouldBindJSON(&req)`, `json.NewDecoder(r.Body).Decode(&body)`):
     /// the argument becomes a container.

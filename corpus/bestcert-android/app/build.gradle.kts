@@ -10,7 +10,7 @@ android {
 
     defaultConfig {
         applicationId = "net.bestcert.member"
-        minSdk = 24
+        minSdk = 26
         targetSdk = 34
         versionCode = 412
         versionName = "4.1.2"

@@ -21,7 +21,7 @@ class MemberRepositoryTest {
     private val api = mockk<MemberApi>()
     private val session = mockk<SessionStore>(relaxed = true)
     private val dao = mockk<LoginRecordDao>(relaxed = true)
-    private val device = mockk<DeviceInfoCollector>()
+    private val device = mockk<DeviceInfoCollector>(relaxed = true)
 
     @Test
     fun loginKeepsTheNumberAndARecord() = runTest {

@@ -80,6 +80,11 @@ corpus_snapshot!(realname_gin, realname_gin_policy, "realname-gin");
 corpus_snapshot!(trustsign_axum, trustsign_axum_policy, "trustsign-axum");
 corpus_snapshot!(trustsign_rails, trustsign_rails_policy, "trustsign-rails");
 corpus_snapshot!(
+    bestcert_android,
+    bestcert_android_policy,
+    "bestcert-android"
+);
+corpus_snapshot!(
     facecheck_fastapi,
     facecheck_fastapi_policy,
     "facecheck-fastapi"

@@ -48,11 +48,16 @@ impl FileCx<'_> {
                 f.span,
             );
             // The declaration sends nothing itself: what its parameters'
-            // names say (`@Field("client_name") clientName`) is no data
-            // until a caller passes some; only the edges to the sink stay.
+            // names or types say (`@Field("client_name") clientName`,
+            // `@Body body: SignupBody`) is no data until a caller passes
+            // some; only the edges to the sink stay.
             let flows = self.flows.len();
+            let objects = self.summary.as_ref().map_or(0, |s| s.objects.len());
             self.eval(&call, sc);
             self.flows.truncate(flows);
+            if let Some(summary) = self.summary.as_mut() {
+                summary.objects.truncate(objects);
+            }
         }
     }
 }

@@ -41,6 +41,7 @@ pub fn is_dependency_manifest(file_name: &str) -> bool {
             | "Directory.Packages.props"
     ) || (file_name.starts_with("requirements") && file_name.ends_with(".txt"))
         || file_name.ends_with(".csproj")
+        || file_name.ends_with(".versions.toml")
 }
 
 /// The dependencies `text` declares, judged by the file's name. Unreadable
@@ -72,6 +73,7 @@ pub fn parse_checked(file_name: &str, text: &str) -> Result<Vec<Dependency>, Str
         "Gemfile" => gemfile(text),
         "packages.config" | "Directory.Packages.props" => nuget(text),
         _ if file_name.ends_with(".csproj") => nuget(text),
+        _ if file_name.ends_with(".versions.toml") => version_catalog(text)?,
         _ if file_name.starts_with("requirements") => requirements(text),
         _ => Vec::new(),
     };
@@ -321,6 +323,53 @@ fn gradle(text: &str) -> Vec<Dependency> {
             })
         })
         .collect()
+}
+
+/// A Gradle version catalog (`gradle/libs.versions.toml`), where Android
+/// builds name their libraries for `implementation(libs.firebase.messaging)`:
+/// each entry of `[libraries]` is `"group:name:version"`, or a table with
+/// `module = "group:name"` or `group` and `name`. Located at its alias.
+fn version_catalog(text: &str) -> Result<Vec<Dependency>, String> {
+    let v = toml_table(text)?;
+    let Some(libraries) = v.get("libraries").and_then(|l| l.as_table()) else {
+        return Ok(Vec::new());
+    };
+    // An alias's line under `[libraries]` (the same word may name a
+    // version above it).
+    let start = text.find("[libraries]").unwrap_or(0);
+    let line_of = |alias: &str| {
+        let before = text[..start].lines().count() as u32;
+        text[start..]
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(alias)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map_or(before + 1, |i| before + i as u32 + 1)
+    };
+    Ok(libraries
+        .iter()
+        .filter_map(|(alias, entry)| {
+            let module = match entry {
+                toml::Value::String(s) => {
+                    let mut parts = s.splitn(3, ':');
+                    format!("{}:{}", parts.next()?, parts.next()?)
+                }
+                toml::Value::Table(t) => match (t.get("module"), t.get("group"), t.get("name")) {
+                    (Some(m), _, _) => m.as_str()?.to_string(),
+                    (None, Some(g), Some(n)) => format!("{}:{}", g.as_str()?, n.as_str()?),
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            module.contains(':').then(|| Dependency {
+                ecosystem: Ecosystem::Maven,
+                name: module,
+                line: line_of(alias),
+            })
+        })
+        .collect())
 }
 
 fn go_mod(text: &str) -> Vec<Dependency> {
@@ -593,6 +642,17 @@ mod tests {
                 "dependencies {\n    implementation(\"com.stripe:stripe-java:24.0.0\")\n    testImplementation(\"junit:junit:4\")\n}"
             ),
             ["com.stripe:stripe-java@2"]
+        );
+        assert_eq!(
+            names(
+                "libs.versions.toml",
+                "[versions]\nokhttp = \"4.12.0\"\n[libraries]\nfirebase-messaging = { module = \"com.google.firebase:firebase-messaging-ktx\" }\nokhttp = { group = \"com.squareup.okhttp3\", name = \"okhttp\", version.ref = \"okhttp\" }\nsentry = \"io.sentry:sentry-android:7.0.0\"\nbroken = { version = \"1\" }\n[plugins]\nkotlin = { id = \"org.jetbrains.kotlin.android\" }\n"
+            ),
+            [
+                "com.google.firebase:firebase-messaging-ktx@4",
+                "com.squareup.okhttp3:okhttp@5",
+                "io.sentry:sentry-android@6"
+            ]
         );
         assert_eq!(
             names(

@@ -345,6 +345,18 @@ impl Classifier {
     }
 
     /// Classifies the field a getter reads: `getEmail` -> `email`.
+    /// The normalized name a getter reads (`getLine1Number` reads
+    /// `line1number`); any other name, normalized.
+    pub fn getter_read(&self, method: &str) -> String {
+        let toks = tokens(method);
+        match toks.split_first() {
+            Some((first, rest)) if !rest.is_empty() && self.getter_prefixes.contains(first) => {
+                rest.concat()
+            }
+            _ => toks.concat(),
+        }
+    }
+
     pub fn classify_getter(&self, method: &str, owner: Option<&str>) -> Verdict {
         let toks = tokens(method);
         match toks.split_first() {

@@ -5,6 +5,7 @@
 //! the join, as they reach a sink inside any function they call.
 
 use super::FileCx;
+use super::paths::path_expr;
 use super::scope::Scope;
 use crate::ir::{Arg, Expr, ExprKind, Function, Stmt, Target};
 
@@ -20,18 +21,7 @@ impl FileCx<'_> {
             if self.lang.sink_for(&[&resolved, d]).is_none() {
                 continue;
             }
-            let mut parts = resolved.split('.');
-            let first = Expr::new(
-                ExprKind::Name(parts.next().unwrap_or_default().into()),
-                f.span,
-            );
-            let callee = parts.fold(first, |object, part| {
-                let member = ExprKind::Member {
-                    object: Box::new(object),
-                    property: part.into(),
-                };
-                Expr::new(member, f.span)
-            });
+            let callee = path_expr(&resolved, f.span);
             let args = f
                 .params
                 .iter()

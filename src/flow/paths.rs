@@ -4,7 +4,7 @@
 use super::scope::Scope;
 use super::value::{Taint, Value};
 use crate::classify::{Classifier, Verdict, tokens};
-use crate::ir::{Expr, ExprKind};
+use crate::ir::{Expr, ExprKind, Span};
 use crate::rules::Rules;
 
 /// Taints of `v` that sit in field `field`, as a whole value.
@@ -36,6 +36,23 @@ pub(super) fn getter_field(classifier: &Classifier, method: &str) -> Option<Stri
 /// The expression as written, as a dotted path.
 pub(super) fn written(e: &Expr) -> Option<String> {
     written_within(e, MAX_PATH_SEGMENTS)
+}
+
+/// A dotted path as an expression (`retrofit2.http.POST`): names and
+/// members, the inverse of [`written`] for them.
+pub(super) fn path_expr(path: &str, span: Span) -> Expr {
+    let mut parts = path.split('.');
+    let first = Expr::new(
+        ExprKind::Name(parts.next().unwrap_or_default().into()),
+        span,
+    );
+    parts.fold(first, |object, part| {
+        let member = ExprKind::Member {
+            object: Box::new(object),
+            property: part.into(),
+        };
+        Expr::new(member, span)
+    })
 }
 
 /// How many members, calls and indexes a path may chain. No rule needs
@@ -117,7 +134,6 @@ pub(super) fn held_field_variable(receiver: &Expr, field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Span;
 
     fn chain(members: usize) -> Expr {
         let span = Span::default();
@@ -134,6 +150,16 @@ mod tests {
                 span,
             },
         )
+    }
+
+    #[test]
+    fn a_path_made_an_expression_is_written_back_as_itself() {
+        let e = path_expr("retrofit2.http.POST", Span::default());
+        assert_eq!(written(&e).as_deref(), Some("retrofit2.http.POST"));
+        assert_eq!(
+            written(&path_expr("POST", Span::default())).as_deref(),
+            Some("POST")
+        );
     }
 
     #[test]

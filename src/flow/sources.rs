@@ -595,11 +595,7 @@ impl FileCx<'_> {
         if members.is_empty() {
             return None;
         }
-        let words = tokens(field);
-        let bare = match words.split_first() {
-            Some((first, rest)) if first == "get" && !rest.is_empty() => rest.concat(),
-            _ => words.concat(),
-        };
+        let bare = self.classifier.getter_read(field);
         let key = members
             .iter()
             .find(|(member, _)| normalized_name(member) == bare)

@@ -273,7 +273,10 @@ pub fn scan(
         .filter(|n| n.kind == NoticeKind::Skipped)
         .count();
     let linked = contain::catching(|| project::link(&summaries, rules));
-    drop(summaries);
+    // Freeing every file's summary takes a while; the report does not wait.
+    // (Where no thread can be started, the closure and the summaries are
+    // dropped here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(summaries));
     let linked = linked.unwrap_or_else(|message| {
         report.notices.push(internal_error(".", &message));
         project::Linked::default()

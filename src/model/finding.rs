@@ -6,6 +6,7 @@
 //! order ([`sort`]) are given once, by the pipeline.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -239,28 +240,47 @@ pub fn sort(findings: &mut [Finding]) {
 /// identical ones apart in the order [`sort`] gives them. The findings are
 /// not moved.
 pub fn fingerprint(findings: &mut [Finding]) {
+    let digests: Vec<String> = findings.iter().map(content_digest).collect();
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| sort_key(&findings[a]).cmp(&sort_key(&findings[b])));
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<&str, u32> = HashMap::new();
     for i in order {
-        let f = &mut findings[i];
-        let normalized: String = f.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-        let categories = f.categories().collect::<Vec<_>>().join(",");
-        let mut h = Sha256::new();
-        for part in [
-            f.rule_id,
-            &categories,
-            f.flow_kind.name(),
-            &f.location.path,
-            &normalized,
-        ] {
-            h.update(part.as_bytes());
-            h.update([0]);
-        }
-        let digest = h.finalize();
-        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-        let n = seen.entry(hex.clone()).or_insert(0);
+        let n = seen.entry(&digests[i]).or_insert(0);
         *n += 1;
-        f.fingerprint = format!("{hex}:{n}");
+        findings[i].fingerprint = format!("{}:{n}", digests[i]);
     }
+}
+
+/// The part of a fingerprint that does not count: a hash of the rule, the
+/// categories, the flow kind, the path and the line's text with its spacing
+/// normalized.
+fn content_digest(f: &Finding) -> String {
+    // The parts as bytes, each closed by a 0 byte no part contains.
+    let mut h = Sha256::new();
+    h.update(f.rule_id.as_bytes());
+    h.update([0]);
+    for (i, category) in f.categories().enumerate() {
+        if i > 0 {
+            h.update(b",");
+        }
+        h.update(category.as_bytes());
+    }
+    h.update([0]);
+    for part in [f.flow_kind.name(), &f.location.path] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    for (i, word) in f.snippet.split_whitespace().enumerate() {
+        if i > 0 {
+            h.update(b" ");
+        }
+        h.update(word.as_bytes());
+    }
+    h.update([0]);
+    let digest = h.finalize();
+    let mut hex = String::with_capacity(16);
+    for b in &digest[..8] {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
 }

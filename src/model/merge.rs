@@ -15,6 +15,7 @@
 //! before the call that would name the argument.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use super::finding::{Finding, OtherCategory};
 
@@ -46,57 +47,84 @@ fn merged_subject(categories: &[(&str, bool)]) -> String {
 /// Merges findings that report one flow of several categories; the others
 /// keep their place and order.
 pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
+    // Each finding's group, by the first finding of it; then the findings
+    // move into their groups.
+    let mut group_of: Vec<usize> = Vec::with_capacity(findings.len());
+    let mut index: HashMap<MergeKey<'_>, usize> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        let first = match MergeKey::of(f) {
+            Some(key) => *index.entry(key).or_insert(i),
+            None => i,
+        };
+        group_of.push(first);
+    }
+    drop(index);
     let mut groups: Vec<Vec<Finding>> = Vec::with_capacity(findings.len());
-    let mut index: HashMap<MergeKey, usize> = HashMap::new();
-    for f in findings {
-        match MergeKey::of(&f) {
-            Some(key) => match index.get(&key) {
-                Some(&i) => groups[i].push(f),
-                None => {
-                    index.insert(key, groups.len());
-                    groups.push(vec![f]);
-                }
-            },
-            None => groups.push(vec![f]),
+    let mut slot: Vec<usize> = vec![usize::MAX; findings.len()];
+    for (f, first) in findings.into_iter().zip(group_of) {
+        if slot[first] == usize::MAX {
+            slot[first] = groups.len();
+            groups.push(Vec::with_capacity(1));
         }
+        groups[slot[first]].push(f);
     }
     groups.into_iter().map(combine).collect()
 }
 
-/// What must be equal for two findings to be one.
-#[derive(PartialEq, Eq, Hash)]
-struct MergeKey {
-    identity: String,
+/// What must be equal for two findings to be one: everything but the
+/// category and the trail, and the message after its subject.
+struct MergeKey<'f> {
+    finding: &'f Finding,
+    predicate: &'f str,
 }
 
-impl MergeKey {
-    fn of(f: &Finding) -> Option<MergeKey> {
+impl<'f> MergeKey<'f> {
+    fn of(f: &'f Finding) -> Option<MergeKey<'f>> {
         if f.category.is_empty() {
             return None;
         }
-        let predicate = f
-            .message
-            .strip_prefix(&subject(&f.category_name, f.sensitive))?;
-        // Every part is spelt out, separated by a byte no part contains.
-        let identity = [
-            f.rule_id.to_string(),
-            f.level.name().to_string(),
-            f.flow_kind.name().to_string(),
-            format!("{:?}", f.location),
-            // A flow reported where it enters a helper names its sink last.
-            format!("{:?}", f.trail.last().map(|s| &s.location)),
-            format!("{:?}", f.recipient),
-            format!("{:?}", f.store),
-            format!("{:?}", f.store_key),
-            format!("{:?}", f.region),
-            f.via.clone(),
-            format!("{:?}", f.role),
-            format!("{:?}", f.policy),
-            format!("{:?}", f.suppression),
-            predicate.to_string(),
-        ]
-        .join("\u{0}");
-        Some(MergeKey { identity })
+        let subject = subject(&f.category_name, f.sensitive);
+        let predicate = f.message.strip_prefix(subject.as_str())?;
+        Some(MergeKey {
+            finding: f,
+            predicate,
+        })
+    }
+
+    /// The sink a flow reported where it enters a helper names last.
+    fn sink(&self) -> Option<&'f crate::model::Location> {
+        self.finding.trail.last().map(|s| &s.location)
+    }
+}
+
+impl PartialEq for MergeKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.finding, other.finding);
+        self.predicate == other.predicate
+            && a.rule_id == b.rule_id
+            && a.level == b.level
+            && a.flow_kind == b.flow_kind
+            && a.location == b.location
+            && self.sink() == other.sink()
+            && a.recipient == b.recipient
+            && a.store == b.store
+            && a.store_key == b.store_key
+            && a.region == b.region
+            && a.via == b.via
+            && a.role == b.role
+            && a.policy == b.policy
+            && a.suppression == b.suppression
+    }
+}
+
+impl Eq for MergeKey<'_> {}
+
+impl Hash for MergeKey<'_> {
+    // A part of what `eq` compares: equal keys hash equal.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.finding.rule_id.hash(state);
+        self.finding.location.hash(state);
+        self.predicate.hash(state);
     }
 }
 

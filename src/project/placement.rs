@@ -4,12 +4,13 @@
 //! to the same sink, found by the join or by a function's own analysis, is
 //! not reported again.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::summary::FileSummary;
 use super::{CallRef, Reached, ReachedGlobal, finding_in, located_trail};
 use crate::ir::Span;
-use crate::model::{CategoryId, Finding, Flow, Location};
+use crate::model::{CategoryId, Finding, Flow, FlowKind, Location};
 use crate::rules::Rules;
 
 /// The finding for data reaching a library's sink through another file's
@@ -106,58 +107,90 @@ pub(super) fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
 /// function's own finding to the same sink, that finding is its tail and is
 /// dropped, so that one flow is one finding.
 pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
-    let key = |f: &Finding| {
-        (
-            f.location.clone(),
-            f.flow_kind,
-            f.category.clone(),
-            f.via.clone(),
-            f.trail.last().map(|s| s.location.clone()),
-        )
-    };
     // The steps of each relocated flow, by the sink it ends at.
-    let mut entered: HashMap<_, HashSet<Location>> = HashMap::new();
+    let mut entered: HashMap<EndKey<'_>, HashSet<&Location>> = HashMap::new();
     for f in &linked {
         if let Some(sink) = f.trail.last().filter(|s| s.location != f.location) {
             entered
-                .entry((
-                    sink.location.clone(),
-                    f.flow_kind,
-                    f.category.clone(),
-                    f.via.clone(),
-                ))
+                .entry((&sink.location, f.flow_kind, &f.category, &f.via))
                 .or_default()
-                .extend(f.trail.iter().map(|s| s.location.clone()));
+                .extend(f.trail.iter().map(|s| &s.location));
         }
     }
-    findings.retain(|f| {
-        let tail = f.trail.first().is_some_and(|first| {
-            entered
-                .get(&(
-                    f.location.clone(),
-                    f.flow_kind,
-                    f.category.clone(),
-                    f.via.clone(),
-                ))
-                .is_some_and(|steps| steps.contains(&first.location))
-        });
-        !tail || f.trail.len() < 2
-    });
-    let mut at: HashMap<_, usize> = HashMap::new();
+    let tails: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.trail.len() >= 2
+                && f.trail.first().is_some_and(|first| {
+                    entered
+                        .get(&(&f.location, f.flow_kind, &f.category, &f.via))
+                        .is_some_and(|steps| steps.contains(&first.location))
+                })
+        })
+        .collect();
+    drop(entered);
+    let mut tails = tails.into_iter();
+    findings.retain(|_| !tails.next().unwrap_or(false));
+    // Where each linked finding goes: onto an own finding of the same flow,
+    // onto an earlier linked one, or after the others.
+    let mut at: HashMap<FlowKey<'_>, Place> = HashMap::new();
     for (i, f) in findings.iter().enumerate() {
-        at.entry(key(f)).or_insert(i);
+        at.entry(flow_key(f)).or_insert(Place::Own(i));
     }
-    for f in linked {
-        match at.get(&key(&f)) {
-            Some(&i) => {
-                if f.trail.len() > findings[i].trail.len() {
-                    findings[i].trail = f.trail;
-                }
+    let places: Vec<Option<Place>> = linked
+        .iter()
+        .enumerate()
+        .map(|(j, f)| match at.entry(flow_key(f)) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(Place::Linked(j));
+                None
             }
+        })
+        .collect();
+    drop(at);
+    let mut pushed_at = vec![usize::MAX; linked.len()];
+    for (j, (f, place)) in linked.into_iter().zip(places).enumerate() {
+        let i = match place {
+            Some(Place::Own(i)) => i,
+            Some(Place::Linked(first)) => pushed_at[first],
             None => {
-                at.insert(key(&f), findings.len());
+                pushed_at[j] = findings.len();
                 findings.push(f);
+                continue;
             }
+        };
+        if f.trail.len() > findings[i].trail.len() {
+            findings[i].trail = f.trail;
         }
     }
+}
+
+/// A flow's sink, kind, category and rule.
+type EndKey<'f> = (&'f Location, FlowKind, &'f str, &'f str);
+
+/// What makes two findings one flow: place, kind, category, rule and sink.
+type FlowKey<'f> = (
+    &'f Location,
+    FlowKind,
+    &'f str,
+    &'f str,
+    Option<&'f Location>,
+);
+
+fn flow_key(f: &Finding) -> FlowKey<'_> {
+    (
+        &f.location,
+        f.flow_kind,
+        &f.category,
+        &f.via,
+        f.trail.last().map(|s| &s.location),
+    )
+}
+
+/// Where a linked finding's flow is already reported.
+#[derive(Clone, Copy)]
+enum Place {
+    Own(usize),
+    Linked(usize),
 }

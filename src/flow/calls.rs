@@ -101,6 +101,7 @@ impl FileCx<'_> {
         }
         let mut c = self.evaluate(e, callee, args, *construct, sc);
         self.note_hook_registration(c.method, args);
+        self.note_service_factory(&c, sc);
         if c.receiver.is_none() {
             self.note_protecting_call(c.method, args);
         }

@@ -200,15 +200,7 @@ impl FileCx<'_> {
             // The URL is not skipped: its interpolated parts (`?email=${email}`)
             // carry data too.
             recipient = Some(match url.as_deref().map(url::host_of) {
-                Some(Some(host)) => {
-                    if url::is_internal(&host, &self.options.internal_domains) {
-                        return None;
-                    }
-                    match self.rules.recipient_for_host(&host) {
-                        Some(r) => r.id.clone(),
-                        None => format!("unknown:{host}"),
-                    }
-                }
+                Some(Some(host)) => self.recipient_at(&host)?,
                 // A relative URL stays on the same origin.
                 Some(None) if url.as_deref().is_some_and(|u| u.starts_with('/')) => return None,
                 _ if http.page_client => return None,
@@ -235,6 +227,18 @@ impl FileCx<'_> {
             columns,
             store_key,
             region,
+        })
+    }
+
+    /// Who receives what is sent to `host`: a catalogued recipient's id,
+    /// else `unknown:<host>`; `None` for the project's own hosts.
+    pub(super) fn recipient_at(&self, host: &str) -> Option<String> {
+        if url::is_internal(host, &self.options.internal_domains) {
+            return None;
+        }
+        Some(match self.rules.recipient_for_host(host) {
+            Some(r) => r.id.clone(),
+            None => format!("unknown:{host}"),
         })
     }
 

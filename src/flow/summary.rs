@@ -37,6 +37,12 @@ pub struct Summary {
     /// join reports these as collected when a base, in any file, is a
     /// declared request input (`graphene.InputObjectType`, `forms.Form`).
     pub inputs: Vec<DeclaredInput>,
+    /// Interfaces given a host where they are made: (interface, recipient)
+    /// for `Retrofit.Builder().baseUrl(url)...create(Api::class.java)`.
+    pub services: Vec<(String, String)>,
+    /// Declared sinks (see `flow::declared`) and the interface declaring
+    /// each: (sink, interface).
+    pub service_sinks: Vec<(u32, String)>,
 }
 
 /// `class AddressInput(BaseInput): phone = graphene.String()`: a class

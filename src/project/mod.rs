@@ -149,10 +149,14 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
     out.extend(inputs::collected_inputs(files, rules));
+    let services = services(files);
     out.extend(placement::outermost(join.reached).into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
+        if let Some(recipient) = bound_recipient(&services, &files[r.file as usize], r.sink) {
+            flow.recipient = Some(recipient.to_string());
+        }
         flow.model_field = r.field.filter(|_| flow.model_write);
         let trail = located_trail(files, &r.trail);
         let file = &files[r.file as usize];
@@ -173,6 +177,35 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
         findings: out,
         over_budget,
     }
+}
+
+/// Each interface's recipient, where a file makes it with a base URL (see
+/// `flow::declared`): the first such file's, in path order.
+fn services(files: &[FileSummary]) -> HashMap<&str, &str> {
+    let mut bound = HashMap::new();
+    for file in files {
+        for (interface, recipient) in &file.services {
+            bound
+                .entry(interface.as_str())
+                .or_insert(recipient.as_str());
+        }
+    }
+    bound
+}
+
+/// The recipient of `sink` of `file` that its interface was bound to,
+/// where the sink itself names none.
+fn bound_recipient<'a>(
+    services: &HashMap<&str, &'a str>,
+    file: &FileSummary,
+    sink: u32,
+) -> Option<&'a str> {
+    if file.sinks[sink as usize].flow.recipient.as_deref() != Some("unknown") {
+        return None;
+    }
+    let (_, class) = file.service_sinks.iter().find(|(s, _)| *s == sink)?;
+    let class = class.rsplit('.').next().unwrap_or(class);
+    services.get(class).copied()
 }
 
 /// A trail's steps with their files' paths.

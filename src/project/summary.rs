@@ -31,6 +31,10 @@ pub struct FileSummary {
     pub bodies: Vec<LocatedBody>,
     pub objects: Vec<LocatedObject>,
     pub inputs: Vec<LocatedInput>,
+    /// Interfaces given a host where they are made, and the declared sinks
+    /// of interfaces (see `flow::summary::Summary`).
+    pub services: Vec<(String, String)>,
+    pub service_sinks: Vec<(u32, String)>,
 }
 
 /// A class that may be a declared request input, its fields located.
@@ -188,6 +192,8 @@ pub fn locate(
         symbols: summary.symbols,
         globals: summary.globals,
         classes: summary.classes,
+        services: summary.services,
+        service_sinks: summary.service_sinks,
         bodies: summary
             .bodies
             .into_iter()

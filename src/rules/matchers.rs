@@ -64,6 +64,7 @@ pub struct LanguageRules {
     bind_calls: Matchers,
     route_decorators: Matchers,
     input_classes: Matchers,
+    service_factories: Matchers,
     sanitizers: RegexSet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: HashMap<String, usize>,
@@ -89,6 +90,15 @@ impl LanguageRules {
     /// The first sink (in rule-file order) matching any of the paths.
     pub fn sink_for(&self, paths: &[&str]) -> Option<usize> {
         paths.iter().filter_map(|p| self.sinks.first(p)).min()
+    }
+
+    /// The declared sink whose host a call to one of `paths` gives (see
+    /// [`super::model::HttpSpec::base_url_from`]).
+    pub fn service_factory(&self, paths: &[&str]) -> Option<usize> {
+        paths
+            .iter()
+            .filter_map(|p| self.service_factories.first(p))
+            .min()
     }
 
     /// The source whose container pattern matches `path`.
@@ -133,6 +143,7 @@ impl LanguageRules {
         sources: &mut Vec<SourceSpec>,
     ) -> Result<LanguageRules, RulesError> {
         let mut sink_patterns = Vec::new();
+        let mut factories = Vec::new();
         let mut containers = Vec::new();
         let mut keyed = Vec::new();
         let mut binds = Vec::new();
@@ -164,6 +175,9 @@ impl LanguageRules {
                     };
                     for g in &s.calls {
                         sink_patterns.push((compile(file, g)?, index));
+                    }
+                    for g in s.http.iter().flat_map(|h| &h.base_url_from) {
+                        factories.push((compile(file, g)?, index));
                     }
                 }
                 for src in &sf.sources {
@@ -210,6 +224,7 @@ impl LanguageRules {
             bind_calls: Matchers::new(binds)?,
             route_decorators: Matchers::new(routes)?,
             input_classes: Matchers::new(inputs)?,
+            service_factories: Matchers::new(factories)?,
             sanitizers: regex_set(&sanitizers)?,
             field_params,
             container_params,

@@ -385,6 +385,12 @@ pub struct HttpSpec {
     /// server, as a relative one does.
     #[serde(default)]
     pub page_client: bool,
+    /// A declared sink's host (see `flow::declared`): the base URL given
+    /// in the chain of a call matching one of these globs whose class
+    /// argument names the interface that declares the sink
+    /// (`Retrofit.Builder().baseUrl(url)...create(Api::class.java)`).
+    #[serde(default)]
+    pub base_url_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -208,8 +208,16 @@ impl Lower<'_> {
                 let operand = node.child_by_field_name("operand").map(|o| self.expr(o));
                 return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
             }
-            "class_literal"
-            | "true"
+            // `Api.class`: the class, named (a service made of an
+            // interface names it so).
+            "class_literal" => match node.named_child(0) {
+                Some(ty) => ExprKind::Member {
+                    object: Box::new(dotted(self.cx.text(ty), span(ty))),
+                    property: "class".to_string(),
+                },
+                None => ExprKind::Literal,
+            },
+            "true"
             | "false"
             | "null_literal"
             | "character_literal"

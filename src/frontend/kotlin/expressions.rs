@@ -248,6 +248,12 @@ impl Lower<'_> {
             "callable_reference" => {
                 let parts = named_children(node);
                 match parts.as_slice() {
+                    // `Api::class`: the class, named (a service made of an
+                    // interface names it so).
+                    [o] if self.cx.text(node).ends_with("::class") => ExprKind::Member {
+                        object: Box::new(dotted(self.cx.text(*o), span(*o))),
+                        property: "class".to_string(),
+                    },
                     [m] => ExprKind::Name(self.cx.text(*m).to_string()),
                     [o, m] => ExprKind::Member {
                         object: Box::new(dotted(self.cx.text(*o), span(*o))),

@@ -526,3 +526,48 @@ fn documents_are_told_apart_by_content() {
         assert_eq!(Language::for_path(&p), None, "{}", p.display());
     }
 }
+
+/// A store made by a call its rule names as encrypting
+/// (`EncryptedSharedPreferences.create(..)`) keeps sensitive data stored, but
+/// not in clear: those findings are marked encrypted and fall under the
+/// inventory rule; the plain preferences' stay `cleartext-sensitive-storage`.
+#[test]
+fn encrypted_stores_are_told_apart() {
+    let (rules, classifier) = rules();
+    let (_, shown, text) = read("kotlin/storage.kt");
+    let analyzed = analyze_source(
+        shown.trim_start_matches("tests/"),
+        Language::Kotlin,
+        Role::Production,
+        &text,
+        rules,
+        classifier,
+        &FlowOptions::default(),
+    )
+    .expect("analysed");
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i as u32 + 1)
+            .expect("fixture line")
+    };
+    let at = |line: u32| {
+        analyzed
+            .findings
+            .iter()
+            .find(|f| f.location.start_line == line)
+            .unwrap_or_else(|| panic!("a finding at line {line}"))
+    };
+    for needle in [
+        "secure.edit().putString",
+        "secure.edit { putString",
+        "local.edit().putString(\"id_number\"",
+    ] {
+        let f = at(line_of(needle));
+        assert!(f.encrypted, "{needle}: encrypted");
+        assert_eq!(f.rule_id, "stored-personal-data", "{needle}");
+    }
+    let plain = at(line_of("plain.edit().putString"));
+    assert!(!plain.encrypted);
+    assert_eq!(plain.rule_id, "cleartext-sensitive-storage");
+}

@@ -55,6 +55,7 @@ pub fn finding(
         recipient: flow.recipient.clone(),
         store: flow.store,
         store_key: flow.store_key.clone(),
+        encrypted: flow.encrypted,
         region: flow.region.clone(),
         via: flow.via.clone(),
         role: Role::Production,
@@ -101,6 +102,11 @@ fn message(flow: &Flow, name: &str, sensitive: bool, rules: &Rules) -> String {
                 Some(StoreKind::ObjectStorage) => "object storage",
                 Some(StoreKind::Token) => "a signed token (readable by its holder)",
                 None => "storage",
+            };
+            let store = if flow.encrypted {
+                format!("{store} that encrypts what it keeps")
+            } else {
+                store.to_string()
             };
             if flow.via.ends_with("-ddl") || flow.via.ends_with("-schema") {
                 // A schema declares the store: say where, not by what call.

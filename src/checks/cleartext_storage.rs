@@ -36,5 +36,8 @@ pub fn applies(flow: &Flow, category: &CategorySpec) -> bool {
     let session_cookie = flow.store == Some(StoreKind::Cookie)
         && category.secret
         && !category.key.ends_with("password");
-    flow.kind == FlowKind::Stored && (category.sensitive || category.secret) && !session_cookie
+    flow.kind == FlowKind::Stored
+        && (category.sensitive || category.secret)
+        && !session_cookie
+        && !flow.encrypted
 }

@@ -149,6 +149,15 @@ impl FileCx<'_> {
                     {
                         v = Value::container(source);
                     }
+                    // What the value comes from was made by: `editor =
+                    // prefs.edit()` by what made `prefs`.
+                    let made_by = value
+                        .filter(|e| matches!(e.kind, ExprKind::Call { .. }))
+                        .and_then(|e| {
+                            self.root_maker(e, sc)
+                                .cloned()
+                                .or_else(|| self.origin_of(e, sc))
+                        });
                     let origin = declared.or_else(|| value.and_then(|e| self.origin_of(e, sc)));
                     let text = value.and_then(|e| self.const_string(e, sc));
                     let hints = match value {
@@ -184,6 +193,7 @@ impl FileCx<'_> {
                             fresh,
                             copied: false,
                             hints,
+                            made_by,
                         },
                     );
                 }
@@ -338,6 +348,11 @@ impl FileCx<'_> {
             && let (Some(class), Some(origin)) =
                 (sc.class.clone(), value.and_then(|e| self.origin_of(e, sc)))
         {
+            if matches!(value.map(|e| &e.kind), Some(ExprKind::Call { .. })) {
+                self.field_makers
+                    .entry((class.clone(), field.to_string()))
+                    .or_insert_with(|| origin.clone());
+            }
             self.fields
                 .entry((class, field.to_string()))
                 .or_insert(origin);

@@ -197,6 +197,9 @@ struct FileCx<'a> {
     wildcard_imports: &'a [String],
     /// (class, field) -> resolved type or origin.
     fields: HashMap<(String, String), String>,
+    /// (class, field) -> the resolved call that made the field's value,
+    /// where the field also has a declared type (see `Var::made_by`).
+    field_makers: HashMap<(String, String), String>,
     /// Verdicts by `owner \u{1} name`; looked up without allocating.
     verdicts: RefCell<FxHashMap<String, Verdict>>,
     key_buffer: RefCell<String>,
@@ -281,6 +284,7 @@ impl<'a> FileCx<'a> {
             imports,
             wildcard_imports: &ir.wildcard_imports,
             fields: HashMap::new(),
+            field_makers: HashMap::new(),
             verdicts: RefCell::new(FxHashMap::default()),
             key_buffer: RefCell::new(String::new()),
             methods: RefCell::new(FxHashMap::default()),

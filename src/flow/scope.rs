@@ -24,6 +24,10 @@ pub(super) struct Var {
     /// The constant strings of the call that made it (endpoints, region
     /// names), to place a cloud client's data.
     pub(super) hints: Option<std::rc::Rc<str>>,
+    /// The resolved call that made it, where its declared type is its
+    /// origin (`EncryptedSharedPreferences.create(..)` of a
+    /// `SharedPreferences`): what kind of store it is.
+    pub(super) made_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -109,6 +109,7 @@ impl FileCx<'_> {
             model_write: spec.reloads_records
                 || (spec.sql_arg.is_none() && spec.store == Some(StoreKind::Database)),
             model_field: None,
+            encrypted: self.written_encrypted(index, c, sc),
         };
         let implied = match &spec.implies_when {
             None => true,
@@ -228,6 +229,47 @@ impl FileCx<'_> {
             store_key,
             region,
         })
+    }
+
+    /// Whether sink `index`, called as `c`, writes through an object made
+    /// by a call its rule names as encrypting (`securePrefs.edit()
+    /// .putString(..)` where `securePrefs = EncryptedSharedPreferences
+    /// .create(..)`): the object down the receiver chain, a local or a
+    /// field of this class.
+    fn written_encrypted(&self, index: usize, c: &Call, sc: &Scope) -> bool {
+        let Some(makers) = &self.rules.sinks[index].encrypting_makers else {
+            return false;
+        };
+        self.root_maker(c.callee, sc)
+            .is_some_and(|m| makers.is_match(m))
+    }
+
+    /// The call that made the object at the root of `e`'s receiver chain
+    /// (`prefs` of `prefs.edit().putString`), where a local or a field of
+    /// this class records one (see `Var::made_by`).
+    pub(super) fn root_maker<'s>(&'s self, e: &Expr, sc: &'s Scope) -> Option<&'s String> {
+        let field_maker = |field: &str| {
+            let class = sc.class.clone()?;
+            self.field_makers.get(&(class, field.to_string()))
+        };
+        let mut e = e;
+        loop {
+            e = match &e.kind {
+                ExprKind::Call { callee, .. } => callee,
+                ExprKind::Member { object, property } => match &object.kind {
+                    ExprKind::Name(this) if self.is_self(this) => break field_maker(property),
+                    _ => object,
+                },
+                // A name no local holds is a field of the class (Kotlin).
+                ExprKind::Name(n) => {
+                    break match sc.vars.get(n) {
+                        Some(var) => var.made_by.as_ref(),
+                        None => field_maker(n),
+                    };
+                }
+                _ => break None,
+            };
+        }
     }
 
     /// Who receives what is sent to `host`: a catalogued recipient's id,

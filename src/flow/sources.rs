@@ -233,6 +233,7 @@ impl FileCx<'_> {
                 trail: Vec::new(),
                 model_write: false,
                 model_field: None,
+                encrypted: false,
             },
             announced: b.announced,
             addresses: self.rules.sources[b.source].addresses,
@@ -572,6 +573,7 @@ impl FileCx<'_> {
             trail: Vec::new(),
             model_write: false,
             model_field: None,
+            encrypted: false,
         };
         // A read of a body typed in another file: the join reports it, at
         // the parameter when it finds the type.
@@ -701,6 +703,7 @@ impl FileCx<'_> {
                     trail: Vec::new(),
                     model_write: false,
                     model_field: None,
+                    encrypted: false,
                 }),
                 _ => None,
             })

@@ -46,6 +46,9 @@ pub struct Finding {
     /// The cookie or storage key written, when the code names it literally.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub store_key: Option<String>,
+    /// The store encrypts what it keeps (`EncryptedSharedPreferences`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub encrypted: bool,
     /// The country the data goes to, when the code names the region.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -167,6 +170,7 @@ impl Finding {
             recipient: None,
             store: None,
             store_key: None,
+            encrypted: false,
             region: None,
             via: via.to_string(),
             role: Role::Production,

@@ -43,4 +43,7 @@ pub struct Flow {
     /// `,`-separated, when it came from more than one): the model's hooks
     /// may protect it.
     pub model_field: Option<String>,
+    /// `stored`: the store encrypts what it keeps (see
+    /// `SinkSpec::encrypted_if_made_by`).
+    pub encrypted: bool,
 }

@@ -112,7 +112,7 @@ impl Policy<'_> {
                     let must_encrypt = d
                         .encrypt_at_rest
                         .unwrap_or(self.sensitive(decl, &f) || secret);
-                    (must_encrypt && !session_cookie)
+                    (must_encrypt && !session_cookie && !f.encrypted)
                         .then(|| {
                             (
                                 &pr::UNENCRYPTED_STORAGE,

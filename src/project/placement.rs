@@ -47,6 +47,7 @@ pub(super) fn at_global_sink(
         trail: Vec::new(),
         model_write: false,
         model_field: None,
+        encrypted: false,
     };
     let trail = located_trail(files, &r.trail);
     Some(finding_in(

@@ -166,9 +166,19 @@ impl LanguageRules {
                     let index = match sinks.iter().position(|k| k.spec.id == s.id) {
                         Some(i) => i,
                         None => {
+                            let makers = s
+                                .encrypted_if_made_by
+                                .iter()
+                                .map(|g| compile(file, g))
+                                .collect::<Result<Vec<_>, _>>()?;
                             sinks.push(Sink {
                                 language: family,
                                 spec: s.clone(),
+                                encrypting_makers: if makers.is_empty() {
+                                    None
+                                } else {
+                                    Some(regex_set(&makers)?)
+                                },
                             });
                             sinks.len() - 1
                         }

@@ -99,6 +99,8 @@ pub struct Rules {
 pub struct Sink {
     pub language: Language,
     pub spec: SinkSpec,
+    /// [`SinkSpec::encrypted_if_made_by`], compiled.
+    pub encrypting_makers: Option<regex::RegexSet>,
 }
 
 impl Rules {

@@ -342,6 +342,11 @@ pub struct SinkSpec {
     /// saved.
     #[serde(default)]
     pub writes_given: bool,
+    /// `stored`: the store encrypts what it keeps when the object written
+    /// through was made by a call matching one of these globs
+    /// (`EncryptedSharedPreferences.create(..)` of a `SharedPreferences`).
+    #[serde(default)]
+    pub encrypted_if_made_by: Vec<String>,
 }
 
 /// A literal argument a sink's behaviour depends on.

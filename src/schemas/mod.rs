@@ -240,6 +240,7 @@ pub fn flows(
             trail: Vec::new(),
             model_write: false,
             model_field: None,
+            encrypted: false,
         });
     }
     Ok((out, notes))

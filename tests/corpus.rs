@@ -84,6 +84,7 @@ corpus_snapshot!(
     bestcert_android_policy,
     "bestcert-android"
 );
+corpus_snapshot!(certone_aspnet, certone_aspnet_policy, "certone-aspnet");
 corpus_snapshot!(
     facecheck_fastapi,
     facecheck_fastapi_policy,

@@ -299,6 +299,7 @@ fn corpus_apps_with_a_manifest_that_declares_everything_have_no_violation() {
         "realname-gin",
         "trustsign-axum",
         "bestcert-android",
+        "certone-aspnet",
     ] {
         let dir = tempfile::tempdir().unwrap();
         let draft_path = dir.path().join("everything.yml");

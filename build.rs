@@ -1,5 +1,7 @@
 //! Embeds every file under `rules/` into the binary so that candor needs no
-//! files at run time; `--rules DIR` adds to them or replaces some.
+//! files at run time; `--rules DIR` adds to them or replaces some. Also
+//! names the build by a hash of its sources (`CANDOR_BUILD_ID`), so that
+//! the analysis cache of one build is never read by another.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -34,6 +36,43 @@ fn main() {
     let dest =
         PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_rules.rs");
     fs::write(dest, out).expect("write embedded_rules.rs");
+    println!(
+        "cargo:rustc-env=CANDOR_BUILD_ID={:016x}",
+        source_hash(&root)
+    );
+}
+
+/// A hash of the sources and the lock file: a different analysis gives a
+/// different id even where the version number stays the same.
+fn source_hash(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let mut files = Vec::new();
+    collect_all(&root.join("src"), &mut files);
+    files.push(root.join("Cargo.lock"));
+    files.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in files {
+        file.strip_prefix(root).unwrap_or(&file).hash(&mut hasher);
+        fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect_all(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config;
 use crate::emit::Format;
 use crate::model::{Level, Role};
-use crate::pipeline::{self, Files, PolicyChoice};
+use crate::pipeline::{self, CacheChoice, Files, PolicyChoice};
 use crate::scan::{DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_SCHEMA_SIZE};
 
 #[derive(Parser)]
@@ -162,6 +162,14 @@ pub struct Target {
     /// candor.toml's `exclude`.
     #[arg(long, value_name = "GLOB", value_parser = glob)]
     pub exclude: Vec<String>,
+    /// Keep the analysis cache in this directory (default: `.candor_cache`
+    /// at the repository root, or the `CANDOR_CACHE_DIR` environment
+    /// variable).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
+    /// Analyse every file afresh, without reading or writing the cache.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Read only files whose path matches one of these globs; repeatable.
     #[arg(long, value_name = "GLOB", value_parser = glob)]
     pub include: Vec<String>,
@@ -475,6 +483,22 @@ fn widened(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 impl Target {
+    /// `--no-cache`, else `--cache-dir`, else `CANDOR_CACHE_DIR` (empty
+    /// for none), else the repository's cache.
+    fn cache_choice(&self) -> CacheChoice {
+        if self.no_cache {
+            return CacheChoice::Off;
+        }
+        if let Some(dir) = &self.cache_dir {
+            return CacheChoice::Dir(dir.clone());
+        }
+        match std::env::var_os(crate::cache::DIR_VARIABLE) {
+            Some(dir) if dir.is_empty() => CacheChoice::Off,
+            Some(dir) => CacheChoice::Dir(PathBuf::from(dir)),
+            None => CacheChoice::Repository,
+        }
+    }
+
     /// The pipeline's options from the scan flags and the project's
     /// settings; `progress` shows a progress line on a terminal.
     pub fn pipeline_options(&self, config: config::Loaded, progress: bool) -> pipeline::Options {
@@ -499,6 +523,7 @@ impl Target {
             (None, false) => PolicyChoice::Nearest,
         };
         options.baseline = self.baseline.clone();
+        options.cache = self.cache_choice();
         options.scan.exclude = self.exclude.clone();
         options.scan.include = self.include.clone();
         if self.include_tests {

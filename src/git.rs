@@ -200,6 +200,15 @@ impl Repo {
         &self.top
     }
 
+    /// Whether git tracks any file at or below `path` (resolved, inside the
+    /// work tree).
+    pub fn tracks_any(&self, path: &Path) -> Result<bool, GitError> {
+        let relative = path.strip_prefix(&self.top).unwrap_or(path);
+        let relative = relative.to_string_lossy();
+        let out = self.output(&["ls-files", "-z", "--", &relative])?;
+        Ok(!out.is_empty())
+    }
+
     /// `GIT_CONFIG_*` variables that empty every filter driver a
     /// configuration defines: `process` set and empty also keeps `clean`
     /// and `smudge` from running, and a driver that is `required` would

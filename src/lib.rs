@@ -14,6 +14,7 @@
 
 pub mod baseline;
 pub mod budget;
+pub mod cache;
 pub mod checks;
 pub mod classify;
 pub mod cli;

@@ -105,7 +105,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let config = load_config(&target)?;
             let extended = project_rules(&config, &cli_rules)?;
             let rules = extended.as_ref().unwrap_or(&rules);
-            let report = pipeline::run(&target.pipeline_options(config, true), rules)?;
+            let report = run_scan(&target.pipeline_options(config, true), rules)?;
             let record = candor::ropa::Record::of(&report, rules);
             let text = match format {
                 RopaFormat::Markdown => {
@@ -231,7 +231,7 @@ fn baseline_command(
     {
         options.baseline = None;
     }
-    let report = pipeline::run(&options, rules)?;
+    let report = run_scan(&options, rules)?;
     let Some(existing) = existing else {
         let baseline = candor::baseline::Baseline::from_findings(&report.findings);
         write(&target, baseline.to_yaml().as_bytes(), &trees)?;
@@ -266,6 +266,15 @@ fn baseline_command(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the pipeline, warning when the analysis cache could not be used.
+fn run_scan(options: &pipeline::Options, rules: &Rules) -> Result<candor::model::ScanReport> {
+    let report = pipeline::run(options, rules)?;
+    if let Some(problem) = report.cache.as_ref().and_then(|c| c.problem.as_deref()) {
+        eprintln!("warning: the analysis cache is not used: {problem}");
+    }
+    Ok(report)
 }
 
 /// Whether `a` and `b` name one file.
@@ -316,7 +325,7 @@ fn scan_command(args: ScanArgs, rules: &Rules, cli_rules: &[PathBuf]) -> Result<
         .fail_on
         .or_else(|| config.config.fail_on.as_deref().map(FailOn::from_setting))
         .unwrap_or(FailOn::Error);
-    let report = pipeline::run(&args.target.pipeline_options(config, !args.quiet), rules)?;
+    let report = run_scan(&args.target.pipeline_options(config, !args.quiet), rules)?;
     render(&args, &report, rules, fail_on, &trees)?;
     let failures = report.failures();
     if failures > 0 {

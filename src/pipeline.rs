@@ -51,6 +51,19 @@ pub enum PolicyChoice {
     Off,
 }
 
+/// Where the analysis cache is kept (see [`crate::cache`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CacheChoice {
+    /// No cache: every file is analysed afresh.
+    #[default]
+    Off,
+    /// `.candor_cache` at the root of the repository the scanned directory
+    /// is in (outside a repository, in the scanned directory).
+    Repository,
+    /// This directory.
+    Dir(PathBuf),
+}
+
 /// Everything a scan needs besides the rules.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -67,6 +80,7 @@ pub struct Options {
     /// Roles besides production whose findings are reported, with those
     /// the project's settings name (`[scan] include`).
     pub include: Vec<Role>,
+    pub cache: CacheChoice,
 }
 
 impl Options {
@@ -81,6 +95,7 @@ impl Options {
             config: config::Loaded::default(),
             baseline: None,
             include: Vec::new(),
+            cache: CacheChoice::Off,
         }
     }
 }
@@ -138,6 +153,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     if let Some(selection) = select(&options.files, roots, largest)? {
         scan_options.selection = selection;
     }
+    scan_options.cache = cache_dir(&options.cache, roots);
     // The manifest is validated before the scan so that a bad one fails fast.
     let manifest = match manifest_path(options)? {
         Some(path) => {
@@ -188,6 +204,19 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     report.config = settings.file.as_ref().map(|f| shown_from(f, &report.base));
     report.commit = git::head_commit(&report.base);
     Ok(report)
+}
+
+/// The analysis cache's directory for a scan of `roots`, if any.
+fn cache_dir(choice: &CacheChoice, roots: &[PathBuf]) -> Option<PathBuf> {
+    match choice {
+        CacheChoice::Off => None,
+        CacheChoice::Dir(dir) => Some(dir.clone()),
+        CacheChoice::Repository => {
+            let base = crate::workspace::base_dir(roots);
+            let top = crate::workspace::repository_root(&base).unwrap_or(base);
+            Some(top.join(crate::cache::DIR_NAME))
+        }
+    }
 }
 
 /// The project a manifest speaks for: the directory of the `candor.toml`

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::budget::{self, Steps};
+use crate::cache::{self, Cache, CacheStats, Identity};
 use crate::checks;
 use crate::classify::{Classifier, normalized_name};
 use crate::contain;
@@ -63,6 +64,9 @@ pub struct ScanOptions {
     /// When not empty, only files that match one of these globs are read
     /// (`--include`).
     pub include: Vec<String>,
+    /// The analysis cache's directory (see [`crate::cache`]); `None` to
+    /// analyse every file afresh.
+    pub cache: Option<PathBuf>,
 }
 
 impl ScanOptions {
@@ -99,6 +103,7 @@ impl ScanOptions {
             roles: RoleOverrides::default(),
             exclude: Vec::new(),
             include: Vec::new(),
+            cache: None,
         }
     }
 }
@@ -198,11 +203,43 @@ pub fn scan(
     let classifier = Classifier::new(rules);
     let base = base_dir(&options.roots);
     let discovery = discover_selected(options, &base, rules);
-    let results = analyze_files(&discovery.files, &base, rules, &classifier, options)?;
+    let (cache, cache_problem) = match &options.cache {
+        Some(dir) => match Cache::open(dir, &base, options, rules) {
+            Ok(cache) => (Some(cache), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+        None => (None, None),
+    };
+    let analysis = Analysis {
+        base: &base,
+        rules,
+        classifier: &classifier,
+        options,
+        cache: cache.as_ref(),
+    };
+    let results = analysis.all(&discovery.files)?;
     let mut report = ScanReport {
         base: base.clone(),
         ..ScanReport::default()
     };
+    if let Some(cache) = &cache {
+        let mut stats = cache.stats();
+        // Only a scan of the whole tree knows which files are gone.
+        if options.selection.only.is_none() && options.include.is_empty() {
+            let scanned: Vec<String> = discovery
+                .files
+                .iter()
+                .map(|c| relative(&c.path, &base))
+                .collect();
+            stats.pruned = cache.prune(&scanned.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        report.cache = Some(stats);
+    } else if let Some(problem) = cache_problem {
+        report.cache = Some(CacheStats {
+            problem: Some(problem),
+            ..CacheStats::default()
+        });
+    }
     for m in &discovery.manifests {
         let shown = relative(m, &base);
         let Some(bytes) = read_manifest(&mut report, m, &shown, options) else {
@@ -444,43 +481,98 @@ impl<'a> PathFilter<'a> {
     }
 }
 
-/// Analyses the source files in parallel on a pool of `options.threads`,
-/// in discovery order, with a progress line for long scans.
-fn analyze_files(
-    files: &[Candidate],
-    base: &Path,
-    rules: &Rules,
-    classifier: &Classifier,
-    options: &ScanOptions,
-) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.max(1))
-        .stack_size(STACK_SIZE)
-        .build()?;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let total = files.len();
-    let finished = std::sync::atomic::AtomicBool::new(false);
-    Ok(std::thread::scope(|scope| {
-        if options.progress && total >= PROGRESS_MIN_FILES {
-            scope.spawn(|| progress(&done, total, &finished));
-        }
-        let results = pool.install(|| {
-            files
-                .par_iter()
-                .map(|c| {
-                    let r = contain::catching(|| analyze_file(c, base, rules, classifier, options))
-                        .unwrap_or_else(|message| FileResult {
-                            notices: vec![internal_error(&relative(&c.path, base), &message)],
-                            ..FileResult::default()
+/// What the analysis of each source file needs.
+struct Analysis<'a> {
+    base: &'a Path,
+    rules: &'a Rules,
+    classifier: &'a Classifier,
+    options: &'a ScanOptions,
+    cache: Option<&'a Cache>,
+}
+
+impl Analysis<'_> {
+    /// Analyses the source files in parallel on a pool of
+    /// `options.threads`, in discovery order, with a progress line for
+    /// long scans.
+    fn all(&self, files: &[Candidate]) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.options.threads.max(1))
+            .stack_size(STACK_SIZE)
+            .build()?;
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let total = files.len();
+        let finished = std::sync::atomic::AtomicBool::new(false);
+        Ok(std::thread::scope(|scope| {
+            if self.options.progress && total >= PROGRESS_MIN_FILES {
+                scope.spawn(|| progress(&done, total, &finished));
+            }
+            let results = pool.install(|| {
+                files
+                    .par_iter()
+                    .map(|c| {
+                        let r = contain::catching(|| self.one(c)).unwrap_or_else(|message| {
+                            FileResult {
+                                notices: vec![internal_error(
+                                    &relative(&c.path, self.base),
+                                    &message,
+                                )],
+                                ..FileResult::default()
+                            }
                         });
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    r
-                })
-                .collect()
-        });
-        finished.store(true, std::sync::atomic::Ordering::Relaxed);
-        results
-    }))
+                        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        r
+                    })
+                    .collect()
+            });
+            finished.store(true, std::sync::atomic::Ordering::Relaxed);
+            results
+        }))
+    }
+
+    /// One file's result: from the cache when it holds one for this
+    /// content, else analysed (and kept in the cache).
+    fn one(&self, c: &Candidate) -> FileResult {
+        let path = relative(&c.path, self.base);
+        let options = self.options;
+        let bytes = match options.selection.read(&c.path, options.max_file_size) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                return FileResult {
+                    notices: vec![Notice {
+                        path,
+                        kind: NoticeKind::Error,
+                        message: format!("cannot read: {e}"),
+                    }],
+                    ..FileResult::default()
+                };
+            }
+        };
+        let analyse = |bytes| {
+            analyze_content(
+                &path,
+                c.language,
+                bytes,
+                self.rules,
+                self.classifier,
+                options,
+            )
+        };
+        let Some(cache) = self.cache else {
+            return analyse(bytes);
+        };
+        let content = cache::content_hash(&bytes);
+        let identity = Identity {
+            path: &path,
+            role: options.role_of(&path, self.rules),
+            content: &content,
+        };
+        if let Some(cached) = cache.get(identity) {
+            return cached;
+        }
+        let result = analyse(bytes);
+        cache.put(identity, &result);
+        result
+    }
 }
 
 /// Debug builds panic on the file whose path ends with
@@ -556,27 +648,6 @@ fn add_schema(
         Err(e) => report
             .notices
             .push(notice(NoticeKind::Error, e.to_string())),
-    }
-}
-
-fn analyze_file(
-    c: &Candidate,
-    base: &Path,
-    rules: &Rules,
-    classifier: &Classifier,
-    options: &ScanOptions,
-) -> FileResult {
-    let path = relative(&c.path, base);
-    match options.selection.read(&c.path, options.max_file_size) {
-        Ok(bytes) => analyze_content(&path, c.language, bytes, rules, classifier, options),
-        Err(e) => FileResult {
-            notices: vec![Notice {
-                path,
-                kind: NoticeKind::Error,
-                message: format!("cannot read: {e}"),
-            }],
-            ..FileResult::default()
-        },
     }
 }
 

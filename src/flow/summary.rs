@@ -61,7 +61,7 @@ pub struct DeclaredInput {
 /// `owners.save(owner)` with `owner: Owner`: a variable of a declared type
 /// reaching sink `sink` whole. The join sends every personal field the type
 /// declares there, wherever it is declared.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TypedObject {
     pub sink: u32,
     /// The type, resolved through the imports.
@@ -76,7 +76,7 @@ pub struct TypedObject {
 
 /// `create(@Body() dto: CreateUserDto)`: the request body arrives in
 /// parameter `slot`; every personal field of its type is collected there.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     pub function: u32,
     pub slot: Slot,
@@ -99,7 +99,7 @@ pub struct Body {
 }
 
 /// What a caller needs to know to bind its arguments to a function.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
     pub name: String,
     pub class: Option<String>,
@@ -123,7 +123,7 @@ pub struct Signature {
 
 /// A call the file's own analysis could not resolve: maybe a function of the
 /// project.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CallSite {
     /// The calling function (index into `Summary::functions`).
     pub function: u32,
@@ -143,7 +143,9 @@ pub struct CallSite {
 }
 
 /// A parameter slot of a function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Slot {
     Param(u16),
     /// `this` in languages whose methods do not declare it.
@@ -154,13 +156,15 @@ pub enum Slot {
 }
 
 /// Where a symbolic value comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Origin {
     Param { function: u32, slot: Slot },
     Result { call: u32 },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Symbol {
     pub origin: Origin,
     /// `user.email` of parameter `user`: only that field of what arrives.
@@ -168,14 +172,18 @@ pub struct Symbol {
 }
 
 /// An argument position of a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ArgSlot {
     Receiver,
     Index(u16),
 }
 
 /// Where a value goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Node {
     Arg { call: u32, slot: ArgSlot },
     Return { function: u32 },
@@ -183,7 +191,7 @@ pub enum Node {
 }
 
 /// What moves along an edge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum From {
     Data(CategoryId),
     Symbol(u32),
@@ -191,7 +199,7 @@ pub enum From {
 
 /// A value moving from a symbol or a data read to a sink, a return or an
 /// argument, with the steps it took in between.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Edge {
     pub from: From,
     pub to: Node,

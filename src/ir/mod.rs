@@ -13,7 +13,19 @@ pub mod print;
 use std::fmt;
 
 /// A source range: 1-based lines, 0-based byte columns within the line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     pub start_line: u32,
     pub start_col: u32,

@@ -21,7 +21,9 @@ pub use conventions::{
 pub use roles::{FileRoles, RoleOverrides, RolePatterns};
 
 /// A language the scanner understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Language {
     Python,
     JavaScript,

@@ -15,7 +15,7 @@ use super::{FlowKind, Level, Role, Rule, StoreKind};
 
 /// A location in a file: 1-based lines and columns, columns counted in
 /// Unicode code points, end column exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct Location {
     pub path: String,
     pub start_line: u32,
@@ -24,7 +24,7 @@ pub struct Location {
     pub end_column: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TrailStep {
     pub location: Location,
     pub message: String,
@@ -140,7 +140,7 @@ fn is_zero(n: &u32) -> bool {
 }
 
 /// A line of a file as a finding shows it (see [`Finding::snippet`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Snippet {
     pub text: String,
     /// Characters of the line before the text.

@@ -6,7 +6,7 @@ use super::{CategoryId, FlowKind, StoreKind};
 use crate::ir::Span;
 
 /// One step of the path data took, in the file being analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Step {
     pub span: Span,
     pub note: String,
@@ -14,7 +14,7 @@ pub struct Step {
 
 /// One movement of one category of personal data into a sink (or in from a
 /// person, for `collected`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Flow {
     pub kind: FlowKind,
     pub category: CategoryId,

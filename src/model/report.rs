@@ -25,6 +25,9 @@ pub struct ScanReport {
     pub config: Option<String>,
     /// The commit checked out in the scanned repository, if it is one.
     pub commit: Option<String>,
+    /// How the scan used the analysis cache, when it was asked to (not part
+    /// of any report: a warm scan reports what a cold one does).
+    pub cache: Option<crate::cache::CacheStats>,
 }
 
 impl ScanReport {
@@ -57,14 +60,14 @@ impl ScanReport {
 
 /// Something the user should know about a file that was not (fully)
 /// analysed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Notice {
     pub path: String,
     pub kind: NoticeKind,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeKind {
     /// Not analysed at all: vendored, generated, binary, too large.

@@ -12,7 +12,7 @@ use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
 use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FileSummary {
     /// The path shown in output.
     pub path: String,
@@ -38,7 +38,7 @@ pub struct FileSummary {
 }
 
 /// A class that may be a declared request input, its fields located.
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedInput {
     pub class: String,
     pub bases: Vec<String>,
@@ -47,14 +47,14 @@ pub struct LocatedInput {
 
 /// A typed variable reaching a sink or a call whole, with the step that
 /// starts its trails ("`owner` of type `Owner`").
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedObject {
     pub object: TypedObject,
     pub step: Spot,
 }
 
 /// A typed request body, with what a finding at it needs.
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedBody {
     pub body: Body,
     pub region: Region,
@@ -67,7 +67,7 @@ pub struct LocatedBody {
 }
 
 /// A place in the summary's file: 1-based lines and character columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Region {
     pub start_line: u32,
     pub start_column: u32,
@@ -97,13 +97,13 @@ impl Region {
 }
 
 /// One step of a trail in the summary's file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
     pub region: Region,
     pub message: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedCall {
     pub site: CallSite,
     /// The step "passed to `m()`" at the call.
@@ -114,7 +114,7 @@ pub struct LocatedCall {
 }
 
 /// A sink call, with what a finding at it needs.
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedSink {
     /// The flow to report, but for its category.
     pub flow: Flow,
@@ -122,7 +122,7 @@ pub struct LocatedSink {
     pub snippet: Snippet,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
@@ -248,4 +248,27 @@ pub fn locate(
 /// A type as a reader knows it: `Owner`, not the path it was imported by.
 fn short_type(ty: &str) -> &str {
     ty.rsplit(['.', ':', '/']).next().unwrap_or(ty)
+}
+
+impl FileSummary {
+    /// Whether every data category it names is one of the first `count`
+    /// (an index the rules have), as a summary read back from the cache
+    /// must be before the join indexes by it.
+    pub fn categories_below(&self, count: usize) -> bool {
+        let known = |id: CategoryId| usize::from(id) < count;
+        let sinks_known = |sinks: &[LocatedSink]| sinks.iter().all(|s| known(s.flow.category));
+        sinks_known(&self.sinks)
+            && self.inputs.iter().all(|i| sinks_known(&i.fields))
+            && self.bodies.iter().all(|b| {
+                known(b.body.flow.category) && b.reads.iter().all(|(_, s)| known(s.flow.category))
+            })
+            && self
+                .classes
+                .iter()
+                .all(|(_, fields)| fields.iter().all(|(_, id)| known(*id)))
+            && self.edges.iter().all(|e| match e.from {
+                From::Data(id) => known(id),
+                From::Symbol(_) => true,
+            })
+    }
 }

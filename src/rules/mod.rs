@@ -92,6 +92,9 @@ pub struct Rules {
     pub category_files: Vec<String>,
     /// Languages not analysed yet (`rules/not-analysed.yml`).
     pub not_analysed: NotAnalysedFile,
+    /// A hash of every rule file read, names and contents: results computed
+    /// with other rules are not reused (see `crate::cache`).
+    pub fingerprint: String,
 }
 
 /// A sink together with the language it belongs to.
@@ -148,6 +151,7 @@ impl Rules {
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Rules, RulesError> {
+        let fingerprint = fingerprint(&files);
         let Parsed {
             categories,
             category_files,
@@ -191,6 +195,7 @@ impl Rules {
             languages.insert(language, compiled);
         }
         Ok(Rules {
+            fingerprint,
             categories,
             classify,
             recipients,
@@ -426,4 +431,17 @@ fn read_dir_rec(
         }
     }
     Ok(())
+}
+
+/// The hex SHA-256 of the rule files, each name and content delimited.
+fn fingerprint(files: &[(String, String)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for (path, content) in files {
+        for part in [path, content] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+    }
+    format!("{:x}", hasher.finalize())
 }

@@ -1,0 +1,278 @@
+//! One cached file result on disk: what a scan learned from one source
+//! file, checked before it is believed.
+//!
+//! An entry is `MAGIC`, the SHA-256 of the payload, then the payload: the
+//! file's path as shown, its role, the SHA-256 of its content and its
+//! [`FileResult`], encoded compactly. A read entry is used only when the
+//! magic, the checksum, the decoding and all three identities agree; any
+//! other entry (truncated, corrupt, from another file or another format)
+//! is a miss, and the scan's own result replaces it.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::checks;
+use crate::language::Language;
+use crate::model::{Finding, FlowKind, Level, Location, Notice, Role, StoreKind, TrailStep};
+use crate::project::FileSummary;
+use crate::scan::FileResult;
+
+/// The first bytes of every entry; a new layout gets a new magic.
+const MAGIC: &[u8; 8] = b"candor\x01\n";
+
+/// The SHA-256 of a file's content.
+pub type ContentHash = [u8; 32];
+
+pub fn content_hash(bytes: &[u8]) -> ContentHash {
+    Sha256::digest(bytes).into()
+}
+
+/// Which file an entry speaks for: a result is reused only for the same
+/// path, role and content.
+#[derive(Debug, Clone, Copy)]
+pub struct Identity<'a> {
+    pub path: &'a str,
+    pub role: Role,
+    pub content: &'a ContentHash,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry<'a> {
+    path: Cow<'a, str>,
+    role: Role,
+    content: ContentHash,
+    findings: Vec<CachedFinding>,
+    summary: Option<Cow<'a, FileSummary>>,
+    protected_fields: Cow<'a, [(Language, String)]>,
+    notices: Cow<'a, [Notice]>,
+    bytes: u64,
+    lines: u64,
+    scanned: bool,
+}
+
+/// A finding as the analysis of one file makes it. The fields the pipeline
+/// fills later (fingerprint, policy, suppression, merged categories) are
+/// not kept: a result that has them is not cached.
+#[derive(Serialize, Deserialize)]
+struct CachedFinding {
+    rule_id: String,
+    level: Level,
+    category: String,
+    category_name: String,
+    sensitive: bool,
+    flow_kind: FlowKind,
+    recipient: Option<String>,
+    store: Option<StoreKind>,
+    store_key: Option<String>,
+    encrypted: bool,
+    region: Option<String>,
+    via: String,
+    role: Role,
+    message: String,
+    location: Location,
+    snippet: String,
+    snippet_offset: u32,
+    trail: Vec<TrailStep>,
+    model_field: Option<String>,
+}
+
+impl CachedFinding {
+    fn of(f: &Finding) -> Option<CachedFinding> {
+        let filled_later = !f.fingerprint.is_empty()
+            || f.policy.is_some()
+            || f.suppression.is_some()
+            || !f.other_categories.is_empty();
+        (!filled_later).then(|| CachedFinding {
+            rule_id: f.rule_id.to_string(),
+            level: f.level,
+            category: f.category.clone(),
+            category_name: f.category_name.clone(),
+            sensitive: f.sensitive,
+            flow_kind: f.flow_kind,
+            recipient: f.recipient.clone(),
+            store: f.store,
+            store_key: f.store_key.clone(),
+            encrypted: f.encrypted,
+            region: f.region.clone(),
+            via: f.via.clone(),
+            role: f.role,
+            message: f.message.clone(),
+            location: f.location.clone(),
+            snippet: f.snippet.clone(),
+            snippet_offset: f.snippet_offset,
+            trail: f.trail.clone(),
+            model_field: f.model_field.clone(),
+        })
+    }
+
+    /// The finding, if its rule is one this build knows.
+    fn into_finding(self) -> Option<Finding> {
+        let rule = checks::by_id(&self.rule_id)?;
+        Some(Finding {
+            rule_id: rule.id,
+            level: self.level,
+            category: self.category,
+            category_name: self.category_name,
+            sensitive: self.sensitive,
+            flow_kind: self.flow_kind,
+            recipient: self.recipient,
+            store: self.store,
+            store_key: self.store_key,
+            encrypted: self.encrypted,
+            region: self.region,
+            via: self.via,
+            role: self.role,
+            message: self.message,
+            location: self.location,
+            snippet: self.snippet,
+            snippet_offset: self.snippet_offset,
+            trail: self.trail,
+            fingerprint: String::new(),
+            policy: None,
+            suppression: None,
+            other_categories: Vec::new(),
+            model_field: self.model_field,
+        })
+    }
+}
+
+/// The bytes of the entry for `result`, or `None` when it cannot be kept
+/// (see [`CachedFinding`]).
+pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
+    let findings = result
+        .findings
+        .iter()
+        .map(CachedFinding::of)
+        .collect::<Option<Vec<_>>>()?;
+    let entry = Entry {
+        path: Cow::Borrowed(identity.path),
+        role: identity.role,
+        content: *identity.content,
+        findings,
+        summary: result.summary.as_ref().map(Cow::Borrowed),
+        protected_fields: Cow::Borrowed(&result.protected_fields),
+        notices: Cow::Borrowed(&result.notices),
+        bytes: result.bytes,
+        lines: result.lines,
+        scanned: result.scanned,
+    };
+    let payload = postcard::to_stdvec(&entry).ok()?;
+    let mut out = Vec::with_capacity(MAGIC.len() + 32 + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&Sha256::digest(&payload));
+    out.extend_from_slice(&payload);
+    Some(out)
+}
+
+/// The result `bytes` hold for the file `identity` names, or `None` when
+/// they are not a sound entry for it.
+pub fn decode(bytes: &[u8], identity: Identity, categories: usize) -> Option<FileResult> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (checksum, payload) = rest.split_at_checked(32)?;
+    if Sha256::digest(payload).as_slice() != checksum {
+        return None;
+    }
+    let entry: Entry = postcard::from_bytes(payload).ok()?;
+    let same_file = entry.path == identity.path
+        && entry.role == identity.role
+        && entry.content == *identity.content;
+    if !same_file {
+        return None;
+    }
+    let summary = entry.summary.map(Cow::into_owned);
+    if summary
+        .as_ref()
+        .is_some_and(|s| !s.categories_below(categories))
+    {
+        return None;
+    }
+    Some(FileResult {
+        findings: entry
+            .findings
+            .into_iter()
+            .map(CachedFinding::into_finding)
+            .collect::<Option<Vec<_>>>()?,
+        summary,
+        protected_fields: entry.protected_fields.into_owned(),
+        notices: entry.notices.into_owned(),
+        bytes: entry.bytes,
+        lines: entry.lines,
+        scanned: entry.scanned,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NoticeKind;
+
+    fn result() -> FileResult {
+        FileResult {
+            notices: vec![Notice {
+                path: "app.py".into(),
+                kind: NoticeKind::Partial,
+                message: "not valid UTF-8; decoded lossily".into(),
+            }],
+            protected_fields: vec![(Language::Python, "password".into())],
+            bytes: 12,
+            lines: 3,
+            scanned: true,
+            ..FileResult::default()
+        }
+    }
+
+    #[test]
+    fn an_entry_reads_back_for_its_own_file_only() {
+        let content = content_hash(b"print(email)");
+        let id = Identity {
+            path: "app.py",
+            role: Role::Production,
+            content: &content,
+        };
+        let bytes = encode(id, &result()).expect("encodes");
+        let back = decode(&bytes, id, 10).expect("decodes");
+        assert_eq!(back.notices, result().notices);
+        assert_eq!(back.protected_fields, result().protected_fields);
+        assert_eq!((back.bytes, back.lines, back.scanned), (12, 3, true));
+
+        let other = content_hash(b"print(name)");
+        let changed = Identity {
+            content: &other,
+            ..id
+        };
+        assert!(decode(&bytes, changed, 10).is_none(), "other content");
+        let moved = Identity {
+            path: "moved.py",
+            ..id
+        };
+        assert!(decode(&bytes, moved, 10).is_none(), "other path");
+        let test = Identity {
+            role: Role::Test,
+            ..id
+        };
+        assert!(decode(&bytes, test, 10).is_none(), "other role");
+    }
+
+    #[test]
+    fn damaged_entries_are_misses() {
+        let content = content_hash(b"x");
+        let id = Identity {
+            path: "a.py",
+            role: Role::Production,
+            content: &content,
+        };
+        let bytes = encode(id, &result()).expect("encodes");
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut], id, 10).is_none(), "cut at {cut}");
+        }
+        for i in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0x20;
+            assert!(decode(&flipped, id, 10).is_none(), "byte {i} flipped");
+        }
+        assert!(decode(b"", id, 10).is_none());
+        assert!(decode(b"not an entry at all", id, 10).is_none());
+    }
+}

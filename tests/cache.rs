@@ -1,0 +1,290 @@
+//! The analysis cache: a warm scan reports byte for byte what a cold one
+//! does, at any thread count and after edits, renames and deletions; a
+//! damaged or foreign entry is rewritten, never believed; scans side by
+//! side do not corrupt it; a cache the repository itself brings is not
+//! used.
+
+use std::path::{Path, PathBuf};
+
+use candor::cache::CacheStats;
+use candor::pipeline::{self, CacheChoice, Options, PolicyChoice};
+use candor::rules::Rules;
+
+mod common;
+use common::run::{bounded_command, command, copy_dir, git, root};
+
+/// A tree of three corpus apps in three languages, with their manifests.
+fn tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for app in [
+        "certshop-express",
+        "easylink-flask",
+        "bestcert-spring",
+        "trustsign-rails",
+    ] {
+        let to = dir.path().join(app);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        copy_dir(&root().join("corpus").join(app), &to);
+    }
+    dir
+}
+
+/// The JSON report of `candor scan TREE`, with the cache in `cache` (or
+/// none), on `threads` threads.
+fn scan(tree: &Path, cache: Option<&Path>, threads: usize) -> String {
+    let threads = threads.to_string();
+    let mut args = vec![
+        "scan",
+        ".",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "-j",
+        &threads,
+    ];
+    let dir;
+    match cache {
+        Some(path) => {
+            dir = path.display().to_string();
+            args.extend(["--cache-dir", &dir]);
+        }
+        None => args.push("--no-cache"),
+    }
+    let mut run = command(&args);
+    run.current_dir(tree);
+    let out = bounded_command(run);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// How a scan of `tree` with the cache in `cache` used it.
+fn stats(tree: &Path, cache: &Path) -> CacheStats {
+    let rules = Rules::embedded().expect("rules");
+    let options = Options {
+        policy: PolicyChoice::Off,
+        cache: CacheChoice::Dir(cache.to_path_buf()),
+        ..Options::new(vec![tree.to_path_buf()])
+    };
+    let report = pipeline::run(&options, &rules).expect("scan");
+    report.cache.expect("the cache was asked for")
+}
+
+/// The entries of the cache at `dir` (not its temporary files).
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if name.len() == 30 {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn warm_scans_report_what_cold_ones_do() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let reference = scan(tree.path(), None, 1);
+    assert!(reference.contains("\"findings\""), "{reference}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 8), reference, "cold");
+    assert_eq!(
+        scan(tree.path(), Some(cache.path()), 1),
+        reference,
+        "warm, 1 thread"
+    );
+    assert_eq!(
+        scan(tree.path(), Some(cache.path()), 8),
+        reference,
+        "warm, 8 threads"
+    );
+    let warm = stats(tree.path(), cache.path());
+    assert_eq!(warm.misses, 0, "{warm:?}");
+    assert!(warm.hits > 10, "{warm:?}");
+
+    // An edit that adds a flow, a file moved, a file deleted.
+    let app = tree.path().join("easylink-flask");
+    let edited = app.join("easylink/support.py");
+    let mut text = std::fs::read_to_string(&edited).expect("read");
+    text.push_str("\n\ndef audit():\n    print(request.form[\"email\"])\n");
+    std::fs::write(&edited, text).expect("write");
+    let moved = tree.path().join("certshop-express/src/routes/orders.ts");
+    std::fs::rename(&moved, moved.with_file_name("purchases.ts")).expect("rename");
+    std::fs::remove_file(
+        tree.path().join(
+            "bestcert-spring/src/main/java/net/bestcert/console/CertificationController.java",
+        ),
+    )
+    .expect("delete");
+    let changed = scan(tree.path(), None, 1);
+    assert_ne!(changed, reference, "the edits change the report");
+    assert_eq!(
+        scan(tree.path(), Some(cache.path()), 8),
+        changed,
+        "after edits, 8 threads"
+    );
+    assert_eq!(
+        scan(tree.path(), Some(cache.path()), 1),
+        changed,
+        "after edits, 1 thread"
+    );
+    assert_eq!(stats(tree.path(), cache.path()).misses, 0, "all kept");
+}
+
+#[test]
+fn only_changed_files_are_analysed_again() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cold = stats(tree.path(), cache.path());
+    assert_eq!(cold.hits, 0, "{cold:?}");
+    assert_eq!(cold.written, cold.misses, "{cold:?}");
+    let file = tree.path().join("easylink-flask/easylink/support.py");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\n# edited\n")).expect("write");
+    let moved = tree.path().join("certshop-express/src/routes/orders.ts");
+    std::fs::rename(&moved, moved.with_file_name("purchases.ts")).expect("rename");
+    let after = stats(tree.path(), cache.path());
+    assert_eq!(after.misses, 2, "the edited and the moved file: {after:?}");
+    assert_eq!(after.hits, cold.misses - 2, "{after:?}");
+    assert_eq!(after.pruned, 1, "the moved file's old entry: {after:?}");
+}
+
+#[test]
+fn damaged_and_foreign_entries_are_rewritten_not_believed() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let reference = scan(tree.path(), None, 2);
+    scan(tree.path(), Some(cache.path()), 2);
+    let all = entries(cache.path());
+    assert!(all.len() > 3 * 6, "{} entries", all.len());
+    let damage: [&dyn Fn(&Path, &[u8]); 6] = [
+        // Truncated, as by a full disk.
+        &|p, bytes| std::fs::write(p, &bytes[..bytes.len() / 2]).expect("write"),
+        // A flipped byte in the payload.
+        &|p, bytes| {
+            let mut b = bytes.to_vec();
+            let last = b.len() - 1;
+            b[last] ^= 1;
+            std::fs::write(p, b).expect("write")
+        },
+        // Empty.
+        &|p, _| std::fs::write(p, b"").expect("write"),
+        // Not an entry at all.
+        &|p, _| std::fs::write(p, b"{\"findings\": []}").expect("write"),
+        // Another file's entry, sound in itself.
+        &|p, _| std::fs::copy(&all[0], p).map(|_| ()).expect("copy"),
+        // A directory in its place.
+        &|p, _| {
+            std::fs::remove_file(p).expect("remove");
+            std::fs::create_dir(p).expect("mkdir")
+        },
+    ];
+    // One entry of each kind of damage, never the one copied.
+    for (damage, path) in damage.iter().zip(all.iter().skip(1).step_by(3)) {
+        let bytes = std::fs::read(path).expect("read");
+        damage(path, &bytes);
+    }
+    let read = stats(tree.path(), cache.path());
+    assert_eq!(read.misses, damage.len(), "{read:?}");
+    // A directory in an entry's place cannot be replaced by a file.
+    assert_eq!(read.written, damage.len() - 1, "{read:?}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+    let again = stats(tree.path(), cache.path());
+    assert_eq!(again.misses, 1, "rewritten: {again:?}");
+}
+
+#[test]
+fn scans_side_by_side_share_one_cache() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let reference = scan(tree.path(), None, 2);
+    let outputs: Vec<String> = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| scan(tree.path(), Some(cache.path()), 2)))
+            .collect();
+        runs.into_iter().map(|r| r.join().expect("scan")).collect()
+    });
+    for out in outputs {
+        assert_eq!(out, reference);
+    }
+    let warm = stats(tree.path(), cache.path());
+    assert_eq!(warm.misses, 0, "{warm:?}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+}
+
+#[test]
+fn the_default_cache_is_at_the_repository_root_and_ignored_by_git() {
+    let tree = tree();
+    git(tree.path(), &["init", "-q"]);
+    let app = tree.path().join("easylink-flask");
+    let mut run = command(&["scan", ".", "--format", "json", "--fail-on", "never"]);
+    run.current_dir(&app).env_remove("CANDOR_CACHE_DIR");
+    let out = bounded_command(run);
+    assert!(out.status.success());
+    let cache = tree.path().join(".candor_cache");
+    assert!(cache.join(".gitignore").is_file(), "made at the top");
+    assert!(!app.join(".candor_cache").exists());
+    let mut status = std::process::Command::new("git");
+    status
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .current_dir(tree.path());
+    let listed = String::from_utf8(status.output().expect("git").stdout).expect("UTF-8");
+    assert!(!listed.contains(".candor_cache"), "{listed}");
+
+    let mut off = command(&["scan", ".", "--no-cache", "--fail-on", "never"]);
+    let fresh = tempfile::tempdir().expect("dir");
+    copy_dir(&root().join("corpus/easylink-flask"), fresh.path());
+    off.current_dir(fresh.path());
+    assert!(bounded_command(off).status.success());
+    assert!(
+        !fresh.path().join(".candor_cache").exists(),
+        "--no-cache writes nothing"
+    );
+}
+
+#[test]
+fn a_cache_the_repository_brings_is_not_used() {
+    let tree = tree();
+    git(tree.path(), &["init", "-q"]);
+    let reference = scan(tree.path(), None, 2);
+    let default_scan = || {
+        let mut run = command(&["scan", ".", "--format", "json", "--fail-on", "never"]);
+        run.current_dir(tree.path()).env_remove("CANDOR_CACHE_DIR");
+        bounded_command(run)
+    };
+    assert!(default_scan().status.success());
+    // Committed: its entries may say anything.
+    git(tree.path(), &["add", "-f", ".candor_cache"]);
+    let out = default_scan();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("git tracks files in it"), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), reference);
+
+    // A link to a directory outside the repository.
+    let outside = tempfile::tempdir().expect("dir");
+    let other = self::tree();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(outside.path(), other.path().join(".candor_cache"))
+            .expect("link");
+        let mut run = command(&["scan", ".", "--format", "json", "--fail-on", "never"]);
+        run.current_dir(other.path()).env_remove("CANDOR_CACHE_DIR");
+        let out = bounded_command(run);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("a link"), "{err}");
+        let written = std::fs::read_dir(outside.path()).expect("read").count();
+        assert_eq!(written, 0, "nothing written through the link");
+    }
+}

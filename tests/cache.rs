@@ -161,6 +161,9 @@ fn only_changed_files_are_analysed_again() {
     assert_eq!(after.pruned, 1, "the moved file's old entry: {after:?}");
 }
 
+/// Something that spoils the entry at a path, given its bytes.
+type Damage = dyn Fn(&Path, &[u8]);
+
 #[test]
 fn damaged_and_foreign_entries_are_rewritten_not_believed() {
     let tree = tree();
@@ -169,7 +172,7 @@ fn damaged_and_foreign_entries_are_rewritten_not_believed() {
     scan(tree.path(), Some(cache.path()), 2);
     let all = entries(cache.path());
     assert!(all.len() > 3 * 6, "{} entries", all.len());
-    let damage: [&dyn Fn(&Path, &[u8]); 6] = [
+    let damage: [&Damage; 6] = [
         // Truncated, as by a full disk.
         &|p, bytes| std::fs::write(p, &bytes[..bytes.len() / 2]).expect("write"),
         // A flipped byte in the payload.

@@ -162,7 +162,7 @@ fn only_changed_files_are_analysed_again() {
 }
 
 /// Something that spoils the entry at a path, given its bytes.
-type Damage = dyn Fn(&Path, &[u8]);
+type Damage<'a> = dyn Fn(&Path, &[u8]) + 'a;
 
 #[test]
 fn damaged_and_foreign_entries_are_rewritten_not_believed() {

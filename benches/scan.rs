@@ -1,17 +1,25 @@
-//! Scan throughput against a bare parse of the same files.
+//! Scan throughput against a bare parse of the same files, cold and warm.
 //!
-//! `cargo bench --bench scan [-- --copies N --threads N]` generates a
-//! deterministic multi-language tree from the corpus apps (each copy in its
-//! own directory, with its own identifiers), then runs, each in a fresh
-//! process so that peak memory is its own:
-//!   - `parse`: read every file and parse it (tree-sitter, or syn for Rust);
-//!   - `local`: the candor pipeline with flows followed only within each
-//!     function (`--local-only`);
-//!   - `scan`:  the full candor pipeline (discovery, lowering,
-//!     classification, flows within functions and across functions and
-//!     files, findings, suppressions, fingerprints), without a manifest.
+//! `cargo bench --bench scan [-- --copies N --threads N --tree DIR]`
+//! generates a deterministic multi-language tree from the corpus apps (each
+//! copy in its own directory, with its own identifiers; or scans `--tree`,
+//! a directory of your own), then runs, each in a fresh process so that
+//! peak memory is its own, best of three:
+//!   - `parse`:   read every file and parse it (tree-sitter, or syn for
+//!     Rust): the floor the scan is measured against;
+//!   - `local`:   the pipeline with flows followed only within each function
+//!     (`--local-only`), no cache;
+//!   - `nocache`: the full pipeline (discovery, lowering, classification,
+//!     flows within functions and across functions and files, findings,
+//!     suppressions, fingerprints), without a manifest, no cache;
+//!   - `cold`:    the full pipeline with an empty cache, which it fills;
+//!   - `warm`:    again, with nothing changed;
+//!   - `changed`: again, with one file changed;
+//!   - `semgrep`: when `semgrep` is installed, its taint mode with the
+//!     comparable rules of `bench/semgrep/` over the same tree.
 //!
-//! It prints files/s, MB/s, lines/s and peak resident memory of each.
+//! It prints seconds, files/s, MB/s, peak resident memory and the ratio of
+//! each time to the parse's.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +27,7 @@ use std::time::Instant;
 
 use candor::discover::discover;
 use candor::frontend::parse_only;
-use candor::pipeline::{self, Options, PolicyChoice};
+use candor::pipeline::{self, CacheChoice, Options, PolicyChoice};
 use candor::rules::Rules;
 use rayon::prelude::*;
 
@@ -36,58 +44,214 @@ fn main() {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if let Some(phase) = arg(&args, "--phase") {
         let tree = PathBuf::from(arg(&args, "--tree").expect("--tree"));
-        run_phase(&phase, &tree, threads);
+        let cache = PathBuf::from(arg(&args, "--cache").expect("--cache"));
+        run_phase(&phase, &tree, &cache, threads);
         return;
     }
     let copies: usize = arg(&args, "--copies")
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let tree = root.join("target/bench-tree");
-    let (files, lines, bytes) = generate(&root.join("corpus"), &tree, copies);
+    let tree = match arg(&args, "--tree") {
+        Some(dir) => {
+            let tree = PathBuf::from(dir);
+            let (files, bytes) = measure(&tree);
+            println!(
+                "tree: {} ({files} files, {:.1} MB), {threads} threads",
+                tree.display(),
+                bytes as f64 / 1e6
+            );
+            tree
+        }
+        None => {
+            let tree = root.join("target/bench-tree");
+            let (files, lines, bytes) = generate(&root.join("corpus"), &tree, copies);
+            println!(
+                "tree: {files} files, {lines} lines, {:.1} MB ({copies} copies of the corpus), {threads} threads",
+                bytes as f64 / 1e6
+            );
+            tree
+        }
+    };
+    let cache = root.join("target/bench-cache");
     println!(
-        "tree: {files} files, {lines} lines, {:.1} MB ({copies} copies of the corpus), {threads} threads",
-        bytes as f64 / 1e6
-    );
-    println!(
-        "{:<8} {:>9} {:>10} {:>9} {:>12} {:>10} {:>9}",
-        "phase", "seconds", "files/s", "MB/s", "lines/s", "peak MiB", "findings"
+        "{:<8} {:>9} {:>10} {:>9} {:>10} {:>9} {:>8}",
+        "phase", "seconds", "files/s", "MB/s", "peak MiB", "findings", "x parse"
     );
     let exe = std::env::current_exe().expect("current exe");
-    for phase in ["parse", "local", "scan"] {
-        let mut best: Option<String> = None;
-        let mut best_secs = f64::MAX;
+    let changed = first_source(&tree);
+    let original = std::fs::read(&changed).expect("read the file to change");
+    let mut parse_secs = None;
+    for phase in [
+        "parse", "local", "nocache", "cold", "warm", "changed", "semgrep",
+    ] {
+        if phase == "semgrep" && !installed("semgrep") {
+            println!("semgrep  (not installed: `pip install semgrep` to compare)");
+            continue;
+        }
+        let mut best: Option<Measured> = None;
         // Best of three: the machine's noise is one-sided.
-        for _ in 0..3 {
-            let out = Command::new(&exe)
-                .args([
-                    "--phase",
-                    phase,
-                    "--tree",
-                    tree.to_str().unwrap(),
-                    "--threads",
-                    &threads.to_string(),
-                ])
-                .output()
-                .expect("run phase");
-            let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
-            let secs: f64 = line
-                .split_whitespace()
-                .nth(1)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(f64::MAX);
-            if secs < best_secs {
-                best_secs = secs;
-                best = Some(line);
+        for run in 0..3 {
+            match phase {
+                "cold" => {
+                    let _ = std::fs::remove_dir_all(&cache);
+                }
+                "changed" => {
+                    let mut text = original.clone();
+                    text.extend_from_slice(format!("\n// changed {run}\n").as_bytes());
+                    std::fs::write(&changed, text).expect("change a file");
+                }
+                _ => {}
+            }
+            let measured = if phase == "semgrep" {
+                semgrep(&root, &tree, threads)
+            } else {
+                in_process(&exe, phase, &tree, &cache, threads)
+            };
+            if best.as_ref().is_none_or(|b| measured.secs < b.secs) {
+                best = Some(measured);
             }
         }
-        println!("{}", best.unwrap_or_default());
+        std::fs::write(&changed, &original).expect("restore the changed file");
+        let best = best.expect("three runs");
+        if phase == "parse" {
+            parse_secs = Some(best.secs);
+        }
+        let ratio = parse_secs.map_or(f64::NAN, |p| best.secs / p);
+        println!(
+            "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>10.1} {:>9} {:>8.2}",
+            phase,
+            best.secs,
+            best.files as f64 / best.secs,
+            best.bytes as f64 / 1e6 / best.secs,
+            best.peak_mib,
+            best.findings,
+            ratio
+        );
     }
 }
 
-fn run_phase(phase: &str, tree: &Path, threads: usize) {
+/// One run of a phase.
+struct Measured {
+    secs: f64,
+    files: usize,
+    bytes: u64,
+    peak_mib: f64,
+    findings: usize,
+}
+
+/// Runs `phase` in a fresh process of this benchmark and reads its line.
+fn in_process(exe: &Path, phase: &str, tree: &Path, cache: &Path, threads: usize) -> Measured {
+    let out = Command::new(exe)
+        .args(["--phase", phase, "--threads", &threads.to_string()])
+        .arg("--tree")
+        .arg(tree)
+        .arg("--cache")
+        .arg(cache)
+        .output()
+        .expect("run phase");
+    let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let field = |i: usize| line.split_whitespace().nth(i).unwrap_or("0").to_string();
+    Measured {
+        secs: field(0).parse().unwrap_or(f64::MAX),
+        files: field(1).parse().unwrap_or(0),
+        bytes: field(2).parse().unwrap_or(0),
+        peak_mib: field(3).parse().unwrap_or(0.0),
+        findings: field(4).parse().unwrap_or(0),
+    }
+}
+
+/// Whether `program` runs.
+fn installed(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Semgrep's taint mode with `bench/semgrep/` over `tree`: wall time, and
+/// peak memory as `/usr/bin/time` reports it (0 without it).
+fn semgrep(root: &Path, tree: &Path, threads: usize) -> Measured {
+    let (files, bytes) = measure(tree);
+    let timed = Path::new("/usr/bin/time").exists();
+    let mut command = if timed {
+        let mut c = Command::new("/usr/bin/time");
+        c.args(["-f", "%M", "semgrep"]);
+        c
+    } else {
+        Command::new("semgrep")
+    };
+    command
+        .args([
+            "scan",
+            "--metrics",
+            "off",
+            "--disable-version-check",
+            "--quiet",
+            "--json",
+        ])
+        .args([
+            "--jobs",
+            &threads.to_string(),
+            "--max-target-bytes",
+            "1000000",
+            "--config",
+        ])
+        .arg(root.join("bench/semgrep"))
+        .arg(tree);
     let start = Instant::now();
-    let (files, bytes, lines, findings) = match phase {
+    let out = command.output().expect("run semgrep");
+    let secs = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let peak_kb: f64 = stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .filter(|_| timed)
+        .unwrap_or(0.0);
+    let findings = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .ok()
+        .and_then(|v| v["results"].as_array().map(Vec::len))
+        .unwrap_or(0);
+    Measured {
+        secs,
+        files,
+        bytes,
+        peak_mib: peak_kb / 1024.0,
+        findings,
+    }
+}
+
+/// The source files of `tree` candor reads, and their bytes.
+fn measure(tree: &Path) -> (usize, u64) {
+    let not_analysed = candor::rules::NotAnalysedFile::default();
+    let d = discover(&[tree.to_path_buf()], 1, tree, &not_analysed);
+    let bytes = d
+        .files
+        .iter()
+        .filter_map(|c| std::fs::metadata(&c.path).ok())
+        .map(|m| m.len())
+        .sum();
+    (d.files.len(), bytes)
+}
+
+/// The first source file of `tree` in path order: the one `changed`
+/// changes.
+fn first_source(tree: &Path) -> PathBuf {
+    let not_analysed = candor::rules::NotAnalysedFile::default();
+    let d = discover(&[tree.to_path_buf()], 1, tree, &not_analysed);
+    d.files
+        .iter()
+        .map(|c| c.path.clone())
+        .min()
+        .expect("a source file")
+}
+
+fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
+    let start = Instant::now();
+    let (files, bytes, findings) = match phase {
         "parse" => {
             let not_analysed = candor::rules::NotAnalysedFile::default();
             let d = discover(&[tree.to_path_buf()], threads, tree, &not_analysed);
@@ -96,17 +260,17 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
                 .stack_size(32 << 20)
                 .build()
                 .unwrap();
-            let (bytes, lines) = pool.install(|| {
+            let bytes = pool.install(|| {
                 d.files
                     .par_iter()
                     .map(|c| {
                         let text = std::fs::read_to_string(&c.path).unwrap_or_default();
                         parse_only(c.language, &c.path, &text);
-                        (text.len() as u64, text.lines().count() as u64)
+                        text.len() as u64
                     })
-                    .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+                    .sum()
             });
-            (d.files.len(), bytes, lines, 0)
+            (d.files.len(), bytes, 0)
         }
         _ => {
             let rules = Rules::embedded().expect("rules");
@@ -114,26 +278,19 @@ fn run_phase(phase: &str, tree: &Path, threads: usize) {
             options.scan.threads = threads;
             options.scan.flow.local_only = phase == "local";
             options.policy = PolicyChoice::Off;
+            if matches!(phase, "cold" | "warm" | "changed") {
+                options.cache = CacheChoice::Dir(cache.to_path_buf());
+            }
             let r = pipeline::run(&options, &rules).expect("scan");
             (
                 r.stats.files_scanned,
                 r.stats.bytes_scanned,
-                r.stats.lines_scanned,
                 r.findings.len(),
             )
         }
     };
     let secs = start.elapsed().as_secs_f64();
-    println!(
-        "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>12.0} {:>10.1} {:>9}",
-        phase,
-        secs,
-        files as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-        lines as f64 / secs,
-        peak_rss_mib(),
-        findings
-    );
+    println!("{secs} {files} {bytes} {} {findings}", peak_rss_mib());
 }
 
 /// Peak resident set size of this process, from /proc (Linux).

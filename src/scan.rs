@@ -222,18 +222,10 @@ pub fn scan(
         base: base.clone(),
         ..ScanReport::default()
     };
-    if let Some(cache) = &cache {
-        let mut stats = cache.stats();
+    if let Some(cache) = cache {
         // Only a scan of the whole tree knows which files are gone.
-        if options.selection.only.is_none() && options.include.is_empty() {
-            let scanned: Vec<String> = discovery
-                .files
-                .iter()
-                .map(|c| relative(&c.path, &base))
-                .collect();
-            stats.pruned = cache.prune(&scanned.iter().map(String::as_str).collect::<Vec<_>>());
-        }
-        report.cache = Some(stats);
+        let whole = options.selection.only.is_none() && options.include.is_empty();
+        report.cache = Some(cache.finish(whole));
     } else if let Some(problem) = cache_problem {
         report.cache = Some(CacheStats {
             problem: Some(problem),

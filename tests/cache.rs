@@ -74,18 +74,19 @@ fn stats(tree: &Path, cache: &Path) -> CacheStats {
     report.cache.expect("the cache was asked for")
 }
 
-/// The entries of the cache at `dir` (not its temporary files).
-fn entries(dir: &Path) -> Vec<PathBuf> {
+/// The packs of the cache at `dir`, in its one configuration directory.
+fn packs(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
-            let path = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            if path.is_dir() {
-                stack.push(path);
-            } else if name.len() == 30 {
-                out.push(path);
+    for config in std::fs::read_dir(dir).expect("read dir").flatten() {
+        if !config.path().is_dir() {
+            continue;
+        }
+        for e in std::fs::read_dir(config.path())
+            .expect("read dir")
+            .flatten()
+        {
+            if e.path().extension().is_some_and(|x| x == "pack") {
+                out.push(e.path());
             }
         }
     }
@@ -158,54 +159,85 @@ fn only_changed_files_are_analysed_again() {
     let after = stats(tree.path(), cache.path());
     assert_eq!(after.misses, 2, "the edited and the moved file: {after:?}");
     assert_eq!(after.hits, cold.misses - 2, "{after:?}");
-    assert_eq!(after.pruned, 1, "the moved file's old entry: {after:?}");
+    assert_eq!((after.packs, after.written), (2, 2), "{after:?}");
 }
 
-/// Something that spoils the entry at a path, given its bytes.
-type Damage<'a> = dyn Fn(&Path, &[u8]) + 'a;
-
 #[test]
-fn damaged_and_foreign_entries_are_rewritten_not_believed() {
+fn damaged_and_foreign_packs_are_not_believed() {
     let tree = tree();
     let cache = tempfile::tempdir().expect("cache dir");
     let reference = scan(tree.path(), None, 2);
-    scan(tree.path(), Some(cache.path()), 2);
-    let all = entries(cache.path());
-    assert!(all.len() > 3 * 6, "{} entries", all.len());
-    let damage: [&Damage; 6] = [
-        // Truncated, as by a full disk.
-        &|p, bytes| std::fs::write(p, &bytes[..bytes.len() / 2]).expect("write"),
-        // A flipped byte in the payload.
-        &|p, bytes| {
-            let mut b = bytes.to_vec();
-            let last = b.len() - 1;
-            b[last] ^= 1;
-            std::fs::write(p, b).expect("write")
-        },
-        // Empty.
-        &|p, _| std::fs::write(p, b"").expect("write"),
-        // Not an entry at all.
-        &|p, _| std::fs::write(p, b"{\"findings\": []}").expect("write"),
-        // Another file's entry, sound in itself.
-        &|p, _| std::fs::copy(&all[0], p).map(|_| ()).expect("copy"),
-        // A directory in its place.
-        &|p, _| {
-            std::fs::remove_file(p).expect("remove");
-            std::fs::create_dir(p).expect("mkdir")
-        },
-    ];
-    // One entry of each kind of damage, never the one copied.
-    for (damage, path) in damage.iter().zip(all.iter().skip(1).step_by(3)) {
-        let bytes = std::fs::read(path).expect("read");
-        damage(path, &bytes);
+    let cold = stats(tree.path(), cache.path());
+    let [pack] = packs(cache.path()).try_into().expect("one pack");
+    let bytes = std::fs::read(&pack).expect("read");
+    let tail = 40 + 60 * cold.written;
+
+    // Bytes flipped inside five entries: those are analysed again.
+    let mut flipped = bytes.clone();
+    let body = 8..bytes.len() - tail;
+    for k in 1..=5 {
+        flipped[body.start + body.len() * k / 6] ^= 0x55;
+    }
+    std::fs::write(&pack, &flipped).expect("write");
+    let read = stats(tree.path(), cache.path());
+    assert!((1..=5).contains(&read.misses), "{read:?}");
+    assert_eq!(read.written, read.misses, "{read:?}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+
+    // A truncated pack is not read at all; its files are analysed again.
+    for pack in packs(cache.path()) {
+        let bytes = std::fs::read(&pack).expect("read");
+        std::fs::write(&pack, &bytes[..bytes.len() / 2]).expect("write");
     }
     let read = stats(tree.path(), cache.path());
-    assert_eq!(read.misses, damage.len(), "{read:?}");
-    // A directory in an entry's place cannot be replaced by a file.
-    assert_eq!(read.written, damage.len() - 1, "{read:?}");
+    assert_eq!(read.hits, 0, "{read:?}");
     assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
-    let again = stats(tree.path(), cache.path());
-    assert_eq!(again.misses, 1, "rewritten: {again:?}");
+    assert_eq!(stats(tree.path(), cache.path()).misses, 0, "rewritten");
+
+    // Not packs, a link out of the cache, and another tree's pack: none
+    // changes what is reported.
+    let config = pack.parent().expect("config dir");
+    std::fs::write(config.join("garbage.pack"), b"not a pack at all").expect("write");
+    std::fs::create_dir(config.join("dir.pack")).expect("mkdir");
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().expect("dir");
+        std::os::unix::fs::symlink(outside.path().join("x"), config.join("link.pack"))
+            .expect("link");
+    }
+    let other_tree = tempfile::tempdir().expect("dir");
+    copy_dir(&root().join("corpus/realname-gin"), other_tree.path());
+    let other_cache = tempfile::tempdir().expect("dir");
+    stats(other_tree.path(), other_cache.path());
+    for (i, foreign) in packs(other_cache.path()).iter().enumerate() {
+        std::fs::copy(foreign, config.join(format!("0000foreign{i}.pack"))).expect("copy");
+    }
+    let read = stats(tree.path(), cache.path());
+    assert_eq!(read.misses, 0, "{read:?}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+}
+
+#[test]
+fn packs_are_folded_into_one_when_they_pile_up() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cold = stats(tree.path(), cache.path());
+    let file = tree.path().join("easylink-flask/easylink/support.py");
+    let text = std::fs::read_to_string(&file).expect("read");
+    for edit in 1..=8 {
+        std::fs::write(&file, format!("{text}\n# edit {edit}\n")).expect("write");
+        let after = stats(tree.path(), cache.path());
+        assert_eq!(after.misses, 1, "{after:?}");
+        if edit < 8 {
+            assert_eq!(after.packs, edit + 1, "{after:?}");
+        } else {
+            // Nine packs: folded into one of the files there are.
+            assert_eq!(after.packs, 1, "{after:?}");
+            assert_eq!(after.entries, cold.written, "{after:?}");
+            assert_eq!(after.pruned, 8, "{after:?}");
+        }
+    }
+    assert_eq!(packs(cache.path()).len(), 1);
 }
 
 #[test]

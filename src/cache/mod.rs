@@ -5,29 +5,33 @@
 //! `--cache-dir` / `CANDOR_CACHE_DIR` say), with a `.gitignore` that keeps
 //! it out of commits. Below it, one directory per *configuration*: the
 //! candor build, the rules, the options that shape the analysis and the
-//! scanned directory; below that, one entry per source file, named by a
-//! hash of its path and checked against the file's content when read (see
-//! [`entry`]). The join across files and the policy check run on every
-//! scan, so a warm scan reports exactly what a cold one does.
+//! scanned directory. There each scan that analysed files adds one pack of
+//! their entries (see [`pack`]); an entry is found by a hash of the file's
+//! path and used only when it was computed from the same content, path and
+//! role (see [`entry`]). The join across files and the policy check run on
+//! every scan, so a warm scan reports exactly what a cold one does.
 //!
-//! Writes are atomic (a new file renamed over the old), so scans running
-//! side by side never see half an entry. A scanned repository is not
-//! trusted: a cache directory, configuration directory or shard that is a
-//! link is refused, an entry that is not a plain file is a miss, and a
-//! cache that git tracks (one committed to the repository rather than
-//! made here) is not used.
+//! Packs are written under a temporary name and renamed into place, so
+//! scans running side by side never see half a pack. A scan of the whole
+//! tree folds the packs into one when they pile up or hold many entries of
+//! files that are gone or changed. A scanned repository is not trusted: a
+//! cache or configuration directory that is a link is refused, a pack that
+//! is not a plain file is not read, and a cache that git tracks (one
+//! committed to the repository rather than made here) is not used.
 
 pub mod entry;
+pub mod pack;
 
-use std::collections::HashSet;
-use std::io::Write;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
 
 pub use entry::{ContentHash, Identity, content_hash};
+use pack::{NameHash, Pack, PackWriter, Record, name_hash};
 
 use crate::scan::{FileResult, ScanOptions};
 
@@ -38,7 +42,14 @@ pub const DIR_NAME: &str = ".candor_cache";
 pub const DIR_VARIABLE: &str = "CANDOR_CACHE_DIR";
 
 /// Entries larger than this are not read (no file's result comes near).
-const MAX_ENTRY: u64 = 64 << 20;
+const MAX_ENTRY: u32 = 64 << 20;
+
+/// A scan of the whole tree folds the packs into one past this many.
+const MAX_PACKS: usize = 8;
+
+/// Any scan folds the packs into one past this many (scans of staged or
+/// changed files only add packs).
+const MAX_PACKS_PARTIAL: usize = 32;
 
 /// A configuration directory unused this long is removed by a full scan.
 const STALE_AFTER: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -83,8 +94,12 @@ pub struct CacheStats {
     /// Files analysed, and how many of their results were written.
     pub misses: usize,
     pub written: usize,
-    /// Entries of files no longer in the tree, removed.
+    /// Entries dropped when the packs were folded into one: of files gone,
+    /// changed since, or written twice.
     pub pruned: usize,
+    /// Packs and entries in the configuration's directory after the scan.
+    pub packs: usize,
+    pub entries: usize,
     /// Why the cache was not used, or not wholly.
     pub problem: Option<String>,
 }
@@ -96,11 +111,15 @@ pub struct Cache {
     dir: PathBuf,
     /// The cache's top directory.
     root: PathBuf,
-    /// Distinguishes this scan's temporary files.
-    writes: AtomicUsize,
+    packs: Vec<Pack>,
+    /// Each file's entries: (pack, record), by the hash of its path.
+    index: HashMap<NameHash, Vec<(usize, Record)>>,
+    /// This scan's pack, made when the first result is kept.
+    writer: Mutex<Option<PackWriter>>,
+    /// The entries this scan read or wrote: what a full scan keeps.
+    used: Mutex<Vec<(NameHash, ContentHash)>>,
     hits: AtomicUsize,
     misses: AtomicUsize,
-    written: AtomicUsize,
     /// The number of data categories of the rules (see
     /// `FileSummary::categories_below`).
     categories: usize,
@@ -127,46 +146,49 @@ impl Cache {
         if !plain_dir(&dir)? {
             make_dir(&dir)?;
         }
-        for shard in 0..=255u8 {
-            let shard = dir.join(format!("{shard:02x}"));
-            if !plain_dir(&shard)? {
-                make_dir(&shard)?;
-            }
-        }
         let stamp = dir.join(STAMP);
         let _ = std::fs::File::create(&stamp).and_then(|f| f.set_modified(SystemTime::now()));
+        let packs = pack_paths(&dir)
+            .iter()
+            .filter_map(|p| Pack::open(p))
+            .collect::<Vec<_>>();
+        let mut index: HashMap<NameHash, Vec<(usize, Record)>> = HashMap::new();
+        for (i, pack) in packs.iter().enumerate() {
+            for record in &pack.records {
+                index.entry(record.name).or_default().push((i, *record));
+            }
+        }
         Ok(Cache {
             dir,
             root: root.to_path_buf(),
-            writes: AtomicUsize::new(0),
+            packs,
+            index,
+            writer: Mutex::new(None),
+            used: Mutex::new(Vec::new()),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
-            written: AtomicUsize::new(0),
             categories: rules.categories.len(),
         })
-    }
-
-    /// Where the entry of the file shown as `path` is kept.
-    fn entry_path(&self, path: &str) -> PathBuf {
-        let name = hex(&Sha256::digest(path.as_bytes())[..16]);
-        self.dir.join(&name[..2]).join(&name[2..])
     }
 
     /// The cached result of the file `identity` names, if there is a sound
     /// one.
     pub fn get(&self, identity: Identity) -> Option<FileResult> {
-        let path = self.entry_path(identity.path);
-        let found = std::fs::symlink_metadata(&path)
-            .ok()
-            .filter(|m| m.is_file() && m.len() <= MAX_ENTRY)
-            .and_then(|_| std::fs::read(&path).ok())
-            .and_then(|bytes| entry::decode(&bytes, identity, self.categories));
-        let counter = if found.is_some() {
-            &self.hits
+        let name = name_hash(identity.path);
+        let found = self.index.get(&name).and_then(|records| {
+            let (pack, record) = records
+                .iter()
+                .rev()
+                .find(|(_, r)| r.content == *identity.content && r.len <= MAX_ENTRY)?;
+            let bytes = self.packs[*pack].read(record)?;
+            entry::decode(&bytes, identity, self.categories)
+        });
+        if found.is_some() {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            self.use_entry(name, *identity.content);
         } else {
-            &self.misses
-        };
-        counter.fetch_add(1, Ordering::Relaxed);
+            self.misses.fetch_add(1, Ordering::Relaxed);
+        }
         found
     }
 
@@ -176,66 +198,176 @@ impl Cache {
         let Some(bytes) = entry::encode(identity, result) else {
             return;
         };
-        let path = self.entry_path(identity.path);
-        let n = self.writes.fetch_add(1, Ordering::Relaxed);
-        let temporary = path.with_file_name(format!(".tmp-{}-{n}", std::process::id()));
-        if write_new(&temporary, &bytes).is_ok() {
-            if std::fs::rename(&temporary, &path).is_ok() {
-                self.written.fetch_add(1, Ordering::Relaxed);
-            } else {
-                let _ = std::fs::remove_file(&temporary);
-            }
+        let name = name_hash(identity.path);
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if writer.is_none() {
+            *writer = PackWriter::create(self.dir.join(temporary_name())).ok();
         }
-    }
-
-    /// After a scan of the whole tree: removes the entries of files not
-    /// among `scanned` (paths as shown), temporary files a stopped scan
-    /// left, and configurations not used for a month. Returns how many
-    /// entries went.
-    pub fn prune(&self, scanned: &[&str]) -> usize {
-        let kept: HashSet<PathBuf> = scanned.iter().map(|p| self.entry_path(p)).collect();
-        let mut pruned = 0;
-        for shard in 0..=255u8 {
-            let Ok(entries) = std::fs::read_dir(self.dir.join(format!("{shard:02x}"))) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                let temporary = entry.file_name().to_string_lossy().starts_with(".tmp-");
-                let remove = if temporary {
-                    older_than(&path, ABANDONED_AFTER)
-                } else {
-                    !kept.contains(&path)
-                };
-                if remove && std::fs::remove_file(&path).is_ok() && !temporary {
-                    pruned += 1;
-                }
-            }
-        }
-        self.remove_stale_configurations();
-        pruned
-    }
-
-    fn remove_stale_configurations(&self) {
-        let Ok(entries) = std::fs::read_dir(&self.root) else {
+        let Some(w) = writer.as_mut() else {
             return;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if is_dir && path != self.dir && older_than(&path.join(STAMP), STALE_AFTER) {
-                let _ = std::fs::remove_dir_all(&path);
+        if w.add(name, *identity.content, &bytes).is_err() {
+            if let Some(w) = writer.take() {
+                w.abandon();
+            }
+            return;
+        }
+        drop(writer);
+        self.use_entry(name, *identity.content);
+    }
+
+    fn use_entry(&self, name: NameHash, content: ContentHash) {
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((name, content));
+    }
+
+    /// Puts this scan's pack in place and, when the packs pile up, folds
+    /// them into one: after a scan of the whole tree (`whole`) keeping only
+    /// the entries it used, else the newest entry of each file.
+    pub fn finish(self, whole: bool) -> CacheStats {
+        let mut stats = CacheStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            ..CacheStats::default()
+        };
+        let writer = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let mut packs = self.packs;
+        if let Some(w) = writer {
+            let written = w.entries();
+            let path = self.dir.join(pack_name());
+            if w.finish(&path).is_ok() {
+                stats.written = written;
+                packs.extend(Pack::open(&path));
+            }
+        }
+        let used = self.used.into_inner().unwrap_or_else(|e| e.into_inner());
+        let records: usize = packs.iter().map(|p| p.records.len()).sum();
+        let fold = if whole {
+            packs.len() > MAX_PACKS || records > 2 * used.len() + 64
+        } else {
+            packs.len() > MAX_PACKS_PARTIAL
+        };
+        if fold {
+            let keep: Option<HashSet<(NameHash, ContentHash)>> =
+                whole.then(|| used.into_iter().collect());
+            if let Some(kept) = fold_packs(&self.dir, &packs, keep.as_ref()) {
+                stats.pruned = records - kept;
+                for pack in &packs {
+                    let _ = std::fs::remove_file(&pack.path);
+                }
+                packs = pack_paths(&self.dir)
+                    .iter()
+                    .filter_map(|p| Pack::open(p))
+                    .collect();
+            }
+        }
+        stats.packs = packs.len();
+        stats.entries = packs.iter().map(|p| p.records.len()).sum();
+        if whole {
+            remove_abandoned(&self.dir);
+            remove_stale_configurations(&self.root, &self.dir);
+        }
+        stats
+    }
+}
+
+/// Writes one pack of the newest entry of each (file, content) among
+/// `keep` (all files when `None`: the newest entry of each) and returns
+/// how many it holds; `None` if it could not be written.
+fn fold_packs(
+    dir: &Path,
+    packs: &[Pack],
+    keep: Option<&HashSet<(NameHash, ContentHash)>>,
+) -> Option<usize> {
+    let mut newest: HashMap<NameHash, (usize, Record)> = HashMap::new();
+    let mut order = Vec::new();
+    for (i, pack) in packs.iter().enumerate() {
+        for record in &pack.records {
+            if keep.is_some_and(|k| !k.contains(&(record.name, record.content))) {
+                continue;
+            }
+            if newest.insert(record.name, (i, *record)).is_none() {
+                order.push(record.name);
             }
         }
     }
+    let mut writer = PackWriter::create(dir.join(temporary_name())).ok()?;
+    for name in &order {
+        let (pack, record) = newest[name];
+        let Some(bytes) = packs[pack].read(&record) else {
+            continue;
+        };
+        if writer.add(record.name, record.content, &bytes).is_err() {
+            writer.abandon();
+            return None;
+        }
+    }
+    let kept = writer.entries();
+    writer.finish(&dir.join(pack_name())).ok()?;
+    Some(kept)
+}
 
-    /// How the scan used the cache so far.
-    pub fn stats(&self) -> CacheStats {
-        CacheStats {
-            hits: self.hits.load(Ordering::Relaxed),
-            misses: self.misses.load(Ordering::Relaxed),
-            written: self.written.load(Ordering::Relaxed),
-            ..CacheStats::default()
+/// The packs of a configuration directory, oldest first (their names
+/// start with the time they were written).
+fn pack_paths(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == pack::EXTENSION))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A name for a new pack, sorting after older ones.
+fn pack_name() -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    format!(
+        "{:012x}{:08x}-{}.{}",
+        now.as_secs(),
+        now.subsec_nanos(),
+        std::process::id(),
+        pack::EXTENSION
+    )
+}
+
+/// A name for a pack being written, unique to this process and moment.
+fn temporary_name() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!(".tmp-{}-{n}-{}", std::process::id(), pack_name())
+}
+
+/// Removes temporary files a stopped scan left behind.
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let temporary = entry.file_name().to_string_lossy().starts_with(".tmp-");
+        if temporary && older_than(&entry.path(), ABANDONED_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes the configurations other than `current` not used for a month.
+fn remove_stale_configurations(root: &Path, current: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && path != current && older_than(&path.join(STAMP), STALE_AFTER) {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
 }
@@ -320,6 +452,7 @@ fn refuse_tracked(root: &Path, top: &Path) -> Result<(), CacheError> {
 /// Writes `bytes` to a file that must not exist yet (never through a link
 /// left in its place).
 fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
     let mut file = std::fs::File::create_new(path)?;
     file.write_all(bytes)
 }

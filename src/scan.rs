@@ -185,6 +185,12 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// For the project-level join.
     pub summary: Option<FileSummary>,
+    /// A summary read from the cache, still encoded: decoded only when the
+    /// join runs (see [`crate::cache`]).
+    pub summary_packed: Option<Vec<u8>>,
+    /// The file's path, role and content in one hash, when the cache saw
+    /// it (see `cache::Identity::key`).
+    pub key: Option<cache::ContentHash>,
     /// Fields the file's model hooks store hashed (see
     /// `flow::Analysis::protected_fields`), with the file's language
     /// family: a model protects the writes of its own language only.
@@ -222,12 +228,8 @@ pub fn scan(
         base: base.clone(),
         ..ScanReport::default()
     };
-    if let Some(cache) = cache {
-        // Only a scan of the whole tree knows which files are gone.
-        let whole = options.selection.only.is_none() && options.include.is_empty();
-        report.cache = Some(cache.finish(whole));
-    } else if let Some(problem) = cache_problem {
-        report.cache = Some(CacheStats {
+    if cache.is_none() {
+        report.cache = cache_problem.map(|problem| CacheStats {
             problem: Some(problem),
             ..CacheStats::default()
         });
@@ -283,12 +285,19 @@ pub fn scan(
             message: s.reason,
         });
     }
+    let link_key = cache
+        .as_ref()
+        .and_then(|_| cache::link_key(results.iter().map(|r| r.key.as_ref())));
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
     for r in results {
         report.findings.extend(r.findings);
         protected_fields.extend(r.protected_fields);
-        summaries.extend(r.summary);
+        match (r.summary, r.summary_packed) {
+            (Some(summary), _) => summaries.push(Summary::Ready(Box::new(summary))),
+            (None, Some(packed)) => summaries.push(Summary::Packed(packed)),
+            (None, None) => {}
+        }
         report.notices.extend(r.notices);
         report.stats.bytes_scanned += r.bytes;
         report.stats.lines_scanned += r.lines;
@@ -301,15 +310,25 @@ pub fn scan(
         .iter()
         .filter(|n| n.kind == NoticeKind::Skipped)
         .count();
-    let linked = contain::catching(|| project::link(&summaries, rules));
-    // Freeing every file's summary takes a while; the report does not wait.
-    // (Where no thread can be started, the closure and the summaries are
-    // dropped here.)
-    let _ = std::thread::Builder::new().spawn(move || drop(summaries));
-    let linked = linked.unwrap_or_else(|message| {
-        report.notices.push(internal_error(".", &message));
-        project::Linked::default()
-    });
+    let kept = cache
+        .as_ref()
+        .zip(link_key.as_ref())
+        .and_then(|(cache, key)| cache.linked(key));
+    let linked = match kept {
+        Some(linked) => linked,
+        None => {
+            let linked = link(summaries, cache.as_ref(), rules, &mut report);
+            if let (Some(cache), Some(key)) = (&cache, &link_key) {
+                cache.keep_linked(key, &linked);
+            }
+            linked
+        }
+    };
+    if let Some(cache) = cache {
+        // Only a scan of the whole tree knows which files are gone.
+        let whole = options.selection.only.is_none() && options.include.is_empty();
+        report.cache = Some(cache.finish(whole));
+    }
     if linked.over_budget {
         report.notices.push(Notice {
             path: ".".into(),
@@ -323,6 +342,39 @@ pub fn scan(
     leave_out_model_protected(&mut report.findings, &protected_fields);
     report.notices.sort();
     Ok(report)
+}
+
+/// A file's summary as the scan has it: made by this scan, or read from
+/// the cache and not decoded yet.
+enum Summary {
+    Ready(Box<FileSummary>),
+    Packed(Vec<u8>),
+}
+
+/// Joins the files' summaries (decoding those read from the cache); a
+/// failure of the join is a notice, and no cross-file flow.
+fn link(
+    summaries: Vec<Summary>,
+    cache: Option<&Cache>,
+    rules: &Rules,
+    report: &mut ScanReport,
+) -> project::Linked {
+    let summaries: Vec<FileSummary> = summaries
+        .into_par_iter()
+        .filter_map(|s| match s {
+            Summary::Ready(summary) => Some(*summary),
+            Summary::Packed(bytes) => cache?.unpack_summary(&bytes),
+        })
+        .collect();
+    let linked = contain::catching(|| project::link(&summaries, rules));
+    // Freeing every file's summary takes a while; the report does not wait.
+    // (Where no thread can be started, the closure and the summaries are
+    // dropped here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(summaries));
+    linked.unwrap_or_else(|message| {
+        report.notices.push(internal_error(".", &message));
+        project::Linked::default()
+    })
 }
 
 /// The text of the dependency manifest at `path` (shown as `shown`), from
@@ -561,8 +613,9 @@ impl Analysis<'_> {
         if let Some(cached) = cache.get(identity) {
             return cached;
         }
-        let result = analyse(bytes);
+        let mut result = analyse(bytes);
         cache.put(identity, &result);
+        result.key = Some(identity.key());
         result
     }
 }

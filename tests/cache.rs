@@ -163,7 +163,7 @@ fn only_changed_files_are_analysed_again() {
 }
 
 #[test]
-fn damaged_and_foreign_packs_are_not_believed() {
+fn damaged_and_foreign_packs_and_joins_are_not_believed() {
     let tree = tree();
     let cache = tempfile::tempdir().expect("cache dir");
     let reference = scan(tree.path(), None, 2);
@@ -214,6 +214,40 @@ fn damaged_and_foreign_packs_are_not_believed() {
     }
     let read = stats(tree.path(), cache.path());
     assert_eq!(read.misses, 0, "{read:?}");
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+
+    // The kept join: damaged, or another tree's under this one's name.
+    let joins: Vec<PathBuf> = std::fs::read_dir(config)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("linked-"))
+        })
+        .collect();
+    assert!(!joins.is_empty(), "the join is kept");
+    for join in &joins {
+        let mut bytes = std::fs::read(join).expect("read");
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(join, bytes).expect("write");
+    }
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
+    let other_config = packs(other_cache.path())[0]
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    for foreign in std::fs::read_dir(&other_config)
+        .expect("read dir")
+        .flatten()
+    {
+        if foreign.file_name().to_string_lossy().starts_with("linked-") {
+            for join in &joins {
+                std::fs::copy(foreign.path(), join).expect("copy");
+            }
+        }
+    }
     assert_eq!(scan(tree.path(), Some(cache.path()), 2), reference);
 }
 

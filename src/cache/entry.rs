@@ -38,13 +38,29 @@ pub struct Identity<'a> {
     pub content: &'a ContentHash,
 }
 
+impl Identity<'_> {
+    /// The identity in one hash: the join's input is named by these (see
+    /// `super::link_key`).
+    pub fn key(&self) -> ContentHash {
+        let mut hasher = Sha256::new();
+        hasher.update((self.path.len() as u64).to_le_bytes());
+        hasher.update(self.path.as_bytes());
+        hasher.update(self.role.name().as_bytes());
+        hasher.update([0]);
+        hasher.update(self.content);
+        hasher.finalize().into()
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
     path: Cow<'a, str>,
     role: Role,
     content: ContentHash,
     findings: Vec<CachedFinding>,
-    summary: Option<Cow<'a, FileSummary>>,
+    /// The summary, encoded on its own: a scan whose join is cached never
+    /// decodes it (see [`unpack_summary`]).
+    summary: Option<Cow<'a, [u8]>>,
     protected_fields: Cow<'a, [(Language, String)]>,
     notices: Cow<'a, [Notice]>,
     bytes: u64,
@@ -52,11 +68,11 @@ struct Entry<'a> {
     scanned: bool,
 }
 
-/// A finding as the analysis of one file makes it. The fields the pipeline
-/// fills later (fingerprint, policy, suppression, merged categories) are
-/// not kept: a result that has them is not cached.
+/// A finding as the analysis of one file or the join makes it. The fields
+/// the pipeline fills later (fingerprint, policy, suppression, merged
+/// categories) are not kept: a result that has them is not cached.
 #[derive(Serialize, Deserialize)]
-struct CachedFinding {
+pub struct CachedFinding {
     rule_id: String,
     level: Level,
     category: String,
@@ -76,6 +92,19 @@ struct CachedFinding {
     snippet_offset: u32,
     trail: Vec<TrailStep>,
     model_field: Option<String>,
+}
+
+/// The findings in cacheable form, or `None` if one cannot be cached.
+pub fn cached_findings(findings: &[Finding]) -> Option<Vec<CachedFinding>> {
+    findings.iter().map(CachedFinding::of).collect()
+}
+
+/// The findings back, or `None` if one names a rule this build lacks.
+pub fn findings_back(cached: Vec<CachedFinding>) -> Option<Vec<Finding>> {
+    cached
+        .into_iter()
+        .map(CachedFinding::into_finding)
+        .collect()
 }
 
 impl CachedFinding {
@@ -141,17 +170,18 @@ impl CachedFinding {
 /// The bytes of the entry for `result`, or `None` when it cannot be kept
 /// (see [`CachedFinding`]).
 pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
-    let findings = result
-        .findings
-        .iter()
-        .map(CachedFinding::of)
-        .collect::<Option<Vec<_>>>()?;
+    let findings = cached_findings(&result.findings)?;
+    let summary = match (&result.summary, &result.summary_packed) {
+        (Some(summary), _) => Some(Cow::Owned(postcard::to_stdvec(summary).ok()?)),
+        (None, Some(packed)) => Some(Cow::Borrowed(packed.as_slice())),
+        (None, None) => None,
+    };
     let entry = Entry {
         path: Cow::Borrowed(identity.path),
         role: identity.role,
         content: *identity.content,
         findings,
-        summary: result.summary.as_ref().map(Cow::Borrowed),
+        summary,
         protected_fields: Cow::Borrowed(&result.protected_fields),
         notices: Cow::Borrowed(&result.notices),
         bytes: result.bytes,
@@ -159,21 +189,13 @@ pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
         scanned: result.scanned,
     };
     let payload = postcard::to_stdvec(&entry).ok()?;
-    let mut out = Vec::with_capacity(MAGIC.len() + 32 + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&Sha256::digest(&payload));
-    out.extend_from_slice(&payload);
-    Some(out)
+    Some(super::with_checksum(MAGIC, &payload))
 }
 
 /// The result `bytes` hold for the file `identity` names, or `None` when
 /// they are not a sound entry for it.
-pub fn decode(bytes: &[u8], identity: Identity, categories: usize) -> Option<FileResult> {
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (checksum, payload) = rest.split_at_checked(32)?;
-    if Sha256::digest(payload).as_slice() != checksum {
-        return None;
-    }
+pub fn decode(bytes: &[u8], identity: Identity) -> Option<FileResult> {
+    let payload = super::checked(bytes, MAGIC)?;
     let entry: Entry = postcard::from_bytes(payload).ok()?;
     let same_file = entry.path == identity.path
         && entry.role == identity.role
@@ -181,26 +203,25 @@ pub fn decode(bytes: &[u8], identity: Identity, categories: usize) -> Option<Fil
     if !same_file {
         return None;
     }
-    let summary = entry.summary.map(Cow::into_owned);
-    if summary
-        .as_ref()
-        .is_some_and(|s| !s.categories_below(categories))
-    {
-        return None;
-    }
     Some(FileResult {
-        findings: entry
-            .findings
-            .into_iter()
-            .map(CachedFinding::into_finding)
-            .collect::<Option<Vec<_>>>()?,
-        summary,
+        findings: findings_back(entry.findings)?,
+        summary: None,
+        summary_packed: entry.summary.map(Cow::into_owned),
+        key: Some(identity.key()),
         protected_fields: entry.protected_fields.into_owned(),
         notices: entry.notices.into_owned(),
         bytes: entry.bytes,
         lines: entry.lines,
         scanned: entry.scanned,
     })
+}
+
+/// The summary an entry kept encoded, if it decodes to one whose data
+/// categories are among the first `categories` (see
+/// `FileSummary::categories_below`).
+pub fn unpack_summary(bytes: &[u8], categories: usize) -> Option<FileSummary> {
+    let summary: FileSummary = postcard::from_bytes(bytes).ok()?;
+    summary.categories_below(categories).then_some(summary)
 }
 
 #[cfg(test)]
@@ -232,7 +253,7 @@ mod tests {
             content: &content,
         };
         let bytes = encode(id, &result()).expect("encodes");
-        let back = decode(&bytes, id, 10).expect("decodes");
+        let back = decode(&bytes, id).expect("decodes");
         assert_eq!(back.notices, result().notices);
         assert_eq!(back.protected_fields, result().protected_fields);
         assert_eq!((back.bytes, back.lines, back.scanned), (12, 3, true));
@@ -242,17 +263,17 @@ mod tests {
             content: &other,
             ..id
         };
-        assert!(decode(&bytes, changed, 10).is_none(), "other content");
+        assert!(decode(&bytes, changed).is_none(), "other content");
         let moved = Identity {
             path: "moved.py",
             ..id
         };
-        assert!(decode(&bytes, moved, 10).is_none(), "other path");
+        assert!(decode(&bytes, moved).is_none(), "other path");
         let test = Identity {
             role: Role::Test,
             ..id
         };
-        assert!(decode(&bytes, test, 10).is_none(), "other role");
+        assert!(decode(&bytes, test).is_none(), "other role");
     }
 
     #[test]
@@ -265,14 +286,14 @@ mod tests {
         };
         let bytes = encode(id, &result()).expect("encodes");
         for cut in 0..bytes.len() {
-            assert!(decode(&bytes[..cut], id, 10).is_none(), "cut at {cut}");
+            assert!(decode(&bytes[..cut], id).is_none(), "cut at {cut}");
         }
         for i in 0..bytes.len() {
             let mut flipped = bytes.clone();
             flipped[i] ^= 0x20;
-            assert!(decode(&flipped, id, 10).is_none(), "byte {i} flipped");
+            assert!(decode(&flipped, id).is_none(), "byte {i} flipped");
         }
-        assert!(decode(b"", id, 10).is_none());
-        assert!(decode(b"not an entry at all", id, 10).is_none());
+        assert!(decode(b"", id).is_none());
+        assert!(decode(b"not an entry at all", id).is_none());
     }
 }

@@ -33,6 +33,7 @@ use sha2::{Digest, Sha256};
 pub use entry::{ContentHash, Identity, content_hash};
 use pack::{NameHash, Pack, PackWriter, Record, name_hash};
 
+use crate::project::Linked;
 use crate::scan::{FileResult, ScanOptions};
 
 /// The directory name of the cache at the repository root.
@@ -181,7 +182,7 @@ impl Cache {
                 .rev()
                 .find(|(_, r)| r.content == *identity.content && r.len <= MAX_ENTRY)?;
             let bytes = self.packs[*pack].read(record)?;
-            entry::decode(&bytes, identity, self.categories)
+            entry::decode(&bytes, identity)
         });
         if found.is_some() {
             self.hits.fetch_add(1, Ordering::Relaxed);
@@ -214,6 +215,64 @@ impl Cache {
         }
         drop(writer);
         self.use_entry(name, *identity.content);
+    }
+
+    /// The summary a cached result kept encoded (see
+    /// [`entry::unpack_summary`]).
+    pub fn unpack_summary(&self, bytes: &[u8]) -> Option<crate::project::FileSummary> {
+        entry::unpack_summary(bytes, self.categories)
+    }
+
+    /// What the join found the last time its input was the files that
+    /// `key` names (see [`link_key`]).
+    pub fn linked(&self, key: &ContentHash) -> Option<Linked> {
+        let path = self.dir.join(linked_name(key));
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > u64::from(MAX_ENTRY) {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        let payload = checked(&bytes, LINKED_MAGIC)?;
+        let kept: KeptLink = postcard::from_bytes(payload).ok()?;
+        (kept.key == *key).then_some(())?;
+        Some(Linked {
+            findings: entry::findings_back(kept.findings)?,
+            over_budget: kept.over_budget,
+        })
+    }
+
+    /// Keeps what the join found for the files `key` names; the newest few
+    /// joins are kept, so that scans of a part of the tree (pre-commit) do
+    /// not push out the whole tree's.
+    pub fn keep_linked(&self, key: &ContentHash, linked: &Linked) {
+        let Some(findings) = entry::cached_findings(&linked.findings) else {
+            return;
+        };
+        let kept = KeptLink {
+            key: *key,
+            findings,
+            over_budget: linked.over_budget,
+        };
+        let Ok(payload) = postcard::to_stdvec(&kept) else {
+            return;
+        };
+        let path = self.dir.join(linked_name(key));
+        if write_atomically(&path, &with_checksum(LINKED_MAGIC, &payload)).is_err() {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut joins: Vec<(SystemTime, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(LINKED_PREFIX))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        joins.sort();
+        let excess = joins.len().saturating_sub(MAX_LINKED);
+        for (_, old) in joins.into_iter().take(excess) {
+            let _ = std::fs::remove_file(old);
+        }
     }
 
     fn use_entry(&self, name: NameHash, content: ContentHash) {
@@ -271,6 +330,54 @@ impl Cache {
         }
         stats
     }
+}
+
+/// The join's input named in one hash: every file's path, role and
+/// content, in the scan's order; `None` when a file has no such identity
+/// (the cache did not see it).
+pub fn link_key<'a>(
+    identities: impl Iterator<Item = Option<&'a ContentHash>>,
+) -> Option<ContentHash> {
+    let mut hasher = Sha256::new();
+    for identity in identities {
+        hasher.update(identity?);
+    }
+    Some(hasher.finalize().into())
+}
+
+/// What a scan's join found, kept (see [`Cache::linked`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptLink {
+    key: ContentHash,
+    findings: Vec<entry::CachedFinding>,
+    over_budget: bool,
+}
+
+const LINKED_MAGIC: &[u8; 8] = b"cndrln1\n";
+const LINKED_PREFIX: &str = "linked-";
+
+/// How many joins a configuration keeps.
+const MAX_LINKED: usize = 4;
+
+fn linked_name(key: &ContentHash) -> String {
+    format!("{LINKED_PREFIX}{}", hex(&key[..12]))
+}
+
+/// `magic`, the SHA-256 of `payload`, then `payload`.
+fn with_checksum(magic: &[u8; 8], payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(magic.len() + 32 + payload.len());
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&Sha256::digest(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The payload of `bytes` written by [`with_checksum`] with `magic`, if
+/// they check out.
+fn checked<'a>(bytes: &'a [u8], magic: &[u8; 8]) -> Option<&'a [u8]> {
+    let rest = bytes.strip_prefix(magic.as_slice())?;
+    let (checksum, payload) = rest.split_at_checked(32)?;
+    (Sha256::digest(payload).as_slice() == checksum).then_some(payload)
 }
 
 /// Writes one pack of the newest entry of each (file, content) among
@@ -459,8 +566,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Writes `path` whole or not at all.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let temporary = path.with_file_name(format!(".tmp-{}", std::process::id()));
-    let _ = std::fs::remove_file(&temporary);
+    let temporary = path.with_file_name(temporary_name());
     write_new(&temporary, bytes)?;
     std::fs::rename(&temporary, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);

@@ -1,10 +1,11 @@
 //! Scan throughput against a bare parse of the same files, cold and warm.
 //!
-//! `cargo bench --bench scan [-- --copies N --threads N --tree DIR]`
+//! `cargo bench --bench scan [-- --copies N --threads N --tree DIR --runs N
+//! --no-semgrep]`
 //! generates a deterministic multi-language tree from the corpus apps (each
 //! copy in its own directory, with its own identifiers; or scans `--tree`,
 //! a directory of your own), then runs, each in a fresh process so that
-//! peak memory is its own, best of three:
+//! peak memory is its own, best of three runs (`--runs`):
 //!   - `parse`:   read every file and parse it (tree-sitter, or syn for
 //!     Rust): the floor the scan is measured against;
 //!   - `local`:   the pipeline with flows followed only within each function
@@ -15,8 +16,9 @@
 //!   - `cold`:    the full pipeline with an empty cache, which it fills;
 //!   - `warm`:    again, with nothing changed;
 //!   - `changed`: again, with one file changed;
-//!   - `semgrep`: when `semgrep` is installed, its taint mode with the
-//!     comparable rules of `bench/semgrep/` over the same tree.
+//!   - `semgrep`: when `semgrep` is installed (and not `--no-semgrep`), its
+//!     taint mode with the comparable rules of `bench/semgrep/` over the
+//!     same tree, once.
 //!
 //! It prints seconds, files/s, MB/s, peak resident memory and the ratio of
 //! each time to the parse's.

@@ -23,6 +23,7 @@ pub mod contain;
 pub mod dependencies;
 pub mod discover;
 pub mod emit;
+pub mod file_result;
 pub mod files;
 pub mod flow;
 pub mod frontend;

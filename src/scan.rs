@@ -15,6 +15,7 @@ use crate::classify::{Classifier, normalized_name};
 use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
+pub use crate::file_result::FileResult;
 use crate::files;
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
@@ -178,30 +179,6 @@ impl Selection {
     }
 }
 
-/// What the scan learns from one source file.
-#[derive(Debug, Default)]
-pub struct FileResult {
-    /// Flows within the file's functions.
-    pub findings: Vec<Finding>,
-    /// For the project-level join.
-    pub summary: Option<FileSummary>,
-    /// A summary read from the cache, still encoded: decoded only when the
-    /// join runs (see [`crate::cache`]).
-    pub summary_packed: Option<Vec<u8>>,
-    /// The file's path, role and content in one hash, when the cache saw
-    /// it (see `cache::Identity::key`).
-    pub key: Option<cache::ContentHash>,
-    /// Fields the file's model hooks store hashed (see
-    /// `flow::Analysis::protected_fields`), with the file's language
-    /// family: a model protects the writes of its own language only.
-    pub protected_fields: Vec<(Language, String)>,
-    pub notices: Vec<Notice>,
-    pub bytes: u64,
-    pub lines: u64,
-    /// Read and analysed (not skipped).
-    pub scanned: bool,
-}
-
 pub fn scan(
     options: &ScanOptions,
     rules: &Rules,
@@ -210,7 +187,7 @@ pub fn scan(
     let base = base_dir(&options.roots);
     let discovery = discover_selected(options, &base, rules);
     let (cache, cache_problem) = match &options.cache {
-        Some(dir) => match Cache::open(dir, &base, options, rules) {
+        Some(dir) => match Cache::open(dir, &base, &analysis_options(options), rules) {
             Ok(cache) => (Some(cache), None),
             Err(e) => (None, Some(e.to_string())),
         },
@@ -342,6 +319,18 @@ pub fn scan(
     leave_out_model_protected(&mut report.findings, &protected_fields);
     report.notices.sort();
     Ok(report)
+}
+
+/// The options that shape what the analysis of a file gives, as text: a
+/// cache keeps results apart by them.
+fn analysis_options(options: &ScanOptions) -> Vec<String> {
+    let mut internal = options.flow.internal_domains.clone();
+    internal.sort();
+    vec![
+        format!("local-only={}", options.flow.local_only),
+        format!("internal-domains={}", internal.join(",")),
+        format!("max-file-size={}", options.max_file_size),
+    ]
 }
 
 /// A file's summary as the scan has it: made by this scan, or read from

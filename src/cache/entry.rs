@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::checks;
+use crate::file_result::FileResult;
 use crate::language::Language;
 use crate::model::{Finding, FlowKind, Level, Location, Notice, Role, StoreKind, TrailStep};
 use crate::project::FileSummary;
-use crate::scan::FileResult;
 
 /// The first bytes of every entry; a new layout gets a new magic.
 const MAGIC: &[u8; 8] = b"candor\x01\n";

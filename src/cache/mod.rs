@@ -33,8 +33,9 @@ use sha2::{Digest, Sha256};
 pub use entry::{ContentHash, Identity, content_hash};
 use pack::{NameHash, Pack, PackWriter, Record, name_hash};
 
+use crate::file_result::FileResult;
+pub use crate::model::CacheStats;
 use crate::project::Linked;
-use crate::scan::{FileResult, ScanOptions};
 
 /// The directory name of the cache at the repository root.
 pub const DIR_NAME: &str = ".candor_cache";
@@ -87,24 +88,6 @@ pub enum CacheError {
     Unverified { path: PathBuf, reason: String },
 }
 
-/// How a scan used the cache.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct CacheStats {
-    /// Files whose result was read from the cache.
-    pub hits: usize,
-    /// Files analysed, and how many of their results were written.
-    pub misses: usize,
-    pub written: usize,
-    /// Entries dropped when the packs were folded into one: of files gone,
-    /// changed since, or written twice.
-    pub pruned: usize,
-    /// Packs and entries in the configuration's directory after the scan.
-    pub packs: usize,
-    pub entries: usize,
-    /// Why the cache was not used, or not wholly.
-    pub problem: Option<String>,
-}
-
 /// An open cache, for one configuration.
 #[derive(Debug)]
 pub struct Cache {
@@ -132,7 +115,7 @@ impl Cache {
     pub fn open(
         root: &Path,
         base: &Path,
-        options: &ScanOptions,
+        options: &[String],
         rules: &crate::rules::Rules,
     ) -> Result<Cache, CacheError> {
         let existed = plain_dir(root)?;
@@ -482,21 +465,16 @@ fn remove_stale_configurations(root: &Path, current: &Path) {
 /// The directory of a configuration: a hash of the build, the rules, the
 /// options that shape what a file's analysis gives, and the directory
 /// scanned (paths are shown relative to it).
-fn configuration(base: &Path, options: &ScanOptions, rules: &crate::rules::Rules) -> String {
+fn configuration(base: &Path, options: &[String], rules: &crate::rules::Rules) -> String {
     let mut hasher = Sha256::new();
     let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
-    let mut internal = options.flow.internal_domains.clone();
-    internal.sort();
-    let parts = [
+    let fixed = [
         env!("CARGO_PKG_VERSION").to_string(),
         env!("CANDOR_BUILD_ID").to_string(),
         rules.fingerprint.clone(),
         base.to_string_lossy().into_owned(),
-        options.flow.local_only.to_string(),
-        internal.join("\n"),
-        options.max_file_size.to_string(),
     ];
-    for part in parts {
+    for part in fixed.iter().chain(options) {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }

@@ -27,5 +27,5 @@ pub use flow::{Flow, Step};
 pub use kinds::{CategoryId, FlowKind, Role, StoreKind};
 pub use merge::{merge, subject};
 pub use promise::{PolicyCheck, Promise, PromiseKind, PromiseStatus};
-pub use report::{Ecosystem, Notice, NoticeKind, ScanReport, ScanStats, SdkUse};
+pub use report::{CacheStats, Ecosystem, Notice, NoticeKind, ScanReport, ScanStats, SdkUse};
 pub use rule::{Level, Rule};

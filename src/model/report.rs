@@ -27,7 +27,7 @@ pub struct ScanReport {
     pub commit: Option<String>,
     /// How the scan used the analysis cache, when it was asked to (not part
     /// of any report: a warm scan reports what a cold one does).
-    pub cache: Option<crate::cache::CacheStats>,
+    pub cache: Option<CacheStats>,
 }
 
 impl ScanReport {
@@ -155,4 +155,22 @@ pub struct SdkUse {
     /// The manifest file, relative to the scanned directory.
     pub path: String,
     pub line: u32,
+}
+
+/// How a scan used the analysis cache (see `crate::cache`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Files whose result was read from the cache.
+    pub hits: usize,
+    /// Files analysed, and how many of their results were written.
+    pub misses: usize,
+    pub written: usize,
+    /// Entries dropped when the packs were folded into one: of files gone,
+    /// changed since, or written twice.
+    pub pruned: usize,
+    /// Packs and entries in the configuration's directory after the scan.
+    pub packs: usize,
+    pub entries: usize,
+    /// Why the cache was not used, or not wholly.
+    pub problem: Option<String>,
 }

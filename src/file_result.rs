@@ -1,0 +1,31 @@
+//! What the scan learns from one source file: its own findings and
+//! notices, and the summary of its functions that the join across files
+//! needs. The analysis makes it, the cache keeps it (see `crate::cache`).
+
+use crate::language::Language;
+use crate::model::{Finding, Notice};
+use crate::project::FileSummary;
+
+/// What the scan learns from one source file.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// Flows within the file's functions.
+    pub findings: Vec<Finding>,
+    /// For the project-level join.
+    pub summary: Option<FileSummary>,
+    /// A summary read from the cache, still encoded: decoded only when the
+    /// join runs (see [`crate::cache`]).
+    pub summary_packed: Option<Vec<u8>>,
+    /// The file's path, role and content in one hash, when the cache saw
+    /// it (see `cache::Identity::key`).
+    pub key: Option<[u8; 32]>,
+    /// Fields the file's model hooks store hashed (see
+    /// `flow::Analysis::protected_fields`), with the file's language
+    /// family: a model protects the writes of its own language only.
+    pub protected_fields: Vec<(Language, String)>,
+    pub notices: Vec<Notice>,
+    pub bytes: u64,
+    pub lines: u64,
+    /// Read and analysed (not skipped).
+    pub scanned: bool,
+}

@@ -13,9 +13,9 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// For the project-level join.
     pub summary: Option<FileSummary>,
-    /// A summary read from the cache, still encoded: decoded only when the
-    /// join runs (see [`crate::cache`]).
-    pub summary_packed: Option<Vec<u8>>,
+    /// Where the cache keeps the summary of a result read from it: it is
+    /// read and decoded only when the join runs (see [`crate::cache`]).
+    pub summary_packed: Option<PackedSummary>,
     /// The file's path, role and content in one hash, when the cache saw
     /// it (see `cache::Identity::key`).
     pub key: Option<[u8; 32]>,
@@ -28,4 +28,12 @@ pub struct FileResult {
     pub lines: u64,
     /// Read and analysed (not skipped).
     pub scanned: bool,
+}
+
+/// A summary in the cache: its bytes in one of the packs the scan opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackedSummary {
+    pub pack: usize,
+    pub offset: u64,
+    pub len: u32,
 }

@@ -16,6 +16,7 @@ use crate::contain;
 use crate::dependencies;
 use crate::discover::{self, Candidate};
 pub use crate::file_result::FileResult;
+use crate::file_result::PackedSummary;
 use crate::files;
 use crate::flow::{self, FlowOptions};
 use crate::frontend;
@@ -337,7 +338,7 @@ fn analysis_options(options: &ScanOptions) -> Vec<String> {
 /// the cache and not decoded yet.
 enum Summary {
     Ready(Box<FileSummary>),
-    Packed(Vec<u8>),
+    Packed(PackedSummary),
 }
 
 /// Joins the files' summaries (decoding those read from the cache); a
@@ -352,7 +353,7 @@ fn link(
         .into_par_iter()
         .filter_map(|s| match s {
             Summary::Ready(summary) => Some(*summary),
-            Summary::Packed(bytes) => cache?.unpack_summary(&bytes),
+            Summary::Packed(at) => cache?.unpack_summary(&at),
         })
         .collect();
     let linked = contain::catching(|| project::link(&summaries, rules));

@@ -9,6 +9,7 @@
 //! is a miss, and the scan's own result replaces it.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -60,7 +61,7 @@ struct Entry<'a> {
     findings: Vec<CachedFinding>,
     /// The summary, encoded on its own: a scan whose join is cached never
     /// decodes it (see [`unpack_summary`]).
-    summary: Option<Cow<'a, [u8]>>,
+    summary: Option<&'a [u8]>,
     protected_fields: Cow<'a, [(Language, String)]>,
     notices: Cow<'a, [Notice]>,
     bytes: u64,
@@ -171,17 +172,16 @@ impl CachedFinding {
 /// (see [`CachedFinding`]).
 pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
     let findings = cached_findings(&result.findings)?;
-    let summary = match (&result.summary, &result.summary_packed) {
-        (Some(summary), _) => Some(Cow::Owned(postcard::to_stdvec(summary).ok()?)),
-        (None, Some(packed)) => Some(Cow::Borrowed(packed.as_slice())),
-        (None, None) => None,
+    let summary = match &result.summary {
+        Some(summary) => Some(postcard::to_stdvec(summary).ok()?),
+        None => None,
     };
     let entry = Entry {
         path: Cow::Borrowed(identity.path),
         role: identity.role,
         content: *identity.content,
         findings,
-        summary,
+        summary: summary.as_deref(),
         protected_fields: Cow::Borrowed(&result.protected_fields),
         notices: Cow::Borrowed(&result.notices),
         bytes: result.bytes,
@@ -193,8 +193,9 @@ pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
 }
 
 /// The result `bytes` hold for the file `identity` names, or `None` when
-/// they are not a sound entry for it.
-pub fn decode(bytes: &[u8], identity: Identity) -> Option<FileResult> {
+/// they are not a sound entry for it; with where in `bytes` its summary
+/// lies, still encoded (see [`unpack_summary`]).
+pub fn decode(bytes: &[u8], identity: Identity) -> Option<(FileResult, Option<Range<usize>>)> {
     let payload = super::checked(bytes, MAGIC)?;
     let entry: Entry = postcard::from_bytes(payload).ok()?;
     let same_file = entry.path == identity.path
@@ -203,17 +204,29 @@ pub fn decode(bytes: &[u8], identity: Identity) -> Option<FileResult> {
     if !same_file {
         return None;
     }
-    Some(FileResult {
+    let summary = match entry.summary {
+        Some(s) => Some(place_in(bytes, s)?),
+        None => None,
+    };
+    let result = FileResult {
         findings: findings_back(entry.findings)?,
         summary: None,
-        summary_packed: entry.summary.map(Cow::into_owned),
+        summary_packed: None,
         key: Some(identity.key()),
         protected_fields: entry.protected_fields.into_owned(),
         notices: entry.notices.into_owned(),
         bytes: entry.bytes,
         lines: entry.lines,
         scanned: entry.scanned,
-    })
+    };
+    Some((result, summary))
+}
+
+/// Where `part`, a slice borrowed from `whole`, lies in it.
+fn place_in(whole: &[u8], part: &[u8]) -> Option<Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    let end = start.checked_add(part.len())?;
+    (end <= whole.len()).then_some(start..end)
 }
 
 /// The summary an entry kept encoded, if it decodes to one whose data
@@ -253,7 +266,8 @@ mod tests {
             content: &content,
         };
         let bytes = encode(id, &result()).expect("encodes");
-        let back = decode(&bytes, id).expect("decodes");
+        let (back, summary) = decode(&bytes, id).expect("decodes");
+        assert_eq!(summary, None, "no summary kept");
         assert_eq!(back.notices, result().notices);
         assert_eq!(back.protected_fields, result().protected_fields);
         assert_eq!((back.bytes, back.lines, back.scanned), (12, 3, true));

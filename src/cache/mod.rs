@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 pub use entry::{ContentHash, Identity, content_hash};
 use pack::{NameHash, Pack, PackWriter, Record, name_hash};
 
-use crate::file_result::FileResult;
+use crate::file_result::{FileResult, PackedSummary};
 pub use crate::model::CacheStats;
 use crate::project::Linked;
 
@@ -165,7 +165,13 @@ impl Cache {
                 .rev()
                 .find(|(_, r)| r.content == *identity.content && r.len <= MAX_ENTRY)?;
             let bytes = self.packs[*pack].read(record)?;
-            entry::decode(&bytes, identity)
+            let (mut result, summary) = entry::decode(&bytes, identity)?;
+            result.summary_packed = summary.map(|range| PackedSummary {
+                pack: *pack,
+                offset: record.offset + range.start as u64,
+                len: range.len() as u32,
+            });
+            Some(result)
         });
         if found.is_some() {
             self.hits.fetch_add(1, Ordering::Relaxed);
@@ -200,10 +206,17 @@ impl Cache {
         self.use_entry(name, *identity.content);
     }
 
-    /// The summary a cached result kept encoded (see
+    /// The summary of a result read from the cache (see
     /// [`entry::unpack_summary`]).
-    pub fn unpack_summary(&self, bytes: &[u8]) -> Option<crate::project::FileSummary> {
-        entry::unpack_summary(bytes, self.categories)
+    pub fn unpack_summary(&self, at: &PackedSummary) -> Option<crate::project::FileSummary> {
+        let record = Record {
+            name: [0; 16],
+            content: [0; 32],
+            offset: at.offset,
+            len: at.len,
+        };
+        let bytes = self.packs.get(at.pack)?.read(&record)?;
+        entry::unpack_summary(&bytes, self.categories)
     }
 
     /// What the join found the last time its input was the files that
@@ -340,7 +353,7 @@ const LINKED_MAGIC: &[u8; 8] = b"cndrln1\n";
 const LINKED_PREFIX: &str = "linked-";
 
 /// How many joins a configuration keeps.
-const MAX_LINKED: usize = 4;
+const MAX_LINKED: usize = 2;
 
 fn linked_name(key: &ContentHash) -> String {
     format!("{LINKED_PREFIX}{}", hex(&key[..12]))

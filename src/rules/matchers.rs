@@ -5,6 +5,7 @@
 //! family's: TypeScript uses JavaScript's).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use regex::RegexSet;
 
@@ -12,10 +13,43 @@ use super::model::{SinkFile, SourceSpec};
 use super::{RulesError, Sink, glob};
 use crate::language::{Conventions, Language};
 
+/// A regex set compiled when first asked for: a scan compiles only the
+/// sets of the languages it meets, and compiling every language's would be
+/// most of the time of a scan of a few files (a pre-commit hook's).
+#[derive(Debug)]
+struct LazySet {
+    patterns: Vec<String>,
+    set: OnceLock<RegexSet>,
+}
+
+impl LazySet {
+    fn new(patterns: Vec<String>) -> LazySet {
+        LazySet {
+            patterns,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The set; one that cannot be compiled matches nothing, which
+    /// [`LazySet::check`] rules out for every set of the rules loaded.
+    fn get(&self) -> &RegexSet {
+        self.set
+            .get_or_init(|| RegexSet::new(&self.patterns).unwrap_or_else(|_| RegexSet::empty()))
+    }
+
+    /// Compiles the set now, or says why it cannot be.
+    fn check(&self) -> Result<(), RulesError> {
+        if self.set.get().is_none() {
+            let _ = self.set.set(regex_set(&self.patterns)?);
+        }
+        Ok(())
+    }
+}
+
 /// Callee patterns of one kind, each standing for a sink or source.
 #[derive(Debug)]
 struct Matchers {
-    set: RegexSet,
+    set: LazySet,
     /// The sink or source (index in `Rules`) of each pattern.
     target: Vec<usize>,
 }
@@ -24,7 +58,7 @@ impl Matchers {
     fn new(patterns: Vec<(String, usize)>) -> Result<Matchers, RulesError> {
         let (patterns, target): (Vec<String>, Vec<usize>) = patterns.into_iter().unzip();
         Ok(Matchers {
-            set: regex_set(&patterns)?,
+            set: LazySet::new(patterns),
             target,
         })
     }
@@ -33,10 +67,11 @@ impl Matchers {
     /// nothing, and `is_match` answers that much faster than the overlapping
     /// search `matches` needs.
     fn first(&self, path: &str) -> Option<usize> {
-        if !self.set.is_match(path) {
+        let set = self.set.get();
+        if !set.is_match(path) {
             return None;
         }
-        self.set.matches(path).iter().next().map(|i| self.target[i])
+        set.matches(path).iter().next().map(|i| self.target[i])
     }
 }
 
@@ -65,7 +100,7 @@ pub struct LanguageRules {
     route_decorators: Matchers,
     input_classes: Matchers,
     service_factories: Matchers,
-    sanitizers: RegexSet,
+    sanitizers: LazySet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: HashMap<String, usize>,
     /// Parameter annotation or type -> source: the parameter is a container.
@@ -127,7 +162,24 @@ impl LanguageRules {
     }
 
     pub fn is_sanitizer_call(&self, path: &str) -> bool {
-        self.sanitizers.is_match(path)
+        self.sanitizers.get().is_match(path)
+    }
+
+    /// Compiles every regex set now (they are compiled when first used):
+    /// rule files given on the command line are checked whole at load.
+    pub fn check(&self) -> Result<(), RulesError> {
+        for matchers in [
+            &self.sinks,
+            &self.containers,
+            &self.keyed_calls,
+            &self.bind_calls,
+            &self.route_decorators,
+            &self.input_classes,
+            &self.service_factories,
+        ] {
+            matchers.set.check()?;
+        }
+        self.sanitizers.check()
     }
 
     /// Compiles the sink files of `language` and of the languages whose rules
@@ -235,7 +287,7 @@ impl LanguageRules {
             route_decorators: Matchers::new(routes)?,
             input_classes: Matchers::new(inputs)?,
             service_factories: Matchers::new(factories)?,
-            sanitizers: regex_set(&sanitizers)?,
+            sanitizers: LazySet::new(sanitizers),
             field_params,
             container_params,
             callbacks,

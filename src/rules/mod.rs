@@ -139,7 +139,21 @@ impl Rules {
             read_dir_rec(dir, dir, &mut extra)?;
             files.extend(extra);
         }
-        Rules::from_files(files.into_iter().collect())
+        let rules = Rules::from_files(files.into_iter().collect())?;
+        if !dirs.is_empty() {
+            rules.check_compiled()?;
+        }
+        Ok(rules)
+    }
+
+    /// Compiles every language's patterns now rather than when a scan
+    /// first meets the language, so that a rule file's error is reported
+    /// at load.
+    pub fn check_compiled(&self) -> Result<(), RulesError> {
+        Language::ALL
+            .iter()
+            .filter_map(|l| self.languages.get(l))
+            .try_for_each(|l| l.check())
     }
 
     /// Rules read from a directory laid out like `rules/`.
@@ -147,7 +161,9 @@ impl Rules {
         let mut files = Vec::new();
         read_dir_rec(dir, dir, &mut files)?;
         files.sort();
-        Rules::from_files(files)
+        let rules = Rules::from_files(files)?;
+        rules.check_compiled()?;
+        Ok(rules)
     }
 
     fn from_files(files: Vec<(String, String)>) -> Result<Rules, RulesError> {
@@ -444,4 +460,13 @@ fn fingerprint(files: &[(String, String)]) -> String {
         }
     }
     format!("{:x}", hasher.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_built_in_pattern_set_compiles() {
+        let rules = super::Rules::embedded().expect("rules load");
+        rules.check_compiled().expect("every set compiles");
+    }
 }

@@ -226,8 +226,14 @@ pub fn scan(
         }
     }
     report.sdks.sort();
-    for (path, kind) in &discovery.schemas {
-        add_schema(&mut report, path, *kind, options, rules, &classifier);
+    for r in analysis.schemas(&discovery.schemas)? {
+        report.findings.extend(r.findings);
+        report.notices.extend(r.notices);
+        report.stats.bytes_scanned += r.bytes;
+        report.stats.lines_scanned += r.lines;
+        if r.scanned {
+            report.stats.files_scanned += 1;
+        }
     }
     // By language: how many files, and the first in path order.
     let mut not_analysed: BTreeMap<&str, (usize, &PathBuf)> = BTreeMap::new();
@@ -529,25 +535,45 @@ impl Analysis<'_> {
     /// `options.threads`, in discovery order, with a progress line for
     /// long scans.
     fn all(&self, files: &[Candidate]) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
+        self.each(files, |c| &c.path, |c| self.one(c), self.options.progress)
+    }
+
+    /// Analyses the schema files in parallel, in discovery order.
+    fn schemas(
+        &self,
+        schemas: &[(PathBuf, SchemaKind)],
+    ) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
+        self.each(schemas, |(p, _)| p, |(p, k)| self.schema(p, *k), false)
+    }
+
+    /// `analyse` of every item on a pool of `options.threads`, each failure
+    /// contained to its file (named by `path`), in order.
+    fn each<T: Sync>(
+        &self,
+        items: &[T],
+        path: impl Fn(&T) -> &PathBuf + Sync,
+        analyse: impl Fn(&T) -> FileResult + Sync,
+        show_progress: bool,
+    ) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.options.threads.max(1))
             .stack_size(STACK_SIZE)
             .build()?;
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let total = files.len();
+        let total = items.len();
         let finished = std::sync::atomic::AtomicBool::new(false);
         Ok(std::thread::scope(|scope| {
-            if self.options.progress && total >= PROGRESS_MIN_FILES {
+            if show_progress && total >= PROGRESS_MIN_FILES {
                 scope.spawn(|| progress(&done, total, &finished));
             }
             let results = pool.install(|| {
-                files
+                items
                     .par_iter()
-                    .map(|c| {
-                        let r = contain::catching(|| self.one(c)).unwrap_or_else(|message| {
+                    .map(|item| {
+                        let r = contain::catching(|| analyse(item)).unwrap_or_else(|message| {
                             FileResult {
                                 notices: vec![internal_error(
-                                    &relative(&c.path, self.base),
+                                    &relative(path(item), self.base),
                                     &message,
                                 )],
                                 ..FileResult::default()
@@ -561,6 +587,26 @@ impl Analysis<'_> {
             finished.store(true, std::sync::atomic::Ordering::Relaxed);
             results
         }))
+    }
+
+    /// One schema file's result, from the cache when it holds one.
+    fn schema(&self, path: &Path, kind: SchemaKind) -> FileResult {
+        let shown = relative(path, self.base);
+        let options = self.options;
+        let Ok(bytes) = options.selection.read(path, options.max_schema_size) else {
+            return FileResult {
+                notices: vec![Notice {
+                    path: shown,
+                    kind: NoticeKind::Error,
+                    message: "cannot read".into(),
+                }],
+                ..FileResult::default()
+            };
+        };
+        let analyse = |bytes: &[u8]| {
+            schema_content(&shown, kind, bytes, options, self.rules, self.classifier)
+        };
+        self.cached(&shown, bytes, |bytes| analyse(&bytes))
     }
 
     /// One file's result: from the cache when it holds one for this
@@ -581,7 +627,7 @@ impl Analysis<'_> {
                 };
             }
         };
-        let analyse = |bytes| {
+        self.cached(&path, bytes, |bytes| {
             analyze_content(
                 &path,
                 c.language,
@@ -590,14 +636,24 @@ impl Analysis<'_> {
                 self.classifier,
                 options,
             )
-        };
+        })
+    }
+
+    /// The result for the file shown as `path` with content `bytes`: the
+    /// cache's when it holds one for them, else `analyse`'s, then kept.
+    fn cached(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+        analyse: impl FnOnce(Vec<u8>) -> FileResult,
+    ) -> FileResult {
         let Some(cache) = self.cache else {
             return analyse(bytes);
         };
         let content = cache::content_hash(&bytes);
         let identity = Identity {
-            path: &path,
-            role: options.role_of(&path, self.rules),
+            path,
+            role: self.options.role_of(path, self.rules),
             content: &content,
         };
         if let Some(cached) = cache.get(identity) {
@@ -633,57 +689,44 @@ fn internal_error(path: &str, message: &str) -> Notice {
     }
 }
 
-/// Adds what a schema file declares to the report, or a notice of why it
-/// could not be read.
-fn add_schema(
-    report: &mut ScanReport,
-    path: &Path,
+/// What the schema file shown as `shown` declares, or a notice of why it
+/// could not be analysed.
+fn schema_content(
+    shown: &str,
     kind: SchemaKind,
+    bytes: &[u8],
     options: &ScanOptions,
     rules: &Rules,
     classifier: &Classifier,
-) {
-    let shown = relative(path, &report.base);
+) -> FileResult {
     let notice = |kind, message| Notice {
-        path: shown.clone(),
+        path: shown.to_string(),
         kind,
         message,
     };
+    let mut out = FileResult::default();
     let limit = (options.max_schema_size, "--max-schema-size");
-    let Ok(bytes) = options.selection.read(path, options.max_schema_size) else {
-        report
-            .notices
-            .push(notice(NoticeKind::Error, "cannot read".into()));
-        return;
-    };
-    if let Some(reason) = discover::content_skip_reason(path, &bytes, limit, None) {
-        report.notices.push(notice(NoticeKind::Skipped, reason));
-        return;
+    if let Some(reason) = discover::content_skip_reason(Path::new(shown), bytes, limit, None) {
+        out.notices.push(notice(NoticeKind::Skipped, reason));
+        return out;
     }
-    let text = String::from_utf8_lossy(&bytes);
-    report.stats.files_scanned += 1;
-    report.stats.bytes_scanned += bytes.len() as u64;
-    report.stats.lines_scanned += text.lines().count() as u64;
-    let analyzed = contain::catching(|| analyze_schema(&shown, kind, &text, rules, classifier));
-    let analyzed = match analyzed {
-        Ok(analyzed) => analyzed,
-        Err(message) => {
-            report.notices.push(internal_error(&shown, &message));
-            return;
-        }
-    };
+    let text = String::from_utf8_lossy(bytes);
+    out.scanned = true;
+    out.bytes = bytes.len() as u64;
+    out.lines = text.lines().count() as u64;
+    let analyzed = contain::catching(|| analyze_schema(shown, kind, &text, rules, classifier));
     match analyzed {
-        Ok((mut findings, notes)) => {
-            let role = options.role_of(&shown, rules);
+        Ok(Ok((mut findings, notes))) => {
+            let role = options.role_of(shown, rules);
             findings.iter_mut().for_each(|f| f.role = role);
-            report.findings.extend(findings);
+            out.findings = findings;
             let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
-            report.notices.extend(partial);
+            out.notices.extend(partial);
         }
-        Err(e) => report
-            .notices
-            .push(notice(NoticeKind::Error, e.to_string())),
+        Ok(Err(e)) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
+        Err(message) => out.notices.push(internal_error(shown, &message)),
     }
+    out
 }
 
 /// Analyses the content of the source file shown as `path` as the scan

@@ -1,7 +1,7 @@
 //! One cached file result on disk: what a scan learned from one source
 //! file, checked before it is believed.
 //!
-//! An entry is `MAGIC`, the SHA-256 of the payload, then the payload: the
+//! An entry is `MAGIC`, a checksum of the payload, then the payload: the
 //! file's path as shown, its role, the SHA-256 of its content and its
 //! [`FileResult`], encoded compactly. A read entry is used only when the
 //! magic, the checksum, the decoding and all three identities agree; any
@@ -21,7 +21,7 @@ use crate::model::{Finding, FlowKind, Level, Location, Notice, Role, StoreKind, 
 use crate::project::FileSummary;
 
 /// The first bytes of every entry; a new layout gets a new magic.
-const MAGIC: &[u8; 8] = b"candor\x01\n";
+const MAGIC: &[u8; 8] = b"candor\x02\n";
 
 /// The SHA-256 of a file's content.
 pub type ContentHash = [u8; 32];

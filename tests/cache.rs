@@ -357,3 +357,35 @@ fn a_cache_the_repository_brings_is_not_used() {
         assert_eq!(written, 0, "nothing written through the link");
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn links_inside_the_cache_are_not_written_through() {
+    let tree = tree();
+    let cache = tempfile::tempdir().expect("cache dir");
+    let reference = scan(tree.path(), None, 2);
+    scan(tree.path(), Some(cache.path()), 2);
+    let config = packs(cache.path())[0].parent().expect("dir").to_path_buf();
+    let outside = tempfile::tempdir().expect("dir");
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, b"keep me").expect("write");
+    // Every name the cache writes or touches, replaced by a link out.
+    for name in ["last-used", "fake.pack"] {
+        let path = config.join(name);
+        let _ = std::fs::remove_file(&path);
+        std::os::unix::fs::symlink(&victim, &path).expect("link");
+    }
+    for join in std::fs::read_dir(&config).expect("read dir").flatten() {
+        if join.file_name().to_string_lossy().starts_with("linked-") {
+            std::fs::remove_file(join.path()).expect("remove");
+            std::os::unix::fs::symlink(&victim, join.path()).expect("link");
+        }
+    }
+    let file = tree.path().join("easylink-flask/easylink/support.py");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("{text}\n# edited\n")).expect("write");
+    let edited = scan(tree.path(), None, 2);
+    assert_eq!(scan(tree.path(), Some(cache.path()), 2), edited);
+    assert_eq!(std::fs::read(&victim).expect("read"), b"keep me");
+    assert_ne!(edited, reference);
+}

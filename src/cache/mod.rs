@@ -130,8 +130,7 @@ impl Cache {
         if !plain_dir(&dir)? {
             make_dir(&dir)?;
         }
-        let stamp = dir.join(STAMP);
-        let _ = std::fs::File::create(&stamp).and_then(|f| f.set_modified(SystemTime::now()));
+        touch(&dir.join(STAMP));
         let packs = pack_paths(&dir)
             .iter()
             .filter_map(|p| Pack::open(p))
@@ -568,6 +567,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&temporary, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
     })
+}
+
+/// Sets the time of the plain file at `path` to now, making it if there
+/// is none; a link or anything else in its place is left alone (never
+/// written through).
+fn touch(path: &Path) {
+    let file = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() => std::fs::OpenOptions::new().write(true).open(path),
+        Ok(_) => return,
+        Err(_) => std::fs::File::create_new(path),
+    };
+    let _ = file.and_then(|f| f.set_modified(SystemTime::now()));
 }
 
 fn older_than(path: &Path, age: Duration) -> bool {

@@ -13,7 +13,8 @@ fn main() {
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();
-    collect(&rules, &mut files);
+    let rule_file = |p: &Path| p.extension().is_some_and(|e| e == "yml" || e == "yaml");
+    collect(&rules, &rule_file, &mut files);
     files.sort();
     let mut out = String::from(
         "/// Rule files embedded at build time: (path below rules/, content).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n",
@@ -49,7 +50,7 @@ fn source_hash(root: &Path) -> u64 {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=Cargo.lock");
     let mut files = Vec::new();
-    collect_all(&root.join("src"), &mut files);
+    collect(&root.join("src"), &|_| true, &mut files);
     files.push(root.join("Cargo.lock"));
     files.sort();
     let mut hasher = std::hash::DefaultHasher::new();
@@ -60,7 +61,9 @@ fn source_hash(root: &Path) -> u64 {
     hasher.finish()
 }
 
-fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The files below `dir` that `keep` accepts; cargo reruns this script
+/// when any directory on the way changes.
+fn collect(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -68,23 +71,8 @@ fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
-            collect_all(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+            collect(&path, keep, out);
+        } else if keep(&path) {
             out.push(path);
         }
     }

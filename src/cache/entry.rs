@@ -230,11 +230,11 @@ fn place_in(whole: &[u8], part: &[u8]) -> Option<Range<usize>> {
 }
 
 /// The summary an entry kept encoded, if it decodes to one whose data
-/// categories are among the first `categories` (see
-/// `FileSummary::categories_below`).
+/// categories are among the first `categories` and whose notes are all
+/// there (see `FileSummary::indices_valid`).
 pub fn unpack_summary(bytes: &[u8], categories: usize) -> Option<FileSummary> {
     let summary: FileSummary = postcard::from_bytes(bytes).ok()?;
-    summary.categories_below(categories).then_some(summary)
+    summary.indices_valid(categories).then_some(summary)
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ pub struct Cache {
     hits: AtomicUsize,
     misses: AtomicUsize,
     /// The number of data categories of the rules (see
-    /// `FileSummary::categories_below`).
+    /// `FileSummary::indices_valid`).
     categories: usize,
 }
 

@@ -19,14 +19,13 @@
 //! callers at the `send_email` helper's mailer call, whose one trail would
 //! hide every other caller and what each of them sends.
 
+mod graph;
 mod inputs;
 mod placement;
 mod resolve;
 mod summary;
 
 use std::collections::{HashMap, HashSet, VecDeque};
-
-use rayon::prelude::*;
 
 pub use placement::merge;
 pub use summary::{FileSummary, locate};
@@ -38,7 +37,8 @@ use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{From, Node, Origin, Slot};
 use crate::model::{CategoryId, Finding, Flow, FlowKind, Snippet, TrailStep};
 use crate::rules::Rules;
-use resolve::{FnRef, Index, bind};
+use graph::Graph;
+use resolve::{Index, bind};
 
 /// Calls a path may cross before it is dropped.
 const MAX_CALLS: usize = 8;
@@ -144,7 +144,8 @@ pub struct Linked {
 /// Joins the files' summaries (see [`Linked`]).
 pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
     let index = Index::new(files, rules);
-    let mut join = Join::new(files, &index, rules);
+    let graph = Graph::new(files, &index);
+    let mut join = Join::new(files, &index, &graph, rules);
     join.run();
     let over_budget = join.steps.exceeded();
     let mut out = collected_bodies(files, &index, rules);
@@ -212,9 +213,12 @@ fn bound_recipient<'a>(
 fn located_trail(files: &[FileSummary], trail: &Trail<'_>) -> Vec<TrailStep> {
     trail
         .iter()
-        .map(|(f, spot)| TrailStep {
-            location: spot.region.in_file(&files[*f as usize].path),
-            message: spot.message.clone(),
+        .map(|(f, spot)| {
+            let file = &files[*f as usize];
+            TrailStep {
+                location: spot.region.in_file(&file.path),
+                message: file.note(spot).to_string(),
+            }
         })
         .collect()
 }
@@ -285,13 +289,8 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
 struct Join<'a> {
     files: &'a [FileSummary],
     index: &'a Index<'a>,
+    graph: &'a Graph,
     rules: &'a Rules,
-    /// Symbols by (file, origin), edges by (file, symbol).
-    symbols: HashMap<(u32, Origin), Vec<u32>>,
-    edges_from: HashMap<(u32, u32), Vec<u32>>,
-    /// Resolved calls, memoized; callers of each function.
-    resolved: HashMap<(u32, u32), Vec<FnRef>>,
-    callers: HashMap<FnRef, Vec<(u32, u32)>>,
     visited: HashSet<Visit>,
     /// Entry calls followed apart into each place (see [`MAX_ENTRIES`]).
     entries: HashMap<At, u32>,
@@ -310,29 +309,18 @@ struct Join<'a> {
 }
 
 impl<'a> Join<'a> {
-    fn new(files: &'a [FileSummary], index: &'a Index<'a>, rules: &'a Rules) -> Join<'a> {
+    fn new(
+        files: &'a [FileSummary],
+        index: &'a Index<'a>,
+        graph: &'a Graph,
+        rules: &'a Rules,
+    ) -> Join<'a> {
         let size: usize = files.iter().map(|f| f.edges.len() + f.calls.len()).sum();
-        let mut symbols: HashMap<(u32, Origin), Vec<u32>> = HashMap::new();
-        let mut edges_from: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
-        for (fi, file) in files.iter().enumerate() {
-            let fi = fi as u32;
-            for (si, s) in file.symbols.iter().enumerate() {
-                symbols.entry((fi, s.origin)).or_default().push(si as u32);
-            }
-            for (ei, e) in file.edges.iter().enumerate() {
-                if let From::Symbol(s) = e.from {
-                    edges_from.entry((fi, s)).or_default().push(ei as u32);
-                }
-            }
-        }
-        let mut join = Join {
+        Join {
             files,
             index,
+            graph,
             rules,
-            symbols,
-            edges_from,
-            resolved: HashMap::new(),
-            callers: HashMap::new(),
             visited: HashSet::new(),
             entries: HashMap::new(),
             queue: VecDeque::new(),
@@ -342,36 +330,7 @@ impl<'a> Join<'a> {
             reached_global_at: HashMap::new(),
             reached_globals: Vec::new(),
             steps: Steps::scaled(budget::JOIN_BASE, budget::JOIN_PER_EDGE, size),
-        };
-        // A function's callers are needed to return data to them: resolve
-        // every call (each has a result symbol), in parallel, as resolution
-        // only reads the index.
-        let calls: Vec<(u32, u32)> = files
-            .iter()
-            .enumerate()
-            .flat_map(|(fi, file)| (0..file.calls.len() as u32).map(move |c| (fi as u32, c)))
-            .collect();
-        let targets: Vec<Vec<FnRef>> = calls
-            .par_iter()
-            .map(|&(f, c)| index.resolve(f, &files[f as usize].calls[c as usize].site))
-            .collect();
-        for (call, targets) in calls.into_iter().zip(targets) {
-            for &target in &targets {
-                join.callers.entry(target).or_default().push(call);
-            }
-            join.resolved.insert(call, targets);
         }
-        join
-    }
-
-    fn targets(&mut self, file: u32, call: u32) -> Vec<FnRef> {
-        if let Some(t) = self.resolved.get(&(file, call)) {
-            return t.clone();
-        }
-        let site = &self.files[file as usize].calls[call as usize].site;
-        let t = self.index.resolve(file, site);
-        self.resolved.insert((file, call), t.clone());
-        t
     }
 
     /// Pushes data from where it is read, upstream reads first so that a
@@ -401,7 +360,7 @@ impl<'a> Join<'a> {
                     if self.index.signature((fi, function)).test {
                         continue;
                     }
-                    let edge_phase = if !self.callers.contains_key(&(fi, function)) {
+                    let edge_phase = if !self.graph.is_called((fi, function)) {
                         1
                     } else if matches!(e.to, Node::Return { .. }) {
                         0
@@ -486,7 +445,7 @@ impl<'a> Join<'a> {
             let fi = fi as u32;
             for located in &file.bodies {
                 let body = &located.body;
-                if self.callers.contains_key(&(fi, body.function)) == entry_points {
+                if self.graph.is_called((fi, body.function)) == entry_points {
                     continue;
                 }
                 let Some(fields) = self.index.class_fields(fi, &body.ty) else {
@@ -571,7 +530,7 @@ impl<'a> Join<'a> {
                 let files = self.files;
                 let mut trail = trail;
                 trail.push((file, &files[file as usize].calls[call as usize].step));
-                for target in self.targets(file, call) {
+                for &target in self.graph.targets(file, call) {
                     let callee = self.index.signature(target);
                     let site = &self.files[file as usize].calls[call as usize].site;
                     let Some((slot, keyword)) = bind(site, callee, slot) else {
@@ -605,10 +564,11 @@ impl<'a> Join<'a> {
                         },
                     )],
                     None => self
-                        .callers
-                        .get(&(file, function))
-                        .map(|cs| cs.iter().map(|&c| (c, Calls::default())).collect())
-                        .unwrap_or_default(),
+                        .graph
+                        .callers((file, function))
+                        .iter()
+                        .map(|&c| (c, Calls::default()))
+                        .collect(),
                 };
                 for ((caller_file, call), calls) in callers {
                     self.push(Fact {
@@ -729,22 +689,17 @@ impl<'a> Join<'a> {
             } => (file, Origin::Param { function, slot }),
             Place::Result { file, call } => (file, Origin::Result { call }),
         };
-        let Some(symbols) = self.symbols.get(&(file, origin)).cloned() else {
-            return;
-        };
+        let graph = self.graph;
         let files = self.files;
         let summary = &files[file as usize];
-        for s in symbols {
+        for s in graph.symbols(file, origin) {
             // `user.email` of a parameter takes only what arrives as `email`.
             let field = match &summary.symbols[s as usize].projection {
                 Some(p) if fact.field.as_deref() == Some(p.as_str()) => None,
                 Some(_) => continue,
                 None => fact.field.clone(),
             };
-            let Some(edges) = self.edges_from.get(&(file, s)).cloned() else {
-                continue;
-            };
-            for e in edges {
+            for e in graph.edges_from(file, s) {
                 let edge = &summary.edges[e as usize];
                 if let Some(f) = &field
                     && edge.overwritten.contains(&normalized_name(f))

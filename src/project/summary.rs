@@ -3,6 +3,8 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::flow::summary::{
     Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, TypedObject, read_verb,
 };
@@ -35,6 +37,8 @@ pub struct FileSummary {
     /// of interfaces (see `flow::summary::Summary`).
     pub services: Vec<(String, String)>,
     pub service_sinks: Vec<(u32, String)>,
+    /// The text of every step ([`Spot::note`] indexes it).
+    pub notes: Notes,
 }
 
 /// A class that may be a declared request input, its fields located.
@@ -97,10 +101,65 @@ impl Region {
 }
 
 /// One step of a trail in the summary's file.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Spot {
     pub region: Region,
-    pub message: String,
+    /// Its text, an index into [`FileSummary::notes`].
+    pub note: u32,
+}
+
+/// The notes of a file's steps, each text once, in one string: a tree's
+/// summaries hold hundreds of thousands of steps, and a string apiece
+/// would cost more than its text.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Notes {
+    text: String,
+    /// Where each note ends in `text`; it starts where the one before ends.
+    ends: Vec<u32>,
+}
+
+impl Notes {
+    /// Note `id`, or nothing for an id it does not hold.
+    pub fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = match id {
+            0 => 0,
+            _ => self.ends.get(id - 1).copied().unwrap_or(u32::MAX),
+        };
+        let end = self.ends.get(id).copied().unwrap_or(0);
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    pub fn count(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Builds a file's [`Notes`], giving each distinct text one id.
+#[derive(Default)]
+struct NoteWriter {
+    notes: Notes,
+    ids: HashMap<String, u32>,
+}
+
+impl NoteWriter {
+    fn spot(&mut self, region: Region, text: String) -> Spot {
+        let notes = &mut self.notes;
+        let note = *self.ids.entry(text).or_insert_with_key(|text| {
+            notes.text.push_str(text);
+            notes.ends.push(notes.text.len() as u32);
+            notes.ends.len() as u32 - 1
+        });
+        Spot { region, note }
+    }
+
+    fn finish(mut self) -> Notes {
+        self.notes.text.shrink_to_fit();
+        self.notes.ends.shrink_to_fit();
+        self.notes
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -109,8 +168,9 @@ pub struct LocatedCall {
     /// The step "passed to `m()`" at the call.
     pub step: Spot,
     /// The call's line, for a finding located at it: kept only for calls
-    /// that data of the file reaches (see [`FileSummary::calls`]).
-    pub snippet: Option<Snippet>,
+    /// that data of the file reaches (see [`FileSummary::calls`]), boxed
+    /// because most calls have none.
+    pub snippet: Option<Box<Snippet>>,
 }
 
 /// A sink call, with what a finding at it needs.
@@ -150,10 +210,11 @@ pub fn locate(
         snippet: snippet(flow.span),
         flow,
     };
+    let mut notes = NoteWriter::default();
     // A flow that crosses functions is reported at the call it enters
     // them by (see `crate::project`): only a call some edge reaches can be
     // one, and only those keep their line.
-    let entered: std::collections::HashSet<u32> = summary
+    let entered: HashSet<u32> = summary
         .edges
         .iter()
         .filter_map(|e| match e.to {
@@ -161,88 +222,82 @@ pub fn locate(
             _ => None,
         })
         .collect();
-    let steps = |trail: Vec<Step>| -> Vec<Spot> {
-        trail
-            .into_iter()
-            .map(|s| Spot {
-                region: region(s.span),
-                message: s.note,
-            })
-            .collect()
-    };
+    let calls = compact(summary.calls.into_iter().enumerate().map(|(i, site)| {
+        LocatedCall {
+            step: notes.spot(region(site.span), format!("passed to `{}()`", site.method)),
+            snippet: entered
+                .contains(&(i as u32))
+                .then(|| Box::new(snippet(site.span))),
+            site,
+        }
+    }));
+    let bodies = compact(summary.bodies.into_iter().map(|mut body| {
+        let at = region(body.flow.span);
+        LocatedBody {
+            region: at,
+            snippet: snippet(body.flow.span),
+            step: notes.spot(
+                at,
+                format!("{} {}", read_verb(body.addresses), body.flow.target),
+            ),
+            reads: std::mem::take(&mut body.reads)
+                .into_iter()
+                .map(|(field, flow)| (field, located(flow)))
+                .collect(),
+            body,
+        }
+    }));
+    let objects = compact(summary.objects.into_iter().map(|object| {
+        let message = format!("`{}` of type `{}`", object.name, short_type(&object.ty));
+        LocatedObject {
+            step: notes.spot(region(object.span), message),
+            object,
+        }
+    }));
+    let edges = compact(summary.edges.into_iter().map(|e: Edge| {
+        LocatedEdge {
+            from: e.from,
+            to: e.to,
+            field: e.field,
+            overwritten: e.overwritten,
+            trail: e
+                .trail
+                .into_iter()
+                .map(|step: Step| notes.spot(region(step.span), step.note))
+                .collect(),
+        }
+    }));
     FileSummary {
         path: path.to_string(),
         language,
         role,
-        functions: summary.functions,
-        calls: summary
-            .calls
-            .into_iter()
-            .enumerate()
-            .map(|(i, site)| LocatedCall {
-                step: Spot {
-                    region: region(site.span),
-                    message: format!("passed to `{}()`", site.method),
-                },
-                snippet: entered.contains(&(i as u32)).then(|| snippet(site.span)),
-                site,
-            })
-            .collect(),
-        sinks: summary.sinks.into_iter().map(located).collect(),
-        symbols: summary.symbols,
-        globals: summary.globals,
-        classes: summary.classes,
-        services: summary.services,
-        service_sinks: summary.service_sinks,
-        bodies: summary
-            .bodies
-            .into_iter()
-            .map(|mut body| LocatedBody {
-                region: region(body.flow.span),
-                snippet: snippet(body.flow.span),
-                step: Spot {
-                    region: region(body.flow.span),
-                    message: format!("{} {}", read_verb(body.addresses), body.flow.target),
-                },
-                reads: std::mem::take(&mut body.reads)
-                    .into_iter()
-                    .map(|(field, flow)| (field, located(flow)))
-                    .collect(),
-                body,
-            })
-            .collect(),
-        objects: summary
-            .objects
-            .into_iter()
-            .map(|object| LocatedObject {
-                step: Spot {
-                    region: region(object.span),
-                    message: format!("`{}` of type `{}`", object.name, short_type(&object.ty)),
-                },
-                object,
-            })
-            .collect(),
-        inputs: summary
-            .inputs
-            .into_iter()
-            .map(|input| LocatedInput {
-                class: input.class,
-                bases: input.bases,
-                fields: input.fields.into_iter().map(located).collect(),
-            })
-            .collect(),
-        edges: summary
-            .edges
-            .into_iter()
-            .map(|e: Edge| LocatedEdge {
-                from: e.from,
-                to: e.to,
-                field: e.field,
-                overwritten: e.overwritten,
-                trail: steps(e.trail),
-            })
-            .collect(),
+        functions: compact(summary.functions),
+        calls,
+        sinks: compact(summary.sinks.into_iter().map(located)),
+        symbols: compact(summary.symbols),
+        globals: compact(summary.globals),
+        classes: compact(summary.classes),
+        services: compact(summary.services),
+        service_sinks: compact(summary.service_sinks),
+        bodies,
+        objects,
+        inputs: compact(summary.inputs.into_iter().map(|input| LocatedInput {
+            class: input.class,
+            bases: input.bases,
+            fields: input.fields.into_iter().map(located).collect(),
+        })),
+        edges,
+        notes: notes.finish(),
     }
+}
+
+/// The items as a vector without spare room: summaries of every file stay
+/// in memory until the join, and a vector grown by pushing (or collected
+/// in place from a larger one) keeps up to half its room unused.
+fn compact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.into_iter().collect();
+    items.shrink_to_fit();
+    items
 }
 
 /// A type as a reader knows it: `Owner`, not the path it was imported by.
@@ -251,24 +306,65 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
+    /// The text of a step of this file.
+    pub fn note(&self, spot: &Spot) -> &str {
+        self.notes.get(spot.note)
+    }
+
     /// Whether every data category it names is one of the first `count`
-    /// (an index the rules have), as a summary read back from the cache
-    /// must be before the join indexes by it.
-    pub fn categories_below(&self, count: usize) -> bool {
+    /// (an index the rules have) and every step's note is one it holds, as
+    /// a summary read back from the cache must be before the join indexes
+    /// by them.
+    pub fn indices_valid(&self, count: usize) -> bool {
         let known = |id: CategoryId| usize::from(id) < count;
+        let noted = |spot: &Spot| (spot.note as usize) < self.notes.count();
         let sinks_known = |sinks: &[LocatedSink]| sinks.iter().all(|s| known(s.flow.category));
         sinks_known(&self.sinks)
             && self.inputs.iter().all(|i| sinks_known(&i.fields))
             && self.bodies.iter().all(|b| {
-                known(b.body.flow.category) && b.reads.iter().all(|(_, s)| known(s.flow.category))
+                known(b.body.flow.category)
+                    && noted(&b.step)
+                    && b.reads.iter().all(|(_, s)| known(s.flow.category))
             })
             && self
                 .classes
                 .iter()
                 .all(|(_, fields)| fields.iter().all(|(_, id)| known(*id)))
-            && self.edges.iter().all(|e| match e.from {
-                From::Data(id) => known(id),
-                From::Symbol(_) => true,
+            && self.edges.iter().all(|e| {
+                e.trail.iter().all(noted)
+                    && match e.from {
+                        From::Data(id) => known(id),
+                        From::Symbol(_) => true,
+                    }
             })
+            && self.calls.iter().all(|c| noted(&c.step))
+            && self.objects.iter().all(|o| noted(&o.step))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NoteWriter, Region};
+
+    #[test]
+    fn notes_are_kept_once_and_read_back() {
+        let at = Region {
+            start_line: 1,
+            start_column: 1,
+            end_line: 1,
+            end_column: 2,
+        };
+        let mut writer = NoteWriter::default();
+        let first = writer.spot(at, "passed to `save()`".to_string());
+        let second = writer.spot(at, "`email` read".to_string());
+        let again = writer.spot(at, "passed to `save()`".to_string());
+        let notes = writer.finish();
+        assert_eq!(first.note, again.note);
+        assert_eq!(notes.count(), 2);
+        assert_eq!(notes.get(first.note), "passed to `save()`");
+        assert_eq!(notes.get(second.note), "`email` read");
+        // An id a damaged summary makes up reads as nothing.
+        assert_eq!(notes.get(2), "");
+        assert_eq!(notes.get(u32::MAX), "");
     }
 }

@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..pipeline::Options::new(vec![path])
             };
             let report = pipeline::run(&options, &rules)?;
-            let text = candor::manifest::draft::draft(&report.findings, &rules);
+            let text = candor::manifest::draft::draft(&report.findings, &report.sdks, &rules);
             write(&target, text.as_bytes(), &trees)?;
             eprintln!(
                 "wrote {}: review it, fill in the purposes, then run `candor check-manifest {}`",
@@ -123,6 +123,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::CheckManifest { file } => {
             let m = candor::manifest::load(&file, &rules)?;
+            let text = candor::files::read_settings(&file)?;
+            let shown = file.display().to_string();
+            let contradictions =
+                candor::manifest::contradictions::find_all(&shown, &text, &m, &rules);
+            if !contradictions.is_empty() {
+                for contradiction in &contradictions {
+                    eprintln!("error: {contradiction}");
+                }
+                let count = contradictions.len();
+                let noun = if count == 1 {
+                    "contradiction"
+                } else {
+                    "contradictions"
+                };
+                say(&format!(
+                    "{shown}: the manifest is well formed but has {count} {noun}\n"
+                ));
+                return Ok(ExitCode::FAILURE);
+            }
             let recipients = match &m.recipients {
                 Some(r) if r.is_empty() => "shares with no one".to_string(),
                 Some(r) => format!("{} recipients", r.len()),
@@ -273,6 +292,9 @@ fn run_scan(options: &pipeline::Options, rules: &Rules) -> Result<candor::model:
     let report = pipeline::run(options, rules)?;
     if let Some(problem) = report.cache.as_ref().and_then(|c| c.problem.as_deref()) {
         eprintln!("warning: the analysis cache is not used: {problem}");
+    }
+    for contradiction in report.policy.iter().flat_map(|p| &p.contradictions) {
+        eprintln!("warning: {contradiction}");
     }
     Ok(report)
 }

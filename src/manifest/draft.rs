@@ -1,56 +1,116 @@
 //! `candor init`: a draft manifest from what the code does.
 //!
-//! The draft lists every data category and recipient the scan saw, with
-//! where it saw them, so that a reviewer can keep what the policy really
-//! promises. Purposes are left as a placeholder that fails validation until
-//! a person fills them in.
+//! The draft is a policy to review, not a confession of what the code
+//! does: it lists every data category and recipient the scan saw, with
+//! where it saw them, but never writes a promise that would turn a risky
+//! flow into an allowed one. Logging, clear-text storage and sharing with an
+//! unknown host are TODO comments for the reviewer, not `log: true` or
+//! `encrypt_at_rest: false`. Purposes and the kinds of cookies are
+//! placeholders that fail validation until a person fills them in.
+//! Recipients come from flows and from SDKs in dependency manifests;
+//! tracking from cookies and analytics or advertising services; residency
+//! from the regions the code stores data in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::model::{Finding, FlowKind};
+use crate::model::{Finding, FlowKind, Level, SdkUse, StoreKind};
 use crate::rules::Rules;
 
 /// The purpose placeholder: not a data use, so the draft fails validation
 /// until every one is replaced.
 pub const PURPOSE_PLACEHOLDER: &str = "choose-purposes";
 
-/// Where a category was seen, by flow kind.
+/// The tracking-kind placeholder, for a cookie whose kind the code does not
+/// tell: it fails validation until a person chooses.
+pub const KIND_PLACEHOLDER: &str = "choose-kind";
+
+/// Places shown per line before "and N more".
+const SHOWN_PLACES: usize = 3;
+
+/// What the scan saw of one data category.
 #[derive(Default)]
 struct Seen {
+    /// Where it was seen, by flow kind.
     by_kind: BTreeMap<FlowKind, Vec<String>>,
+    /// Flows a reviewer must decide on: (rule, place).
+    risky: BTreeSet<(&'static str, String)>,
 }
 
-/// Renders a draft manifest for `findings` (a scan without a manifest).
-pub fn draft(findings: &[Finding], rules: &Rules) -> String {
+/// What the scan saw of one recipient.
+#[derive(Default)]
+struct Recipient<'a> {
+    categories: BTreeSet<&'a str>,
+    /// Dependencies that are its SDK: (package, place).
+    sdks: BTreeSet<(&'a str, String)>,
+}
+
+/// Renders a draft manifest for the findings and SDKs of a scan without a
+/// manifest.
+pub fn draft(findings: &[Finding], sdks: &[SdkUse], rules: &Rules) -> String {
     let mut categories: BTreeMap<&str, Seen> = BTreeMap::new();
-    let mut recipients: BTreeMap<&str, BTreeMap<&str, ()>> = BTreeMap::new();
+    let mut recipients: BTreeMap<&str, Recipient> = BTreeMap::new();
+    // Cookie and browser-storage names, with where they are set.
+    let mut cookies: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    // Regions the code stores or sends data to, with where.
+    let mut regions: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for f in findings {
+        let place = format!(
+            "{}:{}",
+            comment_safe(&f.location.path),
+            f.location.start_line
+        );
         for category in f.categories() {
             let seen = categories.entry(category).or_default();
             let places = seen.by_kind.entry(f.flow_kind).or_default();
-            let place = format!("{}:{}", f.location.path, f.location.start_line);
             if !places.contains(&place) {
-                places.push(place);
+                places.push(place.clone());
+            }
+            if f.level != Level::Note {
+                seen.risky.insert((f.rule_id, place.clone()));
             }
             if let Some(r) = f.recipient.as_deref().filter(|r| *r != "unknown") {
-                recipients.entry(r).or_default().insert(category, ());
+                recipients.entry(r).or_default().categories.insert(category);
             }
         }
+        if let (Some(StoreKind::Cookie | StoreKind::BrowserStorage), Some(key)) =
+            (f.store, f.store_key.as_deref())
+        {
+            cookies.entry(key).or_default().insert(place.clone());
+        }
+        if let Some(region) = f.region.as_deref() {
+            regions.entry(region).or_default().insert(place);
+        }
+    }
+    for sdk in sdks {
+        recipients.entry(&sdk.recipient).or_default().sdks.insert((
+            &sdk.package,
+            format!("{}:{}", comment_safe(&sdk.path), sdk.line),
+        ));
     }
     let mut out = String::from(
         "# Draft written by `candor init` from what the code does. Review every entry:\n\
          # keep only what the privacy policy really promises, replace each\n\
-         # `choose-purposes` with the data uses the policy states, and cite the\n\
-         # policy's clauses. See docs/manifest.md; `candor manifest-schema` prints\n\
-         # the JSON Schema for editors.\n\
+         # `choose-purposes` with the data uses the policy states and each\n\
+         # `choose-kind` with the kind of cookie the policy describes, and cite the\n\
+         # policy's clauses. A TODO is a flow the policy may not allow: decide it in\n\
+         # the code or in the policy, never by declaring it here unread.\n\
+         # See docs/manifest.md; `candor manifest-schema` prints the JSON Schema.\n\
          version: 1\n",
     );
+    write_data(&mut out, &categories, rules);
+    write_recipients(&mut out, &recipients);
+    write_tracking(&mut out, &cookies, &recipients, rules);
+    write_residency(&mut out, &regions);
+    out
+}
+
+fn write_data(out: &mut String, categories: &BTreeMap<&str, Seen>, rules: &Rules) {
     out.push_str("\ndata:\n");
     if categories.is_empty() {
         out.push_str("  []\n");
     }
-    for (category, seen) in &categories {
+    for (category, seen) in categories {
         let name = rules
             .categories
             .iter()
@@ -59,41 +119,156 @@ pub fn draft(findings: &[Finding], rules: &Rules) -> String {
         let _ = writeln!(out, "  - category: {category}  # {name}");
         let _ = writeln!(out, "    purposes: [{PURPOSE_PLACEHOLDER}]");
         for (kind, places) in &seen.by_kind {
-            let shown: Vec<&str> = places.iter().take(3).map(String::as_str).collect();
-            let more = if places.len() > 3 {
-                format!(" and {} more", places.len() - 3)
-            } else {
-                String::new()
-            };
-            let _ = writeln!(out, "    # {} at {}{more}", kind.name(), shown.join(", "));
+            let _ = writeln!(out, "    # {} at {}", kind.name(), places_text(places));
         }
-        if seen.by_kind.contains_key(&FlowKind::Logged) {
-            out.push_str(
-                "    log: true  # the code logs it; keep only if the policy discloses that\n",
+        let mut by_rule: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (rule, place) in &seen.risky {
+            by_rule.entry(rule).or_default().push(place.clone());
+        }
+        for (rule, places) in by_rule {
+            let _ = writeln!(
+                out,
+                "    # TODO {rule} at {}: change the code, or declare the flow only if the policy allows it",
+                places_text(&places)
             );
         }
     }
-    out.push_str("\n# Third parties that receive personal data; `recipients: []` means \"we share with no one\".\nrecipients:\n");
+}
+
+fn write_recipients(out: &mut String, recipients: &BTreeMap<&str, Recipient>) {
+    out.push_str(
+        "\n# Third parties that receive personal data; `recipients: []` means \"we share with no one\".\nrecipients:\n",
+    );
     if recipients.is_empty() {
         out.push_str("  []\n");
     }
-    for (id, cats) in &recipients {
-        let cats: Vec<&str> = cats.keys().copied().collect();
+    for (id, recipient) in recipients {
         match id.strip_prefix("unknown:") {
             Some(host) => {
-                let _ = writeln!(out, "  - id: {}", host.replace('.', "-"));
+                let _ = writeln!(out, "  - id: {}", yaml_scalar(&host.replace('.', "-")));
                 let _ = writeln!(
                     out,
-                    "    name: {host}  # a host outside the recipients catalog: name the company"
+                    "    name: {}  # TODO a host outside the recipients catalog: name the company",
+                    yaml_scalar(host)
                 );
-                let _ = writeln!(out, "    domains: [{host}]");
+                let _ = writeln!(out, "    domains: [{}]", yaml_scalar(host));
             }
             None => {
                 let _ = writeln!(out, "  - id: {id}");
             }
         }
+        for (package, place) in &recipient.sdks {
+            let package = comment_safe(package);
+            let _ = writeln!(out, "    # its SDK `{package}` is a dependency at {place}");
+        }
+        let cats: Vec<&str> = recipient.categories.iter().copied().collect();
+        if cats.is_empty() {
+            out.push_str(
+                "    # TODO no flow to it was found: list what it receives, or drop the dependency\n",
+            );
+        }
         let _ = writeln!(out, "    categories: [{}]", cats.join(", "));
         let _ = writeln!(out, "    purposes: [{PURPOSE_PLACEHOLDER}]");
     }
-    out
+}
+
+fn write_tracking(
+    out: &mut String,
+    cookies: &BTreeMap<&str, BTreeSet<String>>,
+    recipients: &BTreeMap<&str, Recipient>,
+    rules: &Rules,
+) {
+    let trackers: Vec<(&str, &str)> = recipients
+        .keys()
+        .filter_map(|id| {
+            let kind = match rules.recipient(id)?.service.as_str() {
+                "analytics" | "session-replay" => "analytics",
+                "advertising" => "marketing",
+                _ => return None,
+            };
+            Some((*id, kind))
+        })
+        .collect();
+    if cookies.is_empty() && trackers.is_empty() {
+        out.push_str(
+            "\n# No cookie or tracking service was seen. Declare the policy's cookies under\n\
+             # `tracking:`; `tracking: []` promises none.\n",
+        );
+        return;
+    }
+    out.push_str("\n# Cookies, browser storage and tracking services the code uses.\ntracking:\n");
+    for (name, places) in cookies {
+        let places: Vec<String> = places.iter().cloned().collect();
+        let _ = writeln!(
+            out,
+            "  - kind: {KIND_PLACEHOLDER}  # TODO set at {}: strictly-necessary, functional, analytics or marketing?",
+            places_text(&places)
+        );
+        let _ = writeln!(out, "    name: {}", yaml_scalar(name));
+    }
+    for (id, kind) in trackers {
+        let _ = writeln!(out, "  - kind: {kind}");
+        let _ = writeln!(out, "    recipient: {id}");
+    }
+}
+
+fn write_residency(out: &mut String, regions: &BTreeMap<&str, BTreeSet<String>>) {
+    if regions.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = regions
+        .iter()
+        .map(|(region, places)| {
+            let places: Vec<String> = places.iter().cloned().collect();
+            format!("{region} at {}", places_text(&places))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n# TODO the code stores or sends data in {}: keep the regions the policy promises.",
+        shown.join("; ")
+    );
+    let codes: Vec<&str> = regions.keys().copied().collect();
+    let _ = writeln!(out, "residency:\n  regions: [{}]", codes.join(", "));
+}
+
+/// Up to [`SHOWN_PLACES`] places, then how many more.
+fn places_text(places: &[String]) -> String {
+    let shown: Vec<&str> = places
+        .iter()
+        .take(SHOWN_PLACES)
+        .map(String::as_str)
+        .collect();
+    let more = match places.len().saturating_sub(SHOWN_PLACES) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("{}{more}", shown.join(", "))
+}
+
+/// `text` (a path or a name from the scanned code) fit for a YAML comment:
+/// a line break in it must not start a line of the manifest.
+fn comment_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+/// `name` as a YAML scalar: quoted unless it is plainly a word.
+fn yaml_scalar(name: &str) -> String {
+    let plain = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && name.chars().next().is_some_and(char::is_alphabetic)
+        // Words YAML reads as booleans or null.
+        && !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+        );
+    if plain {
+        name.to_string()
+    } else {
+        serde_json::to_string(name).unwrap_or_default()
+    }
 }

@@ -3,6 +3,7 @@
 //! Every error names the file, line and column and says what to do; an
 //! unknown key comes with the closest known one.
 
+pub mod contradictions;
 pub mod draft;
 /// The format's types live with the vocabulary every stage shares.
 pub use crate::model::manifest as model;
@@ -68,6 +69,17 @@ impl Manifest {
 pub fn parse(file: &str, text: &str, rules: &Rules) -> Result<Manifest, LocatedError> {
     if let Some(e) = LocatedError::nesting(file, text) {
         return Err(e);
+    }
+    // A draft's placeholder kind is no kind the format knows; say so
+    // before the parser reports an unknown variant.
+    if let Some(at) = find(text, draft::KIND_PLACEHOLDER, 1) {
+        return Err(LocatedError {
+            help: Some(
+                "write the kind the policy gives this cookie: `strictly-necessary`, `functional`, `analytics` or `marketing`"
+                    .into(),
+            ),
+            ..LocatedError::new(file, at, "tracking kind not chosen yet".to_string())
+        });
     }
     let manifest: Manifest = serde_norway::from_str(text).map_err(|e| {
         let LocatedError {
@@ -274,6 +286,12 @@ impl Validator<'_> {
 /// Line and column (1-based) of the `nth` occurrence of `needle` as a whole
 /// YAML scalar in `text`; (1, 1) when it cannot be found.
 pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
+    find(text, needle, nth).unwrap_or((1, 1))
+}
+
+/// Line and column (1-based) of the `nth` occurrence of `needle` as a whole
+/// YAML scalar in `text`, outside comments.
+pub fn find(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
     let mut seen = 0;
     let boundary = |c: Option<char>| {
         c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
@@ -293,13 +311,13 @@ pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
             if boundary(before) && boundary(after) {
                 seen += 1;
                 if seen == nth {
-                    return (i + 1, char_column(code, at));
+                    return Some((i + 1, char_column(code, at)));
                 }
             }
             start = at + needle.len().max(1);
         }
     }
-    (1, 1)
+    None
 }
 
 /// The JSON Schema of the manifest format, for editors.

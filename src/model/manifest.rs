@@ -36,6 +36,29 @@ pub struct Manifest {
     /// Who the service is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subjects: Option<Subjects>,
+    /// Where the policy text makes the promises of whole sections: what it
+    /// collects (`data`), whom it shares with or that it shares with no one
+    /// (`recipients`), which cookies it sets or that it sets none
+    /// (`tracking`). Violations of a section cite its clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clauses: Option<SectionClauses>,
+}
+
+/// The clauses of the manifest's sections (see [`Manifest::clauses`]).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionClauses {
+    /// The policy's account of the data it collects: an undeclared data
+    /// category breaks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// Its account of sharing ("we do not share your personal data"): an
+    /// undeclared recipient breaks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<String>,
+    /// Its account of cookies and tracking: an undeclared cookie breaks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -85,6 +108,14 @@ pub struct DataDeclaration {
 }
 
 impl Manifest {
+    /// The clause of a section (see [`SectionClauses`]), picked by `field`.
+    pub fn section_clause(
+        &self,
+        field: impl Fn(&SectionClauses) -> Option<&String>,
+    ) -> Option<&String> {
+        self.clauses.as_ref().and_then(field)
+    }
+
     /// The declaration that covers `category`: its own, else the nearest
     /// declared parent key.
     pub fn declaration(&self, category: &str) -> Option<&DataDeclaration> {

@@ -58,8 +58,11 @@ impl Policy<'_> {
         self.manifest.recipient_for(recipient)
     }
 
+    /// A reference to the `nth` occurrence of `needle` in the manifest, or
+    /// to the section it names (`recipients:`), citing `clause`.
     fn at(&self, needle: &str, nth: usize, clause: Option<&String>) -> PolicyRef {
-        let (line, column) = locate(self.text, needle, nth);
+        let (line, column) =
+            section_line(self.text, needle).unwrap_or_else(|| locate(self.text, needle, nth));
         let (line, column) = (line as u32, column as u32);
         PolicyRef {
             location: Location {
@@ -87,7 +90,10 @@ impl Policy<'_> {
 
     fn judge(&self, mut f: Finding) -> Finding {
         let decl = self.data_decl(&f.category);
-        let mut reference = decl.map(|d| self.at(&d.category, 1, d.clause.as_ref()));
+        let mut reference = Some(match decl {
+            Some(d) => self.at(&d.category, 1, d.clause.as_ref()),
+            None => self.at("data", 1, self.manifest.section_clause(|c| c.data.as_ref())),
+        });
         let verdict: Option<(&'static Rule, String)> = match decl {
             None => Some((
                 &pr::UNDECLARED_CATEGORY,
@@ -166,7 +172,8 @@ impl Policy<'_> {
         if self.manifest.recipients.is_some() {
             let Some(r) = declared else {
                 if let Some(list) = &self.manifest.recipients {
-                    *reference = Some(self.at("recipients", 1, None));
+                    let clause = self.manifest.section_clause(|c| c.recipients.as_ref());
+                    *reference = Some(self.at("recipients", 1, clause));
                     let why = if list.is_empty() {
                         "the manifest says personal data is shared with no one".to_string()
                     } else {
@@ -282,12 +289,16 @@ impl Policy<'_> {
             }
             _ => None,
         }?;
-        *reference = Some(self.at(
-            "tracking",
-            1,
-            tracking.first().and_then(|t| t.clause.as_ref()),
-        ));
+        *reference = Some(self.at("tracking", 1, self.tracking_clause()));
         Some((&pr::UNDECLARED_TRACKING, verdict))
+    }
+
+    /// The clause of the manifest's tracking section, else of its first
+    /// entry.
+    fn tracking_clause(&self) -> Option<&String> {
+        self.manifest
+            .section_clause(|c| c.tracking.as_ref())
+            .or_else(|| self.manifest.tracking.as_ref()?.first()?.clause.as_ref())
     }
 
     /// The purposes the code of a finding declares: `purposes[]` globs
@@ -401,4 +412,15 @@ impl Policy<'_> {
             )
         }
     }
+}
+
+/// Line and column of section `key` (`recipients:` at the start of a line):
+/// the place a promise of the whole section is cited.
+fn section_line(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| (i + 1, 1))
 }

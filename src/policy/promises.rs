@@ -13,7 +13,7 @@ impl Policy<'_> {
             PromiseKind::Inventory,
             "data",
             "every category of personal data the code processes is declared".to_string(),
-            None,
+            m.section_clause(|c| c.data.as_ref()),
         )];
         out.extend(m.data.iter().map(|d| {
             self.promise(
@@ -29,7 +29,8 @@ impl Policy<'_> {
             } else {
                 "personal data goes only to the declared recipients".to_string()
             };
-            out.push(self.promise(PromiseKind::Recipients, "recipients", statement, None));
+            let clause = m.section_clause(|c| c.recipients.as_ref());
+            out.push(self.promise(PromiseKind::Recipients, "recipients", statement, clause));
             out.extend(recipients.iter().map(|r| {
                 self.promise(
                     PromiseKind::Recipient,
@@ -70,7 +71,7 @@ impl Policy<'_> {
                     listed.join(", ")
                 )
             };
-            let clause = tracking.first().and_then(|t| t.clause.as_ref());
+            let clause = self.tracking_clause();
             out.push(self.promise(PromiseKind::Tracking, "tracking", statement, clause));
         }
         if let Some(subjects) = &m.subjects

@@ -181,7 +181,10 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         report.findings = policy.apply(std::mem::take(&mut report.findings));
         report.policy = Some(model::PolicyCheck {
             promises: policy.promises(),
-            contradictions: manifest::contradictions::find_all(&shown, text, manifest, rules),
+            contradictions: manifest::contradictions::find_all(&shown, text, manifest, rules)
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             path: shown,
             manifest: manifest.clone(),
         });

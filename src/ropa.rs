@@ -88,7 +88,7 @@ impl Record {
             .map(|r| r.regions.clone())
             .unwrap_or_default();
         let abroad = |region: Option<&str>| {
-            region.is_some_and(|r| manifest.is_some_and(|m| m.outside_residency(r)))
+            region.is_some_and(|r| manifest.is_some_and(|m| m.outside_residency(r, rules)))
         };
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let category_spec = |key: &str| rules.categories.iter().find(|c| c.key == key);

@@ -254,3 +254,85 @@ fn corpus_manifests_have_no_contradiction() {
         assert!(found.is_empty(), "{}: {found:#?}", path.display());
     }
 }
+
+#[test]
+fn a_region_group_holds_its_members() {
+    let text = "version: 1
+data:
+  - category: user.contact.email
+    purposes: [essential.service]
+recipients:
+  - id: mailer-de
+    name: Mailer
+    region: DE
+    domains: [api.mailer.example]
+    categories: [user.contact.email]
+    purposes: [essential.service]
+residency:
+  regions: [EU]
+";
+    assert_eq!(contradictions(text), Vec::<String>::new());
+    let outside = text.replace("region: DE", "region: CH");
+    assert_eq!(
+        contradictions(&outside).len(),
+        1,
+        "Switzerland is not in the EU"
+    );
+}
+
+#[test]
+fn contradictions_point_at_the_key_in_its_own_entry() {
+    // A nested block list does not end the entry; a clause that says "log"
+    // is not the `log` key; the third declaration of a recipient is
+    // reported at its own line.
+    let found = contradictions(
+        "version: 1
+data:
+  - category: user.government_id.national_identification_number
+    clause: \"2.3 log files\"
+    purposes:
+      - essential.legal_obligation
+    log: true
+recipients:
+  - id: alipay
+    categories: [user.government_id]
+    purposes: [essential.legal_obligation]
+  - id: alipay
+    categories: [user.government_id]
+    purposes: [essential.legal_obligation]
+  - id: alipay
+    categories: [user.government_id]
+    purposes: [essential.legal_obligation]
+",
+    );
+    assert!(
+        found[0].starts_with("privacy.yml:7:5: `log: true`"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].starts_with("privacy.yml:12:9: recipient `alipay` is declared twice"),
+        "{found:#?}"
+    );
+    assert!(
+        found[2].starts_with("privacy.yml:15:9: recipient `alipay` is declared twice"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_empty_recipient_id_is_no_panic() {
+    let found = contradictions(
+        "---
+version: 1
+recipients:
+  - id: \"\"
+    name: x
+    domains: [a.example.com]
+    categories: [user.name]
+",
+    );
+    assert!(
+        found.iter().all(|c| c.contains("does not declare")),
+        "{found:#?}"
+    );
+}

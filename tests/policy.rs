@@ -409,6 +409,32 @@ fn init_drafts_a_manifest_that_must_be_reviewed() {
     assert!(candor(&["init", root, "--force"]).status.success());
 }
 
+/// A draft names the region the code keeps a recipient's data in, so that
+/// the residency drafted from the same code does not contradict it.
+#[test]
+fn init_drafts_the_regions_the_code_names() {
+    let dir = temp_tree(&[(
+        "app.py",
+        b"import boto3\nfrankfurt = boto3.client(\"s3\", region_name=\"eu-central-1\")\n\ndef upload(email):\n    frankfurt.put_object(Bucket=\"c\", Key=\"d\", Body=email)\n",
+    )]);
+    let root = dir.path().to_str().unwrap();
+    assert!(candor(&["init", root]).status.success());
+    let path = dir.path().join("privacy.yml");
+    let draft = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        draft.contains("  - id: aws-s3\n    region: DE\n"),
+        "{draft}"
+    );
+    assert!(draft.contains("residency:\n  regions: [DE]"), "{draft}");
+    std::fs::write(&path, draft.replace("choose-purposes", "essential.service")).unwrap();
+    let check = candor(&["check-manifest", path.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 /// Every top-level data use: declaring them all allows any purpose.
 const ALL_PURPOSES: &str = "analytics, collect, employment, essential, finance, functional, marketing, operations, personalize, sales, third_party_sharing, train_ai_system";
 

@@ -8,9 +8,11 @@ use super::find;
 use super::model::{DataDeclaration, Manifest, covers};
 use crate::rules::Rules;
 use crate::text::LocatedError;
+use crate::text::char_column;
 
 /// Every contradiction of `manifest` (whose text is `text`, shown as
-/// `file`), in the order of the manifest.
+/// `file`): those of its data first, then of its recipients, then of its
+/// tracking, each section in its order.
 pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> Vec<LocatedError> {
     let mut out = Vec::new();
     let mut say = |at: (usize, usize), message: String, help: &str| {
@@ -21,8 +23,8 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
     };
     let first = |needle: &str| find(text, needle, 1).unwrap_or((1, 1));
     for d in &manifest.data {
-        let entry = Entry::of(text, &d.category);
-        let key = |key: &str| entry.find(key).unwrap_or_else(|| first(&d.category));
+        let entry = Entry::of(text, "category", &d.category);
+        let key = |key: &str| entry.key(key).unwrap_or_else(|| first(&d.category));
         if d.log == Some(true) && always_sensitive(d, rules) {
             say(
                 key("log"),
@@ -46,9 +48,11 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
     }
     let mut seen: Vec<&str> = Vec::new();
     for r in manifest.recipients.iter().flatten() {
-        if seen.contains(&r.id.as_str()) {
+        let repeats = seen.iter().filter(|id| **id == r.id).count();
+        seen.push(&r.id);
+        if repeats > 0 {
             say(
-                find(text, &r.id, 2).unwrap_or_else(|| first(&r.id)),
+                key_line(text, "id", &r.id, repeats + 1).unwrap_or_else(|| first(&r.id)),
                 format!(
                     "recipient `{}` is declared twice; only the first entry is used",
                     r.id
@@ -57,8 +61,7 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
             );
             continue;
         }
-        seen.push(&r.id);
-        let entry = Entry::of(text, &r.id);
+        let entry = Entry::of(text, "id", &r.id);
         for c in &r.categories {
             if manifest.declaration(c).is_none() && !declares_below(manifest, c) {
                 say(
@@ -72,7 +75,7 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
             }
         }
         if let Some(region) = Manifest::region_of(Some(manifest), &r.id, None, rules)
-            && manifest.outside_residency(region)
+            && manifest.outside_residency(region, rules)
         {
             let regions = manifest
                 .residency
@@ -80,7 +83,7 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
                 .map(|res| res.regions.join(", "))
                 .unwrap_or_default();
             say(
-                first(&r.id),
+                key_line(text, "id", &r.id, 1).unwrap_or_else(|| first(&r.id)),
                 format!(
                     "recipient `{}` processes data in {region}, outside the declared residency ({regions}): every transfer to it will be reported",
                     r.id
@@ -128,37 +131,75 @@ fn declares_below(manifest: &Manifest, key: &str) -> bool {
     manifest.data.iter().any(|d| covers(key, &d.category))
 }
 
-/// The lines of the list entry that the first line naming a value starts
-/// (`- category: user.name` and its keys, up to the next entry or a line
-/// indented less).
+/// The lines of the list entry whose `key` is `value` (`- category:
+/// user.name` and its keys, up to the next entry of its list or a line
+/// indented less), or of the first line naming `value` when no line has it
+/// as that key.
 struct Entry {
-    text: String,
+    lines: Vec<String>,
     /// Its first line in the manifest, 0-based.
     start: usize,
 }
 
 impl Entry {
-    fn of(manifest: &str, value: &str) -> Entry {
+    fn of(manifest: &str, key: &str, value: &str) -> Entry {
         let lines: Vec<&str> = manifest.lines().collect();
-        let start = find(manifest, value, 1).map_or(0, |(line, _)| line - 1);
+        let start = lines
+            .iter()
+            .position(|l| key_value(l).is_some_and(|(k, v)| k == key && v == value))
+            .or_else(|| find(manifest, value, 1).map(|(line, _)| line - 1))
+            .unwrap_or(0);
         let indent = |l: &str| l.len() - l.trim_start().len();
         let own = lines.get(start).map_or(0, |l| indent(l));
         let end = (start + 1..lines.len())
             .find(|&i| {
                 let t = lines[i].trim_start();
+                let at = indent(lines[i]);
                 !t.is_empty()
                     && !t.starts_with('#')
-                    && (t.starts_with("- ") || indent(lines[i]) < own)
+                    && (at < own || at == own && t.starts_with("- "))
             })
             .unwrap_or(lines.len());
         Entry {
-            text: lines[start.min(end)..end].join("\n"),
+            lines: lines[start.min(end)..end]
+                .iter()
+                .map(|l| l.to_string())
+                .collect(),
             start,
         }
     }
 
-    /// Where `needle` first is in the entry, in manifest lines and columns.
-    fn find(&self, needle: &str) -> Option<(usize, usize)> {
-        find(&self.text, needle, 1).map(|(line, column)| (self.start + line, column))
+    /// Where key `key` of the entry is, in manifest lines and columns.
+    fn key(&self, key: &str) -> Option<(usize, usize)> {
+        self.lines.iter().enumerate().find_map(|(i, line)| {
+            let (k, _) = key_value(line)?;
+            let at = line.find(key).filter(|_| k == key)?;
+            Some((self.start + i + 1, char_column(line, at)))
+        })
     }
+
+    /// Where `value` first is in the entry, in manifest lines and columns.
+    fn find(&self, value: &str) -> Option<(usize, usize)> {
+        find(&self.lines.join("\n"), value, 1).map(|(line, column)| (self.start + line, column))
+    }
+}
+
+/// Line and column of the `nth` line whose `key` is `value`.
+fn key_line(text: &str, key: &str, value: &str, nth: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| key_value(l).is_some_and(|(k, v)| k == key && v == value))
+        .nth(nth - 1)
+        .and_then(|(i, l)| Some((i + 1, char_column(l, l.find(value)?))))
+}
+
+/// A line's key and plain value (`- category: user.name  # ...` gives
+/// (`category`, `user.name`)), quotes and comment left out.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start();
+    let line = line.strip_prefix("- ").unwrap_or(line).trim_start();
+    let (key, rest) = line.split_once(':')?;
+    let value = rest.split(" #").next().unwrap_or(rest).trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    (!key.is_empty() && !key.contains(' ')).then_some((key, value))
 }

@@ -41,6 +41,8 @@ struct Seen {
 #[derive(Default)]
 struct Recipient<'a> {
     categories: BTreeSet<&'a str>,
+    /// Regions the code names for it (a bucket's region).
+    regions: BTreeSet<&'a str>,
     /// Dependencies that are its SDK: (package, place).
     sdks: BTreeSet<(&'a str, String)>,
 }
@@ -70,7 +72,9 @@ pub fn draft(findings: &[Finding], sdks: &[SdkUse], rules: &Rules) -> String {
                 seen.risky.insert((f.rule_id, place.clone()));
             }
             if let Some(r) = f.recipient.as_deref().filter(|r| *r != "unknown") {
-                recipients.entry(r).or_default().categories.insert(category);
+                let recipient = recipients.entry(r).or_default();
+                recipient.categories.insert(category);
+                recipient.regions.extend(f.region.as_deref());
             }
         }
         if let (Some(StoreKind::Cookie | StoreKind::BrowserStorage), Some(key)) =
@@ -156,6 +160,11 @@ fn write_recipients(out: &mut String, recipients: &BTreeMap<&str, Recipient>) {
             None => {
                 let _ = writeln!(out, "  - id: {id}");
             }
+        }
+        // Where the code names one region for it, that is where it keeps the
+        // data, whatever the catalog says of the company.
+        if let [region] = recipient.regions.iter().collect::<Vec<_>>()[..] {
+            let _ = writeln!(out, "    region: {region}");
         }
         for (package, place) in &recipient.sdks {
             let package = comment_safe(package);
@@ -247,10 +256,15 @@ fn places_text(places: &[String]) -> String {
 }
 
 /// `text` (a path or a name from the scanned code) fit for a YAML comment:
-/// a line break in it must not start a line of the manifest.
+/// a line break in it (YAML also breaks lines at U+2028 and U+2029) must
+/// not start a line of the manifest.
 fn comment_safe(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
+        .map(|c| match c {
+            '\u{2028}' | '\u{2029}' => '?',
+            c if c.is_control() => '?',
+            c => c,
+        })
         .collect()
 }
 
@@ -270,5 +284,29 @@ fn yaml_scalar(name: &str) -> String {
         name.to_string()
     } else {
         serde_json::to_string(name).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{comment_safe, yaml_scalar};
+
+    #[test]
+    fn names_from_the_code_cannot_add_lines_to_the_draft() {
+        for evil in ["a\n    log: true", "a\u{2028}    log: true", "a\r\u{85}b"] {
+            let safe = comment_safe(evil);
+            assert!(
+                !safe.contains(['\n', '\r', '\u{85}', '\u{2028}']),
+                "{safe:?}"
+            );
+            let scalar = yaml_scalar(evil);
+            assert!(
+                scalar.starts_with('"') && !scalar.contains('\n'),
+                "{scalar}"
+            );
+        }
+        assert_eq!(yaml_scalar("el_session"), "el_session");
+        assert_eq!(yaml_scalar("_ga"), "\"_ga\"");
+        assert_eq!(yaml_scalar("no"), "\"no\"");
     }
 }

@@ -57,11 +57,19 @@ impl Manifest {
     }
 
     /// Whether data in `region` leaves the declared residency (a `global`
-    /// service is not placed anywhere); `false` without a residency.
-    pub fn outside_residency(&self, region: &str) -> bool {
+    /// service is not placed anywhere; a group such as `EU` holds its
+    /// members, see `rules/regions.yml`); `false` without a residency.
+    pub fn outside_residency(&self, region: &str, rules: &Rules) -> bool {
+        let inside = |declared: &String| {
+            declared == region
+                || rules
+                    .region_groups
+                    .iter()
+                    .any(|g| &g.code == declared && g.members.iter().any(|m| m == region))
+        };
         self.residency
             .as_ref()
-            .is_some_and(|r| region != "global" && !r.regions.iter().any(|x| x == region))
+            .is_some_and(|r| region != "global" && !r.regions.iter().any(inside))
     }
 }
 
@@ -269,7 +277,7 @@ impl Validator<'_> {
     }
 
     fn region(&self, region: &str) -> Result<(), LocatedError> {
-        let valid = matches!(region, "EU" | "EEA")
+        let valid = self.rules.region_groups.iter().any(|g| g.code == region)
             || (region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()));
         if valid {
             Ok(())
@@ -292,6 +300,9 @@ pub fn locate(text: &str, needle: &str, nth: usize) -> (usize, usize) {
 /// Line and column (1-based) of the `nth` occurrence of `needle` as a whole
 /// YAML scalar in `text`, outside comments.
 pub fn find(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
     let mut seen = 0;
     let boundary = |c: Option<char>| {
         c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))

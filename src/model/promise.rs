@@ -18,9 +18,9 @@ pub struct PolicyCheck {
     pub path: String,
     pub manifest: Manifest,
     pub promises: Vec<Promise>,
-    /// Its declarations that cannot all hold (see
-    /// `manifest::contradictions`): the scan runs, and warns of them.
-    pub contradictions: Vec<crate::text::LocatedError>,
+    /// Its declarations that cannot all hold, each located and explained
+    /// (see `manifest::contradictions`): the scan runs, and warns of them.
+    pub contradictions: Vec<String>,
 }
 
 /// What a promise is about.

@@ -230,7 +230,7 @@ impl Policy<'_> {
             f.region.as_deref(),
             self.rules,
         )?;
-        if !self.manifest.outside_residency(region) {
+        if !self.manifest.outside_residency(region, self.rules) {
             return None;
         }
         *reference = Some(self.at("residency", 1, res.clause.as_ref()));

@@ -20,8 +20,10 @@ use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
 pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, TruncationSpec};
-use model::{CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, SinkFile};
-pub use model::{NotAnalysedFile, PurposeSpec};
+use model::{
+    CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, RegionFile, SinkFile,
+};
+pub use model::{NotAnalysedFile, PurposeSpec, RegionGroup};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -59,6 +61,8 @@ pub struct Rules {
     pub recipients: Vec<RecipientSpec>,
     /// Data uses a manifest can declare.
     pub purposes: Vec<PurposeSpec>,
+    /// Groups of countries a residency may name (`EU`).
+    pub region_groups: Vec<RegionGroup>,
     pub sinks: Vec<Sink>,
     pub sources: Vec<SourceSpec>,
     pub propagators: HashSet<String>,
@@ -176,6 +180,7 @@ impl Rules {
             recipients,
             recipient_files,
             purposes,
+            region_groups,
             mut conventions,
             file_roles,
             sink_files,
@@ -216,6 +221,7 @@ impl Rules {
             classify,
             recipients,
             purposes,
+            region_groups,
             sinks,
             sources,
             propagators: flow.propagators.into_iter().collect(),
@@ -291,6 +297,7 @@ struct Parsed {
     recipients: Vec<RecipientSpec>,
     recipient_files: Vec<String>,
     purposes: Vec<PurposeSpec>,
+    region_groups: Vec<RegionGroup>,
     conventions: HashMap<Language, Conventions>,
     file_roles: FileRoles,
     sink_files: Vec<(String, SinkFile)>,
@@ -307,6 +314,7 @@ impl Parsed {
         let mut recipients = Vec::new();
         let mut recipient_files = Vec::new();
         let mut purposes = Vec::new();
+        let mut region_groups = None;
         let mut conventions = HashMap::new();
         let mut file_roles = None;
         let mut sink_files = Vec::new();
@@ -329,6 +337,10 @@ impl Parsed {
             } else if name == "purposes.yml" {
                 purposes = parse::<PurposeFile>(name, text)?.purposes;
                 validate::purposes(&purposes)?;
+            } else if name == "regions.yml" {
+                let groups = parse::<RegionFile>(name, text)?.groups;
+                validate::region_groups(&groups)?;
+                region_groups = Some(groups);
             } else if name.starts_with("languages/") {
                 let c = parse::<Conventions>(name, text)?;
                 let language = validate::conventions(name, &c)?;
@@ -358,6 +370,7 @@ impl Parsed {
             recipients,
             recipient_files,
             purposes,
+            region_groups: region_groups.ok_or_else(|| RulesError::missing("regions.yml"))?,
             conventions,
             file_roles: file_roles.ok_or_else(|| RulesError::missing("file-roles.yml"))?,
             sink_files,

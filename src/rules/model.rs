@@ -586,6 +586,23 @@ impl Packages {
     }
 }
 
+/// `rules/regions.yml`: groups of countries a residency may name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionFile {
+    pub groups: Vec<RegionGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionGroup {
+    /// What a manifest writes (`EU`).
+    pub code: String,
+    pub name: String,
+    /// ISO 3166 alpha-2 codes of the member countries.
+    pub members: Vec<String>,
+}
+
 /// `rules/purposes.yml`: the data uses a manifest can declare.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::RulesError;
 use super::model::{
-    self, CategorySpec, ClassifyFile, NotAnalysedFile, PurposeSpec, RecipientSpec, SinkSpec,
-    SourceSpec,
+    self, CategorySpec, ClassifyFile, NotAnalysedFile, PurposeSpec, RecipientSpec, RegionGroup,
+    SinkSpec, SourceSpec,
 };
 use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
 use crate::model::FlowKind;
@@ -138,6 +138,38 @@ pub(super) fn purposes(purposes: &[PurposeSpec]) -> Result<(), RulesError> {
             return Err(invalid(format!(
                 "purpose `{}` comes before its parent `{parent}`",
                 p.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Region groups: codes unique and in capitals (`EU` is an exceptionally
+/// reserved ISO 3166 code), members ISO 3166 alpha-2 codes.
+pub(super) fn region_groups(groups: &[RegionGroup]) -> Result<(), RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: "rules/regions.yml".into(),
+        message,
+    };
+    let country = |c: &str| c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase());
+    let mut codes = HashSet::new();
+    for g in groups {
+        if !codes.insert(g.code.as_str()) {
+            return Err(invalid(format!(
+                "region group `{}` is defined twice",
+                g.code
+            )));
+        }
+        if g.code.is_empty() || !g.code.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(invalid(format!(
+                "region group `{}` needs a code in capital letters (`EU`, `EEA`)",
+                g.code
+            )));
+        }
+        if let Some(bad) = g.members.iter().find(|m| !country(m)) {
+            return Err(invalid(format!(
+                "member `{bad}` of region group `{}` is not an ISO 3166 alpha-2 code",
+                g.code
             )));
         }
     }

@@ -173,7 +173,7 @@ fn write_recipients(out: &mut String, recipients: &BTreeMap<&str, Recipient>) {
         let cats: Vec<&str> = recipient.categories.iter().copied().collect();
         if cats.is_empty() {
             out.push_str(
-                "    # TODO no flow to it was found: list what it receives, or drop the dependency\n",
+                "    # TODO no flow to it was found: list what it receives (an SDK may collect data\n    # itself), or remove the entry if it receives no personal data\n",
             );
         }
         let _ = writeln!(out, "    categories: [{}]", cats.join(", "));

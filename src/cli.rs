@@ -38,7 +38,8 @@ pub enum Command {
         #[arg(long)]
         owner: Option<String>,
     },
-    /// Draft a privacy manifest from what the code does.
+    /// Draft a privacy manifest to review from what the code does: risky
+    /// flows are TODO comments, never promises.
     Init {
         /// The directory to scan.
         #[arg(default_value = ".")]
@@ -70,7 +71,8 @@ pub enum Command {
         #[command(subcommand)]
         kind: ReportKind,
     },
-    /// Validate a privacy manifest without scanning.
+    /// Validate a privacy manifest without scanning, and report its
+    /// contradictions (exit code 1 when it has any).
     CheckManifest {
         /// The manifest (`privacy.yml`).
         file: PathBuf,

@@ -714,17 +714,16 @@ fn schema_content(
     out.scanned = true;
     out.bytes = bytes.len() as u64;
     out.lines = text.lines().count() as u64;
-    let analyzed = contain::catching(|| analyze_schema(shown, kind, &text, rules, classifier));
-    match analyzed {
-        Ok(Ok((mut findings, notes))) => {
+    // A panic is contained by the caller (see `Analysis::each`).
+    match analyze_schema(shown, kind, &text, rules, classifier) {
+        Ok((mut findings, notes)) => {
             let role = options.role_of(shown, rules);
             findings.iter_mut().for_each(|f| f.role = role);
             out.findings = findings;
             let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
             out.notices.extend(partial);
         }
-        Ok(Err(e)) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
-        Err(message) => out.notices.push(internal_error(shown, &message)),
+        Err(e) => out.notices.push(notice(NoticeKind::Error, e.to_string())),
     }
     out
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use candor::model::Level;
+use candor::model::{Finding, Level};
 use candor::pipeline::{self, Options, PolicyChoice};
 use candor::rules::Rules;
 
@@ -52,7 +52,8 @@ fn violations(manifest_text: &str) -> BTreeSet<(u64, String)> {
     violations_in(APP, manifest_text)
 }
 
-fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
+/// The findings of `app` judged against `manifest_text`.
+fn judged(app: &str, manifest_text: &str) -> Vec<Finding> {
     let dir = temp_tree(&[
         ("app.py", app.as_bytes()),
         ("privacy.yml", manifest_text.as_bytes()),
@@ -61,8 +62,11 @@ fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
     let mut options = Options::new(vec![dir.path().to_path_buf()]);
     options.policy = PolicyChoice::File(dir.path().join("privacy.yml"));
     let report = pipeline::run(&options, &rules).unwrap_or_else(|e| panic!("{e}"));
-    report
-        .findings
+    report.findings
+}
+
+fn violations_in(app: &str, manifest_text: &str) -> BTreeSet<(u64, String)> {
+    judged(app, manifest_text)
         .iter()
         .filter(|f| f.level != Level::Note || f.rule_id == "unexercised-declaration")
         .map(|f| (u64::from(f.location.start_line), f.rule_id.to_string()))
@@ -94,16 +98,7 @@ fn undeclared_data_category() {
 
 /// (rule, manifest line, clause) of every violation.
 fn citations(manifest_text: &str) -> BTreeSet<(String, u32, Option<String>)> {
-    let dir = temp_tree(&[
-        ("app.py", APP.as_bytes()),
-        ("privacy.yml", manifest_text.as_bytes()),
-    ]);
-    let rules = Rules::embedded().expect("embedded rules load");
-    let mut options = Options::new(vec![dir.path().to_path_buf()]);
-    options.policy = PolicyChoice::File(dir.path().join("privacy.yml"));
-    let report = pipeline::run(&options, &rules).unwrap_or_else(|e| panic!("{e}"));
-    report
-        .findings
+    judged(APP, manifest_text)
         .iter()
         .filter(|f| f.level != Level::Note)
         .map(|f| {
@@ -257,6 +252,19 @@ fn cross_border_transfer() {
     );
     let inside = manifest(|m| m["residency"] = serde_json::json!({ "regions": ["US"] }));
     assert_eq!(violations(&inside), set(&[]));
+    // A group of countries holds its members, and only them.
+    let eu = |region: &str| {
+        let region = region.to_string();
+        manifest(move |m| {
+            m["residency"] = serde_json::json!({ "regions": ["EU"] });
+            m["recipients"][1]["region"] = serde_json::json!(region);
+        })
+    };
+    assert_eq!(violations(&eu("DE")), set(&[(12, "cross-border-transfer")]));
+    assert_eq!(
+        violations(&eu("CH")),
+        set(&[(12, "cross-border-transfer"), (14, "cross-border-transfer")])
+    );
 }
 
 /// Object storage is judged by the region the code names, not the

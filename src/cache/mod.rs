@@ -208,13 +208,7 @@ impl Cache {
     /// The summary of a result read from the cache (see
     /// [`entry::unpack_summary`]).
     pub fn unpack_summary(&self, at: &PackedSummary) -> Option<crate::project::FileSummary> {
-        let record = Record {
-            name: [0; 16],
-            content: [0; 32],
-            offset: at.offset,
-            len: at.len,
-        };
-        let bytes = self.packs.get(at.pack)?.read(&record)?;
+        let bytes = self.packs.get(at.pack)?.read_at(at.offset, at.len)?;
         entry::unpack_summary(&bytes, self.categories)
     }
 

@@ -138,8 +138,13 @@ impl Pack {
 
     /// The bytes of the entry `record` locates.
     pub fn read(&self, record: &Record) -> Option<Vec<u8>> {
-        let mut bytes = vec![0; record.len as usize];
-        read_exact_at(&self.file, &mut bytes, record.offset).ok()?;
+        self.read_at(record.offset, record.len)
+    }
+
+    /// `len` bytes from `offset` (part of an entry: its summary).
+    pub fn read_at(&self, offset: u64, len: u32) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; len as usize];
+        read_exact_at(&self.file, &mut bytes, offset).ok()?;
         Some(bytes)
     }
 }

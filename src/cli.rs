@@ -79,6 +79,12 @@ pub enum Command {
     },
     /// Print the JSON Schema of the privacy manifest format.
     ManifestSchema,
+    /// Read a privacy policy text: draft a manifest from it, or compare it
+    /// with what the code does.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyAction,
+    },
     /// List the checks, data categories, sinks, sources and recipients.
     Rules {
         /// Print the checks' reference as Markdown (docs/rules.md).
@@ -278,6 +284,48 @@ pub enum ReportKind {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum PolicyAction {
+    /// Draft a `privacy.yml` from a policy text (`.txt`, `.md`, `.html`;
+    /// English or Chinese): every declaration cites the sentence it comes
+    /// from, and what the text leaves open is listed for the reviewer.
+    Draft {
+        /// The policy text.
+        policy: PathBuf,
+        /// Write the draft to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Overwrite an existing output file.
+        #[arg(long)]
+        force: bool,
+        /// `yaml`: the manifest; `json`: every statement read, with its
+        /// evidence, and the gaps.
+        #[arg(long, short, value_enum, default_value = "yaml")]
+        format: PolicyFormat,
+    },
+    /// What the code does that the policy text never mentions, and what the
+    /// text promises that the manifest cannot check yet (exit code 1 when
+    /// the code does something the text does not mention).
+    Diff {
+        /// The policy text.
+        policy: PathBuf,
+        #[command(flatten)]
+        target: Target,
+        /// `text` or `json`.
+        #[arg(long, short, value_enum, default_value = "text")]
+        format: PolicyFormat,
+    },
+}
+
+/// `candor policy`'s formats (`yaml` is a manifest, for `draft` only;
+/// `text` for `diff` only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyFormat {
+    Yaml,
+    Json,
+    Text,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -34,6 +34,7 @@ pub mod manifest;
 pub mod model;
 pub mod pipeline;
 pub mod policy;
+pub mod policy_text;
 pub mod project;
 pub mod ropa;
 pub mod rules;

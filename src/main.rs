@@ -9,7 +9,8 @@ use clap::Parser;
 
 use candor::classify::Classifier;
 use candor::cli::{
-    BaselineAction, Cli, Color, Command, FailOn, MinLevel, ReportKind, RopaFormat, ScanArgs, Target,
+    BaselineAction, Cli, Color, Command, FailOn, MinLevel, PolicyAction, PolicyFormat, ReportKind,
+    RopaFormat, ScanArgs, Target,
 };
 use candor::emit::{self, Format};
 use candor::model::Level;
@@ -154,6 +155,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ) + "\n"));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Policy { action } => policy_command(action, &rules, &cli_rules),
         Command::ManifestSchema => {
             say(&candor::manifest::json_schema());
             Ok(ExitCode::SUCCESS)
@@ -288,6 +290,79 @@ fn baseline_command(
 }
 
 /// Runs the pipeline, warning when the analysis cache could not be used.
+/// `candor policy draft` and `candor policy diff`.
+fn policy_command(action: PolicyAction, rules: &Rules, cli_rules: &[PathBuf]) -> Result<ExitCode> {
+    use candor::policy_text;
+    match action {
+        PolicyAction::Draft {
+            policy,
+            output,
+            force,
+            format,
+        } => {
+            let reading = policy_text::read(&policy, rules)?;
+            let shown = policy.display().to_string();
+            let text = match format {
+                PolicyFormat::Yaml => policy_text::draft::manifest(&reading, &shown, rules),
+                PolicyFormat::Json => policy_text::draft::json(&reading, &shown),
+                PolicyFormat::Text => bail!("`policy draft` writes yaml or json, not text"),
+            };
+            match output {
+                Some(path) => {
+                    let trees = untrusted_trees(&[]);
+                    if path.exists() && !force {
+                        bail!(
+                            "{} already exists; pass --force to overwrite it",
+                            path.display()
+                        );
+                    }
+                    write(&path, text.as_bytes(), &trees)?;
+                    let gaps = policy_text::draft::gaps(&reading).len();
+                    eprintln!(
+                        "wrote {}: check each declaration against the text, fill the {gaps} gaps listed at its end, then run `candor check-manifest {}`",
+                        path.display(),
+                        path.display()
+                    );
+                }
+                None => say(&text),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        PolicyAction::Diff {
+            policy,
+            target,
+            format,
+        } => {
+            let reading = policy_text::read(&policy, rules)?;
+            let config = load_config(&target)?;
+            let extended = project_rules(&config, cli_rules)?;
+            let rules = extended.as_ref().unwrap_or(rules);
+            // Every flow the code has, as `candor init` sees them.
+            let options = pipeline::Options {
+                policy: PolicyChoice::Off,
+                suppressions: false,
+                ..target.pipeline_options(config, true)
+            };
+            let report = run_scan(&options, rules)?;
+            let diff = policy_text::diff::diff(&reading, &report.findings, &report.sdks);
+            let shown = policy.display().to_string();
+            let text = match format {
+                PolicyFormat::Json => {
+                    serde_json::to_string_pretty(&diff).expect("serializable") + "\n"
+                }
+                PolicyFormat::Text => diff.text(&shown),
+                PolicyFormat::Yaml => bail!("`policy diff` writes text or json, not yaml"),
+            };
+            say(&text);
+            Ok(if diff.unstated.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}
+
 fn run_scan(options: &pipeline::Options, rules: &Rules) -> Result<candor::model::ScanReport> {
     let report = pipeline::run(options, rules)?;
     if let Some(problem) = report.cache.as_ref().and_then(|c| c.problem.as_deref()) {

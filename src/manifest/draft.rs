@@ -258,7 +258,7 @@ fn places_text(places: &[String]) -> String {
 /// `text` (a path or a name from the scanned code) fit for a YAML comment:
 /// a line break in it (YAML also breaks lines at U+2028 and U+2029) must
 /// not start a line of the manifest.
-fn comment_safe(text: &str) -> String {
+pub(crate) fn comment_safe(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{2028}' | '\u{2029}' => '?',
@@ -269,7 +269,7 @@ fn comment_safe(text: &str) -> String {
 }
 
 /// `name` as a YAML scalar: quoted unless it is plainly a word.
-fn yaml_scalar(name: &str) -> String {
+pub(crate) fn yaml_scalar(name: &str) -> String {
     let plain = !name.is_empty()
         && name
             .chars()

@@ -24,6 +24,7 @@ use model::{
     CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, RegionFile, SinkFile,
 };
 pub use model::{NotAnalysedFile, PurposeSpec, RegionGroup};
+pub use model::{PhraseSet, PolicyPattern, PolicyTextFile};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
@@ -96,6 +97,8 @@ pub struct Rules {
     pub category_files: Vec<String>,
     /// Languages not analysed yet (`rules/not-analysed.yml`).
     pub not_analysed: NotAnalysedFile,
+    /// The phrases of privacy policies (`rules/policy-text/`), merged.
+    pub policy_text: PolicyTextFile,
     /// A hash of every rule file read, names and contents: results computed
     /// with other rules are not reused (see `crate::cache`).
     pub fingerprint: String,
@@ -185,6 +188,7 @@ impl Rules {
             file_roles,
             sink_files,
             not_analysed,
+            policy_text,
         } = Parsed::read(&files)?;
         validate::categories(&categories, &category_files)?;
         validate::recipients(&recipients, &recipient_files, &purposes)?;
@@ -192,6 +196,13 @@ impl Rules {
         let recipient_ids: HashSet<&str> = recipients.iter().map(|r| r.id.as_str()).collect();
         let category_keys: HashSet<&str> = categories.iter().map(|c| c.key.as_str()).collect();
         validate::storage_keys(&classify, &category_keys)?;
+        let known = validate::Known {
+            categories: &category_keys,
+            purposes: &purposes,
+            recipients: &recipient_ids,
+            region_groups: &region_groups,
+        };
+        let policy_text = validate::policy_text(policy_text, &known)?;
         let sink_files = sink_files_by_language(sink_files, &recipient_ids, &category_keys)?;
         let receiver_names = conventions
             .values()
@@ -252,6 +263,7 @@ impl Rules {
             file_roles,
             category_files,
             not_analysed,
+            policy_text,
         })
     }
 
@@ -302,6 +314,8 @@ struct Parsed {
     file_roles: FileRoles,
     sink_files: Vec<(String, SinkFile)>,
     not_analysed: NotAnalysedFile,
+    /// `rules/policy-text/` files, each with its name.
+    policy_text: Vec<(String, PolicyTextFile)>,
 }
 
 impl Parsed {
@@ -319,6 +333,7 @@ impl Parsed {
         let mut file_roles = None;
         let mut sink_files = Vec::new();
         let mut not_analysed = None;
+        let mut policy_text = Vec::new();
         for (name, text) in files {
             if name.starts_with("categories/") {
                 for c in parse::<CategoryFile>(name, text)?.categories {
@@ -360,6 +375,8 @@ impl Parsed {
                 not_analysed = Some(file);
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
+            } else if name.starts_with(POLICY_TEXT_DIR) {
+                policy_text.push((name.clone(), parse::<PolicyTextFile>(name, text)?));
             }
         }
         Ok(Parsed {
@@ -375,6 +392,7 @@ impl Parsed {
             file_roles: file_roles.ok_or_else(|| RulesError::missing("file-roles.yml"))?,
             sink_files,
             not_analysed: not_analysed.ok_or_else(|| RulesError::missing("not-analysed.yml"))?,
+            policy_text,
         })
     }
 }
@@ -463,10 +481,17 @@ fn read_dir_rec(
 }
 
 /// The hex SHA-256 of the rule files, each name and content delimited.
+/// Where the phrases of policy texts live: read by `candor policy`, never
+/// by a scan, so they are left out of the [`Rules::fingerprint`].
+const POLICY_TEXT_DIR: &str = "policy-text/";
+
 fn fingerprint(files: &[(String, String)]) -> String {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
-    for (path, content) in files {
+    for (path, content) in files
+        .iter()
+        .filter(|(p, _)| !p.starts_with(POLICY_TEXT_DIR))
+    {
         for part in [path, content] {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());

@@ -603,6 +603,74 @@ pub struct RegionGroup {
     pub members: Vec<String>,
 }
 
+/// `rules/policy-text/*.yml`: the phrases privacy policies state their
+/// practices in, English and Chinese, read by `candor policy draft`. Every
+/// file may hold any of the sections; they are merged.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyTextFile {
+    /// Key: a data category.
+    #[serde(default)]
+    pub categories: Vec<PhraseSet>,
+    /// Key: a data use (`rules/purposes.yml`).
+    #[serde(default)]
+    pub purposes: Vec<PhraseSet>,
+    /// Key: `none` (no sharing) or `some`.
+    #[serde(default)]
+    pub sharing: Vec<PhraseSet>,
+    /// Key: a catalog recipient id; names beyond the catalog's own.
+    #[serde(default)]
+    pub recipients: Vec<PhraseSet>,
+    /// Key: an ISO 3166 alpha-2 code or a region group.
+    #[serde(default)]
+    pub residency: Vec<PhraseSet>,
+    /// Key: a retention period (`session`, `as-long-as-necessary`, ...).
+    #[serde(default)]
+    pub retention: Vec<PhraseSet>,
+    /// Key: a tracking kind (`analytics`).
+    #[serde(default)]
+    pub cookie_kinds: Vec<PhraseSet>,
+    /// Key: a promise a manifest cannot check yet (`consent`, ...).
+    #[serde(default)]
+    pub promises: Vec<PhraseSet>,
+    /// Key: the section whose mentions they cancel (`categories`,
+    /// `sharing`): a mention after one in the same sentence does not count;
+    /// `sharing_exceptions` cancel the sharing mentions of their sentence
+    /// wherever they stand (sharing only as the law requires).
+    #[serde(default)]
+    pub negations: Vec<PhraseSet>,
+    /// Key: the section (`retention`, `cookie_kinds`, `minimum_age`) whose
+    /// mentions count only in a sentence holding one of these.
+    #[serde(default)]
+    pub contexts: Vec<PhraseSet>,
+    /// Regular expressions for values the text writes as numbers.
+    #[serde(default)]
+    pub patterns: Vec<PolicyPattern>,
+}
+
+/// Phrases, in each language, that mean one key.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseSet {
+    pub key: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub zh: Vec<String>,
+}
+
+/// A regular expression for a value: `minimum_age` captures `age`;
+/// `retention` captures `n` and `unit`; or the pattern gives `value`
+/// (years of age, days of retention) whole (`aimed at adults`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyPattern {
+    pub field: String,
+    pub pattern: String,
+    #[serde(default)]
+    pub value: Option<u32>,
+}
+
 /// `rules/purposes.yml`: the data uses a manifest can declare.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -424,3 +424,204 @@ mod tests {
         assert!(twice.contains("listed twice"), "{twice}");
     }
 }
+
+/// What the phrase files of policy texts may refer to.
+pub(super) struct Known<'a> {
+    pub categories: &'a HashSet<&'a str>,
+    pub purposes: &'a [PurposeSpec],
+    pub recipients: &'a HashSet<&'a str>,
+    pub region_groups: &'a [RegionGroup],
+}
+
+/// Retention periods a phrase may mean; a pattern gives `<N>d`.
+pub const RETENTION_PERIODS: [&str; 4] = [
+    "session",
+    "as-long-as-necessary",
+    "as-required-by-law",
+    "until-account-deletion",
+];
+
+/// The phrase files of policy texts, each checked and then merged: every
+/// key resolves, every pattern compiles with the groups its field needs,
+/// and no phrase means two keys of one section.
+pub(super) fn policy_text(
+    files: Vec<(String, model::PolicyTextFile)>,
+    known: &Known,
+) -> Result<model::PolicyTextFile, RulesError> {
+    let mut merged = model::PolicyTextFile::default();
+    for (name, file) in files {
+        let invalid = |message: String| RulesError::Invalid {
+            file: format!("rules/{name}"),
+            message,
+        };
+        let purpose_keys: HashSet<&str> = known.purposes.iter().map(|p| p.key.as_str()).collect();
+        let region = |k: &str| {
+            (k.len() == 2 && k.chars().all(|c| c.is_ascii_uppercase()))
+                || known.region_groups.iter().any(|g| g.code == k)
+        };
+        let kind = |k: &str| {
+            crate::model::manifest::TrackingKind::ALL
+                .iter()
+                .any(|t| t.name() == k)
+        };
+        let kebab =
+            |k: &str| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        let sections: [(&str, &[model::PhraseSet], &dyn Fn(&str) -> bool, &str); 10] = [
+            (
+                "categories",
+                &file.categories,
+                &|k| known.categories.contains(k),
+                "a data category key",
+            ),
+            (
+                "purposes",
+                &file.purposes,
+                &|k| purpose_keys.contains(k),
+                "a data use of rules/purposes.yml",
+            ),
+            (
+                "sharing",
+                &file.sharing,
+                &|k| k == "none" || k == "some",
+                "`none` or `some`",
+            ),
+            (
+                "recipients",
+                &file.recipients,
+                &|k| known.recipients.contains(k),
+                "a recipient id of rules/recipients/",
+            ),
+            (
+                "residency",
+                &file.residency,
+                &region,
+                "an ISO 3166 alpha-2 code or a region group",
+            ),
+            (
+                "retention",
+                &file.retention,
+                &|k| RETENTION_PERIODS.contains(&k),
+                "one of session, as-long-as-necessary, as-required-by-law, until-account-deletion",
+            ),
+            (
+                "cookie_kinds",
+                &file.cookie_kinds,
+                &kind,
+                "a tracking kind (strictly-necessary, functional, analytics, marketing)",
+            ),
+            (
+                "promises",
+                &file.promises,
+                &kebab,
+                "a topic in lowercase-with-hyphens",
+            ),
+            (
+                "negations",
+                &file.negations,
+                &|k| matches!(k, "categories" | "sharing" | "sharing_exceptions"),
+                "`categories`, `sharing` or `sharing_exceptions`",
+            ),
+            (
+                "contexts",
+                &file.contexts,
+                &|k| {
+                    matches!(
+                        k,
+                        "retention" | "cookie_kinds" | "minimum_age" | "residency"
+                    )
+                },
+                "`retention`, `cookie_kinds`, `minimum_age` or `residency`",
+            ),
+        ];
+        for (section, sets, valid, expected) in sections {
+            for set in sets {
+                if !valid(&set.key) {
+                    return Err(invalid(format!(
+                        "{section}: `{}` is not {expected}",
+                        set.key
+                    )));
+                }
+                if set.en.is_empty() && set.zh.is_empty() {
+                    return Err(invalid(format!(
+                        "{section}: `{}` has no phrase; give `en:` or `zh:` phrases",
+                        set.key
+                    )));
+                }
+                if let Some(p) = set
+                    .en
+                    .iter()
+                    .chain(&set.zh)
+                    .find(|p| p.trim().is_empty() || p.trim() != p.as_str())
+                {
+                    return Err(invalid(format!(
+                        "{section}: `{}` has the phrase {p:?}, empty or with spaces around it",
+                        set.key
+                    )));
+                }
+            }
+        }
+        for p in &file.patterns {
+            let groups: &[&str] = match p.field.as_str() {
+                "minimum_age" => &["age"],
+                "retention" => &["n", "unit"],
+                other => {
+                    return Err(invalid(format!(
+                        "patterns: field `{other}` is not `minimum_age` or `retention`"
+                    )));
+                }
+            };
+            let re = regex::Regex::new(&p.pattern)
+                .map_err(|e| invalid(format!("patterns: `{}` does not compile: {e}", p.pattern)))?;
+            if let Some(missing) = groups
+                .iter()
+                .filter(|_| p.value.is_none())
+                .find(|g| !re.capture_names().flatten().any(|n| n == **g))
+            {
+                return Err(invalid(format!(
+                    "patterns: `{}` ({}) needs a group named `{missing}`",
+                    p.pattern, p.field
+                )));
+            }
+        }
+        merged.categories.extend(file.categories);
+        merged.purposes.extend(file.purposes);
+        merged.sharing.extend(file.sharing);
+        merged.recipients.extend(file.recipients);
+        merged.residency.extend(file.residency);
+        merged.retention.extend(file.retention);
+        merged.cookie_kinds.extend(file.cookie_kinds);
+        merged.promises.extend(file.promises);
+        merged.negations.extend(file.negations);
+        merged.contexts.extend(file.contexts);
+        merged.patterns.extend(file.patterns);
+    }
+    for (section, sets) in [
+        ("categories", &merged.categories),
+        ("purposes", &merged.purposes),
+        ("sharing", &merged.sharing),
+        ("recipients", &merged.recipients),
+        ("residency", &merged.residency),
+        ("retention", &merged.retention),
+        ("cookie_kinds", &merged.cookie_kinds),
+        ("promises", &merged.promises),
+    ] {
+        let mut meaning: HashMap<String, &str> = HashMap::new();
+        for set in sets {
+            for phrase in set.en.iter().chain(&set.zh) {
+                let folded = phrase.to_lowercase();
+                if let Some(other) = meaning.insert(folded, &set.key)
+                    && other != set.key
+                {
+                    return Err(RulesError::Invalid {
+                        file: "rules/policy-text/".into(),
+                        message: format!(
+                            "{section}: the phrase {phrase:?} means both `{other}` and `{}`; keep it under one",
+                            set.key
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(merged)
+}

@@ -287,6 +287,8 @@ pub enum ReportKind {
 }
 
 #[derive(Subcommand)]
+// A command line is parsed once; boxing `Target` would only obscure it.
+#[allow(clippy::large_enum_variant)]
 pub enum PolicyAction {
     /// Draft a `privacy.yml` from a policy text (`.txt`, `.md`, `.html`;
     /// English or Chinese): every declaration cites the sentence it comes

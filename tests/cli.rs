@@ -12,7 +12,8 @@ fn corpus_apps() -> Vec<PathBuf> {
         .expect("corpus dir")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_dir())
+        // An app has its manifest; `corpus/policies` holds the seed texts.
+        .filter(|p| p.join("privacy.yml").is_file())
         .collect();
     apps.sort();
     apps

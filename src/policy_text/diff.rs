@@ -109,17 +109,23 @@ pub fn diff(reading: &Reading, findings: &[Finding], sdks: &[SdkUse]) -> PolicyD
         if reading.recipients.iter().any(|r| r.value == id) {
             continue;
         }
+        let name = match id.strip_prefix("unknown:") {
+            Some(host) => format!("{host} (not in the recipients catalog)"),
+            None => id.to_string(),
+        };
         let what = if received.is_empty() {
-            String::new()
+            // Only a dependency: its SDK may collect data itself.
+            format!("the SDK of {name} is a dependency and may collect data itself")
         } else {
-            format!(" ({})", received.into_iter().collect::<Vec<_>>().join(", "))
+            let received: Vec<&str> = received.into_iter().collect();
+            format!("{name} receives {}", received.join(", "))
         };
         let message = match shares_with_no_one {
             Some(s) => format!(
-                "{id} receives personal data{what}; the text says it shares with no one (line {})",
+                "{what}; the text says it shares with no one (line {})",
                 s.evidence.line
             ),
-            None => format!("{id} receives personal data{what}; the text does not name it"),
+            None => format!("{what}; the text does not name it"),
         };
         unstated.push(difference("recipient", id, message, places));
     }
@@ -174,8 +180,19 @@ fn unchecked(reading: &Reading) -> Vec<Statement<String>> {
 }
 
 impl PolicyDiff {
-    /// The terminal's rendering.
+    /// The terminal's rendering; what the policy and the code wrote is
+    /// shown with its control characters escaped.
     pub fn text(&self, policy: &str) -> String {
+        crate::text::escape_controls(
+            &self.unescaped_text(policy),
+            crate::text::Keep {
+                newline: true,
+                colour: false,
+            },
+        )
+    }
+
+    fn unescaped_text(&self, policy: &str) -> String {
         let mut out = String::new();
         if self.unstated.is_empty() {
             let _ = writeln!(

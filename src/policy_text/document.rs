@@ -124,7 +124,9 @@ pub fn read(text: &str, format: Format) -> Document {
         Format::Markdown => markdown_lines(text),
         Format::Html => html_lines(text),
     };
-    structure(&lines)
+    // Markup says which lines are headings; plain text leaves it to be
+    // guessed from their shape.
+    structure(&lines, format == Format::Text)
 }
 
 fn text_lines(text: &str) -> Vec<Line> {
@@ -431,15 +433,18 @@ fn numbering(line: &str) -> Option<(&'static str, String, &str)> {
     })
 }
 
-/// An open section: its scheme (or heading level) and clause index.
+/// An open section: its numbering scheme (`title` for an unnumbered
+/// title line), its heading level if markup made it a heading, and its
+/// clause.
 struct Open {
-    scheme: String,
+    scheme: &'static str,
+    level: Option<u8>,
     number: Option<String>,
     clause: usize,
 }
 
 /// Lines into clauses and sentences.
-fn structure(lines: &[Line]) -> Document {
+fn structure(lines: &[Line], guess_titles: bool) -> Document {
     let mut doc = Document::default();
     let mut open: Vec<Open> = Vec::new();
     let mut paragraph: Vec<(u32, String)> = Vec::new();
@@ -448,22 +453,21 @@ fn structure(lines: &[Line]) -> Document {
         let next = significant.get(i + 1);
         let numbered = numbering(&line.text);
         let titled = line.heading.is_some()
-            || (numbered.is_none() && !line.item && looks_like_title(&line.text, next.copied()));
+            || (guess_titles
+                && numbered.is_none()
+                && !line.item
+                && looks_like_title(&line.text, next.copied()));
         if doc.title.is_none() && (line.heading.is_some() || titled) {
             doc.title = Some(truncate(&line.text, 120));
         }
         if numbered.is_some() || titled {
             flush_paragraph(&mut doc, &mut paragraph, &open);
             let (scheme, number, title) = match &numbered {
-                Some((scheme, number, rest)) => (scheme.to_string(), Some(number.clone()), *rest),
-                None => (
-                    format!("h{}", line.heading.unwrap_or(9)),
-                    None,
-                    line.text.as_str(),
-                ),
+                Some((scheme, number, rest)) => (*scheme, Some(number.clone()), *rest),
+                None => ("title", None, line.text.as_str()),
             };
-            close_sections(&mut open, &scheme, line.heading);
-            let number = number.map(|n| qualified_number(&open, &scheme, n));
+            close_sections(&mut open, scheme, line.heading);
+            let number = number.map(|n| qualified_number(&open, scheme, n));
             // A numbered paragraph is cited by its number; a numbered
             // heading by its number and title.
             let heading_text = numbered.is_none() || is_heading_text(title);
@@ -477,6 +481,7 @@ fn structure(lines: &[Line]) -> Document {
             });
             open.push(Open {
                 scheme,
+                level: line.heading,
                 number,
                 clause: doc.clauses.len() - 1,
             });
@@ -502,32 +507,47 @@ fn structure(lines: &[Line]) -> Document {
     if doc.title.is_none() {
         doc.title = significant.first().map(|l| truncate(&l.text, 120));
     }
+    drop_table_of_contents(&mut doc);
     doc
 }
 
-/// Closes the sections a new one of `scheme` ends: its own scheme's and
-/// everything opened inside it; a heading closes headings of its level and
-/// deeper and everything numbered inside them.
+/// Drops the entries of a table of contents: short lines that name a
+/// section further on. They state nothing, and their statements would be
+/// cited at the contents instead of the section.
+fn drop_table_of_contents(doc: &mut Document) {
+    let titles: Vec<String> = doc.clauses.iter().map(|c| c.title.to_lowercase()).collect();
+    let names_later_section = |s: &Sentence| {
+        let text = s.text.to_lowercase();
+        let text = text.trim_end_matches(['.', '。', ':', '：']);
+        is_heading_text(text)
+            && titles.iter().enumerate().any(|(i, title)| {
+                s.clause.is_none_or(|own| i > own)
+                    && !title.is_empty()
+                    && (title.contains(text) || text.contains(title.as_str()))
+            })
+    };
+    doc.sentences.retain(|s| !names_later_section(s));
+}
+
+/// Closes the sections a new one ends: a section of its own numbering
+/// scheme, a heading of its level or deeper, and everything opened inside
+/// them. An unnumbered title line of plain text closes all but the
+/// headings of the markup.
 fn close_sections(open: &mut Vec<Open>, scheme: &str, heading: Option<u8>) {
-    if let Some(level) = heading {
-        let deeper_or_same = |o: &Open| {
-            o.scheme
-                .strip_prefix('h')
-                .and_then(|l| l.parse::<u8>().ok())
-                .is_some_and(|l| l >= level)
-        };
-        if let Some(at) = open.iter().position(deeper_or_same) {
-            open.truncate(at);
-        }
-    } else if let Some(at) = open.iter().position(|o| o.scheme == scheme) {
+    if heading.is_none() && scheme == "title" {
+        open.retain(|o| o.level.is_some());
+        return;
+    }
+    let ends = |o: &Open| {
+        (o.scheme == scheme && scheme != "title")
+            || heading.is_some_and(|level| o.level.is_some_and(|l| l >= level))
+    };
+    if let Some(at) = open.iter().position(ends) {
         open.truncate(at);
-    } else if scheme.starts_with('h') {
-        // A plain title line closes every section but headings above it.
-        open.retain(|o| o.scheme.starts_with('h') && o.scheme != "h9");
     }
 }
 
-/// `（一）` under `二` is cited `二（一）`; `3.1` under `3` is itself.
+/// `（一）` under `二` is cited `二 （一）`; `3.1` under `3` is itself.
 fn qualified_number(open: &[Open], scheme: &str, number: String) -> String {
     let parent = open.iter().rev().find_map(|o| o.number.as_deref());
     match parent {
@@ -541,8 +561,7 @@ fn qualified_number(open: &[Open], scheme: &str, number: String) -> String {
 /// its end, reads as a heading.
 fn looks_like_title(text: &str, next: Option<&Line>) -> bool {
     let chars = text.chars().count();
-    if chars < 2
-        || chars > 90
+    if !(2..=90).contains(&chars)
         || ends_sentence(text)
         || text.ends_with([',', '，', '、', ':', '：'])
     {
@@ -560,10 +579,12 @@ fn ends_sentence(text: &str) -> bool {
     ])
 }
 
-/// Short text that does not read as a sentence: a section's title.
+/// Short text that does not read as a sentence: a section's title. A
+/// Chinese character counts as two, as it holds about a word.
 fn is_heading_text(text: &str) -> bool {
     let text = text.trim_end_matches([':', '：']);
-    text.chars().count() <= TITLE_CHARS
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    width <= TITLE_CHARS
         && !ends_sentence(text)
         && !text.contains(['。', '；', ';', '，'])
         && !text.contains(". ")
@@ -583,14 +604,31 @@ fn flush_paragraph(doc: &mut Document, paragraph: &mut Vec<(u32, String)>, open:
         return;
     }
     let clause = open.last().map(|o| o.clause);
+    // The paragraph's lines joined (a line wrapped inside a sentence is
+    // one sentence), with the offset each line starts at.
+    let mut joined = String::new();
+    let mut starts: Vec<(usize, u32)> = Vec::new();
     for (line, text) in paragraph.drain(..) {
-        for sentence in split_sentences(&text) {
-            doc.sentences.push(Sentence {
-                text: sentence,
-                line,
-                clause,
-            });
+        if !joined.is_empty() {
+            joined.push(' ');
         }
+        starts.push((joined.len(), line));
+        joined.push_str(&text);
+    }
+    let mut from = 0;
+    for sentence in split_sentences(&joined) {
+        let at = joined[from..].find(&sentence).map_or(from, |i| from + i);
+        from = at + sentence.len();
+        let line = starts
+            .iter()
+            .take_while(|(start, _)| *start <= at)
+            .last()
+            .map_or(0, |(_, line)| *line);
+        doc.sentences.push(Sentence {
+            text: sentence,
+            line,
+            clause,
+        });
     }
 }
 
@@ -685,7 +723,7 @@ mod tests {
         let got = labels(&doc);
         assert_eq!(got[1].1.as_deref(), Some("二 （一） 身份验证"));
         assert_eq!(
-            got[2],
+            got[3],
             ("用于实名认证；".into(), Some("二 （一） 身份验证".into()))
         );
         assert_eq!(got.last().unwrap().1.as_deref(), Some("三 共享"));

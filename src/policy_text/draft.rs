@@ -150,20 +150,37 @@ fn clause_line(out: &mut String, indent: &str, evidence: &Evidence) {
     }
 }
 
+/// The clause most of `evidence` is in, the first of equals.
+fn busiest_clause<'a>(evidence: impl Iterator<Item = &'a Evidence>) -> Option<String> {
+    let mut by_clause: std::collections::BTreeMap<&str, (usize, std::cmp::Reverse<u32>)> =
+        std::collections::BTreeMap::new();
+    for e in evidence {
+        if let Some(clause) = e.clause.as_deref() {
+            let entry = by_clause
+                .entry(clause)
+                .or_insert((0, std::cmp::Reverse(e.line)));
+            entry.0 += 1;
+            entry.1 = entry.1.max(std::cmp::Reverse(e.line));
+        }
+    }
+    by_clause
+        .into_iter()
+        .max_by_key(|(_, rank)| *rank)
+        .map(|(clause, _)| clause.to_string())
+}
+
 fn write_clauses(out: &mut String, reading: &Reading) {
-    let data = reading
-        .categories
-        .iter()
-        .min_by_key(|c| c.evidence.line)
-        .and_then(|c| c.evidence.clause.clone());
+    let data = busiest_clause(reading.categories.iter().map(|c| &c.evidence));
     let recipients = reading
         .sharing
         .as_ref()
         .and_then(|s| s.evidence.clause.clone());
-    let tracking = reading
-        .mentions_cookies
-        .as_ref()
-        .and_then(|e| e.clause.clone());
+    let tracking = busiest_clause(reading.cookie_kinds.iter().map(|k| &k.evidence)).or_else(|| {
+        reading
+            .mentions_cookies
+            .as_ref()
+            .and_then(|e| e.clause.clone())
+    });
     if data.is_none() && recipients.is_none() && tracking.is_none() {
         return;
     }

@@ -257,13 +257,15 @@ fn only_named_alone(
 
 /// The clauses in which a section's context holds: a sentence of the
 /// clause, or its title, holds one of the section's context phrases, so
-/// that the items of a list under "We use cookies to:" count.
+/// that the items of a list under "We use cookies for:" count.
 struct ClauseContexts {
     holding: BTreeSet<(&'static str, usize)>,
 }
 
 impl ClauseContexts {
-    const SECTIONS: [&'static str; 4] = ["residency", "minimum_age", "retention", "cookie_kinds"];
+    /// Retention and residency need the sentence itself: a clause that
+    /// stores data may also speak of the law or of other countries.
+    const SECTIONS: [&'static str; 2] = ["minimum_age", "cookie_kinds"];
 
     fn of(doc: &Document, lexicon: &Lexicon) -> ClauseContexts {
         let mut holding = BTreeSet::new();

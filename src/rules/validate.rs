@@ -362,69 +362,6 @@ pub fn storage_keys(classify: &ClassifyFile, categories: &HashSet<&str>) -> Resu
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::rules::Rules;
-
-    /// The built-in rules with `files` (path below `rules/`, text) over them.
-    fn with(files: &[(&str, &str)]) -> String {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for (path, text) in files {
-            let p = dir.path().join(path);
-            std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
-            std::fs::write(p, text).expect("write");
-        }
-        match Rules::embedded_with(&[dir.path().to_path_buf()]) {
-            Ok(_) => String::new(),
-            Err(e) => e.to_string(),
-        }
-    }
-
-    #[test]
-    fn a_family_agrees_on_calls_and_modules() {
-        let ts = include_str!("../../rules/languages/typescript.yml");
-        assert_eq!(with(&[("languages/typescript.yml", ts)]), "");
-        let drifted = ts.replacen("bare: file", "bare: class", 1);
-        assert_ne!(drifted, ts);
-        let err = with(&[("languages/typescript.yml", &drifted)]);
-        assert!(err.contains("must be those of javascript"), "{err}");
-    }
-
-    #[test]
-    fn conventions_that_contradict_themselves_are_errors() {
-        let java = include_str!("../../rules/languages/java.yml");
-        let two_names = java.replacen("names: [this]", "names: [this, self]", 1);
-        let err = with(&[("languages/java.yml", &two_names)]);
-        assert!(err.contains("exactly one name"), "{err}");
-        let go = include_str!("../../rules/languages/go.yml");
-        let no_separator = go.replacen("  separator: \"/\"\n", "", 1);
-        let err = with(&[("languages/go.yml", &no_separator)]);
-        assert!(err.contains("separator"), "{err}");
-        let unknown = go.replacen("language: go", "language: cobol", 1);
-        let err = with(&[("languages/go.yml", &unknown)]);
-        assert!(err.contains("unknown language `cobol`"), "{err}");
-    }
-
-    #[test]
-    fn a_language_not_analysed_cannot_claim_an_analysed_extension() {
-        let claim = with(&[(
-            "not-analysed.yml",
-            "languages:\n  - name: Python 2\n    extensions: [py]\n",
-        )]);
-        assert!(claim.contains("`py` is read as python"), "{claim}");
-        let dotted = with(&[(
-            "not-analysed.yml",
-            "languages:\n  - name: Pike\n    extensions: [.pike]\n",
-        )]);
-        assert!(dotted.contains("without the dot"), "{dotted}");
-        let twice = with(&[(
-            "not-analysed.yml",
-            "languages:\n  - name: Pike\n    extensions: [pike]\n  - name: Pike 7\n    extensions: [pike]\n",
-        )]);
-        assert!(twice.contains("listed twice"), "{twice}");
-    }
-}
-
 /// What the phrase files of policy texts may refer to.
 pub(super) struct Known<'a> {
     pub categories: &'a HashSet<&'a str>,
@@ -432,6 +369,15 @@ pub(super) struct Known<'a> {
     pub recipients: &'a HashSet<&'a str>,
     pub region_groups: &'a [RegionGroup],
 }
+
+/// A section of a phrase file: its name, its phrase sets, what its keys
+/// must be, and how to say so.
+type Section<'a> = (
+    &'a str,
+    &'a [model::PhraseSet],
+    &'a dyn Fn(&str) -> bool,
+    &'a str,
+);
 
 /// Retention periods a phrase may mean; a pattern gives `<N>d`.
 pub const RETENTION_PERIODS: [&str; 4] = [
@@ -466,7 +412,7 @@ pub(super) fn policy_text(
         };
         let kebab =
             |k: &str| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-        let sections: [(&str, &[model::PhraseSet], &dyn Fn(&str) -> bool, &str); 10] = [
+        let sections: [Section; 10] = [
             (
                 "categories",
                 &file.categories,
@@ -624,4 +570,67 @@ pub(super) fn policy_text(
         }
     }
     Ok(merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+
+    /// The built-in rules with `files` (path below `rules/`, text) over them.
+    fn with(files: &[(&str, &str)]) -> String {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        match Rules::embedded_with(&[dir.path().to_path_buf()]) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_family_agrees_on_calls_and_modules() {
+        let ts = include_str!("../../rules/languages/typescript.yml");
+        assert_eq!(with(&[("languages/typescript.yml", ts)]), "");
+        let drifted = ts.replacen("bare: file", "bare: class", 1);
+        assert_ne!(drifted, ts);
+        let err = with(&[("languages/typescript.yml", &drifted)]);
+        assert!(err.contains("must be those of javascript"), "{err}");
+    }
+
+    #[test]
+    fn conventions_that_contradict_themselves_are_errors() {
+        let java = include_str!("../../rules/languages/java.yml");
+        let two_names = java.replacen("names: [this]", "names: [this, self]", 1);
+        let err = with(&[("languages/java.yml", &two_names)]);
+        assert!(err.contains("exactly one name"), "{err}");
+        let go = include_str!("../../rules/languages/go.yml");
+        let no_separator = go.replacen("  separator: \"/\"\n", "", 1);
+        let err = with(&[("languages/go.yml", &no_separator)]);
+        assert!(err.contains("separator"), "{err}");
+        let unknown = go.replacen("language: go", "language: cobol", 1);
+        let err = with(&[("languages/go.yml", &unknown)]);
+        assert!(err.contains("unknown language `cobol`"), "{err}");
+    }
+
+    #[test]
+    fn a_language_not_analysed_cannot_claim_an_analysed_extension() {
+        let claim = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: Python 2\n    extensions: [py]\n",
+        )]);
+        assert!(claim.contains("`py` is read as python"), "{claim}");
+        let dotted = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: Pike\n    extensions: [.pike]\n",
+        )]);
+        assert!(dotted.contains("without the dot"), "{dotted}");
+        let twice = with(&[(
+            "not-analysed.yml",
+            "languages:\n  - name: Pike\n    extensions: [pike]\n  - name: Pike 7\n    extensions: [pike]\n",
+        )]);
+        assert!(twice.contains("listed twice"), "{twice}");
+    }
 }

@@ -295,6 +295,7 @@ pub enum PolicyAction {
     /// from, and what the text leaves open is listed for the reviewer.
     Draft {
         /// The policy text.
+        #[arg(id = "policy_text", value_name = "POLICY")]
         policy: PathBuf,
         /// Write the draft to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
@@ -305,29 +306,36 @@ pub enum PolicyAction {
         /// `yaml`: the manifest; `json`: every statement read, with its
         /// evidence, and the gaps.
         #[arg(long, short, value_enum, default_value = "yaml")]
-        format: PolicyFormat,
+        format: DraftFormat,
     },
     /// What the code does that the policy text never mentions, and what the
     /// text promises that the manifest cannot check yet (exit code 1 when
     /// the code does something the text does not mention).
     Diff {
-        /// The policy text.
+        /// The policy text (its own argument: `--policy` names a manifest).
+        #[arg(id = "policy_text", value_name = "POLICY")]
         policy: PathBuf,
         #[command(flatten)]
         target: Target,
-        /// `text` or `json`.
         #[arg(long, short, value_enum, default_value = "text")]
-        format: PolicyFormat,
+        format: DiffFormat,
     },
 }
 
-/// `candor policy`'s formats (`yaml` is a manifest, for `draft` only;
-/// `text` for `diff` only).
+/// `candor policy draft`'s formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PolicyFormat {
+pub enum DraftFormat {
+    /// The draft manifest.
     Yaml,
+    /// Every statement read, with its evidence, and the gaps.
     Json,
+}
+
+/// `candor policy diff`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
     Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

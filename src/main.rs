@@ -9,8 +9,8 @@ use clap::Parser;
 
 use candor::classify::Classifier;
 use candor::cli::{
-    BaselineAction, Cli, Color, Command, FailOn, MinLevel, PolicyAction, PolicyFormat, ReportKind,
-    RopaFormat, ScanArgs, Target,
+    BaselineAction, Cli, Color, Command, DiffFormat, DraftFormat, FailOn, MinLevel, PolicyAction,
+    ReportKind, RopaFormat, ScanArgs, Target,
 };
 use candor::emit::{self, Format};
 use candor::model::Level;
@@ -303,9 +303,8 @@ fn policy_command(action: PolicyAction, rules: &Rules, cli_rules: &[PathBuf]) ->
             let reading = policy_text::read(&policy, rules)?;
             let shown = policy.display().to_string();
             let text = match format {
-                PolicyFormat::Yaml => policy_text::draft::manifest(&reading, &shown, rules),
-                PolicyFormat::Json => policy_text::draft::json(&reading, &shown),
-                PolicyFormat::Text => bail!("`policy draft` writes yaml or json, not text"),
+                DraftFormat::Yaml => policy_text::draft::manifest(&reading, &shown, rules),
+                DraftFormat::Json => policy_text::draft::json(&reading, &shown),
             };
             match output {
                 Some(path) => {
@@ -347,11 +346,10 @@ fn policy_command(action: PolicyAction, rules: &Rules, cli_rules: &[PathBuf]) ->
             let diff = policy_text::diff::diff(&reading, &report.findings, &report.sdks);
             let shown = policy.display().to_string();
             let text = match format {
-                PolicyFormat::Json => {
+                DiffFormat::Json => {
                     serde_json::to_string_pretty(&diff).expect("serializable") + "\n"
                 }
-                PolicyFormat::Text => diff.text(&shown),
-                PolicyFormat::Yaml => bail!("`policy diff` writes text or json, not yaml"),
+                DiffFormat::Text => diff.text(&shown),
             };
             say(&text);
             Ok(if diff.unstated.is_empty() {

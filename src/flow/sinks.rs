@@ -129,6 +129,27 @@ impl FileCx<'_> {
                 });
             }
         }
+        // A known analytics or marketing cookie identifies the browser
+        // whatever value it is given.
+        if let Some(name) = template.store_key.as_deref()
+            && let Some((key, cookie)) = rules.identifying_cookie(name)
+            && let Some(category) = rules.categories.iter().position(|c| c.key == key)
+        {
+            let of = cookie
+                .recipient
+                .as_deref()
+                .and_then(|r| rules.recipient(r))
+                .map_or(String::new(), |r| format!(" of {}", r.name));
+            self.flows.push(Flow {
+                category: category as u16,
+                trail: Trail::start(
+                    c.expr.span,
+                    format!("`{name}` is a known {} cookie{of}", cookie.kind),
+                )
+                .steps(),
+                ..template.clone()
+            });
+        }
         let mut number = None;
         for whole in deferred {
             let sink = *number.get_or_insert_with(|| self.number_sink(template.clone()));

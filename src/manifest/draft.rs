@@ -260,10 +260,12 @@ fn places_text(places: &[String]) -> String {
 /// not start a line of the manifest.
 pub(crate) fn comment_safe(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '\u{2028}' | '\u{2029}' => '?',
-            c if c.is_control() => '?',
-            c => c,
+        .map(|c| {
+            if crate::text::is_hidden_control(c) {
+                '?'
+            } else {
+                c
+            }
         })
         .collect()
 }
@@ -281,10 +283,22 @@ pub(crate) fn yaml_scalar(name: &str) -> String {
             "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
         );
     if plain {
-        name.to_string()
-    } else {
-        serde_json::to_string(name).unwrap_or_default()
+        return name.to_string();
     }
+    // A JSON string is a YAML double-quoted scalar; YAML also refuses the
+    // C1 controls JSON leaves as they are, and a bidirectional override
+    // must not reorder what a reviewer reads.
+    let quoted = serde_json::to_string(name).unwrap_or_default();
+    quoted
+        .chars()
+        .map(|c| {
+            if crate::text::is_hidden_control(c) {
+                format!("\\u{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -303,6 +317,22 @@ mod tests {
             assert!(
                 scalar.starts_with('"') && !scalar.contains('\n'),
                 "{scalar}"
+            );
+        }
+        // C1 controls and bidirectional overrides are escaped, and read back
+        // as they were.
+        for evil in ["a\u{9b}b", "\u{202e}txt.exe", "a\u{2028}b"] {
+            let scalar = yaml_scalar(evil);
+            assert!(
+                !scalar.chars().any(crate::text::is_hidden_control),
+                "{scalar}"
+            );
+            let back: String = serde_norway::from_str(&scalar).expect("a YAML scalar");
+            assert_eq!(back, evil);
+            assert!(
+                !comment_safe(evil)
+                    .chars()
+                    .any(crate::text::is_hidden_control)
             );
         }
         assert_eq!(yaml_scalar("el_session"), "el_session");

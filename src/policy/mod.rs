@@ -272,6 +272,7 @@ impl Policy<'_> {
                                 names.join(", ")
                             )
                         })
+                        .or_else(|| self.undeclared_cookie_kind(key?))
                 }
             }
             (FlowKind::Shared, _) => {
@@ -291,6 +292,34 @@ impl Policy<'_> {
         }?;
         *reference = Some(self.at("tracking", 1, self.tracking_clause()));
         Some((&pr::UNDECLARED_TRACKING, verdict))
+    }
+
+    /// Why the known cookie `name` (`rules/cookies.yml`) is not declared:
+    /// no entry names it, and none declares its kind for every cookie (or
+    /// for the cookie's service).
+    fn undeclared_cookie_kind(&self, name: &str) -> Option<String> {
+        let cookie = self.rules.cookie(name)?;
+        let tracking = self.manifest.tracking.as_ref()?;
+        let declared = tracking.iter().any(|t| {
+            t.name.as_deref() == Some(name)
+                || (t.name.is_none()
+                    && t.kind.name() == cookie.kind
+                    && t.recipient
+                        .as_deref()
+                        .is_none_or(|r| cookie.recipient.as_deref() == Some(r)))
+        });
+        if declared {
+            return None;
+        }
+        let of = cookie
+            .recipient
+            .as_deref()
+            .and_then(|r| self.rules.recipient(r))
+            .map_or(String::new(), |r| format!(" of {}", r.name));
+        Some(format!(
+            "`{name}` is a {kind} cookie{of}; the manifest declares no such {kind} tracking",
+            kind = cookie.kind
+        ))
     }
 
     /// The clause of the manifest's tracking section, else of its first

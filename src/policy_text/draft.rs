@@ -2,10 +2,10 @@
 //! policy text states.
 //!
 //! Every declaration carries the sentence it was read from, as a comment,
-//! and its clause. What the text leaves open is a gap: a placeholder that
-//! fails validation (`choose-purposes`) or a TODO comment, and a line of
-//! the list at the end, so that the manifest validates only once a person
-//! has decided each.
+//! and its clause. What the text leaves open is a gap, listed at the end:
+//! a purpose the text does not give is the placeholder `choose-purposes`,
+//! which fails validation until a person chooses; the other gaps are TODO
+//! comments for the reviewer.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -115,8 +115,9 @@ pub fn manifest(reading: &Reading, source: &str, rules: &Rules) -> String {
         out,
         "# Draft written by `candor policy draft` from {} ({}).\n\
          # Every declaration cites the sentence it was read from: check each against\n\
-         # the text and keep only what the policy promises. Then fill the gaps listed\n\
-         # at the end: `candor check-manifest` fails until the placeholders are gone.\n\
+         # the text and keep only what the policy promises. Then decide the gaps\n\
+         # listed at the end and the TODOs: `candor check-manifest` fails while a\n\
+         # `choose-purposes` placeholder is left.\n\
          version: 1\n",
         comment_safe(source),
         reading.language

@@ -183,12 +183,20 @@ impl Lexicon {
     }
 
     /// Whether a mention at `start` of `lowered` is negated for `section`:
-    /// a negation of the section stands before it in the same sentence.
+    /// a negation of the section stands before it in the same sentence,
+    /// and no break ("but", 但) between them ends its reach.
     pub fn negated(&self, section: &str, lowered: &str, start: usize) -> bool {
-        self.negations
+        let Some(last) = self
+            .negations
             .get(section)
-            .and_then(|n| n.first_match(&lowered[..start]))
-            .is_some()
+            .and_then(|n| n.matches(&lowered[..start]).into_iter().map(|m| m.1).max())
+        else {
+            return false;
+        };
+        let between = &lowered[last.min(start)..start];
+        self.negations
+            .get("breaks")
+            .is_none_or(|b| b.first_match(between).is_none())
     }
 
     /// Whether `lowered` is a sentence where mentions of `section` count:

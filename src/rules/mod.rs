@@ -23,6 +23,7 @@ pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, Truncatio
 use model::{
     CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, RegionFile, SinkFile,
 };
+pub use model::{CookieFile, CookieSpec};
 pub use model::{NotAnalysedFile, PurposeSpec, RegionGroup};
 pub use model::{PhraseSet, PolicyPattern, PolicyTextFile};
 
@@ -99,6 +100,8 @@ pub struct Rules {
     pub not_analysed: NotAnalysedFile,
     /// The phrases of privacy policies (`rules/policy-text/`), merged.
     pub policy_text: PolicyTextFile,
+    /// Cookies known by name (`rules/cookies.yml`).
+    pub cookies: CookieFile,
     /// A hash of every rule file read, names and contents: results computed
     /// with other rules are not reused (see `crate::cache`).
     pub fingerprint: String,
@@ -189,6 +192,7 @@ impl Rules {
             sink_files,
             not_analysed,
             policy_text,
+            cookies,
         } = Parsed::read(&files)?;
         validate::categories(&categories, &category_files)?;
         validate::recipients(&recipients, &recipient_files, &purposes)?;
@@ -203,6 +207,7 @@ impl Rules {
             region_groups: &region_groups,
         };
         let policy_text = validate::policy_text(policy_text, &known)?;
+        validate::cookies(&cookies, &recipient_ids, &category_keys)?;
         let sink_files = sink_files_by_language(sink_files, &recipient_ids, &category_keys)?;
         let receiver_names = conventions
             .values()
@@ -264,7 +269,23 @@ impl Rules {
             category_files,
             not_analysed,
             policy_text,
+            cookies,
         })
+    }
+
+    /// The known cookie `name` is, if any (see `rules/cookies.yml`).
+    pub fn cookie(&self, name: &str) -> Option<&CookieSpec> {
+        self.cookies.cookies.iter().find(|c| c.names_cookie(name))
+    }
+
+    /// The data category the cookie `name` is when it identifies a
+    /// browser (an analytics or marketing cookie), with what it is.
+    pub fn identifying_cookie(&self, name: &str) -> Option<(&str, &CookieSpec)> {
+        let cookie = self.cookie(name)?;
+        self.cookies
+            .identifying_kinds
+            .contains(&cookie.kind)
+            .then_some((self.cookies.category.as_str(), cookie))
     }
 
     pub fn language(&self, language: Language) -> &LanguageRules {
@@ -316,6 +337,7 @@ struct Parsed {
     not_analysed: NotAnalysedFile,
     /// `rules/policy-text/` files, each with its name.
     policy_text: Vec<(String, PolicyTextFile)>,
+    cookies: CookieFile,
 }
 
 impl Parsed {
@@ -334,6 +356,7 @@ impl Parsed {
         let mut sink_files = Vec::new();
         let mut not_analysed = None;
         let mut policy_text = Vec::new();
+        let mut cookies = None;
         for (name, text) in files {
             if name.starts_with("categories/") {
                 for c in parse::<CategoryFile>(name, text)?.categories {
@@ -375,6 +398,8 @@ impl Parsed {
                 not_analysed = Some(file);
             } else if name.starts_with("sinks/") {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
+            } else if name == "cookies.yml" {
+                cookies = Some(parse::<CookieFile>(name, text)?);
             } else if name.starts_with(POLICY_TEXT_DIR) {
                 policy_text.push((name.clone(), parse::<PolicyTextFile>(name, text)?));
             }
@@ -393,6 +418,7 @@ impl Parsed {
             sink_files,
             not_analysed: not_analysed.ok_or_else(|| RulesError::missing("not-analysed.yml"))?,
             policy_text,
+            cookies: cookies.ok_or_else(|| RulesError::missing("cookies.yml"))?,
         })
     }
 }

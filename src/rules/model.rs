@@ -636,7 +636,8 @@ pub struct PolicyTextFile {
     /// Key: the section whose mentions they cancel (`categories`,
     /// `sharing`): a mention after one in the same sentence does not count;
     /// `sharing_exceptions` cancel the sharing mentions of their sentence
-    /// wherever they stand (sharing only as the law requires).
+    /// wherever they stand (sharing only as the law requires); `breaks`
+    /// end the reach of a negation ("but").
     #[serde(default)]
     pub negations: Vec<PhraseSet>,
     /// Key: the section (`retention`, `cookie_kinds`, `minimum_age`) whose
@@ -669,6 +670,46 @@ pub struct PolicyPattern {
     pub pattern: String,
     #[serde(default)]
     pub value: Option<u32>,
+}
+
+/// `rules/cookies.yml`: cookies known by name, and the kind of tracking
+/// each is.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CookieFile {
+    /// The data category a cookie of an identifying kind is.
+    pub category: String,
+    /// The kinds whose cookies identify a browser (`analytics`).
+    pub identifying_kinds: Vec<String>,
+    pub cookies: Vec<CookieSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CookieSpec {
+    /// A tracking kind of the manifest (`analytics`).
+    pub kind: String,
+    /// The catalog recipient whose cookies these are.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// Exact names, or names with a `*` standing for any text.
+    pub names: Vec<String>,
+}
+
+impl CookieSpec {
+    /// Whether `name` is one of these cookies.
+    pub fn names_cookie(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|pattern| match pattern.split_once('*') {
+                None => pattern == name,
+                Some((head, tail)) => {
+                    name.len() >= head.len() + tail.len()
+                        && name.starts_with(head)
+                        && name.ends_with(tail)
+                }
+            })
+    }
 }
 
 /// `rules/purposes.yml`: the data uses a manifest can declare.

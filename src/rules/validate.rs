@@ -362,6 +362,58 @@ pub fn storage_keys(classify: &ClassifyFile, categories: &HashSet<&str>) -> Resu
     }
 }
 
+/// Known cookies: a tracking kind, a catalog recipient, names that are not
+/// empty and hold at most one `*`, no name twice.
+pub(super) fn cookies(
+    file: &model::CookieFile,
+    recipients: &HashSet<&str>,
+    categories: &HashSet<&str>,
+) -> Result<(), RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: "rules/cookies.yml".into(),
+        message,
+    };
+    let is_kind = |k: &str| {
+        crate::model::manifest::TrackingKind::ALL
+            .iter()
+            .any(|t| t.name() == k)
+    };
+    if !categories.contains(file.category.as_str()) {
+        return Err(invalid(format!(
+            "unknown data category `{}`",
+            file.category
+        )));
+    }
+    if let Some(k) = file.identifying_kinds.iter().find(|k| !is_kind(k)) {
+        return Err(invalid(format!(
+            "identifying_kinds: `{k}` is not a tracking kind"
+        )));
+    }
+    let mut seen = HashSet::new();
+    for c in &file.cookies {
+        if !is_kind(&c.kind) {
+            return Err(invalid(format!(
+                "`{}` is not a tracking kind (strictly-necessary, functional, analytics, marketing)",
+                c.kind
+            )));
+        }
+        if let Some(r) = c.recipient.as_deref().filter(|r| !recipients.contains(r)) {
+            return Err(invalid(format!("unknown recipient `{r}`")));
+        }
+        for name in &c.names {
+            if name.is_empty() || name == "*" || name.matches('*').count() > 1 {
+                return Err(invalid(format!(
+                    "cookie name {name:?}: give a name, with at most one `*`"
+                )));
+            }
+            if !seen.insert(name.as_str()) {
+                return Err(invalid(format!("cookie `{name}` is listed twice")));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// What the phrase files of policy texts may refer to.
 pub(super) struct Known<'a> {
     pub categories: &'a HashSet<&'a str>,
@@ -464,8 +516,13 @@ pub(super) fn policy_text(
             (
                 "negations",
                 &file.negations,
-                &|k| matches!(k, "categories" | "sharing" | "sharing_exceptions"),
-                "`categories`, `sharing` or `sharing_exceptions`",
+                &|k| {
+                    matches!(
+                        k,
+                        "categories" | "sharing" | "sharing_exceptions" | "breaks"
+                    )
+                },
+                "`categories`, `sharing`, `sharing_exceptions` or `breaks`",
             ),
             (
                 "contexts",

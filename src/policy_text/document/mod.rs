@@ -7,12 +7,19 @@
 //! `<h2>`, or a short title line above a paragraph) open clauses; the
 //! clause of a sentence is the innermost one open where it stands.
 
-use std::sync::LazyLock;
+mod markup;
+mod numbering;
+mod sentences;
 
-use regex::Regex;
+use markup::{html_lines, markdown_lines, text_lines};
+use numbering::numbering;
+pub use sentences::split_sentences;
 
 /// The largest policy file read: policies are tens of kilobytes.
 pub const MAX_POLICY_FILE: u64 = 4 << 20;
+
+/// The sentences a table of contents may span, at the start of a text.
+const CONTENTS_LINES: usize = 60;
 
 /// Longest clause title kept, in characters.
 const TITLE_CHARS: usize = 60;
@@ -129,310 +136,6 @@ pub fn read(text: &str, format: Format) -> Document {
     structure(&lines, format == Format::Text)
 }
 
-fn text_lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let trimmed = l.trim();
-            let (item, rest) = strip_bullet(trimmed);
-            Line {
-                number: i as u32 + 1,
-                text: rest.to_string(),
-                heading: None,
-                item,
-            }
-        })
-        .collect()
-}
-
-/// A leading `- `, `* `, `+ ` or `• ` marks a list item.
-fn strip_bullet(line: &str) -> (bool, &str) {
-    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return (true, rest.trim_start());
-        }
-    }
-    (false, line)
-}
-
-fn markdown_lines(text: &str) -> Vec<Line> {
-    static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid"));
-    static TAG: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>").expect("valid"));
-    let mut in_code = false;
-    text.lines()
-        .enumerate()
-        .map(|(i, raw)| {
-            let trimmed = raw.trim();
-            let number = i as u32 + 1;
-            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-                in_code = !in_code;
-            }
-            if in_code || trimmed.starts_with("```") {
-                return Line {
-                    number,
-                    text: String::new(),
-                    heading: None,
-                    item: false,
-                };
-            }
-            let hashes = trimmed.chars().take_while(|c| *c == '#').count();
-            let (heading, rest) =
-                if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with([' ', '\t']) {
-                    (Some(hashes as u8), trimmed[hashes..].trim())
-                } else {
-                    (None, trimmed)
-                };
-            let rest = rest.trim_start_matches('>').trim();
-            let (item, rest) = strip_bullet(rest);
-            let text = LINK.replace_all(rest, "$1");
-            let text = TAG.replace_all(&text, "");
-            let text: String = text
-                .replace("**", "")
-                .replace("__", "")
-                .replace('`', "")
-                .replace('|', " ");
-            Line {
-                number,
-                text: text.trim().to_string(),
-                heading,
-                item,
-            }
-        })
-        .collect()
-}
-
-/// HTML as lines: block elements break lines, `<script>`, `<style>` and
-/// comments are dropped, entities decoded. Each line keeps the file line
-/// its text starts on.
-fn html_lines(html: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut current = Line {
-        number: 1,
-        text: String::new(),
-        heading: None,
-        item: false,
-    };
-    let mut file_line = 1u32;
-    let mut rest = html;
-    let flush = |current: &mut Line, next_number: u32, lines: &mut Vec<Line>| {
-        let text = collapse_spaces(&decode_entities(&current.text));
-        if !text.is_empty() {
-            lines.push(Line {
-                number: current.number,
-                text,
-                heading: current.heading,
-                item: current.item,
-            });
-        }
-        *current = Line {
-            number: next_number,
-            text: String::new(),
-            heading: None,
-            item: false,
-        };
-    };
-    while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
-            push_html_text(&mut current, rest, &mut file_line);
-            break;
-        };
-        push_html_text(&mut current, &rest[..open], &mut file_line);
-        rest = &rest[open..];
-        if let Some(body) = rest.strip_prefix("<!--") {
-            let end = body.find("-->").map_or(body.len(), |e| e + 3);
-            file_line += newlines(&body[..end]);
-            rest = &body[end..];
-            continue;
-        }
-        let Some(close) = rest.find('>') else {
-            // A lone `<` in text.
-            push_html_text(&mut current, "<", &mut file_line);
-            rest = &rest[1..];
-            continue;
-        };
-        let tag = &rest[1..close];
-        file_line += newlines(tag);
-        rest = &rest[close + 1..];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !closing && matches!(name.as_str(), "script" | "style" | "head" | "template") {
-            // Skip to the element's end (`<head>` holds no policy text).
-            let end_tag = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            let end = lower.find(&end_tag).unwrap_or(rest.len());
-            file_line += newlines(&rest[..end]);
-            rest = &rest[end..];
-            continue;
-        }
-        if is_block(&name) {
-            flush(&mut current, file_line, &mut lines);
-            if !closing {
-                current.heading = heading_level(&name);
-                current.item = name == "li";
-            }
-        } else if name == "td" || name == "th" {
-            current.text.push(' ');
-        }
-    }
-    flush(&mut current, file_line, &mut lines);
-    lines
-}
-
-fn push_html_text(current: &mut Line, text: &str, file_line: &mut u32) {
-    if current.text.trim().is_empty() {
-        // The line starts where its first text does.
-        let leading = text.len() - text.trim_start().len();
-        *file_line += newlines(&text[..leading]);
-        current.number = *file_line;
-        current.text.clear();
-        current.text.push_str(&text[leading..]);
-        *file_line += newlines(&text[leading..]);
-    } else {
-        current.text.push_str(text);
-        *file_line += newlines(text);
-    }
-}
-
-fn newlines(text: &str) -> u32 {
-    text.bytes().filter(|b| *b == b'\n').count() as u32
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "tr"
-            | "table"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "nav"
-            | "blockquote"
-            | "dt"
-            | "dd"
-            | "dl"
-            | "hr"
-            | "main"
-            | "body"
-            | "title"
-    )
-}
-
-fn heading_level(name: &str) -> Option<u8> {
-    match name.as_bytes() {
-        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-        _ => None,
-    }
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The named entities policies use, and numeric ones.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|end| {
-            let entity = &rest[1..end];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" | "#39" => Some('\''),
-                "nbsp" | "ensp" | "emsp" => Some(' '),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" | "lsquo" => Some('\''),
-                "rdquo" | "ldquo" => Some('"'),
-                "middot" => Some('·'),
-                _ => entity
-                    .strip_prefix("#x")
-                    .or_else(|| entity.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The numbering schemes of sections, most specific first. A number of
-/// one scheme closes the open numbers of the same scheme.
-static NUMBERED: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    [
-        (
-            "article",
-            r"^(第[一二三四五六七八九十百零〇\d]+[条章节部分])[\s、.：:]*",
-        ),
-        ("cn-paren", r"^([（(][一二三四五六七八九十]+[)）])[\s、.]*"),
-        ("cn", r"^([一二三四五六七八九十]+)[、.．]\s*"),
-        ("paren", r"^([（(]\d{1,2}[)）])\s*"),
-        ("dotted", r"^(\d{1,2}(?:\.\d{1,2})*)(?:[.、)．]\s*|\s+)"),
-        ("roman", r"^((?:X{0,3})(?:IX|IV|V?I{0,3}))[.、)]\s+"),
-        ("letter", r"^([a-z])[.)]\s+"),
-    ]
-    .into_iter()
-    .map(|(scheme, pattern)| (scheme, Regex::new(pattern).expect("valid")))
-    .collect()
-});
-
-/// The scheme and number a line starts with, and the rest of it.
-fn numbering(line: &str) -> Option<(&'static str, String, &str)> {
-    NUMBERED.iter().find_map(|(scheme, re)| {
-        let caps = re.captures(line)?;
-        let number = caps.get(1)?.as_str();
-        if number.is_empty() {
-            return None;
-        }
-        let rest = &line[caps.get(0)?.end()..];
-        // A year or an amount opening a sentence is not a section number.
-        if *scheme == "dotted" && (rest.is_empty() || number.parse::<u32>().is_ok_and(|n| n > 40)) {
-            return None;
-        }
-        Some((*scheme, number.to_string(), rest))
-    })
-}
-
 /// An open section: its numbering scheme (`title` for an unnumbered
 /// title line), its heading level if markup made it a heading, and its
 /// clause.
@@ -451,7 +154,9 @@ fn structure(lines: &[Line], guess_titles: bool) -> Document {
     let significant: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
     for (i, line) in significant.iter().enumerate() {
         let next = significant.get(i + 1);
-        let numbered = numbering(&line.text);
+        // A line that goes on from a sentence left open is no section.
+        let continues = i > 0 && !paragraph.is_empty();
+        let numbered = numbering(&line.text).filter(|_| !continues);
         let titled = line.heading.is_some()
             || (guess_titles
                 && numbered.is_none()
@@ -485,8 +190,10 @@ fn structure(lines: &[Line], guess_titles: bool) -> Document {
                 number,
                 clause: doc.clauses.len() - 1,
             });
-            // A numbered item's own text is a sentence of its clause.
-            if numbered.is_some() && !title.is_empty() {
+            // A numbered paragraph's text is a sentence of its clause; a
+            // numbered heading's title is not ("2. Cookies" says nothing
+            // of cookies).
+            if numbered.is_some() && !title.is_empty() && (!heading_text || line.item) {
                 paragraph.push((line.number, title.to_string()));
                 flush_paragraph(&mut doc, &mut paragraph, &open);
             }
@@ -516,17 +223,34 @@ fn structure(lines: &[Line], guess_titles: bool) -> Document {
 /// cited at the contents instead of the section.
 fn drop_table_of_contents(doc: &mut Document) {
     let titles: Vec<String> = doc.clauses.iter().map(|c| c.title.to_lowercase()).collect();
+    // Nearly the same words: one holds the other, which is most of it
+    // ("如何使用Cookies" names "我们如何使用Cookies"; "Email" does not
+    // name "Your email address").
+    let names = |title: &str, text: &str| {
+        let (short, long) = if title.len() < text.len() {
+            (title, text)
+        } else {
+            (text, title)
+        };
+        !short.is_empty()
+            && long.contains(short)
+            && short.chars().count() * 4 >= long.chars().count() * 3
+    };
     let names_later_section = |s: &Sentence| {
         let text = s.text.to_lowercase();
         let text = text.trim_end_matches(['.', '。', ':', '：']);
         is_heading_text(text)
-            && titles.iter().enumerate().any(|(i, title)| {
-                s.clause.is_none_or(|own| i > own)
-                    && !title.is_empty()
-                    && (title.contains(text) || text.contains(title.as_str()))
-            })
+            && titles
+                .iter()
+                .enumerate()
+                .any(|(i, title)| s.clause.is_none_or(|own| i > own) && names(title, text))
     };
-    doc.sentences.retain(|s| !names_later_section(s));
+    // A table of contents comes first.
+    let mut index = 0;
+    doc.sentences.retain(|s| {
+        index += 1;
+        index > CONTENTS_LINES || !names_later_section(s)
+    });
 }
 
 /// Closes the sections a new one ends: a section of its own numbering
@@ -570,7 +294,18 @@ fn looks_like_title(text: &str, next: Option<&Line>) -> bool {
     if text.contains(['。', '；', ';']) || text.contains(". ") {
         return false;
     }
-    next.is_some_and(|n| n.text.chars().count() > chars || n.item || numbering(&n.text).is_some())
+    // A next line that starts in lower case, or with a number that opens
+    // no section, goes on from this one.
+    let goes_on = |n: &Line| {
+        numbering(&n.text).is_none()
+            && n.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    };
+    next.is_some_and(|n| {
+        !goes_on(n) && (n.text.chars().count() > chars || n.item || numbering(&n.text).is_some())
+    })
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -632,52 +367,6 @@ fn flush_paragraph(doc: &mut Document, paragraph: &mut Vec<(u32, String)>, open:
     }
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 12] = [
-    "e.g", "i.e", "etc", "mr", "mrs", "dr", "no", "inc", "ltd", "co", "vs", "u.s",
-];
-
-/// Splits at `。！？；` and at `. ! ? ;` followed by a space.
-pub fn split_sentences(text: &str) -> Vec<String> {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let end = at + c.len_utf8();
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        let splits = match c {
-            '。' | '！' | '？' | '；' => true,
-            '.' | '!' | '?' | ';' => {
-                next.is_some_and(char::is_whitespace)
-                    && !(c == '.' && ends_with_abbreviation(&text[start..at]))
-            }
-            _ => false,
-        };
-        if splits {
-            push_sentence(&mut sentences, &text[start..end]);
-            start = end;
-        }
-    }
-    push_sentence(&mut sentences, &text[start..]);
-    sentences
-}
-
-fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    ABBREVIATIONS.contains(&word.as_str())
-}
-
-fn push_sentence(sentences: &mut Vec<String>, text: &str) {
-    let text = text.trim();
-    if text.chars().any(char::is_alphanumeric) {
-        sentences.push(text.to_string());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -696,17 +385,18 @@ mod tests {
             Format::Text,
         );
         assert_eq!(doc.title.as_deref(), Some("Privacy Policy"));
+        // A numbered heading's title is no sentence; a numbered item's is.
         let got = labels(&doc);
         assert_eq!(
-            got[1],
+            got[0],
             (
                 "We collect your email address.".into(),
                 Some("1 How We Collect Data".into())
             )
         );
-        assert_eq!(got[2].0, "We keep it.");
+        assert_eq!(got[1].0, "We keep it.");
         assert_eq!(
-            got[3],
+            got[2],
             (
                 "With your explicit consent".into(),
                 Some("3.1 With your explicit consent".into())
@@ -720,10 +410,11 @@ mod tests {
             "二、我们如何使用信息\n（一）身份验证\n我们会收集您的身份证号码。用于实名认证；\n三、共享\n我们不会共享。",
             Format::Text,
         );
+        // The headings' titles are not sentences: they state nothing.
         let got = labels(&doc);
-        assert_eq!(got[1].1.as_deref(), Some("二 （一） 身份验证"));
+        assert_eq!(got[0].1.as_deref(), Some("二 （一） 身份验证"));
         assert_eq!(
-            got[3],
+            got[1],
             ("用于实名认证；".into(), Some("二 （一） 身份验证".into()))
         );
         assert_eq!(got.last().unwrap().1.as_deref(), Some("三 共享"));
@@ -741,7 +432,6 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("Cookies".into(), 3),
                 ("We use analytics cookies & pixels.".into(), 4),
                 ("Your phone number".into(), 7)
             ]
@@ -775,6 +465,8 @@ mod tests {
         for text in [
             "<",
             "<<<>>>",
+            "<p>我们的R&D部门负责处理您的手机号码。</p>",
+            "Q&A：联系我们&#",
             "&#xFFFFFFFF;",
             "&",
             "<!--",

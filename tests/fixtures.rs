@@ -62,6 +62,7 @@ macro_rules! fixtures {
 
 fixtures! {
     source python {
+        known_cookies: "known_cookies.py",
         catalog_advertising: "catalog_advertising.py",
         catalog_analytics: "catalog_analytics.py",
         catalog_authentication: "catalog_authentication.py",
@@ -96,6 +97,7 @@ fixtures! {
         whole_objects: "whole_objects.py",
     }
     source javascript {
+        known_cookies: "known_cookies.js",
         access_log: "access_log.js",
         browser: "browser.mjs",
         catalog_advertising: "catalog_advertising.js",
@@ -245,6 +247,7 @@ fixtures! {
         traps: "traps.rs",
     }
     source php {
+        known_cookies: "known_cookies.php",
         catalog_advertising: "catalog_advertising.php",
         catalog_analytics: "catalog_analytics.php",
         catalog_authentication: "catalog_authentication.php",

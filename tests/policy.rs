@@ -637,3 +637,42 @@ fn a_hook_scanning_files_of_a_repository_uses_its_manifest() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// A cookie known by name (rules/cookies.yml) is the kind of tracking it
+/// is, whatever it holds: its kind must be declared, for every cookie or
+/// for its service, or the cookie named.
+#[test]
+fn known_cookies_need_their_kind_declared() {
+    let app = "from flask import make_response\n\ndef landing():\n    resp = make_response('ok')\n    resp.set_cookie('_fbp', 'fb.1.1700000000.1')\n    resp.set_cookie('_ga', 'GA1.2.1.1')\n    resp.set_cookie('sessionid', 'abc')\n    return resp\n";
+    let tracking = |entries: &str| {
+        let manifest = format!(
+            "version: 1\ndata:\n  - category: user.device.cookie_id\n    purposes: [analytics]\ntracking:\n{entries}"
+        );
+        let mut flagged: Vec<(u32, String)> = judged(app, &manifest)
+            .into_iter()
+            .filter(|f| f.rule_id == "undeclared-tracking")
+            .map(|f| (f.location.start_line, f.message))
+            .collect();
+        flagged.sort();
+        flagged
+    };
+    let analytics_only = tracking("  - kind: strictly-necessary\n  - kind: analytics\n");
+    assert_eq!(analytics_only.len(), 1, "{analytics_only:#?}");
+    assert_eq!(analytics_only[0].0, 5);
+    assert!(
+        analytics_only[0]
+            .1
+            .contains("`_fbp` is a marketing cookie of Meta"),
+        "{}",
+        analytics_only[0].1
+    );
+    // Marketing declared for every cookie, or the cookie named: none.
+    assert!(tracking("  - kind: analytics\n  - kind: marketing\n").is_empty());
+    assert!(tracking("  - kind: analytics\n  - kind: marketing\n    name: _fbp\n").is_empty());
+    // Marketing declared only for another service: `_fbp` is Meta's.
+    let other = tracking("  - kind: analytics\n  - kind: marketing\n    recipient: google-ads\n");
+    assert_eq!(other.iter().map(|f| f.0).collect::<Vec<_>>(), [5]);
+    // Nothing declared for analytics either: both.
+    let necessary = tracking("  - kind: strictly-necessary\n");
+    assert_eq!(necessary.iter().map(|f| f.0).collect::<Vec<_>>(), [5, 6]);
+}

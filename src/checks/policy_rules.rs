@@ -116,7 +116,7 @@ policy_rule!(
     &[359],
     Some("5.0"),
     "A cookie, browser-storage entry or tracking SDK the manifest does not disclose",
-    "Personal data is put in a cookie or browser storage the manifest's `tracking` section does not list, or handed to an analytics or advertising service whose kind of tracking is not declared.",
+    "Personal data is put in a cookie or browser storage the manifest's `tracking` section does not list, a cookie known by name (`_ga`, `_fbp`; rules/cookies.yml) is set whose kind of tracking is not declared, or data is handed to an analytics or advertising service whose kind of tracking is not declared.",
     "The policy discloses only strictly necessary cookies; the code sends the email to an analytics SDK and keeps it in a `remember_email` cookie."
 );
 policy_rule!(

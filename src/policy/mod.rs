@@ -316,9 +316,14 @@ impl Policy<'_> {
             .as_deref()
             .and_then(|r| self.rules.recipient(r))
             .map_or(String::new(), |r| format!(" of {}", r.name));
+        let kind = &cookie.kind;
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         Some(format!(
-            "`{name}` is a {kind} cookie{of}; the manifest declares no such {kind} tracking",
-            kind = cookie.kind
+            "`{name}` is {article} {kind} cookie{of}; the manifest declares no such {kind} tracking"
         ))
     }
 

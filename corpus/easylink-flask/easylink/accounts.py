@@ -107,3 +107,11 @@ def verify_phone():
     db.session.commit()
     logger.info("phone_verified set for user {}", user.id)
     return jsonify(status="verified")
+
+
+@bp.route("/landing")
+def landing():
+    # Campaign landing page: a site-statistics id for the visitor, kept two years.
+    resp = make_response(jsonify(ok=True))
+    resp.set_cookie("_ga", "GA1." + secrets.token_hex(8), max_age=2 * 365 * 86400)
+    return resp

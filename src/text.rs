@@ -52,6 +52,16 @@ pub struct Keep {
     pub colour: bool,
 }
 
+/// `n` and the noun, in the plural unless `n` is 1 (`1 warning`,
+/// `2 warnings`).
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Whether `c` must not reach a reader as it is when a scanned repository
 /// put it in a file name or code: a control character (C0, DEL, C1: a
 /// terminal takes `ESC` and `CSI` for commands), a bidirectional override,

@@ -174,7 +174,7 @@ fn code_that_is_not_production_is_left_out_unless_included() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
         text.contains(
-            "1 findings in code that is not production (test 1) left out; `--include-tests`"
+            "1 finding in code that is not production (test 1) left out; `--include-tests`"
         ),
         "{text}"
     );

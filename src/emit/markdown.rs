@@ -71,15 +71,17 @@ pub fn render(report: &ScanReport, links: &Links) -> String {
         .collect();
     let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
     let mut out = String::from("## candor privacy scan\n\n");
+    use crate::text::counted;
+    let findings = counted(shown.len(), "finding");
+    let (number, noun) = findings.split_once(' ').unwrap_or((&findings, ""));
     let _ = writeln!(
         out,
-        "**{}** findings: {} errors, {} warnings, {} notes ({} suppressed). Scanned {} files, {} lines.\n",
-        shown.len(),
-        count(Level::Error),
-        count(Level::Warning),
-        count(Level::Note),
+        "**{number}** {noun}: {}, {}, {} ({} suppressed). Scanned {}, {} lines.\n",
+        counted(count(Level::Error), "error"),
+        counted(count(Level::Warning), "warning"),
+        counted(count(Level::Note), "note"),
         report.findings.len() - shown.len(),
-        report.stats.files_scanned,
+        counted(report.stats.files_scanned, "file"),
         report.stats.lines_scanned
     );
     // What the findings were judged against and the settings that shaped

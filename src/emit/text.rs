@@ -261,14 +261,15 @@ pub fn totals(report: &ScanReport) -> String {
     } else {
         String::new()
     };
+    use crate::text::counted;
     format!(
-        "{} findings ({} errors, {} warnings, {} notes{suppressed}) in {} files; scanned {} files ({} lines), skipped {}",
-        shown.len(),
-        count(Level::Error),
-        count(Level::Warning),
-        count(Level::Note),
-        files.len(),
-        report.stats.files_scanned,
+        "{} ({}, {}, {}{suppressed}) in {}; scanned {} ({} lines), skipped {}",
+        counted(shown.len(), "finding"),
+        counted(count(Level::Error), "error"),
+        counted(count(Level::Warning), "warning"),
+        counted(count(Level::Note), "note"),
+        counted(files.len(), "file"),
+        counted(report.stats.files_scanned, "file"),
         report.stats.lines_scanned,
         report.stats.files_skipped,
     )

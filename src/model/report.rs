@@ -112,8 +112,9 @@ impl ScanStats {
             .map(|(role, n)| format!("{} {n}", role.name()))
             .collect();
         Some(format!(
-            "{total} findings in code that is not production ({}) left out; \
+            "{} in code that is not production ({}) left out; \
              `--include-tests` or `[scan] include` in candor.toml reports them",
+            crate::text::counted(total, "finding"),
             roles.join(", ")
         ))
     }

@@ -114,7 +114,12 @@ impl ScanStats {
         Some(format!(
             "{} in code that is not production ({}) left out; \
              `--include-tests` or `[scan] include` in candor.toml reports them",
-            crate::text::counted(total, "finding"),
+            // Spelled out here: the model stands below `crate::text`.
+            if total == 1 {
+                "1 finding".to_string()
+            } else {
+                format!("{total} findings")
+            },
             roles.join(", ")
         ))
     }

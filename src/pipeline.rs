@@ -173,6 +173,7 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
             rules,
             root: Some(&report.base),
             sources: Default::default(),
+            code: Default::default(),
             partial: !matches!(options.files, Files::All)
                 || !options.scan.exclude.is_empty()
                 || !options.scan.include.is_empty()

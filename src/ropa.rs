@@ -104,7 +104,7 @@ impl Record {
                     sensitive,
                     declared: true,
                     purposes: d.purposes.clone(),
-                    never_stored: d.store == Some(false),
+                    never_stored: d.never_stored(),
                     encrypted_at_rest: d.encrypt_at_rest.unwrap_or(sensitive || secret),
                     retention: d.retention.clone(),
                     clause: d.clause.clone(),

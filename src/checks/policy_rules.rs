@@ -120,6 +120,50 @@ policy_rule!(
     "The policy discloses only strictly necessary cookies; the code sends the email to an analytics SDK and keeps it in a `remember_email` cookie."
 );
 policy_rule!(
+    STORAGE_OUTSIDE_PURPOSE,
+    "storage-outside-purpose",
+    "StorageOutsidePurpose",
+    Level::Error,
+    &[359],
+    Some("6.5"),
+    "Data the policy keeps only for one purpose is persisted by code serving another",
+    "The manifest limits storage of this category to some purposes (`store: {only_for: [..]}`), and it is persisted by code that the manifest's `purposes` paths or an inline annotation map to another purpose, or to none.",
+    "The policy keeps face images only to verify identity; the marketing module saves the selfie to the profile table."
+);
+policy_rule!(
+    RETENTION_EXCEEDED,
+    "retention-exceeded",
+    "RetentionExceeded",
+    Level::Error,
+    &[359],
+    Some("5.5"),
+    "A cookie or cache entry keeps personal data longer than the policy's retention",
+    "The manifest gives this category a `retention` (`30d`, `session`), and the code writes it to a cookie or cache entry whose lifetime, as the call states it, is longer, or that never expires.",
+    "The policy keeps login email addresses for 30 days; the code sets a `remember_email` cookie with `max_age=60*60*24*365`."
+);
+policy_rule!(
+    MINIMUM_AGE,
+    "minimum-age-not-checked",
+    "MinimumAgeNotChecked",
+    Level::Error,
+    &[359],
+    Some("6.0"),
+    "Age or date of birth is collected without a check against the policy's minimum age",
+    "The manifest says the service is not for people under `subjects.minimum_age`, and the code that collects an age or a date of birth neither compares it with that age (or more) nor calls an age check (`subjects.age_gate`); or it collects children's data the manifest does not declare.",
+    "The policy excludes users under 14; the sign-up handler reads `birthdate` and creates the account without comparing the age with 14."
+);
+policy_rule!(
+    CONSENT_NOT_CHECKED,
+    "consent-not-checked",
+    "ConsentNotChecked",
+    Level::Error,
+    &[359],
+    Some("6.5"),
+    "Data or tracking that needs consent is used with no consent check before it",
+    "The manifest declares `consent: required` for this data category or kind of tracking, and no consent guard (`consent.guards`) comes before the code that uses it, in its function, the functions around it or along the path the data took.",
+    "The policy sets analytics cookies only after the visitor accepts them; the page handler sets `_ga` without looking at the consent flag."
+);
+policy_rule!(
     UNEXERCISED,
     "unexercised-declaration",
     "UnexercisedDeclaration",

@@ -35,7 +35,7 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
                 "remove `log: true`; if the policy treats this data as ordinary, say so with `sensitive: false`",
             );
         }
-        if d.store == Some(false) && d.encrypt_at_rest == Some(true) {
+        if d.never_stored() && d.encrypt_at_rest == Some(true) {
             say(
                 key("encrypt_at_rest"),
                 format!(

@@ -42,6 +42,25 @@ pub struct Manifest {
     /// (`tracking`). Violations of a section cite its clause.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clauses: Option<SectionClauses>,
+    /// What counts as the person's consent in the code: the guards under
+    /// which data and tracking declared `consent: required` may be used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<ConsentGuards>,
+}
+
+/// The `consent` section.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentGuards {
+    /// Names of the functions, flags or decorators that check consent
+    /// (`has_consent`, `cookieConsent.analytics`, `consent_required`; `*`
+    /// matches any part of a name, case and `_` are ignored). Empty: the
+    /// built-in names of `rules/obligations.yml`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guards: Vec<String>,
+    /// Where the policy asks for consent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
 }
 
 /// The clauses of the manifest's sections (see [`Manifest::clauses`]).
@@ -86,9 +105,10 @@ pub struct DataDeclaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
     /// May the data be persisted? `false` for "used only to verify, never
-    /// kept". Default `true`.
+    /// kept"; `{only_for: [purpose]}` for "kept only for this purpose".
+    /// Default `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub store: Option<bool>,
+    pub store: Option<Storage>,
     /// May the data appear in logs? Default `false`; sensitive data never may.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log: Option<bool>,
@@ -97,14 +117,86 @@ pub struct DataDeclaration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_at_rest: Option<bool>,
     /// How long the data is kept, as the policy states it (`30d`,
-    /// `session`, `until-account-deletion`, or the policy's words). Shown in
-    /// the record of processing (`candor report ropa`); not yet checked
-    /// against the code.
+    /// `session`, `until-account-deletion`, or the policy's words). A
+    /// duration or `session` is checked against the lifetimes the code gives
+    /// cookies and cache entries; every value is shown in the record of
+    /// processing (`candor report ropa`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<String>,
+    /// `required`: the data may be collected, stored or shared only after
+    /// the person consents, under one of the guards of the manifest's
+    /// `consent` section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
     /// Where the policy text says so (`"2.1.3"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
+}
+
+/// Whether data may be persisted (see [`DataDeclaration::store`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Storage {
+    /// `true`, or `false`: "used only to verify, never kept".
+    Allowed(bool),
+    /// Kept only by code that serves one of these purposes.
+    Limited(StorageLimit),
+}
+
+/// `store: {only_for: [purpose]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StorageLimit {
+    /// Data-use keys; code mapped to another purpose (`purposes[]`, inline
+    /// annotations) may not persist the data.
+    pub only_for: Vec<String>,
+}
+
+/// A boolean, or a map read as [`StorageLimit`]: an untagged enum would
+/// only say that no variant matched.
+impl<'de> Deserialize<'de> for Storage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Storage;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`true`, `false` or `{only_for: [purposes]}`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Storage, E> {
+                Ok(Storage::Allowed(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Storage, A::Error> {
+                StorageLimit::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Storage::Limited)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Whether the person must consent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consent {
+    /// Only after consent, under a guard the `consent` section names.
+    Required,
+    /// The policy relies on another legal basis.
+    NotRequired,
+}
+
+impl DataDeclaration {
+    /// `store: false`: the data is never kept.
+    pub fn never_stored(&self) -> bool {
+        self.store == Some(Storage::Allowed(false))
+    }
+
+    /// `store: {only_for: [..]}`: the purposes it may be kept for.
+    pub fn stored_only_for(&self) -> Option<&[String]> {
+        match &self.store {
+            Some(Storage::Limited(limit)) => Some(&limit.only_for),
+            _ => None,
+        }
+    }
 }
 
 impl Manifest {
@@ -194,6 +286,10 @@ pub struct TrackingDeclaration {
     /// Recipient id, for third-party cookies and pixels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
+    /// `required`: set or loaded only after the person consents, under a
+    /// guard of the manifest's `consent` section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
 }
@@ -232,6 +328,11 @@ pub struct Subjects {
     /// The service is not for people younger than this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum_age: Option<u32>,
+    /// Functions that check a person's age (`verify_age`, `*AgeGate*`): a
+    /// handler that collects age or date of birth and calls one keeps the
+    /// minimum age. Empty: the built-in names of `rules/obligations.yml`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub age_gate: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
 }

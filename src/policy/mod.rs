@@ -8,7 +8,15 @@
 //! as notes at their line in the manifest.
 
 mod annotations;
+mod code;
+mod consent;
+mod lifetime;
+mod minimum_age;
 mod promises;
+mod retention;
+mod storage_purpose;
+
+pub use code::CodeReader;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,7 +24,7 @@ use std::path::Path;
 
 use crate::checks::{self, policy_rules as pr};
 use crate::manifest::model::covers;
-use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, TrackingKind, locate};
+use crate::manifest::{DataDeclaration, Manifest, RecipientDeclaration, locate};
 use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
 use crate::rules::Rules;
 use crate::text::SourceLines;
@@ -34,6 +42,9 @@ pub struct Policy<'a> {
     pub root: Option<&'a Path>,
     /// Source files read for annotations, by path.
     pub sources: RefCell<HashMap<String, String>>,
+    /// Source files read and lowered again for the checks that look at the
+    /// code around a finding (consent, minimum age, retention).
+    pub code: CodeReader,
     /// Only some files were scanned (`--staged`, `--changed-since`): a
     /// declaration no scanned code exercises may be exercised elsewhere, so
     /// none is reported unexercised.
@@ -94,7 +105,9 @@ impl Policy<'_> {
             Some(d) => self.at(&d.category, 1, d.clause.as_ref()),
             None => self.at("data", 1, self.manifest.section_clause(|c| c.data.as_ref())),
         });
+        let children = self.judge_children(&f, &mut reference);
         let verdict: Option<(&'static Rule, String)> = match decl {
+            _ if children.is_some() => children,
             None => Some((
                 &pr::UNDECLARED_CATEGORY,
                 format!("the manifest does not declare {}", f.category),
@@ -104,11 +117,11 @@ impl Policy<'_> {
                     &pr::LOGGING_NOT_ALLOWED,
                     "the manifest does not allow logging it".to_string(),
                 )),
-                FlowKind::Stored if d.store == Some(false) => Some((
+                FlowKind::Stored if d.never_stored() => Some((
                     &pr::STORED_NOT_ALLOWED,
                     "the manifest says it is not stored (`store: false`)".to_string(),
                 )),
-                FlowKind::Stored => {
+                FlowKind::Stored => self.outside_storage_purpose(&f, d).or_else(|| {
                     let secret = self.secret(&f.category);
                     let mut abroad_at = None;
                     let abroad = self.judge_residency(&f, &mut abroad_at);
@@ -129,12 +142,15 @@ impl Policy<'_> {
                             reference = abroad_at.or(reference.take());
                             abroad
                         })
-                }
+                }),
                 FlowKind::Shared => self.judge_shared(&f, d, &mut reference),
+                FlowKind::Collected => self.judge_minimum_age(&f, &mut reference),
                 _ => None,
             }
+            .or_else(|| self.judge_retention(&f, d))
             .or_else(|| self.judge_path_purpose(&f, d))
-            .or_else(|| self.judge_tracking(&f, &mut reference)),
+            .or_else(|| self.judge_tracking(&f, &mut reference))
+            .or_else(|| self.judge_consent(&f, d, &mut reference)),
         };
         let (rule, why) = match verdict {
             Some(v) => v,
@@ -277,11 +293,7 @@ impl Policy<'_> {
             }
             (FlowKind::Shared, _) => {
                 let id = f.recipient.as_deref()?;
-                let kind = match self.rules.recipient(id)?.service.as_str() {
-                    "analytics" | "session-replay" => TrackingKind::Analytics,
-                    "advertising" => TrackingKind::Marketing,
-                    _ => return None,
-                };
+                let kind = self.tracking_kind_of(id)?;
                 let declared = tracking
                     .iter()
                     .any(|t| t.kind == kind && t.recipient.as_deref().is_none_or(|r| r == id));
@@ -338,7 +350,12 @@ impl Policy<'_> {
     /// The purposes the code of a finding declares: `purposes[]` globs
     /// matching its path, and inline `candor: purpose=...` annotations.
     fn code_purposes(&self, f: &Finding) -> Vec<String> {
-        let path = f.location.path.as_str();
+        self.purposes_at(&f.location)
+    }
+
+    /// The purposes the code at `location` declares.
+    fn purposes_at(&self, location: &Location) -> Vec<String> {
+        let path = location.path.as_str();
         let mut out: Vec<String> = self
             .manifest
             .purposes
@@ -355,7 +372,7 @@ impl Policy<'_> {
             let text = sources.entry(path.to_string()).or_insert_with(|| {
                 crate::files::read_settings(&root.join(path)).unwrap_or_default()
             });
-            out.extend(annotations::purposes_at(text, f.location.start_line));
+            out.extend(annotations::purposes_at(text, location.start_line));
         }
         out
     }
@@ -446,6 +463,20 @@ impl Policy<'_> {
             )
         }
     }
+}
+
+/// A few name patterns as a message shows them: without `*`, the first
+/// three, `…` for the rest (`verify_age, age_verif, check_age, …`).
+fn names_for_message(patterns: &[String]) -> String {
+    let mut shown: Vec<String> = patterns
+        .iter()
+        .take(3)
+        .map(|p| format!("`{}`", p.trim_matches('*')))
+        .collect();
+    if patterns.len() > 3 {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
 }
 
 /// Line and column of section `key` (`recipients:` at the start of a line):

@@ -2,6 +2,7 @@
 //! cites it, for the reports that show which promises the code keeps.
 
 use super::Policy;
+use crate::manifest::model::Consent;
 use crate::manifest::{DataDeclaration, RecipientDeclaration};
 use crate::model::{Promise, PromiseKind};
 
@@ -77,13 +78,12 @@ impl Policy<'_> {
         if let Some(subjects) = &m.subjects
             && let Some(age) = subjects.minimum_age
         {
-            let mut p = self.promise(
+            let p = self.promise(
                 PromiseKind::Subjects,
                 "minimum_age",
                 format!("the service is not for people younger than {age}"),
                 subjects.clause.as_ref(),
             );
-            p.checked = false;
             out.push(p);
         }
         out
@@ -117,18 +117,25 @@ impl Policy<'_> {
                 .iter()
                 .any(|c| c.key == d.category && c.sensitive)
         });
-        parts.push(match d.store {
-            Some(false) => "never stored".to_string(),
-            _ if d.encrypt_at_rest.unwrap_or(sensitive || secret) => {
+        parts.push(match d.stored_only_for() {
+            _ if d.never_stored() => "never stored".to_string(),
+            Some(purposes) => format!("stored only for {}", purposes.join(", ")),
+            None if d.encrypt_at_rest.unwrap_or(sensitive || secret) => {
                 "stored only hashed or encrypted".to_string()
             }
-            _ => "may be stored".to_string(),
+            None => "may be stored".to_string(),
         });
         parts.push(if d.log == Some(true) && !sensitive {
             "may be logged".to_string()
         } else {
             "never logged".to_string()
         });
+        if let Some(retention) = &d.retention {
+            parts.push(format!("retention: {retention}"));
+        }
+        if d.consent == Some(Consent::Required) {
+            parts.push("only with the person's consent".to_string());
+        }
         parts.join("; ")
     }
 

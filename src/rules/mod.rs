@@ -19,11 +19,12 @@ use crate::model::Role;
 use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
+pub use model::{LifetimeArg, LifetimeSpec, LifetimeUnit, Without};
 pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, TruncationSpec};
 use model::{
     CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, RegionFile, SinkFile,
 };
-pub use model::{CookieFile, CookieSpec};
+pub use model::{CookieFile, CookieSpec, ObligationsFile, name_matches};
 pub use model::{NotAnalysedFile, PurposeSpec, RegionGroup};
 pub use model::{PhraseSet, PolicyPattern, PolicyTextFile};
 
@@ -102,6 +103,8 @@ pub struct Rules {
     pub policy_text: PolicyTextFile,
     /// Cookies known by name (`rules/cookies.yml`).
     pub cookies: CookieFile,
+    /// Consent guards, age checks and lifetimes (`rules/obligations.yml`).
+    pub obligations: ObligationsFile,
     /// A hash of every rule file read, names and contents: results computed
     /// with other rules are not reused (see `crate::cache`).
     pub fingerprint: String,
@@ -193,6 +196,7 @@ impl Rules {
             not_analysed,
             policy_text,
             cookies,
+            obligations,
         } = Parsed::read(&files)?;
         validate::categories(&categories, &category_files)?;
         validate::recipients(&recipients, &recipient_files, &purposes)?;
@@ -208,6 +212,7 @@ impl Rules {
         };
         let policy_text = validate::policy_text(policy_text, &known)?;
         validate::cookies(&cookies, &recipient_ids, &category_keys)?;
+        validate::obligations(&obligations, &category_keys)?;
         let sink_files = sink_files_by_language(sink_files, &recipient_ids, &category_keys)?;
         let receiver_names = conventions
             .values()
@@ -270,7 +275,13 @@ impl Rules {
             not_analysed,
             policy_text,
             cookies,
+            obligations,
         })
+    }
+
+    /// The sink whose id is `id`.
+    pub fn sink_by_id(&self, id: &str) -> Option<&SinkSpec> {
+        self.sinks.iter().map(|s| &s.spec).find(|s| s.id == id)
     }
 
     /// The known cookie `name` is, if any (see `rules/cookies.yml`).
@@ -338,6 +349,7 @@ struct Parsed {
     /// `rules/policy-text/` files, each with its name.
     policy_text: Vec<(String, PolicyTextFile)>,
     cookies: CookieFile,
+    obligations: ObligationsFile,
 }
 
 impl Parsed {
@@ -357,6 +369,7 @@ impl Parsed {
         let mut not_analysed = None;
         let mut policy_text = Vec::new();
         let mut cookies = None;
+        let mut obligations = None;
         for (name, text) in files {
             if name.starts_with("categories/") {
                 for c in parse::<CategoryFile>(name, text)?.categories {
@@ -400,6 +413,8 @@ impl Parsed {
                 sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
             } else if name == "cookies.yml" {
                 cookies = Some(parse::<CookieFile>(name, text)?);
+            } else if name == OBLIGATIONS_FILE {
+                obligations = Some(parse::<ObligationsFile>(name, text)?);
             } else if name.starts_with(POLICY_TEXT_DIR) {
                 policy_text.push((name.clone(), parse::<PolicyTextFile>(name, text)?));
             }
@@ -419,6 +434,7 @@ impl Parsed {
             not_analysed: not_analysed.ok_or_else(|| RulesError::missing("not-analysed.yml"))?,
             policy_text,
             cookies: cookies.ok_or_else(|| RulesError::missing("cookies.yml"))?,
+            obligations: obligations.ok_or_else(|| RulesError::missing(OBLIGATIONS_FILE))?,
         })
     }
 }
@@ -506,17 +522,23 @@ fn read_dir_rec(
     Ok(())
 }
 
-/// The hex SHA-256 of the rule files, each name and content delimited.
 /// Where the phrases of policy texts live: read by `candor policy`, never
-/// by a scan, so they are left out of the [`Rules::fingerprint`].
+/// by a scan's analysis, so they are left out of the [`Rules::fingerprint`].
 const POLICY_TEXT_DIR: &str = "policy-text/";
 
+/// Consent guards, age checks and lifetimes: read when findings are judged
+/// against a manifest, which every scan does again, so they are left out of
+/// the [`Rules::fingerprint`] too.
+const OBLIGATIONS_FILE: &str = "obligations.yml";
+
+/// The hex SHA-256 of the rule files the analysis reads, each name and
+/// content delimited.
 fn fingerprint(files: &[(String, String)]) -> String {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
     for (path, content) in files
         .iter()
-        .filter(|(p, _)| !p.starts_with(POLICY_TEXT_DIR))
+        .filter(|(p, _)| !p.starts_with(POLICY_TEXT_DIR) && p != OBLIGATIONS_FILE)
     {
         for part in [path, content] {
             hasher.update((part.len() as u64).to_le_bytes());

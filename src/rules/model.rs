@@ -347,6 +347,88 @@ pub struct SinkSpec {
     /// (`EncryptedSharedPreferences.create(..)` of a `SharedPreferences`).
     #[serde(default)]
     pub encrypted_if_made_by: Vec<String>,
+    /// `stored` in a cookie or cache: where the call gives the lifetime of
+    /// what it writes, for the manifest's `retention`.
+    #[serde(default)]
+    pub lifetime: Option<LifetimeSpec>,
+}
+
+/// Where a cookie or cache write gives its entry's lifetime.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifetimeSpec {
+    /// The arguments that give it, the first present wins.
+    pub args: Vec<LifetimeArg>,
+    /// What a call without any of them keeps: `session` (a cookie without
+    /// a max age), `forever` (a cache entry without expiry) or `unknown`
+    /// (the store's configured default).
+    pub without: Without,
+    /// Methods that keep what they write with no expiry
+    /// (`Cache::forever`).
+    #[serde(default)]
+    pub forever: Vec<String>,
+}
+
+/// An argument that gives a lifetime.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifetimeArg {
+    /// A keyword argument, or a key of an options object or struct literal
+    /// passed (`{maxAge: ..}`, `http.Cookie{MaxAge: ..}`).
+    #[serde(default)]
+    pub arg: Option<String>,
+    /// A positional argument (0-based).
+    #[serde(default)]
+    pub position: Option<usize>,
+    /// The unit of a number written without one.
+    #[serde(default)]
+    pub unit: LifetimeUnit,
+    /// Only for calls of these methods (`setex`); empty: any.
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// A value of 0 keeps the entry with no expiry (go-redis), rather than
+    /// not at all.
+    #[serde(default)]
+    pub zero_is_forever: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LifetimeUnit {
+    #[default]
+    Seconds,
+    Milliseconds,
+    Minutes,
+    Nanoseconds,
+    /// A point in time, in seconds since the epoch (`time() + 3600`).
+    DateSeconds,
+    /// A point in time, in milliseconds (`Date.now() + 86400000`).
+    DateMilliseconds,
+}
+
+impl LifetimeUnit {
+    /// Seconds in one of the unit.
+    pub fn seconds(self) -> f64 {
+        match self {
+            LifetimeUnit::Seconds | LifetimeUnit::DateSeconds => 1.0,
+            LifetimeUnit::Milliseconds | LifetimeUnit::DateMilliseconds => 1e-3,
+            LifetimeUnit::Minutes => 60.0,
+            LifetimeUnit::Nanoseconds => 1e-9,
+        }
+    }
+
+    /// A point in time rather than a duration.
+    pub fn is_date(self) -> bool {
+        matches!(self, LifetimeUnit::DateSeconds | LifetimeUnit::DateMilliseconds)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Without {
+    Session,
+    Forever,
+    Unknown,
 }
 
 /// A literal argument a sink's behaviour depends on.
@@ -710,6 +792,91 @@ impl CookieSpec {
                 }
             })
     }
+}
+
+/// `rules/obligations.yml`: what code that keeps a policy's obligations
+/// looks like (consent guards, age checks, lifetimes).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObligationsFile {
+    /// Names of consent checks, when the manifest names none.
+    pub consent_guards: Vec<String>,
+    /// Names of age-check functions, when the manifest names none.
+    pub age_gates: Vec<String>,
+    /// Categories whose collection needs the minimum-age check.
+    pub age_categories: Vec<String>,
+    /// Words that make a comparison an age check.
+    pub age_words: Vec<String>,
+    /// The largest number an age bound can be.
+    pub max_age_bound: u32,
+    pub duration_units: Vec<DurationUnit>,
+    /// Prefixes of duration functions (`of` of `ofDays`).
+    pub duration_prefixes: Vec<String>,
+    /// Calls and names that stand for the present moment.
+    pub now: Vec<String>,
+}
+
+/// Words for one unit of time.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationUnit {
+    pub seconds: u64,
+    pub words: Vec<String>,
+}
+
+impl ObligationsFile {
+    /// The seconds `word` (`days`, `Hour`, `ofDays`, `from_secs`) stands
+    /// for, if it is a unit.
+    pub fn unit_seconds(&self, word: &str) -> Option<u64> {
+        let word = word.to_ascii_lowercase().replace('_', "");
+        let find = |w: &str| {
+            self.duration_units
+                .iter()
+                .find(|u| u.words.iter().any(|x| x == w))
+                .map(|u| u.seconds)
+        };
+        find(&word).or_else(|| {
+            self.duration_prefixes
+                .iter()
+                .filter_map(|p| word.strip_prefix(p.as_str()))
+                .find_map(|rest| find(rest).filter(|_| rest.len() > 1))
+        })
+    }
+
+    /// Whether the call or name `path` (`datetime.now`, `time`) stands for
+    /// the present moment.
+    pub fn is_now(&self, path: &str) -> bool {
+        let last = path.rsplit(['.', ':']).next().unwrap_or(path);
+        self.now
+            .iter()
+            .any(|n| n == path || (!n.contains('.') && n == last))
+    }
+}
+
+/// Whether `name` matches `pattern` with case, `_` and `-` ignored and `*`
+/// standing for any text (`*consent*` matches `hasConsent`).
+pub fn name_matches(pattern: &str, name: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (pattern, name) = (fold(pattern), fold(name));
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return pattern == name;
+    };
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
 }
 
 /// `rules/purposes.yml`: the data uses a manifest can declare.

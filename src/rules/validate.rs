@@ -10,7 +10,7 @@ use super::model::{
     SinkSpec, SourceSpec,
 };
 use crate::language::{Conventions, FileRoles, Language, ModuleUnit, ReceiverStyle};
-use crate::model::FlowKind;
+use crate::model::{FlowKind, StoreKind};
 
 /// The language a conventions file describes, once its fields agree with
 /// one another.
@@ -280,6 +280,24 @@ pub(super) fn sink(
             s.id
         )));
     }
+    if let Some(lifetime) = &s.lifetime {
+        if !matches!(s.store, Some(StoreKind::Cookie | StoreKind::Cache)) {
+            return Err(invalid(format!(
+                "sink `{}`: a `lifetime` is read for cookies and caches only",
+                s.id
+            )));
+        }
+        if let Some(arg) = lifetime
+            .args
+            .iter()
+            .find(|a| a.arg.is_none() && a.position.is_none())
+        {
+            return Err(invalid(format!(
+                "sink `{}`: a lifetime argument needs `arg` or `position` (methods {:?})",
+                s.id, arg.methods
+            )));
+        }
+    }
     match s.kind {
         FlowKind::Shared => match (&s.recipient, &s.http) {
             (Some(r), None) if !recipients.contains(r.as_str()) => Err(invalid(format!(
@@ -408,6 +426,59 @@ pub(super) fn cookies(
             }
             if !seen.insert(name.as_str()) {
                 return Err(invalid(format!("cookie `{name}` is listed twice")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Obligations: patterns that are names, known age categories, units with
+/// seconds and no word twice.
+pub(super) fn obligations(
+    file: &model::ObligationsFile,
+    categories: &HashSet<&str>,
+) -> Result<(), RulesError> {
+    let invalid = |message: String| RulesError::Invalid {
+        file: "rules/obligations.yml".into(),
+        message,
+    };
+    let named = |what: &str, list: &[String]| {
+        match list
+            .iter()
+            .find(|p| p.trim_matches('*').is_empty() || p.contains(char::is_whitespace))
+        {
+            Some(p) => Err(invalid(format!(
+                "{what}: {p:?} is not a name (letters, digits, `_`, with `*` for any part)"
+            ))),
+            None => Ok(()),
+        }
+    };
+    named("consent_guards", &file.consent_guards)?;
+    named("age_gates", &file.age_gates)?;
+    named("age_words", &file.age_words)?;
+    if let Some(c) = file
+        .age_categories
+        .iter()
+        .find(|c| !categories.contains(c.as_str()))
+    {
+        return Err(invalid(format!("age_categories: unknown data category `{c}`")));
+    }
+    if !(1..=150).contains(&file.max_age_bound) {
+        return Err(invalid("max_age_bound: give an age in years, 1 to 150".into()));
+    }
+    let mut seen = HashSet::new();
+    for unit in &file.duration_units {
+        if unit.seconds == 0 {
+            return Err(invalid("duration_units: a unit of 0 seconds".into()));
+        }
+        for w in &unit.words {
+            if w.is_empty() || w.chars().any(|c| !c.is_ascii_lowercase()) {
+                return Err(invalid(format!(
+                    "duration_units: {w:?}: write unit words in lower-case letters"
+                )));
+            }
+            if !seen.insert(w.as_str()) {
+                return Err(invalid(format!("duration_units: `{w}` is listed twice")));
             }
         }
     }

@@ -1,0 +1,235 @@
+//! The code around a finding, read again when a promise needs more than the
+//! flow says: the functions a finding sits in (for consent guards and age
+//! checks) and the call at its place (for the lifetime it gives).
+//!
+//! A file is read and lowered into the IR the first time a check asks about
+//! it, and kept for the rest of the judging; only findings of categories a
+//! manifest puts such promises on ever cause it. A file that cannot be read
+//! or lowered again gives no answer, and the check then judges nothing.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use crate::ir::{Expr, ExprKind, FileIr, Function, Span, Stmt, Target};
+use crate::language::Language;
+use crate::model::Location;
+
+/// A source file and its IR.
+pub struct Code {
+    pub text: String,
+    pub ir: FileIr,
+}
+
+/// Files read for judging, by path.
+#[derive(Default)]
+pub struct CodeReader {
+    files: RefCell<HashMap<String, Option<Rc<Code>>>>,
+}
+
+/// A place in a file as the IR counts it: 1-based line, byte column.
+pub(super) type Position = (u32, u32);
+
+impl CodeReader {
+    /// The file at `path` under `root`, read and lowered once.
+    pub fn code(&self, root: &Path, path: &str) -> Option<Rc<Code>> {
+        self.files
+            .borrow_mut()
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let language = Language::for_path(Path::new(path))?;
+                let text = crate::files::read_settings(&root.join(path)).ok()?;
+                let ir = crate::frontend::lower(language, Path::new(path), &text).ok()?;
+                Some(Rc::new(Code { text, ir }))
+            })
+            .clone()
+    }
+}
+
+impl Code {
+    /// Where `location` starts, in the IR's terms.
+    pub fn position(&self, location: &Location) -> Position {
+        let line = self
+            .text
+            .lines()
+            .nth(location.start_line.saturating_sub(1) as usize)
+            .unwrap_or("");
+        let column = line
+            .char_indices()
+            .nth(location.start_column.saturating_sub(1) as usize)
+            .map_or(line.len(), |(byte, _)| byte);
+        (location.start_line, column as u32)
+    }
+
+    /// The functions whose bodies hold `at`, outermost first (a closure's
+    /// function comes after the one it is written in).
+    pub fn enclosing(&self, at: Position) -> Vec<&Function> {
+        let mut out: Vec<&Function> = self
+            .ir
+            .functions
+            .iter()
+            .filter(|f| holds(&f.span, at))
+            .collect();
+        out.sort_by_key(|f| std::cmp::Reverse(span_size(&f.span)));
+        out
+    }
+
+    /// The statements `at` is judged among: those of every enclosing
+    /// function, else the module's.
+    pub fn statements(&self, at: Position) -> Vec<&[Stmt]> {
+        let functions = self.enclosing(at);
+        if functions.is_empty() {
+            vec![self.ir.module.as_slice()]
+        } else {
+            functions.iter().map(|f| f.body.as_slice()).collect()
+        }
+    }
+
+    /// The text an expression spans.
+    pub fn text_of(&self, span: &Span) -> Option<&str> {
+        let start = self.offset((span.start_line, span.start_col))?;
+        let end = self.offset((span.end_line, span.end_col))?;
+        self.text.get(start..end)
+    }
+
+    fn offset(&self, (line, column): Position) -> Option<usize> {
+        let mut at = 0;
+        for (i, l) in self.text.split_inclusive('\n').enumerate() {
+            if i + 1 == line as usize {
+                return Some(at + (column as usize).min(l.len()));
+            }
+            at += l.len();
+        }
+        None
+    }
+
+    /// The call that starts at `at`, among the statements around it.
+    pub fn call_at(&self, at: Position) -> Option<&Expr> {
+        let mut found = None;
+        for stmts in self.statements(at) {
+            each_expr(stmts, &mut |e| {
+                if found.is_none()
+                    && matches!(e.kind, ExprKind::Call { .. })
+                    && (e.span.start_line, e.span.start_col) == at
+                {
+                    found = Some(e);
+                }
+            });
+        }
+        found.or_else(|| {
+            // A call written over lines may start before the sink's name
+            // (`client\n  .set(..)`): the innermost call on the line.
+            let mut on_line = None;
+            for stmts in self.statements(at) {
+                each_expr(stmts, &mut |e| {
+                    if matches!(e.kind, ExprKind::Call { .. }) && holds(&e.span, at) {
+                        on_line = Some(e);
+                    }
+                });
+            }
+            on_line
+        })
+    }
+}
+
+fn holds(span: &Span, (line, column): Position) -> bool {
+    (span.start_line, span.start_col) <= (line, column) && (line, column) <= (span.end_line, span.end_col)
+}
+
+fn span_size(span: &Span) -> (u32, u32) {
+    (span.end_line - span.start_line, span.end_col)
+}
+
+/// Whether `e` starts before `at`.
+pub(super) fn before(e: &Expr, at: Position) -> bool {
+    (e.span.start_line, e.span.start_col) < at
+}
+
+/// Calls `visit` on every expression of `stmts`, outer before inner, in
+/// source order.
+pub(super) fn each_expr<'a>(stmts: &'a [Stmt], visit: &mut impl FnMut(&'a Expr)) {
+    for s in stmts {
+        match s {
+            Stmt::Assign { target, value, .. } => {
+                if let Target::Place(place) = target {
+                    walk(place, visit);
+                }
+                if let Some(v) = value {
+                    walk(v, visit);
+                }
+            }
+            Stmt::Expr(e) | Stmt::Return(Some(e), _) => walk(e, visit),
+            Stmt::Return(None, _) => {}
+        }
+    }
+}
+
+/// Calls `visit` on `e` and everything in it. Deep expressions were cut by
+/// the front-end's nesting limit, so the recursion is bounded.
+pub(super) fn walk<'a>(e: &'a Expr, visit: &mut impl FnMut(&'a Expr)) {
+    visit(e);
+    match &e.kind {
+        ExprKind::Member { object, .. } => walk(object, visit),
+        ExprKind::Index { object, index } => {
+            walk(object, visit);
+            walk(index, visit);
+        }
+        ExprKind::Call { callee, args, .. } => {
+            walk(callee, visit);
+            for a in args {
+                walk(&a.value, visit);
+            }
+        }
+        ExprKind::Format(items)
+        | ExprKind::Array(items)
+        | ExprKind::Either(items)
+        | ExprKind::Opaque(items) => {
+            for i in items {
+                walk(i, visit);
+            }
+        }
+        ExprKind::Object(entries) => {
+            for (_, v) in entries {
+                walk(v, visit);
+            }
+        }
+        ExprKind::Range { start, end } => {
+            for b in [start, end].into_iter().flatten() {
+                walk(b, visit);
+            }
+        }
+        ExprKind::Name(_)
+        | ExprKind::Str(_)
+        | ExprKind::Literal
+        | ExprKind::Int(_)
+        | ExprKind::Function(_) => {}
+    }
+}
+
+/// The names an expression is known by in a condition: a variable, the
+/// member read (`user.consented` is `consented`), the function called, or
+/// a string that names a field (`request.form["agree_privacy"]`).
+pub(super) fn name_of(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Member { property, .. } => Some(property),
+        ExprKind::Str(s) if is_identifier(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+}
+
+/// The name a callee is called by: its last part.
+pub(super) fn callee_name(callee: &Expr) -> Option<&str> {
+    match &callee.kind {
+        ExprKind::Name(n) => Some(n.rsplit("::").next().unwrap_or(n)),
+        ExprKind::Member { property, .. } => Some(property),
+        _ => None,
+    }
+}

@@ -1,0 +1,444 @@
+//! How long code keeps what it writes, read from the expression that gives
+//! a cookie's or cache entry's lifetime: `60 * 60 * 24 * 365`,
+//! `timedelta(days=30)`, `datetime.now() + timedelta(days=30)`,
+//! `24 * time.Hour`, `Duration.ofDays(30)`, `30.days.from_now`, `"7d"`,
+//! `time() + 3600`. The words for units and for "now" are data
+//! (`rules/obligations.yml`).
+//!
+//! The expression is read from its source text with a small arithmetic
+//! parser: the IR keeps no operators. Anything else (a constant's name, a
+//! setting, a call it does not know) gives no value, so the check judges
+//! nothing rather than guess.
+
+use crate::rules::ObligationsFile;
+
+/// An expression's value: a plain number (in the unit of the argument it
+/// is given to), a time in seconds (written with units), and whether it
+/// counts from now (an expiry date rather than a duration).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Quantity {
+    pub plain: f64,
+    pub seconds: f64,
+    pub from_now: bool,
+}
+
+impl Quantity {
+    fn plain(n: f64) -> Quantity {
+        Quantity {
+            plain: n,
+            ..Quantity::default()
+        }
+    }
+
+    fn is_plain(&self) -> bool {
+        self.seconds == 0.0 && !self.from_now
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(f64),
+    Word(String),
+    Text(String),
+    Symbol(char),
+}
+
+/// The value of `text`, if it is arithmetic over numbers, units, "now" and
+/// duration functions.
+pub fn evaluate(text: &str, words: &ObligationsFile) -> Option<Quantity> {
+    let tokens = tokenize(text)?;
+    let mut parser = Parser {
+        tokens: &tokens,
+        at: 0,
+        words,
+        depth: 0,
+    };
+    let value = parser.sum()?;
+    (parser.at == tokens.len()).then_some(value)
+}
+
+/// A duration written as text: `7d`, `+30 days`, `1 year`, `3600`.
+pub fn duration_text(text: &str, words: &ObligationsFile) -> Option<f64> {
+    let t = text.trim().trim_start_matches('+').trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let n: f64 = t[..digits].parse().ok()?;
+    let unit = t[digits..].trim();
+    if unit.is_empty() {
+        return Some(n);
+    }
+    Some(n * words.unit_seconds(unit)? as f64)
+}
+
+fn tokenize(text: &str) -> Option<Vec<Token>> {
+    const MAX_TOKENS: usize = 200;
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if out.len() > MAX_TOKENS {
+            return None;
+        }
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '_') {
+                i += 1;
+            }
+            // A decimal point followed by a digit; `30.days` is a member.
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            let digits: String = chars[start..i].iter().filter(|c| **c != '_').collect();
+            // Type suffixes: `3600L`, `30u64`, `1.5f`, `30m` (C# decimal).
+            while i < chars.len() && matches!(chars[i], 'L' | 'l' | 'u' | 'U' | 'f' | 'F' | 'm' | 'M') {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            out.push(Token::Number(digits.parse().ok()?));
+        } else if c.is_alphabetic() || c == '_' || c == '$' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+                i += 1;
+            }
+            out.push(Token::Word(chars[start..i].iter().collect()));
+        } else if c == '"' || c == '\'' || c == '`' {
+            let end = chars[i + 1..].iter().position(|x| *x == c)? + i + 1;
+            out.push(Token::Text(chars[i + 1..end].iter().collect()));
+            i = end + 1;
+        } else if c == ':' && chars.get(i + 1) == Some(&':') {
+            out.push(Token::Symbol('.'));
+            i += 2;
+        } else if "+-*/().,=&".contains(c) {
+            // `&` of Go's `&http.Cookie{..}` and Rust's `&x` change nothing.
+            if c != '&' {
+                out.push(Token::Symbol(c));
+            }
+            i += 1;
+        } else if c == ';' && i + 1 == chars.len() {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+struct Parser<'a> {
+    tokens: &'a [Token],
+    at: usize,
+    words: &'a ObligationsFile,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at)
+    }
+
+    fn eat(&mut self, symbol: char) -> bool {
+        if self.peek() == Some(&Token::Symbol(symbol)) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn sum(&mut self) -> Option<Quantity> {
+        self.depth += 1;
+        if self.depth > 32 {
+            return None;
+        }
+        let mut value = self.product()?;
+        loop {
+            let sign = if self.eat('+') {
+                1.0
+            } else if self.eat('-') {
+                -1.0
+            } else {
+                break;
+            };
+            let next = self.product()?;
+            value.plain += sign * next.plain;
+            value.seconds += sign * next.seconds;
+            value.from_now |= next.from_now;
+        }
+        self.depth -= 1;
+        Some(value)
+    }
+
+    fn product(&mut self) -> Option<Quantity> {
+        let mut value = self.postfix()?;
+        loop {
+            if self.eat('*') {
+                let next = self.postfix()?;
+                value = match (value.is_plain(), next.is_plain()) {
+                    (true, _) => scale(next, value.plain),
+                    (_, true) => scale(value, next.plain),
+                    _ => return None,
+                };
+            } else if self.eat('/') {
+                let next = self.postfix()?;
+                if !next.is_plain() || next.plain == 0.0 {
+                    return None;
+                }
+                value = scale(value, 1.0 / next.plain);
+            } else {
+                return Some(value);
+            }
+        }
+    }
+
+    /// A primary followed by members and calls: `30.days.from_now`,
+    /// `time.Now().Add(24 * time.Hour)`, `DateTime.Now.AddDays(30)`.
+    fn postfix(&mut self) -> Option<Quantity> {
+        let (mut value, mut path) = match self.peek()?.clone() {
+            Token::Number(n) => {
+                self.at += 1;
+                (Some(Quantity::plain(n)), String::new())
+            }
+            Token::Text(t) => {
+                self.at += 1;
+                let seconds = duration_text(&t, self.words)?;
+                let has_unit = t.trim().ends_with(|c: char| c.is_alphabetic());
+                let q = if has_unit {
+                    Quantity {
+                        seconds,
+                        ..Quantity::default()
+                    }
+                } else {
+                    Quantity::plain(seconds)
+                };
+                (Some(q), String::new())
+            }
+            Token::Symbol('(') => {
+                self.at += 1;
+                let inner = self.sum()?;
+                self.eat(')').then_some(())?;
+                (Some(inner), String::new())
+            }
+            Token::Symbol('-') => {
+                self.at += 1;
+                let inner = self.postfix()?;
+                return Some(scale(inner, -1.0));
+            }
+            Token::Word(w) if w == "new" => {
+                self.at += 1;
+                return self.postfix();
+            }
+            Token::Word(w) => {
+                self.at += 1;
+                (None, w)
+            }
+            _ => return None,
+        };
+        loop {
+            if self.eat('.') {
+                let Some(Token::Word(member)) = self.peek().cloned() else {
+                    return None;
+                };
+                self.at += 1;
+                match value {
+                    // `30.days`, `1.year.from_now`, `x.seconds`.
+                    Some(v) if self.peek() != Some(&Token::Symbol('(')) => {
+                        value = Some(self.member_of(v, &member)?);
+                    }
+                    Some(_) => path = member,
+                    None => path = format!("{path}.{member}"),
+                }
+            } else if self.eat('(') {
+                let args = self.arguments()?;
+                value = Some(self.call(value, &path, args)?);
+                path.clear();
+            } else {
+                break;
+            }
+        }
+        match value {
+            Some(v) if path.is_empty() => Some(v),
+            Some(_) => None,
+            None => self.name(&path),
+        }
+    }
+
+    /// A member read on a value: a unit (`30.days`), or "from now".
+    fn member_of(&self, value: Quantity, member: &str) -> Option<Quantity> {
+        if self.words.is_now(member) {
+            return Some(Quantity {
+                from_now: true,
+                ..value
+            });
+        }
+        let unit = self.words.unit_seconds(member)? as f64;
+        value.is_plain().then(|| Quantity {
+            seconds: value.plain * unit,
+            ..Quantity::default()
+        })
+    }
+
+    /// A name alone: a unit of a package (`time.Hour`) or now
+    /// (`DateTime.Now`). A bare `days` is a variable, not a unit.
+    fn name(&self, path: &str) -> Option<Quantity> {
+        if self.words.is_now(path) {
+            return Some(Quantity {
+                from_now: true,
+                ..Quantity::default()
+            });
+        }
+        let (_, last) = path.rsplit_once('.')?;
+        let unit = self.words.unit_seconds(last)? as f64;
+        Some(Quantity {
+            seconds: unit,
+            ..Quantity::default()
+        })
+    }
+
+    /// Arguments up to the closing parenthesis, each with its keyword.
+    fn arguments(&mut self) -> Option<Vec<(Option<String>, Quantity)>> {
+        let mut args = Vec::new();
+        if self.eat(')') {
+            return Some(args);
+        }
+        loop {
+            let keyword = match (self.peek(), self.tokens.get(self.at + 1)) {
+                (Some(Token::Word(w)), Some(Token::Symbol('='))) => {
+                    let w = w.clone();
+                    self.at += 2;
+                    Some(w)
+                }
+                _ => None,
+            };
+            args.push((keyword, self.sum()?));
+            if self.eat(')') {
+                return Some(args);
+            }
+            self.eat(',').then_some(())?;
+        }
+    }
+
+    /// A call: now (`datetime.now()`), a duration function
+    /// (`Duration.ofDays(30)`, `timedelta(days=30)`), an addition to a
+    /// value (`time.Now().Add(d)`, `now.AddDays(30)`), or a wrapper of one
+    /// argument (`new Date(ms)`, `ms("7d")`).
+    fn call(
+        &self,
+        receiver: Option<Quantity>,
+        path: &str,
+        args: Vec<(Option<String>, Quantity)>,
+    ) -> Option<Quantity> {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let base = receiver.unwrap_or_default();
+        if receiver.is_none() && self.words.is_now(path) {
+            return Some(Quantity {
+                from_now: true,
+                ..Quantity::default()
+            });
+        }
+        if args.iter().any(|(k, _)| k.is_some()) {
+            // `timedelta(days=30, hours=1)`.
+            let mut seconds = 0.0;
+            for (keyword, value) in &args {
+                let unit = self.words.unit_seconds(keyword.as_deref()?)? as f64;
+                value.is_plain().then_some(())?;
+                seconds += value.plain * unit;
+            }
+            return Some(add(base, Quantity { seconds, ..Quantity::default() }));
+        }
+        if let Some(unit) = self.words.unit_seconds(last) {
+            let [(_, value)] = args.as_slice() else {
+                return None;
+            };
+            value.is_plain().then_some(())?;
+            let q = Quantity {
+                seconds: value.plain * unit as f64,
+                ..Quantity::default()
+            };
+            return Some(add(base, q));
+        }
+        let [(_, value)] = args.as_slice() else {
+            return None;
+        };
+        match receiver {
+            // `time.Now().Add(d)`, `now.plus(d)`.
+            Some(r) if ["add", "plus"].contains(&last.to_ascii_lowercase().as_str()) => {
+                Some(add(r, *value))
+            }
+            Some(_) => None,
+            None => Some(*value),
+        }
+    }
+}
+
+fn scale(q: Quantity, by: f64) -> Quantity {
+    Quantity {
+        plain: q.plain * by,
+        seconds: q.seconds * by,
+        from_now: q.from_now,
+    }
+}
+
+fn add(a: Quantity, b: Quantity) -> Quantity {
+    Quantity {
+        plain: a.plain + b.plain,
+        seconds: a.seconds + b.seconds,
+        from_now: a.from_now || b.from_now,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seconds(text: &str, plain_unit: f64) -> Option<f64> {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let q = evaluate(text, &rules.obligations)?;
+        Some(q.seconds + q.plain * plain_unit)
+    }
+
+    #[test]
+    fn lifetimes_in_the_forms_code_writes_them() {
+        const DAY: f64 = 86400.0;
+        assert_eq!(seconds("60 * 60 * 24 * 365", 1.0), Some(365.0 * DAY));
+        assert_eq!(seconds("timedelta(days=30)", 1.0), Some(30.0 * DAY));
+        assert_eq!(seconds("datetime.now() + timedelta(days=30, hours=12)", 1.0), Some(30.5 * DAY));
+        assert_eq!(seconds("24 * time.Hour * 90", 1e-9), Some(90.0 * DAY));
+        assert_eq!(seconds("Duration.ofDays(30)", 1.0), Some(30.0 * DAY));
+        assert_eq!(seconds("TimeSpan.FromHours(2)", 1.0), Some(7200.0));
+        assert_eq!(seconds("DateTime.Now.AddDays(7)", 1.0), Some(7.0 * DAY));
+        assert_eq!(seconds("time.Now().Add(48 * time.Hour)", 1.0), Some(2.0 * DAY));
+        assert_eq!(seconds("Duration::from_secs(3600)", 1.0), Some(3600.0));
+        assert_eq!(seconds("30.days.from_now", 1.0), Some(30.0 * DAY));
+        assert_eq!(seconds("'7d'", 1.0), Some(7.0 * DAY));
+        assert_eq!(seconds("\"+30 days\"", 1.0), Some(30.0 * DAY));
+        assert_eq!(seconds("time() + 3600 * 24", 1.0), Some(DAY));
+        assert_eq!(seconds("1000 * 60 * 60 * 24 * 30", 0.001), Some(30.0 * DAY));
+        assert_eq!(seconds("new Date(Date.now() + 86_400_000)", 0.001), Some(DAY));
+        assert_eq!(seconds("86400L", 1.0), Some(DAY));
+    }
+
+    #[test]
+    fn what_it_cannot_tell_gives_nothing() {
+        for text in [
+            "COOKIE_AGE",
+            "settings.SESSION_COOKIE_AGE",
+            "ttl(user)",
+            "a * b",
+            "timedelta(days=n)",
+            "\"unclosed",
+            "(((((",
+            "x if y else z",
+            "",
+        ] {
+            assert_eq!(seconds(text, 1.0), None, "{text}");
+        }
+        let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+        assert_eq!(seconds(&deep, 1.0), None);
+    }
+}

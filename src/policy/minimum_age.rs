@@ -1,0 +1,132 @@
+//! Minimum age: where a manifest says the service is not for people under
+//! `subjects.minimum_age`, code that collects an age or a date of birth
+//! must check it: compare it with the minimum or more (`age < 14`,
+//! `today.year - dob.year >= 18`), or call an age check the manifest names
+//! in `subjects.age_gate` (else the names of `rules/obligations.yml`), in
+//! the function that collects it or one that function is written in.
+//! Children's data is a breach of its own when the manifest does not
+//! declare it.
+
+use super::Policy;
+use super::code::{Code, callee_name, each_expr, name_of, walk};
+use crate::checks::policy_rules as pr;
+use crate::ir::ExprKind;
+use crate::manifest::model::covers;
+use crate::model::{Finding, FlowKind, PolicyRef, Rule};
+use crate::rules::name_matches;
+
+/// What the code around a collection does about age.
+enum AgeCheck {
+    /// It calls an age check.
+    Gate,
+    /// It compares an age with these numbers.
+    Bounds(Vec<u32>),
+}
+
+const CHILDREN: &str = "user.childrens";
+
+impl Policy<'_> {
+    /// Children's data where the manifest excludes children and does not
+    /// declare it.
+    pub(super) fn judge_children(
+        &self,
+        f: &Finding,
+        reference: &mut Option<PolicyRef>,
+    ) -> Option<(&'static Rule, String)> {
+        let subjects = self.manifest.subjects.as_ref()?;
+        let minimum = subjects.minimum_age?;
+        if !covers(CHILDREN, &f.category)
+            || self
+                .data_decl(&f.category)
+                .is_some_and(|d| covers(CHILDREN, &d.category))
+        {
+            return None;
+        }
+        *reference = Some(self.at("minimum_age", 1, subjects.clause.as_ref()));
+        Some((
+            &pr::MINIMUM_AGE,
+            format!(
+                "the manifest says the service is not for people under {minimum} (`subjects.minimum_age`) and declares no children's data"
+            ),
+        ))
+    }
+
+    /// An age or date of birth collected with no check against the
+    /// minimum age, or checked against a lower one.
+    pub(super) fn judge_minimum_age(
+        &self,
+        f: &Finding,
+        reference: &mut Option<PolicyRef>,
+    ) -> Option<(&'static Rule, String)> {
+        let subjects = self.manifest.subjects.as_ref()?;
+        let minimum = subjects.minimum_age?;
+        let words = &self.rules.obligations;
+        if f.flow_kind != FlowKind::Collected
+            || !words.age_categories.iter().any(|c| covers(c, &f.category))
+        {
+            return None;
+        }
+        let code = self.code.code(self.root?, &f.location.path)?;
+        let why = match self.age_check(&code, f) {
+            AgeCheck::Gate => return None,
+            AgeCheck::Bounds(b) if b.iter().any(|n| *n >= minimum) => return None,
+            AgeCheck::Bounds(b) if !b.is_empty() => format!(
+                "the code compares it with {}, below the minimum age of {minimum} (`subjects.minimum_age`)",
+                b.iter().max().copied().unwrap_or_default()
+            ),
+            AgeCheck::Bounds(_) => format!(
+                "nothing here checks it against the minimum age of {minimum} (`subjects.minimum_age`): no comparison and no age check such as {}",
+                super::names_for_message(self.age_gates())
+            ),
+        };
+        *reference = Some(self.at("minimum_age", 1, subjects.clause.as_ref()));
+        Some((&pr::MINIMUM_AGE, why))
+    }
+
+    fn age_gates(&self) -> &[String] {
+        match &self.manifest.subjects {
+            Some(s) if !s.age_gate.is_empty() => &s.age_gate,
+            _ => &self.rules.obligations.age_gates,
+        }
+    }
+
+    fn age_check(&self, code: &Code, f: &Finding) -> AgeCheck {
+        let words = &self.rules.obligations;
+        let gates = self.age_gates();
+        let is_age_name = |name: &str| {
+            crate::classify::tokens(name)
+                .iter()
+                .any(|w| words.age_words.iter().any(|p| name_matches(p, w)))
+        };
+        let mut gate = false;
+        let mut bounds = Vec::new();
+        for stmts in code.statements(code.position(&f.location)) {
+            each_expr(stmts, &mut |e| match &e.kind {
+                ExprKind::Call { callee, .. } => {
+                    gate |= callee_name(callee).is_some_and(|n| gates.iter().any(|g| name_matches(g, n)));
+                }
+                ExprKind::Opaque(items) => {
+                    let ints: Vec<u32> = items
+                        .iter()
+                        .filter_map(|i| i.as_int())
+                        .filter_map(|n| u32::try_from(n).ok())
+                        .filter(|n| (1..=words.max_age_bound).contains(n))
+                        .collect();
+                    if ints.is_empty() {
+                        return;
+                    }
+                    let mut about_age = false;
+                    walk(e, &mut |inner| {
+                        about_age |= name_of(inner).is_some_and(is_age_name)
+                            || matches!(&inner.kind, ExprKind::Call { callee, .. } if callee_name(callee).is_some_and(is_age_name));
+                    });
+                    if about_age {
+                        bounds.extend(ints);
+                    }
+                }
+                _ => {}
+            });
+        }
+        if gate { AgeCheck::Gate } else { AgeCheck::Bounds(bounds) }
+    }
+}

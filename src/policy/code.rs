@@ -104,6 +104,19 @@ impl Code {
         None
     }
 
+    /// The assignment whose target starts at `at` (`cookies[:k] = v`), as
+    /// its target and value.
+    pub fn assignment_at(&self, at: Position) -> Option<(&Expr, &Expr)> {
+        self.statements(at).into_iter().flatten().find_map(|s| match s {
+            Stmt::Assign {
+                target: Target::Place(place),
+                value: Some(value),
+                ..
+            } if (place.span.start_line, place.span.start_col) == at => Some((place, value)),
+            _ => None,
+        })
+    }
+
     /// The call that starts at `at`, among the statements around it.
     pub fn call_at(&self, at: Position) -> Option<&Expr> {
         let mut found = None;

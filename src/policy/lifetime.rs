@@ -251,6 +251,14 @@ impl Parser<'_> {
                         value = Some(self.member_of(v, &member)?);
                     }
                     Some(_) => path = member,
+                    // `DateTime.Now.AddDays(7)`: now, then a member of it.
+                    None if path.contains('.') && self.words.is_now(&path) => {
+                        value = Some(Quantity {
+                            from_now: true,
+                            ..Quantity::default()
+                        });
+                        path = member;
+                    }
                     None => path = format!("{path}.{member}"),
                 }
             } else if self.eat('(') {
@@ -396,9 +404,12 @@ fn add(a: Quantity, b: Quantity) -> Quantity {
 mod tests {
     use super::*;
 
+    fn words() -> ObligationsFile {
+        crate::rules::Rules::embedded().unwrap().obligations
+    }
+
     fn seconds(text: &str, plain_unit: f64) -> Option<f64> {
-        let rules = crate::rules::Rules::embedded().unwrap();
-        let q = evaluate(text, &rules.obligations)?;
+        let q = evaluate(text, &words())?;
         Some(q.seconds + q.plain * plain_unit)
     }
 
@@ -412,6 +423,7 @@ mod tests {
         assert_eq!(seconds("Duration.ofDays(30)", 1.0), Some(30.0 * DAY));
         assert_eq!(seconds("TimeSpan.FromHours(2)", 1.0), Some(7200.0));
         assert_eq!(seconds("DateTime.Now.AddDays(7)", 1.0), Some(7.0 * DAY));
+        assert!(evaluate("DateTimeOffset.UtcNow.AddDays(60)", &words()).unwrap().from_now);
         assert_eq!(seconds("time.Now().Add(48 * time.Hour)", 1.0), Some(2.0 * DAY));
         assert_eq!(seconds("Duration::from_secs(3600)", 1.0), Some(3600.0));
         assert_eq!(seconds("30.days.from_now", 1.0), Some(30.0 * DAY));

@@ -5,10 +5,10 @@
 //! the code computes elsewhere is not judged.
 
 use super::Policy;
-use super::code::{Code, callee_name};
+use super::code::{Code, callee_name, each_expr, walk};
 use super::lifetime::{duration_text, evaluate};
 use crate::checks::policy_rules as pr;
-use crate::ir::{Arg, Expr, ExprKind};
+use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
 use crate::manifest::DataDeclaration;
 use crate::model::{Finding, FlowKind, Rule, StoreKind};
 use crate::rules::{LifetimeArg, Without};
@@ -79,18 +79,46 @@ impl Policy<'_> {
     fn kept(&self, f: &Finding) -> Option<Kept> {
         let spec = self.rules.sink_by_id(&f.via)?.lifetime.as_ref()?;
         let code = self.code.code(self.root?, &f.location.path)?;
-        let call = code.call_at(code.position(&f.location))?;
-        let ExprKind::Call { callee, args, .. } = &call.kind else {
-            return None;
+        let at = code.position(&f.location);
+        // `cookies[:k] = {..}` is a write with the key and value as its
+        // arguments; anything else is a call.
+        let (call, assigned, method): (&Expr, Vec<Arg>, &str) = match code.assignment_at(at) {
+            Some((target, value)) => {
+                let mut args = Vec::new();
+                if let ExprKind::Index { index, .. } = &target.kind {
+                    args.push(Arg::positional((**index).clone()));
+                }
+                args.push(Arg::positional(value.clone()));
+                (target, args, "__setitem__")
+            }
+            None => {
+                let call = code.call_at(at)?;
+                let ExprKind::Call { callee, .. } = &call.kind else {
+                    return None;
+                };
+                (call, Vec::new(), callee_name(callee).unwrap_or(""))
+            }
         };
-        let method = callee_name(callee).unwrap_or("");
+        let args: &[Arg] = match &call.kind {
+            ExprKind::Call { args, .. } => args,
+            _ => &assigned,
+        };
         if spec.forever.iter().any(|m| m == method) {
             return Some(Kept::Forever);
         }
         let applies = |a: &&LifetimeArg| a.methods.is_empty() || a.methods.iter().any(|m| m == method);
         for a in spec.args.iter().filter(applies) {
-            if let Some(value) = argument(args, a) {
-                return self.lifetime(&code, value, a);
+            let given = match &a.setter {
+                Some(setter) => set_later(&code, call, setter)
+                    .and_then(|set| set.get(a.position.unwrap_or(0)))
+                    .map(|x| (&x.value, None)),
+                None => argument(args, a).map(|v| {
+                    let unit = a.unit_position.and_then(|p| positional(args, p));
+                    (v, unit)
+                }),
+            };
+            if let Some((value, unit)) = given {
+                return self.lifetime(&code, value, unit, a);
             }
         }
         match spec.without {
@@ -100,13 +128,28 @@ impl Policy<'_> {
         }
     }
 
-    /// The lifetime an argument gives, if its text can be evaluated.
-    fn lifetime(&self, code: &Code, value: &Expr, a: &LifetimeArg) -> Option<Kept> {
-        let q = evaluate(code.text_of(&value.span)?, &self.rules.obligations)?;
+    /// The lifetime an argument gives, if its text can be evaluated; `unit`
+    /// is the argument that names its unit, if any.
+    fn lifetime(
+        &self,
+        code: &Code,
+        value: &Expr,
+        unit: Option<&Expr>,
+        a: &LifetimeArg,
+    ) -> Option<Kept> {
+        let words = &self.rules.obligations;
+        let q = evaluate(code.text_of(&value.span)?, words)?;
         if a.unit.is_date() && !q.from_now {
             return None; // a fixed date: how far off depends on today
         }
-        let seconds = q.seconds + q.plain * a.unit.seconds();
+        let per_plain = match unit {
+            Some(u) => {
+                let text = code.text_of(&u.span)?;
+                words.unit_seconds(text.rsplit(['.', ':']).next().unwrap_or(text))? as f64
+            }
+            None => a.unit.seconds(),
+        };
+        let seconds = q.seconds + q.plain * per_plain;
         if seconds == 0.0 && a.zero_is_forever {
             return Some(Kept::Forever);
         }
@@ -116,34 +159,77 @@ impl Policy<'_> {
 }
 
 /// The argument `a` names: a keyword argument, a key of an object or struct
-/// literal passed, or a positional argument.
+/// literal passed (`{maxAge: ..}`, `&http.Cookie{MaxAge: ..}`, `new
+/// CookieOptions { MaxAge = .. }`), or a positional argument.
 fn argument<'e>(args: &'e [Arg], a: &LifetimeArg) -> Option<&'e Expr> {
-    if let Some(name) = a.arg.as_deref() {
-        if let Some(k) = args.iter().find(|x| x.name.as_deref() == Some(name)) {
-            return Some(&k.value);
-        }
-        for x in args {
-            match &x.value.kind {
-                ExprKind::Object(entries) => {
-                    if let Some((_, v)) = entries.iter().find(|(k, _)| k.as_deref() == Some(name)) {
-                        return Some(v);
-                    }
-                }
-                ExprKind::Call {
-                    args: inner,
-                    construct: true,
-                    ..
-                } => {
-                    if let Some(k) = inner.iter().find(|y| y.name.as_deref() == Some(name)) {
-                        return Some(&k.value);
-                    }
-                }
-                _ => {}
+    match a.arg.as_deref() {
+        Some(name) => keyed(args, name, 2).or_else(|| positional(args, a.position?)),
+        None => positional(args, a.position?),
+    }
+}
+
+/// The value given for `name` among `args`, as a keyword or a key of a
+/// literal passed, `depth` constructions deep.
+fn keyed<'e>(args: &'e [Arg], name: &str, depth: u32) -> Option<&'e Expr> {
+    if let Some(k) = args.iter().find(|x| x.name.as_deref() == Some(name)) {
+        return Some(&k.value);
+    }
+    args.iter().find_map(|x| match &x.value.kind {
+        ExprKind::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k.as_deref() == Some(name))
+            .map(|(_, v)| v),
+        ExprKind::Call {
+            args: inner,
+            construct: true,
+            ..
+        } if depth > 0 => keyed(inner, name, depth - 1),
+        _ => None,
+    })
+}
+
+fn positional(args: &[Arg], position: usize) -> Option<&Expr> {
+    args.iter().filter(|x| x.name.is_none()).nth(position).map(|x| &x.value)
+}
+
+/// The arguments of `setter` called later on what `made` made: on the
+/// variable it is assigned to, or down the chain it starts.
+fn set_later<'c>(code: &'c Code, made: &'c Expr, setter: &str) -> Option<&'c [Arg]> {
+    let at = (made.span.start_line, made.span.start_col);
+    let mut variable = None;
+    let mut found = None;
+    for stmts in code.statements(at) {
+        for s in stmts {
+            if let Stmt::Assign {
+                target: Target::Place(place),
+                value: Some(value),
+                ..
+            } = s
+                && let ExprKind::Name(name) = &place.kind
+                && value.span.contains(&made.span)
+            {
+                variable = Some(name.as_str());
             }
         }
+        each_expr(stmts, &mut |e| {
+            let ExprKind::Call { callee, args, .. } = &e.kind else {
+                return;
+            };
+            let ExprKind::Member { object, property } = &callee.kind else {
+                return;
+            };
+            if found.is_some() || property != setter {
+                return;
+            }
+            let on_variable = matches!(&object.kind, ExprKind::Name(n) if Some(n.as_str()) == variable);
+            let mut in_chain = false;
+            walk(object, &mut |inner| in_chain |= inner.span == made.span);
+            if on_variable || in_chain {
+                found = Some(args.as_slice());
+            }
+        });
     }
-    let position = a.position?;
-    args.iter().filter(|x| x.name.is_none()).nth(position).map(|x| &x.value)
+    found
 }
 
 /// A lifetime in the largest unit that divides it: `365 days`, `2 hours`.

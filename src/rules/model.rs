@@ -390,6 +390,17 @@ pub struct LifetimeArg {
     /// not at all.
     #[serde(default)]
     pub zero_is_forever: bool,
+    /// The lifetime is given later, by this method called on what the
+    /// call made: on the variable it is assigned to (`c.setMaxAge(n)` after
+    /// `Cookie c = new Cookie(..)`) or down its chain
+    /// (`ResponseCookie.from(..).maxAge(d)`); `position` is then the
+    /// setter's argument (default 0).
+    #[serde(default)]
+    pub setter: Option<String>,
+    /// A positional argument that names the unit (`TimeUnit.DAYS` of
+    /// `set(key, value, 30, TimeUnit.DAYS)`).
+    #[serde(default)]
+    pub unit_position: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

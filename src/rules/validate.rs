@@ -290,10 +290,10 @@ pub(super) fn sink(
         if let Some(arg) = lifetime
             .args
             .iter()
-            .find(|a| a.arg.is_none() && a.position.is_none())
+            .find(|a| a.arg.is_none() && a.position.is_none() && a.setter.is_none())
         {
             return Err(invalid(format!(
-                "sink `{}`: a lifetime argument needs `arg` or `position` (methods {:?})",
+                "sink `{}`: a lifetime argument needs `arg`, `position` or `setter` (methods {:?})",
                 s.id, arg.methods
             )));
         }

@@ -250,6 +250,11 @@ pub struct RecipientDeclaration {
     /// Data uses it receives them for.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// `required`: data goes to it only after the person consents ("we
+    /// share with third parties only with your explicit consent"), under a
+    /// guard of the manifest's `consent` section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause: Option<String>,
 }

@@ -11,7 +11,7 @@ use super::Policy;
 use super::code::{before, callee_name, each_expr, name_of};
 use crate::checks::policy_rules as pr;
 use crate::manifest::model::Consent;
-use crate::manifest::{DataDeclaration, TrackingKind};
+use crate::manifest::{DataDeclaration, RecipientDeclaration, TrackingKind};
 use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
 use crate::rules::name_matches;
 use crate::ir::ExprKind;
@@ -29,6 +29,11 @@ impl Policy<'_> {
             (
                 format!("{} needs the person's consent (`consent: required`)", f.category),
                 self.at(&d.category, 1, d.clause.as_ref()),
+            )
+        } else if let Some(r) = self.recipient_needing_consent(f) {
+            (
+                format!("sharing with {} needs the person's consent (`consent: required`)", r.id),
+                self.at(&r.id, 1, r.clause.as_ref()),
             )
         } else {
             let (index, label) = self.tracking_needing_consent(f)?;
@@ -52,6 +57,15 @@ impl Policy<'_> {
             &pr::CONSENT_NOT_CHECKED,
             format!("{what}, and no consent check such as {guards} comes before it"),
         ))
+    }
+
+    /// The declared recipient of a shared flow, when it needs consent.
+    fn recipient_needing_consent(&self, f: &Finding) -> Option<&RecipientDeclaration> {
+        if f.flow_kind != FlowKind::Shared {
+            return None;
+        }
+        self.recipient_decl(f.recipient.as_deref()?)
+            .filter(|r| r.consent == Some(Consent::Required))
     }
 
     /// The names that count as consent checks.

@@ -45,6 +45,18 @@ pub fn find_all(file: &str, text: &str, manifest: &Manifest, rules: &Rules) -> V
                 "keep the one the policy states: `store: false` if the data is never kept, `encrypt_at_rest: true` if it is kept encrypted",
             );
         }
+        for p in d.stored_only_for().unwrap_or_default() {
+            if !d.purposes.iter().any(|declared| covers(declared, p)) {
+                say(
+                    entry.find(p).unwrap_or_else(|| key("store")),
+                    format!(
+                        "`store: {{only_for: [{p}]}}` on {} names a purpose the entry does not declare: the data would be kept for a use it is not collected for",
+                        d.category
+                    ),
+                    "add the purpose to `purposes`, or keep only declared purposes under `only_for`",
+                );
+            }
+        }
     }
     let mut seen: Vec<&str> = Vec::new();
     for r in manifest.recipients.iter().flatten() {

@@ -166,6 +166,27 @@ impl Validator<'_> {
             for p in &d.purposes {
                 self.purpose(p)?;
             }
+            if let Some(only_for) = d.stored_only_for() {
+                if only_for.is_empty() {
+                    return Err(self.error(
+                        "only_for",
+                        format!("`store: {{only_for: []}}` on {} allows no purpose", d.category),
+                        Some("write `store: false` if the data is never kept, or list the purposes it is kept for".into()),
+                    ));
+                }
+                for p in only_for {
+                    self.purpose(p)?;
+                }
+            }
+            if let Some(retention) = &d.retention {
+                self.retention(retention)?;
+            }
+        }
+        if let Some(consent) = &m.consent {
+            self.names("guards", &consent.guards)?;
+        }
+        if let Some(subjects) = &m.subjects {
+            self.names("age_gate", &subjects.age_gate)?;
         }
         let mut recipient_ids = Vec::new();
         for r in m.recipients.iter().flatten() {
@@ -274,6 +295,37 @@ impl Validator<'_> {
             None => "rules/purposes.yml lists every data use (`essential.service.authentication`, `marketing.advertising`, ...)".into(),
         };
         Err(self.error(key, format!("unknown purpose `{key}`"), Some(help)))
+    }
+
+    /// A retention that starts with a number must be a duration the check
+    /// can read (`30d`, `6 months`); words are the policy's own.
+    fn retention(&self, retention: &str) -> Result<(), LocatedError> {
+        let starts_with_number = retention.trim().starts_with(|c: char| c.is_ascii_digit());
+        if !starts_with_number
+            || self.rules.obligations.retention_seconds(retention).is_some()
+        {
+            return Ok(());
+        }
+        Err(self.error(
+            retention,
+            format!("`{retention}` is not a duration"),
+            Some("write a number and a unit: `30d`, `24h`, `90min`, `2w`, `6 months`, `1y` (`m` alone is ambiguous); or `session`, or the policy's words".into()),
+        ))
+    }
+
+    /// Names of guards or checks: something besides `*`, no spaces.
+    fn names(&self, field: &str, names: &[String]) -> Result<(), LocatedError> {
+        match names
+            .iter()
+            .find(|n| n.trim_matches('*').is_empty() || n.contains(char::is_whitespace))
+        {
+            Some(n) => Err(self.error(
+                n,
+                format!("`{n}` in `{field}` is not a name"),
+                Some("write a function, flag or decorator name (`has_consent`), with `*` for any part (`*consent*`)".into()),
+            )),
+            None => Ok(()),
+        }
     }
 
     fn region(&self, region: &str) -> Result<(), LocatedError> {

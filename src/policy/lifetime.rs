@@ -57,18 +57,6 @@ pub fn evaluate(text: &str, words: &ObligationsFile) -> Option<Quantity> {
     (parser.at == tokens.len()).then_some(value)
 }
 
-/// A duration written as text: `7d`, `+30 days`, `1 year`, `3600`.
-pub fn duration_text(text: &str, words: &ObligationsFile) -> Option<f64> {
-    let t = text.trim().trim_start_matches('+').trim();
-    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let n: f64 = t[..digits].parse().ok()?;
-    let unit = t[digits..].trim();
-    if unit.is_empty() {
-        return Some(n);
-    }
-    Some(n * words.unit_seconds(unit)? as f64)
-}
-
 fn tokenize(text: &str) -> Option<Vec<Token>> {
     const MAX_TOKENS: usize = 200;
     let mut out = Vec::new();
@@ -206,7 +194,7 @@ impl Parser<'_> {
             }
             Token::Text(t) => {
                 self.at += 1;
-                let seconds = duration_text(&t, self.words)?;
+                let seconds = self.words.duration(&t)?;
                 let has_unit = t.trim().ends_with(|c: char| c.is_alphabetic());
                 let q = if has_unit {
                     Quantity {

@@ -6,7 +6,7 @@
 
 use super::Policy;
 use super::code::{Code, callee_name, each_expr, walk};
-use super::lifetime::{duration_text, evaluate};
+use super::lifetime::evaluate;
 use crate::checks::policy_rules as pr;
 use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
 use crate::manifest::DataDeclaration;
@@ -66,13 +66,10 @@ impl Policy<'_> {
     /// The limit a retention states; `None` for words the code cannot be
     /// held to (`until-account-deletion`, `as long as necessary`).
     fn limit(&self, retention: &str) -> Option<Limit> {
-        let r = retention.trim();
-        if r.eq_ignore_ascii_case("session") {
+        if retention.trim().eq_ignore_ascii_case("session") {
             return Some(Limit::Session);
         }
-        let seconds = duration_text(r, &self.rules.obligations)?;
-        // A bare number says no unit: not a limit one can check.
-        (r.ends_with(char::is_alphabetic) && seconds > 0.0).then_some(Limit::AtMost(seconds))
+        self.rules.obligations.retention_seconds(retention).map(Limit::AtMost)
     }
 
     /// How long the write at the finding keeps what it writes.

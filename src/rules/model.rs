@@ -854,6 +854,28 @@ impl ObligationsFile {
         })
     }
 
+    /// A duration written as text, in seconds: `7d`, `+30 days`, `1 year`,
+    /// `3600` (a bare number, in whatever unit it is given in).
+    pub fn duration(&self, text: &str) -> Option<f64> {
+        let t = text.trim().trim_start_matches('+').trim();
+        let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let n: f64 = t[..digits].parse().ok()?;
+        let unit = t[digits..].trim();
+        if unit.is_empty() {
+            return Some(n);
+        }
+        Some(n * self.unit_seconds(unit)? as f64)
+    }
+
+    /// The seconds a manifest's retention such as `30d` or `6 months`
+    /// allows; `None` for `session`, a bare number (no unit) and the
+    /// policy's words.
+    pub fn retention_seconds(&self, retention: &str) -> Option<f64> {
+        let r = retention.trim();
+        let seconds = self.duration(r)?;
+        (r.ends_with(char::is_alphabetic) && seconds > 0.0).then_some(seconds)
+    }
+
     /// Whether the call or name `path` (`datetime.now`, `time`) stands for
     /// the present moment.
     pub fn is_now(&self, path: &str) -> bool {

@@ -302,7 +302,11 @@ impl Validator<'_> {
     fn retention(&self, retention: &str) -> Result<(), LocatedError> {
         let starts_with_number = retention.trim().starts_with(|c: char| c.is_ascii_digit());
         if !starts_with_number
-            || self.rules.obligations.retention_seconds(retention).is_some()
+            || self
+                .rules
+                .obligations
+                .retention_seconds(retention)
+                .is_some()
         {
             return Ok(());
         }

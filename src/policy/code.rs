@@ -86,6 +86,40 @@ impl Code {
         }
     }
 
+    /// The text of the value a file-level constant or a field initializer
+    /// gives `name` (`COOKIE_AGE = 60 * 60 * 24`, `const minimumAge = 14`,
+    /// `static final int MAX_AGE = ..`), if the file assigns it once.
+    pub fn constant(&self, name: &str) -> Option<&str> {
+        let name = name.rsplit(['.', ':']).next().unwrap_or(name);
+        let initializers = self
+            .ir
+            .functions
+            .iter()
+            .filter(|f| f.name == crate::ir::FunctionName::FieldInitializers)
+            .map(|f| f.body.as_slice());
+        let mut values = std::iter::once(self.ir.module.as_slice())
+            .chain(initializers)
+            .flatten()
+            .filter_map(|s| match s {
+                Stmt::Assign {
+                    target: Target::Place(place),
+                    value: Some(value),
+                    ..
+                } => match &place.kind {
+                    ExprKind::Name(n) | ExprKind::Member { property: n, .. } if n == name => {
+                        Some(value)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            });
+        let value = values.next()?;
+        if values.next().is_some() {
+            return None; // assigned twice: not a constant
+        }
+        self.text_of(&value.span)
+    }
+
     /// The text an expression spans.
     pub fn text_of(&self, span: &Span) -> Option<&str> {
         let start = self.offset((span.start_line, span.start_col))?;
@@ -107,47 +141,47 @@ impl Code {
     /// The assignment whose target starts at `at` (`cookies[:k] = v`), as
     /// its target and value.
     pub fn assignment_at(&self, at: Position) -> Option<(&Expr, &Expr)> {
-        self.statements(at).into_iter().flatten().find_map(|s| match s {
-            Stmt::Assign {
-                target: Target::Place(place),
-                value: Some(value),
-                ..
-            } if (place.span.start_line, place.span.start_col) == at => Some((place, value)),
-            _ => None,
-        })
+        self.statements(at)
+            .into_iter()
+            .flatten()
+            .find_map(|s| match s {
+                Stmt::Assign {
+                    target: Target::Place(place),
+                    value: Some(value),
+                    ..
+                } if (place.span.start_line, place.span.start_col) == at => Some((place, value)),
+                _ => None,
+            })
     }
 
-    /// The call that starts at `at`, among the statements around it.
-    pub fn call_at(&self, at: Position) -> Option<&Expr> {
-        let mut found = None;
+    /// The calls that start at `at`, outermost first: a chain
+    /// (`Cookie::build(..).max_age(..).build()`) starts where its first
+    /// call does, and which of them is the sink depends on the sink. Else
+    /// the innermost call around `at`.
+    pub fn calls_at(&self, at: Position) -> Vec<&Expr> {
+        let mut found = Vec::new();
+        let mut around = None;
         for stmts in self.statements(at) {
             each_expr(stmts, &mut |e| {
-                if found.is_none()
-                    && matches!(e.kind, ExprKind::Call { .. })
-                    && (e.span.start_line, e.span.start_col) == at
-                {
-                    found = Some(e);
+                if matches!(e.kind, ExprKind::Call { .. }) {
+                    if (e.span.start_line, e.span.start_col) == at {
+                        found.push(e);
+                    } else if holds(&e.span, at) {
+                        around = Some(e);
+                    }
                 }
             });
         }
-        found.or_else(|| {
-            // A call written over lines may start before the sink's name
-            // (`client\n  .set(..)`): the innermost call on the line.
-            let mut on_line = None;
-            for stmts in self.statements(at) {
-                each_expr(stmts, &mut |e| {
-                    if matches!(e.kind, ExprKind::Call { .. }) && holds(&e.span, at) {
-                        on_line = Some(e);
-                    }
-                });
-            }
-            on_line
-        })
+        if found.is_empty() {
+            found.extend(around);
+        }
+        found
     }
 }
 
 fn holds(span: &Span, (line, column): Position) -> bool {
-    (span.start_line, span.start_col) <= (line, column) && (line, column) <= (span.end_line, span.end_col)
+    (span.start_line, span.start_col) <= (line, column)
+        && (line, column) <= (span.end_line, span.end_col)
 }
 
 fn span_size(span: &Span) -> (u32, u32) {
@@ -235,7 +269,8 @@ pub(super) fn name_of(e: &Expr) -> Option<&str> {
 fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
 }
 
 /// The name a callee is called by: its last part.

@@ -10,11 +10,11 @@
 use super::Policy;
 use super::code::{before, callee_name, each_expr, name_of};
 use crate::checks::policy_rules as pr;
+use crate::ir::ExprKind;
 use crate::manifest::model::Consent;
 use crate::manifest::{DataDeclaration, RecipientDeclaration, TrackingKind};
 use crate::model::{Finding, FlowKind, Location, PolicyRef, Rule, StoreKind};
 use crate::rules::name_matches;
-use crate::ir::ExprKind;
 
 impl Policy<'_> {
     /// A flow of data or tracking that needs consent, with no consent
@@ -25,14 +25,23 @@ impl Policy<'_> {
         d: &DataDeclaration,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
+        if from_a_callers_argument(f) {
+            return None;
+        }
         let (what, cite) = if d.consent == Some(Consent::Required) {
             (
-                format!("{} needs the person's consent (`consent: required`)", f.category),
+                format!(
+                    "{} needs the person's consent (`consent: required`)",
+                    f.category
+                ),
                 self.at(&d.category, 1, d.clause.as_ref()),
             )
         } else if let Some(r) = self.recipient_needing_consent(f) {
             (
-                format!("sharing with {} needs the person's consent (`consent: required`)", r.id),
+                format!(
+                    "sharing with {} needs the person's consent (`consent: required`)",
+                    r.id
+                ),
                 self.at(&r.id, 1, r.clause.as_ref()),
             )
         } else {
@@ -40,17 +49,26 @@ impl Policy<'_> {
             let entry = &self.manifest.tracking.as_ref()?[index];
             (
                 format!("{label} needs the person's consent (`consent: required`)"),
-                self.at("tracking", 1, entry.clause.as_ref().or(self.tracking_clause())),
+                self.at(
+                    "tracking",
+                    1,
+                    entry.clause.as_ref().or(self.tracking_clause()),
+                ),
             )
         };
         if self.guarded(f)? {
             return None;
         }
-        let clause = self.manifest.consent.as_ref().and_then(|c| c.clause.as_ref());
+        // The clause that asks for consent, else the declaration's own.
+        let clause = self
+            .manifest
+            .consent
+            .as_ref()
+            .and_then(|c| c.clause.as_ref());
         let guards = super::names_for_message(self.consent_guards());
         let mut cite = cite;
-        if cite.clause.is_none() {
-            cite.clause = clause.cloned();
+        if let Some(clause) = clause {
+            cite.clause = Some(clause.clone());
         }
         *reference = Some(cite);
         Some((
@@ -85,14 +103,18 @@ impl Policy<'_> {
             (FlowKind::Stored, Some(StoreKind::Cookie | StoreKind::BrowserStorage)) => {
                 let key = f.store_key.as_deref();
                 let label = key.map_or("this cookie".to_string(), |k| format!("cookie `{k}`"));
-                if let Some(i) = key.and_then(|k| tracking.iter().position(|t| t.name.as_deref() == Some(k))) {
+                if let Some(i) =
+                    key.and_then(|k| tracking.iter().position(|t| t.name.as_deref() == Some(k)))
+                {
                     return needs(&i).then_some((i, label));
                 }
                 if let Some(cookie) = key.and_then(|k| self.rules.cookie(k)) {
                     let i = tracking.iter().position(|t| {
                         t.name.is_none()
                             && t.kind.name() == cookie.kind
-                            && t.recipient.as_deref().is_none_or(|r| cookie.recipient.as_deref() == Some(r))
+                            && t.recipient
+                                .as_deref()
+                                .is_none_or(|r| cookie.recipient.as_deref() == Some(r))
                     })?;
                     return needs(&i).then_some((i, label));
                 }
@@ -130,6 +152,10 @@ impl Policy<'_> {
     fn guarded(&self, f: &Finding) -> Option<bool> {
         let root = self.root?;
         let guards = self.consent_guards();
+        // Data a handler receives (a parameter, a request field) is taken
+        // in before any check can run: the function's guard, wherever it
+        // is, decides whether it is kept or used.
+        let anywhere = f.flow_kind == FlowKind::Collected;
         let places = std::iter::once(&f.location).chain(f.trail.iter().map(|s| &s.location));
         let mut read_any = false;
         for place in places {
@@ -137,7 +163,7 @@ impl Policy<'_> {
                 continue;
             };
             read_any = true;
-            if guard_before(&code, place, guards) {
+            if guard_near(&code, place, guards, anywhere) {
                 return Some(true);
             }
         }
@@ -145,22 +171,37 @@ impl Policy<'_> {
     }
 }
 
-/// A guard named before `place` in the code around it, or on a function
-/// it is in.
-fn guard_before(code: &super::code::Code, place: &Location, guards: &[String]) -> bool {
+/// Whether the data came in as an argument of a helper (its trail starts
+/// at a plain parameter, `parameter `id_number` of `verify``): whether its
+/// caller checked consent shows in the flows that run through the call,
+/// which are judged with the caller's steps, not here.
+fn from_a_callers_argument(f: &Finding) -> bool {
+    f.trail.first().is_some_and(|step| {
+        step.message.starts_with("parameter `") && step.message.contains("` of `")
+    })
+}
+
+/// A guard named before `place` (`anywhere`: at all) in the code around
+/// it, or on a function it is in.
+fn guard_near(
+    code: &super::code::Code,
+    place: &Location,
+    guards: &[String],
+    anywhere: bool,
+) -> bool {
     let at = code.position(place);
     let is_guard = |name: &str| guards.iter().any(|g| name_matches(g, name));
-    if code
-        .enclosing(at)
-        .iter()
-        .any(|func| func.decorators.iter().any(|d| is_guard(d.rsplit('.').next().unwrap_or(d))))
-    {
+    if code.enclosing(at).iter().any(|func| {
+        func.decorators
+            .iter()
+            .any(|d| is_guard(d.rsplit('.').next().unwrap_or(d)))
+    }) {
         return true;
     }
     let mut found = false;
     for stmts in code.statements(at) {
         each_expr(stmts, &mut |e| {
-            if found || !before(e, at) {
+            if found || !(anywhere || before(e, at)) {
                 return;
             }
             let name = match &e.kind {

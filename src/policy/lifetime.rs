@@ -43,15 +43,33 @@ enum Token {
     Symbol(char),
 }
 
-/// The value of `text`, if it is arithmetic over numbers, units, "now" and
-/// duration functions.
-pub fn evaluate(text: &str, words: &ObligationsFile) -> Option<Quantity> {
+/// The value of `text`, if it is arithmetic over numbers, units, "now",
+/// duration functions and the constants `constant` gives the text of.
+pub fn evaluate_with<'t>(
+    text: &str,
+    words: &ObligationsFile,
+    constant: &dyn Fn(&str) -> Option<&'t str>,
+) -> Option<Quantity> {
+    evaluate_at(text, words, constant, 0)
+}
+
+/// How many constants deep a value is followed.
+const MAX_CONSTANT_DEPTH: u32 = 4;
+
+fn evaluate_at<'t>(
+    text: &str,
+    words: &ObligationsFile,
+    constant: &dyn Fn(&str) -> Option<&'t str>,
+    constants_deep: u32,
+) -> Option<Quantity> {
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         tokens: &tokens,
         at: 0,
         words,
         depth: 0,
+        constant,
+        constants_deep,
     };
     let value = parser.sum()?;
     (parser.at == tokens.len()).then_some(value)
@@ -83,7 +101,9 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
             }
             let digits: String = chars[start..i].iter().filter(|c| **c != '_').collect();
             // Type suffixes: `3600L`, `30u64`, `1.5f`, `30m` (C# decimal).
-            while i < chars.len() && matches!(chars[i], 'L' | 'l' | 'u' | 'U' | 'f' | 'F' | 'm' | 'M') {
+            while i < chars.len()
+                && matches!(chars[i], 'L' | 'l' | 'u' | 'U' | 'f' | 'F' | 'm' | 'M')
+            {
                 i += 1;
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
@@ -92,7 +112,9 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
             out.push(Token::Number(digits.parse().ok()?));
         } else if c.is_alphabetic() || c == '_' || c == '$' {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
                 i += 1;
             }
             out.push(Token::Word(chars[start..i].iter().collect()));
@@ -100,7 +122,10 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
             let end = chars[i + 1..].iter().position(|x| *x == c)? + i + 1;
             out.push(Token::Text(chars[i + 1..end].iter().collect()));
             i = end + 1;
-        } else if c == ':' && chars.get(i + 1) == Some(&':') {
+        } else if (c == ':' && chars.get(i + 1) == Some(&':'))
+            || (c == '-' && chars.get(i + 1) == Some(&'>'))
+        {
+            // `Duration::days`, PHP's `now()->addDays(30)`.
             out.push(Token::Symbol('.'));
             i += 2;
         } else if "+-*/().,=&".contains(c) {
@@ -118,14 +143,16 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
     Some(out)
 }
 
-struct Parser<'a> {
+struct Parser<'a, 't> {
     tokens: &'a [Token],
     at: usize,
     words: &'a ObligationsFile,
     depth: u32,
+    constant: &'a dyn Fn(&str) -> Option<&'t str>,
+    constants_deep: u32,
 }
 
-impl Parser<'_> {
+impl Parser<'_, '_> {
     fn peek(&self) -> Option<&Token> {
         self.tokens.get(self.at)
     }
@@ -206,6 +233,18 @@ impl Parser<'_> {
                 };
                 (Some(q), String::new())
             }
+            // A cast: `(int) Duration.ofDays(30).toSeconds()`.
+            Token::Symbol('(')
+                if matches!(self.tokens.get(self.at + 1), Some(Token::Word(_)))
+                    && self.tokens.get(self.at + 2) == Some(&Token::Symbol(')'))
+                    && matches!(
+                        self.tokens.get(self.at + 3),
+                        Some(Token::Word(_) | Token::Number(_) | Token::Symbol('('))
+                    ) =>
+            {
+                self.at += 3;
+                return self.postfix();
+            }
             Token::Symbol('(') => {
                 self.at += 1;
                 let inner = self.sum()?;
@@ -264,13 +303,19 @@ impl Parser<'_> {
         }
     }
 
-    /// A member read on a value: a unit (`30.days`), or "from now".
+    /// A member read on a value: a unit (`30.days`), "from now", or a
+    /// conversion (`TimeSpan.FromDays(30).TotalSeconds`).
     fn member_of(&self, value: Quantity, member: &str) -> Option<Quantity> {
         if self.words.is_now(member) {
             return Some(Quantity {
                 from_now: true,
                 ..value
             });
+        }
+        if !value.is_plain() {
+            let unit = self.words.conversion(member)?;
+            return (!value.from_now && value.plain == 0.0)
+                .then(|| Quantity::plain(value.seconds / unit as f64));
         }
         let unit = self.words.unit_seconds(member)? as f64;
         value.is_plain().then(|| Quantity {
@@ -288,12 +333,21 @@ impl Parser<'_> {
                 ..Quantity::default()
             });
         }
-        let (_, last) = path.rsplit_once('.')?;
-        let unit = self.words.unit_seconds(last)? as f64;
-        Some(Quantity {
-            seconds: unit,
-            ..Quantity::default()
-        })
+        let unit = path
+            .rsplit_once('.')
+            .and_then(|(_, last)| self.words.unit_seconds(last));
+        match unit {
+            Some(unit) => Some(Quantity {
+                seconds: unit as f64,
+                ..Quantity::default()
+            }),
+            // A constant the file defines (`ONE_DAY_MS`, `self::TTL`).
+            None if self.constants_deep < MAX_CONSTANT_DEPTH => {
+                let text = (self.constant)(path)?;
+                evaluate_at(text, self.words, self.constant, self.constants_deep + 1)
+            }
+            None => None,
+        }
     }
 
     /// Arguments up to the closing parenthesis, each with its keyword.
@@ -345,10 +399,29 @@ impl Parser<'_> {
                 value.is_plain().then_some(())?;
                 seconds += value.plain * unit;
             }
-            return Some(add(base, Quantity { seconds, ..Quantity::default() }));
+            return Some(add(
+                base,
+                Quantity {
+                    seconds,
+                    ..Quantity::default()
+                },
+            ));
+        }
+        if let (Some(r), [], Some(unit)) = (receiver, args.as_slice(), self.words.conversion(last))
+        {
+            // `Duration.ofDays(31).toSeconds()`, `td.total_seconds()`.
+            return (!r.from_now && r.plain == 0.0)
+                .then(|| Quantity::plain(r.seconds / unit as f64));
         }
         if let Some(unit) = self.words.unit_seconds(last) {
-            let [(_, value)] = args.as_slice() else {
+            // `now()->addYear()`: one of the unit.
+            let one = [(None, Quantity::plain(1.0))];
+            let args = if args.is_empty() {
+                &one[..]
+            } else {
+                args.as_slice()
+            };
+            let [(_, value)] = args else {
                 return None;
             };
             value.is_plain().then_some(())?;
@@ -396,6 +469,10 @@ mod tests {
         crate::rules::Rules::embedded().unwrap().obligations
     }
 
+    fn evaluate(text: &str, words: &ObligationsFile) -> Option<Quantity> {
+        evaluate_with(text, words, &|_| None)
+    }
+
     fn seconds(text: &str, plain_unit: f64) -> Option<f64> {
         let q = evaluate(text, &words())?;
         Some(q.seconds + q.plain * plain_unit)
@@ -406,21 +483,56 @@ mod tests {
         const DAY: f64 = 86400.0;
         assert_eq!(seconds("60 * 60 * 24 * 365", 1.0), Some(365.0 * DAY));
         assert_eq!(seconds("timedelta(days=30)", 1.0), Some(30.0 * DAY));
-        assert_eq!(seconds("datetime.now() + timedelta(days=30, hours=12)", 1.0), Some(30.5 * DAY));
+        assert_eq!(
+            seconds("datetime.now() + timedelta(days=30, hours=12)", 1.0),
+            Some(30.5 * DAY)
+        );
         assert_eq!(seconds("24 * time.Hour * 90", 1e-9), Some(90.0 * DAY));
         assert_eq!(seconds("Duration.ofDays(30)", 1.0), Some(30.0 * DAY));
         assert_eq!(seconds("TimeSpan.FromHours(2)", 1.0), Some(7200.0));
         assert_eq!(seconds("DateTime.Now.AddDays(7)", 1.0), Some(7.0 * DAY));
-        assert!(evaluate("DateTimeOffset.UtcNow.AddDays(60)", &words()).unwrap().from_now);
-        assert_eq!(seconds("time.Now().Add(48 * time.Hour)", 1.0), Some(2.0 * DAY));
+        assert!(
+            evaluate("DateTimeOffset.UtcNow.AddDays(60)", &words())
+                .unwrap()
+                .from_now
+        );
+        assert_eq!(
+            seconds("time.Now().Add(48 * time.Hour)", 1.0),
+            Some(2.0 * DAY)
+        );
         assert_eq!(seconds("Duration::from_secs(3600)", 1.0), Some(3600.0));
         assert_eq!(seconds("30.days.from_now", 1.0), Some(30.0 * DAY));
         assert_eq!(seconds("'7d'", 1.0), Some(7.0 * DAY));
         assert_eq!(seconds("\"+30 days\"", 1.0), Some(30.0 * DAY));
         assert_eq!(seconds("time() + 3600 * 24", 1.0), Some(DAY));
         assert_eq!(seconds("1000 * 60 * 60 * 24 * 30", 0.001), Some(30.0 * DAY));
-        assert_eq!(seconds("new Date(Date.now() + 86_400_000)", 0.001), Some(DAY));
+        assert_eq!(
+            seconds("new Date(Date.now() + 86_400_000)", 0.001),
+            Some(DAY)
+        );
         assert_eq!(seconds("86400L", 1.0), Some(DAY));
+        assert_eq!(
+            seconds("(int) Duration.ofDays(31).toSeconds()", 1.0),
+            Some(31.0 * DAY)
+        );
+        assert_eq!(
+            seconds("timedelta(days=2).total_seconds()", 1.0),
+            Some(2.0 * DAY)
+        );
+        assert_eq!(
+            seconds("TimeSpan.FromDays(3).TotalSeconds", 1.0),
+            Some(3.0 * DAY)
+        );
+        assert_eq!(seconds("now()->addYear()", 1.0), Some(365.0 * DAY));
+        assert_eq!(seconds("now()->addMinutes(5)", 1.0), Some(300.0));
+        let constants = |name: &str| match name {
+            "ONE_DAY_MS" => Some("24 * 60 * 60 * 1000"),
+            "LOOP" => Some("LOOP * 2"),
+            _ => None,
+        };
+        let q = evaluate_with("30 * ONE_DAY_MS", &words(), &constants).unwrap();
+        assert_eq!(q.plain * 1e-3, 30.0 * DAY);
+        assert_eq!(evaluate_with("LOOP", &words(), &constants), None);
     }
 
     #[test]

@@ -103,12 +103,23 @@ impl Policy<'_> {
         for stmts in code.statements(code.position(&f.location)) {
             each_expr(stmts, &mut |e| match &e.kind {
                 ExprKind::Call { callee, .. } => {
-                    gate |= callee_name(callee).is_some_and(|n| gates.iter().any(|g| name_matches(g, n)));
+                    gate |= callee_name(callee)
+                        .is_some_and(|n| gates.iter().any(|g| name_matches(g, n)));
                 }
                 ExprKind::Opaque(items) => {
+                    // A number, or a constant the file gives one
+                    // (`age < minimumAge`).
                     let ints: Vec<u32> = items
                         .iter()
-                        .filter_map(|i| i.as_int())
+                        .filter_map(|i| {
+                            i.as_int().or_else(|| {
+                                code.constant(name_of(i)?)?
+                                    .trim()
+                                    .trim_end_matches(';')
+                                    .parse()
+                                    .ok()
+                            })
+                        })
                         .filter_map(|n| u32::try_from(n).ok())
                         .filter(|n| (1..=words.max_age_bound).contains(n))
                         .collect();
@@ -127,6 +138,10 @@ impl Policy<'_> {
                 _ => {}
             });
         }
-        if gate { AgeCheck::Gate } else { AgeCheck::Bounds(bounds) }
+        if gate {
+            AgeCheck::Gate
+        } else {
+            AgeCheck::Bounds(bounds)
+        }
     }
 }

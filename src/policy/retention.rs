@@ -6,7 +6,7 @@
 
 use super::Policy;
 use super::code::{Code, callee_name, each_expr, walk};
-use super::lifetime::evaluate;
+use super::lifetime::evaluate_with;
 use crate::checks::policy_rules as pr;
 use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
 use crate::manifest::DataDeclaration;
@@ -20,6 +20,14 @@ enum Limit {
     Session,
     /// At most so many seconds.
     AtMost(f64),
+}
+
+/// A write at a finding's place: what made the entry, its arguments, and
+/// the method called.
+struct Write<'c> {
+    made: &'c Expr,
+    args: std::borrow::Cow<'c, [Arg]>,
+    method: &'c str,
 }
 
 /// What the code keeps.
@@ -47,9 +55,9 @@ impl Policy<'_> {
         let limit = self.limit(promised)?;
         let cookie = f.store == Some(StoreKind::Cookie);
         let why = match (self.kept(f)?, limit) {
-            (Kept::Forever, _) => format!(
-                "it is kept with no expiry, and the manifest's retention is {promised}"
-            ),
+            (Kept::Forever, _) => {
+                format!("it is kept with no expiry, and the manifest's retention is {promised}")
+            }
             (Kept::For(s), Limit::AtMost(max)) if s > max => format!(
                 "it is kept for {}, longer than the manifest's retention of {promised}",
                 human(s)
@@ -69,7 +77,10 @@ impl Policy<'_> {
         if retention.trim().eq_ignore_ascii_case("session") {
             return Some(Limit::Session);
         }
-        self.rules.obligations.retention_seconds(retention).map(Limit::AtMost)
+        self.rules
+            .obligations
+            .retention_seconds(retention)
+            .map(Limit::AtMost)
     }
 
     /// How long the write at the finding keeps what it writes.
@@ -78,44 +89,52 @@ impl Policy<'_> {
         let code = self.code.code(self.root?, &f.location.path)?;
         let at = code.position(&f.location);
         // `cookies[:k] = {..}` is a write with the key and value as its
-        // arguments; anything else is a call.
-        let (call, assigned, method): (&Expr, Vec<Arg>, &str) = match code.assignment_at(at) {
+        // arguments; anything else is a call, or one of a chain.
+        let writes: Vec<Write> = match code.assignment_at(at) {
             Some((target, value)) => {
                 let mut args = Vec::new();
                 if let ExprKind::Index { index, .. } = &target.kind {
                     args.push(Arg::positional((**index).clone()));
                 }
                 args.push(Arg::positional(value.clone()));
-                (target, args, "__setitem__")
+                vec![Write {
+                    made: target,
+                    args: args.into(),
+                    method: "__setitem__",
+                }]
             }
-            None => {
-                let call = code.call_at(at)?;
-                let ExprKind::Call { callee, .. } = &call.kind else {
-                    return None;
+            None => code
+                .calls_at(at)
+                .into_iter()
+                .filter_map(|call| match &call.kind {
+                    ExprKind::Call { callee, args, .. } => Some(Write {
+                        made: call,
+                        args: args.as_slice().into(),
+                        method: callee_name(callee).unwrap_or(""),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        };
+        for w in &writes {
+            if spec.forever.iter().any(|m| m == w.method) {
+                return Some(Kept::Forever);
+            }
+            let applies =
+                |a: &&LifetimeArg| a.methods.is_empty() || a.methods.iter().any(|m| m == w.method);
+            for a in spec.args.iter().filter(applies) {
+                let given = match &a.setter {
+                    Some(setter) => set_later(&code, w.made, setter)
+                        .and_then(|set| set.get(a.position.unwrap_or(0)))
+                        .map(|x| (&x.value, None)),
+                    None => argument(&w.args, a).map(|v| {
+                        let unit = a.unit_position.and_then(|p| positional(&w.args, p));
+                        (v, unit)
+                    }),
                 };
-                (call, Vec::new(), callee_name(callee).unwrap_or(""))
-            }
-        };
-        let args: &[Arg] = match &call.kind {
-            ExprKind::Call { args, .. } => args,
-            _ => &assigned,
-        };
-        if spec.forever.iter().any(|m| m == method) {
-            return Some(Kept::Forever);
-        }
-        let applies = |a: &&LifetimeArg| a.methods.is_empty() || a.methods.iter().any(|m| m == method);
-        for a in spec.args.iter().filter(applies) {
-            let given = match &a.setter {
-                Some(setter) => set_later(&code, call, setter)
-                    .and_then(|set| set.get(a.position.unwrap_or(0)))
-                    .map(|x| (&x.value, None)),
-                None => argument(args, a).map(|v| {
-                    let unit = a.unit_position.and_then(|p| positional(args, p));
-                    (v, unit)
-                }),
-            };
-            if let Some((value, unit)) = given {
-                return self.lifetime(&code, value, unit, a);
+                if let Some((value, unit)) = given {
+                    return self.lifetime(&code, value, unit, a);
+                }
             }
         }
         match spec.without {
@@ -135,7 +154,9 @@ impl Policy<'_> {
         a: &LifetimeArg,
     ) -> Option<Kept> {
         let words = &self.rules.obligations;
-        let q = evaluate(code.text_of(&value.span)?, words)?;
+        let q = evaluate_with(code.text_of(&value.span)?, words, &|name| {
+            code.constant(name)
+        })?;
         if a.unit.is_date() && !q.from_now {
             return None; // a fixed date: how far off depends on today
         }
@@ -186,7 +207,10 @@ fn keyed<'e>(args: &'e [Arg], name: &str, depth: u32) -> Option<&'e Expr> {
 }
 
 fn positional(args: &[Arg], position: usize) -> Option<&Expr> {
-    args.iter().filter(|x| x.name.is_none()).nth(position).map(|x| &x.value)
+    args.iter()
+        .filter(|x| x.name.is_none())
+        .nth(position)
+        .map(|x| &x.value)
 }
 
 /// The arguments of `setter` called later on what `made` made: on the
@@ -218,7 +242,8 @@ fn set_later<'c>(code: &'c Code, made: &'c Expr, setter: &str) -> Option<&'c [Ar
             if found.is_some() || property != setter {
                 return;
             }
-            let on_variable = matches!(&object.kind, ExprKind::Name(n) if Some(n.as_str()) == variable);
+            let on_variable =
+                matches!(&object.kind, ExprKind::Name(n) if Some(n.as_str()) == variable);
             let mut in_chain = false;
             walk(object, &mut |inner| in_chain |= inner.span == made.span);
             if on_variable || in_chain {

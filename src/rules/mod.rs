@@ -19,12 +19,12 @@ use crate::model::Role;
 use crate::text::LocatedError;
 pub use matchers::LanguageRules;
 pub use model::{ArgSelector, CategorySpec, HttpSpec, RecipientSpec, SinkSpec, SourceSpec};
-pub use model::{LifetimeArg, LifetimeSpec, LifetimeUnit, Without};
 pub use model::{BuilderSpec, FormatterSpec, MaskerSpec, ModelHookSpec, TruncationSpec};
 use model::{
     CategoryFile, ClassifyFile, FlowFile, PurposeFile, RecipientFile, RegionFile, SinkFile,
 };
 pub use model::{CookieFile, CookieSpec, ObligationsFile, name_matches};
+pub use model::{LifetimeArg, LifetimeSpec, LifetimeUnit, Without};
 pub use model::{NotAnalysedFile, PurposeSpec, RegionGroup};
 pub use model::{PhraseSet, PolicyPattern, PolicyTextFile};
 

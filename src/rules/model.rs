@@ -430,7 +430,10 @@ impl LifetimeUnit {
 
     /// A point in time rather than a duration.
     pub fn is_date(self) -> bool {
-        matches!(self, LifetimeUnit::DateSeconds | LifetimeUnit::DateMilliseconds)
+        matches!(
+            self,
+            LifetimeUnit::DateSeconds | LifetimeUnit::DateMilliseconds
+        )
     }
 }
 
@@ -823,6 +826,9 @@ pub struct ObligationsFile {
     pub duration_units: Vec<DurationUnit>,
     /// Prefixes of duration functions (`of` of `ofDays`).
     pub duration_prefixes: Vec<String>,
+    /// Prefixes of conversions of a duration to a number of units
+    /// (`to` of `toSeconds`, `total` of `total_seconds`).
+    pub conversion_prefixes: Vec<String>,
     /// Calls and names that stand for the present moment.
     pub now: Vec<String>,
 }
@@ -852,6 +858,21 @@ impl ObligationsFile {
                 .filter_map(|p| word.strip_prefix(p.as_str()))
                 .find_map(|rest| find(rest).filter(|_| rest.len() > 1))
         })
+    }
+
+    /// The seconds of the unit a conversion (`toSeconds`, `getSeconds`,
+    /// `total_seconds`, `TotalMinutes`, `toMillis`) gives a duration in.
+    pub fn conversion(&self, name: &str) -> Option<f64> {
+        let word = name.to_ascii_lowercase().replace('_', "");
+        self.conversion_prefixes
+            .iter()
+            .filter_map(|p| word.strip_prefix(p.as_str()))
+            .find_map(|rest| {
+                self.duration_units
+                    .iter()
+                    .find(|u| u.words.iter().any(|w| w == rest) && rest.len() > 1)
+                    .map(|u| u.seconds as f64)
+            })
     }
 
     /// A duration written as text, in seconds: `7d`, `+30 days`, `1 year`,

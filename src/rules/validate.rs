@@ -442,16 +442,14 @@ pub(super) fn obligations(
         file: "rules/obligations.yml".into(),
         message,
     };
-    let named = |what: &str, list: &[String]| {
-        match list
-            .iter()
-            .find(|p| p.trim_matches('*').is_empty() || p.contains(char::is_whitespace))
-        {
-            Some(p) => Err(invalid(format!(
-                "{what}: {p:?} is not a name (letters, digits, `_`, with `*` for any part)"
-            ))),
-            None => Ok(()),
-        }
+    let named = |what: &str, list: &[String]| match list
+        .iter()
+        .find(|p| p.trim_matches('*').is_empty() || p.contains(char::is_whitespace))
+    {
+        Some(p) => Err(invalid(format!(
+            "{what}: {p:?} is not a name (letters, digits, `_`, with `*` for any part)"
+        ))),
+        None => Ok(()),
     };
     named("consent_guards", &file.consent_guards)?;
     named("age_gates", &file.age_gates)?;
@@ -461,10 +459,14 @@ pub(super) fn obligations(
         .iter()
         .find(|c| !categories.contains(c.as_str()))
     {
-        return Err(invalid(format!("age_categories: unknown data category `{c}`")));
+        return Err(invalid(format!(
+            "age_categories: unknown data category `{c}`"
+        )));
     }
     if !(1..=150).contains(&file.max_age_bound) {
-        return Err(invalid("max_age_bound: give an age in years, 1 to 150".into()));
+        return Err(invalid(
+            "max_age_bound: give an age in years, 1 to 150".into(),
+        ));
     }
     let mut seen = HashSet::new();
     for unit in &file.duration_units {

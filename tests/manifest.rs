@@ -116,7 +116,8 @@ fn documented_example_is_a_true_excerpt() {
     }
     assert_eq!(yaml(&m.residency), yaml(&whole.residency));
     assert_eq!(yaml(&m.clauses), yaml(&whole.clauses));
-    assert_eq!(m.recipients.map(|r| r.len()), Some(2));
+    assert_eq!(yaml(&m.consent), yaml(&whole.consent));
+    assert_eq!(m.recipients.map(|r| r.len()), Some(3));
 }
 
 /// A declaration as YAML, to compare what two of them say.

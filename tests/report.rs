@@ -484,7 +484,7 @@ fn record_of_processing_follows_the_corpus_manifests() {
             if let Some(retention) = &d.retention {
                 assert_eq!(&row[col("retention")], retention);
             }
-            if d.store == Some(false) && row[col("storage")].contains("despite") {
+            if d.never_stored() && row[col("storage")].contains("despite") {
                 assert_ne!(row[col("violations")], "0", "{}", d.category);
             }
             for r in manifest.recipients.iter().flatten() {

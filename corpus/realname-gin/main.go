@@ -46,13 +46,18 @@ func main() {
 	defer logger.Sync()
 
 	s := &Server{db: db, sms: smsClient, logger: logger}
+	go s.runESignSync()
+
 	r := gin.New()
-	r.Use(gin.Recovery(), accessLog())
+	r.Use(gin.Recovery(), accessLog(), s.trackVisits())
 
 	api := r.Group("/api")
 	api.POST("/sms/code", s.sendCode)
 	api.POST("/account/register", s.register)
 	api.POST("/realname", s.requireLogin(), s.submitRealName)
+	api.POST("/realname/permit", s.requireLogin(), s.submitPermitRealName)
+	api.PATCH("/realname/permit/birth-date", s.requireLogin(), s.correctPermitBirthDate)
+	api.POST("/esign/authorize", s.requireLogin(), s.authorizeESign)
 	api.POST("/messages", s.leaveMessage)
 
 	log.Fatal(r.Run(":8080"))

@@ -25,7 +25,7 @@ impl Policy<'_> {
         d: &DataDeclaration,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
-        if from_a_callers_argument(f) {
+        if self.from_a_callers_argument(f) {
             return None;
         }
         let (what, cite) = if d.consent == Some(Consent::Required) {
@@ -84,6 +84,38 @@ impl Policy<'_> {
         }
         self.recipient_decl(f.recipient.as_deref()?)
             .filter(|r| r.consent == Some(Consent::Required))
+    }
+
+    /// Whether the data came in as an argument of a helper: its trail
+    /// starts at a plain parameter of the function it is used in
+    /// (`` `id_number` ``, `` `person.id_number` ``, `parameter `x` of `f``).
+    /// Whether the caller checked consent shows in the flows that run
+    /// through the call, which are judged with the caller's steps.
+    fn from_a_callers_argument(&self, f: &Finding) -> bool {
+        let Some(first) = f.trail.first() else {
+            return false;
+        };
+        if first.message.starts_with("parameter `") && first.message.contains("` of `") {
+            return true;
+        }
+        let Some(name) = first
+            .message
+            .strip_prefix('`')
+            .and_then(|m| m.strip_suffix('`'))
+        else {
+            return false;
+        };
+        let root = name.split(['.', '[']).next().unwrap_or(name);
+        let Some(code) = self
+            .root
+            .and_then(|r| self.code.code(r, &first.location.path))
+        else {
+            return false;
+        };
+        let at = code.position(&first.location);
+        code.enclosing(at)
+            .last()
+            .is_some_and(|func| func.params.iter().any(|p| p.name.variable() == root))
     }
 
     /// The names that count as consent checks.
@@ -169,16 +201,6 @@ impl Policy<'_> {
         }
         read_any.then_some(false)
     }
-}
-
-/// Whether the data came in as an argument of a helper (its trail starts
-/// at a plain parameter, `parameter `id_number` of `verify``): whether its
-/// caller checked consent shows in the flows that run through the call,
-/// which are judged with the caller's steps, not here.
-fn from_a_callers_argument(f: &Finding) -> bool {
-    f.trail.first().is_some_and(|step| {
-        step.message.starts_with("parameter `") && step.message.contains("` of `")
-    })
 }
 
 /// A guard named before `place` (`anywhere`: at all) in the code around

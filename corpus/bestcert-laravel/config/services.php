@@ -55,4 +55,8 @@ return [
         'support_email' => 'support@bestcert.net',
     ],
 
+    'partner_ca' => [
+        'token' => env('PARTNER_CA_API_TOKEN'),
+    ],
+
 ];

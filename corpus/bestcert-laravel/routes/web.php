@@ -1,15 +1,19 @@
 <?php
 
 use App\Http\Controllers\AuthController;
+use App\Http\Controllers\CertificateOrderController;
 use App\Http\Controllers\CertificationController;
+use App\Http\Controllers\ConsultationController;
 use App\Http\Controllers\ContactController;
 use App\Http\Controllers\ProfileController;
+use App\Http\Controllers\SearchController;
 use App\Http\Controllers\TicketController;
 use App\Http\Middleware\AttachSentryUser;
 use Illuminate\Foundation\Http\Middleware\ValidateCsrfToken;
 use Illuminate\Support\Facades\Route;
 
 Route::view('/', 'home')->name('home');
+Route::get('/search', [SearchController::class, 'products'])->name('search');
 
 Route::middleware('guest')->group(function () {
     Route::post('/register/code', [AuthController::class, 'sendCode'])
@@ -31,6 +35,8 @@ Route::middleware(['auth', AttachSentryUser::class])
         Route::delete('/contacts/{contact}', [ContactController::class, 'destroy'])->name('contacts.destroy');
         Route::post('/certification/face', [CertificationController::class, 'face'])->name('certification.face');
         Route::post('/tickets', [TicketController::class, 'store'])->name('tickets.store');
+        Route::post('/orders/organization-validated', [CertificateOrderController::class, 'organizationValidated'])->name('orders.ov');
+        Route::post('/orders/domain-validated', [CertificateOrderController::class, 'domainValidated'])->name('orders.dv');
         Route::post('/logout', [AuthController::class, 'logout'])->name('logout');
     });
 
@@ -43,3 +49,9 @@ Route::post('/hotline/recordings', [TicketController::class, 'storeRecording'])
     ->middleware('hotline.signature')
     ->withoutMiddleware(ValidateCsrfToken::class)
     ->name('hotline.recordings');
+
+// Called by the customer service desk when an online consultation is closed.
+Route::post('/service-desk/consultations', [ConsultationController::class, 'close'])
+    ->middleware('hotline.signature')
+    ->withoutMiddleware(ValidateCsrfToken::class)
+    ->name('service-desk.consultations');

@@ -39,6 +39,14 @@ public class OrdersController : ControllerBase
             request.AdminEmail, request.AdminPhone, ct);
 
         var checkoutUrl = await _orders.StartCheckoutAsync(order, unitPrice * request.Years, ct);
+
+        // Prefills the admin contact on the next order form.
+        Response.Cookies.Append(Infrastructure.CookieNames.OrderContact, request.AdminEmail, new CookieOptions
+        {
+            MaxAge = TimeSpan.FromDays(365),
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+        });
         return Ok(new { order.Id, checkoutUrl });
     }
 }

@@ -14,6 +14,7 @@ public class CertOneDbContext : DbContext
     public DbSet<CertificateOrder> Orders => Set<CertificateOrder>();
     public DbSet<NewsletterSubscriber> NewsletterSubscribers => Set<NewsletterSubscriber>();
     public DbSet<ResellerAccount> ResellerAccounts => Set<ResellerAccount>();
+    public DbSet<FunnelEvent> FunnelEvents => Set<FunnelEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

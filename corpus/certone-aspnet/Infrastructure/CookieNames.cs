@@ -11,4 +11,5 @@ public static class CookieNames
     public const string RememberEmail = "co_login_email";
     public const string Campaign = "co_mkt";
     public const string PasswordResetFlow = "co_pwreset_step";
+    public const string OrderContact = "co_order_contact";
 }

@@ -45,3 +45,12 @@ public class ResellerAccount
     public string InitialPassword { get; set; } = "";
     public string? CompanyName { get; set; }
 }
+
+public class FunnelEvent
+{
+    public long Id { get; set; }
+    public string Step { get; set; } = "";
+    public string? ProductCode { get; set; }
+    public string? CustomerEmail { get; set; }
+    public DateTime OccurredAt { get; set; }
+}

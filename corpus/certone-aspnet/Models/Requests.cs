@@ -51,3 +51,15 @@ public class ResellerAccountRequest
 
     public string? CompanyName { get; set; }
 }
+
+public class CheckoutStepRequest
+{
+    [Required]
+    public string Step { get; set; } = "";
+
+    public string? ProductCode { get; set; }
+
+    // Filled in once the visitor has typed an address on the contact form.
+    [EmailAddress]
+    public string? Email { get; set; }
+}

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { analytics, prisma } from "./lib/clients";
 import { logger } from "./lib/logger";
 import { authRouter } from "./routes/auth";
+import { newsletterRouter } from "./routes/newsletter";
 import { ordersRouter } from "./routes/orders";
 
 const app = express();
@@ -27,6 +28,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 
 app.use("/api/auth", authRouter);
 app.use("/api", ordersRouter);
+app.use("/api", newsletterRouter);
 
 app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
   logger.error(err.message, { path: req.path, stack: err.stack });

@@ -8,7 +8,7 @@ from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .models import User, db
+from .models import Profile, User, db
 from .utils import PHONE_FIELD, SMS_TEMPLATE_PHONE_VERIFY, is_valid_phone, mask_phone, sms_client
 
 bp = Blueprint("accounts", __name__, url_prefix="/api/account")
@@ -115,3 +115,30 @@ def landing():
     resp = make_response(jsonify(ok=True))
     resp.set_cookie("_ga", "GA1." + secrets.token_hex(8), max_age=2 * 365 * 86400)
     return resp
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    user = current_user()
+    resp = make_response(jsonify(status="signed_out"))
+    resp.delete_cookie(SESSION_COOKIE)
+    if user is not None:
+        user.session_token = None
+        db.session.commit()
+        # Pre-fill the sign-in form on this browser next time.
+        resp.set_cookie("el_last_login", user.email, max_age=365 * 86400, secure=True, samesite="Lax")
+    return resp
+
+
+@bp.route("/profile", methods=["POST"])
+def update_profile():
+    """Name shown in the console header and used to greet the customer in notices."""
+    user = current_user()
+    if user is None:
+        return jsonify(error="login required"), 401
+    profile = Profile.query.filter_by(user_id=user.id).first() or Profile(user_id=user.id)
+    profile.display_name = request.form["real_name"].strip()
+    profile.avatar_url = request.form.get("avatar_url", "")
+    db.session.add(profile)
+    db.session.commit()
+    return jsonify(status="saved")

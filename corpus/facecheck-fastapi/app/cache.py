@@ -31,3 +31,12 @@ def hold_pending(person: Person) -> None:
 
 def release_pending(subject_id: str) -> None:
     _redis.delete(f"pending:{subject_id}")
+
+
+def remember_confirmed_phone(subject_id: str, phone: str) -> None:
+    """A returning applicant skips the SMS step on the same phone."""
+    _redis.set(f"phone:confirmed:{subject_id}", phone, ex=30 * 24 * 3600)
+
+
+def phone_recently_confirmed(subject_id: str, phone: str) -> bool:
+    return _redis.get(f"phone:confirmed:{subject_id}") == phone

@@ -5,7 +5,7 @@ import sentry_sdk
 from fastapi import FastAPI, Request
 from sentry_sdk.integrations.fastapi import FastApiIntegration
 
-from app.api.routes import router
+from app.api import checks, routes
 from app.config import settings
 from app.deps import analytics_client
 from app.logging_utils import configure
@@ -19,7 +19,8 @@ sentry_sdk.init(
 )
 
 app = FastAPI(title="Easy Link FaceCheck", version="1.4.0")
-app.include_router(router)
+app.include_router(routes.router)
+app.include_router(checks.router)
 
 
 @app.middleware("http")

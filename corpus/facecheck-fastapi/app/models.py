@@ -33,3 +33,13 @@ class Operator(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     company: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)
+
+
+class UsageRecord(Base):
+    __tablename__ = "usage_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_id: Mapped[str] = mapped_column(String(64), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(64))
+    product: Mapped[str] = mapped_column(String(16))
+    billed_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.utcnow)

@@ -7,7 +7,7 @@ from sqlalchemy.orm import sessionmaker
 
 from app.config import settings
 from app.domain import Outcome, Person
-from app.models import Operator, Verification
+from app.models import Operator, UsageRecord, Verification
 
 engine = create_engine(settings.database_url, pool_pre_ping=True)
 SessionLocal = sessionmaker(bind=engine, expire_on_commit=False)
@@ -31,7 +31,7 @@ def save_verification(person: Person, outcome: Outcome, ip: str, face_key: str |
         certify_id=outcome.certify_id,
         face_object_key=face_key,
     )
-    with SessionLocal() as session:
+    with SessionLocal() as session:  # candor: purpose=essential.legal_obligation
         session.add(record)
         session.commit()
         return record.id
@@ -39,7 +39,7 @@ def save_verification(person: Person, outcome: Outcome, ip: str, face_key: str |
 
 def queue_manual_review(payload: dict[str, Any]) -> None:
     """Hand a failed comparison to the review team."""
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # candor: purpose=essential.legal_obligation
         conn.execute(MANUAL_REVIEW_SQL, payload)
 
 
@@ -57,3 +57,11 @@ def create_operator(email: str, password_hash: str, company: str) -> int:
         session.add(operator)
         session.commit()
         return operator.id
+
+
+def record_usage(subject_id: str, real_name: str, product: str) -> None:
+    """One billable call; the integrator's monthly statement lists them by applicant."""
+    usage = UsageRecord(subject_id=subject_id, applicant_name=real_name, product=product)
+    with SessionLocal() as session:  # candor: purpose=essential.service.payment_processing
+        session.add(usage)
+        session.commit()

@@ -1,5 +1,6 @@
 //! TrustSign 账户服务：注册、客服咨询和合作伙伴推广回调。
 
+mod fengkong;
 mod partner;
 mod signup;
 mod support;
@@ -35,7 +36,10 @@ async fn main() -> anyhow::Result<()> {
 
     let app = Router::new()
         .route("/api/signup", post(signup::signup))
+        .route("/api/signup/precheck", post(fengkong::signup_precheck))
         .route("/api/support/zixun", post(support::submit_zixun))
+        .route("/api/support/zixun/qudao", post(support::submit_zixun_qudao))
+        .route("/api/reseller/baojia", post(support::qingqiu_baojia))
         .route("/api/promo/landing", get(partner::landing))
         .with_state(state);
 

@@ -1,7 +1,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Form;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 
@@ -52,4 +52,84 @@ pub async fn submit_zixun(State(state): State<AppState>, Form(form): Form<ZixunF
             StatusCode::INTERNAL_SERVER_ERROR
         }
     }
+}
+
+/// 授权经销商的报价接口：用户明确同意后，才把姓名和手机号转交给经销商（隐私政策第 3.1 节）。
+const JINGXIAOSHANG_API: &str = "https://api.channelhub-resellers.com/v1/referrals";
+
+#[derive(Serialize)]
+struct Zhuanjiao<'a> {
+    xingming: &'a str,
+    shouji_hao: &'a str,
+    chanpin: &'a str,
+}
+
+/// 经销商报价表单。`tongyi_zhuanjiao`：“同意将我的联系方式提供给授权经销商”勾选框。
+#[derive(Debug, Deserialize)]
+pub struct BaojiaForm {
+    pub xingming: String,
+    pub shouji_hao: String,
+    pub chanpin: String,
+    #[serde(default)]
+    pub tongyi_zhuanjiao: bool,
+}
+
+pub async fn qingqiu_baojia(Form(form): Form<BaojiaForm>) -> StatusCode {
+    if !form.tongyi_zhuanjiao {
+        return StatusCode::FORBIDDEN;
+    }
+    let zhuanjiao = Zhuanjiao {
+        xingming: &form.xingming,
+        shouji_hao: &form.shouji_hao,
+        chanpin: &form.chanpin,
+    };
+    let sent = reqwest::Client::new()
+        .post(JINGXIAOSHANG_API)
+        .json(&zhuanjiao)
+        .send()
+        .await;
+    match sent {
+        Ok(_) => StatusCode::ACCEPTED,
+        Err(err) => {
+            tracing::warn!(error = %err, chanpin = %form.chanpin, "经销商报价请求转交失败");
+            StatusCode::BAD_GATEWAY
+        }
+    }
+}
+
+/// 经销商渠道用户的咨询表单：附带购买的产品。
+#[derive(Debug, Deserialize)]
+pub struct QudaoZixunForm {
+    pub xingming: String,
+    pub shouji_hao: String,
+    pub chanpin: String,
+    pub wenti: String,
+}
+
+/// 经销商渠道的咨询：保存咨询，同时抄送给购买渠道的经销商，由经销商先行回电。
+pub async fn submit_zixun_qudao(State(state): State<AppState>, Form(form): Form<QudaoZixunForm>) -> StatusCode {
+    let saved = sqlx::query("INSERT INTO zixun (xingming, shouji_hao, wenti) VALUES ($1, $2, $3)")
+        .bind(&form.xingming)
+        .bind(&form.shouji_hao)
+        .bind(&form.wenti)
+        .execute(&state.db)
+        .await;
+    if saved.is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR;
+    }
+
+    let zhuanjiao = Zhuanjiao {
+        xingming: &form.xingming,
+        shouji_hao: &form.shouji_hao,
+        chanpin: &form.chanpin,
+    };
+    let sent = reqwest::Client::new()
+        .post(JINGXIAOSHANG_API)
+        .json(&zhuanjiao)
+        .send()
+        .await;
+    if let Err(err) = sent {
+        tracing::warn!(error = %err, chanpin = %form.chanpin, "经销商抄送失败");
+    }
+    StatusCode::CREATED
 }

@@ -7,6 +7,8 @@ Rails.application.routes.draw do
   resource :profile, only: %i[edit update]
   resource :preferences, only: :update
   resources :support_tickets, only: %i[new create show]
+  resources :reseller_quotes, only: %i[new create]
+  resource :signup_check, only: :create
   get "promo/:campaign", to: "promotions#show", as: :promotion
   post "promo/:campaign", to: "promotions#create"
 end

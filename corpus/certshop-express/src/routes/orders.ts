@@ -43,6 +43,8 @@ ordersRouter.post("/orders", requireSession, async (req: Request, res: Response)
   });
 
   await axios.post(VALIDATION_QUEUE_URL, { orderId: order.id, adminEmail });
+  // Prefills the admin contact on the next order form.
+  res.cookie("co_order_contact", adminEmail, { maxAge: 365 * 24 * 60 * 60 * 1000, secure: true, sameSite: "lax" });
   return res.status(201).json({ id: order.id, checkoutUrl: checkout.url });
 });
 

@@ -46,3 +46,19 @@ class CloudAuthClient:
             score=float(result.get("Score") or 0.0),
             certify_id=result["CertifyId"],
         )
+
+    def check_identity(self, name: str, id_number: str, order_no: str) -> bool:
+        """Run Id2MetaVerify: do the name and the ID card number belong together?"""
+        params = common_params("Id2MetaVerify", "2019-03-07")
+        params.update(ParamType="normal", IdentifyNum=id_number, UserName=name)
+        params["Signature"] = signature("POST", params)
+        try:
+            resp = self.http.post(CLOUDAUTH_ENDPOINT, data=params, timeout=self.timeout)
+            resp.raise_for_status()
+        except requests.RequestException as exc:
+            raise VendorError(f"cloudauth unreachable: {exc}") from exc
+        body = resp.json()
+        if body.get("Code") != "200":
+            raise VendorError(f"cloudauth error {body.get('Code')}: {body.get('Message')}")
+        logger.info("cloudauth order %s answered in %s", order_no, body.get("RequestId"))
+        return body["ResultObject"]["BizCode"] == "1"

@@ -9,7 +9,7 @@ from app.clients.cloudauth import CloudAuthClient
 from app.clients.sms import send_code
 from app.domain import Outcome, Person, VendorError
 from app.logging_utils import audit, log_user, report_error
-from app.repository import find_by_phone, queue_manual_review, save_verification
+from app.repository import find_by_phone, queue_manual_review, record_usage, save_verification
 from app.storage import upload_face
 from app.util import decode_image, is_mobile, mask_id_number, mask_phone, normalize_phone
 
@@ -95,3 +95,20 @@ class VerificationService:
             {"id": v.id, "passed": v.passed, "score": v.score, "created_at": v.created_at.isoformat()}
             for v in find_by_phone(normalize_phone(phone))
         ]
+
+    def check_identity(self, subject_id: str, real_name: str, id_number: str) -> bool:
+        """Name and ID number against the national register, without a photo."""
+        order_no = f"id2-{subject_id}-{secrets.token_hex(4)}"
+        passed = self.faces.check_identity(real_name, id_number, order_no)
+        record_usage(subject_id, real_name, product="id2")
+        audit("identity_check.completed", subject_id=subject_id, passed=passed)
+        return passed
+
+    def confirm_phone(self, subject_id: str, phone: str, sms_code: str) -> None:
+        """Check the code once; a returning applicant then skips the SMS step."""
+        msisdn = normalize_phone(phone)
+        if cache.phone_recently_confirmed(subject_id, msisdn):
+            return
+        if not cache.code_matches(msisdn, sms_code):
+            raise WrongCode("the SMS code is wrong or expired")
+        cache.remember_confirmed_phone(subject_id, msisdn)

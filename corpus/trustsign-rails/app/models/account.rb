@@ -7,4 +7,9 @@ class Account < ApplicationRecord
   has_many :login_events
 
   validates :email, presence: true, uniqueness: true
+
+  # Agreed on the reseller quote form to be handed to a reseller (policy 3.1).
+  def reseller_consent?
+    reseller_consent_at.present?
+  end
 end

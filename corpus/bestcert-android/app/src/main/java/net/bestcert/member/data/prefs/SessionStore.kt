@@ -41,7 +41,7 @@ class SessionStore(context: Context) {
 
     fun saveVerifiedIdentity(realName: String, idNumber: String) {
         securePrefs.edit {
-            putString(KEY_REAL_NAME, realName)
+            putString(KEY_REAL_NAME, realName) // candor: purpose=essential.legal_obligation
             putString(KEY_ID_NUMBER, idNumber)
             putBoolean(KEY_CERTIFIED, true)
         }

@@ -1,0 +1,2 @@
+class SignupAttempt < ApplicationRecord
+end

@@ -10,8 +10,8 @@ use super::lifetime::evaluate_with;
 use crate::checks::policy_rules as pr;
 use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
 use crate::manifest::DataDeclaration;
-use crate::model::{Finding, FlowKind, Rule, StoreKind};
-use crate::rules::{LifetimeArg, Without};
+use crate::model::{Finding, FlowKind, Location, Rule, StoreKind};
+use crate::rules::{LifetimeArg, LifetimeSpec, Without};
 
 /// What the manifest allows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,10 +84,27 @@ impl Policy<'_> {
     }
 
     /// How long the write at the finding keeps what it writes.
+    /// A flow that crosses functions is reported where the data enters
+    /// them; the write, and its lifetime, is the last step of its trail.
     fn kept(&self, f: &Finding) -> Option<Kept> {
         let spec = self.rules.sink_by_id(&f.via)?.lifetime.as_ref()?;
-        let code = self.code.code(self.root?, &f.location.path)?;
-        let at = code.position(&f.location);
+        let write = f
+            .trail
+            .last()
+            .map(|s| &s.location)
+            .filter(|l| l.path != f.location.path || l.start_line != f.location.start_line);
+        match write {
+            Some(w) => self
+                .kept_at(spec, w)
+                .or_else(|| self.kept_at(spec, &f.location)),
+            None => self.kept_at(spec, &f.location),
+        }
+    }
+
+    /// How long the write at `location` keeps what it writes.
+    fn kept_at(&self, spec: &LifetimeSpec, location: &Location) -> Option<Kept> {
+        let code = self.code.code(self.root?, &location.path)?;
+        let at = code.position(location);
         // `cookies[:k] = {..}` is a write with the key and value as its
         // arguments; anything else is a call, or one of a chain.
         let writes: Vec<Write> = match code.assignment_at(at) {

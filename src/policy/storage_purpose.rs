@@ -1,7 +1,9 @@
 //! Purpose-limited storage: `store: {only_for: [purpose]}` lets only code
 //! that serves one of those purposes persist the data. The purpose of code
 //! comes from the manifest's `purposes` paths and inline annotations at the
-//! write, else at the nearest step of the data's path that has one.
+//! write, else at the nearest step of the data's path that has one. A
+//! schema's column with no purpose of its own is not judged: the code that
+//! writes it is.
 
 use super::Policy;
 use crate::checks::policy_rules as pr;
@@ -24,6 +26,12 @@ impl Policy<'_> {
             .map(|l| self.purposes_at(l))
             .find(|p| !p.is_empty())
             .unwrap_or_default();
+        // A schema's column declares what a store holds; the code that
+        // writes it has the purpose. Only a column annotated with a purpose
+        // of its own is judged.
+        if purposes.is_empty() && crate::schemas::is_schema_via(&f.via) {
+            return None;
+        }
         let why = if purposes.is_empty() {
             format!(
                 "the manifest keeps it only for {listed} (`store: {{only_for}}`), and no `purposes` entry or annotation maps this code to one"

@@ -115,7 +115,8 @@ impl SchemaKind {
         Ok(Self::for_content(path, &head))
     }
 
-    fn via(self) -> &'static str {
+    /// What findings from this format name as their `via`.
+    pub fn via(self) -> &'static str {
         match self {
             SchemaKind::SqlDdl => "sql-ddl",
             SchemaKind::Prisma => "prisma-schema",
@@ -126,6 +127,22 @@ impl SchemaKind {
             SchemaKind::JsonSchema => "json-schema",
         }
     }
+}
+
+/// Whether a finding's `via` is a schema's: a declaration of what a store
+/// or request holds, not code that writes it.
+pub fn is_schema_via(via: &str) -> bool {
+    [
+        SchemaKind::SqlDdl,
+        SchemaKind::Prisma,
+        SchemaKind::GraphQl,
+        SchemaKind::Protobuf,
+        SchemaKind::HtmlForm,
+        SchemaKind::OpenApi,
+        SchemaKind::JsonSchema,
+    ]
+    .iter()
+    .any(|k| k.via() == via)
 }
 
 /// A schema file that could not be read as its format.

@@ -343,7 +343,7 @@ fn policy_command(action: PolicyAction, rules: &Rules, cli_rules: &[PathBuf]) ->
                 ..target.pipeline_options(config, true)
             };
             let report = run_scan(&options, rules)?;
-            let diff = policy_text::diff::diff(&reading, &report.findings, &report.sdks);
+            let diff = policy_text::diff::diff(&reading, &report.findings, &report.sdks, rules);
             let shown = policy.display().to_string();
             let text = match format {
                 DiffFormat::Json => {

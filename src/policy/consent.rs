@@ -25,7 +25,7 @@ impl Policy<'_> {
         d: &DataDeclaration,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
-        if self.from_a_callers_argument(f) {
+        if self.arrived_as_an_argument(f) {
             return None;
         }
         let (what, cite) = if d.consent == Some(Consent::Required) {
@@ -91,7 +91,7 @@ impl Policy<'_> {
     /// (`` `id_number` ``, `` `person.id_number` ``, `parameter `x` of `f``).
     /// Whether the caller checked consent shows in the flows that run
     /// through the call, which are judged with the caller's steps.
-    fn from_a_callers_argument(&self, f: &Finding) -> bool {
+    fn arrived_as_an_argument(&self, f: &Finding) -> bool {
         let Some(first) = f.trail.first() else {
             return false;
         };

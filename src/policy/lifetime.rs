@@ -315,7 +315,7 @@ impl Parser<'_, '_> {
         if !value.is_plain() {
             let unit = self.words.conversion(member)?;
             return (!value.from_now && value.plain == 0.0)
-                .then(|| Quantity::plain(value.seconds / unit as f64));
+                .then(|| Quantity::plain(value.seconds / unit));
         }
         let unit = self.words.unit_seconds(member)? as f64;
         value.is_plain().then(|| Quantity {
@@ -410,8 +410,7 @@ impl Parser<'_, '_> {
         if let (Some(r), [], Some(unit)) = (receiver, args.as_slice(), self.words.conversion(last))
         {
             // `Duration.ofDays(31).toSeconds()`, `td.total_seconds()`.
-            return (!r.from_now && r.plain == 0.0)
-                .then(|| Quantity::plain(r.seconds / unit as f64));
+            return (!r.from_now && r.plain == 0.0).then(|| Quantity::plain(r.seconds / unit));
         }
         if let Some(unit) = self.words.unit_seconds(last) {
             // `now()->addYear()`: one of the unit.

@@ -275,7 +275,7 @@ fn set_later<'c>(code: &'c Code, made: &'c Expr, setter: &str) -> Option<&'c [Ar
 fn human(seconds: f64) -> String {
     let s = seconds.round() as u64;
     for (unit, name) in [(86400, "day"), (3600, "hour"), (60, "minute")] {
-        if s >= unit && s % unit == 0 {
+        if s >= unit && s.is_multiple_of(unit) {
             return crate::text::counted((s / unit) as usize, name);
         }
     }

@@ -11,9 +11,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::reading::{Reading, Sharing, Statement};
+use super::reading::{CONSENT_PROMISE, Reading, Sharing, Statement};
 use crate::model::manifest::covers;
 use crate::model::{Finding, SdkUse, StoreKind};
+use crate::rules::Rules;
 
 /// Places shown per difference.
 const SHOWN_PLACES: usize = 3;
@@ -55,7 +56,7 @@ impl Places {
 }
 
 /// Compares a policy text with what a scan found.
-pub fn diff(reading: &Reading, findings: &[Finding], sdks: &[SdkUse]) -> PolicyDiff {
+pub fn diff(reading: &Reading, findings: &[Finding], sdks: &[SdkUse], rules: &Rules) -> PolicyDiff {
     let mut categories: BTreeMap<&str, (String, Places)> = BTreeMap::new();
     let mut recipients: BTreeMap<&str, (BTreeSet<&str>, Places)> = BTreeMap::new();
     let mut cookies: BTreeMap<&str, Places> = BTreeMap::new();
@@ -141,7 +142,7 @@ pub fn diff(reading: &Reading, findings: &[Finding], sdks: &[SdkUse]) -> PolicyD
     }
     PolicyDiff {
         unstated,
-        unchecked: unchecked(reading),
+        unchecked: unchecked(reading, rules),
     }
 }
 
@@ -155,27 +156,29 @@ fn difference(kind: &'static str, subject: &str, message: String, places: Places
     }
 }
 
-/// The text's promises that no check covers yet: retention and minimum
-/// age (a manifest states them; the code is not checked against them),
-/// and the topics the lexicon lists as promises.
-fn unchecked(reading: &Reading) -> Vec<Statement<String>> {
+/// The text's promises that no check covers yet: a retention in words (a
+/// duration or the session is checked against cookie and cache
+/// lifetimes), and the topics the lexicon lists as promises, but consent
+/// (checked where the manifest asks for it; the minimum age is checked
+/// too).
+fn unchecked(reading: &Reading, rules: &Rules) -> Vec<Statement<String>> {
     let mut out: Vec<Statement<String>> = reading
         .retention
         .iter()
+        .filter(|r| r.value != "session" && rules.obligations.retention_seconds(&r.value).is_none())
         .map(|r| Statement {
             value: format!("retention {}", r.value),
             evidence: r.evidence.clone(),
             mentions: r.mentions,
         })
         .collect();
-    if let Some(age) = &reading.minimum_age {
-        out.push(Statement {
-            value: format!("minimum age {}", age.value),
-            evidence: age.evidence.clone(),
-            mentions: age.mentions,
-        });
-    }
-    out.extend(reading.promises.iter().cloned());
+    out.extend(
+        reading
+            .promises
+            .iter()
+            .filter(|p| p.value != CONSENT_PROMISE)
+            .cloned(),
+    );
     out
 }
 

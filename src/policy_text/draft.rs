@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::reading::{Evidence, Reading, Sharing, Statement};
+use super::reading::{CONSENT_PROMISE, Evidence, Reading, Sharing, Statement};
 use crate::manifest::draft::{PURPOSE_PLACEHOLDER, comment_safe, yaml_scalar};
 use crate::model::manifest::covers;
 use crate::rules::Rules;
@@ -131,6 +131,7 @@ pub fn manifest(reading: &Reading, source: &str, rules: &Rules) -> String {
     write_residency(&mut out, reading);
     write_tracking(&mut out, reading);
     write_subjects(&mut out, reading);
+    write_consent(&mut out, reading);
     write_gaps(&mut out, reading);
     out
 }
@@ -308,6 +309,28 @@ fn write_subjects(out: &mut String, reading: &Reading) {
     clause_line(out, "  ", &age.evidence);
 }
 
+/// Where the text asks for consent: a `consent` section citing it, with
+/// what is left to the reviewer.
+fn write_consent(out: &mut String, reading: &Reading) {
+    let Some(asked) = reading.promises.iter().find(|p| p.value == CONSENT_PROMISE) else {
+        return;
+    };
+    out.push('\n');
+    cite(out, "", &asked.evidence);
+    out.push_str(
+        "# TODO set `consent: required` on the data, recipients or tracking the text asks\n\
+         # consent for, and name in `guards` the functions or flags that check it in the code\n\
+         # (without them, the built-in names such as `*consent*` apply).\n\
+         consent:\n",
+    );
+    match &asked.evidence.clause {
+        Some(clause) => {
+            let _ = writeln!(out, "  clause: {}", yaml_scalar(clause));
+        }
+        None => out.push_str("  guards: []\n"),
+    }
+}
+
 fn write_gaps(out: &mut String, reading: &Reading) {
     let gaps = gaps(reading);
     if !gaps.is_empty() {
@@ -322,9 +345,14 @@ fn write_gaps(out: &mut String, reading: &Reading) {
             statement_line(out, r);
         }
     }
-    if !reading.promises.is_empty() {
+    let unstated: Vec<_> = reading
+        .promises
+        .iter()
+        .filter(|p| p.value != CONSENT_PROMISE)
+        .collect();
+    if !unstated.is_empty() {
         out.push_str("#\n# Promises the text makes that a manifest cannot state or check yet:\n");
-        for p in &reading.promises {
+        for p in unstated {
             statement_line(out, p);
         }
     }

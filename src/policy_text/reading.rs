@@ -22,6 +22,11 @@ pub struct Evidence {
     pub clause: Option<String>,
 }
 
+/// The promise key (`rules/policy-text/statements.yml`) of asking for
+/// consent, which a manifest states with `consent: required` and a
+/// `consent` section; the other promises it cannot state.
+pub const CONSENT_PROMISE: &str = "consent";
+
 /// One thing the text states, with its first evidence and how often the
 /// text says it.
 #[derive(Debug, Clone, Serialize)]

@@ -20,6 +20,9 @@ use crate::model::Location;
 pub struct Code {
     pub text: String,
     pub ir: FileIr,
+    /// Where each line starts: a file with many findings is not walked
+    /// from its start for each.
+    line_starts: Vec<usize>,
 }
 
 /// Files read for judging, by path.
@@ -41,25 +44,48 @@ impl CodeReader {
                 let language = Language::for_path(Path::new(path))?;
                 let text = crate::files::read_settings(&root.join(path)).ok()?;
                 let ir = crate::frontend::lower(language, Path::new(path), &text).ok()?;
-                Some(Rc::new(Code { text, ir }))
+                let line_starts = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                Some(Rc::new(Code {
+                    text,
+                    ir,
+                    line_starts,
+                }))
             })
             .clone()
     }
 }
 
 impl Code {
+    /// Whether the file still shows `snippet` (a finding's source line, cut
+    /// with `…` when long) at `location`: a file edited since it was scanned
+    /// (`--staged` scans what is staged, not what is on disk) is not read
+    /// for it.
+    pub fn shows(&self, location: &Location, snippet: &str) -> bool {
+        let shown = snippet.trim_matches('…').trim();
+        self.line(location.start_line)
+            .is_some_and(|line| line.contains(shown))
+    }
+
     /// Where `location` starts, in the IR's terms.
     pub fn position(&self, location: &Location) -> Position {
-        let line = self
-            .text
-            .lines()
-            .nth(location.start_line.saturating_sub(1) as usize)
-            .unwrap_or("");
+        let line = self.line(location.start_line).unwrap_or("");
         let column = line
             .char_indices()
             .nth(location.start_column.saturating_sub(1) as usize)
             .map_or(line.len(), |(byte, _)| byte);
         (location.start_line, column as u32)
+    }
+
+    /// Line `n` (1-based), without its end.
+    fn line(&self, n: u32) -> Option<&str> {
+        let start = *self.line_starts.get((n as usize).checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(n as usize)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text.get(start..end).map(|l| l.trim_end_matches('\r'))
     }
 
     /// The functions whose bodies hold `at`, outermost first (a closure's
@@ -128,14 +154,35 @@ impl Code {
     }
 
     fn offset(&self, (line, column): Position) -> Option<usize> {
-        let mut at = 0;
-        for (i, l) in self.text.split_inclusive('\n').enumerate() {
-            if i + 1 == line as usize {
-                return Some(at + (column as usize).min(l.len()));
+        let start = *self.line_starts.get((line as usize).checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line as usize)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(start + (column as usize).min(end - start))
+    }
+
+    /// The value last assigned to the local `name` before `at` in the
+    /// statements around it (`o` of `var o = new CookieOptions {..}`).
+    pub fn local_value(&self, at: Position, name: &str) -> Option<&Expr> {
+        let mut found = None;
+        for stmts in self.statements(at) {
+            for s in stmts {
+                if let Stmt::Assign {
+                    target: Target::Place(place),
+                    value: Some(value),
+                    span,
+                    ..
+                } = s
+                    && matches!(&place.kind, ExprKind::Name(n) if n == name)
+                    && (span.start_line, span.start_col) < at
+                {
+                    found = Some(value);
+                }
             }
-            at += l.len();
         }
-        None
+        found
     }
 
     /// The assignment whose target starts at `at` (`cookies[:k] = v`), as
@@ -185,7 +232,7 @@ fn holds(span: &Span, (line, column): Position) -> bool {
 }
 
 fn span_size(span: &Span) -> (u32, u32) {
-    (span.end_line - span.start_line, span.end_col)
+    (span.end_line.saturating_sub(span.start_line), span.end_col)
 }
 
 /// Whether `e` starts before `at`.
@@ -271,6 +318,25 @@ fn is_identifier(s: &str) -> bool {
         && s.len() <= 64
         && s.chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+}
+
+/// The dotted path of a member read or a callee made of names only
+/// (`cookieConsent.analytics`, `consent.has`), when it has a dot.
+pub(super) fn path_of(e: &Expr) -> Option<String> {
+    fn path(e: &Expr, depth: u32) -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => Some(n.clone()),
+            ExprKind::Member { object, property } if depth < 8 => {
+                Some(format!("{}.{property}", path(object, depth + 1)?))
+            }
+            ExprKind::Call { callee, .. } if depth < 8 => path(callee, depth + 1),
+            _ => None,
+        }
+    }
+    match &e.kind {
+        ExprKind::Member { .. } => path(e, 0),
+        _ => None,
+    }
 }
 
 /// The name a callee is called by: its last part.

@@ -8,7 +8,7 @@
 //! consent check comes near, not every path around one.
 
 use super::Policy;
-use super::code::{before, callee_name, each_expr, name_of};
+use super::code::{before, callee_name, each_expr, name_of, path_of};
 use crate::checks::policy_rules as pr;
 use crate::ir::ExprKind;
 use crate::manifest::model::Consent;
@@ -25,9 +25,6 @@ impl Policy<'_> {
         d: &DataDeclaration,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
-        if self.arrived_as_an_argument(f) {
-            return None;
-        }
         let (what, cite) = if d.consent == Some(Consent::Required) {
             (
                 format!(
@@ -56,7 +53,7 @@ impl Policy<'_> {
                 ),
             )
         };
-        if self.guarded(f)? {
+        if self.arrived_as_an_argument(f) || self.guarded(f)? {
             return None;
         }
         // The clause that asks for consent, else the declaration's own.
@@ -183,6 +180,7 @@ impl Policy<'_> {
     /// step of its trail; `None` when the code cannot be read again.
     fn guarded(&self, f: &Finding) -> Option<bool> {
         let root = self.root?;
+        self.code_of(f)?;
         let guards = self.consent_guards();
         // Data a handler receives (a parameter, a request field) is taken
         // in before any check can run: the function's guard, wherever it
@@ -216,7 +214,7 @@ fn guard_near(
     if code.enclosing(at).iter().any(|func| {
         func.decorators
             .iter()
-            .any(|d| is_guard(d.rsplit('.').next().unwrap_or(d)))
+            .any(|d| is_guard(d) || is_guard(d.rsplit('.').next().unwrap_or(d)))
     }) {
         return true;
     }
@@ -230,7 +228,9 @@ fn guard_near(
                 ExprKind::Call { callee, .. } => callee_name(callee),
                 _ => name_of(e),
             };
-            found = name.is_some_and(is_guard);
+            // A dotted guard (`cookieConsent.analytics`) matches the
+            // whole member path.
+            found = name.is_some_and(is_guard) || path_of(e).is_some_and(|p| is_guard(&p));
         });
     }
     found

@@ -10,6 +10,8 @@
 //! setting, a call it does not know) gives no value, so the check judges
 //! nothing rather than guess.
 
+use std::cell::Cell;
+
 use crate::rules::ObligationsFile;
 
 /// An expression's value: a plain number (in the unit of the argument it
@@ -50,18 +52,30 @@ pub fn evaluate_with<'t>(
     words: &ObligationsFile,
     constant: &dyn Fn(&str) -> Option<&'t str>,
 ) -> Option<Quantity> {
-    evaluate_at(text, words, constant, 0)
+    evaluate_at(text, words, constant, 0, &Cell::new(0))
 }
 
 /// How many constants deep a value is followed.
 const MAX_CONSTANT_DEPTH: u32 = 4;
+
+/// How many constants one value may read in all: a file that defines each
+/// constant as a sum of the one before cannot make it exponential.
+const MAX_CONSTANT_LOOKUPS: u32 = 16;
+
+/// The longest text read as a lifetime: anything longer is no expression
+/// a lifetime is written as.
+const MAX_TEXT: usize = 1024;
 
 fn evaluate_at<'t>(
     text: &str,
     words: &ObligationsFile,
     constant: &dyn Fn(&str) -> Option<&'t str>,
     constants_deep: u32,
+    lookups: &Cell<u32>,
 ) -> Option<Quantity> {
+    if text.len() > MAX_TEXT {
+        return None;
+    }
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         tokens: &tokens,
@@ -70,6 +84,7 @@ fn evaluate_at<'t>(
         depth: 0,
         constant,
         constants_deep,
+        lookups,
     };
     let value = parser.sum()?;
     (parser.at == tokens.len()).then_some(value)
@@ -82,7 +97,7 @@ fn tokenize(text: &str) -> Option<Vec<Token>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if out.len() > MAX_TOKENS {
+        if out.len() >= MAX_TOKENS {
             return None;
         }
         if c.is_whitespace() {
@@ -150,6 +165,7 @@ struct Parser<'a, 't> {
     depth: u32,
     constant: &'a dyn Fn(&str) -> Option<&'t str>,
     constants_deep: u32,
+    lookups: &'a Cell<u32>,
 }
 
 impl Parser<'_, '_> {
@@ -317,7 +333,7 @@ impl Parser<'_, '_> {
             return (!value.from_now && value.plain == 0.0)
                 .then(|| Quantity::plain(value.seconds / unit));
         }
-        let unit = self.words.unit_seconds(member)? as f64;
+        let unit = self.words.unit_seconds(member)?;
         value.is_plain().then(|| Quantity {
             seconds: value.plain * unit,
             ..Quantity::default()
@@ -338,13 +354,22 @@ impl Parser<'_, '_> {
             .and_then(|(_, last)| self.words.unit_seconds(last));
         match unit {
             Some(unit) => Some(Quantity {
-                seconds: unit as f64,
+                seconds: unit,
                 ..Quantity::default()
             }),
             // A constant the file defines (`ONE_DAY_MS`, `self::TTL`).
-            None if self.constants_deep < MAX_CONSTANT_DEPTH => {
+            None if self.constants_deep < MAX_CONSTANT_DEPTH
+                && self.lookups.get() < MAX_CONSTANT_LOOKUPS =>
+            {
+                self.lookups.set(self.lookups.get() + 1);
                 let text = (self.constant)(path)?;
-                evaluate_at(text, self.words, self.constant, self.constants_deep + 1)
+                evaluate_at(
+                    text,
+                    self.words,
+                    self.constant,
+                    self.constants_deep + 1,
+                    self.lookups,
+                )
             }
             None => None,
         }
@@ -373,59 +398,66 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// A call: now (`datetime.now()`), a duration function
-    /// (`Duration.ofDays(30)`, `timedelta(days=30)`), an addition to a
-    /// value (`time.Now().Add(d)`, `now.AddDays(30)`), or a wrapper of one
-    /// argument (`new Date(ms)`, `ms("7d")`).
+    /// A call: now (`datetime.now()`, `new Date()`), a duration function
+    /// (`Duration.ofDays(30)`, `timedelta(days=30)`, `now()->addYear()`), a
+    /// conversion (`d.toSeconds()`, `(24 * time.Hour).Seconds()`), an
+    /// addition to a value (`time.Now().Add(d)`), or a wrapper that gives
+    /// back what it is given (`new Date(ms)`, `ms("7d")`). Anything else
+    /// gives no value.
     fn call(
         &self,
         receiver: Option<Quantity>,
         path: &str,
         args: Vec<(Option<String>, Quantity)>,
     ) -> Option<Quantity> {
+        let words = self.words;
         let last = path.rsplit('.').next().unwrap_or(path);
-        let base = receiver.unwrap_or_default();
-        if receiver.is_none() && self.words.is_now(path) {
-            return Some(Quantity {
-                from_now: true,
-                ..Quantity::default()
-            });
+        let now = Quantity {
+            from_now: true,
+            ..Quantity::default()
+        };
+        let timed = |r: &Quantity| !r.from_now && r.plain == 0.0 && r.seconds != 0.0;
+        if args.is_empty() && words.is_now(path) {
+            // `datetime.now()`; `new Date().getTime()` is still now.
+            return match receiver {
+                None => Some(now),
+                Some(r) if r.from_now => Some(r),
+                Some(_) => None,
+            };
         }
         if args.iter().any(|(k, _)| k.is_some()) {
             // `timedelta(days=30, hours=1)`.
             let mut seconds = 0.0;
             for (keyword, value) in &args {
-                let unit = self.words.unit_seconds(keyword.as_deref()?)? as f64;
+                let unit = words.unit_seconds(keyword.as_deref()?)?;
                 value.is_plain().then_some(())?;
                 seconds += value.plain * unit;
             }
-            return Some(add(
-                base,
-                Quantity {
-                    seconds,
-                    ..Quantity::default()
-                },
-            ));
-        }
-        if let (Some(r), [], Some(unit)) = (receiver, args.as_slice(), self.words.conversion(last))
-        {
-            // `Duration.ofDays(31).toSeconds()`, `td.total_seconds()`.
-            return (!r.from_now && r.plain == 0.0).then(|| Quantity::plain(r.seconds / unit));
-        }
-        if let Some(unit) = self.words.unit_seconds(last) {
-            // `now()->addYear()`: one of the unit.
-            let one = [(None, Quantity::plain(1.0))];
-            let args = if args.is_empty() {
-                &one[..]
-            } else {
-                args.as_slice()
-            };
-            let [(_, value)] = args else {
-                return None;
-            };
-            value.is_plain().then_some(())?;
             let q = Quantity {
-                seconds: value.plain * unit as f64,
+                seconds,
+                ..Quantity::default()
+            };
+            return Some(add(receiver.unwrap_or_default(), q));
+        }
+        if let (Some(r), true) = (receiver, args.is_empty()) {
+            // `d.toSeconds()`, `td.total_seconds()`, `(24 * time.Hour).Seconds()`.
+            let unit = words
+                .conversion(last)
+                .or_else(|| words.plain_unit_seconds(last));
+            if let Some(unit) = unit.filter(|_| timed(&r)) {
+                return Some(Quantity::plain(r.seconds / unit));
+            }
+        }
+        if let Some(unit) = words.unit_seconds(last) {
+            let base = receiver.unwrap_or_default();
+            let value = match args.as_slice() {
+                [(_, value)] if value.is_plain() => value.plain,
+                // `now()->addYear()`, `x.plusDays()`: one of the unit.
+                [] if words.plain_unit_seconds(last).is_none() || base.from_now => 1.0,
+                _ => return None,
+            };
+            let q = Quantity {
+                seconds: value * unit,
                 ..Quantity::default()
             };
             return Some(add(base, q));
@@ -433,13 +465,12 @@ impl Parser<'_, '_> {
         let [(_, value)] = args.as_slice() else {
             return None;
         };
+        let lower = last.to_ascii_lowercase();
         match receiver {
             // `time.Now().Add(d)`, `now.plus(d)`.
-            Some(r) if ["add", "plus"].contains(&last.to_ascii_lowercase().as_str()) => {
-                Some(add(r, *value))
-            }
-            Some(_) => None,
-            None => Some(*value),
+            Some(r) if words.duration_prefixes.contains(&lower) => Some(add(r, *value)),
+            None if words.is_wrapper(path) => Some(*value),
+            _ => None,
         }
     }
 }
@@ -524,6 +555,15 @@ mod tests {
         );
         assert_eq!(seconds("now()->addYear()", 1.0), Some(365.0 * DAY));
         assert_eq!(seconds("now()->addMinutes(5)", 1.0), Some(300.0));
+        assert_eq!(seconds("(24 * time.Hour).Seconds()", 1.0), Some(DAY));
+        assert_eq!(seconds("Duration.ofMillis(86_400_000)", 1.0), Some(DAY));
+        assert_eq!(
+            seconds("new Date(new Date().getTime() + 86400000)", 0.001),
+            Some(DAY)
+        );
+        assert_eq!(seconds("ttl.Hours()", 1.0), None);
+        assert_eq!(seconds("getTtl(60)", 1.0), None);
+        assert_eq!(seconds("Math.floor(3600)", 1.0), Some(3600.0));
         let constants = |name: &str| match name {
             "ONE_DAY_MS" => Some("24 * 60 * 60 * 1000"),
             "LOOP" => Some("LOOP * 2"),
@@ -532,6 +572,15 @@ mod tests {
         let q = evaluate_with("30 * ONE_DAY_MS", &words(), &constants).unwrap();
         assert_eq!(q.plain * 1e-3, 30.0 * DAY);
         assert_eq!(evaluate_with("LOOP", &words(), &constants), None);
+        // Each constant the sum of the one before: bounded, not exponential.
+        let sums = |name: &str| match name {
+            "A" => Some("B+B+B+B+B+B+B+B+B+B+B+B+B+B+B+B+B+B+B+B"),
+            "B" => Some("C+C+C+C+C+C+C+C+C+C+C+C+C+C+C+C+C+C+C+C"),
+            "C" => Some("D+D+D+D+D+D+D+D+D+D+D+D+D+D+D+D+D+D+D+D"),
+            "D" => Some("1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1"),
+            _ => None,
+        };
+        assert_eq!(evaluate_with("A+A+A+A+A+A+A+A+A+A", &words(), &sums), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::Policy;
 use super::code::{Code, callee_name, each_expr, name_of, walk};
 use crate::checks::policy_rules as pr;
-use crate::ir::ExprKind;
+use crate::ir::{Expr, ExprKind, Span};
 use crate::manifest::model::covers;
 use crate::model::{Finding, FlowKind, PolicyRef, Rule};
 use crate::rules::name_matches;
@@ -19,8 +19,11 @@ use crate::rules::name_matches;
 enum AgeCheck {
     /// It calls an age check.
     Gate,
-    /// It compares an age with these numbers.
+    /// It compares an age with these numbers (the youngest age each lets
+    /// in).
     Bounds(Vec<u32>),
+    /// It compares an age with a bound defined elsewhere.
+    Unknown,
 }
 
 const CHILDREN: &str = "user.childrens";
@@ -66,12 +69,12 @@ impl Policy<'_> {
         {
             return None;
         }
-        let code = self.code.code(self.root?, &f.location.path)?;
+        let code = self.code_of(f)?;
         let why = match self.age_check(&code, f) {
-            AgeCheck::Gate => return None,
+            AgeCheck::Gate | AgeCheck::Unknown => return None,
             AgeCheck::Bounds(b) if b.iter().any(|n| *n >= minimum) => return None,
             AgeCheck::Bounds(b) if !b.is_empty() => format!(
-                "the code compares it with {}, below the minimum age of {minimum} (`subjects.minimum_age`)",
+                "the youngest age the code's comparison lets in is {}, below the minimum age of {minimum} (`subjects.minimum_age`)",
                 b.iter().max().copied().unwrap_or_default()
             ),
             AgeCheck::Bounds(_) => format!(
@@ -99,6 +102,7 @@ impl Policy<'_> {
                 .any(|w| words.age_words.iter().any(|p| name_matches(p, w)))
         };
         let mut gate = false;
+        let mut unknown = false;
         let mut bounds = Vec::new();
         for stmts in code.statements(code.position(&f.location)) {
             each_expr(stmts, &mut |e| match &e.kind {
@@ -107,32 +111,37 @@ impl Policy<'_> {
                         .is_some_and(|n| gates.iter().any(|g| name_matches(g, n)));
                 }
                 ExprKind::Opaque(items) => {
-                    // A number, or a constant the file gives one
-                    // (`age < minimumAge`).
-                    let ints: Vec<u32> = items
-                        .iter()
-                        .filter_map(|i| {
-                            i.as_int().or_else(|| {
-                                code.constant(name_of(i)?)?
-                                    .trim()
-                                    .trim_end_matches(';')
-                                    .parse()
-                                    .ok()
-                            })
-                        })
-                        .filter_map(|n| u32::try_from(n).ok())
-                        .filter(|n| (1..=words.max_age_bound).contains(n))
-                        .collect();
-                    if ints.is_empty() {
-                        return;
-                    }
                     let mut about_age = false;
                     walk(e, &mut |inner| {
                         about_age |= name_of(inner).is_some_and(is_age_name)
                             || matches!(&inner.kind, ExprKind::Call { callee, .. } if callee_name(callee).is_some_and(is_age_name));
                     });
-                    if about_age {
-                        bounds.extend(ints);
+                    if !about_age {
+                        return;
+                    }
+                    for item in items {
+                        let Some(operator) = comparison(code, e, item) else {
+                            continue;
+                        };
+                        // A number, or a constant the file gives one
+                        // (`age < minimumAge`); a bound from elsewhere
+                        // (`settings.MINIMUM_AGE`) cannot be told.
+                        let value = item.as_int().or_else(|| {
+                            code.constant(name_of(item)?)?
+                                .trim()
+                                .trim_end_matches(';')
+                                .parse()
+                                .ok()
+                        });
+                        match value.and_then(|n| u32::try_from(n).ok()) {
+                            Some(n) if (1..=words.max_age_bound).contains(&n) => {
+                                bounds.push(n + u32::from(operator.admits_the_bound()));
+                            }
+                            Some(_) => {}
+                            None => {
+                                unknown |= name_of(item).is_some_and(|n| !is_age_name(n));
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -140,8 +149,62 @@ impl Policy<'_> {
         }
         if gate {
             AgeCheck::Gate
+        } else if unknown && bounds.is_empty() {
+            AgeCheck::Unknown
         } else {
             AgeCheck::Bounds(bounds)
         }
+    }
+}
+
+/// How a comparison holds its bound, read from the text around it.
+#[derive(Clone, Copy)]
+struct Comparison {
+    /// `age > 12` or `age <= 12` rejects up to 12: the minimum is 13.
+    bound_is_allowed_below: bool,
+}
+
+impl Comparison {
+    /// Whether the bound itself is still too young (`age > 12` lets 13
+    /// in), so the minimum the code keeps is one more.
+    fn admits_the_bound(self) -> bool {
+        self.bound_is_allowed_below
+    }
+}
+
+/// The comparison `item` is a side of in `whole` (`age < 14`, `14 > age`),
+/// by the operator written next to it; `None` when it is no ordering
+/// comparison (`len(dob) == 10`, `getMonth() + 1`).
+fn comparison(code: &Code, whole: &Expr, item: &Expr) -> Option<Comparison> {
+    let before = code.text_of(&Span {
+        start_line: whole.span.start_line,
+        start_col: whole.span.start_col,
+        end_line: item.span.start_line,
+        end_col: item.span.start_col,
+    })?;
+    let after = code.text_of(&Span {
+        start_line: item.span.end_line,
+        start_col: item.span.end_col,
+        end_line: whole.span.end_line,
+        end_col: whole.span.end_col,
+    })?;
+    let before = before.trim_end();
+    let after = after.trim_start();
+    // The bound on the right (`age OP n`): `>` and `<=` reject the bound
+    // itself. On the left (`n OP age`): `<` and `>=` do.
+    let on_right = ["<=", ">=", "<", ">"]
+        .into_iter()
+        .find(|op| before.ends_with(op));
+    let on_left = ["<=", ">=", "<", ">"]
+        .into_iter()
+        .find(|op| after.starts_with(op));
+    match (on_right, on_left) {
+        (Some(op), _) => Some(Comparison {
+            bound_is_allowed_below: matches!(op, ">" | "<="),
+        }),
+        (None, Some(op)) => Some(Comparison {
+            bound_is_allowed_below: matches!(op, "<" | ">="),
+        }),
+        (None, None) => None,
     }
 }

@@ -61,6 +61,13 @@ impl Policy<'_> {
         out
     }
 
+    /// The code of the file a finding is in, read again, if it still is
+    /// what was scanned.
+    fn code_of(&self, f: &Finding) -> Option<std::rc::Rc<code::Code>> {
+        let code = self.code.code(self.root?, &f.location.path)?;
+        code.shows(&f.location, &f.snippet).then_some(code)
+    }
+
     fn data_decl(&self, category: &str) -> Option<&DataDeclaration> {
         self.manifest.declaration(category)
     }

@@ -5,7 +5,9 @@
 //! the code computes elsewhere is not judged.
 
 use super::Policy;
-use super::code::{Code, callee_name, each_expr, walk};
+use std::borrow::Cow;
+
+use super::code::{Code, Position, callee_name, each_expr, walk};
 use super::lifetime::evaluate_with;
 use crate::checks::policy_rules as pr;
 use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
@@ -26,7 +28,7 @@ enum Limit {
 /// the method called.
 struct Write<'c> {
     made: &'c Expr,
-    args: std::borrow::Cow<'c, [Arg]>,
+    args: Cow<'c, [Arg]>,
     method: &'c str,
 }
 
@@ -88,6 +90,7 @@ impl Policy<'_> {
     /// them; the write, and its lifetime, is the last step of its trail.
     fn kept(&self, f: &Finding) -> Option<Kept> {
         let spec = self.rules.sink_by_id(&f.via)?.lifetime.as_ref()?;
+        self.code_of(f)?;
         let write = f
             .trail
             .last()
@@ -126,13 +129,16 @@ impl Policy<'_> {
                 .filter_map(|call| match &call.kind {
                     ExprKind::Call { callee, args, .. } => Some(Write {
                         made: call,
-                        args: args.as_slice().into(),
+                        args: with_locals(&code, at, args),
                         method: callee_name(callee).unwrap_or(""),
                     }),
                     _ => None,
                 })
                 .collect(),
         };
+        if writes.is_empty() {
+            return None;
+        }
         for w in &writes {
             if spec.forever.iter().any(|m| m == w.method) {
                 return Some(Kept::Forever);
@@ -180,7 +186,7 @@ impl Policy<'_> {
         let per_plain = match unit {
             Some(u) => {
                 let text = code.text_of(&u.span)?;
-                words.unit_seconds(text.rsplit(['.', ':']).next().unwrap_or(text))? as f64
+                words.unit_seconds(text.rsplit(['.', ':']).next().unwrap_or(text))?
             }
             None => a.unit.seconds(),
         };
@@ -221,6 +227,29 @@ fn keyed<'e>(args: &'e [Arg], name: &str, depth: u32) -> Option<&'e Expr> {
         } if depth > 0 => keyed(inner, name, depth - 1),
         _ => None,
     })
+}
+
+/// The arguments, a variable among them replaced by the value the function
+/// gave it (`opts` of `res.cookie(n, v, opts)` after `const opts = {..}`).
+fn with_locals<'c>(code: &'c Code, at: Position, args: &'c [Arg]) -> Cow<'c, [Arg]> {
+    let local = |a: &Arg| match &a.value.kind {
+        ExprKind::Name(n) => code.local_value(at, n),
+        _ => None,
+    };
+    if !args.iter().any(|a| local(a).is_some()) {
+        return Cow::Borrowed(args);
+    }
+    Cow::Owned(
+        args.iter()
+            .map(|a| match local(a) {
+                Some(value) => Arg {
+                    name: a.name.clone(),
+                    value: value.clone(),
+                },
+                None => a.clone(),
+            })
+            .collect(),
+    )
 }
 
 fn positional(args: &[Arg], position: usize) -> Option<&Expr> {

@@ -831,33 +831,63 @@ pub struct ObligationsFile {
     pub conversion_prefixes: Vec<String>,
     /// Calls and names that stand for the present moment.
     pub now: Vec<String>,
+    /// Calls that give back the time they are given (`new Date(ms)`,
+    /// `ms("7d")`, `int(..)`): any other call gives no value.
+    pub wrappers: Vec<String>,
 }
 
 /// Words for one unit of time.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DurationUnit {
-    pub seconds: u64,
+    pub seconds: f64,
+    /// The unit's longest meaning (a month of 31 days), for reading a
+    /// manifest's limit generously: `retention: 1 month` allows 31 days.
+    #[serde(default)]
+    pub longest: Option<f64>,
     pub words: Vec<String>,
 }
 
 impl ObligationsFile {
     /// The seconds `word` (`days`, `Hour`, `ofDays`, `from_secs`) stands
     /// for, if it is a unit.
-    pub fn unit_seconds(&self, word: &str) -> Option<u64> {
+    pub fn unit_seconds(&self, word: &str) -> Option<f64> {
+        self.unit(word).map(|u| u.seconds)
+    }
+
+    /// The unit `word` names, itself or after a prefix of
+    /// `duration_prefixes` (`ofDays`).
+    fn unit(&self, word: &str) -> Option<&DurationUnit> {
         let word = word.to_ascii_lowercase().replace('_', "");
-        let find = |w: &str| {
-            self.duration_units
-                .iter()
-                .find(|u| u.words.iter().any(|x| x == w))
-                .map(|u| u.seconds)
-        };
-        find(&word).or_else(|| {
+        self.bare_unit(&word).or_else(|| {
             self.duration_prefixes
                 .iter()
                 .filter_map(|p| word.strip_prefix(p.as_str()))
-                .find_map(|rest| find(rest).filter(|_| rest.len() > 1))
+                .find_map(|rest| self.bare_unit(rest).filter(|_| rest.len() > 1))
         })
+    }
+
+    /// The unit a lower-case word is, without prefixes.
+    fn bare_unit(&self, word: &str) -> Option<&DurationUnit> {
+        self.duration_units
+            .iter()
+            .find(|u| u.words.iter().any(|x| x == word))
+    }
+
+    /// The seconds of the unit `word` names with no prefix (`Seconds`,
+    /// `Hours`): called with no argument on a duration, it converts it.
+    pub fn plain_unit_seconds(&self, word: &str) -> Option<f64> {
+        let word = word.to_ascii_lowercase().replace('_', "");
+        self.bare_unit(&word).map(|u| u.seconds)
+    }
+
+    /// Whether `path` (`new Date`, `ms`, `int`) gives back the time it is
+    /// given.
+    pub fn is_wrapper(&self, path: &str) -> bool {
+        let last = path.rsplit(['.', ':']).next().unwrap_or(path);
+        self.wrappers
+            .iter()
+            .any(|w| w == path || (!w.contains('.') && w == last))
     }
 
     /// The seconds of the unit a conversion (`toSeconds`, `getSeconds`,
@@ -867,17 +897,17 @@ impl ObligationsFile {
         self.conversion_prefixes
             .iter()
             .filter_map(|p| word.strip_prefix(p.as_str()))
-            .find_map(|rest| {
-                self.duration_units
-                    .iter()
-                    .find(|u| u.words.iter().any(|w| w == rest) && rest.len() > 1)
-                    .map(|u| u.seconds as f64)
-            })
+            .find_map(|rest| self.bare_unit(rest).filter(|_| rest.len() > 1))
+            .map(|u| u.seconds)
     }
 
     /// A duration written as text, in seconds: `7d`, `+30 days`, `1 year`,
     /// `3600` (a bare number, in whatever unit it is given in).
     pub fn duration(&self, text: &str) -> Option<f64> {
+        self.duration_as(text, |u| u.seconds)
+    }
+
+    fn duration_as(&self, text: &str, seconds: impl Fn(&DurationUnit) -> f64) -> Option<f64> {
         let t = text.trim().trim_start_matches('+').trim();
         let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
         let n: f64 = t[..digits].parse().ok()?;
@@ -885,15 +915,15 @@ impl ObligationsFile {
         if unit.is_empty() {
             return Some(n);
         }
-        Some(n * self.unit_seconds(unit)? as f64)
+        Some(n * seconds(self.unit(unit)?))
     }
 
     /// The seconds a manifest's retention such as `30d` or `6 months`
-    /// allows; `None` for `session`, a bare number (no unit) and the
-    /// policy's words.
+    /// allows, each unit at its longest (`1 month`: 31 days); `None` for
+    /// `session`, a bare number (no unit) and the policy's words.
     pub fn retention_seconds(&self, retention: &str) -> Option<f64> {
         let r = retention.trim();
-        let seconds = self.duration(r)?;
+        let seconds = self.duration_as(r, |u| u.longest.unwrap_or(u.seconds))?;
         (r.ends_with(char::is_alphabetic) && seconds > 0.0).then_some(seconds)
     }
 

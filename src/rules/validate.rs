@@ -454,6 +454,18 @@ pub(super) fn obligations(
     named("consent_guards", &file.consent_guards)?;
     named("age_gates", &file.age_gates)?;
     named("age_words", &file.age_words)?;
+    named("now", &file.now)?;
+    named("wrappers", &file.wrappers)?;
+    if let Some(p) = file
+        .duration_prefixes
+        .iter()
+        .chain(&file.conversion_prefixes)
+        .find(|p| p.is_empty() || p.chars().any(|c| !c.is_ascii_lowercase()))
+    {
+        return Err(invalid(format!(
+            "{p:?}: write duration and conversion prefixes in lower-case letters"
+        )));
+    }
     if let Some(c) = file
         .age_categories
         .iter()
@@ -470,8 +482,15 @@ pub(super) fn obligations(
     }
     let mut seen = HashSet::new();
     for unit in &file.duration_units {
-        if unit.seconds == 0 {
-            return Err(invalid("duration_units: a unit of 0 seconds".into()));
+        if !(unit.seconds > 0.0 && unit.seconds.is_finite())
+            || unit
+                .longest
+                .is_some_and(|l| !(l >= unit.seconds && l.is_finite()))
+        {
+            return Err(invalid(format!(
+                "duration_units {:?}: give the seconds of the unit (more than 0) and a `longest` no shorter",
+                unit.words
+            )));
         }
         for w in &unit.words {
             if w.is_empty() || w.chars().any(|c| !c.is_ascii_lowercase()) {

@@ -11,6 +11,14 @@ router.post('/signup', (req, res) => {
   res.send('ok');
 });
 
+router.post('/signup-with-the-banner', (req, res) => {
+  const email: string = req.body.email;
+  if (cookieConsent.analytics) {
+    analytics.track({ userId: email, event: 'signup', properties: { email } });
+  }
+  res.send('ok');
+});
+
 router.post('/signup-with-consent', (req, res) => {
   const email: string = req.body.email;
   if (req.session.analyticsConsent) {

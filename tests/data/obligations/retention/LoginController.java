@@ -19,5 +19,6 @@ public class LoginController {
         response.addCookie(login);
         redisTemplate.opsForValue().set("email:" + email, email, 90, TimeUnit.DAYS); // expect: retention-exceeded
         redisTemplate.opsForValue().set("otp:" + email, email, Duration.ofMinutes(10));
+        redisTemplate.opsForValue().set("day:" + email, email, Duration.ofMillis(86_400_000));
     }
 }

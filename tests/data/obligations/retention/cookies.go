@@ -26,3 +26,11 @@ func ginLogin(c *gin.Context) {
 	c.SetCookie("em", email, 3600*24*60, "/", "", true, true) // expect: retention-exceeded
 	c.SetCookie("em_short", email, 3600, "/", "", true, true)
 }
+
+func converted(w http.ResponseWriter, r *http.Request) {
+	email := r.FormValue("email")
+	http.SetCookie(w, &http.Cookie{Name: "day_email", Value: email, MaxAge: int((24 * time.Hour).Seconds())})
+	http.SetCookie(w, &http.Cookie{Name: "year_email", Value: email, MaxAge: int((400 * 24 * time.Hour).Seconds())}) // expect: retention-exceeded
+	kept := &http.Cookie{Name: "kept_email", Value: email, MaxAge: 86400 * 400}
+	http.SetCookie(w, kept) // expect: retention-exceeded
+}

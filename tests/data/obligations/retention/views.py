@@ -20,4 +20,7 @@ def login():
     r.setex("otp:email", 600, email)
     r.set("mail:" + email, email, ex=60 * 60 * 24 * 60)  # expect: retention-exceeded
     r.set("mail2", email, ex=COOKIE_AGE)
+    name = request.form["full_name"]
+    resp.set_cookie("display_name", name, max_age=timedelta(days=365).total_seconds())
+    resp.set_cookie("long_display_name", name, max_age=timedelta(days=400).total_seconds())  # expect: retention-exceeded
     return resp

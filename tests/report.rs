@@ -42,6 +42,20 @@ fn html_of(app_name: &str, threads: &str) -> String {
     ]))
 }
 
+/// A declared recipient outside the catalog, reached by its host, is one
+/// row of the third-parties table, not one for the host and one for the
+/// declaration.
+#[test]
+fn a_declared_custom_recipient_is_one_row() {
+    let html = html_of("realname-gin", "2");
+    let start = html
+        .find("<table class=\"third-parties\">")
+        .expect("the table");
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let rows = table.matches("ID authentication supplier").count();
+    assert_eq!(rows, 1, "{table}");
+}
+
 /// The page's own sections, as written (not the stylesheet, the script or
 /// the findings' JSON, which the JSON report's tests cover), with the commit
 /// of this checkout replaced.

@@ -131,8 +131,18 @@ pub fn third_parties(out: &mut String, report: &ScanReport, rules: &Rules) {
         .policy
         .as_ref()
         .and_then(|p| p.manifest.recipients.as_ref());
+    // A declared recipient the code reached has its row already, under the
+    // host the code sent to when it is not in the catalog.
+    let manifest = report.policy.as_ref().map(|p| &p.manifest);
     for d in declared.into_iter().flatten() {
-        recipients.entry(d.id.as_str()).or_default();
+        let reached = recipients.keys().any(|k| {
+            manifest
+                .and_then(|m| m.recipient_for(k))
+                .is_some_and(|r| r.id == d.id)
+        });
+        if !reached {
+            recipients.entry(d.id.as_str()).or_default();
+        }
     }
     out.push_str("<section id=\"third-parties\"><h2>Third parties</h2>\n<p class=\"lead\">Every service personal data is sent to, whose SDK the project ships, or that the manifest declares.</p>\n");
     if recipients.is_empty() {

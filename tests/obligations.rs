@@ -96,6 +96,13 @@ fn minimum_age() {
     check("minimum-age");
 }
 
+/// Children's data the manifest declares is not a breach of the minimum
+/// age (the `children.py` line of `minimum-age` is, undeclared).
+#[test]
+fn minimum_age_with_childrens_data_declared() {
+    check("minimum-age-children-declared");
+}
+
 #[test]
 fn consent() {
     check("consent");

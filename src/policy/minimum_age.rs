@@ -26,8 +26,6 @@ enum AgeCheck {
     Unknown,
 }
 
-const CHILDREN: &str = "user.childrens";
-
 impl Policy<'_> {
     /// Children's data where the manifest excludes children and does not
     /// declare it.
@@ -36,16 +34,16 @@ impl Policy<'_> {
         f: &Finding,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
-        let subjects = self.manifest.subjects.as_ref()?;
-        let minimum = subjects.minimum_age?;
-        if !covers(CHILDREN, &f.category)
+        let minimum = self.minimum_age()?;
+        let children = &self.rules.obligations.children_category;
+        if !covers(children, &f.category)
             || self
                 .data_decl(&f.category)
-                .is_some_and(|d| covers(CHILDREN, &d.category))
+                .is_some_and(|d| covers(children, &d.category))
         {
             return None;
         }
-        *reference = Some(self.at("minimum_age", 1, subjects.clause.as_ref()));
+        *reference = Some(self.minimum_age_cited());
         Some((
             &pr::MINIMUM_AGE,
             format!(
@@ -61,8 +59,7 @@ impl Policy<'_> {
         f: &Finding,
         reference: &mut Option<PolicyRef>,
     ) -> Option<(&'static Rule, String)> {
-        let subjects = self.manifest.subjects.as_ref()?;
-        let minimum = subjects.minimum_age?;
+        let minimum = self.minimum_age()?;
         let words = &self.rules.obligations;
         if f.flow_kind != FlowKind::Collected
             || !words.age_categories.iter().any(|c| covers(c, &f.category))
@@ -82,8 +79,23 @@ impl Policy<'_> {
                 super::names_for_message(self.age_gates())
             ),
         };
-        *reference = Some(self.at("minimum_age", 1, subjects.clause.as_ref()));
+        *reference = Some(self.minimum_age_cited());
         Some((&pr::MINIMUM_AGE, why))
+    }
+
+    /// The manifest's `subjects.minimum_age`.
+    fn minimum_age(&self) -> Option<u32> {
+        self.manifest.subjects.as_ref()?.minimum_age
+    }
+
+    /// Where the minimum age is declared, with its clause.
+    fn minimum_age_cited(&self) -> PolicyRef {
+        let clause = self
+            .manifest
+            .subjects
+            .as_ref()
+            .and_then(|s| s.clause.as_ref());
+        self.at("minimum_age", 1, clause)
     }
 
     fn age_gates(&self) -> &[String] {

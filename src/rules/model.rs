@@ -819,6 +819,9 @@ pub struct ObligationsFile {
     pub age_gates: Vec<String>,
     /// Categories whose collection needs the minimum-age check.
     pub age_categories: Vec<String>,
+    /// The category of children's data, which a manifest with a minimum
+    /// age must declare to collect.
+    pub children_category: String,
     /// Words that make a comparison an age check.
     pub age_words: Vec<String>,
     /// The largest number an age bound can be.

@@ -469,6 +469,7 @@ pub(super) fn obligations(
     if let Some(c) = file
         .age_categories
         .iter()
+        .chain(std::iter::once(&file.children_category))
         .find(|c| !categories.contains(c.as_str()))
     {
         return Err(invalid(format!(

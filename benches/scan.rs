@@ -6,13 +6,16 @@
 //! copy in its own directory, with its own identifiers; or scans `--tree`,
 //! a directory of your own), then runs, each in a fresh process so that
 //! peak memory is its own, best of three runs (`--runs`):
-//!   - `parse`:   read every file and parse it (tree-sitter, or syn for
-//!     Rust): the floor the scan is measured against;
+//!   - `parse`:   read every source file and parse it (tree-sitter, or syn
+//!     for Rust): the floor the scan is measured against;
+//!   - `prodpars`: the same for production files only, the ones a scan
+//!     analyses by default (tests, examples, seeds, ... are not read);
 //!   - `local`:   the pipeline with flows followed only within each function
 //!     (`--local-only`), no cache;
 //!   - `nocache`: the full pipeline (discovery, lowering, classification,
 //!     flows within functions and across functions and files, findings,
 //!     suppressions, fingerprints), without a manifest, no cache;
+//!   - `alltests`: the same with `--include-tests`, analysing every file;
 //!   - `cold`:    the full pipeline with an empty cache, which it fills;
 //!   - `warm`:    again, with nothing changed;
 //!   - `changed`: again, with one file changed;
@@ -21,7 +24,8 @@
 //!     same tree, once.
 //!
 //! It prints seconds, files/s, MB/s, peak resident memory and the ratio of
-//! each time to the parse's.
+//! each time to the parse of every file's and to the parse of the production
+//! files'.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,9 +33,11 @@ use std::time::Instant;
 
 use candor::discover::{content_skip_reason, discover};
 use candor::frontend::parse_only;
+use candor::model::Role;
 use candor::pipeline::{self, CacheChoice, Options, PolicyChoice};
 use candor::rules::Rules;
 use candor::scan::DEFAULT_MAX_FILE_SIZE;
+use candor::workspace::relative;
 use rayon::prelude::*;
 
 fn arg(args: &[String], name: &str) -> Option<String> {
@@ -78,8 +84,8 @@ fn main() {
     };
     let cache = root.join("target/bench-cache");
     println!(
-        "{:<8} {:>9} {:>10} {:>9} {:>10} {:>9} {:>8}",
-        "phase", "seconds", "files/s", "MB/s", "peak MiB", "findings", "x parse"
+        "{:<8} {:>9} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8}",
+        "phase", "seconds", "files/s", "MB/s", "peak MiB", "findings", "x parse", "x prod"
     );
     let exe = std::env::current_exe().expect("current exe");
     let changed = first_source(&tree);
@@ -88,9 +94,9 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let compare = !args.iter().any(|a| a == "--no-semgrep");
-    let mut parse_secs = None;
+    let (mut parse_secs, mut prod_secs) = (None, None);
     for phase in [
-        "parse", "local", "nocache", "cold", "warm", "changed", "semgrep",
+        "parse", "prodpars", "local", "nocache", "alltests", "cold", "warm", "changed", "semgrep",
     ] {
         if phase == "semgrep" && !(compare && installed("semgrep")) {
             println!(
@@ -125,19 +131,22 @@ fn main() {
         }
         std::fs::write(&changed, &original).expect("restore the changed file");
         let best = best.expect("at least one run");
-        if phase == "parse" {
-            parse_secs = Some(best.secs);
+        match phase {
+            "parse" => parse_secs = Some(best.secs),
+            "prodpars" => prod_secs = Some(best.secs),
+            _ => {}
         }
-        let ratio = parse_secs.map_or(f64::NAN, |p| best.secs / p);
+        let ratio = |floor: Option<f64>| floor.map_or(f64::NAN, |p| best.secs / p);
         println!(
-            "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>10.1} {:>9} {:>8.2}",
+            "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>10.1} {:>9} {:>8.2} {:>8.2}",
             phase,
             best.secs,
             best.files as f64 / best.secs,
             best.bytes as f64 / 1e6 / best.secs,
             best.peak_mib,
             best.findings,
-            ratio
+            ratio(parse_secs),
+            ratio(prod_secs)
         );
     }
 }
@@ -265,10 +274,11 @@ fn first_source(tree: &Path) -> PathBuf {
 fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
     let start = Instant::now();
     let (files, bytes, findings) = match phase {
-        "parse" => {
+        "parse" | "prodpars" => {
             // The files the scan reads: those it skips (too large, minified,
             // generated, binary) are not parsed either.
             let rules = Rules::embedded().expect("rules");
+            let production_only = phase == "prodpars";
             let d = discover(&[tree.to_path_buf()], threads, tree, &rules.not_analysed);
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
@@ -279,6 +289,11 @@ fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
                 d.files
                     .par_iter()
                     .map(|c| {
+                        if production_only
+                            && !rules.role_of(&relative(&c.path, tree)).is_production()
+                        {
+                            return (0, 0);
+                        }
                         let bytes = std::fs::read(&c.path).unwrap_or_default();
                         let conventions = &rules.language(c.language).conventions;
                         let limit = (DEFAULT_MAX_FILE_SIZE, "--max-file-size");
@@ -300,6 +315,9 @@ fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
             options.scan.threads = threads;
             options.scan.flow.local_only = phase == "local";
             options.policy = PolicyChoice::Off;
+            if phase == "alltests" {
+                options.include = Role::ALL.to_vec();
+            }
             if matches!(phase, "cold" | "warm" | "changed") {
                 options.cache = CacheChoice::Dir(cache.to_path_buf());
             }

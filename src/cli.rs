@@ -160,9 +160,9 @@ pub struct Target {
     /// Scan without a manifest even if `privacy.yml` exists.
     #[arg(long, conflicts_with = "policy")]
     pub no_policy: bool,
-    /// Also report findings in code that is not production: tests,
+    /// Also analyse and report code that is not production: tests,
     /// fixtures, examples, seed-data scripts, migrations and benchmarks
-    /// (left out by default; see docs/file-roles.md).
+    /// (not analysed by default; see docs/file-roles.md).
     #[arg(long)]
     pub include_tests: bool,
     /// Do not read files whose path (from the scanned directory) matches

@@ -3,7 +3,7 @@
 //! needs. The analysis makes it, the cache keeps it (see `crate::cache`).
 
 use crate::language::Language;
-use crate::model::{Finding, Notice};
+use crate::model::{Finding, Notice, Role};
 use crate::project::FileSummary;
 
 /// What the scan learns from one source file.
@@ -28,6 +28,19 @@ pub struct FileResult {
     pub lines: u64,
     /// Read and analysed (not skipped).
     pub scanned: bool,
+    /// Not read: code of this role is not analysed (see
+    /// `ScanOptions::analysed_roles`).
+    pub left_out: Option<Role>,
+}
+
+impl FileResult {
+    /// The result for a file of a role the scan does not analyse.
+    pub fn left_out(role: Role) -> FileResult {
+        FileResult {
+            left_out: Some(role),
+            ..FileResult::default()
+        }
+    }
 }
 
 /// A summary in the cache: its bytes in one of the packs the scan opened.

@@ -143,6 +143,15 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         .internal_domains
         .extend(settings.config.internal_domains.iter().cloned());
     scan_options.roles = settings.role_overrides();
+    // Code whose findings would be left out is not analysed at all.
+    scan_options.analysed_roles = Role::ALL
+        .into_iter()
+        .filter(|r| {
+            r.is_production()
+                || options.include.contains(r)
+                || settings.config.scan.include.contains(r)
+        })
+        .collect();
     // candor.toml's `exclude` keeps files from being read at all, as
     // `--exclude` does; its findings filter below stays for files read
     // through other roots.

@@ -60,6 +60,10 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Roles the project's settings give paths (`[roles]`).
     pub roles: RoleOverrides,
+    /// The roles whose files are read and analysed. A file of another role
+    /// (a test the report would leave out) is only counted: no trail starts
+    /// in such code, and its findings would not be reported.
+    pub analysed_roles: Vec<Role>,
     /// Globs over paths from the scanned directory: files that match one
     /// are not read (`--exclude`, candor.toml's `exclude`).
     pub exclude: Vec<String>,
@@ -78,6 +82,11 @@ impl ScanOptions {
         self.roles
             .role_of(path)
             .unwrap_or_else(|| rules.role_of(path))
+    }
+
+    /// Whether files of `role` are read and analysed.
+    pub fn analyses(&self, role: Role) -> bool {
+        self.analysed_roles.contains(&role)
     }
 }
 
@@ -103,6 +112,7 @@ impl ScanOptions {
             selection: Selection::default(),
             progress: false,
             roles: RoleOverrides::default(),
+            analysed_roles: Role::ALL.to_vec(),
             exclude: Vec::new(),
             include: Vec::new(),
             cache: None,
@@ -227,6 +237,9 @@ pub fn scan(
     }
     report.sdks.sort();
     for r in analysis.schemas(&discovery.schemas)? {
+        if let Some(role) = r.left_out {
+            *report.stats.files_left_out.entry(role).or_default() += 1;
+        }
         report.findings.extend(r.findings);
         report.notices.extend(r.notices);
         report.stats.bytes_scanned += r.bytes;
@@ -275,6 +288,9 @@ pub fn scan(
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
     for r in results {
+        if let Some(role) = r.left_out {
+            *report.stats.files_left_out.entry(role).or_default() += 1;
+        }
         report.findings.extend(r.findings);
         protected_fields.extend(r.protected_fields);
         match (r.summary, r.summary_packed) {
@@ -593,6 +609,10 @@ impl Analysis<'_> {
     fn schema(&self, path: &Path, kind: SchemaKind) -> FileResult {
         let shown = relative(path, self.base);
         let options = self.options;
+        let role = options.role_of(&shown, self.rules);
+        if !options.analyses(role) {
+            return FileResult::left_out(role);
+        }
         let Ok(bytes) = options.selection.read(path, options.max_schema_size) else {
             return FileResult {
                 notices: vec![Notice {
@@ -604,9 +624,17 @@ impl Analysis<'_> {
             };
         };
         let analyse = |bytes: &[u8]| {
-            schema_content(&shown, kind, bytes, options, self.rules, self.classifier)
+            schema_content(
+                &shown,
+                kind,
+                role,
+                bytes,
+                options,
+                self.rules,
+                self.classifier,
+            )
         };
-        self.cached(&shown, bytes, |bytes| analyse(&bytes))
+        self.cached(&shown, role, bytes, |bytes| analyse(&bytes))
     }
 
     /// One file's result: from the cache when it holds one for this
@@ -614,6 +642,10 @@ impl Analysis<'_> {
     fn one(&self, c: &Candidate) -> FileResult {
         let path = relative(&c.path, self.base);
         let options = self.options;
+        let role = options.role_of(&path, self.rules);
+        if !options.analyses(role) {
+            return FileResult::left_out(role);
+        }
         let bytes = match options.selection.read(&c.path, options.max_file_size) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -627,10 +659,11 @@ impl Analysis<'_> {
                 };
             }
         };
-        self.cached(&path, bytes, |bytes| {
+        self.cached(&path, role, bytes, |bytes| {
             analyze_content(
                 &path,
                 c.language,
+                role,
                 bytes,
                 self.rules,
                 self.classifier,
@@ -644,6 +677,7 @@ impl Analysis<'_> {
     fn cached(
         &self,
         path: &str,
+        role: Role,
         bytes: Vec<u8>,
         analyse: impl FnOnce(Vec<u8>) -> FileResult,
     ) -> FileResult {
@@ -653,7 +687,7 @@ impl Analysis<'_> {
         let content = cache::content_hash(&bytes);
         let identity = Identity {
             path,
-            role: self.options.role_of(path, self.rules),
+            role,
             content: &content,
         };
         if let Some(cached) = cache.get(identity) {
@@ -694,6 +728,7 @@ fn internal_error(path: &str, message: &str) -> Notice {
 fn schema_content(
     shown: &str,
     kind: SchemaKind,
+    role: Role,
     bytes: &[u8],
     options: &ScanOptions,
     rules: &Rules,
@@ -717,7 +752,6 @@ fn schema_content(
     // A panic is contained by the caller (see `Analysis::each`).
     match analyze_schema(shown, kind, &text, rules, classifier) {
         Ok((mut findings, notes)) => {
-            let role = options.role_of(shown, rules);
             findings.iter_mut().for_each(|f| f.role = role);
             out.findings = findings;
             let partial = notes.into_iter().map(|n| notice(NoticeKind::Partial, n));
@@ -731,10 +765,11 @@ fn schema_content(
 /// Analyses the content of the source file shown as `path` as the scan
 /// does: skipped when too large, binary, generated or minified; decoded
 /// leniently; not parsed at all with `--local-only` when no name in it
-/// could be personal data.
+/// could be personal data. `role` says what code the file holds.
 pub fn analyze_content(
     path: &str,
     language: Language,
+    role: Role,
     bytes: Vec<u8>,
     rules: &Rules,
     classifier: &Classifier,
@@ -776,7 +811,6 @@ pub fn analyze_content(
     if options.flow.local_only && !classifier.may_match_text(&text) {
         return out;
     }
-    let role = options.role_of(path, rules);
     match analyze_source(
         path,
         language,

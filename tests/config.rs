@@ -163,7 +163,7 @@ fn code_that_is_not_production_is_left_out_unless_included() {
         args.extend(extra);
         let out = candor_in(d, &args);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (rules_of(&out), v["stats"]["findings_left_out"].clone())
+        (rules_of(&out), v["stats"]["files_left_out"].clone())
     };
     let test_finding = "tests/test_signup.py:sensitive-data-logged".to_string();
 
@@ -174,7 +174,7 @@ fn code_that_is_not_production_is_left_out_unless_included() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
         text.contains(
-            "1 finding in code that is not production (test 1) left out; `--include-tests`"
+            "1 file in code that is not production (test 1) not analysed; `--include-tests`"
         ),
         "{text}"
     );

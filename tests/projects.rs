@@ -160,9 +160,10 @@ project!(declared_inputs, "declared-inputs");
 project!(module_instances, "module-instances");
 
 /// Tests, fixtures, examples, seeds, migrations and benchmarks, in every
-/// language, by directory, file name and (Rust) test module: their findings
-/// are left out by default and counted, reported with their role when
-/// included, and data passed from them starts no trail.
+/// language, by directory, file name and (Rust) test module: their files are
+/// not analysed by default and counted (a test module's findings are left
+/// out and counted), reported with their role when included, and data passed
+/// from them starts no trail.
 #[test]
 fn file_roles() {
     let name = "file-roles";
@@ -174,10 +175,19 @@ fn file_roles() {
         .iter()
         .map(|(r, n)| (*r, *n))
         .collect();
+    // Files of those roles are not analysed; the tests inside a production
+    // file (a Rust test module) are, and their findings left out.
+    assert_eq!(left_out, [(Role::Test, 2)]);
+    let files: Vec<(Role, usize)> = report
+        .stats
+        .files_left_out
+        .iter()
+        .map(|(r, n)| (*r, *n))
+        .collect();
     assert_eq!(
-        left_out,
+        files,
         [
-            (Role::Test, 9),
+            (Role::Test, 7),
             (Role::Example, 2),
             (Role::Seed, 2),
             (Role::Migration, 1),
@@ -187,6 +197,7 @@ fn file_roles() {
     let report = scan_project_with(name, Role::ALL.to_vec());
     check_markers(name, &report, true);
     assert!(report.stats.findings_left_out.is_empty());
+    assert!(report.stats.files_left_out.is_empty());
 }
 
 /// Protection in the model: a password a TypeORM `@BeforeInsert` hook

@@ -12,6 +12,7 @@ use candor::dependencies;
 use candor::discover;
 use candor::language::Language;
 use candor::manifest;
+use candor::model::Role;
 use candor::project;
 use candor::rules::Rules;
 use candor::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, analyze_content, analyze_schema};
@@ -96,6 +97,7 @@ fn source(env: &Env, path: &Path, bytes: &[u8]) {
     let analyzed = analyze_content(
         &path.to_string_lossy(),
         language,
+        Role::Production,
         bytes.to_vec(),
         &env.rules,
         &env.classifier,
@@ -180,6 +182,7 @@ fn project(env: &Env, path: &Path, bytes: &[u8]) {
         let analyzed = analyze_content(
             &file.path.to_string_lossy(),
             language,
+            Role::Production,
             content.to_vec(),
             &env.rules,
             &env.classifier,

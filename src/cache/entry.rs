@@ -218,6 +218,7 @@ pub fn decode(bytes: &[u8], identity: Identity) -> Option<(FileResult, Option<Ra
         bytes: entry.bytes,
         lines: entry.lines,
         scanned: entry.scanned,
+        left_out: None,
     };
     Some((result, summary))
 }

@@ -204,12 +204,15 @@ fn physical(loc: &Location, snippet: Option<&str>, root: &SourceRoot) -> Value {
     json!({ "physicalLocation": { "artifactLocation": { "uri": root.uri(&loc.path), "uriBaseId": "%SRCROOT%" }, "region": region } })
 }
 
-/// The SDKs the project ships, the findings left out as not in production
-/// code, by role, and the manifest and settings file the scan used.
+/// The SDKs the project ships, the files and findings left out as not in
+/// production code, by role, and the manifest and settings file the scan used.
 fn run_properties(report: &ScanReport) -> Value {
     let mut properties = json!({ "sdks": report.sdks });
     if !report.stats.findings_left_out.is_empty() {
         properties["findingsLeftOut"] = json!(report.stats.findings_left_out);
+    }
+    if !report.stats.files_left_out.is_empty() {
+        properties["filesLeftOut"] = json!(report.stats.files_left_out);
     }
     if let Some(p) = &report.policy {
         properties["manifest"] = json!(p.path);

@@ -91,6 +91,9 @@ pub struct ScanStats {
     /// Findings in code that is not production, not reported, by role.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub findings_left_out: BTreeMap<Role, usize>,
+    /// Files of code that is not production, not analysed, by role.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub files_left_out: BTreeMap<Role, usize>,
 }
 
 impl ScanStats {
@@ -99,30 +102,46 @@ impl ScanStats {
         self.findings_left_out.values().sum()
     }
 
-    /// What a summary says of the findings left out, if any: how many, in
-    /// which code, and how to see them.
+    /// What a summary says of the code left out, if any: how many files
+    /// were not analysed and how many findings not reported, in which
+    /// code, and how to see them.
     pub fn left_out_note(&self) -> Option<String> {
-        let total = self.left_out();
-        if total == 0 {
-            return None;
-        }
-        let roles: Vec<String> = self
-            .findings_left_out
-            .iter()
-            .map(|(role, n)| format!("{} {n}", role.name()))
-            .collect();
+        let files = count_by_role(&self.files_left_out, "file")
+            .map(|files| format!("{files} not analysed"));
+        let findings = count_by_role(&self.findings_left_out, "finding")
+            .map(|findings| format!("{findings} left out"));
+        let what = match (files, findings) {
+            (None, None) => return None,
+            (Some(one), None) | (None, Some(one)) => one,
+            (Some(files), Some(findings)) => format!("{files}, and {findings}"),
+        };
         Some(format!(
-            "{} in code that is not production ({}) left out; \
-             `--include-tests` or `[scan] include` in candor.toml reports them",
-            // Spelled out here: the model stands below `crate::text`.
-            if total == 1 {
-                "1 finding".to_string()
-            } else {
-                format!("{total} findings")
-            },
-            roles.join(", ")
+            "{what}; `--include-tests` or `[scan] include` in candor.toml reports them"
         ))
     }
+}
+
+/// "3 files in code that is not production (test 2, seed 1)", or `None` for
+/// no count. The noun is spelled out here: the model stands below
+/// `crate::text`.
+fn count_by_role(counts: &BTreeMap<Role, usize>, noun: &str) -> Option<String> {
+    let total: usize = counts.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let roles: Vec<String> = counts
+        .iter()
+        .map(|(role, n)| format!("{} {n}", role.name()))
+        .collect();
+    let counted = if total == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{total} {noun}s")
+    };
+    Some(format!(
+        "{counted} in code that is not production ({})",
+        roles.join(", ")
+    ))
 }
 
 /// A package registry.
@@ -179,4 +198,29 @@ pub struct CacheStats {
     pub entries: usize,
     /// Why the cache was not used, or not wholly.
     pub problem: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Role, ScanStats};
+
+    #[test]
+    fn the_left_out_note_counts_files_and_findings_by_role() {
+        let mut stats = ScanStats::default();
+        assert_eq!(stats.left_out_note(), None);
+        stats.files_left_out.insert(Role::Test, 3);
+        stats.files_left_out.insert(Role::Seed, 1);
+        assert_eq!(
+            stats.left_out_note().unwrap(),
+            "4 files in code that is not production (test 3, seed 1) not analysed; \
+             `--include-tests` or `[scan] include` in candor.toml reports them"
+        );
+        stats.findings_left_out.insert(Role::Test, 1);
+        assert_eq!(
+            stats.left_out_note().unwrap(),
+            "4 files in code that is not production (test 3, seed 1) not analysed, and \
+             1 finding in code that is not production (test 1) left out; \
+             `--include-tests` or `[scan] include` in candor.toml reports them"
+        );
+    }
 }

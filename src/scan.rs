@@ -176,6 +176,11 @@ impl Selection {
     /// The content of `path`, at most `limit + 1` bytes of it (see
     /// [`files::read_bounded`]).
     fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+        // Resolving the path costs a system call per directory: only a scan
+        // of staged content, which supplies its own, needs it.
+        if self.contents.is_empty() {
+            return files::read_bounded(path, limit);
+        }
         match self.contents.get(&Self::absolute(path)) {
             Some(bytes) => {
                 let end = bytes.len().min(

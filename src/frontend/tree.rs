@@ -50,29 +50,40 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
     let limit = budget::parse_time(source.len());
     let start = ThreadTime::try_now().ok();
     let memory_limit = budget::parse_memory(source.len());
-    let start_memory = budget::resident_bytes();
+    // Read on the first memory check, not before the parse: most files are
+    // parsed before it, and reading the process's memory is a file read.
+    let mut start_memory: Option<Option<u64>> = None;
     let mut checks: u32 = 0;
     let mut over_budget = None;
+    // The parser calls back every hundred or so operations; the clock and
+    // the memory are read on some calls only, as each read is a system call.
     let mut check = |_: &tree_sitter::ParseState| {
         checks = checks.wrapping_add(1);
-
-        if start
-            .as_ref()
-            .and_then(|s| s.try_elapsed().ok())
-            .is_some_and(|spent| spent > limit)
+        if checks.is_multiple_of(TIME_CHECK_EVERY)
+            && start
+                .as_ref()
+                .and_then(|s| s.try_elapsed().ok())
+                .is_some_and(|spent| spent > limit)
         {
             over_budget = Some(format!(
                 "parsing took more than {:.1} s of CPU",
                 limit.as_secs_f64()
             ));
-        } else if checks.is_multiple_of(64)
-            && let (Some(before), Some(now)) = (start_memory, budget::resident_bytes())
-            && now.saturating_sub(before) > memory_limit
-        {
-            over_budget = Some(format!(
-                "parsing took more than {} MiB of memory",
-                memory_limit >> 20
-            ));
+        } else if checks.is_multiple_of(MEMORY_CHECK_EVERY) {
+            let now = budget::resident_bytes();
+            match start_memory {
+                None => start_memory = Some(now),
+                Some(before) => {
+                    if let (Some(before), Some(now)) = (before, now)
+                        && now.saturating_sub(before) > memory_limit
+                    {
+                        over_budget = Some(format!(
+                            "parsing took more than {} MiB of memory",
+                            memory_limit >> 20
+                        ));
+                    }
+                }
+            }
         }
         over_budget.is_some()
     };
@@ -90,6 +101,11 @@ pub fn parse(language: tree_sitter::Language, source: &str) -> Result<Tree, Fron
         }),
     }
 }
+
+/// Parser callbacks between two reads of the thread's CPU time.
+const TIME_CHECK_EVERY: u32 = 8;
+/// Parser callbacks between two reads of the process's memory.
+const MEMORY_CHECK_EVERY: u32 = 64;
 
 /// How the brackets of a source file nest, counted without regard to
 /// strings and comments (a real file's strings do not leave many open).

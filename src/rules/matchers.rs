@@ -5,7 +5,7 @@
 //! family's: TypeScript uses JavaScript's).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 use regex::RegexSet;
 
@@ -52,7 +52,15 @@ struct Matchers {
     set: LazySet,
     /// The sink or source (index in `Rules`) of each pattern.
     target: Vec<usize>,
+    /// Answers given so far, by path: a project calls the same few thousand
+    /// paths (`logger.info`, `self.repo.save`) over and over, and looking
+    /// one up costs a fraction of running the regex set again.
+    answers: RwLock<HashMap<Box<str>, Option<usize>>>,
 }
+
+/// At most this many answers are kept per kind of pattern, so that memory
+/// stays flat however many distinct paths a tree calls.
+const MAX_ANSWERS: usize = 1 << 16;
 
 impl Matchers {
     fn new(patterns: Vec<(String, usize)>) -> Result<Matchers, RulesError> {
@@ -60,13 +68,34 @@ impl Matchers {
         Ok(Matchers {
             set: LazySet::new(patterns),
             target,
+            answers: RwLock::default(),
         })
     }
 
-    /// The target of the first pattern matching `path`. Most paths match
-    /// nothing, and `is_match` answers that much faster than the overlapping
-    /// search `matches` needs.
+    /// The target of the first pattern matching `path`.
     fn first(&self, path: &str) -> Option<usize> {
+        // A poisoned lock holds answers all the same: each was whole when
+        // it was written.
+        if let Some(answer) = self
+            .answers
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+        {
+            return *answer;
+        }
+        let answer = self.search(path);
+        let mut answers = self.answers.write().unwrap_or_else(|e| e.into_inner());
+        if answers.len() < MAX_ANSWERS {
+            answers.insert(path.into(), answer);
+        }
+        answer
+    }
+
+    /// What [`Matchers::first`] answers, from the regex set. Most paths
+    /// match nothing, and `is_match` answers that much faster than the
+    /// overlapping search `matches` needs.
+    fn search(&self, path: &str) -> Option<usize> {
         let set = self.set.get();
         if !set.is_match(path) {
             return None;

@@ -287,9 +287,16 @@ pub fn scan(
             message: s.reason,
         });
     }
-    let link_key = cache
-        .as_ref()
-        .and_then(|_| cache::link_key(results.iter().map(|r| r.key.as_ref())));
+    // A file left out is no input of the join; the set of files that are
+    // is in the key all the same.
+    let link_key = cache.as_ref().and_then(|_| {
+        cache::link_key(
+            results
+                .iter()
+                .filter(|r| r.left_out.is_none())
+                .map(|r| r.key.as_ref()),
+        )
+    });
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
     for r in results {
@@ -319,6 +326,7 @@ pub fn scan(
         .as_ref()
         .zip(link_key.as_ref())
         .and_then(|(cache, key)| cache.linked(key));
+    let join_kept = kept.is_some();
     let linked = match kept {
         Some(linked) => linked,
         None => {
@@ -332,7 +340,10 @@ pub fn scan(
     if let Some(cache) = cache {
         // Only a scan of the whole tree knows which files are gone.
         let whole = options.selection.only.is_none() && options.include.is_empty();
-        report.cache = Some(cache.finish(whole));
+        report.cache = Some(CacheStats {
+            join_kept,
+            ..cache.finish(whole)
+        });
     }
     if linked.over_budget {
         report.notices.push(Notice {

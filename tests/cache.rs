@@ -144,6 +144,27 @@ fn warm_scans_report_what_cold_ones_do() {
     assert_eq!(stats(tree.path(), cache.path()).misses, 0, "all kept");
 }
 
+/// Test code is not analysed, and not part of what the join reads: a scan
+/// where nothing changed keeps the join's findings, and one where a test
+/// changed does too.
+#[test]
+fn the_join_is_kept_when_nothing_it_reads_changed() {
+    let tree = tree();
+    let test = tree.path().join("easylink-flask/tests/test_extra.py");
+    std::fs::create_dir_all(test.parent().unwrap()).expect("mkdir");
+    std::fs::write(&test, "def test_signup(email):\n    print(email)\n").expect("write");
+    let cache = tempfile::tempdir().expect("cache dir");
+    let cold = stats(tree.path(), cache.path());
+    assert!(!cold.join_kept, "{cold:?}");
+    let warm = stats(tree.path(), cache.path());
+    assert!(warm.join_kept, "{warm:?}");
+    std::fs::write(&test, "def test_signup(phone):\n    print(phone)\n").expect("write");
+    assert!(stats(tree.path(), cache.path()).join_kept);
+    let app = tree.path().join("easylink-flask/easylink/extra.py");
+    std::fs::write(&app, "def log_it(email):\n    print(email)\n").expect("write");
+    assert!(!stats(tree.path(), cache.path()).join_kept);
+}
+
 #[test]
 fn only_changed_files_are_analysed_again() {
     let tree = tree();

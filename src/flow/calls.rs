@@ -449,16 +449,24 @@ impl FileCx<'_> {
         if !self.rules.mutators.contains(c.method) || type_or_module {
             return None;
         }
-        let added = match (
-            c.args.first().and_then(|a| a.value.as_str()),
-            c.values.get(1),
-            c.args.get(1),
-        ) {
+        // `m.put("email", v)`: a first positional literal is the key of the
+        // second. Otherwise each argument is added, under its keyword if it
+        // has one (`params.update(Type="normal", UserName=name)`).
+        let key = c
+            .args
+            .first()
+            .filter(|a| a.name.is_none())
+            .and_then(|a| a.value.as_str());
+        let added = match (key, c.values.get(1), c.args.get(1)) {
             (Some(key), Some(v), Some(a)) => self.keyed(key, v.clone(), &a.value),
             _ => c
                 .values
                 .iter()
-                .cloned()
+                .zip(c.args.iter())
+                .map(|(v, a)| match &a.name {
+                    Some(keyword) => self.keyed(keyword, v.clone(), &a.value),
+                    None => v.clone(),
+                })
                 .fold(Value::default(), |mut acc, v| {
                     acc.merge(v);
                     acc

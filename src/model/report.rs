@@ -196,6 +196,9 @@ pub struct CacheStats {
     /// Packs and entries in the configuration's directory after the scan.
     pub packs: usize,
     pub entries: usize,
+    /// The join's findings were the ones kept by an earlier scan of the
+    /// same files: it did not run again.
+    pub join_kept: bool,
     /// Why the cache was not used, or not wholly.
     pub problem: Option<String>,
 }

@@ -215,6 +215,15 @@ pub fn check_output_path(path: &Path, repositories: &[PathBuf]) -> Result<(), Li
 /// counter), and two runs writing one target never share one. A link at
 /// `path` itself is replaced, not followed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`], with the content written by `fill` as it is made
+/// (a large report need not be held whole in memory first).
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
@@ -235,7 +244,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut file = builder.tempfile_in(dir)?;
-    file.write_all(bytes)?;
+    let mut out = io::BufWriter::new(file.as_file_mut());
+    fill(&mut out)?;
+    out.flush()?;
+    drop(out);
     file.as_file().sync_all()?;
     // On failure the temporary file is removed as it is dropped.
     file.persist(path).map_err(|e| e.error)?;

@@ -468,8 +468,10 @@ fn render(
     };
     let mut written = Vec::new();
     for output in &outputs {
+        // JSON, which grows with the findings, is written as it is made;
+        // the other formats are rendered first.
         let rendered = match output.format {
-            Format::Text => emit::text::render(
+            Format::Text => Some(emit::text::render(
                 report,
                 &emit::text::Options {
                     color,
@@ -484,22 +486,33 @@ fn render(
                     ),
                     quiet: args.quiet,
                 },
-            ),
-            Format::Json => emit::json::render(report),
-            Format::Sarif => emit::sarif::render(report),
-            Format::Markdown => emit::markdown::render(report, &emit::markdown::Links::from_env()),
-            Format::Csv => emit::csv::render(report),
-            Format::Html => emit::html::render(report, rules, &emit::html::Context::from_env()),
+            )),
+            Format::Json => None,
+            Format::Sarif => Some(emit::sarif::render(report)),
+            Format::Markdown => Some(emit::markdown::render(
+                report,
+                &emit::markdown::Links::from_env(),
+            )),
+            Format::Csv => Some(emit::csv::render(report)),
+            Format::Html => Some(emit::html::render(
+                report,
+                rules,
+                &emit::html::Context::from_env(),
+            )),
+        };
+        let fill = |out: &mut dyn Write| match &rendered {
+            Some(text) => out.write_all(text.as_bytes()),
+            None => emit::json::write(report, out),
         };
         match &output.path {
             Some(path) => {
-                write(path, rendered.as_bytes(), trees)?;
+                write_with(path, trees, fill)?;
                 written.push(path.display().to_string());
             }
             None => {
-                let mut stdout = std::io::stdout().lock();
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
                 // A closed pipe (`candor scan | head`) is not an error.
-                let _ = stdout.write_all(rendered.as_bytes());
+                let _ = fill(&mut stdout).and_then(|()| stdout.flush());
             }
         }
     }
@@ -524,8 +537,17 @@ fn say(text: &str) {
 /// untrusted `trees` that leads out of them (see
 /// [`candor::files::check_output_path`]).
 fn write(path: &Path, bytes: &[u8], trees: &[PathBuf]) -> Result<()> {
+    write_with(path, trees, |out| out.write_all(bytes))
+}
+
+/// [`write`], with the content written by `fill` as it is made.
+fn write_with(
+    path: &Path,
+    trees: &[PathBuf],
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     candor::files::check_output_path(path, trees)?;
-    candor::files::write_atomically(path, bytes).map_err(|e| {
+    candor::files::write_atomically_with(path, fill).map_err(|e| {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         let reason = match dir {
             Some(d) if !d.is_dir() => format!("the directory {} does not exist", d.display()),

@@ -1,5 +1,7 @@
 //! JSON output, schema version 1 (documented in `docs/json.md`).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::TOOL_VERSION;
@@ -31,7 +33,9 @@ struct Tool {
     version: &'static str,
 }
 
-pub fn render(report: &ScanReport) -> String {
+/// Writes the report to `out` as it is serialized, so that a report of a
+/// large tree is never held whole in memory besides its findings.
+pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -45,8 +49,15 @@ pub fn render(report: &ScanReport) -> String {
         notices: &report.notices,
         stats: &report.stats,
     };
-    let mut s =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+/// The report as one string (see [`write`]).
+pub fn render(report: &ScanReport) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory fails only if serializing does, which these types
+    // never do.
+    let _ = write(report, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }

@@ -229,6 +229,12 @@ pub fn scan(
     }
     for m in &discovery.manifests {
         let shown = relative(m, &base);
+        // An example's or a test fixture's dependencies are not the product's.
+        let role = options.role_of(&shown, rules);
+        if !options.analyses(role) {
+            *report.stats.files_left_out.entry(role).or_default() += 1;
+            continue;
+        }
         let Some(bytes) = read_manifest(&mut report, m, &shown, options) else {
             continue;
         };

@@ -158,6 +158,20 @@ fn code_that_is_not_production_is_left_out_unless_included() {
         "import logging\ndef test_signup(id_number):\n    logging.info(id_number)\n",
     )
     .unwrap();
+    // A test fixture's dependencies are not the product's.
+    std::fs::write(
+        d.join("tests/package.json"),
+        r#"{"dependencies": {"stripe": "14.0.0"}}"#,
+    )
+    .unwrap();
+    let sdks = |extra: &[&str]| {
+        let mut args = vec!["scan", ".", "--format", "json", "--fail-on", "never"];
+        args.extend(extra);
+        let v: serde_json::Value = serde_json::from_slice(&candor_in(d, &args).stdout).unwrap();
+        v["sdks"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(sdks(&[]), 0);
+    assert_eq!(sdks(&["--include-tests"]), 1);
     let scan = |extra: &[&str]| {
         let mut args = vec!["scan", ".", "--format", "json", "--fail-on", "never"];
         args.extend(extra);
@@ -169,12 +183,12 @@ fn code_that_is_not_production_is_left_out_unless_included() {
 
     let (found, left_out) = scan(&[]);
     assert!(!found.contains(&test_finding), "{found:?}");
-    assert_eq!(left_out, serde_json::json!({"test": 1}));
+    assert_eq!(left_out, serde_json::json!({"test": 2}));
     let text = candor_in(d, &["scan", ".", "--fail-on", "never"]);
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(
         text.contains(
-            "1 file in code that is not production (test 1) not analysed; `--include-tests`"
+            "2 files in code that is not production (test 2) not analysed; `--include-tests`"
         ),
         "{text}"
     );

@@ -58,9 +58,11 @@ struct Matchers {
     answers: RwLock<HashMap<Box<str>, Option<usize>>>,
 }
 
-/// At most this many answers are kept per kind of pattern, so that memory
-/// stays flat however many distinct paths a tree calls.
-const MAX_ANSWERS: usize = 1 << 16;
+/// At most this many answers are kept per kind of pattern, each for a path
+/// of at most [`MAX_KEPT_PATH`] bytes, so that what they hold stays within a
+/// few megabytes however many distinct paths a tree calls.
+const MAX_ANSWERS: usize = 1 << 15;
+const MAX_KEPT_PATH: usize = 96;
 
 impl Matchers {
     fn new(patterns: Vec<(String, usize)>) -> Result<Matchers, RulesError> {
@@ -74,20 +76,24 @@ impl Matchers {
 
     /// The target of the first pattern matching `path`.
     fn first(&self, path: &str) -> Option<usize> {
+        if path.len() > MAX_KEPT_PATH {
+            return self.search(path);
+        }
         // A poisoned lock holds answers all the same: each was whole when
         // it was written.
-        if let Some(answer) = self
-            .answers
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-        {
-            return *answer;
-        }
+        let full = {
+            let answers = self.answers.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(answer) = answers.get(path) {
+                return *answer;
+            }
+            answers.len() >= MAX_ANSWERS
+        };
         let answer = self.search(path);
-        let mut answers = self.answers.write().unwrap_or_else(|e| e.into_inner());
-        if answers.len() < MAX_ANSWERS {
-            answers.insert(path.into(), answer);
+        if !full {
+            let mut answers = self.answers.write().unwrap_or_else(|e| e.into_inner());
+            if answers.len() < MAX_ANSWERS {
+                answers.insert(path.into(), answer);
+            }
         }
         answer
     }

@@ -223,6 +223,8 @@ fn files_candor_cannot_read_are_named_not_passed_over() {
     let tree = temp_tree(&[
         ("ios/Login.swift", b"print(email)\n" as &[u8]),
         ("ios/Models/User.swift", b"struct User {}\n"),
+        // Tests are not analysed in any language: not counted as missing.
+        ("ios/Tests/LoginTests.swift", b"print(email)\n"),
         ("app/lib/mailer.dart", b"print(email);\n"),
         ("api/schema.graphql", big_schema.as_bytes()),
         (

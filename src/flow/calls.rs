@@ -17,10 +17,6 @@ use crate::classify::{Verdict, tokens};
 use crate::ir::{Arg, Expr, ExprKind, Span};
 use crate::model::FlowKind;
 
-/// The name a collection's key parameter is given where arguments are
-/// named (`map.put(key = "email", value = v)` in Kotlin, `key:` in C#).
-const KEY_PARAMETER: &str = "key";
-
 /// A call with its callee and arguments evaluated.
 pub(super) struct Call<'e> {
     /// The whole call expression.
@@ -454,13 +450,17 @@ impl FileCx<'_> {
             return None;
         }
         // `m.put("email", v)`, `map.put(key = "email", value = v)`: a first
-        // literal given by position or as `key` is the key of the second.
+        // literal given by position or as the key parameter keys the second.
         // Otherwise each argument is added, under its keyword if it has one
         // (`params.update(Type="normal", UserName=name)`).
         let key = c
             .args
             .first()
-            .filter(|a| a.name.as_deref().is_none_or(|k| k == KEY_PARAMETER))
+            .filter(|a| {
+                a.name
+                    .as_ref()
+                    .is_none_or(|k| self.rules.mutator_key_parameters.contains(k))
+            })
             .and_then(|a| a.value.as_str());
         let added = match (key, c.values.get(1), c.args.get(1)) {
             (Some(key), Some(v), Some(a)) => self.keyed(key, v.clone(), &a.value),

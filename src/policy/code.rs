@@ -166,23 +166,14 @@ impl Code {
     /// The value last assigned to the local `name` before `at` in the
     /// statements around it (`o` of `var o = new CookieOptions {..}`).
     pub fn local_value(&self, at: Position, name: &str) -> Option<&Expr> {
-        let mut found = None;
-        for stmts in self.statements(at) {
-            for s in stmts {
-                if let Stmt::Assign {
-                    target: Target::Place(place),
-                    value: Some(value),
-                    span,
-                    ..
-                } = s
-                    && matches!(&place.kind, ExprKind::Name(n) if n == name)
-                    && (span.start_line, span.start_col) < at
-                {
-                    found = Some(value);
-                }
-            }
-        }
-        found
+        self.statements(at)
+            .into_iter()
+            .flat_map(name_assignments)
+            .filter(|(assigned, _, span)| {
+                *assigned == name && (span.start_line, span.start_col) < at
+            })
+            .last()
+            .map(|(_, value, _)| value)
     }
 
     /// The assignment whose target starts at `at` (`cookies[:k] = v`), as
@@ -238,6 +229,23 @@ fn span_size(span: &Span) -> (u32, u32) {
 /// Whether `e` starts before `at`.
 pub(super) fn before(e: &Expr, at: Position) -> bool {
     (e.span.start_line, e.span.start_col) < at
+}
+
+/// The assignments to a plain name among `stmts`, in order: the name, the
+/// value and the statement's span.
+pub(super) fn name_assignments(stmts: &[Stmt]) -> impl Iterator<Item = (&str, &Expr, &Span)> {
+    stmts.iter().filter_map(|s| match s {
+        Stmt::Assign {
+            target: Target::Place(place),
+            value: Some(value),
+            span,
+            ..
+        } => match &place.kind {
+            ExprKind::Name(name) => Some((name.as_str(), value, span)),
+            _ => None,
+        },
+        _ => None,
+    })
 }
 
 /// Calls `visit` on every expression of `stmts`, outer before inner, in

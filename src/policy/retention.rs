@@ -7,10 +7,10 @@
 use super::Policy;
 use std::borrow::Cow;
 
-use super::code::{Code, Position, callee_name, each_expr, walk};
+use super::code::{Code, Position, callee_name, each_expr, name_assignments, walk};
 use super::lifetime::evaluate_with;
 use crate::checks::policy_rules as pr;
-use crate::ir::{Arg, Expr, ExprKind, Stmt, Target};
+use crate::ir::{Arg, Expr, ExprKind};
 use crate::manifest::DataDeclaration;
 use crate::model::{Finding, FlowKind, Location, Rule, StoreKind};
 use crate::rules::{LifetimeArg, LifetimeSpec, Without};
@@ -266,17 +266,11 @@ fn set_later<'c>(code: &'c Code, made: &'c Expr, setter: &str) -> Option<&'c [Ar
     let mut variable = None;
     let mut found = None;
     for stmts in code.statements(at) {
-        for s in stmts {
-            if let Stmt::Assign {
-                target: Target::Place(place),
-                value: Some(value),
-                ..
-            } = s
-                && let ExprKind::Name(name) = &place.kind
-                && value.span.contains(&made.span)
-            {
-                variable = Some(name.as_str());
-            }
+        if let Some((name, _, _)) = name_assignments(stmts)
+            .filter(|(_, value, _)| value.span.contains(&made.span))
+            .last()
+        {
+            variable = Some(name);
         }
         each_expr(stmts, &mut |e| {
             let ExprKind::Call { callee, args, .. } = &e.kind else {

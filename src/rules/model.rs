@@ -114,6 +114,9 @@ pub struct FlowFile {
     pub selectors: Vec<String>,
     /// Methods that store their arguments into the receiver.
     pub mutators: Vec<String>,
+    /// The names of a mutator's key parameter where arguments are named.
+    #[serde(default)]
+    pub mutator_key_parameters: Vec<String>,
     /// Setter and builder prefixes: `setEmail(x)` gives the receiver an
     /// `email` field.
     pub setter_prefixes: Vec<String>,

@@ -28,6 +28,7 @@ pub mod files;
 pub mod flow;
 pub mod frontend;
 pub mod git;
+pub mod hash;
 pub mod ir;
 pub mod language;
 pub mod manifest;

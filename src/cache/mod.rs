@@ -22,7 +22,7 @@
 pub mod entry;
 pub mod pack;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -97,7 +97,7 @@ pub struct Cache {
     root: PathBuf,
     packs: Vec<Pack>,
     /// Each file's entries: (pack, record), by the hash of its path.
-    index: HashMap<NameHash, Vec<(usize, Record)>>,
+    index: Map<NameHash, Vec<(usize, Record)>>,
     /// This scan's pack, made when the first result is kept.
     writer: Mutex<Option<PackWriter>>,
     /// The entries this scan read or wrote: what a full scan keeps.
@@ -135,7 +135,7 @@ impl Cache {
             .iter()
             .filter_map(|p| Pack::open(p))
             .collect::<Vec<_>>();
-        let mut index: HashMap<NameHash, Vec<(usize, Record)>> = HashMap::new();
+        let mut index: Map<NameHash, Vec<(usize, Record)>> = Map::default();
         for (i, pack) in packs.iter().enumerate() {
             for record in &pack.records {
                 index.entry(record.name).or_default().push((i, *record));
@@ -298,7 +298,7 @@ impl Cache {
             packs.len() > MAX_PACKS_PARTIAL
         };
         if fold {
-            let keep: Option<HashSet<(NameHash, ContentHash)>> =
+            let keep: Option<Set<(NameHash, ContentHash)>> =
                 whole.then(|| used.into_iter().collect());
             if let Some(kept) = fold_packs(&self.dir, &packs, keep.as_ref()) {
                 stats.pruned = records - kept;
@@ -381,9 +381,9 @@ fn checked<'a>(bytes: &'a [u8], magic: &[u8; 8]) -> Option<&'a [u8]> {
 fn fold_packs(
     dir: &Path,
     packs: &[Pack],
-    keep: Option<&HashSet<(NameHash, ContentHash)>>,
+    keep: Option<&Set<(NameHash, ContentHash)>>,
 ) -> Option<usize> {
-    let mut newest: HashMap<NameHash, (usize, Record)> = HashMap::new();
+    let mut newest: Map<NameHash, (usize, Record)> = Map::default();
     let mut order = Vec::new();
     for (i, pack) in packs.iter().enumerate() {
         for record in &pack.records {

@@ -14,7 +14,7 @@
 //! (`user.email = e; user.name = n; repo.save(user)`) shows no shared step
 //! before the call that would name the argument.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 use std::hash::{Hash, Hasher};
 
 use super::finding::{Finding, OtherCategory};
@@ -50,7 +50,8 @@ pub fn merge(findings: Vec<Finding>) -> Vec<Finding> {
     // Each finding's group, by the first finding of it; then the findings
     // move into their groups.
     let mut group_of: Vec<usize> = Vec::with_capacity(findings.len());
-    let mut index: HashMap<MergeKey<'_>, usize> = HashMap::new();
+    let mut index: Map<MergeKey<'_>, usize> =
+        Map::with_capacity_and_hasher(findings.len(), Default::default());
     for (i, f) in findings.iter().enumerate() {
         let first = match MergeKey::of(f) {
             Some(key) => *index.entry(key).or_insert(i),

@@ -6,7 +6,7 @@
 //! a tree's summaries hold hundreds of thousands of symbols and calls, and
 //! a map entry with its own vector costs several times the pair it holds.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 
 use rayon::prelude::*;
 
@@ -22,7 +22,7 @@ pub(super) struct Graph {
     edges: Vec<Vec<(u32, u32)>>,
     /// Per file, per call: the project's functions it may reach.
     targets: Vec<Vec<Box<[FnRef]>>>,
-    callers: HashMap<FnRef, Vec<CallRef>>,
+    callers: Map<FnRef, Vec<CallRef>>,
 }
 
 impl Graph {
@@ -64,7 +64,7 @@ impl Graph {
                     .collect()
             })
             .collect();
-        let mut callers: HashMap<FnRef, Vec<CallRef>> = HashMap::new();
+        let mut callers: Map<FnRef, Vec<CallRef>> = Map::default();
         for (f, calls) in targets.iter().enumerate() {
             for (c, targets) in calls.iter().enumerate() {
                 for &target in targets.iter() {

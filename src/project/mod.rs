@@ -25,7 +25,9 @@ mod placement;
 mod resolve;
 mod summary;
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{Map, Set};
 
 pub use placement::merge;
 pub use summary::{FileSummary, locate};
@@ -117,7 +119,7 @@ struct Reached<'a> {
     /// reported; none when it reached the sink in the function it arose in.
     entry: Option<CallRef>,
     /// The calls entered after the entry, on any path.
-    inner: HashSet<CallRef>,
+    inner: Set<CallRef>,
 }
 
 /// Data reaching a library's sink called through a module-level instance
@@ -182,8 +184,8 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
 
 /// Each interface's recipient, where a file makes it with a base URL (see
 /// `flow::declared`): the first such file's, in path order.
-fn services(files: &[FileSummary]) -> HashMap<&str, &str> {
-    let mut bound = HashMap::new();
+fn services(files: &[FileSummary]) -> Map<&str, &str> {
+    let mut bound = Map::default();
     for file in files {
         for (interface, recipient) in &file.services {
             bound
@@ -197,7 +199,7 @@ fn services(files: &[FileSummary]) -> HashMap<&str, &str> {
 /// The recipient of `sink` of `file` that its interface was bound to,
 /// where the sink itself names none.
 fn bound_recipient<'a>(
-    services: &HashMap<&str, &'a str>,
+    services: &Map<&str, &'a str>,
     file: &FileSummary,
     sink: u32,
 ) -> Option<&'a str> {
@@ -266,8 +268,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
                     Vec::new(),
                 ));
             }
-            let declared: HashSet<String> =
-                fields.iter().map(|(f, _)| tokens(f).concat()).collect();
+            let declared: Set<String> = fields.iter().map(|(f, _)| tokens(f).concat()).collect();
             for (field, read) in &located.reads {
                 if declared.contains(field) || !collected(read.flow.category) {
                     continue;
@@ -291,18 +292,18 @@ struct Join<'a> {
     index: &'a Index<'a>,
     graph: &'a Graph,
     rules: &'a Rules,
-    visited: HashSet<Visit>,
+    visited: Set<Visit>,
     /// Entry calls followed apart into each place (see [`MAX_ENTRIES`]).
-    entries: HashMap<At, u32>,
+    entries: Map<At, u32>,
     queue: VecDeque<Fact<'a>>,
     /// Index in `reached` of each (file, sink, category, entry call).
-    reached_at: HashMap<(u32, u32, CategoryId, Option<CallRef>), usize>,
+    reached_at: Map<(u32, u32, CategoryId, Option<CallRef>), usize>,
     reached: Vec<Reached<'a>>,
     /// Sinks of libraries reached through another file's module-level
     /// instance (see [`Index::through_global`]), memoized by call.
-    global_sinks: HashMap<CallRef, Option<usize>>,
+    global_sinks: Map<CallRef, Option<usize>>,
     /// Index in `reached_globals` of each (call, category, entry call).
-    reached_global_at: HashMap<(CallRef, CategoryId, Option<CallRef>), usize>,
+    reached_global_at: Map<(CallRef, CategoryId, Option<CallRef>), usize>,
     reached_globals: Vec<ReachedGlobal<'a>>,
     /// Deliveries left (see `crate::budget`).
     steps: Steps,
@@ -321,13 +322,13 @@ impl<'a> Join<'a> {
             index,
             graph,
             rules,
-            visited: HashSet::new(),
-            entries: HashMap::new(),
+            visited: Set::default(),
+            entries: Map::default(),
             queue: VecDeque::new(),
-            reached_at: HashMap::new(),
+            reached_at: Map::default(),
             reached: Vec::new(),
-            global_sinks: HashMap::new(),
-            reached_global_at: HashMap::new(),
+            global_sinks: Map::default(),
+            reached_global_at: Map::default(),
             reached_globals: Vec::new(),
             steps: Steps::scaled(budget::JOIN_BASE, budget::JOIN_PER_EDGE, size),
         }

@@ -4,8 +4,8 @@
 //! to the same sink, found by the join or by a function's own analysis, is
 //! not reported again.
 
+use crate::hash::{Map, Set};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 use super::summary::FileSummary;
 use super::{CallRef, Reached, ReachedGlobal, finding_in, located_trail};
@@ -85,7 +85,7 @@ pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallR
 /// tail (a service's `email` parameter that the handler's request field
 /// fills), and only the outer one is reported.
 pub(super) fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
-    let mut passed: HashMap<(u32, u32, CategoryId), HashSet<CallRef>> = HashMap::new();
+    let mut passed: Map<(u32, u32, CategoryId), Set<CallRef>> = Map::default();
     for r in &reached {
         passed
             .entry((r.file, r.sink, r.category))
@@ -109,7 +109,7 @@ pub(super) fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
 /// dropped, so that one flow is one finding.
 pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
     // The steps of each relocated flow, by the sink it ends at.
-    let mut entered: HashMap<EndKey<'_>, HashSet<&Location>> = HashMap::new();
+    let mut entered: Map<EndKey<'_>, Set<&Location>> = Map::default();
     for f in &linked {
         if let Some(sink) = f.trail.last().filter(|s| s.location != f.location) {
             entered
@@ -134,7 +134,8 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
     findings.retain(|_| !tails.next().unwrap_or(false));
     // Where each linked finding goes: onto an own finding of the same flow,
     // onto an earlier linked one, or after the others.
-    let mut at: HashMap<FlowKey<'_>, Place> = HashMap::new();
+    let mut at: Map<FlowKey<'_>, Place> =
+        Map::with_capacity_and_hasher(findings.len() + linked.len(), Default::default());
     for (i, f) in findings.iter().enumerate() {
         at.entry(flow_key(f)).or_insert(Place::Own(i));
     }

@@ -9,7 +9,7 @@
 //! nothing narrows down is left unresolved: guessing would report flows
 //! that do not exist.
 
-use std::collections::HashMap;
+use crate::hash::{Map, Set};
 
 use super::summary::FileSummary;
 use crate::classify::{normalized_name, tokens};
@@ -31,17 +31,17 @@ pub struct Index<'a> {
     /// Each file's language conventions.
     conventions: Vec<&'a Conventions>,
     /// Functions by language family and name.
-    by_name: HashMap<(Language, &'a str), Vec<FnRef>>,
+    by_name: Map<(Language, &'a str), Vec<FnRef>>,
     /// Each function's class, normalized (`UserService` -> `userservice`),
     /// and where the language names implementations after their interface
     /// (`UserServiceImpl`, `DefaultUserService`) the interface's; computed
     /// once, as calls compare them often.
     class_norms: Vec<Vec<(Option<String>, Option<String>)>>,
     /// Files by directory.
-    by_dir: HashMap<&'a str, Vec<u32>>,
+    by_dir: Map<&'a str, Vec<u32>>,
     /// (directory, class) of every class with methods: a Go type without
     /// any is an interface.
-    typed_dirs: std::collections::HashSet<(&'a str, &'a str)>,
+    typed_dirs: Set<(&'a str, &'a str)>,
     /// Each file's directory, and whether it is production code (not a
     /// test, example, seed, ...).
     dirs: Vec<&'a str>,
@@ -49,11 +49,11 @@ pub struct Index<'a> {
     /// Module key -> files, by each language's conventions (dotted for
     /// Python and Rust, `/`-separated paths without extension for
     /// JavaScript and Go directories).
-    modules: HashMap<String, Vec<u32>>,
+    modules: Map<String, Vec<u32>>,
     /// Names of the project's classes.
-    classes: std::collections::HashSet<&'a str>,
+    classes: Set<&'a str>,
     /// Classes with personal fields by name: (file, index in its `classes`).
-    declared: HashMap<&'a str, Vec<(u32, u32)>>,
+    declared: Map<&'a str, Vec<(u32, u32)>>,
 }
 
 #[cfg(test)]
@@ -67,12 +67,12 @@ impl<'a> Index<'a> {
             .iter()
             .map(|f| &rules.language(f.language).conventions)
             .collect();
-        let mut by_name: HashMap<(Language, &str), Vec<FnRef>> = HashMap::new();
+        let mut by_name: Map<(Language, &str), Vec<FnRef>> = Map::default();
         let mut class_norms = Vec::with_capacity(files.len());
-        let mut by_dir: HashMap<&str, Vec<u32>> = HashMap::new();
-        let mut modules: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut classes = std::collections::HashSet::new();
-        let mut declared: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+        let mut by_dir: Map<&str, Vec<u32>> = Map::default();
+        let mut modules: Map<String, Vec<u32>> = Map::default();
+        let mut classes = Set::default();
+        let mut declared: Map<&str, Vec<(u32, u32)>> = Map::default();
         for (fi, file) in files.iter().enumerate() {
             for (ci, (name, _)) in file.classes.iter().enumerate() {
                 declared

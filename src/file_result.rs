@@ -28,6 +28,9 @@ pub struct FileResult {
     pub lines: u64,
     /// Read and analysed (not skipped).
     pub scanned: bool,
+    /// Its text holds a `candor:ignore` comment: the suppression pass
+    /// reads only such files again (see `crate::suppress`).
+    pub suppression_comments: bool,
     /// Not read: code of this role is not analysed (see
     /// `ScanOptions::analysed_roles`).
     pub left_out: Option<Role>,

@@ -200,7 +200,19 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         });
     }
     if options.suppressions {
-        suppress::apply(&mut report.findings, &report.base);
+        let without = std::mem::take(&mut report.without_suppressions);
+        let base = &report.base;
+        let selection = &scan_options.selection;
+        // The text the scan read (the staged one for `--staged`), of the
+        // files whose text held a comment or that the scan did not read.
+        suppress::apply(&mut report.findings, |path| {
+            let limit = crate::files::MAX_SETTINGS_FILE;
+            let bytes = (!without.contains(path))
+                .then(|| selection.read(&base.join(path), limit).ok())
+                .flatten()
+                .filter(|bytes| bytes.len() as u64 <= limit)?;
+            String::from_utf8(bytes).ok()
+        });
     }
     report.findings = model::merge(std::mem::take(&mut report.findings));
     filter(&mut report, settings);

@@ -25,6 +25,7 @@ use crate::model::{Finding, Notice, NoticeKind, Role, ScanReport};
 use crate::project::{self, FileSummary};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
+use crate::suppress;
 use crate::workspace::{base_dir, relative};
 
 /// Stack size of analysis threads: generous, because front-ends and the
@@ -175,7 +176,7 @@ impl Selection {
 
     /// The content of `path`, at most `limit + 1` bytes of it (see
     /// [`files::read_bounded`]).
-    fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    pub fn read(&self, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         // Resolving the path costs a system call per directory: only a scan
         // of staged content, which supplies its own, needs it.
         if self.contents.is_empty() {
@@ -247,7 +248,9 @@ pub fn scan(
         }
     }
     report.sdks.sort();
-    for r in analysis.schemas(&discovery.schemas)? {
+    let schemas = analysis.schemas(&discovery.schemas)?;
+    for (r, (path, _)) in schemas.into_iter().zip(&discovery.schemas) {
+        note_suppressions(&mut report, &r, path, &base);
         if let Some(role) = r.left_out {
             *report.stats.files_left_out.entry(role).or_default() += 1;
         }
@@ -308,7 +311,8 @@ pub fn scan(
     });
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
-    for r in results {
+    for (r, candidate) in results.into_iter().zip(&discovery.files) {
+        note_suppressions(&mut report, &r, &candidate.path, &base);
         if let Some(role) = r.left_out {
             *report.stats.files_left_out.entry(role).or_default() += 1;
         }
@@ -367,6 +371,14 @@ pub fn scan(
     leave_out_model_protected(&mut report.findings, &protected_fields);
     report.notices.sort();
     Ok(report)
+}
+
+/// Notes a file read without a suppression comment (see
+/// [`ScanReport::without_suppressions`]).
+fn note_suppressions(report: &mut ScanReport, result: &FileResult, path: &Path, base: &Path) {
+    if result.scanned && !result.suppression_comments {
+        report.without_suppressions.insert(relative(path, base));
+    }
 }
 
 /// The options that shape what the analysis of a file gives, as text: a
@@ -772,6 +784,7 @@ fn schema_content(
     }
     let text = String::from_utf8_lossy(bytes);
     out.scanned = true;
+    out.suppression_comments = suppress::mentioned_in(&text);
     out.bytes = bytes.len() as u64;
     out.lines = text.lines().count() as u64;
     // A panic is contained by the caller (see `Analysis::each`).
@@ -831,6 +844,7 @@ pub fn analyze_content(
     out.bytes = text.len() as u64;
     out.lines = text.lines().count() as u64;
     out.scanned = true;
+    out.suppression_comments = suppress::mentioned_in(&text);
     // A file that names no personal data has no flow of its own, but its
     // functions may still carry other files' data to a sink.
     if options.flow.local_only && !classifier.may_match_text(&text) {

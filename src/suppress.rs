@@ -12,7 +12,6 @@
 //! reason is itself a warning; one that matches nothing is reported as unused.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::checks::meta::{SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
 use crate::model::{Finding, Location, Suppression, SuppressionKind};
@@ -29,13 +28,22 @@ struct Directive {
     used: bool,
 }
 
+/// What every suppression comment holds.
+const MARKER: &str = "candor:ignore";
+
+/// Whether `text` may hold a suppression comment: the scan notes it for
+/// each file it reads, so that [`apply`] reads only those files again.
+pub fn mentioned_in(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).is_some()
+}
+
 fn parse(text: &str) -> Vec<Directive> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(at) = line.find("candor:ignore") else {
+        let Some(at) = line.find(MARKER) else {
             continue;
         };
-        let rest = &line[at + "candor:ignore".len()..];
+        let rest = &line[at + MARKER.len()..];
         // What precedes the comment, its opener left out: `#`, `//`, `/*`,
         // `<!--`, `--`, `;`, and the braces of template and JSX comments
         // (`{/* */}`, `{# #}`, `{{!-- --}}`).
@@ -89,9 +97,10 @@ fn matches(target: &str, f: &Finding) -> bool {
 type CommentedFile = (String, String, Vec<Directive>, Vec<(usize, u32, bool)>);
 
 /// Marks suppressed findings and adds findings for suppressions without a
-/// reason and unused ones. `root` is the directory finding paths are
-/// relative to.
-pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
+/// reason and unused ones. `text_of` gives the text of a file, by the path
+/// findings show, when it may hold suppression comments (`None` when it
+/// holds none or cannot be read).
+pub fn apply(findings: &mut Vec<Finding>, text_of: impl Fn(&str) -> Option<String>) {
     // Each finding's lines a comment may sit at: its own first, then its
     // sink's, so that which comment suppresses a finding never depends on
     // the order of file names.
@@ -112,12 +121,9 @@ pub fn apply(findings: &mut Vec<Finding>, root: &Path) {
     }
     let mut files: Vec<CommentedFile> = Vec::new();
     for (path, at) in by_path {
-        let Ok(text) = crate::files::read_settings(&root.join(&path)) else {
+        let Some(text) = text_of(&path).filter(|text| mentioned_in(text)) else {
             continue;
         };
-        if !text.contains("candor:ignore") {
-            continue;
-        }
         let directives = parse(&text);
         files.push((path, text, directives, at));
     }

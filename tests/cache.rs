@@ -97,9 +97,16 @@ fn packs(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn warm_scans_report_what_cold_ones_do() {
     let tree = tree();
+    // A suppression comment, which a warm scan must still see.
+    std::fs::write(
+        tree.path().join("easylink-flask/easylink/audit.py"),
+        "import logging\n\ndef audit(id_number):\n    logging.info(id_number)  # candor:ignore sensitive-data-logged -- audit log\n",
+    )
+    .expect("write");
     let cache = tempfile::tempdir().expect("cache dir");
     let reference = scan(tree.path(), None, 1);
     assert!(reference.contains("\"findings\""), "{reference}");
+    assert!(reference.contains("\"inSource\""), "{reference}");
     assert_eq!(scan(tree.path(), Some(cache.path()), 8), reference, "cold");
     assert_eq!(
         scan(tree.path(), Some(cache.path()), 1),

@@ -56,6 +56,56 @@ fn staged_scans_see_the_index_not_the_working_tree() {
     assert!(findings(dir, &["--staged"]).is_empty());
 }
 
+/// (path, line, suppressed) of every finding of a `--staged` scan in `dir`.
+fn staged_suppressions(dir: &Path) -> Vec<(String, u64, bool)> {
+    let scan = ["scan", "--staged", "--format", "json", "--fail-on", "never"];
+    let v = json(&candor_in(dir, &scan));
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["location"]["path"].as_str().unwrap().to_string(),
+                f["location"]["start_line"].as_u64().unwrap(),
+                f.get("suppression").is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn staged_scans_take_suppression_comments_from_the_index() {
+    const IGNORED: &str = "import logging\n\ndef f(id_number):\n    logging.info(id_number)  # candor:ignore sensitive-data-logged -- audit log\n";
+    let repo = tempfile::tempdir().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    std::fs::write(dir.join("app.py"), CLEAN).unwrap();
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "init"]);
+
+    // The comment is staged; the working tree has lost it.
+    std::fs::write(dir.join("app.py"), IGNORED).unwrap();
+    git(dir, &["add", "app.py"]);
+    std::fs::write(dir.join("app.py"), LOGS).unwrap();
+    assert_eq!(
+        staged_suppressions(dir),
+        [("app.py".to_string(), 4, true)],
+        "the staged comment suppresses the staged line"
+    );
+
+    // The comment is only in the working tree: what is committed is not
+    // suppressed.
+    std::fs::write(dir.join("app.py"), LOGS).unwrap();
+    git(dir, &["add", "app.py"]);
+    std::fs::write(dir.join("app.py"), IGNORED).unwrap();
+    assert_eq!(
+        staged_suppressions(dir),
+        [("app.py".to_string(), 4, false)],
+        "an unstaged comment does not suppress the staged line"
+    );
+}
+
 #[test]
 fn changed_since_reports_only_changed_files() {
     let repo = tempfile::tempdir().unwrap();

@@ -21,7 +21,7 @@ use crate::model::{Finding, FlowKind, Level, Location, Notice, Role, StoreKind, 
 use crate::project::FileSummary;
 
 /// The first bytes of every entry; a new layout gets a new magic.
-const MAGIC: &[u8; 8] = b"candor\x02\n";
+const MAGIC: &[u8; 8] = b"candor\x03\n";
 
 /// The SHA-256 of a file's content.
 pub type ContentHash = [u8; 32];
@@ -67,6 +67,7 @@ struct Entry<'a> {
     bytes: u64,
     lines: u64,
     scanned: bool,
+    suppression_comments: bool,
 }
 
 /// A finding as the analysis of one file or the join makes it. The fields
@@ -187,6 +188,7 @@ pub fn encode(identity: Identity, result: &FileResult) -> Option<Vec<u8>> {
         bytes: result.bytes,
         lines: result.lines,
         scanned: result.scanned,
+        suppression_comments: result.suppression_comments,
     };
     let payload = postcard::to_stdvec(&entry).ok()?;
     Some(super::with_checksum(MAGIC, &payload))
@@ -218,6 +220,7 @@ pub fn decode(bytes: &[u8], identity: Identity) -> Option<(FileResult, Option<Ra
         bytes: entry.bytes,
         lines: entry.lines,
         scanned: entry.scanned,
+        suppression_comments: entry.suppression_comments,
         left_out: None,
     };
     Some((result, summary))

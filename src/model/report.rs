@@ -28,6 +28,10 @@ pub struct ScanReport {
     /// How the scan used the analysis cache, when it was asked to (not part
     /// of any report: a warm scan reports what a cold one does).
     pub cache: Option<CacheStats>,
+    /// The files the scan read that hold no `candor:ignore` comment, as
+    /// findings show their paths: the suppression pass need not read them
+    /// again (not part of any report).
+    pub without_suppressions: crate::hash::Set<String>,
 }
 
 impl ScanReport {

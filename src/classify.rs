@@ -7,7 +7,7 @@
 //! say the name is metadata (`email_count`), protected (`password_hash`) or
 //! lacks the person context an ambiguous word needs (`product.name`).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 
 use crate::model::CategoryId;
 use crate::rules::Rules;
@@ -162,26 +162,26 @@ pub struct Classifier {
     /// Quick whole-file test: can any name in this text classify at all?
     prefilter: Prefilter,
     /// Joined pattern text -> patterns.
-    by_text: HashMap<String, Vec<Pattern>>,
+    by_text: Map<String, Vec<Pattern>>,
     /// Patterns written in CJK characters, matched by containment.
     cjk: Vec<Pattern>,
     excludes: Vec<Vec<String>>,
-    non_data_suffixes: HashSet<String>,
-    non_data_prefixes: HashSet<String>,
-    protected: HashSet<String>,
-    protected_exceptions: HashSet<String>,
+    non_data_suffixes: Set<String>,
+    non_data_prefixes: Set<String>,
+    protected: Set<String>,
+    protected_exceptions: Set<String>,
     hashed_value_prefixes: Vec<String>,
-    person_contexts: HashSet<String>,
-    non_person_owners: HashSet<String>,
-    owner_wrappers: HashSet<String>,
+    person_contexts: Set<String>,
+    non_person_owners: Set<String>,
+    owner_wrappers: Set<String>,
     getter_prefixes: Vec<String>,
-    lookup_words: HashSet<String>,
-    plural_lookup_verbs: HashSet<String>,
+    lookup_words: Set<String>,
+    plural_lookup_verbs: Set<String>,
     /// Normalized browser-storage and cookie keys -> the category they keep.
-    storage_keys: HashMap<String, CategoryId>,
-    content_fields: HashSet<String>,
+    storage_keys: Map<String, CategoryId>,
+    content_fields: Set<String>,
     /// Categories whose owners lend them to their content fields.
-    content_categories: HashSet<CategoryId>,
+    content_categories: Set<CategoryId>,
 }
 
 /// Aho-Corasick automata over a file's letters: the unambiguous patterns,
@@ -229,7 +229,7 @@ fn normalize(pattern: &str) -> String {
 
 impl Classifier {
     pub fn new(rules: &Rules) -> Classifier {
-        let mut by_text: HashMap<String, Vec<Pattern>> = HashMap::new();
+        let mut by_text: Map<String, Vec<Pattern>> = Map::default();
         let mut cjk = Vec::new();
         let mut excludes = Vec::new();
         for (i, c) in rules.categories.iter().enumerate() {
@@ -254,7 +254,7 @@ impl Classifier {
             }
             excludes.push(c.exclude.iter().map(|e| normalize(e)).collect());
         }
-        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Set<_>>();
         let k = &rules.classify;
         let words = |ambiguous: bool| -> Vec<String> {
             by_text

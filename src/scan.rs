@@ -311,6 +311,11 @@ pub fn scan(
     });
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
+    // The findings of every file stay until the report is written: room
+    // for exactly them, not for up to twice as many.
+    report
+        .findings
+        .reserve_exact(results.iter().map(|r| r.findings.len()).sum());
     for (r, candidate) in results.into_iter().zip(&discovery.files) {
         note_suppressions(&mut report, &r, &candidate.path, &base);
         if let Some(role) = r.left_out {

@@ -49,8 +49,12 @@ pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
         notices: &report.notices,
         stats: &report.stats,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    out.write_all(b"\n")
+    // The serializer writes a few bytes at a time: into a buffer of a
+    // known type, not through `out`'s dynamic calls, each.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &doc)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// The report as one string (see [`write`]).

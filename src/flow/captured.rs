@@ -3,7 +3,7 @@
 //! callback) reads that function's request, so a field it collects is the
 //! function's collection, reported once with the function's own reads of it.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 use std::collections::hash_map::Entry;
 
 use crate::ir::{Function, FunctionName, Span};
@@ -18,7 +18,7 @@ pub(super) fn collapse_captured_reads(functions: &[Function], flows: &mut Vec<Fl
         return;
     }
     let nesting = Nesting::new(functions);
-    let mut first: HashMap<(usize, CategoryId, String), usize> = HashMap::new();
+    let mut first: Map<(usize, CategoryId, String), usize> = Map::default();
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     let mut open = Vec::new();
     let mut next = 0;

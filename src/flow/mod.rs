@@ -33,7 +33,9 @@ mod url;
 mod value;
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use crate::hash::{Map, Set};
 
 use rustc_hash::FxHashMap;
 
@@ -174,32 +176,32 @@ struct FileCx<'a> {
     rules: &'a Rules,
     lang: &'a LanguageRules,
     /// Field names of the classes, structs and DTOs declared in this file.
-    class_fields: HashMap<String, Vec<String>>,
+    class_fields: Map<String, Vec<String>>,
     /// (class, field) pairs a request bound into the class does not fill
     /// (Go's `json:"-"`).
-    unbound_fields: HashSet<(String, String)>,
+    unbound_fields: Set<(String, String)>,
     /// Fields already collected from a request variable in this function:
     /// (variable, normalized field) -> its taint. Data is collected once,
     /// where it enters, however often it is read.
-    collected: HashMap<(String, String), Taint>,
+    collected: Map<(String, String), Taint>,
     /// Request bodies of the current function whose type another file
     /// declares: parameter name -> index in `Summary::bodies`. Their reads
     /// are left to the join, which knows the type's fields.
-    deferred: HashMap<String, usize>,
+    deferred: Map<String, usize>,
     /// Bind calls of this file given a body slot so far.
     bound: u16,
     /// (class, method) of the methods declared in this file.
-    own_methods: HashSet<(String, String)>,
+    own_methods: Set<(String, String)>,
     classifier: &'a Classifier,
     options: &'a FlowOptions,
-    imports: HashMap<&'a str, &'a str>,
+    imports: Map<&'a str, &'a str>,
     /// Packages imported whole, where an unbound class name may come from.
     wildcard_imports: &'a [String],
     /// (class, field) -> resolved type or origin.
-    fields: HashMap<(String, String), String>,
+    fields: Map<(String, String), String>,
     /// (class, field) -> the resolved call that made the field's value,
     /// where the field also has a declared type (see `Var::made_by`).
-    field_makers: HashMap<(String, String), String>,
+    field_makers: Map<(String, String), String>,
     /// Verdicts by `owner \u{1} name`; looked up without allocating.
     verdicts: RefCell<FxHashMap<String, Verdict>>,
     key_buffer: RefCell<String>,
@@ -211,12 +213,12 @@ struct FileCx<'a> {
     /// The function being walked (`None` for module-level code).
     current: Option<u32>,
     /// Symbols and sink sites already numbered.
-    symbol_ids: HashMap<Symbol, u32>,
-    sink_ids: HashMap<(Span, String), u32>,
+    symbol_ids: Map<Symbol, u32>,
+    sink_ids: Map<(Span, String), u32>,
     /// Steps left to walk (see `crate::budget`).
     steps: Steps,
     /// Functions registered as model hooks (`schema.pre("save", fn)`).
-    hook_functions: HashSet<usize>,
+    hook_functions: Set<usize>,
     /// What the current function is as model code, if anything.
     model_hook: Option<hooks::ModelHook>,
     /// Fields the file's model hooks store hashed (normalized names).
@@ -271,8 +273,8 @@ impl<'a> FileCx<'a> {
                         .map(|f| (c.name.clone(), f.name.clone()))
                 })
                 .collect(),
-            collected: HashMap::new(),
-            deferred: HashMap::new(),
+            collected: Map::default(),
+            deferred: Map::default(),
             bound: 0,
             own_methods: ir
                 .functions
@@ -283,18 +285,18 @@ impl<'a> FileCx<'a> {
             options,
             imports,
             wildcard_imports: &ir.wildcard_imports,
-            fields: HashMap::new(),
-            field_makers: HashMap::new(),
+            fields: Map::default(),
+            field_makers: Map::default(),
             verdicts: RefCell::new(FxHashMap::default()),
             key_buffer: RefCell::new(String::new()),
             methods: RefCell::new(FxHashMap::default()),
             flows: Vec::new(),
             summary: None,
             current: None,
-            symbol_ids: HashMap::new(),
-            sink_ids: HashMap::new(),
+            symbol_ids: Map::default(),
+            sink_ids: Map::default(),
             steps,
-            hook_functions: HashSet::new(),
+            hook_functions: Set::default(),
             model_hook: None,
             protected_fields: BTreeSet::new(),
             silent_read: None,

@@ -1,6 +1,6 @@
 //! Variables in scope while a function is walked.
 
-use std::collections::HashMap;
+use crate::hash::Map;
 
 use super::value::{State, Value};
 
@@ -32,7 +32,7 @@ pub(super) struct Var {
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Scope {
-    pub(super) vars: HashMap<String, Var>,
+    pub(super) vars: Map<String, Var>,
     pub(super) class: Option<String>,
 }
 

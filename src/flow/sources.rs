@@ -16,6 +16,7 @@ use super::summary::{Body, DeclaredInput, Slot, read_verb};
 use super::trail::Trail;
 use super::value::{State, Taint, Value};
 use crate::classify::{Verdict, normalized_name, tokens};
+use crate::hash::Set;
 use crate::ir::{Arg, Class, Expr, ExprKind, Function, Param, Span};
 use crate::model::{CategoryId, Flow, FlowKind};
 
@@ -126,7 +127,7 @@ impl FileCx<'_> {
             && (validated(p) || !f.params.iter().any(validated))
             && p.rest.is_none()
             && p.holds.is_none();
-        let declared = |types: &std::collections::HashSet<String>| {
+        let declared = |types: &Set<String>| {
             p.ty.as_deref()
                 .is_some_and(|t| types.contains(t) || types.contains(&self.resolve_type(t)))
         };

@@ -4,7 +4,7 @@
 //! regex set over the callee globs of the language's sink files (and of its
 //! family's: TypeScript uses JavaScript's).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 use std::sync::{OnceLock, RwLock};
 
 use regex::RegexSet;
@@ -55,7 +55,7 @@ struct Matchers {
     /// Answers given so far, by path: a project calls the same few thousand
     /// paths (`logger.info`, `self.repo.save`) over and over, and looking
     /// one up costs a fraction of running the regex set again.
-    answers: RwLock<HashMap<Box<str>, Option<usize>>>,
+    answers: RwLock<Map<Box<str>, Option<usize>>>,
 }
 
 /// At most this many answers are kept per kind of pattern, each for a path
@@ -137,21 +137,21 @@ pub struct LanguageRules {
     service_factories: Matchers,
     sanitizers: LazySet,
     /// Parameter annotation -> source: the parameter is a collected field.
-    pub field_params: HashMap<String, usize>,
+    pub field_params: Map<String, usize>,
     /// Parameter annotation or type -> source: the parameter is a container.
-    pub container_params: HashMap<String, usize>,
+    pub container_params: Map<String, usize>,
     /// Method name -> source: the platform calls it with data it
     /// collected, in its parameters.
-    pub callbacks: HashMap<String, usize>,
+    pub callbacks: Map<String, usize>,
     /// Parameter type -> source: the function is a resolver whose other
     /// parameters are request data.
-    pub resolver_params: HashMap<String, usize>,
+    pub resolver_params: Map<String, usize>,
     /// Of request handlers' parameters: annotations that only validate,
     /// types the framework fills, and types of one value (see
     /// [`SourceSpec`]).
-    pub neutral_annotations: HashSet<String>,
-    pub injected_types: HashSet<String>,
-    pub value_types: HashSet<String>,
+    pub neutral_annotations: Set<String>,
+    pub injected_types: Set<String>,
+    pub value_types: Set<String>,
     /// How the language is written (`rules/languages/<name>.yml`).
     pub conventions: Conventions,
 }
@@ -223,7 +223,7 @@ impl LanguageRules {
     /// with the sanitizer globs every language shares.
     pub(super) fn compile(
         language: Language,
-        sink_files: &HashMap<Language, Vec<(String, SinkFile)>>,
+        sink_files: &std::collections::HashMap<Language, Vec<(String, SinkFile)>>,
         shared_sanitizers: &[String],
         conventions: Conventions,
         sinks: &mut Vec<Sink>,
@@ -237,13 +237,13 @@ impl LanguageRules {
         let mut routes = Vec::new();
         let mut inputs = Vec::new();
         let mut sanitizers: Vec<String> = Vec::new();
-        let mut field_params = HashMap::new();
-        let mut container_params = HashMap::new();
-        let mut callbacks = HashMap::new();
-        let mut resolver_params = HashMap::new();
-        let mut neutral_annotations = HashSet::new();
-        let mut injected_types = HashSet::new();
-        let mut value_types = HashSet::new();
+        let mut field_params = Map::default();
+        let mut container_params = Map::default();
+        let mut callbacks = Map::default();
+        let mut resolver_params = Map::default();
+        let mut neutral_annotations = Set::default();
+        let mut injected_types = Set::default();
+        let mut value_types = Set::default();
         for family in Language::ALL
             .into_iter()
             .filter(|f| language.uses_rules_of(*f))

@@ -8,6 +8,7 @@
 //! lacks the person context an ambiguous word needs (`product.name`).
 
 use crate::hash::{Map, Set};
+use crate::memo::Memo;
 
 use crate::model::CategoryId;
 use crate::rules::Rules;
@@ -182,7 +183,15 @@ pub struct Classifier {
     content_fields: Set<String>,
     /// Categories whose owners lend them to their content fields.
     content_categories: Set<CategoryId>,
+    /// Verdicts given so far, by owner and name: files of a project name
+    /// the same fields and variables again and again.
+    verdicts: Memo<Verdict>,
 }
+
+/// At most this many verdicts are kept, each for an owner and name of at
+/// most [`MAX_KEPT_NAME`] bytes together (see [`Memo`]).
+const MAX_VERDICTS: usize = 1 << 15;
+const MAX_KEPT_NAME: usize = 96;
 
 /// Aho-Corasick automata over a file's letters: the unambiguous patterns,
 /// and the ambiguous ones, which also need a person-context word.
@@ -307,6 +316,7 @@ impl Classifier {
                 })
                 .map(|(i, _)| i as CategoryId)
                 .collect(),
+            verdicts: Memo::new(MAX_VERDICTS, MAX_KEPT_NAME),
         }
     }
 
@@ -322,8 +332,13 @@ impl Classifier {
     /// to (`user` in `user.name`), which can give an ambiguous word its
     /// person context.
     pub fn classify(&self, ident: &str, owner: Option<&str>) -> Verdict {
-        let toks = tokens(ident);
-        self.classify_tokens(&toks, owner)
+        // The owner's length first, so that no two pairs share a key.
+        let owner_name = match owner {
+            Some(owner) => format!("{}:{owner}{ident}", owner.len()),
+            None => format!(":{ident}"),
+        };
+        self.verdicts
+            .get_or(&owner_name, || self.classify_tokens(&tokens(ident), owner))
     }
 
     /// A content field of an owner named for user content is that content:

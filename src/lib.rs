@@ -32,6 +32,7 @@ pub mod hash;
 pub mod ir;
 pub mod language;
 pub mod manifest;
+pub mod memo;
 pub mod model;
 pub mod pipeline;
 pub mod policy;

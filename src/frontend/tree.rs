@@ -335,9 +335,14 @@ pub fn span(node: Node) -> Span {
 /// The named children of `node`, skipping comments.
 pub fn named_children(node: Node) -> Vec<Node> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor)
-        .filter(|c| !c.kind().contains("comment"))
-        .collect()
+    let mut out = Vec::with_capacity(node.named_child_count());
+    // Every grammar read parses comments as extras: only an extra's kind
+    // (a C string, checked as UTF-8 when read) needs looking at.
+    out.extend(
+        node.named_children(&mut cursor)
+            .filter(|c| !(c.is_extra() && c.kind().contains("comment"))),
+    );
+    out
 }
 
 /// Removes generics, pointers, references and array brackets from a type as

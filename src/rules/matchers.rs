@@ -5,13 +5,14 @@
 //! family's: TypeScript uses JavaScript's).
 
 use crate::hash::{Map, Set};
-use std::sync::{OnceLock, RwLock};
+use std::sync::OnceLock;
 
 use regex::RegexSet;
 
 use super::model::{SinkFile, SourceSpec};
 use super::{RulesError, Sink, glob};
 use crate::language::{Conventions, Language};
+use crate::memo::Memo;
 
 /// A regex set compiled when first asked for: a scan compiles only the
 /// sets of the languages it meets, and compiling every language's would be
@@ -53,14 +54,12 @@ struct Matchers {
     /// The sink or source (index in `Rules`) of each pattern.
     target: Vec<usize>,
     /// Answers given so far, by path: a project calls the same few thousand
-    /// paths (`logger.info`, `self.repo.save`) over and over, and looking
-    /// one up costs a fraction of running the regex set again.
-    answers: RwLock<Map<Box<str>, Option<usize>>>,
+    /// paths (`logger.info`, `self.repo.save`) over and over.
+    answers: Memo<Option<usize>>,
 }
 
 /// At most this many answers are kept per kind of pattern, each for a path
-/// of at most [`MAX_KEPT_PATH`] bytes, so that what they hold stays within a
-/// few megabytes however many distinct paths a tree calls.
+/// of at most [`MAX_KEPT_PATH`] bytes (see [`Memo`]).
 const MAX_ANSWERS: usize = 1 << 15;
 const MAX_KEPT_PATH: usize = 96;
 
@@ -70,32 +69,13 @@ impl Matchers {
         Ok(Matchers {
             set: LazySet::new(patterns),
             target,
-            answers: RwLock::default(),
+            answers: Memo::new(MAX_ANSWERS, MAX_KEPT_PATH),
         })
     }
 
     /// The target of the first pattern matching `path`.
     fn first(&self, path: &str) -> Option<usize> {
-        if path.len() > MAX_KEPT_PATH {
-            return self.search(path);
-        }
-        // A poisoned lock holds answers all the same: each was whole when
-        // it was written.
-        let full = {
-            let answers = self.answers.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(answer) = answers.get(path) {
-                return *answer;
-            }
-            answers.len() >= MAX_ANSWERS
-        };
-        let answer = self.search(path);
-        if !full {
-            let mut answers = self.answers.write().unwrap_or_else(|e| e.into_inner());
-            if answers.len() < MAX_ANSWERS {
-                answers.insert(path.into(), answer);
-            }
-        }
-        answer
+        self.answers.get_or(path, || self.search(path))
     }
 
     /// What [`Matchers::first`] answers, from the regex set. Most paths

@@ -10,6 +10,7 @@
 //! elements; a variadic parameter (`kv ...any`) gathers the rest of the
 //! positional arguments, like Python's `*args`.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, base_type, difference, named_children, negated, number, span, unquote};
@@ -69,11 +70,11 @@ fn default_import_name(path: &str) -> String {
 }
 
 fn import_spec(cx: &mut Ctx, spec: Node) {
-    let Some(path) = spec.child_by_field_name("path") else {
+    let Some(path) = spec.field("path") else {
         return;
     };
     let path = unquote(cx.text(path));
-    let local = match spec.child_by_field_name("name") {
+    let local = match spec.field("name") {
         // `_` imports bind nothing; `.` imports merge names we cannot list.
         Some(n) if n.kind() != "package_identifier" => return,
         Some(n) => cx.text(n).to_string(),
@@ -108,18 +109,9 @@ fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
             }
         }
         "short_var_declaration" | "assignment_statement" => {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| cx.text(o))
-                .unwrap_or("=");
-            let left = node
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default();
-            let right = node
-                .child_by_field_name("right")
-                .map(named_children)
-                .unwrap_or_default();
+            let op = node.field("operator").map(|o| cx.text(o)).unwrap_or("=");
+            let left = node.field("left").map(named_children).unwrap_or_default();
+            let right = node.field("right").map(named_children).unwrap_or_default();
             assign(cx, node, &left, &right, op, None, out);
         }
         "var_declaration" | "const_declaration" | "var_spec_list" => {
@@ -130,13 +122,8 @@ fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
         "var_spec" | "const_spec" => {
             let mut cursor = node.walk();
             let names: Vec<Node> = node.children_by_field_name("name", &mut cursor).collect();
-            let ty = node
-                .child_by_field_name("type")
-                .and_then(|t| type_name(cx, t));
-            let values = node
-                .child_by_field_name("value")
-                .map(named_children)
-                .unwrap_or_default();
+            let ty = node.field("type").and_then(|t| type_name(cx, t));
+            let values = node.field("value").map(named_children).unwrap_or_default();
             assign(cx, node, &names, &values, "=", ty, out);
         }
         "type_declaration" => {
@@ -161,29 +148,26 @@ fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
             out.push(Stmt::Return(value, span(node)));
         }
         "if_statement" => {
-            if let Some(i) = node.child_by_field_name("initializer") {
+            if let Some(i) = node.field("initializer") {
                 statement(cx, i, out);
             }
-            if let Some(c) = node.child_by_field_name("condition") {
+            if let Some(c) = node.field("condition") {
                 let e = expr(cx, c);
                 out.push(Stmt::Expr(e));
             }
             for field in ["consequence", "alternative"] {
-                if let Some(b) = node.child_by_field_name(field) {
+                if let Some(b) = node.field(field) {
                     statement(cx, b, out);
                 }
             }
         }
         "for_statement" => for_statement(cx, node, out),
         "expression_switch_statement" | "type_switch_statement" => {
-            if let Some(i) = node.child_by_field_name("initializer") {
+            if let Some(i) = node.field("initializer") {
                 statement(cx, i, out);
             }
-            let value = node.child_by_field_name("value").map(|v| expr(cx, v));
-            let alias = node
-                .child_by_field_name("alias")
-                .map(named_children)
-                .unwrap_or_default();
+            let value = node.field("value").map(|v| expr(cx, v));
+            let alias = node.field("alias").map(named_children).unwrap_or_default();
             match (value, alias.first()) {
                 // `switch u := v.(type)` binds u to v in every case.
                 (Some(v), Some(a)) => out.push(Stmt::Assign {
@@ -210,11 +194,8 @@ fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
             }
         }
         "receive_statement" => {
-            let right = node.child_by_field_name("right");
-            let left = node
-                .child_by_field_name("left")
-                .map(named_children)
-                .unwrap_or_default();
+            let right = node.field("right");
+            let left = node.field("left").map(named_children).unwrap_or_default();
             match right {
                 Some(r) if !left.is_empty() => assign(cx, node, &left, &[r], "=", None, out),
                 Some(r) => {
@@ -251,8 +232,8 @@ fn statement_inner(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
 }
 
 fn case_clause(cx: &mut Ctx, case: Node, out: &mut Vec<Stmt>) {
-    let value = case.child_by_field_name("value");
-    let communication = case.child_by_field_name("communication");
+    let value = case.field("value");
+    let communication = case.field("communication");
     for child in named_children(case) {
         if Some(child) == value {
             // Case values are compared, not bound; only their calls matter.
@@ -271,14 +252,14 @@ fn for_statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
     for child in named_children(node) {
         match child.kind() {
             "for_clause" => {
-                if let Some(i) = child.child_by_field_name("initializer") {
+                if let Some(i) = child.field("initializer") {
                     statement(cx, i, out);
                 }
-                if let Some(c) = child.child_by_field_name("condition") {
+                if let Some(c) = child.field("condition") {
                     let e = expr(cx, c);
                     out.push(Stmt::Expr(e));
                 }
-                if let Some(u) = child.child_by_field_name("update") {
+                if let Some(u) = child.field("update") {
                     statement(cx, u, out);
                 }
             }
@@ -296,14 +277,11 @@ fn for_statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
 /// `for k, v := range xs` binds v to the elements of xs. The first variable
 /// is an index or a map key, which is not treated as the element's data.
 fn range_clause(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
-    let Some(right) = node.child_by_field_name("right") else {
+    let Some(right) = node.field("right") else {
         return;
     };
     let value = expr(cx, right);
-    let left = node
-        .child_by_field_name("left")
-        .map(named_children)
-        .unwrap_or_default();
+    let left = node.field("left").map(named_children).unwrap_or_default();
     let sp = span(node);
     match left.as_slice() {
         [] => out.push(Stmt::Expr(value)),
@@ -417,14 +395,14 @@ fn assign(
 
 /// `type User struct { ... }` is a class with the struct's fields.
 fn type_spec(cx: &mut Ctx, spec: Node) {
-    let Some(ty) = spec.child_by_field_name("type") else {
+    let Some(ty) = spec.field("type") else {
         return;
     };
     if ty.kind() != "struct_type" {
         return;
     }
     let name = spec
-        .child_by_field_name("name")
+        .field("name")
         .map(|n| cx.text(n).to_string())
         .unwrap_or_default();
     struct_class(cx, name, ty, span(spec), 0);
@@ -462,10 +440,8 @@ fn struct_class(cx: &mut Ctx, name: String, ty: Node, sp: crate::ir::Span, depth
             if decl.kind() != "field_declaration" {
                 continue;
             }
-            let unserialized = decl
-                .child_by_field_name("tag")
-                .is_some_and(|t| unserialized(cx.text(t)));
-            let type_node = decl.child_by_field_name("type");
+            let unserialized = decl.field("tag").is_some_and(|t| unserialized(cx.text(t)));
+            let type_node = decl.field("type");
             let mut cursor = decl.walk();
             let names: Vec<Node> = decl.children_by_field_name("name", &mut cursor).collect();
             let field_ty = match type_node {
@@ -522,7 +498,7 @@ fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
         ) {
             continue;
         }
-        let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
+        let ty = p.field("type").and_then(|t| type_name(cx, t));
         // `kv ...any` gathers the extra positional arguments, like `*args`.
         let rest = (p.kind() == "variadic_parameter_declaration").then_some(Rest::Positional);
         let mut cursor = p.walk();
@@ -539,31 +515,31 @@ fn parameters(cx: &mut Ctx, list: Node) -> Vec<Param> {
 /// Hoists a function, method or function literal.
 fn function(cx: &mut Ctx, node: Node) -> Expr {
     let name = node
-        .child_by_field_name("name")
+        .field("name")
         .map(|n| FunctionName::Named(cx.text(n).to_string()))
         .unwrap_or(FunctionName::Anonymous(Anonymous::Literal));
     let mut params = Vec::new();
     let mut class = cx.class.clone();
-    if let Some(r) = node.child_by_field_name("receiver") {
+    if let Some(r) = node.field("receiver") {
         let receiver = named_children(r)
             .into_iter()
             .find(|p| p.kind() == "parameter_declaration");
         if let Some(p) = receiver {
-            let ty = p.child_by_field_name("type").and_then(|t| type_name(cx, t));
+            let ty = p.field("type").and_then(|t| type_name(cx, t));
             let name = p
-                .child_by_field_name("name")
+                .field("name")
                 .map(|n| cx.text(n).to_string())
                 .unwrap_or_else(|| "_".into());
             class = ty.clone();
             params.push(Param::named(name, ty, Vec::new(), span(p)));
         }
     }
-    if let Some(ps) = node.child_by_field_name("parameters") {
+    if let Some(ps) = node.field("parameters") {
         params.extend(parameters(cx, ps));
     }
     let outer = std::mem::replace(&mut cx.class, class.clone());
     let mut body = Vec::new();
-    if let Some(b) = node.child_by_field_name("body") {
+    if let Some(b) = node.field("body") {
         statement(cx, b, &mut body);
     }
     cx.class = outer;
@@ -591,7 +567,7 @@ fn children_exprs(cx: &mut Ctx, node: Node) -> Vec<Expr> {
 /// The one named child of a wrapper node, lowered.
 fn inner(cx: &mut Ctx, node: Node, field: Option<&str>) -> Expr {
     let child = match field {
-        Some(f) => node.child_by_field_name(f),
+        Some(f) => node.field(f),
         None => named_children(node).first().copied(),
     };
     match child {
@@ -607,10 +583,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             ExprKind::Name(cx.text(node).to_string())
         }
         "selector_expression" => {
-            let operand = node.child_by_field_name("operand").map(|o| expr(cx, o));
-            let field = node
-                .child_by_field_name("field")
-                .map(|f| cx.text(f).to_string());
+            let operand = node.field("operand").map(|o| expr(cx, o));
+            let field = node.field("field").map(|f| cx.text(f).to_string());
             match (operand, field) {
                 (Some(o), Some(f)) => ExprKind::Member {
                     object: Box::new(o),
@@ -621,11 +595,11 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         }
         "qualified_type" => {
             let pkg = node
-                .child_by_field_name("package")
+                .field("package")
                 .map(|p| cx.text(p).to_string())
                 .unwrap_or_default();
             let name = node
-                .child_by_field_name("name")
+                .field("name")
                 .map(|n| cx.text(n).to_string())
                 .unwrap_or_default();
             ExprKind::Member {
@@ -642,19 +616,19 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         // The builtin `append(xs, a, b)` is the slice with more elements.
         "call_expression"
             if node
-                .child_by_field_name("function")
+                .field("function")
                 .is_some_and(|f| f.kind() == "identifier" && cx.text(f) == "append") =>
         {
             let items = node
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .map(|a| children_exprs(cx, a))
                 .unwrap_or_default();
             ExprKind::Array(items)
         }
         "call_expression" => {
-            let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
+            let callee = node.field("function").map(|f| expr(cx, f));
             let args = node
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .map(|a| {
                     named_children(a)
                         .into_iter()
@@ -674,8 +648,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         "composite_literal" => return composite(cx, node),
         "func_literal" => return function(cx, node),
         "index_expression" => {
-            let object = node.child_by_field_name("operand").map(|o| expr(cx, o));
-            let index = node.child_by_field_name("index").map(|i| expr(cx, i));
+            let object = node.field("operand").map(|o| expr(cx, o));
+            let index = node.field("index").map(|i| expr(cx, i));
             match (object, index) {
                 (Some(o), Some(i)) => ExprKind::Index {
                     object: Box::new(o),
@@ -686,12 +660,9 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         }
         "slice_expression" => {
             // `s[1:n]` is part of s; the bounds carry no data.
-            let operand = node.child_by_field_name("operand");
+            let operand = node.field("operand");
             let value = operand.map(|o| expr(cx, o));
-            let mut bound = |field| {
-                node.child_by_field_name(field)
-                    .map(|b| Box::new(expr(cx, b)))
-            };
+            let mut bound = |field| node.field(field).map(|b| Box::new(expr(cx, b)));
             let (start, end) = (bound("start"), bound("end"));
             let capacity = bound("capacity").map(|c| *c);
             let index = Expr::new(ExprKind::Range { start, end }, sp);
@@ -718,15 +689,12 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             return inner(cx, node, None);
         }
         "unary_expression" => {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| o.kind())
-                .unwrap_or("");
+            let op = node.field("operator").map(|o| o.kind()).unwrap_or("");
             if matches!(op, "&" | "*") {
                 return inner(cx, node, Some("operand"));
             }
             if op == "-" {
-                let operand = node.child_by_field_name("operand").map(|o| expr(cx, o));
+                let operand = node.field("operand").map(|o| expr(cx, o));
                 return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
             }
             ExprKind::Opaque(children_exprs(cx, node))
@@ -770,11 +738,11 @@ fn conversion_operand<'t>(cx: &Ctx, node: Node<'t>) -> Option<Node<'t>> {
         "complex128",
         "any",
     ];
-    let function = node.child_by_field_name("function")?;
+    let function = node.field("function")?;
     if function.kind() != "identifier" || !PREDECLARED.contains(&cx.text(function)) {
         return None;
     }
-    match named_children(node.child_by_field_name("arguments")?).as_slice() {
+    match named_children(node.field("arguments")?).as_slice() {
         [operand] => Some(*operand),
         _ => None,
     }
@@ -791,7 +759,7 @@ fn binary(cx: &mut Ctx, node: Node) -> Expr {
         }
         None => {
             let parts = children_exprs(cx, node);
-            let op = node.child_by_field_name("operator").map(|o| o.kind());
+            let op = node.field("operator").map(|o| o.kind());
             if op == Some("-") {
                 return difference(parts, sp);
             }
@@ -805,7 +773,7 @@ fn binary(cx: &mut Ctx, node: Node) -> Expr {
 fn literal_type(cx: &mut Ctx, ty: Node) -> Option<Expr> {
     match ty.kind() {
         "type_identifier" | "qualified_type" => Some(expr(cx, ty)),
-        "generic_type" => ty.child_by_field_name("type").map(|t| expr(cx, t)),
+        "generic_type" => ty.field("type").map(|t| expr(cx, t)),
         _ => None,
     }
 }
@@ -814,8 +782,8 @@ fn literal_type(cx: &mut Ctx, ty: Node) -> Option<Expr> {
 /// `map[string]any{"email": e}` is an object.
 fn composite(cx: &mut Ctx, node: Node) -> Expr {
     let sp = span(node);
-    let ty = node.child_by_field_name("type");
-    let Some(body) = node.child_by_field_name("body") else {
+    let ty = node.field("type");
+    let Some(body) = node.field("body") else {
         return Expr::opaque(Vec::new(), sp);
     };
     let kind = ty.map(|t| t.kind()).unwrap_or("");
@@ -868,7 +836,7 @@ fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String
         match el.kind() {
             "keyed_element" => {
                 let key_node = el
-                    .child_by_field_name("key")
+                    .field("key")
                     .and_then(|k| named_children(k).first().copied());
                 let key = key_node.and_then(|k| match k.kind() {
                     "interpreted_string_literal" | "raw_string_literal" => {
@@ -877,7 +845,7 @@ fn literal_entries(cx: &mut Ctx, body: Node, is_map: bool) -> Vec<(Option<String
                     "identifier" | "field_identifier" if !is_map => Some(cx.text(k).to_string()),
                     _ => None,
                 });
-                let value = match el.child_by_field_name("value") {
+                let value = match el.field("value") {
                     Some(v) => expr(cx, v),
                     None => Expr::opaque(Vec::new(), span(el)),
                 };

@@ -6,6 +6,7 @@
 //! the lowering context and helpers in `tree`.
 
 mod csharp;
+mod fields;
 mod go;
 mod java;
 mod javascript;

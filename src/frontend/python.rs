@@ -1,5 +1,6 @@
 //! Python front-end (tree-sitter-python).
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, base_type, difference, named_children, negated, number, span, unquote};
@@ -50,15 +51,12 @@ fn statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
         "decorated_definition" => decorated(cx, node),
         "class_definition" => class(cx, node, Vec::new()),
         "for_statement" => {
-            if let (Some(left), Some(right)) = (
-                node.child_by_field_name("left"),
-                node.child_by_field_name("right"),
-            ) {
+            if let (Some(left), Some(right)) = (node.field("left"), node.field("right")) {
                 let value = expr(cx, right);
                 bind(cx, left, value, node, out);
             }
             for field in ["body", "alternative"] {
-                if let Some(b) = node.child_by_field_name(field) {
+                if let Some(b) = node.field(field) {
                     statement(cx, b, out);
                 }
             }
@@ -75,11 +73,11 @@ fn statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
             }
         }
         "if_statement" | "elif_clause" | "while_statement" => {
-            if let Some(c) = node.child_by_field_name("condition") {
+            if let Some(c) = node.field("condition") {
                 out.push(Stmt::Expr(expr(cx, c)));
             }
             for child in named_children(node) {
-                if Some(child) != node.child_by_field_name("condition") {
+                if Some(child) != node.field("condition") {
                     statement(cx, child, out);
                 }
             }
@@ -103,12 +101,12 @@ fn statement(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
 }
 
 fn with_item(cx: &mut Ctx, item: Node, out: &mut Vec<Stmt>) {
-    let Some(value) = item.child_by_field_name("value") else {
+    let Some(value) = item.field("value") else {
         return;
     };
     if value.kind() == "as_pattern" {
         let children = named_children(value);
-        if let (Some(v), Some(alias)) = (children.first(), value.child_by_field_name("alias")) {
+        if let (Some(v), Some(alias)) = (children.first(), value.field("alias")) {
             let v = expr(cx, *v);
             let target = named_children(alias).first().copied().unwrap_or(alias);
             bind(cx, target, v, item, out);
@@ -119,19 +117,17 @@ fn with_item(cx: &mut Ctx, item: Node, out: &mut Vec<Stmt>) {
 }
 
 fn assignment(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
-    let Some(left) = node.child_by_field_name("left") else {
+    let Some(left) = node.field("left") else {
         return;
     };
-    let ty = node
-        .child_by_field_name("type")
-        .map(|t| base_type(cx.text(t)));
-    let right = node.child_by_field_name("right");
+    let ty = node.field("type").map(|t| base_type(cx.text(t)));
+    let right = node.field("right");
     if let Some(r) = right
         && r.kind() == "assignment"
     {
         // a = b = value
         assignment(cx, r, out);
-        if let Some(inner_left) = r.child_by_field_name("left") {
+        if let Some(inner_left) = r.field("left") {
             let v = expr(cx, inner_left);
             bind(cx, left, v, node, out);
         }
@@ -164,9 +160,7 @@ fn assignment(cx: &mut Ctx, node: Node, out: &mut Vec<Stmt>) {
 
 /// Binds `value` to a target pattern (name, attribute, subscript, tuple).
 fn bind(cx: &mut Ctx, target: Node, value: Expr, stmt: Node, out: &mut Vec<Stmt>) {
-    let ty = stmt
-        .child_by_field_name("type")
-        .map(|t| base_type(cx.text(t)));
+    let ty = stmt.field("type").map(|t| base_type(cx.text(t)));
     match target.kind() {
         "pattern_list" | "tuple_pattern" | "list_pattern" | "tuple" | "list" => {
             let names = named_children(target)
@@ -214,10 +208,7 @@ fn import(cx: &mut Ctx, node: Node) {
                 });
             }
             "aliased_import" => {
-                if let (Some(n), Some(a)) = (
-                    child.child_by_field_name("name"),
-                    child.child_by_field_name("alias"),
-                ) {
+                if let (Some(n), Some(a)) = (child.field("name"), child.field("alias")) {
                     cx.ir.imports.push(Import {
                         local: cx.text(a).to_string(),
                         path: cx.text(n).to_string(),
@@ -230,17 +221,14 @@ fn import(cx: &mut Ctx, node: Node) {
 }
 
 fn import_from(cx: &mut Ctx, node: Node) {
-    let Some(module) = node.child_by_field_name("module_name") else {
+    let Some(module) = node.field("module_name") else {
         return;
     };
     let module = cx.text(module).trim_start_matches('.').to_string();
     let mut cursor = node.walk();
     for name in node.children_by_field_name("name", &mut cursor) {
         let (path, local) = match name.kind() {
-            "aliased_import" => match (
-                name.child_by_field_name("name"),
-                name.child_by_field_name("alias"),
-            ) {
+            "aliased_import" => match (name.field("name"), name.field("alias")) {
                 (Some(n), Some(a)) => (cx.text(n).to_string(), cx.text(a).to_string()),
                 _ => continue,
             },
@@ -262,14 +250,14 @@ fn decorated(cx: &mut Ctx, node: Node) {
             && let Some(e) = named_children(child).first()
         {
             let target = if e.kind() == "call" {
-                e.child_by_field_name("function").unwrap_or(*e)
+                e.field("function").unwrap_or(*e)
             } else {
                 *e
             };
             decorators.push(cx.text(target).to_string());
         }
     }
-    if let Some(def) = node.child_by_field_name("definition") {
+    if let Some(def) = node.field("definition") {
         match def.kind() {
             "function_definition" => {
                 function(cx, def, decorators);
@@ -282,14 +270,14 @@ fn decorated(cx: &mut Ctx, node: Node) {
 
 fn function(cx: &mut Ctx, node: Node, decorators: Vec<String>) -> Expr {
     let name = node
-        .child_by_field_name("name")
+        .field("name")
         .map(|n| cx.text(n).to_string())
         .unwrap_or_default();
     let params = node
-        .child_by_field_name("parameters")
+        .field("parameters")
         .map(|p| parameters(cx, p))
         .unwrap_or_default();
-    let body = match node.child_by_field_name("body") {
+    let body = match node.field("body") {
         Some(b) if b.kind() == "block" => block(cx, b),
         Some(b) => vec![Stmt::Return(Some(expr(cx, b)), span(b))],
         None => Vec::new(),
@@ -318,19 +306,11 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
                     }
                     _ => None,
                 }),
-                p.child_by_field_name("type"),
+                p.field("type"),
                 None,
             ),
-            "default_parameter" => (
-                p.child_by_field_name("name"),
-                None,
-                p.child_by_field_name("value"),
-            ),
-            "typed_default_parameter" => (
-                p.child_by_field_name("name"),
-                p.child_by_field_name("type"),
-                p.child_by_field_name("value"),
-            ),
+            "default_parameter" => (p.field("name"), None, p.field("value")),
+            "typed_default_parameter" => (p.field("name"), p.field("type"), p.field("value")),
             // `*args` and `**fields` gather the rest (see below).
             "list_splat_pattern" | "dictionary_splat_pattern" => {
                 (named_children(p).into_iter().next(), None, None)
@@ -355,7 +335,7 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
         };
         // FastAPI: `email: str = Form(...)` marks the parameter as form data.
         if let Some(d) = default.filter(|d| d.kind() == "call")
-            && let Some(f) = d.child_by_field_name("function")
+            && let Some(f) = d.field("function")
         {
             annotations.push(cx.text(f).to_string());
         }
@@ -373,13 +353,13 @@ fn parameters(cx: &mut Ctx, node: Node) -> Vec<Param> {
 
 fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
     let name = node
-        .child_by_field_name("name")
+        .field("name")
         .map(|n| cx.text(n).to_string())
         .unwrap_or_default();
     let mut fields = Vec::new();
     let mut listed_fields = Vec::new();
     let bases = node
-        .child_by_field_name("superclasses")
+        .field("superclasses")
         .map(|list| {
             named_children(list)
                 .into_iter()
@@ -389,7 +369,7 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
         })
         .unwrap_or_default();
     let outer = cx.class.replace(name.clone());
-    if let Some(body) = node.child_by_field_name("body") {
+    if let Some(body) = node.field("body") {
         for child in named_children(body) {
             if child.kind() == "class_definition" {
                 listed_fields.extend(meta_fields(cx, child));
@@ -398,19 +378,17 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
             if child.kind() == "expression_statement" {
                 for a in named_children(child) {
                     if a.kind() == "assignment"
-                        && let Some(l) = a
-                            .child_by_field_name("left")
-                            .filter(|l| l.kind() == "identifier")
+                        && let Some(l) = a.field("left").filter(|l| l.kind() == "identifier")
                     {
                         let made_by = a
-                            .child_by_field_name("right")
+                            .field("right")
                             .filter(|r| r.kind() == "call")
-                            .and_then(|r| r.child_by_field_name("function"))
+                            .and_then(|r| r.field("function"))
                             .map(|f| cx.text(f).to_string());
                         fields.push(Field {
                             unserialized: false,
                             name: cx.text(l).to_string(),
-                            ty: a.child_by_field_name("type").map(|t| base_type(cx.text(t))),
+                            ty: a.field("type").map(|t| base_type(cx.text(t))),
                             made_by,
                             span: span(a),
                         });
@@ -436,19 +414,16 @@ fn class(cx: &mut Ctx, node: Node, _decorators: Vec<String>) {
 /// also inside a call: `fields = extra(["email"])`), as Django builds a
 /// form or serializer from a model's fields.
 fn meta_fields(cx: &Ctx, nested: Node) -> Vec<Field> {
-    let is_meta = nested
-        .child_by_field_name("name")
-        .is_some_and(|n| cx.text(n) == "Meta");
-    let Some(body) = nested.child_by_field_name("body").filter(|_| is_meta) else {
+    let is_meta = nested.field("name").is_some_and(|n| cx.text(n) == "Meta");
+    let Some(body) = nested.field("body").filter(|_| is_meta) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for statement in named_children(body) {
         for a in named_children(statement) {
-            let listed = a.kind() == "assignment"
-                && a.child_by_field_name("left")
-                    .is_some_and(|l| cx.text(l) == "fields");
-            let Some(right) = a.child_by_field_name("right").filter(|_| listed) else {
+            let listed =
+                a.kind() == "assignment" && a.field("left").is_some_and(|l| cx.text(l) == "fields");
+            let Some(right) = a.field("right").filter(|_| listed) else {
                 continue;
             };
             // Strings of the list, in it or one call deep, depth-bounded.
@@ -481,7 +456,7 @@ fn type_calls(cx: &Ctx, node: Node, out: &mut Vec<String>) {
     let mut stack = vec![(node, 0u8)];
     while let Some((n, depth)) = stack.pop() {
         if n.kind() == "call"
-            && let Some(f) = n.child_by_field_name("function")
+            && let Some(f) = n.field("function")
         {
             out.push(cx.text(f).to_string());
         } else if depth < 8 {
@@ -502,10 +477,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
     let kind = match node.kind() {
         "identifier" => ExprKind::Name(cx.text(node).to_string()),
         "attribute" => {
-            let object = node.child_by_field_name("object").map(|o| expr(cx, o));
-            let property = node
-                .child_by_field_name("attribute")
-                .map(|a| cx.text(a).to_string());
+            let object = node.field("object").map(|o| expr(cx, o));
+            let property = node.field("attribute").map(|a| cx.text(a).to_string());
             match (object, property) {
                 (Some(o), Some(p)) => ExprKind::Member {
                     object: Box::new(o),
@@ -515,8 +488,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             }
         }
         "subscript" => {
-            let object = node.child_by_field_name("value").map(|o| expr(cx, o));
-            let index = node.child_by_field_name("subscript").map(|i| expr(cx, i));
+            let object = node.field("value").map(|o| expr(cx, o));
+            let index = node.field("subscript").map(|i| expr(cx, i));
             match (object, index) {
                 (Some(o), Some(i)) => ExprKind::Index {
                     object: Box::new(o),
@@ -530,9 +503,9 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             }
         }
         "call" => {
-            let callee = node.child_by_field_name("function").map(|f| expr(cx, f));
+            let callee = node.field("function").map(|f| expr(cx, f));
             let args = node
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .map(|a| arguments(cx, a))
                 .unwrap_or_default();
             match callee {
@@ -547,10 +520,7 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         "string" => string(cx, node),
         "concatenated_string" => ExprKind::Format(children_exprs(cx, node)),
         "binary_operator" => {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| cx.text(o))
-                .unwrap_or("");
+            let op = node.field("operator").map(|o| cx.text(o)).unwrap_or("");
             let parts = children_exprs(cx, node);
             if op == "+" || op == "%" {
                 ExprKind::Format(parts)
@@ -561,10 +531,7 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             }
         }
         "boolean_operator" => {
-            let op = node
-                .child_by_field_name("operator")
-                .map(|o| cx.text(o))
-                .unwrap_or("");
+            let op = node.field("operator").map(|o| cx.text(o)).unwrap_or("");
             let parts = children_exprs(cx, node);
             if op == "or" {
                 ExprKind::Either(parts)
@@ -595,8 +562,8 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             for child in named_children(node) {
                 match child.kind() {
                     "pair" => {
-                        let key = child.child_by_field_name("key");
-                        let value = child.child_by_field_name("value").map(|v| expr(cx, v));
+                        let key = child.field("key");
+                        let value = child.field("value").map(|v| expr(cx, v));
                         let key_text = key.map(|k| {
                             if k.kind() == "string" {
                                 unquote(cx.text(k))
@@ -629,10 +596,10 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         | "set_comprehension"
         | "dictionary_comprehension" => {
             // The element expression carries the data of the iterated values.
-            let body = node.child_by_field_name("body").map(|b| expr(cx, b));
+            let body = node.field("body").map(|b| expr(cx, b));
             let rest: Vec<Expr> = named_children(node)
                 .into_iter()
-                .filter(|c| Some(*c) != node.child_by_field_name("body"))
+                .filter(|c| Some(*c) != node.field("body"))
                 .map(|c| expr(cx, c))
                 .collect();
             let mut parts: Vec<Expr> = body.into_iter().collect();
@@ -641,10 +608,10 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
         }
         "lambda" => {
             let params = node
-                .child_by_field_name("parameters")
+                .field("parameters")
                 .map(|p| parameters(cx, p))
                 .unwrap_or_default();
-            let body = node.child_by_field_name("body").map(|b| expr(cx, b));
+            let body = node.field("body").map(|b| expr(cx, b));
             let f = Function {
                 name: FunctionName::Anonymous(Anonymous::Lambda),
                 class: cx.class.clone(),
@@ -658,19 +625,15 @@ fn expr_inner(cx: &mut Ctx, node: Node) -> Expr {
             return cx.hoist(f);
         }
         "integer" => number(cx.text(node)),
-        "unary_operator"
-            if node
-                .child_by_field_name("operator")
-                .is_some_and(|o| o.kind() == "-") =>
-        {
-            let operand = node.child_by_field_name("argument").map(|a| expr(cx, a));
+        "unary_operator" if node.field("operator").is_some_and(|o| o.kind() == "-") => {
+            let operand = node.field("argument").map(|a| expr(cx, a));
             return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
         }
         "slice" => slice(cx, node),
         "float" | "true" | "false" | "none" | "ellipsis" => ExprKind::Literal,
         "keyword_argument" => {
             return node
-                .child_by_field_name("value")
+                .field("value")
                 .map(|v| expr(cx, v))
                 .unwrap_or(Expr::new(ExprKind::Literal, sp));
         }
@@ -722,7 +685,7 @@ fn string(cx: &mut Ctx, node: Node) -> ExprKind {
             }
             "interpolation" => {
                 if let Some(e) = c
-                    .child_by_field_name("expression")
+                    .field("expression")
                     .or_else(|| named_children(c).first().copied())
                 {
                     parts.push(expr(cx, e));
@@ -738,10 +701,8 @@ fn arguments(cx: &mut Ctx, node: Node) -> Vec<Arg> {
     let mut args = Vec::new();
     for child in named_children(node) {
         if child.kind() == "keyword_argument" {
-            let name = child
-                .child_by_field_name("name")
-                .map(|n| cx.text(n).to_string());
-            if let Some(v) = child.child_by_field_name("value") {
+            let name = child.field("name").map(|n| cx.text(n).to_string());
+            if let Some(v) = child.field("value") {
                 args.push(Arg {
                     name,
                     value: expr(cx, v),

@@ -13,6 +13,7 @@
 //! expression has statements of its own, lowered inside [`nested`] so that
 //! they do not mix with those of the statement around it.
 
+use crate::frontend::fields::Fields;
 use cpu_time::ThreadTime;
 use tree_sitter::{Node, ParseOptions, Parser, Tree};
 
@@ -434,7 +435,7 @@ pub fn plus_chain<'t>(node: Node<'t>, src: &str) -> Option<Vec<Node<'t>>> {
 pub fn operator_chain<'t>(node: Node<'t>, src: &str, operator: &str) -> Option<Vec<Node<'t>>> {
     let is_link = |n: Node| {
         n.kind() == "binary_expression"
-            && n.child_by_field_name("operator")
+            && n.field("operator")
                 .is_some_and(|o| src.get(o.byte_range()) == Some(operator))
     };
     if !is_link(node) {
@@ -443,10 +444,7 @@ pub fn operator_chain<'t>(node: Node<'t>, src: &str, operator: &str) -> Option<V
     let mut rights = Vec::new();
     let mut cur = node;
     while is_link(cur) {
-        match (
-            cur.child_by_field_name("left"),
-            cur.child_by_field_name("right"),
-        ) {
+        match (cur.field("left"), cur.field("right")) {
             (Some(l), Some(r)) => {
                 rights.push(r);
                 cur = l;

@@ -3,6 +3,7 @@
 //! constructors and accessors, and the parameters with the attributes that
 //! mark them.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use crate::frontend::tree::{Ctx, named_children, nested, plus_chain, span};
@@ -32,7 +33,7 @@ impl Lower<'_> {
             return;
         }
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let mut fields = Vec::new();
@@ -58,16 +59,13 @@ impl Lower<'_> {
             .flat_map(named_children)
             .filter_map(|b| {
                 let b = match b.kind() {
-                    "primary_constructor_base_type" => b.child_by_field_name("type")?,
+                    "primary_constructor_base_type" => b.field("type")?,
                     _ => b,
                 };
                 type_name(&self.cx, b)
             })
             .collect();
-        let members = node
-            .child_by_field_name("body")
-            .map(named_children)
-            .unwrap_or_default();
+        let members = node.field("body").map(named_children).unwrap_or_default();
         let mut constants = self.constants.clone();
         for m in &members {
             match m.kind() {
@@ -78,14 +76,12 @@ impl Lower<'_> {
                     else {
                         continue;
                     };
-                    let ty = decl
-                        .child_by_field_name("type")
-                        .and_then(|t| type_name(&self.cx, t));
+                    let ty = decl.field("type").and_then(|t| type_name(&self.cx, t));
                     let constant = has_modifier(&self.cx, *m, "const")
                         || (has_modifier(&self.cx, *m, "static")
                             && has_modifier(&self.cx, *m, "readonly"));
                     for d in named_children(decl) {
-                        let Some(n) = d.child_by_field_name("name") else {
+                        let Some(n) = d.field("name") else {
                             continue;
                         };
                         let field = self.cx.text(n).to_string();
@@ -107,19 +103,17 @@ impl Lower<'_> {
                     }
                 }
                 "property_declaration" => {
-                    if let Some(n) = m.child_by_field_name("name") {
-                        let ty = m
-                            .child_by_field_name("type")
-                            .and_then(|t| type_name(&self.cx, t));
+                    if let Some(n) = m.field("name") {
+                        let ty = m.field("type").and_then(|t| type_name(&self.cx, t));
                         let field = self.cx.text(n).to_string();
                         if has_modifier(&self.cx, *m, "const")
                             || (has_modifier(&self.cx, *m, "static")
-                                && m.child_by_field_name("value")
+                                && m.field("value")
                                     .is_some_and(|v| v.kind() == "arrow_expression_clause"))
                         {
                             // `static string Url => "https://..";`
                             if let Some(text) = m
-                                .child_by_field_name("value")
+                                .field("value")
                                 .and_then(|v| named_children(v).first().copied())
                                 .and_then(|v| self.constant_text(v, &constants))
                             {
@@ -184,11 +178,9 @@ impl Lower<'_> {
                     else {
                         continue;
                     };
-                    let ty = decl
-                        .child_by_field_name("type")
-                        .and_then(|t| type_name(&self.cx, t));
+                    let ty = decl.field("type").and_then(|t| type_name(&self.cx, t));
                     for d in named_children(decl) {
-                        let Some(n) = d.child_by_field_name("name") else {
+                        let Some(n) = d.field("name") else {
                             continue;
                         };
                         let Some(v) = named_children(d).into_iter().rfind(|c| *c != n) else {
@@ -199,14 +191,10 @@ impl Lower<'_> {
                 }
                 "property_declaration" => {
                     // `public string Email { get; set; } = "";`, not `=> x`.
-                    if let (Some(n), Some(v)) = (
-                        m.child_by_field_name("name"),
-                        m.child_by_field_name("value"),
-                    ) && v.kind() != "arrow_expression_clause"
+                    if let (Some(n), Some(v)) = (m.field("name"), m.field("value"))
+                        && v.kind() != "arrow_expression_clause"
                     {
-                        let ty = m
-                            .child_by_field_name("type")
-                            .and_then(|t| type_name(&self.cx, t));
+                        let ty = m.field("type").and_then(|t| type_name(&self.cx, t));
                         self.field_init(n, ty, v, span(*m), &mut inits);
                     }
                 }
@@ -270,22 +258,22 @@ impl Lower<'_> {
     /// after the property.
     fn accessors(&mut self, node: Node) {
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_else(|| "this[]".into());
         let mut bodies = Vec::new();
         if let Some(v) = node
-            .child_by_field_name("value")
+            .field("value")
             .filter(|v| v.kind() == "arrow_expression_clause")
         {
             bodies.push((v, false));
         }
-        if let Some(list) = node.child_by_field_name("accessors") {
+        if let Some(list) = node.field("accessors") {
             for a in named_children(list) {
                 let setter = a
-                    .child_by_field_name("name")
+                    .field("name")
                     .is_some_and(|n| matches!(self.cx.text(n), "set" | "init"));
-                if let Some(b) = a.child_by_field_name("body") {
+                if let Some(b) = a.field("body") {
                     bodies.push((b, setter));
                 }
             }
@@ -313,7 +301,7 @@ impl Lower<'_> {
         let name = match node.kind() {
             "operator_declaration" | "conversion_operator_declaration" => "operator".to_string(),
             _ => node
-                .child_by_field_name("name")
+                .field("name")
                 .map(|n| self.cx.text(n).to_string())
                 .unwrap_or_default(),
         };
@@ -323,10 +311,10 @@ impl Lower<'_> {
             .map(|(n, _)| n)
             .collect();
         let params = node
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(|ps| self.parameters(ps))
             .unwrap_or_default();
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         // `: this(..)` / `: base(..)` runs before the body.
         let init = named_children(node)
             .into_iter()
@@ -430,7 +418,7 @@ impl Lower<'_> {
             if p.kind() != "parameter" {
                 continue;
             }
-            let Some(name) = p.child_by_field_name("name") else {
+            let Some(name) = p.field("name") else {
                 continue;
             };
             let mut annotations = Vec::new();
@@ -445,9 +433,7 @@ impl Lower<'_> {
             let rest = p.children(&mut cursor).any(|c| c.kind() == "params");
             params.push(CsParam {
                 name: self.cx.text(name).to_string(),
-                ty: p
-                    .child_by_field_name("type")
-                    .and_then(|t| type_name(&self.cx, t)),
+                ty: p.field("type").and_then(|t| type_name(&self.cx, t)),
                 annotations,
                 span: span(p),
                 key,
@@ -467,7 +453,7 @@ impl Lower<'_> {
             }
             for a in named_children(list) {
                 if a.kind() == "attribute"
-                    && let Some(n) = a.child_by_field_name("name")
+                    && let Some(n) = a.field("name")
                 {
                     let name: String = self.cx.text(n).split_whitespace().collect();
                     let name = super::base_type(&name);
@@ -520,7 +506,7 @@ fn attribute_key(cx: &Ctx, attribute: Node) -> Option<String> {
         .find(|c| c.kind() == "attribute_argument_list")?;
     let mut key = None;
     for a in named_children(args) {
-        let named = a.child_by_field_name("name").map(|n| cx.text(n));
+        let named = a.field("name").map(|n| cx.text(n));
         if named.is_some_and(|n| n != "Name") {
             continue;
         }

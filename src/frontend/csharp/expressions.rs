@@ -3,6 +3,7 @@
 //! anonymous objects, string building, lambdas, patterns, `switch`
 //! expressions and LINQ queries.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use crate::frontend::tree::{
@@ -90,7 +91,7 @@ impl Lower<'_> {
                     .cloned()
                     .unwrap_or_else(|| Expr::opaque(Vec::new(), sp));
                 let name = node
-                    .child_by_field_name("name")
+                    .field("name")
                     .map(|n| self.simple_name(n))
                     .unwrap_or_default();
                 ExprKind::Member {
@@ -108,7 +109,7 @@ impl Lower<'_> {
             }
             "conditional_access_expression" => {
                 // `a?.b.c`: `.b` is a member of `a`.
-                let Some(cond) = node.child_by_field_name("condition") else {
+                let Some(cond) = node.field("condition") else {
                     return Expr::opaque(Vec::new(), sp);
                 };
                 let object = self.expr(cond);
@@ -141,7 +142,7 @@ impl Lower<'_> {
             }
             "anonymous_object_creation_expression" => ExprKind::Object(self.anonymous(node)),
             "element_access_expression" => {
-                let object = match node.child_by_field_name("expression") {
+                let object = match node.field("expression") {
                     Some(o) => self.expr(o),
                     None => Expr::opaque(Vec::new(), sp),
                 };
@@ -153,10 +154,10 @@ impl Lower<'_> {
             "interpolated_string_expression" => self.interpolated(node),
             "binary_expression" => return self.binary(node),
             "conditional_expression" => {
-                let cond = node.child_by_field_name("condition").map(|c| self.expr(c));
+                let cond = node.field("condition").map(|c| self.expr(c));
                 let mut parts = Vec::new();
                 for field in ["consequence", "alternative"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         parts.push(self.expr(b));
                     }
                 }
@@ -165,13 +166,13 @@ impl Lower<'_> {
                 ExprKind::Either(parts)
             }
             "cast_expression" => {
-                return match node.child_by_field_name("value") {
+                return match node.field("value") {
                     Some(v) => self.expr(v),
                     None => Expr::opaque(Vec::new(), sp),
                 };
             }
             "as_expression" => {
-                return match node.child_by_field_name("left") {
+                return match node.field("left") {
                     Some(v) => self.expr(v),
                     None => Expr::opaque(Vec::new(), sp),
                 };
@@ -221,7 +222,7 @@ impl Lower<'_> {
             "lambda_expression" | "anonymous_method_expression" => return self.lambda(node),
             "declaration_expression" => {
                 // `out var user`: a new local, assigned by the call.
-                return match node.child_by_field_name("name") {
+                return match node.field("name") {
                     Some(n) => {
                         let name = self.cx.text(n).to_string();
                         self.locals.push(name.clone());
@@ -248,8 +249,8 @@ impl Lower<'_> {
             }
             "switch_expression" => return self.switch_value(node),
             "is_pattern_expression" => {
-                let value = node.child_by_field_name("expression").map(|e| self.expr(e));
-                if let (Some(v), Some(p)) = (&value, node.child_by_field_name("pattern")) {
+                let value = node.field("expression").map(|e| self.expr(e));
+                if let (Some(v), Some(p)) = (&value, node.field("pattern")) {
                     self.pattern(p, v.clone());
                 }
                 ExprKind::Opaque(value.into_iter().collect())
@@ -288,7 +289,7 @@ impl Lower<'_> {
     /// `object[args]`: an index by the first argument.
     fn indexed(&mut self, object: Expr, node: Node, sp: Span) -> Expr {
         let args: Vec<Node> = node
-            .child_by_field_name("subscript")
+            .field("subscript")
             .or_else(|| {
                 named_children(node)
                     .into_iter()
@@ -315,10 +316,10 @@ impl Lower<'_> {
     fn member_access(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.simple_name(n))
             .unwrap_or_default();
-        let object = node.child_by_field_name("expression");
+        let object = node.field("expression");
         // `this.Url`, `SmsClient.Url`: a constant of this or an enclosing class.
         if let Some(o) = object {
             let owner = self.cx.text(o);
@@ -347,9 +348,7 @@ impl Lower<'_> {
         named_children(node)
             .into_iter()
             .map(|a| {
-                let name = a
-                    .child_by_field_name("name")
-                    .map(|n| self.cx.text(n).to_string());
+                let name = a.field("name").map(|n| self.cx.text(n).to_string());
                 Arg {
                     name,
                     value: self.expr(a),
@@ -360,7 +359,7 @@ impl Lower<'_> {
 
     fn invocation(&mut self, node: Node) -> Expr {
         let sp = span(node);
-        let function = node.child_by_field_name("function");
+        let function = node.field("function");
         // `nameof(user.Email)` is the text `Email`, a name and no data.
         if function.is_some_and(|f| self.cx.text(f) == "nameof") {
             return Expr::new(ExprKind::Literal, sp);
@@ -370,7 +369,7 @@ impl Lower<'_> {
             None => Expr::opaque(Vec::new(), sp),
         };
         let args = node
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| self.arguments(a))
             .unwrap_or_default();
         Expr::new(
@@ -389,7 +388,7 @@ impl Lower<'_> {
     fn creation(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let ty = node
-            .child_by_field_name("type")
+            .field("type")
             .and_then(|t| type_name(&self.cx, t))
             .unwrap_or_else(|| "new".into());
         let mut args = named_children(node)
@@ -397,7 +396,7 @@ impl Lower<'_> {
             .find(|c| c.kind() == "argument_list")
             .map(|a| self.arguments(a))
             .unwrap_or_default();
-        if let Some(init) = node.child_by_field_name("initializer").or_else(|| {
+        if let Some(init) = node.field("initializer").or_else(|| {
             named_children(node)
                 .into_iter()
                 .find(|c| c.kind() == "initializer_expression")
@@ -430,10 +429,7 @@ impl Lower<'_> {
         let mut entries = Vec::new();
         for i in items {
             let (k, v) = match i.kind() {
-                "assignment_expression" => (
-                    i.child_by_field_name("left"),
-                    i.child_by_field_name("right"),
-                ),
+                "assignment_expression" => (i.field("left"), i.field("right")),
                 _ => {
                     let pair = named_children(i);
                     (pair.first().copied(), pair.get(1).copied())
@@ -481,7 +477,7 @@ impl Lower<'_> {
     }
 
     fn lambda(&mut self, node: Node) -> Expr {
-        let params = match node.child_by_field_name("parameters") {
+        let params = match node.field("parameters") {
             Some(p) if p.kind() == "implicit_parameter" || p.kind() == "identifier" => {
                 vec![CsParam {
                     name: self.cx.text(p).to_string(),
@@ -499,7 +495,7 @@ impl Lower<'_> {
                 .map(|p| self.parameters(p))
                 .unwrap_or_default(),
         };
-        let body = node.child_by_field_name("body").or_else(|| {
+        let body = node.field("body").or_else(|| {
             named_children(node)
                 .into_iter()
                 .rfind(|c| c.kind() == "block")
@@ -528,13 +524,8 @@ impl Lower<'_> {
         let sp = span(node);
         match node.kind() {
             "declaration_pattern" | "var_pattern" | "recursive_pattern" => {
-                if let Some(n) = node
-                    .child_by_field_name("name")
-                    .filter(|n| n.kind() == "identifier")
-                {
-                    let ty = node
-                        .child_by_field_name("type")
-                        .and_then(|t| type_name(&self.cx, t));
+                if let Some(n) = node.field("name").filter(|n| n.kind() == "identifier") {
+                    let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
                     let stmt = self.bind(n, ty, Some(value.clone()), sp);
                     self.cx.emit(stmt);
                 }
@@ -616,7 +607,7 @@ impl Lower<'_> {
         for clause in named_children(node) {
             match clause.kind() {
                 "from_clause" | "join_clause" | "let_clause" => {
-                    let name = clause.child_by_field_name("name").or_else(|| {
+                    let name = clause.field("name").or_else(|| {
                         named_children(clause)
                             .into_iter()
                             .find(|c| c.kind() == "identifier")
@@ -660,12 +651,12 @@ impl Lower<'_> {
             return Expr::new(ExprKind::Format(parts), sp);
         }
         let op = node
-            .child_by_field_name("operator")
+            .field("operator")
             .map(|o| self.cx.text(o))
             .unwrap_or("");
         let parts = ["left", "right"]
             .into_iter()
-            .filter_map(|f| node.child_by_field_name(f))
+            .filter_map(|f| node.field(f))
             .map(|c| self.expr(c))
             .collect();
         match op {

@@ -39,6 +39,7 @@
 mod classes;
 mod expressions;
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, base_type, named_children, span};
@@ -99,7 +100,7 @@ struct CsParam {
 fn type_name(cx: &Ctx, node: Node) -> Option<String> {
     let node = match node.kind() {
         "nullable_type" | "ref_type" | "scoped_type" | "array_type" | "pointer_type" => node
-            .child_by_field_name("type")
+            .field("type")
             .or_else(|| named_children(node).first().copied())
             .unwrap_or(node),
         _ => node,
@@ -205,20 +206,20 @@ impl<'s> Lower<'s> {
                     .push(out, Stmt::Expr(Expr::opaque(children, span(node))));
             }
             "if_statement" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
                 for field in ["consequence", "alternative"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         self.scoped(b, out);
                     }
                 }
             }
             "while_statement" | "do_statement" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
             }
@@ -232,10 +233,10 @@ impl<'s> Lower<'s> {
                 for init in inits {
                     self.statement_part(init, out);
                 }
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
                 let mut cursor = node.walk();
@@ -251,11 +252,9 @@ impl<'s> Lower<'s> {
             "foreach_statement" => {
                 let mark = self.locals.len();
                 // `foreach (var u in users)` binds u to the elements of users.
-                let value = node.child_by_field_name("right").map(|v| self.expr(v));
-                let ty = node
-                    .child_by_field_name("type")
-                    .and_then(|t| type_name(&self.cx, t));
-                match node.child_by_field_name("left") {
+                let value = node.field("right").map(|v| self.expr(v));
+                let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
+                match node.field("left") {
                     Some(l) if l.kind() == "identifier" => {
                         let stmt = self.bind(l, ty, value, span(node));
                         self.cx.push(out, stmt);
@@ -265,7 +264,7 @@ impl<'s> Lower<'s> {
                             .into_iter()
                             .filter_map(|c| match c.kind() {
                                 "identifier" => Some(c),
-                                _ => c.child_by_field_name("name"),
+                                _ => c.field("name"),
                             })
                             .collect();
                         let locals = names
@@ -285,7 +284,7 @@ impl<'s> Lower<'s> {
                     }
                     None => {}
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
                 self.locals.truncate(mark);
@@ -305,9 +304,7 @@ impl<'s> Lower<'s> {
                 for child in named_children(node) {
                     match child.kind() {
                         "variable_declaration" => self.declaration(child, out),
-                        _ if Some(child) == node.child_by_field_name("body") => {
-                            self.statement(child, out)
-                        }
+                        _ if Some(child) == node.field("body") => self.statement(child, out),
                         _ if child.kind().ends_with("statement") || child.kind() == "block" => {
                             self.statement(child, out)
                         }
@@ -326,10 +323,10 @@ impl<'s> Lower<'s> {
                 }
             }
             "switch_statement" => {
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.field("value") {
                     self.push_expr(out, v);
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     let mark = self.locals.len();
                     for section in named_children(body) {
                         for child in named_children(section) {
@@ -350,13 +347,13 @@ impl<'s> Lower<'s> {
             "labeled_statement" | "global_statement" | "compilation_unit" | "declaration_list"
             | "preproc_if" | "preproc_elif" | "preproc_else" => self.statements(node, out),
             "namespace_declaration" => {
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.statements(b, out);
                 }
             }
             "local_function_statement" => {
                 let f = self.function(node);
-                if let Some(n) = node.child_by_field_name("name") {
+                if let Some(n) = node.field("name") {
                     let stmt = self.bind(n, None, Some(f), span(node));
                     self.cx.push(out, stmt);
                 }
@@ -388,10 +385,8 @@ impl<'s> Lower<'s> {
         for child in named_children(node) {
             match child.kind() {
                 "catch_declaration" => {
-                    if let Some(n) = child.child_by_field_name("name") {
-                        let ty = child
-                            .child_by_field_name("type")
-                            .and_then(|t| type_name(&self.cx, t));
+                    if let Some(n) = child.field("name") {
+                        let ty = child.field("type").and_then(|t| type_name(&self.cx, t));
                         let stmt = self.bind(n, ty, None, span(child));
                         out.push(stmt);
                     }
@@ -418,14 +413,12 @@ impl<'s> Lower<'s> {
                 None => return,
             }
         };
-        let ty = decl
-            .child_by_field_name("type")
-            .and_then(|t| type_name(&self.cx, t));
+        let ty = decl.field("type").and_then(|t| type_name(&self.cx, t));
         for d in named_children(decl) {
             if d.kind() != "variable_declarator" {
                 continue;
             }
-            let name = d.child_by_field_name("name");
+            let name = d.field("name");
             let value = named_children(d)
                 .into_iter()
                 .rfind(|c| Some(*c) != name && c.kind() != "bracketed_argument_list")
@@ -470,12 +463,12 @@ impl<'s> Lower<'s> {
     }
 
     fn assignment_stmt(&mut self, node: Node) -> Option<Stmt> {
-        let left = node.child_by_field_name("left")?;
+        let left = node.field("left")?;
         let op = node
-            .child_by_field_name("operator")
+            .field("operator")
             .map(|o| self.cx.text(o))
             .unwrap_or("=");
-        let value = node.child_by_field_name("right").map(|r| self.expr(r));
+        let value = node.field("right").map(|r| self.expr(r));
         let sp = span(node);
         if left.kind() == "tuple_expression" {
             // `(a, b) = (x, y)`: each name from its position.
@@ -483,7 +476,7 @@ impl<'s> Lower<'s> {
                 .into_iter()
                 .filter_map(|a| named_children(a).into_iter().next())
                 .map(|n| match n.kind() {
-                    "declaration_expression" => n.child_by_field_name("name").unwrap_or(n),
+                    "declaration_expression" => n.field("name").unwrap_or(n),
                     _ => n,
                 })
                 .filter(|n| n.kind() == "identifier")
@@ -519,7 +512,7 @@ impl<'s> Lower<'s> {
     fn using(&mut self, node: Node) {
         let mut cursor = node.walk();
         let is_static = node.children(&mut cursor).any(|c| c.kind() == "static");
-        let alias = node.child_by_field_name("name");
+        let alias = node.field("name");
         let Some(path) = named_children(node).into_iter().rfind(|c| {
             Some(*c) != alias
                 && matches!(

@@ -2,6 +2,7 @@
 //! constants among them, their field initializers, methods and
 //! constructors, and the parameters with the annotations that mark them.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use crate::frontend::tree::{Ctx, named_children, nested, plus_chain, span, unquote};
@@ -15,13 +16,13 @@ impl Lower<'_> {
             return;
         }
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let mut fields = Vec::new();
         // Record components are the record's fields.
         let components = node
-            .child_by_field_name("parameters")
+            .field("parameters")
             .filter(|_| node.kind() == "record_declaration");
         if let Some(ps) = components {
             for JParam { name, ty, span, .. } in self.parameters(ps) {
@@ -34,16 +35,11 @@ impl Lower<'_> {
                 });
             }
         }
-        let members = node
-            .child_by_field_name("body")
-            .map(class_members)
-            .unwrap_or_default();
+        let members = node.field("body").map(class_members).unwrap_or_default();
         let mut constants = self.constants.clone();
         for m in &members {
             if matches!(m.kind(), "field_declaration" | "constant_declaration") {
-                let ty = m
-                    .child_by_field_name("type")
-                    .and_then(|t| type_name(&self.cx, t));
+                let ty = m.field("type").and_then(|t| type_name(&self.cx, t));
                 // Interface fields are implicitly final.
                 let is_final = m.kind() == "constant_declaration"
                     || named_children(*m)
@@ -55,11 +51,11 @@ impl Lower<'_> {
                         });
                 let mut cursor = m.walk();
                 for d in m.children_by_field_name("declarator", &mut cursor) {
-                    if let Some(n) = d.child_by_field_name("name") {
+                    if let Some(n) = d.field("name") {
                         let field = self.cx.text(n).to_string();
                         if is_final
                             && let Some(text) = d
-                                .child_by_field_name("value")
+                                .field("value")
                                 .and_then(|v| self.constant_text(v, &constants))
                         {
                             constants.push((field.clone(), text));
@@ -145,7 +141,7 @@ impl Lower<'_> {
                     self.function(*m, components);
                 }
                 "enum_constant" => {
-                    if let Some(body) = m.child_by_field_name("body") {
+                    if let Some(body) = m.field("body") {
                         let inner = class_members(body);
                         let names = self.fields.clone();
                         self.class_body(class, &inner, names, None);
@@ -164,18 +160,13 @@ impl Lower<'_> {
     /// `private Logger log = LoggerFactory.getLogger(X.class);` assigns
     /// `this.log`.
     fn field_inits(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        let ty = node
-            .child_by_field_name("type")
-            .and_then(|t| type_name(&self.cx, t));
+        let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
         let mut cursor = node.walk();
         let declarators: Vec<Node> = node
             .children_by_field_name("declarator", &mut cursor)
             .collect();
         for d in declarators {
-            let (Some(n), Some(v)) = (
-                d.child_by_field_name("name"),
-                d.child_by_field_name("value"),
-            ) else {
+            let (Some(n), Some(v)) = (d.field("name"), d.field("value")) else {
                 continue;
             };
             let value = self.expr(v);
@@ -202,7 +193,7 @@ impl Lower<'_> {
     /// components, the parameters of its compact constructor.
     pub(super) fn function(&mut self, node: Node, components: Option<Node>) -> Expr {
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let name = FunctionName::Named(name);
@@ -212,14 +203,14 @@ impl Lower<'_> {
             .map(|(n, _)| n)
             .collect();
         let mut params = components.map(|c| self.parameters(c)).unwrap_or_default();
-        if let Some(ps) = node.child_by_field_name("parameters") {
+        if let Some(ps) = node.field("parameters") {
             params.extend(self.parameters(ps));
         }
         let mark = self.locals.len();
         let (params, body) = nested(self, |lw| {
             let mut body = Vec::new();
             let params = lw.bind_params(params, &mut body);
-            if let Some(b) = node.child_by_field_name("body") {
+            if let Some(b) = node.field("body") {
                 lw.statement(b, &mut body);
             }
             lw.cx.flush(&mut body);
@@ -271,9 +262,7 @@ impl Lower<'_> {
         let mut params = Vec::new();
         for p in named_children(node) {
             let (name, ty) = match p.kind() {
-                "formal_parameter" => {
-                    (p.child_by_field_name("name"), p.child_by_field_name("type"))
-                }
+                "formal_parameter" => (p.field("name"), p.field("type")),
                 "spread_parameter" => {
                     let children = named_children(p);
                     let ty = children
@@ -283,7 +272,7 @@ impl Lower<'_> {
                     let name = children
                         .iter()
                         .find(|c| c.kind() == "variable_declarator")
-                        .and_then(|d| d.child_by_field_name("name"));
+                        .and_then(|d| d.field("name"));
                     (name, ty)
                 }
                 "identifier" => (Some(p), None),
@@ -318,7 +307,7 @@ impl Lower<'_> {
             }
             for a in named_children(m) {
                 if matches!(a.kind(), "annotation" | "marker_annotation")
-                    && let Some(n) = a.child_by_field_name("name")
+                    && let Some(n) = a.field("name")
                 {
                     let name: String = self.cx.text(n).split_whitespace().collect();
                     out.push((name, a));
@@ -364,15 +353,15 @@ impl Lower<'_> {
 /// A request key given as an annotation's only string argument, or as its
 /// `value`/`name` element: `@RequestParam("phone")`, `@RequestParam(name = "phone")`.
 fn annotation_key(cx: &Ctx, annotation: Node) -> Option<String> {
-    let args = annotation.child_by_field_name("arguments")?;
+    let args = annotation.field("arguments")?;
     let mut key = None;
     for a in named_children(args) {
         let literal = match a.kind() {
             "string_literal" => Some(a),
             "element_value_pair" => a
-                .child_by_field_name("key")
+                .field("key")
                 .filter(|k| matches!(cx.text(*k), "value" | "name"))
-                .and_then(|_| a.child_by_field_name("value"))
+                .and_then(|_| a.field("value"))
                 .filter(|v| v.kind() == "string_literal"),
             _ => None,
         };

@@ -2,6 +2,7 @@
 //! resolved), member access, calls and `new`, string building, lambdas and
 //! anonymous classes, and `switch` used as a value.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use crate::frontend::tree::{
@@ -15,11 +16,11 @@ impl Lower<'_> {
     pub(super) fn explicit_constructor(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let callee = node
-            .child_by_field_name("constructor")
+            .field("constructor")
             .map(|c| self.cx.text(c).to_string())
             .unwrap_or_else(|| "super".into());
         let args = node
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| self.arguments(a))
             .unwrap_or_default();
         Expr::new(
@@ -94,8 +95,8 @@ impl Lower<'_> {
             "method_invocation" => return self.invocation(node),
             "object_creation_expression" => return self.creation(node),
             "array_access" => {
-                let object = node.child_by_field_name("array").map(|o| self.expr(o));
-                let index = node.child_by_field_name("index").map(|i| self.expr(i));
+                let object = node.field("array").map(|o| self.expr(o));
+                let index = node.field("index").map(|i| self.expr(i));
                 match (object, index) {
                     (Some(o), Some(i)) => ExprKind::Index {
                         object: Box::new(o),
@@ -107,17 +108,17 @@ impl Lower<'_> {
             "string_literal" => self.string(node),
             "template_expression" => {
                 let parts = node
-                    .child_by_field_name("template_argument")
+                    .field("template_argument")
                     .map(|t| vec![Expr::new(self.string(t), span(t))])
                     .unwrap_or_default();
                 ExprKind::Format(parts)
             }
             "binary_expression" => return self.binary(node),
             "ternary_expression" => {
-                let cond = node.child_by_field_name("condition").map(|c| self.expr(c));
+                let cond = node.field("condition").map(|c| self.expr(c));
                 let mut parts = Vec::new();
                 for field in ["consequence", "alternative"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         parts.push(self.expr(b));
                     }
                 }
@@ -126,7 +127,7 @@ impl Lower<'_> {
                 ExprKind::Either(parts)
             }
             "cast_expression" => {
-                return match node.child_by_field_name("value") {
+                return match node.field("value") {
                     Some(v) => self.expr(v),
                     None => Expr::opaque(Vec::new(), sp),
                 };
@@ -173,7 +174,7 @@ impl Lower<'_> {
                     _ => ExprKind::Opaque(Vec::new()),
                 }
             }
-            "array_creation_expression" => match node.child_by_field_name("value") {
+            "array_creation_expression" => match node.field("value") {
                 Some(v) => return self.expr(v),
                 None => ExprKind::Opaque(Vec::new()),
             },
@@ -182,13 +183,11 @@ impl Lower<'_> {
             }
             "switch_expression" => return self.switch_value(node),
             "instanceof_expression" => {
-                let left = node.child_by_field_name("left").map(|l| self.expr(l));
+                let left = node.field("left").map(|l| self.expr(l));
                 // `o instanceof User u` binds u to o.
-                if let (Some(l), Some(n)) = (&left, node.child_by_field_name("name")) {
+                if let (Some(l), Some(n)) = (&left, node.field("name")) {
                     let name = self.cx.text(n).to_string();
-                    let ty = node
-                        .child_by_field_name("right")
-                        .and_then(|t| type_name(&self.cx, t));
+                    let ty = node.field("right").and_then(|t| type_name(&self.cx, t));
                     self.locals.push(name.clone());
                     self.cx.emit(Stmt::Assign {
                         target: Target::Place(Expr::new(ExprKind::Name(name), span(n))),
@@ -200,12 +199,8 @@ impl Lower<'_> {
                 ExprKind::Opaque(left.into_iter().collect())
             }
             "decimal_integer_literal" => number(self.cx.text(node)),
-            "unary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "-") =>
-            {
-                let operand = node.child_by_field_name("operand").map(|o| self.expr(o));
+            "unary_expression" if node.field("operator").is_some_and(|o| o.kind() == "-") => {
+                let operand = node.field("operand").map(|o| self.expr(o));
                 return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
             }
             // `Api.class`: the class, named (a service made of an
@@ -233,13 +228,13 @@ impl Lower<'_> {
 
     fn field_access(&mut self, node: Node) -> Expr {
         let sp = span(node);
-        let field = node.child_by_field_name("field");
+        let field = node.field("field");
         // `Outer.this` is this object.
         if field.is_some_and(|f| f.kind() == "this") {
             return Expr::new(ExprKind::Name("this".into()), sp);
         }
         // `this.URL`, `SmsClient.URL`: a constant of this or an enclosing class.
-        if let (Some(o), Some(f)) = (node.child_by_field_name("object"), field) {
+        if let (Some(o), Some(f)) = (node.field("object"), field) {
             let owner = self.cx.text(o);
             let own = owner == "this"
                 || (o.kind() == "identifier"
@@ -249,7 +244,7 @@ impl Lower<'_> {
                 return Expr::new(ExprKind::Str(text.to_string()), sp);
             }
         }
-        let object = node.child_by_field_name("object").map(|o| self.expr(o));
+        let object = node.field("object").map(|o| self.expr(o));
         match (object, field) {
             (Some(o), Some(f)) => Expr::new(
                 ExprKind::Member {
@@ -265,10 +260,10 @@ impl Lower<'_> {
     fn invocation(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
-        let callee = match node.child_by_field_name("object") {
+        let callee = match node.field("object") {
             Some(o) => {
                 let object = self.expr(o);
                 Expr::new(
@@ -282,7 +277,7 @@ impl Lower<'_> {
             None => Expr::new(ExprKind::Name(name), sp),
         };
         let args = node
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| self.arguments(a))
             .unwrap_or_default();
         Expr::new(
@@ -300,11 +295,11 @@ impl Lower<'_> {
     fn creation(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let ty = node
-            .child_by_field_name("type")
+            .field("type")
             .and_then(|t| type_name(&self.cx, t))
             .unwrap_or_default();
         let args = node
-            .child_by_field_name("arguments")
+            .field("arguments")
             .map(|a| self.arguments(a))
             .unwrap_or_default();
         if let Some(body) = named_children(node)
@@ -332,7 +327,7 @@ impl Lower<'_> {
 
     fn lambda(&mut self, node: Node) -> Expr {
         let sp = span(node);
-        let params = match node.child_by_field_name("parameters") {
+        let params = match node.field("parameters") {
             Some(p) if p.kind() == "identifier" => vec![JParam {
                 name: self.cx.text(p).to_string(),
                 ty: None,
@@ -347,7 +342,7 @@ impl Lower<'_> {
         let (params, body) = nested(self, |lw| {
             let mut body = Vec::new();
             let params = lw.bind_params(params, &mut body);
-            match node.child_by_field_name("body") {
+            match node.field("body") {
                 Some(b) if b.kind() == "block" => lw.statement(b, &mut body),
                 Some(b) => {
                     let e = lw.expr(b);
@@ -375,8 +370,8 @@ impl Lower<'_> {
     fn switch_value(&mut self, node: Node) -> Expr {
         let sp = span(node);
         let mut parts = Vec::new();
-        let cond = node.child_by_field_name("condition").map(|c| self.expr(c));
-        if let Some(body) = node.child_by_field_name("body") {
+        let cond = node.field("condition").map(|c| self.expr(c));
+        if let Some(body) = node.field("body") {
             for group in named_children(body) {
                 for child in named_children(group) {
                     match child.kind() {
@@ -419,7 +414,7 @@ impl Lower<'_> {
             }
             None => {
                 let parts = self.children_exprs(node);
-                let op = node.child_by_field_name("operator").map(|o| o.kind());
+                let op = node.field("operator").map(|o| o.kind());
                 if op == Some("-") {
                     return difference(parts, sp);
                 }

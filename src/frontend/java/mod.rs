@@ -30,6 +30,7 @@
 mod classes;
 mod expressions;
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, base_type, named_children, span, unquote};
@@ -180,20 +181,20 @@ impl<'s> Lower<'s> {
                     .push(out, Stmt::Expr(Expr::opaque(children, span(node))));
             }
             "if_statement" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
                 for field in ["consequence", "alternative"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         self.scoped(b, out);
                     }
                 }
             }
             "while_statement" | "do_statement" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
             }
@@ -210,10 +211,10 @@ impl<'s> Lower<'s> {
                         self.push_expr(out, init);
                     }
                 }
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
                 let mut cursor = node.walk();
@@ -231,12 +232,10 @@ impl<'s> Lower<'s> {
             "enhanced_for_statement" => {
                 let mark = self.locals.len();
                 // `for (User u : users)` binds u to the elements of users.
-                let value = node.child_by_field_name("value").map(|v| self.expr(v));
-                if let Some(n) = node.child_by_field_name("name") {
+                let value = node.field("value").map(|v| self.expr(v));
+                if let Some(n) = node.field("name") {
                     let name = self.cx.text(n).to_string();
-                    let ty = node
-                        .child_by_field_name("type")
-                        .and_then(|t| type_name(&self.cx, t));
+                    let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
                     self.locals.push(name.clone());
                     let target = Target::Place(Expr::new(ExprKind::Name(name), span(n)));
                     self.cx.push(
@@ -249,19 +248,19 @@ impl<'s> Lower<'s> {
                         },
                     );
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
                 self.locals.truncate(mark);
             }
             "try_statement" | "try_with_resources_statement" => {
                 let mark = self.locals.len();
-                if let Some(r) = node.child_by_field_name("resources") {
+                if let Some(r) = node.field("resources") {
                     for res in named_children(r) {
                         self.resource(res, out);
                     }
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.scoped(b, out);
                 }
                 self.locals.truncate(mark);
@@ -274,10 +273,10 @@ impl<'s> Lower<'s> {
                 }
             }
             "switch_expression" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     self.push_expr(out, c);
                 }
-                if let Some(body) = node.child_by_field_name("body") {
+                if let Some(body) = node.field("body") {
                     self.switch_body(body, out);
                 }
             }
@@ -326,7 +325,7 @@ impl<'s> Lower<'s> {
         for child in named_children(node) {
             match child.kind() {
                 "catch_formal_parameter" => {
-                    if let Some(n) = child.child_by_field_name("name") {
+                    if let Some(n) = child.field("name") {
                         let name = self.cx.text(n).to_string();
                         let ty = named_children(child)
                             .into_iter()
@@ -350,15 +349,10 @@ impl<'s> Lower<'s> {
     }
 
     fn resource(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        match (
-            node.child_by_field_name("name"),
-            node.child_by_field_name("value"),
-        ) {
+        match (node.field("name"), node.field("value")) {
             (Some(n), value) => {
                 let value = value.map(|v| self.expr(v));
-                let ty = node
-                    .child_by_field_name("type")
-                    .and_then(|t| type_name(&self.cx, t));
+                let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
                 let name = self.cx.text(n).to_string();
                 self.locals.push(name.clone());
                 self.cx.push(
@@ -382,18 +376,16 @@ impl<'s> Lower<'s> {
 
     /// `Type a = x, b;` declares each name with the type.
     fn declaration(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        let ty = node
-            .child_by_field_name("type")
-            .and_then(|t| type_name(&self.cx, t));
+        let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
         let mut cursor = node.walk();
         let declarators: Vec<Node> = node
             .children_by_field_name("declarator", &mut cursor)
             .collect();
         for d in declarators {
-            let Some(n) = d.child_by_field_name("name") else {
+            let Some(n) = d.field("name") else {
                 continue;
             };
-            let value = d.child_by_field_name("value").map(|v| self.expr(v));
+            let value = d.field("value").map(|v| self.expr(v));
             let name = self.cx.text(n).to_string();
             self.locals.push(name.clone());
             self.cx.push(
@@ -416,12 +408,12 @@ impl<'s> Lower<'s> {
     }
 
     fn assignment_stmt(&mut self, node: Node) -> Option<Stmt> {
-        let left = node.child_by_field_name("left")?;
+        let left = node.field("left")?;
         let op = node
-            .child_by_field_name("operator")
+            .field("operator")
             .map(|o| self.cx.text(o))
             .unwrap_or("=");
-        let value = node.child_by_field_name("right").map(|r| self.expr(r));
+        let value = node.field("right").map(|r| self.expr(r));
         let target = self.expr(left);
         let value = match (op, value) {
             ("=", v) => v,

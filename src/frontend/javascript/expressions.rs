@@ -5,6 +5,7 @@
 //! class fields, initializers and methods, and the fields interfaces and
 //! object type aliases declare.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use crate::frontend::tree::{
@@ -41,12 +42,8 @@ fn expr_inner(lx: &mut Lower, node: Node) -> Expr {
             ExprKind::Name(lx.text(node))
         }
         "number" => number(lx.cx.text(node)),
-        "unary_expression"
-            if node
-                .child_by_field_name("operator")
-                .is_some_and(|o| o.kind() == "-") =>
-        {
-            let operand = node.child_by_field_name("argument").map(|a| expr(lx, a));
+        "unary_expression" if node.field("operator").is_some_and(|o| o.kind() == "-") => {
+            let operand = node.field("argument").map(|a| expr(lx, a));
             return negated(
                 operand.unwrap_or(Expr::opaque(Vec::new(), span(node))),
                 span(node),

@@ -30,6 +30,7 @@
 mod expressions;
 mod modules;
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, named_children, span, unquote};
@@ -74,7 +75,7 @@ impl<'s> AsMut<Ctx<'s>> for Lower<'s> {
 }
 
 fn field<'t>(node: Node<'t>, name: &str) -> Option<Node<'t>> {
-    node.child_by_field_name(name)
+    node.field(name)
 }
 
 fn name_expr(name: &str, sp: Span) -> Expr {

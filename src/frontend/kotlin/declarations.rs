@@ -4,6 +4,7 @@
 //! initializers, functions with their parameters and the annotations that
 //! mark them, and properties.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use super::{Lower, type_child, type_name};
@@ -26,7 +27,7 @@ pub(super) fn function_names(cx: &Ctx, members: &[Node]) -> Vec<String> {
     members
         .iter()
         .filter(|m| m.kind() == "function_declaration")
-        .filter_map(|m| m.child_by_field_name("name"))
+        .filter_map(|m| m.field("name"))
         .map(|n| cx.text(n).to_string())
         .collect()
 }
@@ -124,8 +125,8 @@ impl Lower<'_> {
                 .first()
                 .and_then(|n| self.constant_text(*n, known)),
             "binary_expression" if super::operator(node) == Some("+") => {
-                let left = node.child_by_field_name("left")?;
-                let right = node.child_by_field_name("right")?;
+                let left = node.field("left")?;
+                let right = node.field("right")?;
                 Some(self.constant_text(left, known)? + &self.constant_text(right, known)?)
             }
             _ => None,
@@ -139,7 +140,7 @@ impl Lower<'_> {
             return;
         }
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let children = named_children(node);
@@ -402,7 +403,7 @@ impl Lower<'_> {
         // declares the type.
         let ty = ty.or_else(|| {
             let cast = children.iter().find(|c| c.kind() == "as_expression")?;
-            type_name(&self.cx, cast.child_by_field_name("right")?)
+            type_name(&self.cx, cast.field("right")?)
         });
         self.locals.push(name.clone());
         self.cx.push(
@@ -419,7 +420,7 @@ impl Lower<'_> {
     /// Hoists a function or method; `fun f() = expr` returns the expression.
     pub(super) fn function(&mut self, node: Node) -> Expr {
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let params = named_children(node)

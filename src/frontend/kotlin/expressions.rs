@@ -4,6 +4,7 @@
 //! templates, `+` and `?:`, `if`/`when`/`try` as values, map literals of
 //! `to` pairs, anonymous functions and objects.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use super::declarations::this_member;
@@ -190,7 +191,7 @@ impl Lower<'_> {
                 }
             }
             "unary_expression" => {
-                let argument = node.child_by_field_name("argument");
+                let argument = node.field("argument");
                 let op = operator(node);
                 let operand = argument
                     .map(|a| self.expr(a))
@@ -203,7 +204,7 @@ impl Lower<'_> {
                 };
             }
             "as_expression" => {
-                return match node.child_by_field_name("left") {
+                return match node.field("left") {
                     Some(l) => self.expr(l),
                     None => Expr::opaque(Vec::new(), sp),
                 };
@@ -602,10 +603,7 @@ impl Lower<'_> {
                 let mut rights = Vec::new();
                 let mut cur = node;
                 while cur.kind() == "binary_expression" && operator(cur) == op {
-                    match (
-                        cur.child_by_field_name("left"),
-                        cur.child_by_field_name("right"),
-                    ) {
+                    match (cur.field("left"), cur.field("right")) {
                         (Some(l), Some(r)) => {
                             rights.push(r);
                             cur = l;

@@ -32,6 +32,7 @@
 mod declarations;
 mod expressions;
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, base_type, named_children, span};
@@ -186,7 +187,7 @@ impl<'s> Lower<'s> {
                 }
             }
             "return_expression" => {
-                let label = node.child_by_field_name("label");
+                let label = node.field("label");
                 let value = named_children(node)
                     .into_iter()
                     .find(|c| label != Some(*c))
@@ -256,7 +257,7 @@ impl<'s> Lower<'s> {
                     }
                     self.locals.truncate(mark);
                 }
-                _ if node.child_by_field_name("condition") == Some(child)
+                _ if node.field("condition") == Some(child)
                     || child.kind() == "range_test"
                     || child.kind() == "type_test" =>
                 {
@@ -383,9 +384,9 @@ impl<'s> Lower<'s> {
 
     /// An assignment: `a = b`, `a += b`.
     fn assignment_stmt(&mut self, node: Node) -> Option<Stmt> {
-        let left = node.child_by_field_name("left")?;
+        let left = node.field("left")?;
         let op = operator(node).unwrap_or("=");
-        let value = node.child_by_field_name("right").map(|r| self.expr(r));
+        let value = node.field("right").map(|r| self.expr(r));
         let target = self.expr(left);
         let value = match (op, value) {
             ("=", v) => v,

@@ -2,6 +2,7 @@
 //! arrays, strings with interpolation, `.` concatenation, `??` and `?:`,
 //! closures and arrow functions.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use super::Lower;
@@ -85,7 +86,7 @@ impl Lower<'_> {
             | "nullsafe_member_call_expression"
             | "scoped_call_expression" => {
                 let callee = self.member(node, sp);
-                let args = self.arguments(node.child_by_field_name("arguments"));
+                let args = self.arguments(node.field("arguments"));
                 ExprKind::Call {
                     callee: Box::new(callee),
                     args,
@@ -133,7 +134,7 @@ impl Lower<'_> {
                 if let Some(stmt) = self.assignment(node) {
                     self.cx.emit(stmt);
                 }
-                return match node.child_by_field_name("left") {
+                return match node.field("left") {
                     Some(l) if l.kind() == "variable_name" => self.expr(l),
                     _ => Expr::opaque(Vec::new(), sp),
                 };
@@ -141,11 +142,9 @@ impl Lower<'_> {
             "string" | "encapsed_string" | "heredoc" | "nowdoc" => self.string(node),
             "binary_expression" => return self.binary(node, sp),
             "conditional_expression" => {
-                let condition = node.child_by_field_name("condition").map(|c| self.expr(c));
-                let body = node.child_by_field_name("body").map(|b| self.expr(b));
-                let alternative = node
-                    .child_by_field_name("alternative")
-                    .map(|a| self.expr(a));
+                let condition = node.field("condition").map(|c| self.expr(c));
+                let body = node.field("body").map(|b| self.expr(b));
+                let alternative = node.field("alternative").map(|a| self.expr(a));
                 let mut parts = Vec::new();
                 match body {
                     // `a ? b : c` is b or c, never a.
@@ -165,15 +164,15 @@ impl Lower<'_> {
             "match_expression" => {
                 let mut parts = Vec::new();
                 let mut tested = Vec::new();
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     tested.push(self.expr(c));
                 }
-                if let Some(block) = node.child_by_field_name("body") {
+                if let Some(block) = node.field("body") {
                     for arm in named_children(block) {
-                        if let Some(r) = arm.child_by_field_name("return_expression") {
+                        if let Some(r) = arm.field("return_expression") {
                             parts.push(self.expr(r));
                         }
-                        if let Some(c) = arm.child_by_field_name("conditional_expressions") {
+                        if let Some(c) = arm.field("conditional_expressions") {
                             tested.extend(self.children(c));
                         }
                     }
@@ -189,11 +188,11 @@ impl Lower<'_> {
             | "by_ref"
             | "variadic_unpacking" => {
                 let cast_to_value = node
-                    .child_by_field_name("type")
+                    .field("type")
                     .map(|t| self.cx.text(t).to_ascii_lowercase())
                     .is_none_or(|t| matches!(t.as_str(), "string" | "array" | "object"));
                 let inner = node
-                    .child_by_field_name("value")
+                    .field("value")
                     .or_else(|| named_children(node).last().copied());
                 match inner {
                     Some(i) if cast_to_value => return self.expr(i),
@@ -207,7 +206,7 @@ impl Lower<'_> {
             "integer" => number(self.cx.text(node)),
             "unary_op_expression" if self.cx.text(node).trim_start().starts_with('-') => {
                 let operand = node
-                    .child_by_field_name("argument")
+                    .field("argument")
                     .or_else(|| named_children(node).last().copied())
                     .map(|a| self.expr(a));
                 return negated(operand.unwrap_or(Expr::opaque(Vec::new(), sp)), sp);
@@ -221,10 +220,8 @@ impl Lower<'_> {
 
     /// `$a->b`, `$a?->b`, `A::$b`, and the callee of `$a->b()`, `A::b()`.
     fn member(&mut self, node: Node, sp: Span) -> Expr {
-        let object = node
-            .child_by_field_name("object")
-            .or_else(|| node.child_by_field_name("scope"));
-        let name = node.child_by_field_name("name");
+        let object = node.field("object").or_else(|| node.field("scope"));
+        let name = node.field("name");
         let object = object.map(|o| self.expr(o));
         match (object, name) {
             (Some(o), Some(n)) if matches!(n.kind(), "name" | "variable_name") => {
@@ -297,11 +294,11 @@ impl Lower<'_> {
     /// `f(...)`; `compact('email', 'phone')` is the array of those
     /// variables.
     fn function_call(&mut self, node: Node, sp: Span) -> Expr {
-        let function = node.child_by_field_name("function");
+        let function = node.field("function");
         if function.is_some_and(|f| self.cx.text(f).trim_start_matches('\\') == "compact") {
             let mut entries = Vec::new();
             for arg in node
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .map(named_children)
                 .unwrap_or_default()
             {
@@ -318,7 +315,7 @@ impl Lower<'_> {
             Some(f) => self.expr(f),
             None => return Expr::opaque(Vec::new(), sp),
         };
-        let args = self.arguments(node.child_by_field_name("arguments"));
+        let args = self.arguments(node.field("arguments"));
         Expr::new(
             ExprKind::Call {
                 callee: Box::new(callee),
@@ -335,7 +332,7 @@ impl Lower<'_> {
             if arg.kind() != "argument" {
                 continue;
             }
-            let name = arg.child_by_field_name("name");
+            let name = arg.field("name");
             let Some(value) = named_children(arg).into_iter().find(|c| Some(*c) != name) else {
                 continue;
             };
@@ -352,7 +349,7 @@ impl Lower<'_> {
     /// carries no data.
     fn binary(&mut self, node: Node, sp: Span) -> Expr {
         let operator = node
-            .child_by_field_name("operator")
+            .field("operator")
             .map(|o| self.cx.text(o))
             .unwrap_or("");
         if operator == "." {

@@ -27,6 +27,7 @@
 
 mod expressions;
 
+use crate::frontend::fields::Fields;
 use tree_sitter::{Node, Tree};
 
 use super::tree::{Ctx, dotted_path, named_children, span};
@@ -140,11 +141,11 @@ impl<'s> Lower<'s> {
             "foreach_statement" => self.foreach(node, out),
             "if_statement" | "else_if_clause" | "while_statement" | "do_statement"
             | "switch_statement" => {
-                if let Some(c) = node.child_by_field_name("condition") {
+                if let Some(c) = node.field("condition") {
                     let e = self.expr(c);
                     self.cx.push(out, Stmt::Expr(e));
                 }
-                let condition = node.child_by_field_name("condition");
+                let condition = node.field("condition");
                 for child in named_children(node) {
                     if Some(child) != condition {
                         self.statement(child, out);
@@ -161,7 +162,7 @@ impl<'s> Lower<'s> {
                 }
             }
             "case_statement" => {
-                let value = node.child_by_field_name("value");
+                let value = node.field("value");
                 for child in named_children(node) {
                     if Some(child) == value {
                         self.expression_statement(child, out);
@@ -212,13 +213,13 @@ impl<'s> Lower<'s> {
     /// `$a = v`, `$a .= v` (keeps `$a` and adds `v`), `$a ??= v`,
     /// `[$a, 'k' => $b] = v` and `list($a, $b) = v`.
     fn assignment(&mut self, node: Node) -> Option<Stmt> {
-        let left = node.child_by_field_name("left")?;
-        let right = node.child_by_field_name("right");
+        let left = node.field("left")?;
+        let right = node.field("right");
         let sp = span(node);
         let mut value = right.map(|r| self.expr(r));
         if node.kind() == "augmented_assignment_expression" {
             let operator = node
-                .child_by_field_name("operator")
+                .field("operator")
                 .map(|o| self.cx.text(o))
                 .unwrap_or("");
             let old = self.expr(left);
@@ -274,7 +275,7 @@ impl<'s> Lower<'s> {
     /// `foreach ($users as $user)` and `foreach ($rows as $key => $row)`:
     /// the value variable holds what the collection holds.
     fn foreach(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let parts: Vec<Node> = named_children(node)
             .into_iter()
             .filter(|c| Some(*c) != body)
@@ -339,7 +340,7 @@ impl<'s> Lower<'s> {
     }
 
     fn use_clause(&mut self, clause: Node, prefix: &str) {
-        let alias = clause.child_by_field_name("alias");
+        let alias = clause.field("alias");
         let Some(name) = named_children(clause)
             .into_iter()
             .find(|c| Some(*c) != alias && matches!(c.kind(), "name" | "qualified_name"))
@@ -361,7 +362,7 @@ impl<'s> Lower<'s> {
 
     fn class(&mut self, node: Node) {
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         let mut bases = Vec::new();
@@ -372,7 +373,7 @@ impl<'s> Lower<'s> {
                 }
             }
         }
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let members = body.map(named_children).unwrap_or_default();
         // `use Audits;` in a class body brings a trait's properties and
         // methods in, as a base class would.
@@ -404,18 +405,16 @@ impl<'s> Lower<'s> {
                 "property_declaration" => self.properties(member, &mut fields, &mut inits),
                 "method_declaration" => {
                     for p in member
-                        .child_by_field_name("parameters")
+                        .field("parameters")
                         .map(named_children)
                         .unwrap_or_default()
                     {
                         if p.kind() == "property_promotion_parameter"
-                            && let Some(n) = p.child_by_field_name("name")
+                            && let Some(n) = p.field("name")
                         {
                             fields.push(Field {
                                 name: expressions::variable(&self.cx, n),
-                                ty: p
-                                    .child_by_field_name("type")
-                                    .and_then(|t| type_name(&self.cx, t)),
+                                ty: p.field("type").and_then(|t| type_name(&self.cx, t)),
                                 made_by: None,
                                 unserialized: false,
                                 span: span(p),
@@ -448,9 +447,9 @@ impl<'s> Lower<'s> {
     fn validation_rules(&self, method: Node) -> Option<Vec<Field>> {
         let named_rules = method.kind() == "method_declaration"
             && method
-                .child_by_field_name("name")
+                .field("name")
                 .is_some_and(|n| self.cx.text(n) == "rules");
-        let body = method.child_by_field_name("body").filter(|_| named_rules)?;
+        let body = method.field("body").filter(|_| named_rules)?;
         let returned = named_children(body)
             .into_iter()
             .rev()
@@ -498,18 +497,16 @@ impl<'s> Lower<'s> {
     /// `private ?LoggerInterface $logger = null;`: typed fields, and the
     /// initial values assigned to `this.<field>`.
     fn properties(&mut self, node: Node, fields: &mut Vec<Field>, inits: &mut Vec<Stmt>) {
-        let ty = node
-            .child_by_field_name("type")
-            .and_then(|t| type_name(&self.cx, t));
+        let ty = node.field("type").and_then(|t| type_name(&self.cx, t));
         for element in named_children(node) {
             if element.kind() != "property_element" {
                 continue;
             }
-            let Some(n) = element.child_by_field_name("name") else {
+            let Some(n) = element.field("name") else {
                 continue;
             };
             let name = expressions::variable(&self.cx, n);
-            if let Some(v) = element.child_by_field_name("default_value") {
+            if let Some(v) = element.field("default_value") {
                 let value = self.expr(v);
                 let sp = span(element);
                 let this = Expr::new(ExprKind::Name("this".into()), sp);
@@ -548,28 +545,27 @@ impl<'s> Lower<'s> {
             "arrow_function" => FunctionName::Anonymous(crate::ir::Anonymous::Arrow),
             "anonymous_function" => FunctionName::Anonymous(crate::ir::Anonymous::Closure),
             _ => FunctionName::Named(
-                node.child_by_field_name("name")
+                node.field("name")
                     .map(|n| self.cx.text(n).to_string())
                     .unwrap_or_default(),
             ),
         };
-        let decorators = attribute_names(&self.cx, node.child_by_field_name("attributes"));
+        let decorators = attribute_names(&self.cx, node.field("attributes"));
         let mut body = Vec::new();
         let mut params = Vec::new();
         for p in node
-            .child_by_field_name("parameters")
+            .field("parameters")
             .map(named_children)
             .unwrap_or_default()
         {
-            let Some(n) = p.child_by_field_name("name") else {
+            let Some(n) = p.field("name") else {
                 continue;
             };
             let name = expressions::variable(&self.cx, n);
             let mut param = Param::named(
                 name.clone(),
-                p.child_by_field_name("type")
-                    .and_then(|t| type_name(&self.cx, t)),
-                attribute_names(&self.cx, p.child_by_field_name("attributes")),
+                p.field("type").and_then(|t| type_name(&self.cx, t)),
+                attribute_names(&self.cx, p.field("attributes")),
                 span(p),
             );
             if p.kind() == "variadic_parameter" {
@@ -594,7 +590,7 @@ impl<'s> Lower<'s> {
             }
             params.push(param);
         }
-        match node.child_by_field_name("body") {
+        match node.field("body") {
             Some(b) if b.kind() == "compound_statement" => self.statements(b, &mut body),
             Some(b) => {
                 let value = self.expr(b);

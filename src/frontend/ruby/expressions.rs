@@ -5,6 +5,7 @@
 //! used as values. `h.dig(:a, :b)` is the index chain `h[:a][:b]` it
 //! stands for.
 
+use crate::frontend::fields::Fields;
 use tree_sitter::Node;
 
 use super::Lower;
@@ -206,7 +207,7 @@ impl<'t> Lower<'_, 't> {
             "scope_resolution" => return self.scope_resolution(node, sp),
             "call" => return self.call(node, sp, statement),
             "element_reference" => {
-                let object = node.child_by_field_name("object");
+                let object = node.field("object");
                 let parts: Vec<Node> = named_children(node)
                     .into_iter()
                     .filter(|c| Some(*c) != object && !matches!(c.kind(), "block" | "do_block"))
@@ -254,10 +255,10 @@ impl<'t> Lower<'_, 't> {
             "pair" => ExprKind::Object(self.pairs(vec![node])),
             "binary" => return self.binary(node, sp),
             "conditional" => {
-                let condition = node.child_by_field_name("condition").map(|c| self.expr(c));
+                let condition = node.field("condition").map(|c| self.expr(c));
                 let mut parts = Vec::new();
                 for field in ["consequence", "alternative"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         parts.push(self.expr(b));
                     }
                 }
@@ -266,10 +267,10 @@ impl<'t> Lower<'_, 't> {
             }
             "unary" => {
                 let operator = node
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .map(|o| self.cx.text(o))
                     .unwrap_or("");
-                let operand = node.child_by_field_name("operand").map(|o| self.expr(o));
+                let operand = node.field("operand").map(|o| self.expr(o));
                 let operand = operand.unwrap_or(Expr::opaque(Vec::new(), sp));
                 return match operator {
                     "-" => negated(operand, sp),
@@ -280,7 +281,7 @@ impl<'t> Lower<'_, 't> {
             "rescue_modifier" => {
                 let mut parts = Vec::new();
                 for field in ["body", "handler"] {
-                    if let Some(b) = node.child_by_field_name(field) {
+                    if let Some(b) = node.field(field) {
                         parts.push(self.expr(b));
                     }
                 }
@@ -301,7 +302,7 @@ impl<'t> Lower<'_, 't> {
                 for stmt in self.assignment(node) {
                     self.cx.emit(stmt);
                 }
-                return match node.child_by_field_name("left") {
+                return match node.field("left") {
                     Some(l) if l.kind() != "left_assignment_list" => self.expr(l),
                     _ => Expr::opaque(Vec::new(), sp),
                 };
@@ -320,10 +321,10 @@ impl<'t> Lower<'_, 't> {
                 ExprKind::Literal
             }
             "range" => {
-                let start = node.child_by_field_name("begin").map(|b| self.expr(b));
-                let end = node.child_by_field_name("end").map(|b| self.expr(b));
+                let start = node.field("begin").map(|b| self.expr(b));
+                let end = node.field("end").map(|b| self.expr(b));
                 let exclusive = node
-                    .child_by_field_name("operator")
+                    .field("operator")
                     .is_some_and(|o| self.cx.text(o) == "...");
                 // `s[0..3]` keeps four characters, `s[0...3]` three: the
                 // IR's ranges end before their end.
@@ -387,19 +388,16 @@ impl<'t> Lower<'_, 't> {
     /// `Stripe::Customer`; `Foo::API_URL` of the class being lowered is its
     /// string, another class's capitalized constant a value fixed in code.
     fn scope_resolution(&mut self, node: Node<'t>, sp: Span) -> Expr {
-        let name = node
-            .child_by_field_name("name")
-            .map(|n| self.cx.text(n))
-            .unwrap_or("");
-        let Some(scope) = node.child_by_field_name("scope") else {
+        let name = node.field("name").map(|n| self.cx.text(n)).unwrap_or("");
+        let Some(scope) = node.field("scope") else {
             return self.constant_named(name, sp);
         };
         let scope_text = dotted_path(self.cx.text(scope), "::");
         // `Twilio::REST::Client`, `SendGrid::API.new`: a namespace or a
         // class, whatever its case, when something is looked up in it.
         let namespace = node.parent().is_some_and(|p| {
-            (p.kind() == "scope_resolution" && p.child_by_field_name("scope") == Some(node))
-                || (p.kind() == "call" && p.child_by_field_name("receiver") == Some(node))
+            (p.kind() == "scope_resolution" && p.field("scope") == Some(node))
+                || (p.kind() == "call" && p.field("receiver") == Some(node))
         });
         if shouting(name) && !namespace {
             let own = self.classes.contains(&scope_text)
@@ -438,11 +436,11 @@ impl<'t> Lower<'_, 't> {
     /// A call, or a member read where Ruby's syntax cannot tell them apart
     /// (`user.email`): see the module's documentation.
     fn call(&mut self, node: Node<'t>, sp: Span, statement: bool) -> Expr {
-        let receiver = node.child_by_field_name("receiver");
-        let method_node = node.child_by_field_name("method");
+        let receiver = node.field("receiver");
+        let method_node = node.field("method");
         let method = method_node.map(|m| self.cx.text(m)).unwrap_or("");
-        let arguments = node.child_by_field_name("arguments");
-        let block = node.child_by_field_name("block");
+        let arguments = node.field("arguments");
+        let block = node.field("block");
         if receiver.is_none() {
             match method {
                 "require" | "require_relative" | "load" | "autoload" => {
@@ -550,12 +548,12 @@ impl<'t> Lower<'_, 't> {
     /// parameters hold the collection, its statements run here, and its
     /// value is returned.
     fn iterate(&mut self, block: Node<'t>, collection: Expr) -> Option<Expr> {
-        if let Some(params) = block.child_by_field_name("parameters") {
+        if let Some(params) = block.field("parameters") {
             for p in named_children(params) {
                 let name = match p.kind() {
                     "identifier" => Some(p),
                     "destructured_parameter" => None,
-                    _ => p.child_by_field_name("name"),
+                    _ => p.field("name"),
                 };
                 let targets = match (name, p.kind()) {
                     (Some(n), _) => self.bind_targets(n),
@@ -572,7 +570,7 @@ impl<'t> Lower<'_, 't> {
                 }
             }
         }
-        let body = block.child_by_field_name("body")?;
+        let body = block.field("body")?;
         let mut stmts = Vec::new();
         let value = self.body_value(body, &mut stmts);
         for s in stmts {
@@ -628,7 +626,7 @@ impl<'t> Lower<'_, 't> {
         for arg in node.map(named_children).unwrap_or_default() {
             match arg.kind() {
                 "pair" => {
-                    let key = arg.child_by_field_name("key");
+                    let key = arg.field("key");
                     let keyword = key.and_then(|k| match literal_string(&self.cx, k) {
                         ExprKind::Str(s) if !matches!(k.kind(), "identifier" | "constant") => {
                             Some(s)
@@ -637,7 +635,7 @@ impl<'t> Lower<'_, 't> {
                     });
                     match keyword {
                         Some(name) => {
-                            let value = match arg.child_by_field_name("value") {
+                            let value = match arg.field("value") {
                                 Some(v) => self.expr(v),
                                 // `f(email:)`: the local or method `email`.
                                 None => self.shorthand(&name, span(arg)),
@@ -679,8 +677,8 @@ impl<'t> Lower<'_, 't> {
         for n in nodes {
             match n.kind() {
                 "pair" => {
-                    let key = n.child_by_field_name("key");
-                    let value = n.child_by_field_name("value");
+                    let key = n.field("key");
+                    let value = n.field("value");
                     let key_name = key.and_then(|k| match literal_string(&self.cx, k) {
                         ExprKind::Str(s) if k.kind() != "identifier" && k.kind() != "constant" => {
                             Some(s)
@@ -790,11 +788,11 @@ impl<'t> Lower<'_, 't> {
     /// data.
     fn binary(&mut self, node: Node<'t>, sp: Span) -> Expr {
         let operator = node
-            .child_by_field_name("operator")
+            .field("operator")
             .map(|o| self.cx.text(o))
             .unwrap_or("");
-        let left = node.child_by_field_name("left");
-        let right = node.child_by_field_name("right");
+        let left = node.field("left");
+        let right = node.field("right");
         let string_left = left.is_some_and(|l| {
             matches!(
                 l.kind(),
@@ -813,11 +811,11 @@ impl<'t> Lower<'_, 't> {
                 let mut cur = node;
                 while cur.kind() == "binary"
                     && cur
-                        .child_by_field_name("operator")
+                        .field("operator")
                         .is_some_and(|o| self.cx.text(o) == operator)
-                    && let Some(l) = cur.child_by_field_name("left")
+                    && let Some(l) = cur.field("left")
                 {
-                    rights.push(cur.child_by_field_name("right"));
+                    rights.push(cur.field("right"));
                     cur = l;
                 }
                 let mut parts = vec![self.expr(cur)];
@@ -869,12 +867,12 @@ impl<'t> Lower<'_, 't> {
     /// either branch's.
     fn if_value(&mut self, node: Node<'t>, sp: Span) -> Expr {
         let mut parts = Vec::new();
-        if let Some(c) = node.child_by_field_name("condition") {
+        if let Some(c) = node.field("condition") {
             let e = self.statement_expr(c);
             self.cx.emit(Stmt::Expr(e));
         }
         for field in ["consequence", "alternative"] {
-            if let Some(b) = node.child_by_field_name(field) {
+            if let Some(b) = node.field(field) {
                 parts.push(self.expr(b));
             }
         }
@@ -883,7 +881,7 @@ impl<'t> Lower<'_, 't> {
 
     /// `x = case v when .. then a else b end`: either branch's value.
     fn case_value(&mut self, node: Node<'t>, sp: Span) -> Expr {
-        let value = node.child_by_field_name("value");
+        let value = node.field("value");
         if let Some(v) = value {
             let e = self.expr(v);
             self.cx.emit(Stmt::Expr(e));

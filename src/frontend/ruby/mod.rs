@@ -43,6 +43,7 @@
 
 mod expressions;
 
+use crate::frontend::fields::Fields;
 use std::collections::{HashMap, HashSet};
 
 use tree_sitter::{Node, Tree};
@@ -176,7 +177,7 @@ impl<'s, 't> Lower<'s, 't> {
         match kind {
             "assignment" | "operator_assignment" => {
                 self.statement(node, out);
-                let left = node.child_by_field_name("left")?;
+                let left = node.field("left")?;
                 (left.kind() != "left_assignment_list").then(|| self.expr(left))
             }
             "body_statement" | "then" | "else" | "block_body" | "do" => self.body_value(node, out),
@@ -209,7 +210,7 @@ impl<'s, 't> Lower<'s, 't> {
         match node.kind() {
             "class" | "module" => self.class(node),
             "singleton_class" => {
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.statements(b, out);
                 }
             }
@@ -230,7 +231,7 @@ impl<'s, 't> Lower<'s, 't> {
             }
             "if" | "unless" | "elsif" | "while" | "until" | "if_modifier" | "unless_modifier"
             | "while_modifier" | "until_modifier" => {
-                let condition = node.child_by_field_name("condition");
+                let condition = node.field("condition");
                 if let Some(c) = condition {
                     // A condition's value is a boolean; its calls still run
                     // (`if @user.save`).
@@ -244,11 +245,11 @@ impl<'s, 't> Lower<'s, 't> {
                 }
             }
             "case" | "case_match" => {
-                if let Some(v) = node.child_by_field_name("value") {
+                if let Some(v) = node.field("value") {
                     let e = self.expr(v);
                     self.cx.push(out, Stmt::Expr(e));
                 }
-                let value = node.child_by_field_name("value");
+                let value = node.field("value");
                 for child in named_children(node) {
                     if Some(child) != value {
                         self.statement(child, out);
@@ -267,9 +268,9 @@ impl<'s, 't> Lower<'s, 't> {
                 }
             }
             "for" => {
-                let pattern = node.child_by_field_name("pattern");
+                let pattern = node.field("pattern");
                 let collection = node
-                    .child_by_field_name("value")
+                    .field("value")
                     .and_then(|v| named_children(v).first().copied());
                 if let (Some(p), Some(c)) = (pattern, collection) {
                     let value = self.expr(c);
@@ -287,7 +288,7 @@ impl<'s, 't> Lower<'s, 't> {
                         );
                     }
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.statement(b, out);
                 }
             }
@@ -295,12 +296,12 @@ impl<'s, 't> Lower<'s, 't> {
                 // `rescue StandardError => e`: the exception is no data of
                 // the request; only the handler's body is lowered.
                 if let Some(v) = node
-                    .child_by_field_name("variable")
+                    .field("variable")
                     .and_then(|v| named_children(v).first().copied())
                 {
                     self.declare(v);
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.field("body") {
                     self.statement(b, out);
                 }
             }
@@ -349,7 +350,7 @@ impl<'s, 't> Lower<'s, 't> {
                     .collect()
             }
             "splat_parameter" | "rest_assignment" => pattern
-                .child_by_field_name("name")
+                .field("name")
                 .or_else(|| named_children(pattern).first().copied())
                 .map(|n| self.bind_targets(n))
                 .unwrap_or_default(),
@@ -375,10 +376,10 @@ impl<'s, 't> Lower<'s, 't> {
     /// `a = v`, `@a = v`, `user.email = v`, `h[:k] = v`, `a, b = x, y`,
     /// `a ||= v` (either), `s += t` (the two joined).
     fn assignment(&mut self, node: Node<'t>) -> Vec<Stmt> {
-        let Some(left) = node.child_by_field_name("left") else {
+        let Some(left) = node.field("left") else {
             return Vec::new();
         };
-        let right = node.child_by_field_name("right");
+        let right = node.field("right");
         let sp = span(node);
         if left.kind() == "left_assignment_list" {
             return self.multiple_assignment(left, right, sp);
@@ -386,7 +387,7 @@ impl<'s, 't> Lower<'s, 't> {
         let mut value = right.map(|r| self.value(r));
         if node.kind() == "operator_assignment" {
             let operator = node
-                .child_by_field_name("operator")
+                .field("operator")
                 .map(|o| self.cx.text(o))
                 .unwrap_or("");
             // `a ||= v` declares `a` before it reads it.
@@ -411,11 +412,11 @@ impl<'s, 't> Lower<'s, 't> {
     /// The place an assignment writes: `user.email = v` sets the member.
     fn place(&mut self, left: Node<'t>) -> Expr {
         match left.kind() {
-            "call" if left.child_by_field_name("arguments").is_none() => {
+            "call" if left.field("arguments").is_none() => {
                 let sp = span(left);
-                let object = left.child_by_field_name("receiver").map(|r| self.expr(r));
+                let object = left.field("receiver").map(|r| self.expr(r));
                 let property = left
-                    .child_by_field_name("method")
+                    .field("method")
                     .map(|m| self.cx.text(m).to_string())
                     .unwrap_or_default();
                 match object {
@@ -530,10 +531,7 @@ impl<'s, 't> Lower<'s, 't> {
             if child.kind() != "assignment" {
                 continue;
             }
-            let (Some(l), Some(r)) = (
-                child.child_by_field_name("left"),
-                child.child_by_field_name("right"),
-            ) else {
+            let (Some(l), Some(r)) = (child.field("left"), child.field("right")) else {
                 continue;
             };
             if l.kind() != "constant" {
@@ -542,10 +540,10 @@ impl<'s, 't> Lower<'s, 't> {
             // `%i[..].freeze` is the list.
             let r = match r.kind() {
                 "call"
-                    if r.child_by_field_name("method")
+                    if r.field("method")
                         .is_some_and(|m| self.cx.text(m) == "freeze") =>
                 {
-                    match r.child_by_field_name("receiver") {
+                    match r.field("receiver") {
                         Some(inner) => inner,
                         None => continue,
                     }
@@ -580,31 +578,31 @@ impl<'s, 't> Lower<'s, 't> {
 
     fn class(&mut self, node: Node<'t>) {
         let written = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| dotted_path(self.cx.text(n), "::"))
             .unwrap_or_default();
         let name = written.rsplit('.').next().unwrap_or(&written).to_string();
         let mut bases = Vec::new();
-        if let Some(s) = node.child_by_field_name("superclass")
+        if let Some(s) = node.field("superclass")
             && let Some(b) = named_children(s).first()
         {
             let text = dotted_path(self.cx.text(*b), "::");
             let end = text.find(['(', ' ']).unwrap_or(text.len());
             bases.push(text[..end].to_string());
         }
-        let body = node.child_by_field_name("body");
+        let body = node.field("body");
         let members = body.map(named_children).unwrap_or_default();
         let mut fields = Vec::new();
         for member in &members {
-            if member.kind() != "call" || member.child_by_field_name("receiver").is_some() {
+            if member.kind() != "call" || member.field("receiver").is_some() {
                 continue;
             }
             let method = member
-                .child_by_field_name("method")
+                .field("method")
                 .map(|m| self.cx.text(m))
                 .unwrap_or("");
             let args = member
-                .child_by_field_name("arguments")
+                .field("arguments")
                 .map(named_children)
                 .unwrap_or_default();
             match method {
@@ -670,13 +668,13 @@ impl<'s, 't> Lower<'s, 't> {
 
     fn function_inner(&mut self, node: Node<'t>) -> Expr {
         let name = node
-            .child_by_field_name("name")
+            .field("name")
             .map(|n| self.cx.text(n).to_string())
             .unwrap_or_default();
         self.locals.push(HashSet::new());
-        let params = self.parameters(node.child_by_field_name("parameters"));
+        let params = self.parameters(node.field("parameters"));
         let mut body = Vec::new();
-        if let Some(b) = node.child_by_field_name("body") {
+        if let Some(b) = node.field("body") {
             self.returning_body(b, &mut body);
         }
         self.locals.pop();
@@ -696,14 +694,12 @@ impl<'s, 't> Lower<'s, 't> {
         super::tree::nested(self, |lw| {
             let outer = lw.locals.last().cloned().unwrap_or_default();
             lw.locals.push(outer);
-            let params = lw.parameters(node.child_by_field_name("parameters"));
+            let params = lw.parameters(node.field("parameters"));
             let mut body = Vec::new();
             let inner = match node.kind() {
                 // `->(x) { x }`: the body is a block of its own.
-                "lambda" => node
-                    .child_by_field_name("body")
-                    .and_then(|b| b.child_by_field_name("body").or(Some(b))),
-                _ => node.child_by_field_name("body"),
+                "lambda" => node.field("body").and_then(|b| b.field("body").or(Some(b))),
+                _ => node.field("body"),
             };
             if let Some(b) = inner {
                 lw.returning_body(b, &mut body);
@@ -728,10 +724,10 @@ impl<'s, 't> Lower<'s, 't> {
             let (name_node, rest) = match p.kind() {
                 "identifier" => (Some(p), None),
                 "optional_parameter" | "keyword_parameter" | "block_parameter" => {
-                    (p.child_by_field_name("name"), None)
+                    (p.field("name"), None)
                 }
-                "splat_parameter" => (p.child_by_field_name("name"), Some(Rest::Positional)),
-                "hash_splat_parameter" => (p.child_by_field_name("name"), Some(Rest::Keywords)),
+                "splat_parameter" => (p.field("name"), Some(Rest::Positional)),
+                "hash_splat_parameter" => (p.field("name"), Some(Rest::Keywords)),
                 _ => (None, None),
             };
             let Some(n) = name_node else { continue };

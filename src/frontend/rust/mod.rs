@@ -11,6 +11,7 @@
 //! Macros are lowered from their tokens ([`macros`]); `use` trees become
 //! imports ([`imports`]); types are read for their base names ([`types`]).
 
+mod columns;
 mod imports;
 mod macros;
 mod nesting;
@@ -46,7 +47,9 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
         let handle = thread::Builder::new()
             .name("rust-frontend".into())
             .stack_size(STACK_SIZE)
-            .spawn_scoped(scope, || lower_here(source))
+            .spawn_scoped(scope, || {
+                columns::with_source(source, || lower_here(source))
+            })
             .map_err(|e| FrontendError::Parse(format!("could not start the parser: {e}")))?;
         handle
             .join()
@@ -82,14 +85,15 @@ fn lower_here(source: &str) -> Result<FileIr, FrontendError> {
 // ---------------------------------------------------------------------------
 // Spans
 
+/// A span with byte columns (`proc-macro2` counts characters).
 fn span_from(s: proc_macro2::Span) -> Span {
     let a = s.start();
     let b = s.end();
     Span {
         start_line: to_u32(a.line),
-        start_col: to_u32(a.column),
+        start_col: to_u32(columns::byte_column(a.line, a.column)),
         end_line: to_u32(b.line),
-        end_col: to_u32(b.column),
+        end_col: to_u32(columns::byte_column(b.line, b.column)),
     }
 }
 
@@ -1111,6 +1115,21 @@ mod tests {
             panic!("expected a call");
         };
         assert_eq!((callee.span.start_col, callee.span.end_line), (4, 5));
+    }
+
+    /// Columns are bytes, as in every front-end: `proc-macro2`'s character
+    /// columns are turned into them on lines with wide characters.
+    #[test]
+    fn spans_count_bytes_on_lines_with_wide_characters() {
+        let ir = ir("fn f() {\n    let 名 = \"é\"; g(名);\n}\n");
+        let f = &ir.functions[0];
+        let Stmt::Expr(e) = &f.body[1] else {
+            panic!("expected an expression statement, got {:?}", f.body);
+        };
+        let line = "    let 名 = \"é\"; g(名);";
+        assert_eq!(e.span.start_col as usize, line.find("g(").expect("call"));
+        // The call ends just before the line's last `;`.
+        assert_eq!(e.span.end_col as usize, line.len() - 1);
     }
 
     #[test]

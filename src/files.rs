@@ -110,10 +110,15 @@ pub fn read_bounded(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The text of a settings file (see [`MAX_SETTINGS_FILE`]), decoded
-/// leniently; a larger file is an error.
+/// The text of a settings file (see [`MAX_SETTINGS_FILE`]); a larger
+/// file, or one that is not UTF-8, is an error.
 pub fn read_settings(path: &Path) -> io::Result<String> {
-    let bytes = read_bounded(path, MAX_SETTINGS_FILE)?;
+    settings_text(read_bounded(path, MAX_SETTINGS_FILE)?)
+}
+
+/// The text of a settings file from its first [`MAX_SETTINGS_FILE`] + 1
+/// bytes (see [`read_bounded`]), as [`read_settings`] gives it.
+pub fn settings_text(bytes: Vec<u8>) -> io::Result<String> {
     if bytes.len() as u64 > MAX_SETTINGS_FILE {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,

@@ -3,8 +3,8 @@
 //! a large tree, where the standard library's SipHash costs several per
 //! cent of a scan. `foldhash` is several times faster and still seeded at
 //! random per process, so a hostile repository cannot choose colliding
-//! names in advance. Iteration order is not deterministic either way:
-//! output never depends on it.
+//! names in advance. Iteration order is random either way, as with the
+//! standard hasher: output must not depend on it.
 
 /// A hash map with a fast, randomly seeded hasher.
 pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;

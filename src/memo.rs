@@ -19,6 +19,8 @@ pub struct Memo<V> {
 }
 
 impl<V: Clone> Memo<V> {
+    /// An empty memo that keeps at most `max_entries` answers, each for a
+    /// name of at most `max_name` bytes.
     pub fn new(max_entries: usize, max_name: usize) -> Memo<V> {
         Memo {
             answers: RwLock::default(),

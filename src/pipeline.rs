@@ -206,12 +206,11 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
         // The text the scan read (the staged one for `--staged`), of the
         // files whose text held a comment or that the scan did not read.
         suppress::apply(&mut report.findings, |path| {
-            let limit = crate::files::MAX_SETTINGS_FILE;
-            let bytes = (!without.contains(path))
-                .then(|| selection.read(&base.join(path), limit).ok())
-                .flatten()
-                .filter(|bytes| bytes.len() as u64 <= limit)?;
-            String::from_utf8(bytes).ok()
+            if without.contains(path) {
+                return None;
+            }
+            let bytes = selection.read(&base.join(path), crate::files::MAX_SETTINGS_FILE);
+            bytes.and_then(crate::files::settings_text).ok()
         });
     }
     report.findings = model::merge(std::mem::take(&mut report.findings));

@@ -312,7 +312,8 @@ pub fn scan(
     let mut summaries = Vec::new();
     let mut protected_fields = BTreeSet::new();
     // The findings of every file stay until the report is written: room
-    // for exactly them, not for up to twice as many.
+    // for exactly them (and the join's, see `project::merge`), not for up
+    // to twice as many.
     report
         .findings
         .reserve_exact(results.iter().map(|r| r.findings.len()).sum());

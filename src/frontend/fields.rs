@@ -79,7 +79,7 @@ mod tests {
                     "left",
                     "none",
                 ] {
-                    assert_eq!(node.field(name), node.field(name), "{name}");
+                    assert_eq!(node.field(name), node.child_by_field_name(name), "{name}");
                     seen += usize::from(node.field(name).is_some());
                 }
                 let mut cursor = node.walk();

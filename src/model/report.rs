@@ -31,7 +31,7 @@ pub struct ScanReport {
     /// The files the scan read that hold no `candor:ignore` comment, as
     /// findings show their paths: the suppression pass need not read them
     /// again (not part of any report).
-    pub without_suppressions: crate::hash::Set<String>,
+    pub(crate) without_suppressions: crate::hash::Set<String>,
 }
 
 impl ScanReport {

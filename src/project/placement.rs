@@ -152,6 +152,7 @@ pub fn merge(findings: &mut Vec<Finding>, linked: Vec<Finding>) {
         .collect();
     drop(at);
     let mut pushed_at = vec![usize::MAX; linked.len()];
+    findings.reserve_exact(places.iter().filter(|p| p.is_none()).count());
     for (j, (f, place)) in linked.into_iter().zip(places).enumerate() {
         let i = match place {
             Some(Place::Own(i)) => i,

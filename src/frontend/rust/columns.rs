@@ -2,14 +2,22 @@
 //! in bytes (see `crate::ir::Span`), as every other front-end does. The
 //! thread that lowers a file keeps the file's lines that hold characters
 //! of more than one byte, so that a column on such a line becomes the byte
-//! offset it stands for.
+//! offset it stands for. `syn` reads a file without its byte-order mark,
+//! so the first line's columns start after it.
 
 use std::cell::RefCell;
 
 thread_local! {
     /// The lines of the file being lowered that are not plain ASCII, by
-    /// 0-based line number (each file is lowered on a thread of its own).
-    static WIDE_LINES: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
+    /// 0-based line number, as `syn` reads them, with the bytes before them
+    /// (a byte-order mark's). Each file is lowered on a thread of its own.
+    static WIDE_LINES: RefCell<Vec<WideLine>> = const { RefCell::new(Vec::new()) };
+}
+
+struct WideLine {
+    number: usize,
+    text: String,
+    skipped: usize,
 }
 
 /// Runs `lower` with the lines of `source` at hand for [`byte_column`].
@@ -18,7 +26,14 @@ pub(super) fn with_source<T>(source: &str, lower: impl FnOnce() -> T) -> T {
         .split('\n')
         .enumerate()
         .filter(|(_, line)| !line.is_ascii())
-        .map(|(i, line)| (i, line.to_string()))
+        .map(|(number, line)| {
+            let text = line.strip_prefix('\u{feff}').filter(|_| number == 0);
+            WideLine {
+                number,
+                text: text.unwrap_or(line).to_string(),
+                skipped: line.len() - text.map_or(line.len(), str::len),
+            }
+        })
         .collect();
     WIDE_LINES.with(|lines| *lines.borrow_mut() = wide);
     let lowered = lower();
@@ -31,13 +46,15 @@ pub(super) fn with_source<T>(source: &str, lower: impl FnOnce() -> T) -> T {
 pub(super) fn byte_column(line: usize, chars: usize) -> usize {
     WIDE_LINES.with(|lines| {
         let lines = lines.borrow();
-        let Ok(at) = lines.binary_search_by_key(&line.wrapping_sub(1), |(i, _)| *i) else {
+        let Ok(at) = lines.binary_search_by_key(&line.wrapping_sub(1), |l| l.number) else {
             return chars;
         };
-        let text = &lines[at].1;
-        text.char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(byte, _)| byte)
+        let WideLine { text, skipped, .. } = &lines[at];
+        skipped
+            + text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(byte, _)| byte)
     })
 }
 
@@ -59,5 +76,8 @@ mod tests {
             assert_eq!(byte_column(9, 3), 3, "past the last line");
         });
         assert_eq!(byte_column(2, 6), 6, "nothing is kept after the file");
+        with_source("\u{feff}fn f() {}\n", || {
+            assert_eq!(byte_column(1, 3), 6, "after the byte-order mark");
+        });
     }
 }

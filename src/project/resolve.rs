@@ -31,7 +31,7 @@ pub struct Index<'a> {
     /// Each file's language conventions.
     conventions: Vec<&'a Conventions>,
     /// Functions by language family and name.
-    by_name: Map<(Language, &'a str), Vec<FnRef>>,
+    by_name: Map<(Language, &'a str), Candidates>,
     /// Each function's class, normalized (`UserService` -> `userservice`),
     /// and where the language names implementations after their interface
     /// (`UserServiceImpl`, `DefaultUserService`) the interface's; computed
@@ -54,6 +54,59 @@ pub struct Index<'a> {
     classes: Set<&'a str>,
     /// Classes with personal fields by name: (file, index in its `classes`).
     declared: Map<&'a str, Vec<(u32, u32)>>,
+}
+
+/// The project's functions of one name, in file order, and the same
+/// functions by what a qualified call can name them by: a call compares its
+/// qualifier with each of them, and a common name (`get`, `save`) has
+/// hundreds in a large project.
+#[derive(Default)]
+struct Candidates {
+    all: Vec<FnRef>,
+    /// By normalized class and interface (see `Index::class_norms`).
+    by_owner: Map<String, Vec<FnRef>>,
+    /// Those outside any class, by file.
+    by_file: Map<u32, Vec<FnRef>>,
+}
+
+impl Candidates {
+    fn new(all: Vec<FnRef>, class_norms: &[Vec<(Option<String>, Option<String>)>]) -> Candidates {
+        let mut by_owner: Map<String, Vec<FnRef>> = Map::default();
+        let mut by_file: Map<u32, Vec<FnRef>> = Map::default();
+        for &(f, i) in &all {
+            let (class, interface) = &class_norms[f as usize][i as usize];
+            match class {
+                Some(class) => by_owner.entry(class.clone()).or_default().push((f, i)),
+                None => by_file.entry(f).or_default().push((f, i)),
+            }
+            if let Some(interface) = interface.as_ref().filter(|i| Some(*i) != class.as_ref()) {
+                by_owner.entry(interface.clone()).or_default().push((f, i));
+            }
+        }
+        Candidates {
+            all,
+            by_owner,
+            by_file,
+        }
+    }
+
+    /// Those of class or interface `owner` (normalized), in file order.
+    fn of_owner(&self, owner: &str) -> &[FnRef] {
+        self.by_owner.get(owner).map_or(&[], Vec::as_slice)
+    }
+
+    /// Those outside any class in any of `files`, in file order.
+    fn outside_classes_in(&self, files: &[u32]) -> Vec<FnRef> {
+        let mut out: Vec<FnRef> = files
+            .iter()
+            .filter_map(|f| self.by_file.get(f))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +157,10 @@ impl<'a> Index<'a> {
                 modules.entry(key).or_default().push(fi as u32);
             }
         }
+        let by_name = by_name
+            .into_iter()
+            .map(|(key, all)| (key, Candidates::new(all, &class_norms)))
+            .collect();
         Index {
             files,
             production: files.iter().map(|f| f.role.is_production()).collect(),
@@ -210,7 +267,7 @@ impl<'a> Index<'a> {
         let Some(candidates) = self.by_name.get(&(language, call.method.as_str())) else {
             return Vec::new();
         };
-        let candidates = candidates.as_slice();
+        let all = candidates.all.as_slice();
         // A callee rooted in another package's import or type
         // (`crm_sdk.Customer.modify`, `new LRUCache()`) is none of the
         // project's functions, whatever its name, unless state is reached
@@ -236,14 +293,14 @@ impl<'a> Index<'a> {
                 None => continue,
             };
             out = match qualifier {
-                None => self.unqualified(file, caller, candidates),
+                None => self.unqualified(file, caller, all),
                 Some(q) => self.qualified(file, q, candidates, 0),
             };
             if out.is_empty()
                 && calls.structural_interfaces
                 && let Some(q) = qualifier
             {
-                out = self.structural_implementations(file, q, call, candidates);
+                out = self.structural_implementations(file, q, call, all);
             }
             if !out.is_empty() {
                 break;
@@ -266,15 +323,10 @@ impl<'a> Index<'a> {
             && calls.exports
             && let Some(module) = call.paths.first().filter(|p| p.starts_with('.'))
         {
-            let modules = self.modules_named(file, module);
-            out = candidates
-                .iter()
-                .copied()
-                .filter(|&(f, i)| self.signature((f, i)).class.is_none() && modules.contains(&f))
-                .collect();
+            out = candidates.outside_classes_in(&self.modules_named(file, module));
         }
         if out.is_empty() && call.receiver {
-            out = self.by_distinct_name(file, call, candidates);
+            out = self.by_distinct_name(file, call, all);
         }
         // Java overloads share a name: of those reached, the ones taking as
         // many arguments as the call passes (if none does, a varargs method).
@@ -352,7 +404,7 @@ impl<'a> Index<'a> {
 
     /// `q.name(..)`: `q` names a class (by type, constructor or receiver
     /// name) or a module.
-    fn qualified(&self, file: u32, q: &str, candidates: &[FnRef], depth: u8) -> Vec<FnRef> {
+    fn qualified(&self, file: u32, q: &str, candidates: &Candidates, depth: u8) -> Vec<FnRef> {
         // `Client()` is an instance of `Client`; `crate::a::B` is `B`.
         let made = q.ends_with("()");
         let q = q.trim_end_matches("()");
@@ -367,26 +419,17 @@ impl<'a> Index<'a> {
         } else {
             None
         };
-        let last = normalized_name(last);
         let by_class: Vec<FnRef> = candidates
+            .of_owner(&normalized_name(last))
             .iter()
             .copied()
-            .filter(|&(f, i)| {
-                let (class, interface) = &self.class_norms[f as usize][i as usize];
-                (class.as_deref() == Some(last.as_str())
-                    || interface.as_deref() == Some(last.as_str()))
-                    && in_package.as_ref().is_none_or(|fs| fs.contains(&f))
-            })
+            .filter(|(f, _)| in_package.as_ref().is_none_or(|fs| fs.contains(f)))
             .collect();
         if !by_class.is_empty() {
             return by_class;
         }
         let modules = self.modules_named(file, q);
-        let functions: Vec<FnRef> = candidates
-            .iter()
-            .copied()
-            .filter(|&(f, i)| self.signature((f, i)).class.is_none() && modules.contains(&f))
-            .collect();
+        let functions = candidates.outside_classes_in(&modules);
         if !functions.is_empty() || depth > 0 {
             return functions;
         }
@@ -410,8 +453,8 @@ impl<'a> Index<'a> {
     /// './audit'`, `export * from './audit'`, as in `index` barrels) or
     /// whose default export is an instance (`module.exports = new
     /// Mailer()`): the functions named by what they export.
-    fn exported_by(&self, modules: &[u32], candidates: &[FnRef], depth: u8) -> Vec<FnRef> {
-        let Some(&first) = candidates.first() else {
+    fn exported_by(&self, modules: &[u32], candidates: &Candidates, depth: u8) -> Vec<FnRef> {
+        let Some(&first) = candidates.all.first() else {
             return Vec::new();
         };
         let method = self.signature(first).name.as_str();
@@ -580,6 +623,21 @@ pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_are_found_by_owner_and_by_file_in_file_order() {
+        let norm = |c: &str| Some(c.to_string());
+        let class_norms = vec![
+            vec![(norm("userserviceimpl"), norm("userservice")), (None, None)],
+            vec![(norm("userservice"), norm("userservice")), (None, None)],
+        ];
+        let candidates = Candidates::new(vec![(0, 0), (0, 1), (1, 0), (1, 1)], &class_norms);
+        assert_eq!(candidates.of_owner("userservice"), [(0, 0), (1, 0)]);
+        assert_eq!(candidates.of_owner("userserviceimpl"), [(0, 0)]);
+        assert!(candidates.of_owner("orders").is_empty());
+        assert_eq!(candidates.outside_classes_in(&[1, 0, 1]), [(0, 1), (1, 1)]);
+        assert!(candidates.outside_classes_in(&[7]).is_empty());
+    }
 
     #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {

@@ -5,21 +5,24 @@ use std::path::Path;
 mod common;
 use common::run::{candor_in, git, json};
 
-/// (path, line) of every finding of a scan run in `dir`.
-fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64)> {
+/// The JSON findings of a scan run in `dir`.
+fn scan_findings(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     let scan = ["scan", "--format", "json", "--fail-on", "never"];
     let v = json(&candor_in(dir, &[&scan[..], args].concat()));
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["location"]["path"].as_str().unwrap().to_string(),
-                f["location"]["start_line"].as_u64().unwrap(),
-            )
-        })
-        .collect()
+    v["findings"].as_array().unwrap().clone()
+}
+
+/// Where a JSON finding is: (path, line).
+fn place(f: &serde_json::Value) -> (String, u64) {
+    (
+        f["location"]["path"].as_str().unwrap().to_string(),
+        f["location"]["start_line"].as_u64().unwrap(),
+    )
+}
+
+/// (path, line) of every finding of a scan run in `dir`.
+fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64)> {
+    scan_findings(dir, args).iter().map(place).collect()
 }
 
 const CLEAN: &str = "import logging\n\ndef f(id_number):\n    return len(id_number)\n";
@@ -58,18 +61,11 @@ fn staged_scans_see_the_index_not_the_working_tree() {
 
 /// (path, line, suppressed) of every finding of a `--staged` scan in `dir`.
 fn staged_suppressions(dir: &Path) -> Vec<(String, u64, bool)> {
-    let scan = ["scan", "--staged", "--format", "json", "--fail-on", "never"];
-    let v = json(&candor_in(dir, &scan));
-    v["findings"]
-        .as_array()
-        .unwrap()
+    scan_findings(dir, &["--staged"])
         .iter()
         .map(|f| {
-            (
-                f["location"]["path"].as_str().unwrap().to_string(),
-                f["location"]["start_line"].as_u64().unwrap(),
-                f.get("suppression").is_some(),
-            )
+            let (path, line) = place(f);
+            (path, line, f.get("suppression").is_some())
         })
         .collect()
 }

@@ -22,7 +22,6 @@
 pub mod entry;
 pub mod pack;
 
-use crate::hash::{Map, Set};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -34,6 +33,7 @@ pub use entry::{ContentHash, Identity, content_hash};
 use pack::{NameHash, Pack, PackWriter, Record, name_hash};
 
 use crate::file_result::{FileResult, PackedSummary};
+use crate::hash::{Map, Set};
 pub use crate::model::CacheStats;
 use crate::project::Linked;
 

@@ -3,9 +3,9 @@
 //! callback) reads that function's request, so a field it collects is the
 //! function's collection, reported once with the function's own reads of it.
 
-use crate::hash::Map;
 use std::collections::hash_map::Entry;
 
+use crate::hash::Map;
 use crate::ir::{Function, FunctionName, Span};
 use crate::model::{CategoryId, Flow, FlowKind, Step};
 

@@ -35,12 +35,11 @@ mod value;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use crate::hash::{Map, Set};
-
 use rustc_hash::FxHashMap;
 
 use crate::budget::Steps;
 use crate::classify::{Classifier, Verdict, is_constant_name, tokens};
+use crate::hash::{Map, Set};
 use crate::ir::{FileIr, Span};
 use crate::language::Language;
 use crate::model::{CategoryId, Flow};
@@ -315,7 +314,8 @@ impl<'a> FileCx<'a> {
     }
 
     /// Classifies a name used as a variable or field; upper-case constants
-    /// name configuration, never a person's data.
+    /// name configuration, never a person's data. The file keeps its own
+    /// verdicts without a lock; the classifier keeps them across files.
     fn classify(&self, name: &str, owner: Option<&str>) -> Verdict {
         if is_constant_name(name) {
             return Verdict::Constant;

@@ -1,8 +1,7 @@
 //! Variables in scope while a function is walked.
 
-use crate::hash::Map;
-
 use super::value::{State, Value};
+use crate::hash::Map;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Var {

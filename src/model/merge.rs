@@ -14,10 +14,10 @@
 //! (`user.email = e; user.name = n; repo.save(user)`) shows no shared step
 //! before the call that would name the argument.
 
-use crate::hash::Map;
 use std::hash::{Hash, Hasher};
 
 use super::finding::{Finding, OtherCategory};
+use crate::hash::Map;
 
 /// How a message names its data: the category's name, or, for sensitive
 /// data, `Sensitive personal data (name)`.

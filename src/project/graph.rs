@@ -6,14 +6,13 @@
 //! a tree's summaries hold hundreds of thousands of symbols and calls, and
 //! a map entry with its own vector costs several times the pair it holds.
 
-use crate::hash::Map;
-
 use rayon::prelude::*;
 
 use super::CallRef;
 use super::resolve::{FnRef, Index};
 use super::summary::FileSummary;
 use crate::flow::summary::{From, Origin};
+use crate::hash::Map;
 
 pub(super) struct Graph {
     /// Per file: (origin, symbol), sorted.

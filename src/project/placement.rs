@@ -4,11 +4,11 @@
 //! to the same sink, found by the join or by a function's own analysis, is
 //! not reported again.
 
-use crate::hash::{Map, Set};
 use std::collections::hash_map::Entry;
 
 use super::summary::FileSummary;
 use super::{CallRef, Reached, ReachedGlobal, finding_in, located_trail};
+use crate::hash::{Map, Set};
 use crate::ir::Span;
 use crate::model::{CategoryId, Finding, Flow, FlowKind, Location};
 use crate::rules::Rules;

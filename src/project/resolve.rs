@@ -9,11 +9,10 @@
 //! nothing narrows down is left unresolved: guessing would report flows
 //! that do not exist.
 
-use crate::hash::{Map, Set};
-
 use super::summary::FileSummary;
 use crate::classify::{normalized_name, tokens};
 use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
+use crate::hash::{Map, Set};
 use crate::language::{BareCalls, Conventions, Language, ModuleUnit, directory};
 use crate::model::CategoryId;
 use crate::rules::Rules;

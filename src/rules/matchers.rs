@@ -4,13 +4,14 @@
 //! regex set over the callee globs of the language's sink files (and of its
 //! family's: TypeScript uses JavaScript's).
 
-use crate::hash::{Map, Set};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::RegexSet;
 
 use super::model::{SinkFile, SourceSpec};
 use super::{RulesError, Sink, glob};
+use crate::hash::{Map, Set};
 use crate::language::{Conventions, Language};
 use crate::memo::Memo;
 
@@ -203,7 +204,7 @@ impl LanguageRules {
     /// with the sanitizer globs every language shares.
     pub(super) fn compile(
         language: Language,
-        sink_files: &std::collections::HashMap<Language, Vec<(String, SinkFile)>>,
+        sink_files: &HashMap<Language, Vec<(String, SinkFile)>>,
         shared_sanitizers: &[String],
         conventions: Conventions,
         sinks: &mut Vec<Sink>,

@@ -18,7 +18,7 @@ pub struct Memo<V> {
     max_name: usize,
 }
 
-impl<V: Clone> Memo<V> {
+impl<V> Memo<V> {
     /// An empty memo that keeps at most `max_entries` answers, each for a
     /// name of at most `max_name` bytes.
     pub fn new(max_entries: usize, max_name: usize) -> Memo<V> {
@@ -31,7 +31,53 @@ impl<V: Clone> Memo<V> {
 
     /// The answer for `name`: the one kept, else `work_out`'s (kept while
     /// there is room).
-    pub fn get_or(&self, name: &str, work_out: impl FnOnce() -> V) -> V {
+    pub fn get_or(&self, name: &str, work_out: impl FnOnce() -> V) -> V
+    where
+        V: Clone,
+    {
+        self.answer(
+            name,
+            |kept| Some(kept.clone()),
+            work_out,
+            |answers, answer| {
+                answers.insert(name.into(), answer);
+            },
+        )
+    }
+
+    /// One part of the answer for `name`, for answers whose parts are
+    /// worked out one at a time (which sink, which container... a callee
+    /// path is): `read` finds the part in the answer kept; else `work_out`
+    /// works it out and `keep` writes it into the answer (a new one starts
+    /// from `V::default()`, while there is room).
+    pub fn part_or<T: Clone>(
+        &self,
+        name: &str,
+        read: impl Fn(&V) -> Option<T>,
+        work_out: impl FnOnce() -> T,
+        keep: impl FnOnce(&mut V, T),
+    ) -> T
+    where
+        V: Default,
+    {
+        self.answer(name, read, work_out, |answers, part| {
+            match answers.get_mut(name) {
+                Some(kept) => keep(kept, part),
+                None => keep(answers.entry(name.into()).or_default(), part),
+            }
+        })
+    }
+
+    /// What `read` finds in the answer kept for `name`, else `work_out`'s
+    /// result, which `keep` writes into the answers when the name has one
+    /// or there is room for one more.
+    fn answer<T: Clone>(
+        &self,
+        name: &str,
+        read: impl Fn(&V) -> Option<T>,
+        work_out: impl FnOnce() -> T,
+        keep: impl FnOnce(&mut Map<Box<str>, V>, T),
+    ) -> T {
         if name.len() > self.max_name {
             return work_out();
         }
@@ -39,19 +85,20 @@ impl<V: Clone> Memo<V> {
         // it was written.
         let full = {
             let answers = self.answers.read().unwrap_or_else(|e| e.into_inner());
-            if let Some(answer) = answers.get(name) {
-                return answer.clone();
+            let kept = answers.get(name);
+            if let Some(found) = kept.and_then(&read) {
+                return found;
             }
-            answers.len() >= self.max_entries
+            kept.is_none() && answers.len() >= self.max_entries
         };
-        let answer = work_out();
+        let found = work_out();
         if !full {
             let mut answers = self.answers.write().unwrap_or_else(|e| e.into_inner());
-            if answers.len() < self.max_entries {
-                answers.insert(name.into(), answer.clone());
+            if answers.contains_key(name) || answers.len() < self.max_entries {
+                keep(&mut answers, found.clone());
             }
         }
-        answer
+        found
     }
 }
 
@@ -79,5 +126,32 @@ mod tests {
         assert_eq!(memo.get_or("a_long_name", || work(5)), 5);
         assert_eq!(memo.get_or("a_long_name", || work(6)), 6);
         assert_eq!(worked.get(), 6);
+    }
+
+    #[test]
+    fn parts_of_an_answer_are_kept_together() {
+        let memo: Memo<[Option<u32>; 2]> = Memo::new(1, 8);
+        let worked = Cell::new(0);
+        let part = |name: &str, i: usize, v: u32| {
+            memo.part_or(
+                name,
+                |kept| kept[i],
+                || {
+                    worked.set(worked.get() + 1);
+                    v
+                },
+                |kept, v| kept[i] = Some(v),
+            )
+        };
+        assert_eq!(part("email", 0, 1), 1);
+        assert_eq!(part("email", 0, 9), 1, "kept");
+        // The memo is full, but a part of an answer it holds is kept.
+        assert_eq!(part("email", 1, 2), 2);
+        assert_eq!(part("email", 1, 9), 2, "kept");
+        assert_eq!(worked.get(), 2);
+        // A new name finds no room.
+        assert_eq!(part("phone", 0, 3), 3);
+        assert_eq!(part("phone", 0, 4), 4);
+        assert_eq!(worked.get(), 4);
     }
 }

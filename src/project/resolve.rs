@@ -231,9 +231,9 @@ impl<'a> Index<'a> {
     /// `requests_hardened.Manager().send_request`.
     pub fn through_global(&self, file: u32, site: &CallSite) -> Vec<String> {
         let mut out = Vec::new();
-        for path in &site.paths {
+        for path in site.paths() {
             let Some((module, name)) = path
-                .strip_suffix(site.method.as_str())
+                .strip_suffix(site.method())
                 .and_then(|q| q.strip_suffix(['.', ':']))
                 .and_then(|q| q.rsplit_once(['.', ':']))
             else {
@@ -242,7 +242,7 @@ impl<'a> Index<'a> {
             for f in self.modules_named(file, module.trim_end_matches(':')) {
                 let globals = &self.files[f as usize].globals;
                 if let Ok(i) = globals.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
-                    out.push(format!("{}.{}", globals[i].1, site.method));
+                    out.push(format!("{}.{}", globals[i].1, site.method()));
                 }
             }
         }
@@ -263,7 +263,7 @@ impl<'a> Index<'a> {
         let caller_file = &self.files[file as usize];
         let language = caller_file.language.family();
         let calls = &self.conventions[file as usize].calls;
-        let Some(candidates) = self.by_name.get(&(language, call.method.as_str())) else {
+        let Some(candidates) = self.by_name.get(&(language, call.method())) else {
             return Vec::new();
         };
         let all = candidates.all.as_slice();
@@ -274,16 +274,15 @@ impl<'a> Index<'a> {
         // the fields decide.
         if !calls.wrapped_state
             && call
-                .root
-                .as_deref()
+                .root()
                 .is_some_and(|root| !self.is_project_path(file, root))
         {
             return Vec::new();
         }
         let caller = &caller_file.functions[call.function as usize];
         let mut out = Vec::new();
-        for path in &call.paths {
-            let qualifier = match path.strip_suffix(call.method.as_str()) {
+        for path in call.paths() {
+            let qualifier = match path.strip_suffix(call.method()) {
                 Some("") => None,
                 Some(q) => match q.strip_suffix('.') {
                     Some(q) => Some(q),
@@ -320,7 +319,7 @@ impl<'a> Index<'a> {
         if out.is_empty()
             && !call.receiver
             && calls.exports
-            && let Some(module) = call.paths.first().filter(|p| p.starts_with('.'))
+            && let Some(module) = call.paths().next().filter(|p| p.starts_with('.'))
         {
             out = candidates.outside_classes_in(&self.modules_named(file, module));
         }
@@ -330,7 +329,7 @@ impl<'a> Index<'a> {
         // Java overloads share a name: of those reached, the ones taking as
         // many arguments as the call passes (if none does, a varargs method).
         if calls.overloads_by_arity {
-            let arity = |&r: &FnRef| self.signature(r).params.len() == call.args.len();
+            let arity = |&r: &FnRef| self.signature(r).params.len() == call.arg_count();
             if out.iter().any(arity) {
                 out.retain(arity);
             }
@@ -522,7 +521,7 @@ impl<'a> Index<'a> {
                 let s = self.signature(r);
                 s.class.is_some()
                     && s.receiver_param
-                    && (s.params.len() == call.args.len() + 1 || s.rest_positional.is_some())
+                    && (s.params.len() == call.arg_count() + 1 || s.rest_positional.is_some())
             })
             .collect();
         if out.len() > MAX_TARGETS {
@@ -544,10 +543,9 @@ impl<'a> Index<'a> {
         let (Some(only), None) = (methods.next(), methods.next()) else {
             return Vec::new();
         };
-        if tokens(&call.method).len() < 2
+        if tokens(call.method()).len() < 2
             || call
-                .root
-                .as_deref()
+                .root()
                 .is_some_and(|root| !self.is_project_path(file, root))
         {
             return Vec::new();
@@ -596,13 +594,13 @@ pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot,
         ArgSlot::Receiver if callee.receiver_param => Some((Slot::Param(0), None)),
         ArgSlot::Receiver if callee.class.is_some() => Some((Slot::This, None)),
         ArgSlot::Receiver => None,
-        ArgSlot::Index(i) => match call.args.get(i as usize)? {
+        ArgSlot::Index(i) => match call.keyword(i as usize)? {
             Some(keyword) => match callee.params.iter().position(|p| p == keyword) {
                 Some(p) => Some((Slot::Param(p as u16), None)),
                 None => callee
                     .rest_keywords
                     .or(callee.keywords_hash)
-                    .map(|p| (Slot::Param(p as u16), Some(keyword.clone()))),
+                    .map(|p| (Slot::Param(p as u16), Some(keyword.to_string()))),
             },
             None => {
                 let p = i as usize + usize::from(callee.receiver_param);
@@ -650,15 +648,15 @@ mod tests {
             rest_positional: Some(1),
             test: false,
         };
-        let call = CallSite {
-            function: 0,
-            root: None,
-            method: "Log".into(),
-            paths: Vec::new(),
-            args: vec![None, None, None],
-            receiver: false,
-            span: crate::ir::Span::default(),
-        };
+        let call = CallSite::new(
+            0,
+            false,
+            crate::ir::Span::default(),
+            "Log",
+            None,
+            [],
+            [None, None, None],
+        );
         let at = |i| bind(&call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
         assert_eq!(at(0), Some(Slot::Param(0)));
         assert_eq!(at(1), Some(Slot::Param(1)));

@@ -224,7 +224,10 @@ pub fn locate(
         .collect();
     let calls = compact(summary.calls.into_iter().enumerate().map(|(i, site)| {
         LocatedCall {
-            step: notes.spot(region(site.span), format!("passed to `{}()`", site.method)),
+            step: notes.spot(
+                region(site.span),
+                format!("passed to `{}()`", site.method()),
+            ),
             snippet: entered
                 .contains(&(i as u32))
                 .then(|| Box::new(snippet(site.span))),

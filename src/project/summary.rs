@@ -257,7 +257,9 @@ pub fn locate(
             object,
         }
     }));
-    let edges = compact(summary.edges.into_iter().map(|e: Edge| {
+    let mut edges = summary.edges;
+    let symbols = symbols_with_edges(summary.symbols, &mut edges);
+    let edges = compact(edges.into_iter().map(|e: Edge| {
         LocatedEdge {
             from: e.from,
             to: e.to,
@@ -277,7 +279,7 @@ pub fn locate(
         functions: compact(summary.functions),
         calls,
         sinks: compact(summary.sinks.into_iter().map(located)),
-        symbols: compact(summary.symbols),
+        symbols,
         globals: compact(summary.globals),
         classes: compact(summary.classes),
         services: compact(summary.services),
@@ -301,6 +303,34 @@ fn compact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
     let mut items: Vec<T> = items.into_iter().collect();
     items.shrink_to_fit();
     items
+}
+
+/// The symbols some edge leaves from, in their order, with the edges
+/// renumbered to match: the join follows a symbol only along its edges,
+/// and most symbols (the result of every call the file makes) have none.
+fn symbols_with_edges(symbols: Vec<Symbol>, edges: &mut [Edge]) -> Vec<Symbol> {
+    const DROPPED: u32 = u32::MAX;
+    let mut new_id = vec![DROPPED; symbols.len()];
+    for e in edges.iter() {
+        if let From::Symbol(s) = e.from
+            && let Some(id) = new_id.get_mut(s as usize)
+        {
+            *id = 0;
+        }
+    }
+    let mut kept = Vec::new();
+    for (symbol, id) in symbols.into_iter().zip(&mut new_id) {
+        if *id != DROPPED {
+            *id = kept.len() as u32;
+            kept.push(symbol);
+        }
+    }
+    for e in edges.iter_mut() {
+        if let From::Symbol(s) = &mut e.from {
+            *s = new_id.get(*s as usize).copied().unwrap_or(DROPPED);
+        }
+    }
+    compact(kept)
 }
 
 /// A type as a reader knows it: `Owner`, not the path it was imported by.
@@ -347,7 +377,41 @@ impl FileSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::{NoteWriter, Region};
+    use super::{NoteWriter, Region, symbols_with_edges};
+    use crate::flow::summary::{Edge, From, Node, Origin, Symbol};
+
+    #[test]
+    fn symbols_without_edges_are_dropped_and_edges_renumbered() {
+        let symbol = |call| Symbol {
+            origin: Origin::Result { call },
+            projection: None,
+        };
+        let edge = |from| Edge {
+            from,
+            to: Node::Return { function: 0 },
+            field: None,
+            overwritten: Vec::new(),
+            trail: Vec::new(),
+        };
+        let mut edges = vec![
+            edge(From::Symbol(3)),
+            edge(From::Data(0)),
+            edge(From::Symbol(1)),
+            edge(From::Symbol(3)),
+        ];
+        let kept = symbols_with_edges((0..5).map(symbol).collect(), &mut edges);
+        assert_eq!(kept, [symbol(1), symbol(3)]);
+        let froms: Vec<From> = edges.iter().map(|e| e.from).collect();
+        assert_eq!(
+            froms,
+            [
+                From::Symbol(1),
+                From::Data(0),
+                From::Symbol(0),
+                From::Symbol(1)
+            ]
+        );
+    }
 
     #[test]
     fn notes_are_kept_once_and_read_back() {

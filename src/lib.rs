@@ -34,6 +34,7 @@ pub mod language;
 pub mod manifest;
 pub mod memo;
 pub mod model;
+pub mod packed;
 pub mod pipeline;
 pub mod policy;
 pub mod policy_text;

@@ -9,6 +9,7 @@
 
 use crate::ir::Span;
 use crate::model::{CategoryId, Flow, Step};
+use crate::packed::{Packed, Packer};
 
 /// The summary of one file, indices local to the file.
 #[derive(Debug, Default, Clone)]
@@ -130,26 +131,12 @@ pub struct CallSite {
     /// Called on a receiver (`obj.method(..)`), not as a bare name.
     pub receiver: bool,
     pub span: Span,
-    names: CallNames,
-}
-
-/// The names of a call, the callee's and its arguments', in one string
-/// and one table of where each ends: a tree's summaries hold hundreds of
-/// thousands of calls, and a string apiece would cost more than the text.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-struct CallNames {
-    /// The names one after another. A name that may be absent (the root,
-    /// a keyword) starts with [`PRESENT`] when it is there.
-    text: Box<str>,
-    /// Where each name ends in `text`, in order: the method, the root, the
-    /// paths, then each argument's keyword.
-    ends: Box<[u32]>,
+    /// The method, the root, the paths, then each argument's keyword: a
+    /// tree's summaries hold hundreds of thousands of calls.
+    names: Packed,
     /// How many of the names are paths.
     paths: u8,
 }
-
-/// Marks a name that may be absent as present.
-const PRESENT: char = '\u{1}';
 
 impl CallSite {
     /// A call of `function` to `method`, with the origin of its leftmost
@@ -164,34 +151,23 @@ impl CallSite {
         paths: impl IntoIterator<Item = &'a str>,
         keywords: impl IntoIterator<Item = Option<&'a str>>,
     ) -> CallSite {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        let mut push = |name: Option<&str>, optional: bool| {
-            if optional && name.is_some() {
-                text.push(PRESENT);
-            }
-            text.push_str(name.unwrap_or_default());
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        };
-        push(Some(method), false);
-        push(root, true);
+        let mut names = Packer::default();
+        names.push(method);
+        names.push_optional(root);
         let mut path_count = 0u8;
         for path in paths.into_iter().take(u8::MAX as usize) {
-            push(Some(path), false);
+            names.push(path);
             path_count += 1;
         }
         for keyword in keywords {
-            push(keyword, true);
+            names.push_optional(keyword);
         }
         CallSite {
             function,
             receiver,
             span,
-            names: CallNames {
-                text: text.into_boxed_str(),
-                ends: ends.into_boxed_slice(),
-                paths: path_count,
-            },
+            names: names.finish(),
+            paths: path_count,
         }
     }
 
@@ -209,41 +185,18 @@ impl CallSite {
 
     /// The callee path resolved through imports and types, then as written.
     pub fn paths(&self) -> impl DoubleEndedIterator<Item = &str> {
-        (2..2 + usize::from(self.names.paths)).map(|i| self.names.get(i))
+        (2..2 + usize::from(self.paths)).map(|i| self.names.get(i))
     }
 
     /// How many arguments the call passes.
     pub fn arg_count(&self) -> usize {
-        self.names
-            .ends
-            .len()
-            .saturating_sub(2 + usize::from(self.names.paths))
+        self.names.len().saturating_sub(2 + usize::from(self.paths))
     }
 
     /// The keyword of argument `i` (`None` for a positional one), or
     /// nothing when the call passes no argument `i`.
     pub fn keyword(&self, i: usize) -> Option<Option<&str>> {
-        (i < self.arg_count()).then(|| self.names.optional(2 + usize::from(self.names.paths) + i))
-    }
-}
-
-impl CallNames {
-    /// Name `i`; nothing for a name it does not hold (a damaged summary
-    /// read back from the cache).
-    fn get(&self, i: usize) -> &str {
-        let start = match i {
-            0 => 0,
-            _ => self.ends.get(i - 1).copied().unwrap_or(u32::MAX),
-        };
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        self.text
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
-    }
-
-    /// Name `i`, of those that may be absent.
-    fn optional(&self, i: usize) -> Option<&str> {
-        self.get(i).strip_prefix(PRESENT)
+        (i < self.arg_count()).then(|| self.names.optional(2 + usize::from(self.paths) + i))
     }
 }
 
@@ -328,7 +281,7 @@ pub fn read_verb(addresses: bool) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{CallNames, CallSite};
+    use super::CallSite;
     use crate::ir::Span;
 
     fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
@@ -362,26 +315,5 @@ mod tests {
         // A name that starts with the presence mark keeps it.
         let marked = call(Some("\u{1}x"), &[], &[]);
         assert_eq!(marked.root(), Some("\u{1}x"));
-    }
-
-    #[test]
-    fn damaged_names_read_as_nothing() {
-        let names = CallNames {
-            text: "saveé".into(),
-            ends: vec![5, 5, 2, u32::MAX].into_boxed_slice(),
-            paths: 200,
-        };
-        for i in 0..6 {
-            assert_eq!(names.get(i), "", "name {i}");
-            assert_eq!(names.optional(i), None);
-        }
-        let site = CallSite {
-            function: 0,
-            receiver: false,
-            span: Span::default(),
-            names,
-        };
-        assert_eq!(site.arg_count(), 0);
-        assert_eq!(site.paths().filter(|p| !p.is_empty()).count(), 0);
     }
 }

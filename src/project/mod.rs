@@ -376,7 +376,7 @@ impl<'a> Join<'a> {
                         fi,
                         e.to,
                         category,
-                        e.field.clone(),
+                        e.field().map(str::to_string),
                         trail,
                         &Calls::default(),
                     );
@@ -703,13 +703,13 @@ impl<'a> Join<'a> {
             for e in graph.edges_from(file, s) {
                 let edge = &summary.edges[e as usize];
                 if let Some(f) = &field
-                    && edge.overwritten.contains(&normalized_name(f))
+                    && edge.overwritten().any(|o| o == normalized_name(f))
                 {
                     continue;
                 }
                 let mut trail = fact.trail.clone();
                 trail.extend(edge.trail.iter().map(|s| (file, s)));
-                let field = edge.field.clone().or_else(|| field.clone());
+                let field = edge.field().map(str::to_string).or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }
         }

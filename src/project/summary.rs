@@ -11,6 +11,7 @@ use crate::flow::summary::{
 use crate::ir::Span;
 use crate::language::Language;
 use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
+use crate::packed::{Packed, Packer};
 use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
@@ -37,8 +38,9 @@ pub struct FileSummary {
     /// of interfaces (see `flow::summary::Summary`).
     pub services: Vec<(String, String)>,
     pub service_sinks: Vec<(u32, String)>,
-    /// The text of every step ([`Spot::note`] indexes it).
-    pub notes: Notes,
+    /// The text of every step, each text once ([`Spot::note`] indexes
+    /// it): a tree's summaries hold hundreds of thousands of steps.
+    pub notes: Packed,
 }
 
 /// A class that may be a declared request input, its fields located.
@@ -108,57 +110,25 @@ pub struct Spot {
     pub note: u32,
 }
 
-/// The notes of a file's steps, each text once, in one string: a tree's
-/// summaries hold hundreds of thousands of steps, and a string apiece
-/// would cost more than its text.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct Notes {
-    text: String,
-    /// Where each note ends in `text`; it starts where the one before ends.
-    ends: Vec<u32>,
-}
-
-impl Notes {
-    /// Note `id`, or nothing for an id it does not hold.
-    pub fn get(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = match id {
-            0 => 0,
-            _ => self.ends.get(id - 1).copied().unwrap_or(u32::MAX),
-        };
-        let end = self.ends.get(id).copied().unwrap_or(0);
-        self.text
-            .get(start as usize..end as usize)
-            .unwrap_or_default()
-    }
-
-    pub fn count(&self) -> usize {
-        self.ends.len()
-    }
-}
-
-/// Builds a file's [`Notes`], giving each distinct text one id.
+/// Builds a file's notes, giving each distinct text one id.
 #[derive(Default)]
 struct NoteWriter {
-    notes: Notes,
+    notes: Packer,
     ids: HashMap<String, u32>,
 }
 
 impl NoteWriter {
     fn spot(&mut self, region: Region, text: String) -> Spot {
         let notes = &mut self.notes;
-        let note = *self.ids.entry(text).or_insert_with_key(|text| {
-            notes.text.push_str(text);
-            notes.ends.push(notes.text.len() as u32);
-            notes.ends.len() as u32 - 1
-        });
+        let note = *self
+            .ids
+            .entry(text)
+            .or_insert_with_key(|text| notes.push(text));
         Spot { region, note }
     }
 
-    fn finish(mut self) -> Notes {
-        self.notes.text.shrink_to_fit();
-        self.notes.ends.shrink_to_fit();
-        self.notes
+    fn finish(self) -> Packed {
+        self.notes.finish()
     }
 }
 
@@ -186,9 +156,23 @@ pub struct LocatedSink {
 pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
-    pub field: Option<String>,
-    pub overwritten: Vec<String>,
-    pub trail: Vec<Spot>,
+    /// The field the value arrives in, then the fields written over on
+    /// the way (see [`Edge`]).
+    fields: Packed,
+    pub trail: Box<[Spot]>,
+}
+
+impl LocatedEdge {
+    /// The field the value sits in when it arrives (`{"email": x}`).
+    pub fn field(&self) -> Option<&str> {
+        self.fields.optional(0)
+    }
+
+    /// Fields of the symbol written over on the way (normalized names):
+    /// data arriving in them does not take this edge.
+    pub fn overwritten(&self) -> impl Iterator<Item = &str> {
+        (1..self.fields.len()).map(|i| self.fields.get(i))
+    }
 }
 
 /// Locates every span of `summary` in the file's text.
@@ -263,8 +247,7 @@ pub fn locate(
         LocatedEdge {
             from: e.from,
             to: e.to,
-            field: e.field,
-            overwritten: e.overwritten,
+            fields: edge_fields(e.field.as_deref(), &e.overwritten),
             trail: e
                 .trail
                 .into_iter()
@@ -305,6 +288,19 @@ fn compact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
     items
 }
 
+/// An edge's fields as [`LocatedEdge`] keeps them. Most edges name none:
+/// their table stays empty, and takes no allocation.
+fn edge_fields(field: Option<&str>, overwritten: &[String]) -> Packed {
+    let mut fields = Packer::default();
+    if field.is_some() || !overwritten.is_empty() {
+        fields.push_optional(field);
+        for name in overwritten {
+            fields.push(name);
+        }
+    }
+    fields.finish()
+}
+
 /// The symbols some edge leaves from, in their order, with the edges
 /// renumbered to match: the join follows a symbol only along its edges,
 /// and most symbols (the result of every call the file makes) have none.
@@ -341,7 +337,7 @@ fn short_type(ty: &str) -> &str {
 impl FileSummary {
     /// The text of a step of this file.
     pub fn note(&self, spot: &Spot) -> &str {
-        self.notes.get(spot.note)
+        self.notes.get(spot.note as usize)
     }
 
     /// Whether every data category it names is one of the first `count`
@@ -350,7 +346,7 @@ impl FileSummary {
     /// by them.
     pub fn indices_valid(&self, count: usize) -> bool {
         let known = |id: CategoryId| usize::from(id) < count;
-        let noted = |spot: &Spot| (spot.note as usize) < self.notes.count();
+        let noted = |spot: &Spot| (spot.note as usize) < self.notes.len();
         let sinks_known = |sinks: &[LocatedSink]| sinks.iter().all(|s| known(s.flow.category));
         sinks_known(&self.sinks)
             && self.inputs.iter().all(|i| sinks_known(&i.fields))
@@ -377,8 +373,31 @@ impl FileSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::{NoteWriter, Region, symbols_with_edges};
+    use super::{LocatedEdge, NoteWriter, Region, edge_fields, symbols_with_edges};
     use crate::flow::summary::{Edge, From, Node, Origin, Symbol};
+
+    #[test]
+    fn an_edge_keeps_its_field_and_the_fields_written_over() {
+        let edge = |field: Option<&str>, overwritten: &[&str]| {
+            let overwritten: Vec<String> = overwritten.iter().map(|s| s.to_string()).collect();
+            LocatedEdge {
+                from: From::Data(0),
+                to: Node::Return { function: 0 },
+                fields: edge_fields(field, &overwritten),
+                trail: Box::default(),
+            }
+        };
+        let plain = edge(None, &[]);
+        assert_eq!(plain.field(), None);
+        assert_eq!(plain.overwritten().count(), 0);
+        assert!(plain.fields.is_empty(), "nothing kept");
+        let full = edge(Some("email"), &["phone", "name"]);
+        assert_eq!(full.field(), Some("email"));
+        assert_eq!(full.overwritten().collect::<Vec<_>>(), ["phone", "name"]);
+        let written_over = edge(None, &["email"]);
+        assert_eq!(written_over.field(), None);
+        assert_eq!(written_over.overwritten().collect::<Vec<_>>(), ["email"]);
+    }
 
     #[test]
     fn symbols_without_edges_are_dropped_and_edges_renumbered() {
@@ -427,11 +446,10 @@ mod tests {
         let again = writer.spot(at, "passed to `save()`".to_string());
         let notes = writer.finish();
         assert_eq!(first.note, again.note);
-        assert_eq!(notes.count(), 2);
-        assert_eq!(notes.get(first.note), "passed to `save()`");
-        assert_eq!(notes.get(second.note), "`email` read");
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes.get(first.note as usize), "passed to `save()`");
+        assert_eq!(notes.get(second.note as usize), "`email` read");
         // An id a damaged summary makes up reads as nothing.
         assert_eq!(notes.get(2), "");
-        assert_eq!(notes.get(u32::MAX), "");
     }
 }

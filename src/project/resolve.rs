@@ -35,7 +35,10 @@ pub struct Index<'a> {
     /// and where the language names implementations after their interface
     /// (`UserServiceImpl`, `DefaultUserService`) the interface's; computed
     /// once, as calls compare them often.
-    class_norms: Vec<Vec<(Option<String>, Option<String>)>>,
+    class_norms: Vec<Vec<(Option<u32>, Option<u32>)>>,
+    /// The normalized class and interface names, numbered: a large
+    /// project has tens of thousands of methods, and few classes.
+    owners: Map<String, u32>,
     /// Files by directory.
     by_dir: Map<&'a str, Vec<u32>>,
     /// (directory, class) of every class with methods: a Go type without
@@ -63,23 +66,23 @@ pub struct Index<'a> {
 struct Candidates {
     all: Vec<FnRef>,
     /// By normalized class and interface (see `Index::class_norms`).
-    by_owner: Map<String, Vec<FnRef>>,
+    by_owner: Map<u32, Vec<FnRef>>,
     /// Those outside any class, by file.
     by_file: Map<u32, Vec<FnRef>>,
 }
 
 impl Candidates {
-    fn new(all: Vec<FnRef>, class_norms: &[Vec<(Option<String>, Option<String>)>]) -> Candidates {
-        let mut by_owner: Map<String, Vec<FnRef>> = Map::default();
+    fn new(all: Vec<FnRef>, class_norms: &[Vec<(Option<u32>, Option<u32>)>]) -> Candidates {
+        let mut by_owner: Map<u32, Vec<FnRef>> = Map::default();
         let mut by_file: Map<u32, Vec<FnRef>> = Map::default();
         for &(f, i) in &all {
-            let (class, interface) = &class_norms[f as usize][i as usize];
+            let (class, interface) = class_norms[f as usize][i as usize];
             match class {
-                Some(class) => by_owner.entry(class.clone()).or_default().push((f, i)),
+                Some(class) => by_owner.entry(class).or_default().push((f, i)),
                 None => by_file.entry(f).or_default().push((f, i)),
             }
-            if let Some(interface) = interface.as_ref().filter(|i| Some(*i) != class.as_ref()) {
-                by_owner.entry(interface.clone()).or_default().push((f, i));
+            if let Some(interface) = interface.filter(|i| Some(*i) != class) {
+                by_owner.entry(interface).or_default().push((f, i));
             }
         }
         Candidates {
@@ -89,9 +92,10 @@ impl Candidates {
         }
     }
 
-    /// Those of class or interface `owner` (normalized), in file order.
-    fn of_owner(&self, owner: &str) -> &[FnRef] {
-        self.by_owner.get(owner).map_or(&[], Vec::as_slice)
+    /// Those of class or interface `owner` (its number in
+    /// `Index::owners`), in file order.
+    fn of_owner(&self, owner: u32) -> &[FnRef] {
+        self.by_owner.get(&owner).map_or(&[], Vec::as_slice)
     }
 
     /// Those outside any class in any of `files`, in file order.
@@ -121,6 +125,11 @@ impl<'a> Index<'a> {
             .collect();
         let mut by_name: Map<(Language, &str), Vec<FnRef>> = Map::default();
         let mut class_norms = Vec::with_capacity(files.len());
+        let mut owners: Map<String, u32> = Map::default();
+        let mut owner = |name: String| {
+            let next = owners.len() as u32;
+            *owners.entry(name).or_insert(next)
+        };
         let mut by_dir: Map<&str, Vec<u32>> = Map::default();
         let mut modules: Map<String, Vec<u32>> = Map::default();
         let mut classes = Set::default();
@@ -145,8 +154,10 @@ impl<'a> Index<'a> {
                     .push((fi as u32, i as u32));
                 norms.push(match f.class.as_deref() {
                     Some(c) => (
-                        Some(normalized_name(c)),
-                        conventions[fi].interface_of(c).map(normalized_name),
+                        Some(owner(normalized_name(c))),
+                        conventions[fi]
+                            .interface_of(c)
+                            .map(|i| owner(normalized_name(i))),
                     ),
                     None => (None, None),
                 });
@@ -166,6 +177,7 @@ impl<'a> Index<'a> {
             conventions,
             by_name,
             class_norms,
+            owners,
             by_dir,
             typed_dirs: files
                 .iter()
@@ -417,8 +429,10 @@ impl<'a> Index<'a> {
         } else {
             None
         };
-        let by_class: Vec<FnRef> = candidates
-            .of_owner(&normalized_name(last))
+        let by_class: Vec<FnRef> = self
+            .owners
+            .get(&normalized_name(last))
+            .map_or(&[][..], |&owner| candidates.of_owner(owner))
             .iter()
             .copied()
             .filter(|(f, _)| in_package.as_ref().is_none_or(|fs| fs.contains(f)))
@@ -623,15 +637,15 @@ mod tests {
 
     #[test]
     fn candidates_are_found_by_owner_and_by_file_in_file_order() {
-        let norm = |c: &str| Some(c.to_string());
+        // Owners 0 `userserviceimpl`, 1 `userservice`, 2 `orders`.
         let class_norms = vec![
-            vec![(norm("userserviceimpl"), norm("userservice")), (None, None)],
-            vec![(norm("userservice"), norm("userservice")), (None, None)],
+            vec![(Some(0), Some(1)), (None, None)],
+            vec![(Some(1), Some(1)), (None, None)],
         ];
         let candidates = Candidates::new(vec![(0, 0), (0, 1), (1, 0), (1, 1)], &class_norms);
-        assert_eq!(candidates.of_owner("userservice"), [(0, 0), (1, 0)]);
-        assert_eq!(candidates.of_owner("userserviceimpl"), [(0, 0)]);
-        assert!(candidates.of_owner("orders").is_empty());
+        assert_eq!(candidates.of_owner(1), [(0, 0), (1, 0)]);
+        assert_eq!(candidates.of_owner(0), [(0, 0)]);
+        assert!(candidates.of_owner(2).is_empty());
         assert_eq!(candidates.outside_classes_in(&[1, 0, 1]), [(0, 1), (1, 1)]);
         assert!(candidates.outside_classes_in(&[7]).is_empty());
     }

@@ -138,6 +138,11 @@ pub struct CallSite {
     paths: u8,
 }
 
+/// Where a call's names are in [`CallSite::names`].
+const METHOD: usize = 0;
+const ROOT: usize = 1;
+const FIRST_PATH: usize = 2;
+
 impl CallSite {
     /// A call of `function` to `method`, with the origin of its leftmost
     /// name (`root`), its callee paths (at most 255 are kept) and the
@@ -173,30 +178,34 @@ impl CallSite {
 
     /// The callee's last name.
     pub fn method(&self) -> &str {
-        self.names.get(0)
+        self.names.get(METHOD)
     }
 
     /// What the callee's leftmost name stands for, if known: an import path
     /// or the call that made it. A call rooted in another package's import
     /// never reaches the project's functions by name alone.
     pub fn root(&self) -> Option<&str> {
-        self.names.optional(1)
+        self.names.optional(ROOT)
     }
 
     /// The callee path resolved through imports and types, then as written.
     pub fn paths(&self) -> impl DoubleEndedIterator<Item = &str> {
-        (2..2 + usize::from(self.paths)).map(|i| self.names.get(i))
+        (FIRST_PATH..self.first_keyword()).map(|i| self.names.get(i))
     }
 
     /// How many arguments the call passes.
     pub fn arg_count(&self) -> usize {
-        self.names.len().saturating_sub(2 + usize::from(self.paths))
+        self.names.len().saturating_sub(self.first_keyword())
     }
 
     /// The keyword of argument `i` (`None` for a positional one), or
     /// nothing when the call passes no argument `i`.
     pub fn keyword(&self, i: usize) -> Option<Option<&str>> {
-        (i < self.arg_count()).then(|| self.names.optional(2 + usize::from(self.paths) + i))
+        (i < self.arg_count()).then(|| self.names.optional(self.first_keyword() + i))
+    }
+
+    fn first_keyword(&self) -> usize {
+        FIRST_PATH + usize::from(self.paths)
     }
 }
 

@@ -2,7 +2,8 @@
 //! sink, request container, keyed read, bind call or handler decorator a
 //! callee path is, and whether it is a sanitizer. Each kind of pattern is one
 //! regex set over the callee globs of the language's sink files (and of its
-//! family's: TypeScript uses JavaScript's).
+//! family's: TypeScript uses JavaScript's). What each path asked about is,
+//! kind by kind, is remembered once per path and language (see `Answers`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

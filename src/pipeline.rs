@@ -216,6 +216,9 @@ pub fn run(options: &Options, rules: &Rules) -> Result<ScanReport, PipelineError
     report.findings = model::merge(std::mem::take(&mut report.findings));
     filter(&mut report, settings);
     leave_out_roles(&mut report, &options.include, &settings.config.scan.include);
+    // In order first: fingerprints count identical findings in that order,
+    // and on sorted findings both passes over the order are linear.
+    model::sort(&mut report.findings);
     model::fingerprint(&mut report.findings);
     if let Some(path) = &options.baseline {
         let baseline = Baseline::load(path)?;

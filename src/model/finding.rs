@@ -5,13 +5,13 @@
 //! never re-derive facts. Their fingerprints ([`fingerprint`]) and their
 //! order ([`sort`]) are given once, by the pipeline.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{FlowKind, Level, Role, Rule, StoreKind};
+use crate::hash::Map;
 
 /// A location in a file: 1-based lines and columns, columns counted in
 /// Unicode code points, end column exclusive.
@@ -247,7 +247,8 @@ pub fn fingerprint(findings: &mut [Finding]) {
     let digests: Vec<String> = findings.iter().map(content_digest).collect();
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by(|&a, &b| sort_key(&findings[a]).cmp(&sort_key(&findings[b])));
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: Map<&str, u32> =
+        Map::with_capacity_and_hasher(findings.len(), Default::default());
     for i in order {
         let n = seen.entry(&digests[i]).or_insert(0);
         *n += 1;

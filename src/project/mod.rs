@@ -702,9 +702,7 @@ impl<'a> Join<'a> {
             };
             for e in graph.edges_from(file, s) {
                 let edge = &summary.edges[e as usize];
-                if let Some(f) = &field
-                    && edge.overwritten().any(|o| o == normalized_name(f))
-                {
+                if field.as_deref().is_some_and(|f| edge.overwrites(f)) {
                     continue;
                 }
                 let mut trail = fact.trail.clone();

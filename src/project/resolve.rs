@@ -37,7 +37,7 @@ pub struct Index<'a> {
     /// once, as calls compare them often.
     class_norms: Vec<Vec<(Option<u32>, Option<u32>)>>,
     /// The normalized class and interface names, numbered: a large
-    /// project has tens of thousands of methods, and few classes.
+    /// project has tens of thousands of methods in far fewer classes.
     owners: Map<String, u32>,
     /// Files by directory.
     by_dir: Map<&'a str, Vec<u32>>,

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::classify::normalized_name;
 use crate::flow::summary::{
     Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, TypedObject, read_verb,
 };
@@ -168,10 +169,21 @@ impl LocatedEdge {
         self.fields.optional(0)
     }
 
-    /// Fields of the symbol written over on the way (normalized names):
-    /// data arriving in them does not take this edge.
+    /// Fields of the symbol written over on the way (normalized names).
     pub fn overwritten(&self) -> impl Iterator<Item = &str> {
         (1..self.fields.len()).map(|i| self.fields.get(i))
+    }
+
+    /// Whether data arriving in `field` was written over on the way, and
+    /// so does not take this edge. (Most edges write over nothing: the
+    /// field is normalized only for those that do.)
+    pub fn overwrites(&self, field: &str) -> bool {
+        let mut overwritten = self.overwritten().peekable();
+        if overwritten.peek().is_none() {
+            return false;
+        }
+        let field = normalized_name(field);
+        overwritten.any(|o| o == field)
     }
 }
 
@@ -397,6 +409,11 @@ mod tests {
         let written_over = edge(None, &["email"]);
         assert_eq!(written_over.field(), None);
         assert_eq!(written_over.overwritten().collect::<Vec<_>>(), ["email"]);
+        // Data arriving in a field is matched by its normalized name.
+        assert!(written_over.overwrites("email"));
+        assert!(written_over.overwrites("Email"));
+        assert!(!written_over.overwrites("phone"));
+        assert!(!plain.overwrites("email"));
     }
 
     #[test]

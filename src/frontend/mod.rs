@@ -61,15 +61,15 @@ pub fn lower(language: Language, path: &Path, source: &str) -> Result<FileIr, Fr
     }
 }
 
-/// Parses `source` without lowering it: the baseline the benchmark compares
-/// the whole scan against. Returns whether the parser produced a tree.
-pub fn parse_only(language: Language, path: &Path, source: &str) -> bool {
-    if refuse_operator_lines(language, source).is_err() {
-        return false;
-    }
+/// Parses `source` and visits every node of its tree, without lowering
+/// it: the floor the benchmark compares the whole scan against, since any
+/// analysis of a file parses it and walks its tree at least once. Returns
+/// how many nodes it visited, or `None` when the parser made no tree.
+pub fn parse_and_walk(language: Language, path: &Path, source: &str) -> Option<usize> {
+    refuse_operator_lines(language, source).ok()?;
     match language.grammar(path) {
-        Grammar::TreeSitter(grammar) => tree::parse(grammar, source).is_ok(),
-        Grammar::Syn => syn::parse_file(source).is_ok(),
+        Grammar::TreeSitter(grammar) => tree::parse(grammar, source).ok().map(|t| tree::walk(&t)),
+        Grammar::Syn => rust::parse_and_walk(source),
     }
 }
 

@@ -135,6 +135,28 @@ fn bracket_depths(source: &str, limit: usize) -> Brackets {
     Brackets::Open(depth)
 }
 
+/// Visits every node of `tree` in document order, as a front-end's walk
+/// does at least; returns how many there are.
+pub fn walk(tree: &Tree) -> usize {
+    let mut cursor = tree.walk();
+    let mut nodes = 1;
+    loop {
+        if cursor.goto_first_child() {
+            nodes += 1;
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                nodes += 1;
+                break;
+            }
+            if !cursor.goto_parent() {
+                return nodes;
+            }
+        }
+    }
+}
+
 /// Characters of `source` in lines made only of operator characters, with
 /// at least two different ones (`/*/*/*`): no statement of a real file, and
 /// not a banner (`=====`) or a comment (`# ---`).

@@ -57,6 +57,41 @@ pub fn lower(source: &str) -> Result<FileIr, FrontendError> {
     })
 }
 
+/// Parses `source` on a thread like [`lower`]'s and visits every item,
+/// statement and expression of the tree, without lowering it (see
+/// `frontend::parse_and_walk`); returns how many it visited.
+pub fn parse_and_walk(source: &str) -> Option<usize> {
+    struct Count(usize);
+    impl<'a> syn::visit::Visit<'a> for Count {
+        fn visit_item(&mut self, item: &'a Item) {
+            self.0 += 1;
+            syn::visit::visit_item(self, item);
+        }
+        fn visit_stmt(&mut self, stmt: &'a syn::Stmt) {
+            self.0 += 1;
+            syn::visit::visit_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a syn::Expr) {
+            self.0 += 1;
+            syn::visit::visit_expr(self, expr);
+        }
+    }
+    check_nesting(source).ok()?;
+    thread::scope(|scope| {
+        thread::Builder::new()
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || {
+                let file = syn::parse_file(source).ok()?;
+                let mut count = Count(0);
+                syn::visit::Visit::visit_file(&mut count, &file);
+                Some(count.0)
+            })
+            .ok()?
+            .join()
+            .ok()?
+    })
+}
+
 fn lower_here(source: &str) -> Result<FileIr, FrontendError> {
     let file = syn::parse_file(source).map_err(|e| {
         let at = e.span().start();

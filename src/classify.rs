@@ -19,11 +19,29 @@ const MAX_WINDOW: usize = 6;
 /// A name as compared across spellings: `idNumber`, `id_number`, `IdNumber`
 /// (and `setIdNumber`'s field) are one.
 pub fn normalized_name(name: &str) -> String {
-    tokens(name).concat()
+    // An ASCII name's tokens are its letters and digits, lower-cased: no
+    // need to find where each starts.
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    char_tokens(name).concat()
 }
 
 /// Splits an identifier into normalized tokens.
 pub fn tokens(ident: &str) -> Vec<String> {
+    if ident.is_ascii() {
+        ascii_tokens(ident)
+    } else {
+        char_tokens(ident)
+    }
+}
+
+/// [`tokens`] of any identifier, read character by character.
+fn char_tokens(ident: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = ident.chars().collect();
@@ -63,6 +81,41 @@ pub fn tokens(ident: &str) -> Vec<String> {
     out
 }
 
+/// [`tokens`] of an ASCII identifier, the same boundaries found on bytes:
+/// each token is a run of the identifier, copied once.
+fn ascii_tokens(ident: &str) -> Vec<String> {
+    let bytes = ident.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, &c) in bytes.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if let Some(s) = start.take() {
+                out.push(ident[s..i].to_ascii_lowercase());
+            }
+            continue;
+        }
+        let Some(s) = start else {
+            start = Some(i);
+            continue;
+        };
+        // The token so far ends with `p`, a letter or a digit.
+        let p = bytes[i - 1];
+        let boundary = c.is_ascii_digit() != p.is_ascii_digit()
+            || (c.is_ascii_uppercase() && p.is_ascii_lowercase())
+            || (c.is_ascii_uppercase()
+                && p.is_ascii_uppercase()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase));
+        if boundary {
+            out.push(ident[s..i].to_ascii_lowercase());
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(ident[s..].to_ascii_lowercase());
+    }
+    out
+}
+
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
 }
@@ -70,8 +123,8 @@ pub fn is_cjk(c: char) -> bool {
 /// True for constant-style names (`EMAIL_REGEX`, `PHONE_FIELD`): they name
 /// configuration, never a person's data.
 pub fn is_constant_name(ident: &str) -> bool {
-    let letters: Vec<char> = ident.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && ident.is_ascii()
+    let mut letters = ident.bytes().filter(u8::is_ascii_alphabetic);
+    ident.is_ascii() && letters.clone().nth(1).is_some() && letters.all(|b| b.is_ascii_uppercase())
 }
 
 /// Why a name did or did not get a category, for `candor classify`.
@@ -631,7 +684,44 @@ pub fn is_plural(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::tokens;
+    use super::{ascii_tokens, char_tokens, is_constant_name, normalized_name, tokens};
+
+    #[test]
+    fn ascii_names_split_as_any_name_does() {
+        let names = [
+            "",
+            "x",
+            "X",
+            "email",
+            "userEmail",
+            "user_email",
+            "IDCard",
+            "getHTTPResponse2",
+            "a1b2",
+            "9lives",
+            "email2FA",
+            "UPPER_CASE",
+            "__init__",
+            "ABC",
+            "aB",
+            "Ab1C",
+            "phone-number",
+            "SSN",
+            "iOS14Device",
+            "x.y.z",
+            "$user",
+            "HTMLParser",
+        ];
+        for name in names {
+            assert_eq!(ascii_tokens(name), char_tokens(name), "{name}");
+            assert_eq!(normalized_name(name), char_tokens(name).concat(), "{name}");
+            let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+            let constant = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+            assert_eq!(is_constant_name(name), constant, "{name}");
+        }
+        assert_eq!(tokens("用户Email"), ["用户", "email"]);
+        assert!(!is_constant_name("ÉMAIL"), "only ASCII names are constants");
+    }
 
     #[test]
     fn splits_identifier_styles() {

@@ -350,12 +350,9 @@ impl FileCx<'_> {
         {
             if matches!(value.map(|e| &e.kind), Some(ExprKind::Call { .. })) {
                 self.field_makers
-                    .entry((class.clone(), field.to_string()))
-                    .or_insert_with(|| origin.clone());
+                    .insert_if_absent(&class, field, || origin.clone());
             }
-            self.fields
-                .entry((class, field.to_string()))
-                .or_insert(origin);
+            self.fields.insert_if_absent(&class, field, || origin);
         }
         self.note_protected_write(owner, field, &v);
         let mut v = v;

@@ -20,6 +20,7 @@ mod expr;
 mod function;
 mod hooks;
 mod names;
+mod pair_map;
 mod paths;
 mod scope;
 mod sinks;
@@ -45,6 +46,7 @@ use crate::language::Language;
 use crate::model::{CategoryId, Flow};
 use crate::rules::{LanguageRules, Rules};
 use function::signature;
+use pair_map::PairMap;
 use paths::getter_field;
 use scope::Scope;
 use summary::{Summary, Symbol};
@@ -182,7 +184,7 @@ struct FileCx<'a> {
     /// Fields already collected from a request variable in this function:
     /// (variable, normalized field) -> its taint. Data is collected once,
     /// where it enters, however often it is read.
-    collected: Map<(String, String), Taint>,
+    collected: PairMap<Taint>,
     /// Request bodies of the current function whose type another file
     /// declares: parameter name -> index in `Summary::bodies`. Their reads
     /// are left to the join, which knows the type's fields.
@@ -197,10 +199,10 @@ struct FileCx<'a> {
     /// Packages imported whole, where an unbound class name may come from.
     wildcard_imports: &'a [String],
     /// (class, field) -> resolved type or origin.
-    fields: Map<(String, String), String>,
+    fields: PairMap<String>,
     /// (class, field) -> the resolved call that made the field's value,
     /// where the field also has a declared type (see `Var::made_by`).
-    field_makers: Map<(String, String), String>,
+    field_makers: PairMap<String>,
     /// Verdicts by `owner \u{1} name`; looked up without allocating.
     verdicts: RefCell<FxHashMap<String, Verdict>>,
     key_buffer: RefCell<String>,
@@ -272,7 +274,7 @@ impl<'a> FileCx<'a> {
                         .map(|f| (c.name.clone(), f.name.clone()))
                 })
                 .collect(),
-            collected: Map::default(),
+            collected: PairMap::default(),
             deferred: Map::default(),
             bound: 0,
             own_methods: ir
@@ -284,8 +286,8 @@ impl<'a> FileCx<'a> {
             options,
             imports,
             wildcard_imports: &ir.wildcard_imports,
-            fields: Map::default(),
-            field_makers: Map::default(),
+            fields: PairMap::default(),
+            field_makers: PairMap::default(),
             verdicts: RefCell::new(FxHashMap::default()),
             key_buffer: RefCell::new(String::new()),
             methods: RefCell::new(FxHashMap::default()),
@@ -305,8 +307,7 @@ impl<'a> FileCx<'a> {
             for field in &class.fields {
                 if let Some(ty) = &field.ty {
                     let resolved = cx.resolve_type(ty);
-                    cx.fields
-                        .insert((class.name.clone(), field.name.clone()), resolved);
+                    cx.fields.insert(&class.name, &field.name, resolved);
                 }
             }
         }

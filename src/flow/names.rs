@@ -91,27 +91,33 @@ impl FileCx<'_> {
     }
 
     pub(super) fn resolve_name(&self, name: &str, sc: &Scope) -> String {
+        self.resolved_name(name, sc).to_string()
+    }
+
+    /// What `name` stands for: a variable's origin, the class of `self`, a
+    /// field's type, an import, or the name itself.
+    fn resolved_name<'s>(&'s self, name: &'s str, sc: &'s Scope) -> &'s str {
         if let Some(var) = sc.vars.get(name) {
-            return var.origin.clone().unwrap_or_else(|| name.to_string());
+            return var.origin.as_deref().unwrap_or(name);
         }
         if self.is_self(name)
             && let Some(class) = &sc.class
         {
-            return class.clone();
+            return class;
         }
         // Only where methods read fields by bare name (Java); elsewhere a
         // bare name that matches a field (`http` in a Go method of a struct
         // with an `http *http.Client` field) is an import or a local.
         if self.lang.conventions.receiver.bare_fields
             && let Some(class) = &sc.class
-            && let Some(t) = self.fields.get(&(class.clone(), name.to_string()))
+            && let Some(t) = self.fields.get(class, name)
         {
-            return t.clone();
+            return t;
         }
         if let Some(path) = self.imports.get(name) {
-            return path.to_string();
+            return path;
         }
-        name.to_string()
+        name
     }
 
     /// `json.NewDecoder(r.Body).Decode` with the first argument of the
@@ -140,33 +146,61 @@ impl FileCx<'_> {
     }
 
     fn resolved_within(&self, e: &Expr, sc: &Scope, segments: usize) -> Option<String> {
-        let inner = |e: &Expr| {
+        let mut path = String::new();
+        self.write_resolved(e, sc, segments, &mut path)?;
+        Some(path)
+    }
+
+    /// Appends the resolved path of `e` to `out`, in one buffer where
+    /// building each prefix as a string of its own cost an allocation a
+    /// segment. On `None`, what was appended is to be dropped.
+    fn write_resolved(
+        &self,
+        e: &Expr,
+        sc: &Scope,
+        segments: usize,
+        out: &mut String,
+    ) -> Option<()> {
+        let inner = |e: &Expr, out: &mut String| {
             segments
                 .checked_sub(1)
-                .and_then(|s| self.resolved_within(e, sc, s))
+                .and_then(|s| self.write_resolved(e, sc, s, out))
         };
+        let start = out.len();
         match &e.kind {
-            ExprKind::Name(n) => Some(self.resolve_name(n, sc)),
+            ExprKind::Name(n) => out.push_str(self.resolved_name(n, sc)),
             ExprKind::Member { object, property } => {
-                let base = inner(object)?;
-                if let Some(t) = self.fields.get(&(base.clone(), property.clone())) {
-                    return Some(t.clone());
+                inner(object, out)?;
+                if let Some(t) = self.fields.get(&out[start..], property) {
+                    out.truncate(start);
+                    out.push_str(t);
+                } else {
+                    out.push('.');
+                    out.push_str(property);
                 }
-                Some(format!("{base}.{property}"))
             }
             ExprKind::Call { callee, args, .. } => {
-                let function = inner(callee)?;
+                inner(callee, out)?;
+                let end = out.len();
                 // `inject(HttpClient)` is an `HttpClient`.
-                if self.lang.conventions.injects(&function)
-                    && let Some(ty) = args.first().and_then(|a| inner(&a.value))
+                if self.lang.conventions.injects(&out[start..])
+                    && let Some(a) = args.first()
                 {
-                    return Some(ty);
+                    if inner(&a.value, out).is_some() {
+                        out.replace_range(start..end, "");
+                        return Some(());
+                    }
+                    out.truncate(end);
                 }
-                Some(format!("{function}()"))
+                out.push_str("()");
             }
-            ExprKind::Index { object, .. } => Some(format!("{}[]", inner(object)?)),
-            _ => Some("?".to_string()),
+            ExprKind::Index { object, .. } => {
+                inner(object, out)?;
+                out.push_str("[]");
+            }
+            _ => out.push('?'),
         }
+        Some(())
     }
 
     /// The resolved path a value expression gives a variable it is assigned

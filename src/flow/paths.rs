@@ -62,16 +62,36 @@ pub(super) fn path_expr(path: &str, span: Span) -> Expr {
 pub(super) const MAX_PATH_SEGMENTS: usize = 64;
 
 fn written_within(e: &Expr, segments: usize) -> Option<String> {
-    let inner = |e: &Expr| segments.checked_sub(1).and_then(|s| written_within(e, s));
+    let mut path = String::new();
+    write_path(e, segments, &mut path)?;
+    Some(path)
+}
+
+/// Appends `e` as a path to `out`, in one buffer where building each
+/// prefix as a string of its own cost an allocation a segment.
+fn write_path(e: &Expr, segments: usize, out: &mut String) -> Option<()> {
+    let inner =
+        |e: &Expr, out: &mut String| segments.checked_sub(1).and_then(|s| write_path(e, s, out));
     match &e.kind {
-        ExprKind::Name(n) => Some(n.clone()),
-        ExprKind::Member { object, property } => Some(format!("{}.{property}", inner(object)?)),
-        ExprKind::Call { callee, .. } => Some(format!("{}()", inner(callee)?)),
-        ExprKind::Index { object, .. } => Some(format!("{}[]", inner(object)?)),
+        ExprKind::Name(n) => out.push_str(n),
+        ExprKind::Member { object, property } => {
+            inner(object, out)?;
+            out.push('.');
+            out.push_str(property);
+        }
+        ExprKind::Call { callee, .. } => {
+            inner(callee, out)?;
+            out.push_str("()");
+        }
+        ExprKind::Index { object, .. } => {
+            inner(object, out)?;
+            out.push_str("[]");
+        }
         // A receiver that is no path (`(dir / name).write_bytes(..)`) still
         // lets `**.write_bytes` match.
-        _ => Some("?".to_string()),
+        _ => out.push('?'),
     }
+    Some(())
 }
 
 /// The owner of a request container's fields: its declared type

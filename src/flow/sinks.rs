@@ -269,10 +269,7 @@ impl FileCx<'_> {
     /// (`prefs` of `prefs.edit().putString`), where a local or a field of
     /// this class records one (see `Var::made_by`).
     pub(super) fn root_maker<'s>(&'s self, e: &Expr, sc: &'s Scope) -> Option<&'s String> {
-        let field_maker = |field: &str| {
-            let class = sc.class.clone()?;
-            self.field_makers.get(&(class, field.to_string()))
-        };
+        let field_maker = |field: &str| self.field_makers.get(sc.class.as_deref()?, field);
         let mut e = e;
         loop {
             e = match &e.kind {

@@ -531,8 +531,8 @@ impl FileCx<'_> {
             shown,
             holder,
         } = read;
-        let key = holder.map(|h| (h.to_string(), normalized_name(field)));
-        if let Some(t) = key.as_ref().and_then(|k| self.collected.get(k)) {
+        let key = holder.map(|h| (h, normalized_name(field)));
+        if let Some(t) = key.as_ref().and_then(|(h, f)| self.collected.get(h, f)) {
             return Some(t.clone());
         }
         // A key of request data is no constant, whatever its case
@@ -553,8 +553,8 @@ impl FileCx<'_> {
             || (owner.is_some_and(|o| self.classifier.is_lookup_type(o))
                 && !self.rules.category(id).secret);
         let trail = Trail::start(span, format!("{} {shown}", read_verb(addresses)));
-        if let Some(k) = key.clone() {
-            self.collected.insert(k, Taint::data(id, trail.clone()));
+        if let Some((h, f)) = &key {
+            self.collected.insert(h, f, Taint::data(id, trail.clone()));
         }
         // A path segment names the resource asked for (`/profiles/:username`):
         // its value is followed, but reading it collects nothing.
@@ -649,7 +649,7 @@ impl FileCx<'_> {
                     shown,
                     holder: Some(holder),
                 });
-                if let Some(t) = self.fields.get(&(base.clone(), f)) {
+                if let Some(t) = self.fields.get(&base, &f) {
                     pending.push(t.rsplit('.').next().unwrap_or(t).to_string());
                 }
             }

@@ -326,9 +326,10 @@ impl Rules {
     /// The catalog recipient whose API domain serves `host`.
     pub fn recipient_for_host(&self, host: &str) -> Option<&RecipientSpec> {
         self.recipients.iter().find(|r| {
-            r.domains
-                .iter()
-                .any(|d| host == d || host.ends_with(&format!(".{d}")))
+            r.domains.iter().any(|d| {
+                host.strip_suffix(d.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+            })
         })
     }
 }

@@ -1,11 +1,15 @@
 //! Embeds every file under `rules/` into the binary so that candor needs no
-//! files at run time; `--rules DIR` adds to them or replaces some. Also
-//! names the build by a hash of its sources (`CANDOR_BUILD_ID`), so that
-//! the analysis cache of one build is never read by another.
+//! files at run time; `--rules DIR` adds to them or replaces some, with the
+//! fingerprint of the embedded ones worked out here rather than at every
+//! start. Also names the build by a hash of its sources
+//! (`CANDOR_BUILD_ID`), so that the analysis cache of one build is never
+//! read by another.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
+
+use sha2::{Digest, Sha256};
 
 fn main() {
     let root =
@@ -19,6 +23,7 @@ fn main() {
     let mut out = String::from(
         "/// Rule files embedded at build time: (path below rules/, content).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n",
     );
+    let mut fingerprint = Sha256::new();
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let rel = file
@@ -32,8 +37,22 @@ fn main() {
             file.display().to_string()
         )
         .expect("write to string");
+        // As `rules::fingerprint` frames the files the analysis reads.
+        if !rel.starts_with("policy-text/") && rel != "obligations.yml" {
+            let content = fs::read_to_string(&file).expect("read a rule file");
+            for part in [&rel, &content] {
+                fingerprint.update((part.len() as u64).to_le_bytes());
+                fingerprint.update(part.as_bytes());
+            }
+        }
     }
     out.push_str("];\n");
+    writeln!(
+        out,
+        "/// `rules::fingerprint` of [`EMBEDDED_RULES`].\npub static EMBEDDED_FINGERPRINT: &str = {:?};",
+        format!("{:x}", fingerprint.finalize())
+    )
+    .expect("write to string");
     let dest =
         PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_rules.rs");
     fs::write(dest, out).expect("write embedded_rules.rs");

@@ -132,11 +132,12 @@ impl Rules {
 
     /// The rules built into the binary.
     pub fn embedded() -> Result<Rules, RulesError> {
-        Rules::from_files(
+        Rules::from_files_with(
             embedded::EMBEDDED_RULES
                 .iter()
                 .map(|(p, c)| (p.to_string(), c.to_string()))
                 .collect(),
+            embedded::EMBEDDED_FINGERPRINT.to_string(),
         )
     }
 
@@ -182,6 +183,14 @@ impl Rules {
 
     fn from_files(files: Vec<(String, String)>) -> Result<Rules, RulesError> {
         let fingerprint = fingerprint(&files);
+        Rules::from_files_with(files, fingerprint)
+    }
+
+    /// [`Rules::from_files`] with the files' [`fingerprint`] given.
+    fn from_files_with(
+        files: Vec<(String, String)>,
+        fingerprint: String,
+    ) -> Result<Rules, RulesError> {
         let Parsed {
             categories,
             category_files,
@@ -355,9 +364,70 @@ struct Parsed {
     obligations: ObligationsFile,
 }
 
+/// One rule file, parsed by the kind its path says it is.
+enum RuleFile {
+    Categories(CategoryFile),
+    Classify(ClassifyFile),
+    Flow(FlowFile),
+    Recipients(RecipientFile),
+    Purposes(PurposeFile),
+    Regions(RegionFile),
+    Conventions(Conventions),
+    FileRoles(FileRoles),
+    NotAnalysed(NotAnalysedFile),
+    Sinks(SinkFile),
+    Cookies(CookieFile),
+    Obligations(ObligationsFile),
+    PolicyText(PolicyTextFile),
+    /// A file whose path names no kind: not read.
+    Other,
+}
+
+impl RuleFile {
+    fn parse(name: &str, text: &str) -> Result<RuleFile, RulesError> {
+        Ok(if name.starts_with("categories/") {
+            RuleFile::Categories(parse(name, text)?)
+        } else if name == "classify.yml" {
+            RuleFile::Classify(parse(name, text)?)
+        } else if name == "flow.yml" {
+            RuleFile::Flow(parse(name, text)?)
+        } else if name == "recipients.yml" || name.starts_with("recipients/") {
+            RuleFile::Recipients(parse(name, text)?)
+        } else if name == "purposes.yml" {
+            RuleFile::Purposes(parse(name, text)?)
+        } else if name == "regions.yml" {
+            RuleFile::Regions(parse(name, text)?)
+        } else if name.starts_with("languages/") {
+            RuleFile::Conventions(parse(name, text)?)
+        } else if name == "file-roles.yml" {
+            RuleFile::FileRoles(parse(name, text)?)
+        } else if name == "not-analysed.yml" {
+            RuleFile::NotAnalysed(parse(name, text)?)
+        } else if name.starts_with("sinks/") {
+            RuleFile::Sinks(parse(name, text)?)
+        } else if name == "cookies.yml" {
+            RuleFile::Cookies(parse(name, text)?)
+        } else if name == OBLIGATIONS_FILE {
+            RuleFile::Obligations(parse(name, text)?)
+        } else if name.starts_with(POLICY_TEXT_DIR) {
+            RuleFile::PolicyText(parse(name, text)?)
+        } else {
+            RuleFile::Other
+        })
+    }
+}
+
 impl Parsed {
-    /// Parses every file by the kind its path says it is.
+    /// Parses every file by the kind its path says it is. The files are
+    /// parsed on all cores, as parsing them is most of the time of a small
+    /// scan (a pre-commit hook's); they are then checked and gathered in
+    /// their order, so the first error is always the same one.
     fn read(files: &[(String, String)]) -> Result<Parsed, RulesError> {
+        use rayon::prelude::*;
+        let parsed: Vec<Result<RuleFile, RulesError>> = files
+            .par_iter()
+            .map(|(name, text)| RuleFile::parse(name, text))
+            .collect();
         let mut categories = Vec::new();
         let mut category_files = Vec::new();
         let mut classify = None;
@@ -373,53 +443,52 @@ impl Parsed {
         let mut policy_text = Vec::new();
         let mut cookies = None;
         let mut obligations = None;
-        for (name, text) in files {
-            if name.starts_with("categories/") {
-                for c in parse::<CategoryFile>(name, text)?.categories {
-                    category_files.push(name.clone());
-                    categories.push(c);
+        for ((name, _), file) in files.iter().zip(parsed) {
+            match file? {
+                RuleFile::Categories(file) => {
+                    for c in file.categories {
+                        category_files.push(name.clone());
+                        categories.push(c);
+                    }
                 }
-            } else if name == "classify.yml" {
-                classify = Some(parse::<ClassifyFile>(name, text)?);
-            } else if name == "flow.yml" {
-                flow = Some(parse::<FlowFile>(name, text)?);
-            } else if name == "recipients.yml" || name.starts_with("recipients/") {
-                for r in parse::<RecipientFile>(name, text)?.recipients {
-                    recipient_files.push(name.clone());
-                    recipients.push(r);
+                RuleFile::Classify(file) => classify = Some(file),
+                RuleFile::Flow(file) => flow = Some(file),
+                RuleFile::Recipients(file) => {
+                    for r in file.recipients {
+                        recipient_files.push(name.clone());
+                        recipients.push(r);
+                    }
                 }
-            } else if name == "purposes.yml" {
-                purposes = parse::<PurposeFile>(name, text)?.purposes;
-                validate::purposes(&purposes)?;
-            } else if name == "regions.yml" {
-                let groups = parse::<RegionFile>(name, text)?.groups;
-                validate::region_groups(&groups)?;
-                region_groups = Some(groups);
-            } else if name.starts_with("languages/") {
-                let c = parse::<Conventions>(name, text)?;
-                let language = validate::conventions(name, &c)?;
-                if conventions.insert(language, c).is_some() {
-                    return Err(RulesError::Invalid {
-                        file: format!("rules/{name}"),
-                        message: format!("the conventions of `{language}` are defined twice"),
-                    });
+                RuleFile::Purposes(file) => {
+                    purposes = file.purposes;
+                    validate::purposes(&purposes)?;
                 }
-            } else if name == "file-roles.yml" {
-                let roles = parse::<FileRoles>(name, text)?;
-                validate::file_roles(name, &roles)?;
-                file_roles = Some(roles);
-            } else if name == "not-analysed.yml" {
-                let file = parse::<NotAnalysedFile>(name, text)?;
-                validate::not_analysed(name, &file)?;
-                not_analysed = Some(file);
-            } else if name.starts_with("sinks/") {
-                sink_files.push((name.clone(), parse::<SinkFile>(name, text)?));
-            } else if name == "cookies.yml" {
-                cookies = Some(parse::<CookieFile>(name, text)?);
-            } else if name == OBLIGATIONS_FILE {
-                obligations = Some(parse::<ObligationsFile>(name, text)?);
-            } else if name.starts_with(POLICY_TEXT_DIR) {
-                policy_text.push((name.clone(), parse::<PolicyTextFile>(name, text)?));
+                RuleFile::Regions(file) => {
+                    validate::region_groups(&file.groups)?;
+                    region_groups = Some(file.groups);
+                }
+                RuleFile::Conventions(c) => {
+                    let language = validate::conventions(name, &c)?;
+                    if conventions.insert(language, c).is_some() {
+                        return Err(RulesError::Invalid {
+                            file: format!("rules/{name}"),
+                            message: format!("the conventions of `{language}` are defined twice"),
+                        });
+                    }
+                }
+                RuleFile::FileRoles(roles) => {
+                    validate::file_roles(name, &roles)?;
+                    file_roles = Some(roles);
+                }
+                RuleFile::NotAnalysed(file) => {
+                    validate::not_analysed(name, &file)?;
+                    not_analysed = Some(file);
+                }
+                RuleFile::Sinks(file) => sink_files.push((name.clone(), file)),
+                RuleFile::Cookies(file) => cookies = Some(file),
+                RuleFile::Obligations(file) => obligations = Some(file),
+                RuleFile::PolicyText(file) => policy_text.push((name.clone(), file)),
+                RuleFile::Other => {}
             }
         }
         Ok(Parsed {
@@ -553,6 +622,18 @@ fn fingerprint(files: &[(String, String)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_built_in_fingerprint_is_the_fingerprint_of_the_built_in_files() {
+        let files: Vec<(String, String)> = super::embedded::EMBEDDED_RULES
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(
+            super::fingerprint(&files),
+            super::embedded::EMBEDDED_FINGERPRINT
+        );
+    }
+
     #[test]
     fn every_built_in_pattern_set_compiles() {
         let rules = super::Rules::embedded().expect("rules load");

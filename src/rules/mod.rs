@@ -368,7 +368,7 @@ struct Parsed {
 enum RuleFile {
     Categories(CategoryFile),
     Classify(ClassifyFile),
-    Flow(FlowFile),
+    Flow(Box<FlowFile>),
     Recipients(RecipientFile),
     Purposes(PurposeFile),
     Regions(RegionFile),
@@ -390,7 +390,7 @@ impl RuleFile {
         } else if name == "classify.yml" {
             RuleFile::Classify(parse(name, text)?)
         } else if name == "flow.yml" {
-            RuleFile::Flow(parse(name, text)?)
+            RuleFile::Flow(Box::new(parse(name, text)?))
         } else if name == "recipients.yml" || name.starts_with("recipients/") {
             RuleFile::Recipients(parse(name, text)?)
         } else if name == "purposes.yml" {
@@ -452,7 +452,7 @@ impl Parsed {
                     }
                 }
                 RuleFile::Classify(file) => classify = Some(file),
-                RuleFile::Flow(file) => flow = Some(file),
+                RuleFile::Flow(file) => flow = Some(*file),
                 RuleFile::Recipients(file) => {
                     for r in file.recipients {
                         recipient_files.push(name.clone());

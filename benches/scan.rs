@@ -20,6 +20,10 @@
 //!   - `cold`:    the full pipeline with an empty cache, which it fills;
 //!   - `warm`:    again, with nothing changed;
 //!   - `changed`: again, with one file changed;
+//!   - `precommit`: a pre-commit hook's scan (`--staged`) of five files
+//!     changed and staged, their new content in no cache and the rest of
+//!     the cache warm; on the generated tree only, which is made a git
+//!     repository of its own for it (a `--tree` is never touched);
 //!   - `semgrep`: when `semgrep` is installed (and not `--no-semgrep`), its
 //!     taint mode with the comparable rules of `bench/semgrep/` over the
 //!     same tree, once.
@@ -35,7 +39,7 @@ use std::time::Instant;
 use candor::discover::{content_skip_reason, discover};
 use candor::frontend::parse_and_walk;
 use candor::model::Role;
-use candor::pipeline::{self, CacheChoice, Options, PolicyChoice};
+use candor::pipeline::{self, CacheChoice, Files, Options, PolicyChoice};
 use candor::rules::Rules;
 use candor::scan::DEFAULT_MAX_FILE_SIZE;
 use candor::workspace::relative;
@@ -62,6 +66,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let generated = arg(&args, "--tree").is_none();
     let tree = match arg(&args, "--tree") {
         Some(dir) => {
             let tree = PathBuf::from(dir);
@@ -85,23 +90,60 @@ fn main() {
     };
     let cache = root.join("target/bench-cache");
     println!(
-        "{:<8} {:>9} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8}",
+        "{:<9} {:>9} {:>10} {:>9} {:>10} {:>9} {:>8} {:>8}",
         "phase", "seconds", "files/s", "MB/s", "peak MiB", "findings", "x parse", "x prod"
     );
     let exe = std::env::current_exe().expect("current exe");
-    let changed = first_source(&tree);
+    let sources = first_sources(&tree, 5);
+    let changed = sources[0].clone();
     let original = std::fs::read(&changed).expect("read the file to change");
+    let staged: Vec<(PathBuf, Vec<u8>)> = sources
+        .iter()
+        .map(|p| (p.clone(), std::fs::read(p).expect("read a file to stage")))
+        .collect();
     let runs: usize = arg(&args, "--runs")
         .and_then(|s| s.parse().ok())
         .unwrap_or(3);
     let compare = !args.iter().any(|a| a == "--no-semgrep");
     let (mut parse_secs, mut prod_secs) = (None, None);
     for phase in [
-        "parse", "prodpars", "local", "nocache", "alltests", "cold", "warm", "changed", "semgrep",
+        "parse",
+        "prodpars",
+        "local",
+        "nocache",
+        "alltests",
+        "cold",
+        "warm",
+        "changed",
+        "precommit",
+        "semgrep",
     ] {
+        if phase == "precommit" && !generated {
+            println!("precommit (not run: only on the generated tree)");
+            continue;
+        }
+        if phase == "precommit" {
+            git(&tree, &["init", "-q"]);
+            git(&tree, &["add", "-A"]);
+            git(
+                &tree,
+                &[
+                    "-c",
+                    "user.name=bench",
+                    "-c",
+                    "user.email=bench@localhost",
+                    "commit",
+                    "-q",
+                    "--no-verify",
+                    "--no-gpg-sign",
+                    "-m",
+                    "tree",
+                ],
+            );
+        }
         if phase == "semgrep" && !(compare && installed("semgrep")) {
             println!(
-                "semgrep  (not run: install it with `pip install semgrep`; --no-semgrep skips it)"
+                "semgrep   (not run: install it with `pip install semgrep`; --no-semgrep skips it)"
             );
             continue;
         }
@@ -119,6 +161,7 @@ fn main() {
                     text.extend_from_slice(format!("\n// changed {run}\n").as_bytes());
                     std::fs::write(&changed, text).expect("change a file");
                 }
+                "precommit" => stage_changes(&tree, &staged, Some(run)),
                 _ => {}
             }
             let measured = if phase == "semgrep" {
@@ -131,6 +174,9 @@ fn main() {
             }
         }
         std::fs::write(&changed, &original).expect("restore the changed file");
+        if phase == "precommit" {
+            stage_changes(&tree, &staged, None);
+        }
         let best = best.expect("at least one run");
         match phase {
             "parse" => parse_secs = Some(best.secs),
@@ -139,7 +185,7 @@ fn main() {
         }
         let ratio = |floor: Option<f64>| floor.map_or(f64::NAN, |p| best.secs / p);
         println!(
-            "{:<8} {:>9.3} {:>10.0} {:>9.1} {:>10.1} {:>9} {:>8.2} {:>8.2}",
+            "{:<9} {:>9.3} {:>10.0} {:>9.1} {:>10.1} {:>9} {:>8.2} {:>8.2}",
             phase,
             best.secs,
             best.files as f64 / best.secs,
@@ -260,16 +306,49 @@ fn measure(tree: &Path) -> (usize, u64) {
     (d.files.len(), bytes)
 }
 
-/// The first source file of `tree` in path order: the one `changed`
-/// changes.
-fn first_source(tree: &Path) -> PathBuf {
+/// The first `n` source files of `tree` in path order: the first is the
+/// one `changed` changes, all are those `precommit` stages.
+fn first_sources(tree: &Path, n: usize) -> Vec<PathBuf> {
     let not_analysed = candor::rules::NotAnalysedFile::default();
     let d = discover(&[tree.to_path_buf()], 1, tree, &not_analysed);
-    d.files
-        .iter()
-        .map(|c| c.path.clone())
-        .min()
-        .expect("a source file")
+    let mut paths: Vec<PathBuf> = d.files.iter().map(|c| c.path.clone()).collect();
+    paths.sort();
+    paths.truncate(n);
+    assert!(!paths.is_empty(), "a source file");
+    paths
+}
+
+/// Writes each file with a comment of run `run` added and stages it, or,
+/// with no run, writes and stages it as it was.
+fn stage_changes(tree: &Path, files: &[(PathBuf, Vec<u8>)], run: Option<usize>) {
+    for (path, original) in files {
+        let mut text = original.clone();
+        if let Some(run) = run {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let comment = if matches!(ext, "py" | "rb") {
+                "#"
+            } else {
+                "//"
+            };
+            text.extend_from_slice(format!("\n{comment} staged {run}\n").as_bytes());
+        }
+        std::fs::write(path, text).expect("change a file to stage");
+    }
+    let mut args = vec!["add".to_string(), "--".to_string()];
+    args.extend(files.iter().map(|(p, _)| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    git(tree, &args);
+}
+
+/// Runs git in `tree`; the benchmark cannot go on without it.
+fn git(tree: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(tree)
+        .args(args)
+        .status()
+        .expect("run git");
+    assert!(status.success(), "git {args:?} failed");
 }
 
 fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
@@ -319,8 +398,11 @@ fn run_phase(phase: &str, tree: &Path, cache: &Path, threads: usize) {
             if phase == "alltests" {
                 options.include = Role::ALL.to_vec();
             }
-            if matches!(phase, "cold" | "warm" | "changed") {
+            if matches!(phase, "cold" | "warm" | "changed" | "precommit") {
                 options.cache = CacheChoice::Dir(cache.to_path_buf());
+            }
+            if phase == "precommit" {
+                options.files = Files::Staged;
             }
             let r = pipeline::run(&options, &rules).expect("scan");
             (

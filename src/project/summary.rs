@@ -158,20 +158,23 @@ pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
     /// The field the value arrives in, then the fields written over on
-    /// the way (see [`Edge`]).
-    fields: Packed,
+    /// the way (see [`Edge`]); none for most edges, which then keep eight
+    /// bytes for them, not a whole table.
+    fields: Option<Box<Packed>>,
     pub trail: Box<[Spot]>,
 }
 
 impl LocatedEdge {
     /// The field the value sits in when it arrives (`{"email": x}`).
     pub fn field(&self) -> Option<&str> {
-        self.fields.optional(0)
+        self.fields.as_ref()?.optional(0)
     }
 
     /// Fields of the symbol written over on the way (normalized names).
     pub fn overwritten(&self) -> impl Iterator<Item = &str> {
-        (1..self.fields.len()).map(|i| self.fields.get(i))
+        self.fields
+            .iter()
+            .flat_map(|fields| (1..fields.len()).map(move |i| fields.get(i)))
     }
 
     /// Whether data arriving in `field` was written over on the way, and
@@ -300,17 +303,18 @@ fn compact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
     items
 }
 
-/// An edge's fields as [`LocatedEdge`] keeps them. Most edges name none:
-/// their table stays empty, and takes no allocation.
-fn edge_fields(field: Option<&str>, overwritten: &[String]) -> Packed {
-    let mut fields = Packer::default();
-    if field.is_some() || !overwritten.is_empty() {
-        fields.push_optional(field);
-        for name in overwritten {
-            fields.push(name);
-        }
+/// An edge's fields as [`LocatedEdge`] keeps them. Most edges name none,
+/// and keep no table.
+fn edge_fields(field: Option<&str>, overwritten: &[String]) -> Option<Box<Packed>> {
+    if field.is_none() && overwritten.is_empty() {
+        return None;
     }
-    fields.finish()
+    let mut fields = Packer::default();
+    fields.push_optional(field);
+    for name in overwritten {
+        fields.push(name);
+    }
+    Some(Box::new(fields.finish()))
 }
 
 /// The symbols some edge leaves from, in their order, with the edges
@@ -402,7 +406,7 @@ mod tests {
         let plain = edge(None, &[]);
         assert_eq!(plain.field(), None);
         assert_eq!(plain.overwritten().count(), 0);
-        assert!(plain.fields.is_empty(), "nothing kept");
+        assert!(plain.fields.is_none(), "nothing kept");
         let full = edge(Some("email"), &["phone", "name"]);
         assert_eq!(full.field(), Some("email"));
         assert_eq!(full.overwritten().collect::<Vec<_>>(), ["phone", "name"]);

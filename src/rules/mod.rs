@@ -133,10 +133,7 @@ impl Rules {
     /// The rules built into the binary.
     pub fn embedded() -> Result<Rules, RulesError> {
         Rules::from_files_with(
-            embedded::EMBEDDED_RULES
-                .iter()
-                .map(|(p, c)| (p.to_string(), c.to_string()))
-                .collect(),
+            built_in().collect(),
             embedded::EMBEDDED_FINGERPRINT.to_string(),
         )
     }
@@ -145,14 +142,15 @@ impl Rules {
     /// with the same path below the directory replaces the built-in one, a
     /// new file adds to them.
     pub fn embedded_with(dirs: &[PathBuf]) -> Result<Rules, RulesError> {
-        let mut files: std::collections::BTreeMap<String, String> = embedded::EMBEDDED_RULES
-            .iter()
-            .map(|(p, c)| (p.to_string(), c.to_string()))
-            .collect();
+        let mut files: std::collections::BTreeMap<String, RuleText> = built_in().collect();
         for dir in dirs {
             let mut extra = Vec::new();
             read_dir_rec(dir, dir, &mut extra)?;
-            files.extend(extra);
+            files.extend(
+                extra
+                    .into_iter()
+                    .map(|(path, text)| (path, RuleText::yaml(text))),
+            );
         }
         let rules = Rules::from_files(files.into_iter().collect())?;
         if !dirs.is_empty() {
@@ -176,19 +174,23 @@ impl Rules {
         let mut files = Vec::new();
         read_dir_rec(dir, dir, &mut files)?;
         files.sort();
+        let files = files
+            .into_iter()
+            .map(|(path, text)| (path, RuleText::yaml(text)))
+            .collect();
         let rules = Rules::from_files(files)?;
         rules.check_compiled()?;
         Ok(rules)
     }
 
-    fn from_files(files: Vec<(String, String)>) -> Result<Rules, RulesError> {
+    fn from_files(files: Vec<(String, RuleText)>) -> Result<Rules, RulesError> {
         let fingerprint = fingerprint(&files);
         Rules::from_files_with(files, fingerprint)
     }
 
     /// [`Rules::from_files`] with the files' [`fingerprint`] given.
     fn from_files_with(
-        files: Vec<(String, String)>,
+        files: Vec<(String, RuleText)>,
         fingerprint: String,
     ) -> Result<Rules, RulesError> {
         let Parsed {
@@ -365,6 +367,7 @@ struct Parsed {
 }
 
 /// One rule file, parsed by the kind its path says it is.
+#[derive(Debug)]
 enum RuleFile {
     Categories(CategoryFile),
     Classify(ClassifyFile),
@@ -384,7 +387,7 @@ enum RuleFile {
 }
 
 impl RuleFile {
-    fn parse(name: &str, text: &str) -> Result<RuleFile, RulesError> {
+    fn parse(name: &str, text: &RuleText) -> Result<RuleFile, RulesError> {
         Ok(if name.starts_with("categories/") {
             RuleFile::Categories(parse(name, text)?)
         } else if name == "classify.yml" {
@@ -422,7 +425,7 @@ impl Parsed {
     /// parsed on all cores, as parsing them is most of the time of a small
     /// scan (a pre-commit hook's); they are then checked and gathered in
     /// their order, so the first error is always the same one.
-    fn read(files: &[(String, String)]) -> Result<Parsed, RulesError> {
+    fn read(files: &[(String, RuleText)]) -> Result<Parsed, RulesError> {
         use rayon::prelude::*;
         let parsed: Vec<Result<RuleFile, RulesError>> = files
             .par_iter()
@@ -546,12 +549,49 @@ fn sink_files_by_language(
     Ok(by_language)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, RulesError> {
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &RuleText) -> Result<T, RulesError> {
+    if text.json {
+        // A built-in file, whose YAML the build read (and the tests load).
+        return serde_json::from_str(&text.text).map_err(|e| RulesError::Invalid {
+            file: format!("rules/{file}"),
+            message: format!("the built-in file does not load: {e}"),
+        });
+    }
+    let text = &text.text;
     if let Some(e) = LocatedError::nesting(format!("rules/{file}"), text) {
         return Err(RulesError::Syntax(e));
     }
     serde_norway::from_str(text)
         .map_err(|e| RulesError::Syntax(LocatedError::yaml(format!("rules/{file}"), &e)))
+}
+
+/// A rule file's text: YAML as written, or, for a built-in file, the JSON
+/// the build made of its YAML (see `build.rs`), which reads many times
+/// faster and holds the same values.
+#[derive(Debug, Clone)]
+struct RuleText {
+    text: std::borrow::Cow<'static, str>,
+    json: bool,
+}
+
+impl RuleText {
+    fn yaml(text: String) -> RuleText {
+        RuleText {
+            text: text.into(),
+            json: false,
+        }
+    }
+}
+
+/// The built-in rule files, by path below `rules/`.
+fn built_in() -> impl Iterator<Item = (String, RuleText)> {
+    embedded::EMBEDDED_RULES.iter().map(|&(path, json)| {
+        let text = RuleText {
+            text: json.into(),
+            json: true,
+        };
+        (path.to_string(), text)
+    })
 }
 
 fn read_dir_rec(
@@ -605,14 +645,14 @@ const OBLIGATIONS_FILE: &str = "obligations.yml";
 
 /// The hex SHA-256 of the rule files the analysis reads, each name and
 /// content delimited.
-fn fingerprint(files: &[(String, String)]) -> String {
+fn fingerprint(files: &[(String, RuleText)]) -> String {
     use sha2::{Digest, Sha256};
     let mut hasher = Sha256::new();
     for (path, content) in files
         .iter()
         .filter(|(p, _)| !p.starts_with(POLICY_TEXT_DIR) && p != OBLIGATIONS_FILE)
     {
-        for part in [path, content] {
+        for part in [path.as_str(), &content.text] {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part.as_bytes());
         }
@@ -624,14 +664,38 @@ fn fingerprint(files: &[(String, String)]) -> String {
 mod tests {
     #[test]
     fn the_built_in_fingerprint_is_the_fingerprint_of_the_built_in_files() {
-        let files: Vec<(String, String)> = super::embedded::EMBEDDED_RULES
-            .iter()
-            .map(|(p, c)| (p.to_string(), c.to_string()))
-            .collect();
+        let files: Vec<_> = super::built_in().collect();
         assert_eq!(
             super::fingerprint(&files),
             super::embedded::EMBEDDED_FINGERPRINT
         );
+    }
+
+    /// The build embeds each rule file as the JSON of its YAML: the same
+    /// values, read into the same rules.
+    #[test]
+    fn built_in_files_read_as_their_yaml_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        assert!(!super::embedded::EMBEDDED_RULES.is_empty());
+        for (path, text) in super::built_in() {
+            let yaml = std::fs::read_to_string(dir.join(&path)).expect("the rule file");
+            let value: serde_json::Value = serde_norway::from_str(&yaml).expect("YAML");
+            let embedded: serde_json::Value = serde_json::from_str(&text.text).expect("JSON");
+            assert_eq!(value, embedded, "{path}");
+            // Sets print in no fixed order: their lines are compared sorted.
+            let lines = |text: &super::RuleText| {
+                let parsed = super::RuleFile::parse(&path, text).expect("loads");
+                let mut lines: Vec<String> =
+                    format!("{parsed:#?}").lines().map(str::to_string).collect();
+                lines.sort();
+                lines
+            };
+            assert_eq!(
+                lines(&text),
+                lines(&super::RuleText::yaml(yaml.clone())),
+                "{path}"
+            );
+        }
     }
 
     #[test]

@@ -421,16 +421,9 @@ impl RuleFile {
 }
 
 impl Parsed {
-    /// Parses every file by the kind its path says it is. The files are
-    /// parsed on all cores, as parsing them is most of the time of a small
-    /// scan (a pre-commit hook's); they are then checked and gathered in
-    /// their order, so the first error is always the same one.
+    /// Parses every file by the kind its path says it is, then checks and
+    /// gathers them in their order.
     fn read(files: &[(String, RuleText)]) -> Result<Parsed, RulesError> {
-        use rayon::prelude::*;
-        let parsed: Vec<Result<RuleFile, RulesError>> = files
-            .par_iter()
-            .map(|(name, text)| RuleFile::parse(name, text))
-            .collect();
         let mut categories = Vec::new();
         let mut category_files = Vec::new();
         let mut classify = None;
@@ -446,8 +439,8 @@ impl Parsed {
         let mut policy_text = Vec::new();
         let mut cookies = None;
         let mut obligations = None;
-        for ((name, _), file) in files.iter().zip(parsed) {
-            match file? {
+        for (name, text) in files {
+            match RuleFile::parse(name, text)? {
                 RuleFile::Categories(file) => {
                     for c in file.categories {
                         category_files.push(name.clone());

@@ -122,6 +122,10 @@ fn main() {
             println!("precommit (not run: only on the generated tree)");
             continue;
         }
+        if phase == "precommit" && !installed("git") {
+            println!("precommit (not run: needs git)");
+            continue;
+        }
         if phase == "precommit" {
             git(&tree, &["init", "-q"]);
             git(&tree, &["add", "-A"]);

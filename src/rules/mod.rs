@@ -561,7 +561,7 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &RuleText) -> Result<
 /// A rule file's text: YAML as written, or, for a built-in file, the JSON
 /// the build made of its YAML (see `build.rs`), which reads many times
 /// faster and holds the same values.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct RuleText {
     text: std::borrow::Cow<'static, str>,
     json: bool,

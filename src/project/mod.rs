@@ -371,7 +371,7 @@ impl<'a> Join<'a> {
                     if edge_phase != phase {
                         continue;
                     }
-                    let trail = e.trail.iter().map(|s| (fi, s)).collect();
+                    let trail = file.trail(e).iter().map(|s| (fi, s)).collect();
                     self.deliver(
                         fi,
                         e.to,
@@ -706,7 +706,7 @@ impl<'a> Join<'a> {
                     continue;
                 }
                 let mut trail = fact.trail.clone();
-                trail.extend(edge.trail.iter().map(|s| (file, s)));
+                trail.extend(summary.trail(edge).iter().map(|s| (file, s)));
                 let field = edge.field().map(str::to_string).or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }

@@ -39,6 +39,9 @@ pub struct FileSummary {
     /// of interfaces (see `flow::summary::Summary`).
     pub services: Vec<(String, String)>,
     pub service_sinks: Vec<(u32, String)>,
+    /// The steps of every edge's trail, edge after edge (see
+    /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
+    steps: Vec<Spot>,
     /// The text of every step, each text once ([`Spot::note`] indexes
     /// it): a tree's summaries hold hundreds of thousands of steps.
     pub notes: Packed,
@@ -161,7 +164,9 @@ pub struct LocatedEdge {
     /// the way (see [`Edge`]); none for most edges, which then keep eight
     /// bytes for them, not a whole table.
     fields: Option<Box<Packed>>,
-    pub trail: Box<[Spot]>,
+    /// Its steps: where they start in [`FileSummary::steps`], and how
+    /// many there are.
+    trail: (u32, u32),
 }
 
 impl LocatedEdge {
@@ -258,16 +263,19 @@ pub fn locate(
     }));
     let mut edges = summary.edges;
     let symbols = symbols_with_edges(summary.symbols, &mut edges);
+    let mut steps = Vec::with_capacity(edges.iter().map(|e| e.trail.len()).sum());
     let edges = compact(edges.into_iter().map(|e: Edge| {
+        let start = steps.len();
+        steps.extend(
+            e.trail
+                .into_iter()
+                .map(|step: Step| notes.spot(region(step.span), step.note)),
+        );
         LocatedEdge {
             from: e.from,
             to: e.to,
             fields: edge_fields(e.field.as_deref(), &e.overwritten),
-            trail: e
-                .trail
-                .into_iter()
-                .map(|step: Step| notes.spot(region(step.span), step.note))
-                .collect(),
+            trail: (start as u32, (steps.len() - start) as u32),
         }
     }));
     FileSummary {
@@ -290,6 +298,7 @@ pub fn locate(
             fields: input.fields.into_iter().map(located).collect(),
         })),
         edges,
+        steps,
         notes: notes.finish(),
     }
 }
@@ -351,6 +360,16 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
+    /// The steps of `edge`'s trail, first to last (none for an edge of
+    /// another file, or one a damaged cache entry made up).
+    pub fn trail(&self, edge: &LocatedEdge) -> &[Spot] {
+        let (start, len) = edge.trail;
+        let start = start as usize;
+        self.steps
+            .get(start..start.saturating_add(len as usize))
+            .unwrap_or_default()
+    }
+
     /// The text of a step of this file.
     pub fn note(&self, spot: &Spot) -> &str {
         self.notes.get(spot.note as usize)
@@ -375,8 +394,9 @@ impl FileSummary {
                 .classes
                 .iter()
                 .all(|(_, fields)| fields.iter().all(|(_, id)| known(*id)))
+            && self.steps.iter().all(noted)
             && self.edges.iter().all(|e| {
-                e.trail.iter().all(noted)
+                self.trail(e).len() == e.trail.1 as usize
                     && match e.from {
                         From::Data(id) => known(id),
                         From::Symbol(_) => true,
@@ -400,7 +420,7 @@ mod tests {
                 from: From::Data(0),
                 to: Node::Return { function: 0 },
                 fields: edge_fields(field, &overwritten),
-                trail: Box::default(),
+                trail: (0, 0),
             }
         };
         let plain = edge(None, &[]);

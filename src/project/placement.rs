@@ -24,7 +24,7 @@ pub(super) fn at_global_sink(
     let (file_index, call) = r.call;
     let file = &files[file_index as usize];
     let call = &file.calls[call as usize];
-    let snippet = call.snippet.as_ref()?;
+    let snippet = file.call_snippet(call)?;
     let spec = &rules.sinks[r.sink].spec;
     let flow = Flow {
         kind: spec.kind,
@@ -55,7 +55,7 @@ pub(super) fn at_global_sink(
         &flow,
         rules,
         call.step.region,
-        snippet,
+        &snippet,
         trail,
     ))
 }
@@ -68,12 +68,12 @@ pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallR
     let file = &files[file as usize];
     let call = &file.calls[call as usize];
     // Every call data enters keeps its line (see `summary::locate`).
-    let Some(snippet) = &call.snippet else {
+    let Some(snippet) = file.call_snippet(call) else {
         debug_assert!(false, "an entered call without its line");
         return finding;
     };
     finding.location = call.step.region.in_file(&file.path);
-    finding.snippet = snippet.text.clone();
+    finding.snippet = snippet.text;
     finding.snippet_offset = snippet.offset;
     finding.role = file.role;
     finding.message = format!("{} through `{}()`", finding.message, call.site.method());

@@ -42,6 +42,11 @@ pub struct FileSummary {
     /// The steps of every edge's trail, edge after edge (see
     /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
     steps: Vec<Spot>,
+    /// The lines of the calls that keep theirs (see
+    /// [`LocatedCall::snippet`]), each line once.
+    call_lines: Packed,
+    /// Where each of `call_lines` starts in its source line, in characters.
+    call_line_offsets: Vec<u32>,
     /// The text of every step, each text once ([`Spot::note`] indexes
     /// it): a tree's summaries hold hundreds of thousands of steps.
     pub notes: Packed,
@@ -114,6 +119,32 @@ pub struct Spot {
     pub note: u32,
 }
 
+/// Builds the lines of a file's calls, giving each distinct line one id.
+#[derive(Default)]
+struct LineWriter {
+    lines: Packer,
+    offsets: Vec<u32>,
+    ids: HashMap<(String, u32), u32>,
+}
+
+impl LineWriter {
+    fn line(&mut self, snippet: Snippet) -> u32 {
+        let (lines, offsets) = (&mut self.lines, &mut self.offsets);
+        *self
+            .ids
+            .entry((snippet.text, snippet.offset))
+            .or_insert_with_key(|(text, offset)| {
+                offsets.push(*offset);
+                lines.push(text)
+            })
+    }
+
+    fn finish(mut self) -> (Packed, Vec<u32>) {
+        self.offsets.shrink_to_fit();
+        (self.lines.finish(), self.offsets)
+    }
+}
+
 /// Builds a file's notes, giving each distinct text one id.
 #[derive(Default)]
 struct NoteWriter {
@@ -142,9 +173,9 @@ pub struct LocatedCall {
     /// The step "passed to `m()`" at the call.
     pub step: Spot,
     /// The call's line, for a finding located at it: kept only for calls
-    /// that data of the file reaches (see [`FileSummary::calls`]), boxed
-    /// because most calls have none.
-    pub snippet: Option<Box<Snippet>>,
+    /// that data of the file reaches, as an index into the file's lines
+    /// (see [`FileSummary::call_snippet`]).
+    snippet: Option<u32>,
 }
 
 /// A sink call, with what a finding at it needs.
@@ -215,6 +246,7 @@ pub fn locate(
         flow,
     };
     let mut notes = NoteWriter::default();
+    let mut lines = LineWriter::default();
     // A flow that crosses functions is reported at the call it enters
     // them by (see `crate::project`): only a call some edge reaches can be
     // one, and only those keep their line.
@@ -234,7 +266,7 @@ pub fn locate(
             ),
             snippet: entered
                 .contains(&(i as u32))
-                .then(|| Box::new(snippet(site.span))),
+                .then(|| lines.line(snippet(site.span))),
             site,
         }
     }));
@@ -278,6 +310,7 @@ pub fn locate(
             trail: (start as u32, (steps.len() - start) as u32),
         }
     }));
+    let (call_lines, call_line_offsets) = lines.finish();
     FileSummary {
         path: path.to_string(),
         language,
@@ -299,6 +332,8 @@ pub fn locate(
         })),
         edges,
         steps,
+        call_lines,
+        call_line_offsets,
         notes: notes.finish(),
     }
 }
@@ -370,6 +405,16 @@ impl FileSummary {
             .unwrap_or_default()
     }
 
+    /// The line of `call`, for a finding located at it, where the file keeps
+    /// it: a call that data of the file reaches.
+    pub fn call_snippet(&self, call: &LocatedCall) -> Option<Snippet> {
+        let line = call.snippet? as usize;
+        Some(Snippet {
+            text: self.call_lines.get(line).to_string(),
+            offset: *self.call_line_offsets.get(line)?,
+        })
+    }
+
     /// The text of a step of this file.
     pub fn note(&self, spot: &Spot) -> &str {
         self.notes.get(spot.note as usize)
@@ -402,7 +447,12 @@ impl FileSummary {
                         From::Symbol(_) => true,
                     }
             })
-            && self.calls.iter().all(|c| noted(&c.step))
+            && self.call_lines.len() == self.call_line_offsets.len()
+            && self.calls.iter().all(|c| {
+                noted(&c.step)
+                    && c.snippet
+                        .is_none_or(|l| (l as usize) < self.call_lines.len())
+            })
             && self.objects.iter().all(|o| noted(&o.step))
     }
 }

@@ -20,22 +20,17 @@ pub(super) fn signature(f: &Function, conventions: &Conventions, tests: &[Span])
         && f.params
             .first()
             .is_some_and(|p| conventions.is_receiver_parameter(&p.name.variable()));
-    Signature {
-        name: f.name.to_string(),
-        class: f.class.clone(),
-        params: f
-            .params
-            .iter()
-            .map(|p| {
-                p.keyword
-                    .clone()
-                    .unwrap_or_else(|| p.name.variable().into())
-            })
-            .collect(),
-        receiver_param,
-        rest_keywords: f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
-        keywords_hash: f
-            .params
+    let mut signature = Signature::new(
+        &f.name.to_string(),
+        f.class.as_deref(),
+        f.params.iter().map(|p| match &p.keyword {
+            Some(keyword) => std::borrow::Cow::Borrowed(keyword.as_str()),
+            None => p.name.variable(),
+        }),
+    )
+    .with_rests(
+        f.params.iter().position(|p| p.rest == Some(Rest::Keywords)),
+        f.params
             .iter()
             .rposition(|p| p.rest.is_none())
             .filter(|&last| {
@@ -43,12 +38,13 @@ pub(super) fn signature(f: &Function, conventions: &Conventions, tests: &[Span])
                     && last + 1 == f.params.len()
                     && !(receiver_param && last == 0)
             }),
-        rest_positional: f
-            .params
+        f.params
             .iter()
             .position(|p| p.rest == Some(Rest::Positional)),
-        test: tests.iter().any(|t| t.contains(&f.span)),
-    }
+    );
+    signature.receiver_param = receiver_param;
+    signature.test = tests.iter().any(|t| t.contains(&f.span));
+    signature
 }
 
 impl FileCx<'_> {

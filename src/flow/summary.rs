@@ -102,24 +102,103 @@ pub struct Body {
 /// What a caller needs to know to bind its arguments to a function.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Signature {
-    pub name: String,
-    pub class: Option<String>,
-    /// Parameter names, in order.
-    pub params: Vec<String>,
+    /// The name, the class, then each parameter's name, in order: a
+    /// tree's summaries hold tens of thousands of functions.
+    names: Packed,
     /// The first parameter is the receiver (`self`, a Go or Rust receiver).
     pub receiver_param: bool,
-    /// The parameter that takes extra keyword arguments (`**fields`).
-    pub rest_keywords: Option<usize>,
-    /// The parameter that keyword arguments no parameter is named for
-    /// fill as one hash, where there is no `**fields` (Ruby's last
-    /// positional parameter: `f(email: e)` of `def f(attrs)`).
-    pub keywords_hash: Option<usize>,
-    /// The parameter that takes extra positional arguments (`*args`,
-    /// Go's `kv ...any`).
-    pub rest_positional: Option<usize>,
     /// A test in a file that is not one (Rust's `#[cfg(test)]` modules):
     /// data it passes is made up.
     pub test: bool,
+    /// The parameter that takes extra keyword arguments (`**fields`).
+    rest_keywords: Option<u16>,
+    /// The parameter that keyword arguments no parameter is named for
+    /// fill as one hash, where there is no `**fields` (Ruby's last
+    /// positional parameter: `f(email: e)` of `def f(attrs)`).
+    keywords_hash: Option<u16>,
+    /// The parameter that takes extra positional arguments (`*args`,
+    /// Go's `kv ...any`).
+    rest_positional: Option<u16>,
+}
+
+/// Where a signature's names are in [`Signature::names`].
+const NAME: usize = 0;
+const CLASS: usize = 1;
+const FIRST_PARAM: usize = 2;
+
+impl Signature {
+    /// Function `name` of `class` (none for a plain function) with
+    /// parameters named `params`, none of them special; the parameters
+    /// past the 65,535th cannot be bound to and are not kept.
+    pub fn new<S: AsRef<str>>(
+        name: &str,
+        class: Option<&str>,
+        params: impl IntoIterator<Item = S>,
+    ) -> Signature {
+        let mut names = Packer::default();
+        names.push(name);
+        names.push_optional(class);
+        for param in params.into_iter().take(usize::from(u16::MAX)) {
+            names.push(param.as_ref());
+        }
+        Signature {
+            names: names.finish(),
+            receiver_param: false,
+            test: false,
+            rest_keywords: None,
+            keywords_hash: None,
+            rest_positional: None,
+        }
+    }
+
+    /// The same, with its special parameters (see the fields).
+    pub fn with_rests(
+        self,
+        rest_keywords: Option<usize>,
+        keywords_hash: Option<usize>,
+        rest_positional: Option<usize>,
+    ) -> Signature {
+        let kept = |p: Option<usize>| p.and_then(|p| u16::try_from(p).ok());
+        Signature {
+            rest_keywords: kept(rest_keywords),
+            keywords_hash: kept(keywords_hash),
+            rest_positional: kept(rest_positional),
+            ..self
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        self.names.get(NAME)
+    }
+
+    pub fn class(&self) -> Option<&str> {
+        self.names.optional(CLASS)
+    }
+
+    /// The parameters' names, in order.
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        (FIRST_PARAM..self.names.len()).map(|i| self.names.get(i))
+    }
+
+    pub fn param_count(&self) -> usize {
+        self.names.len().saturating_sub(FIRST_PARAM)
+    }
+
+    /// The parameter that takes extra keyword arguments (`**fields`).
+    pub fn rest_keywords(&self) -> Option<usize> {
+        self.rest_keywords.map(usize::from)
+    }
+
+    /// The parameter that keyword arguments no parameter is named for
+    /// fill as one hash (see the field).
+    pub fn keywords_hash(&self) -> Option<usize> {
+        self.keywords_hash.map(usize::from)
+    }
+
+    /// The parameter that takes extra positional arguments.
+    pub fn rest_positional(&self) -> Option<usize> {
+        self.rest_positional.map(usize::from)
+    }
 }
 
 /// A call the file's own analysis could not resolve: maybe a function of the

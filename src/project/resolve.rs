@@ -147,12 +147,12 @@ impl<'a> Index<'a> {
                 .push(fi as u32);
             let mut norms = Vec::with_capacity(file.functions.len());
             for (i, f) in file.functions.iter().enumerate() {
-                classes.extend(f.class.as_deref());
+                classes.extend(f.class());
                 by_name
-                    .entry((file.language.family(), f.name.as_str()))
+                    .entry((file.language.family(), f.name()))
                     .or_default()
                     .push((fi as u32, i as u32));
-                norms.push(match f.class.as_deref() {
+                norms.push(match f.class() {
                     Some(c) => (
                         Some(owner(normalized_name(c))),
                         conventions[fi]
@@ -185,7 +185,7 @@ impl<'a> Index<'a> {
                     let dir = directory(&f.path);
                     f.functions
                         .iter()
-                        .filter_map(move |s| Some((dir, s.class.as_deref()?)))
+                        .filter_map(move |s| Some((dir, s.class()?)))
                 })
                 .collect(),
             dirs: files.iter().map(|f| directory(&f.path)).collect(),
@@ -341,7 +341,7 @@ impl<'a> Index<'a> {
         // Java overloads share a name: of those reached, the ones taking as
         // many arguments as the call passes (if none does, a varargs method).
         if calls.overloads_by_arity {
-            let arity = |&r: &FnRef| self.signature(r).params.len() == call.arg_count();
+            let arity = |&r: &FnRef| self.signature(r).param_count() == call.arg_count();
             if out.iter().any(arity) {
                 out.retain(arity);
             }
@@ -403,10 +403,10 @@ impl<'a> Index<'a> {
                 let callee = self.signature((f, i));
                 let same_file = f == file;
                 match bare {
-                    BareCalls::Class => same_file && callee.class == caller.class,
-                    BareCalls::Package => callee.class.is_none() && self.dirs[f as usize] == dir,
-                    BareCalls::File => same_file && callee.class.is_none(),
-                    BareCalls::Project => callee.class.is_none(),
+                    BareCalls::Class => same_file && callee.class() == caller.class(),
+                    BareCalls::Package => callee.class().is_none() && self.dirs[f as usize] == dir,
+                    BareCalls::File => same_file && callee.class().is_none(),
+                    BareCalls::Project => callee.class().is_none(),
                 }
             })
             .collect()
@@ -469,7 +469,7 @@ impl<'a> Index<'a> {
         let Some(&first) = candidates.all.first() else {
             return Vec::new();
         };
-        let method = self.signature(first).name.as_str();
+        let method = self.signature(first).name();
         let mut out = Vec::new();
         for &f in modules {
             for (name, origin) in &self.files[f as usize].globals {
@@ -533,9 +533,9 @@ impl<'a> Index<'a> {
             .copied()
             .filter(|&r| {
                 let s = self.signature(r);
-                s.class.is_some()
+                s.class().is_some()
                     && s.receiver_param
-                    && (s.params.len() == call.arg_count() + 1 || s.rest_positional.is_some())
+                    && (s.param_count() == call.arg_count() + 1 || s.rest_positional().is_some())
             })
             .collect();
         if out.len() > MAX_TARGETS {
@@ -553,7 +553,7 @@ impl<'a> Index<'a> {
         let mut methods = candidates
             .iter()
             .copied()
-            .filter(|&r| self.signature(r).class.is_some());
+            .filter(|&r| self.signature(r).class().is_some());
         let (Some(only), None) = (methods.next(), methods.next()) else {
             return Vec::new();
         };
@@ -606,26 +606,26 @@ impl<'a> Index<'a> {
 pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
     match slot {
         ArgSlot::Receiver if callee.receiver_param => Some((Slot::Param(0), None)),
-        ArgSlot::Receiver if callee.class.is_some() => Some((Slot::This, None)),
+        ArgSlot::Receiver if callee.class().is_some() => Some((Slot::This, None)),
         ArgSlot::Receiver => None,
         ArgSlot::Index(i) => match call.keyword(i as usize)? {
-            Some(keyword) => match callee.params.iter().position(|p| p == keyword) {
+            Some(keyword) => match callee.params().position(|p| p == keyword) {
                 Some(p) => Some((Slot::Param(p as u16), None)),
                 None => callee
-                    .rest_keywords
-                    .or(callee.keywords_hash)
+                    .rest_keywords()
+                    .or(callee.keywords_hash())
                     .map(|p| (Slot::Param(p as u16), Some(keyword.to_string()))),
             },
             None => {
                 let p = i as usize + usize::from(callee.receiver_param);
                 // Extra positional arguments land in `*args` / `kv ...any`.
-                let p = match callee.rest_positional {
+                let p = match callee.rest_positional() {
                     Some(rest) if p >= rest => rest,
                     _ => p,
                 };
-                let p = (p < callee.params.len()).then_some(p)?;
+                let p = (p < callee.param_count()).then_some(p)?;
                 // Positional arguments never fill `**fields`.
-                (Some(p) != callee.rest_keywords).then_some((Slot::Param(p as u16), None))
+                (Some(p) != callee.rest_keywords()).then_some((Slot::Param(p as u16), None))
             }
         },
     }
@@ -652,16 +652,7 @@ mod tests {
 
     #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {
-        let callee = Signature {
-            name: "Log".into(),
-            class: None,
-            params: vec!["event".into(), "kv".into()],
-            receiver_param: false,
-            rest_keywords: None,
-            keywords_hash: None,
-            rest_positional: Some(1),
-            test: false,
-        };
+        let callee = Signature::new("Log", None, ["event", "kv"]).with_rests(None, None, Some(1));
         let call = CallSite::new(
             0,
             false,

@@ -3,15 +3,19 @@
 //! and notes, and a string apiece costs more than its text: a pointer, a
 //! length, a capacity and the allocator's own bookkeeping.
 
-/// Strings by index, in one text. An index it does not hold, or a table a
-/// damaged cache entry made up, reads as the empty string.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// Strings by index, in one allocation: how many there are, where each
+/// ends, then their text. An index it does not hold, or a table a damaged
+/// cache entry made up, reads as the empty string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Packed {
-    text: Box<str>,
-    /// Where each string ends in `text`; it starts where the one before
-    /// ends.
-    ends: Box<[u32]>,
+    /// The count (a little-endian `u32`), the end of each string in the
+    /// text (one `u32` each; a string starts where the one before ends),
+    /// then the text. Empty when it holds no string.
+    bytes: Box<[u8]>,
 }
+
+/// Bytes of each number in [`Packed::bytes`].
+const WORD: usize = 4;
 
 /// Marks a string that may be absent as present (see
 /// [`Packer::push_optional`]).
@@ -50,9 +54,17 @@ impl Packer {
     }
 
     pub fn finish(self) -> Packed {
+        if self.ends.is_empty() {
+            return Packed::default();
+        }
+        let mut bytes = Vec::with_capacity(WORD * (1 + self.ends.len()) + self.text.len());
+        bytes.extend_from_slice(&(self.ends.len() as u32).to_le_bytes());
+        for end in &self.ends {
+            bytes.extend_from_slice(&end.to_le_bytes());
+        }
+        bytes.extend_from_slice(self.text.as_bytes());
         Packed {
-            text: self.text.into_boxed_str(),
-            ends: self.ends.into_boxed_slice(),
+            bytes: bytes.into_boxed_slice(),
         }
     }
 }
@@ -60,28 +72,79 @@ impl Packer {
 impl Packed {
     /// How many strings it holds.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        let count = self.word(0).unwrap_or(0) as usize;
+        // A damaged count claims no more ends than there is room for.
+        count.min((self.bytes.len() / WORD).saturating_sub(1))
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
+    }
+
+    /// The `i`th number of the table, if the bytes hold it.
+    fn word(&self, i: usize) -> Option<u32> {
+        let at = i.checked_mul(WORD)?;
+        let bytes = self.bytes.get(at..at.checked_add(WORD)?)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
     }
 
     /// String `i`.
     pub fn get(&self, i: usize) -> &str {
+        let count = self.len();
+        if i >= count {
+            return "";
+        }
         let start = match i {
-            0 => 0,
-            _ => self.ends.get(i - 1).copied().unwrap_or(u32::MAX),
+            0 => Some(0),
+            _ => self.word(i),
         };
-        let end = self.ends.get(i).copied().unwrap_or(0);
-        self.text
-            .get(start as usize..end as usize)
+        let (Some(start), Some(end)) = (start, self.word(i + 1)) else {
+            return "";
+        };
+        let text = WORD * (1 + count);
+        let range = text.saturating_add(start as usize)..text.saturating_add(end as usize);
+        self.bytes
+            .get(range)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .unwrap_or_default()
     }
 
     /// String `i`, added with [`Packer::push_optional`].
     pub fn optional(&self, i: usize) -> Option<&str> {
         self.get(i).strip_prefix(PRESENT)
+    }
+}
+
+/// Kept as one byte string.
+impl serde::Serialize for Packed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.bytes)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Packed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Packed, D::Error> {
+        struct Bytes;
+        impl<'de> serde::de::Visitor<'de> for Bytes {
+            type Value = Packed;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a packed string table as bytes")
+            }
+
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Packed, E> {
+                Ok(Packed {
+                    bytes: bytes.into(),
+                })
+            }
+
+            fn visit_byte_buf<E: serde::de::Error>(self, bytes: Vec<u8>) -> Result<Packed, E> {
+                Ok(Packed {
+                    bytes: bytes.into_boxed_slice(),
+                })
+            }
+        }
+        deserializer.deserialize_bytes(Bytes)
     }
 }
 
@@ -110,14 +173,52 @@ mod tests {
 
     #[test]
     fn a_damaged_table_reads_as_empty_strings() {
-        // "saveé": byte 5 is inside the é.
-        let packed = Packed {
-            text: "saveé".into(),
-            ends: vec![5, 5, 2, u32::MAX].into_boxed_slice(),
+        let table = |count: u32, ends: &[u32], text: &[u8]| {
+            let mut bytes = count.to_le_bytes().to_vec();
+            for end in ends {
+                bytes.extend_from_slice(&end.to_le_bytes());
+            }
+            bytes.extend_from_slice(text);
+            Packed {
+                bytes: bytes.into_boxed_slice(),
+            }
         };
+        // "saveé": byte 5 is inside the é; an end past the text; a string
+        // ending before it starts.
+        let packed = table(4, &[5, 5, 2, u32::MAX], "saveé".as_bytes());
         for i in 0..6 {
             assert_eq!(packed.get(i), "", "string {i}");
             assert_eq!(packed.optional(i), None);
         }
+        // A count larger than the table holds, and a table cut short.
+        let overcounted = table(u32::MAX, &[4], b"save");
+        assert_eq!(overcounted.len(), 2, "no more ends than there is room for");
+        assert_eq!(overcounted.get(0), "");
+        assert_eq!(overcounted.get(usize::MAX), "");
+        let cut = Packed {
+            bytes: vec![3, 0].into_boxed_slice(),
+        };
+        assert_eq!(cut.len(), 0);
+        assert_eq!(cut.get(0), "");
+        // Text that is not UTF-8.
+        let invalid = table(1, &[2], &[0xff, 0xfe]);
+        assert_eq!(invalid.get(0), "");
+    }
+
+    #[test]
+    fn a_table_reads_back_from_its_encoding() {
+        let mut packer = Packer::default();
+        packer.push("send_mail");
+        packer.push_optional(Some("app.mail"));
+        packer.push("手机");
+        let packed = packer.finish();
+        let bytes = postcard::to_allocvec(&packed).expect("encodes");
+        let back: Packed = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(back, packed);
+        assert_eq!(back.get(2), "手机");
+        let empty: Packed =
+            postcard::from_bytes(&postcard::to_allocvec(&Packed::default()).expect("encodes"))
+                .expect("decodes");
+        assert!(empty.is_empty());
     }
 }

@@ -99,10 +99,10 @@ impl FileCx<'_> {
         let call = summary.calls.len() as u32;
         let root = self.root_origin(e, sc);
         let summary = self.summary.as_mut().expect("checked above");
+        summary.call_spans.push(e.span);
         summary.calls.push(CallSite::new(
             function,
             c.receiver.is_some(),
-            e.span,
             method,
             root.as_deref(),
             c.paths(),

@@ -17,6 +17,9 @@ pub struct Summary {
     /// One per IR function, same order.
     pub functions: Vec<Signature>,
     pub calls: Vec<CallSite>,
+    /// Where each call is, in the order of `calls`: a call is located once,
+    /// when the summary is, and the join needs no span.
+    pub call_spans: Vec<Span>,
     /// Sink calls reached by a symbol; `category` is unused (0) until the
     /// join knows what data reaches them.
     pub sinks: Vec<Flow>,
@@ -209,7 +212,6 @@ pub struct CallSite {
     pub function: u32,
     /// Called on a receiver (`obj.method(..)`), not as a bare name.
     pub receiver: bool,
-    pub span: Span,
     /// The method, the root, the paths, then each argument's keyword: a
     /// tree's summaries hold hundreds of thousands of calls.
     names: Packed,
@@ -224,12 +226,12 @@ const FIRST_PATH: usize = 2;
 
 impl CallSite {
     /// A call of `function` to `method`, with the origin of its leftmost
-    /// name (`root`), its callee paths (at most 255 are kept) and the
-    /// keyword of each argument, `None` for a positional one.
+    /// name (`root`), its callee paths (at most 255 are kept; a path the
+    /// one before repeats is not) and the keyword of each argument, `None`
+    /// for a positional one.
     pub fn new<'a>(
         function: u32,
         receiver: bool,
-        span: Span,
         method: &str,
         root: Option<&str>,
         paths: impl IntoIterator<Item = &'a str>,
@@ -239,9 +241,16 @@ impl CallSite {
         names.push(method);
         names.push_optional(root);
         let mut path_count = 0u8;
-        for path in paths.into_iter().take(u8::MAX as usize) {
-            names.push(path);
-            path_count += 1;
+        let mut last = None;
+        for path in paths {
+            if path_count == u8::MAX {
+                break;
+            }
+            if last != Some(path) {
+                names.push(path);
+                path_count += 1;
+                last = Some(path);
+            }
         }
         for keyword in keywords {
             names.push_optional(keyword);
@@ -249,7 +258,6 @@ impl CallSite {
         CallSite {
             function,
             receiver,
-            span,
             names: names.finish(),
             paths: path_count,
         }
@@ -370,11 +378,10 @@ pub fn read_verb(addresses: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::CallSite;
-    use crate::ir::Span;
 
     fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
         let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
-        CallSite::new(3, true, Span::default(), "save", root, paths, keywords)
+        CallSite::new(3, true, "save", root, paths, keywords)
     }
 
     #[test]
@@ -395,6 +402,13 @@ mod tests {
         assert_eq!(site.keyword(1), Some(Some("email")));
         assert_eq!(site.keyword(2), Some(Some("")), "an empty keyword is one");
         assert_eq!(site.keyword(3), None);
+
+        // A path the one before repeats is kept once; one further on is
+        // kept again, so the first and the last are as given.
+        let repeated = call(None, &["a.save", "a.save", "save", "a.save"], &[None]);
+        let paths: Vec<&str> = repeated.paths().collect();
+        assert_eq!(paths, ["a.save", "save", "a.save"]);
+        assert_eq!(repeated.arg_count(), 1);
 
         let bare = call(None, &[], &[]);
         assert_eq!((bare.method(), bare.root()), ("save", None));

@@ -653,15 +653,7 @@ mod tests {
     #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {
         let callee = Signature::new("Log", None, ["event", "kv"]).with_rests(None, None, Some(1));
-        let call = CallSite::new(
-            0,
-            false,
-            crate::ir::Span::default(),
-            "Log",
-            None,
-            [],
-            [None, None, None],
-        );
+        let call = CallSite::new(0, false, "Log", None, [], [None, None, None]);
         let at = |i| bind(&call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
         assert_eq!(at(0), Some(Slot::Param(0)));
         assert_eq!(at(1), Some(Slot::Param(1)));

@@ -258,18 +258,18 @@ pub fn locate(
             _ => None,
         })
         .collect();
-    let calls = compact(summary.calls.into_iter().enumerate().map(|(i, site)| {
-        LocatedCall {
-            step: notes.spot(
-                region(site.span),
-                format!("passed to `{}()`", site.method()),
-            ),
-            snippet: entered
-                .contains(&(i as u32))
-                .then(|| lines.line(snippet(site.span))),
-            site,
-        }
-    }));
+    let spans = summary.call_spans.into_iter();
+    let calls = compact(summary.calls.into_iter().zip(spans).enumerate().map(
+        |(i, (site, span))| {
+            LocatedCall {
+                step: notes.spot(region(span), format!("passed to `{}()`", site.method())),
+                snippet: entered
+                    .contains(&(i as u32))
+                    .then(|| lines.line(snippet(span))),
+                site,
+            }
+        },
+    ));
     let bodies = compact(summary.bodies.into_iter().map(|mut body| {
         let at = region(body.flow.span);
         LocatedBody {

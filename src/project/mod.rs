@@ -695,8 +695,8 @@ impl<'a> Join<'a> {
         let summary = &files[file as usize];
         for s in graph.symbols(file, origin) {
             // `user.email` of a parameter takes only what arrives as `email`.
-            let field = match &summary.symbols[s as usize].projection {
-                Some(p) if fact.field.as_deref() == Some(p.as_str()) => None,
+            let field = match summary.projection(&summary.symbols[s as usize]) {
+                Some(p) if fact.field.as_deref() == Some(p) => None,
                 Some(_) => continue,
                 None => fact.field.clone(),
             };

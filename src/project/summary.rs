@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::classify::normalized_name;
 use crate::flow::summary::{
-    Body, CallSite, Edge, From, Node, Signature, Summary, Symbol, TypedObject, read_verb,
+    Body, CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol, TypedObject, read_verb,
 };
 use crate::ir::Span;
 use crate::language::Language;
@@ -26,7 +26,10 @@ pub struct FileSummary {
     pub functions: Vec<Signature>,
     pub calls: Vec<LocatedCall>,
     pub sinks: Vec<LocatedSink>,
-    pub symbols: Vec<Symbol>,
+    pub symbols: Vec<LocatedSymbol>,
+    /// The fields symbols take of what arrives (see
+    /// [`LocatedSymbol::projection`]), each once.
+    projections: Packed,
     pub edges: Vec<LocatedEdge>,
     /// Module-level names and their origins.
     pub globals: Vec<(String, String)>,
@@ -50,6 +53,16 @@ pub struct FileSummary {
     /// The text of every step, each text once ([`Spot::note`] indexes
     /// it): a tree's summaries hold hundreds of thousands of steps.
     pub notes: Packed,
+}
+
+/// A symbol the join follows from what arrives at its origin.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LocatedSymbol {
+    pub origin: Origin,
+    /// `user.email` of parameter `user`: only that field of what arrives,
+    /// an index into [`FileSummary::projections`] (see
+    /// [`FileSummary::projection`]).
+    projection: Option<u32>,
 }
 
 /// A class that may be a declared request input, its fields located.
@@ -294,7 +307,20 @@ pub fn locate(
         }
     }));
     let mut edges = summary.edges;
-    let symbols = symbols_with_edges(summary.symbols, &mut edges);
+    let mut projections = Packer::default();
+    let mut projection_ids: HashMap<String, u32> = HashMap::new();
+    let symbols = compact(
+        symbols_with_edges(summary.symbols, &mut edges)
+            .into_iter()
+            .map(|symbol| LocatedSymbol {
+                origin: symbol.origin,
+                projection: symbol.projection.map(|field| {
+                    *projection_ids
+                        .entry(field)
+                        .or_insert_with_key(|field| projections.push(field))
+                }),
+            }),
+    );
     let mut steps = Vec::with_capacity(edges.iter().map(|e| e.trail.len()).sum());
     let edges = compact(edges.into_iter().map(|e: Edge| {
         let start = steps.len();
@@ -319,6 +345,7 @@ pub fn locate(
         calls,
         sinks: compact(summary.sinks.into_iter().map(located)),
         symbols,
+        projections: projections.finish(),
         globals: compact(summary.globals),
         classes: compact(summary.classes),
         services: compact(summary.services),
@@ -415,6 +442,13 @@ impl FileSummary {
         })
     }
 
+    /// The field of what arrives that `symbol` takes, if it takes one.
+    pub fn projection(&self, symbol: &LocatedSymbol) -> Option<&str> {
+        symbol
+            .projection
+            .map(|field| self.projections.get(field as usize))
+    }
+
     /// The text of a step of this file.
     pub fn note(&self, spot: &Spot) -> &str {
         self.notes.get(spot.note as usize)
@@ -448,6 +482,10 @@ impl FileSummary {
                     }
             })
             && self.call_lines.len() == self.call_line_offsets.len()
+            && self.symbols.iter().all(|s| {
+                s.projection
+                    .is_none_or(|p| (p as usize) < self.projections.len())
+            })
             && self.calls.iter().all(|c| {
                 noted(&c.step)
                     && c.snippet

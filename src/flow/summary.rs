@@ -219,10 +219,8 @@ pub struct CallSite {
     paths: u8,
 }
 
-/// Where a call's names are in [`CallSite::names`].
+/// Where a call's method is in [`CallSite::names`].
 const METHOD: usize = 0;
-const ROOT: usize = 1;
-const FIRST_PATH: usize = 2;
 
 impl CallSite {
     /// A call of `function` to `method`, with the origin of its leftmost
@@ -268,31 +266,16 @@ impl CallSite {
         self.names.get(METHOD)
     }
 
-    /// What the callee's leftmost name stands for, if known: an import path
-    /// or the call that made it. A call rooted in another package's import
-    /// never reaches the project's functions by name alone.
-    pub fn root(&self) -> Option<&str> {
-        self.names.optional(ROOT)
+    /// Its names in order, as kept (a name that may be absent keeps its
+    /// mark; see [`Packed::optional`]): the method, the root, the paths,
+    /// then each argument's keyword.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        (0..self.names.len()).map(|i| self.names.get(i))
     }
 
-    /// The callee path resolved through imports and types, then as written.
-    pub fn paths(&self) -> impl DoubleEndedIterator<Item = &str> {
-        (FIRST_PATH..self.first_keyword()).map(|i| self.names.get(i))
-    }
-
-    /// How many arguments the call passes.
-    pub fn arg_count(&self) -> usize {
-        self.names.len().saturating_sub(self.first_keyword())
-    }
-
-    /// The keyword of argument `i` (`None` for a positional one), or
-    /// nothing when the call passes no argument `i`.
-    pub fn keyword(&self, i: usize) -> Option<Option<&str>> {
-        (i < self.arg_count()).then(|| self.names.optional(self.first_keyword() + i))
-    }
-
-    fn first_keyword(&self) -> usize {
-        FIRST_PATH + usize::from(self.paths)
+    /// How many of [`Self::names`] are paths (they follow the root).
+    pub fn path_count(&self) -> u8 {
+        self.paths
     }
 }
 
@@ -372,50 +355,5 @@ pub fn read_verb(addresses: bool) -> &'static str {
         "read from"
     } else {
         "collected from"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::CallSite;
-
-    fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
-        let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
-        CallSite::new(3, true, "save", root, paths, keywords)
-    }
-
-    #[test]
-    fn a_call_keeps_its_names() {
-        let site = call(
-            Some("app.repo"),
-            &["app.repo.Repo.save", "repo.save"],
-            &[None, Some("email"), Some("")],
-        );
-        assert_eq!((site.function, site.receiver), (3, true));
-        assert_eq!(site.method(), "save");
-        assert_eq!(site.root(), Some("app.repo"));
-        let paths: Vec<&str> = site.paths().collect();
-        assert_eq!(paths, ["app.repo.Repo.save", "repo.save"]);
-        assert_eq!(site.paths().next_back(), Some("repo.save"));
-        assert_eq!(site.arg_count(), 3);
-        assert_eq!(site.keyword(0), Some(None));
-        assert_eq!(site.keyword(1), Some(Some("email")));
-        assert_eq!(site.keyword(2), Some(Some("")), "an empty keyword is one");
-        assert_eq!(site.keyword(3), None);
-
-        // A path the one before repeats is kept once; one further on is
-        // kept again, so the first and the last are as given.
-        let repeated = call(None, &["a.save", "a.save", "save", "a.save"], &[None]);
-        let paths: Vec<&str> = repeated.paths().collect();
-        assert_eq!(paths, ["a.save", "save", "a.save"]);
-        assert_eq!(repeated.arg_count(), 1);
-
-        let bare = call(None, &[], &[]);
-        assert_eq!((bare.method(), bare.root()), ("save", None));
-        assert_eq!(bare.paths().count(), 0);
-        assert_eq!((bare.arg_count(), bare.keyword(0)), (0, None));
-        // A name that starts with the presence mark keeps it.
-        let marked = call(Some("\u{1}x"), &[], &[]);
-        assert_eq!(marked.root(), Some("\u{1}x"));
     }
 }

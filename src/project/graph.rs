@@ -59,7 +59,7 @@ impl Graph {
             .map(|(f, file)| {
                 file.calls
                     .iter()
-                    .map(|call| index.resolve(f as u32, &call.site).into_boxed_slice())
+                    .map(|call| index.resolve(f as u32, file.site(call)).into_boxed_slice())
                     .collect()
             })
             .collect();

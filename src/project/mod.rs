@@ -23,6 +23,7 @@ mod graph;
 mod inputs;
 mod placement;
 mod resolve;
+mod site;
 mod summary;
 
 use std::collections::VecDeque;
@@ -354,7 +355,7 @@ impl<'a> Join<'a> {
                         continue;
                     };
                     let function = match e.to {
-                        Node::Arg { call, .. } => file.calls[call as usize].site.function,
+                        Node::Arg { call, .. } => file.calls[call as usize].function,
                         Node::Return { function } => function,
                         Node::Sink { .. } => continue,
                     };
@@ -533,7 +534,8 @@ impl<'a> Join<'a> {
                 trail.push((file, &files[file as usize].calls[call as usize].step));
                 for &target in self.graph.targets(file, call) {
                     let callee = self.index.signature(target);
-                    let site = &self.files[file as usize].calls[call as usize].site;
+                    let caller = &self.files[file as usize];
+                    let site = caller.site(&caller.calls[call as usize]);
                     let Some((slot, keyword)) = bind(site, callee, slot) else {
                         continue;
                     };
@@ -595,7 +597,8 @@ impl<'a> Join<'a> {
         if let Some(&s) = self.global_sinks.get(&(file, call)) {
             return s;
         }
-        let site = &self.files[file as usize].calls[call as usize].site;
+        let caller = &self.files[file as usize];
+        let site = caller.site(&caller.calls[call as usize]);
         let paths = self.index.through_global(file, site);
         let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
         let sink = self
@@ -647,7 +650,7 @@ impl<'a> Join<'a> {
             Place::Param { file, function, .. } => (file, function),
             Place::Result { file, call } => (
                 file,
-                self.files[file as usize].calls[call as usize].site.function,
+                self.files[file as usize].calls[call as usize].function,
             ),
         };
         self.index.is_production(file) && !self.index.signature((file, function)).test

@@ -38,12 +38,13 @@ pub(super) fn at_global_sink(
         store: spec.store,
         store_key: None,
         region: None,
-        target: call
-            .site
-            .paths()
-            .next_back()
-            .unwrap_or(call.site.method())
-            .to_string(),
+        target: {
+            let site = file.site(call);
+            site.paths()
+                .next_back()
+                .unwrap_or(site.method())
+                .to_string()
+        },
         trail: Vec::new(),
         model_write: false,
         model_field: None,
@@ -76,7 +77,11 @@ pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallR
     finding.snippet = snippet.text;
     finding.snippet_offset = snippet.offset;
     finding.role = file.role;
-    finding.message = format!("{} through `{}()`", finding.message, call.site.method());
+    finding.message = format!(
+        "{} through `{}()`",
+        finding.message,
+        file.site(call).method()
+    );
     finding
 }
 

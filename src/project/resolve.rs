@@ -9,9 +9,10 @@
 //! nothing narrows down is left unresolved: guessing would report flows
 //! that do not exist.
 
+use super::site::Site;
 use super::summary::FileSummary;
 use crate::classify::{normalized_name, tokens};
-use crate::flow::summary::{ArgSlot, CallSite, Signature, Slot};
+use crate::flow::summary::{ArgSlot, Signature, Slot};
 use crate::hash::{Map, Set};
 use crate::language::{BareCalls, Conventions, Language, ModuleUnit, directory};
 use crate::model::CategoryId;
@@ -241,7 +242,7 @@ impl<'a> Index<'a> {
     /// another file: `HTTPClient.send_request(..)`, imported from a module
     /// that sets `HTTPClient = requests_hardened.Manager(..)`, is
     /// `requests_hardened.Manager().send_request`.
-    pub fn through_global(&self, file: u32, site: &CallSite) -> Vec<String> {
+    pub fn through_global(&self, file: u32, site: Site<'_>) -> Vec<String> {
         let mut out = Vec::new();
         for path in site.paths() {
             let Some((module, name)) = path
@@ -271,7 +272,7 @@ impl<'a> Index<'a> {
     }
 
     /// The functions call `call` of file `file` may reach.
-    pub fn resolve(&self, file: u32, call: &CallSite) -> Vec<FnRef> {
+    pub fn resolve(&self, file: u32, call: Site<'_>) -> Vec<FnRef> {
         let caller_file = &self.files[file as usize];
         let language = caller_file.language.family();
         let calls = &self.conventions[file as usize].calls;
@@ -514,7 +515,7 @@ impl<'a> Index<'a> {
         &self,
         file: u32,
         q: &str,
-        call: &CallSite,
+        call: Site<'_>,
         candidates: &[FnRef],
     ) -> Vec<FnRef> {
         let Some(files) = self.package_type_files(file, q).filter(|f| !f.is_empty()) else {
@@ -548,7 +549,7 @@ impl<'a> Index<'a> {
     /// injected through a constructor) reaches the project's only method
     /// of that name, if the name is distinctive (`identify_user`, not
     /// `save`) and the receiver does not come from another package.
-    fn by_distinct_name(&self, file: u32, call: &CallSite, candidates: &[FnRef]) -> Vec<FnRef> {
+    fn by_distinct_name(&self, file: u32, call: Site<'_>, candidates: &[FnRef]) -> Vec<FnRef> {
         // Cheapest test first: most names have several methods, or none.
         let mut methods = candidates
             .iter()
@@ -603,7 +604,7 @@ impl<'a> Index<'a> {
 
 /// The parameter an argument binds to, and the field it lands in (extra
 /// keywords gathered by `**fields` land in the field of their keyword).
-pub fn bind(call: &CallSite, callee: &Signature, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
+pub fn bind(call: Site<'_>, callee: &Signature, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
     match slot {
         ArgSlot::Receiver if callee.receiver_param => Some((Slot::Param(0), None)),
         ArgSlot::Receiver if callee.class().is_some() => Some((Slot::This, None)),
@@ -653,8 +654,14 @@ mod tests {
     #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {
         let callee = Signature::new("Log", None, ["event", "kv"]).with_rests(None, None, Some(1));
-        let call = CallSite::new(0, false, "Log", None, [], [None, None, None]);
-        let at = |i| bind(&call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
+        // `Log(..)` with three positional arguments: the method, no root,
+        // no path, no keywords.
+        let mut names = crate::packed::Packer::default();
+        names.push("Log");
+        names.push_optional(None);
+        let names = names.finish();
+        let call = Site::new(0, false, 0, &[0, 1, 1, 1, 1], &names);
+        let at = |i| bind(call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
         assert_eq!(at(0), Some(Slot::Param(0)));
         assert_eq!(at(1), Some(Slot::Param(1)));
         assert_eq!(at(2), Some(Slot::Param(1)));

@@ -5,9 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::site::{NameTable, Site};
 use crate::classify::normalized_name;
 use crate::flow::summary::{
-    Body, CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol, TypedObject, read_verb,
+    Body, Edge, From, Node, Origin, Signature, Summary, Symbol, TypedObject, read_verb,
 };
 use crate::ir::Span;
 use crate::language::Language;
@@ -45,6 +46,10 @@ pub struct FileSummary {
     /// The steps of every edge's trail, edge after edge (see
     /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
     steps: Vec<Spot>,
+    /// The names of the file's calls, each once, and each call's run of
+    /// indices into them (see [`LocatedCall::names`]).
+    call_names: Packed,
+    call_name_ids: Vec<u32>,
     /// The lines of the calls that keep theirs (see
     /// [`LocatedCall::snippet`]), each line once.
     call_lines: Packed,
@@ -180,9 +185,18 @@ impl NoteWriter {
     }
 }
 
+/// A call the file's analysis could not resolve, with what the join needs
+/// of it (see [`FileSummary::site`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedCall {
-    pub site: CallSite,
+    /// The calling function (index into [`FileSummary::functions`]).
+    pub function: u32,
+    receiver: bool,
+    /// How many of its names are paths.
+    paths: u8,
+    /// Its names: where they start in [`FileSummary::call_name_ids`], and
+    /// how many there are.
+    names: (u32, u32),
     /// The step "passed to `m()`" at the call.
     pub step: Spot,
     /// The call's line, for a finding located at it: kept only for calls
@@ -271,15 +285,21 @@ pub fn locate(
             _ => None,
         })
         .collect();
+    let mut table = NameTable::default();
+    let runs: Vec<(u32, u32)> = summary.calls.iter().map(|site| table.add(site)).collect();
+    let (call_names, call_name_ids) = table.finish();
     let spans = summary.call_spans.into_iter();
-    let calls = compact(summary.calls.into_iter().zip(spans).enumerate().map(
-        |(i, (site, span))| {
+    let calls = compact(summary.calls.iter().zip(spans).zip(runs).enumerate().map(
+        |(i, ((site, span), names))| {
             LocatedCall {
+                function: site.function,
+                receiver: site.receiver,
+                paths: site.path_count(),
+                names,
                 step: notes.spot(region(span), format!("passed to `{}()`", site.method())),
                 snippet: entered
                     .contains(&(i as u32))
                     .then(|| lines.line(snippet(span))),
-                site,
             }
         },
     ));
@@ -343,6 +363,8 @@ pub fn locate(
         role,
         functions: compact(summary.functions),
         calls,
+        call_names,
+        call_name_ids,
         sinks: compact(summary.sinks.into_iter().map(located)),
         symbols,
         projections: projections.finish(),
@@ -432,6 +454,37 @@ impl FileSummary {
             .unwrap_or_default()
     }
 
+    /// Whether `call`'s run of names is within the file's table, and holds
+    /// at least the method, the root and the paths.
+    fn call_names_valid(&self, call: &LocatedCall) -> bool {
+        let (start, len) = call.names;
+        let run = (start as usize)
+            .checked_add(len as usize)
+            .and_then(|end| self.call_name_ids.get(start as usize..end));
+        run.is_some_and(|ids| {
+            ids.len() >= 2 + usize::from(call.paths)
+                && ids.iter().all(|&id| (id as usize) < self.call_names.len())
+        })
+    }
+
+    /// `call` of this file, as the join reads it (with no names, for a
+    /// call of another file or one a damaged cache entry made up).
+    pub fn site<'a>(&'a self, call: &LocatedCall) -> Site<'a> {
+        let (start, len) = call.names;
+        let start = start as usize;
+        let ids = self
+            .call_name_ids
+            .get(start..start.saturating_add(len as usize))
+            .unwrap_or_default();
+        Site::new(
+            call.function,
+            call.receiver,
+            call.paths,
+            ids,
+            &self.call_names,
+        )
+    }
+
     /// The line of `call`, for a finding located at it, where the file keeps
     /// it: a call that data of the file reaches.
     pub fn call_snippet(&self, call: &LocatedCall) -> Option<Snippet> {
@@ -488,6 +541,7 @@ impl FileSummary {
             })
             && self.calls.iter().all(|c| {
                 noted(&c.step)
+                    && self.call_names_valid(c)
                     && c.snippet
                         .is_none_or(|l| (l as usize) < self.call_lines.len())
             })

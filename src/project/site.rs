@@ -1,0 +1,218 @@
+//! A call as the join reads it. A file calls the same methods through the
+//! same paths again and again, so its calls' names are kept in one table
+//! per file, each distinct name once, and a call is a run of indices into
+//! it: the method, the root, the paths, then each argument's keyword.
+
+use std::collections::HashMap;
+
+use crate::flow::summary::CallSite;
+use crate::packed::{Packed, Packer};
+
+/// Where a call's names are in its run.
+const METHOD: usize = 0;
+const ROOT: usize = 1;
+const FIRST_PATH: usize = 2;
+
+/// A call of a file that its own analysis could not resolve: maybe a
+/// function of the project.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'a> {
+    /// The calling function (index into the file's functions).
+    pub function: u32,
+    /// Called on a receiver (`obj.method(..)`), not as a bare name.
+    pub receiver: bool,
+    /// How many of the names are paths.
+    paths: u8,
+    /// The call's names, as indices into `names`.
+    ids: &'a [u32],
+    names: &'a Packed,
+}
+
+impl<'a> Site<'a> {
+    pub(super) fn new(
+        function: u32,
+        receiver: bool,
+        paths: u8,
+        ids: &'a [u32],
+        names: &'a Packed,
+    ) -> Site<'a> {
+        Site {
+            function,
+            receiver,
+            paths,
+            ids,
+            names,
+        }
+    }
+
+    /// Name `i` of the run (empty where the run has none).
+    fn name(&self, i: usize) -> &'a str {
+        let names = self.names;
+        self.ids.get(i).map_or("", |&id| names.get(id as usize))
+    }
+
+    /// The callee's last name.
+    pub fn method(&self) -> &'a str {
+        self.name(METHOD)
+    }
+
+    /// What the callee's leftmost name stands for, if known: an import path
+    /// or the call that made it. A call rooted in another package's import
+    /// never reaches the project's functions by name alone.
+    pub fn root(&self) -> Option<&'a str> {
+        let names = self.names;
+        self.ids
+            .get(ROOT)
+            .and_then(|&id| names.optional(id as usize))
+    }
+
+    /// The callee path resolved through imports and types, then as written.
+    pub fn paths(&self) -> impl DoubleEndedIterator<Item = &'a str> + use<'a> {
+        let site = *self;
+        (FIRST_PATH..self.first_keyword()).map(move |i| site.name(i))
+    }
+
+    /// How many arguments the call passes.
+    pub fn arg_count(&self) -> usize {
+        self.ids.len().saturating_sub(self.first_keyword())
+    }
+
+    /// The keyword of argument `i` (`None` for a positional one), or
+    /// nothing when the call passes no argument `i`.
+    pub fn keyword(&self, i: usize) -> Option<Option<&'a str>> {
+        let names = self.names;
+        (i < self.arg_count()).then(|| {
+            self.ids
+                .get(self.first_keyword() + i)
+                .and_then(|&id| names.optional(id as usize))
+        })
+    }
+
+    fn first_keyword(&self) -> usize {
+        FIRST_PATH + usize::from(self.paths)
+    }
+}
+
+/// Builds a file's table of call names, each distinct name once.
+#[derive(Default)]
+pub(super) struct NameTable<'s> {
+    names: Packer,
+    ids: Vec<u32>,
+    by_name: HashMap<&'s str, u32>,
+}
+
+impl<'s> NameTable<'s> {
+    /// Adds `site`'s names; returns where its run starts in the indices,
+    /// and how long it is.
+    pub fn add(&mut self, site: &'s CallSite) -> (u32, u32) {
+        let start = self.ids.len();
+        for name in site.names() {
+            let names = &mut self.names;
+            let id = *self.by_name.entry(name).or_insert_with(|| names.push(name));
+            self.ids.push(id);
+        }
+        (start as u32, (self.ids.len() - start) as u32)
+    }
+
+    /// The names, and the runs' indices into them.
+    pub fn finish(mut self) -> (Packed, Vec<u32>) {
+        self.ids.shrink_to_fit();
+        (self.names.finish(), self.ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NameTable, Site};
+    use crate::flow::summary::CallSite;
+
+    fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
+        let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
+        CallSite::new(3, true, "save", root, paths, keywords)
+    }
+
+    /// Reads `calls` back as the join does, from one table.
+    fn read_back(calls: &[CallSite], check: impl Fn(&[Site<'_>])) {
+        let mut table = NameTable::default();
+        let runs: Vec<(u32, u32)> = calls.iter().map(|c| table.add(c)).collect();
+        let (names, ids) = table.finish();
+        let sites: Vec<Site<'_>> = calls
+            .iter()
+            .zip(runs)
+            .map(|(c, (start, len))| {
+                let run = &ids[start as usize..(start + len) as usize];
+                Site::new(c.function, c.receiver, c.path_count(), run, &names)
+            })
+            .collect();
+        check(&sites);
+    }
+
+    #[test]
+    fn a_call_keeps_its_names() {
+        let calls = [
+            call(
+                Some("app.repo"),
+                &["app.repo.Repo.save", "repo.save"],
+                &[None, Some("email"), Some("")],
+            ),
+            // A path the one before repeats is kept once; one further on is
+            // kept again, so the first and the last are as given.
+            call(None, &["a.save", "a.save", "save", "a.save"], &[None]),
+            call(None, &[], &[]),
+            // A name that starts with the presence mark keeps it.
+            call(Some("\u{1}x"), &[], &[]),
+        ];
+        read_back(&calls, |sites| {
+            let site = sites[0];
+            assert_eq!((site.function, site.receiver), (3, true));
+            assert_eq!(site.method(), "save");
+            assert_eq!(site.root(), Some("app.repo"));
+            let paths: Vec<&str> = site.paths().collect();
+            assert_eq!(paths, ["app.repo.Repo.save", "repo.save"]);
+            assert_eq!(site.paths().next_back(), Some("repo.save"));
+            assert_eq!(site.arg_count(), 3);
+            assert_eq!(site.keyword(0), Some(None));
+            assert_eq!(site.keyword(1), Some(Some("email")));
+            assert_eq!(site.keyword(2), Some(Some("")), "an empty keyword is one");
+            assert_eq!(site.keyword(3), None);
+
+            let repeated = sites[1];
+            let paths: Vec<&str> = repeated.paths().collect();
+            assert_eq!(paths, ["a.save", "save", "a.save"]);
+            assert_eq!(repeated.arg_count(), 1);
+
+            let bare = sites[2];
+            assert_eq!((bare.method(), bare.root()), ("save", None));
+            assert_eq!(bare.paths().count(), 0);
+            assert_eq!((bare.arg_count(), bare.keyword(0)), (0, None));
+
+            assert_eq!(sites[3].root(), Some("\u{1}x"));
+        });
+    }
+
+    #[test]
+    fn a_file_keeps_each_name_once() {
+        let calls = [
+            call(Some("app.repo"), &["app.repo.save"], &[None]),
+            call(Some("app.repo"), &["app.repo.save"], &[Some("email")]),
+        ];
+        let mut table = NameTable::default();
+        for c in &calls {
+            table.add(c);
+        }
+        let (names, ids) = table.finish();
+        // save, app.repo, app.repo.save, no keyword, `email`.
+        assert_eq!(names.len(), 5);
+        assert_eq!(ids.len(), 8);
+    }
+
+    #[test]
+    fn a_run_past_the_table_reads_as_empty_names() {
+        let names = crate::packed::Packed::default();
+        let site = Site::new(0, false, 2, &[7, 8, 9], &names);
+        assert_eq!(site.method(), "");
+        assert_eq!(site.root(), None);
+        assert_eq!(site.paths().collect::<Vec<_>>(), ["", ""]);
+        assert_eq!(site.arg_count(), 0);
+    }
+}

@@ -115,9 +115,8 @@ impl<'s> NameTable<'s> {
     }
 
     /// The names, and the runs' indices into them.
-    pub fn finish(mut self) -> (Packed, Vec<u32>) {
-        self.ids.shrink_to_fit();
-        (self.names.finish(), self.ids)
+    pub fn finish(self) -> (Packed, Box<[u32]>) {
+        (self.names.finish(), self.ids.into_boxed_slice())
     }
 }
 

@@ -24,41 +24,44 @@ pub struct FileSummary {
     pub language: Language,
     /// What code the file holds: only production code starts trails.
     pub role: Role,
-    pub functions: Vec<Signature>,
-    pub calls: Vec<LocatedCall>,
-    pub sinks: Vec<LocatedSink>,
-    pub symbols: Vec<LocatedSymbol>,
+    pub functions: Box<[Signature]>,
+    pub calls: Box<[LocatedCall]>,
+    pub sinks: Box<[LocatedSink]>,
+    pub symbols: Box<[LocatedSymbol]>,
     /// The fields symbols take of what arrives (see
     /// [`LocatedSymbol::projection`]), each once.
     projections: Packed,
-    pub edges: Vec<LocatedEdge>,
+    pub edges: Box<[LocatedEdge]>,
     /// Module-level names and their origins.
-    pub globals: Vec<(String, String)>,
+    pub globals: Box<[(String, String)]>,
     /// Personal fields of the classes declared in the file.
-    pub classes: Vec<(String, Vec<(String, CategoryId)>)>,
-    pub bodies: Vec<LocatedBody>,
-    pub objects: Vec<LocatedObject>,
-    pub inputs: Vec<LocatedInput>,
+    pub classes: Box<[ClassFields]>,
+    pub bodies: Box<[LocatedBody]>,
+    pub objects: Box<[LocatedObject]>,
+    pub inputs: Box<[LocatedInput]>,
     /// Interfaces given a host where they are made, and the declared sinks
     /// of interfaces (see `flow::summary::Summary`).
-    pub services: Vec<(String, String)>,
-    pub service_sinks: Vec<(u32, String)>,
+    pub services: Box<[(String, String)]>,
+    pub service_sinks: Box<[(u32, String)]>,
     /// The steps of every edge's trail, edge after edge (see
     /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
-    steps: Vec<Spot>,
+    steps: Box<[Spot]>,
     /// The names of the file's calls, each once, and each call's run of
     /// indices into them (see [`LocatedCall::names`]).
     call_names: Packed,
-    call_name_ids: Vec<u32>,
+    call_name_ids: Box<[u32]>,
     /// The lines of the calls that keep theirs (see
     /// [`LocatedCall::snippet`]), each line once.
     call_lines: Packed,
     /// Where each of `call_lines` starts in its source line, in characters.
-    call_line_offsets: Vec<u32>,
+    call_line_offsets: Box<[u32]>,
     /// The text of every step, each text once ([`Spot::note`] indexes
     /// it): a tree's summaries hold hundreds of thousands of steps.
     pub notes: Packed,
 }
+
+/// A class declared in a file, and its personal fields.
+pub type ClassFields = (String, Vec<(String, CategoryId)>);
 
 /// A symbol the join follows from what arrives at its origin.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -157,9 +160,8 @@ impl LineWriter {
             })
     }
 
-    fn finish(mut self) -> (Packed, Vec<u32>) {
-        self.offsets.shrink_to_fit();
-        (self.lines.finish(), self.offsets)
+    fn finish(self) -> (Packed, Box<[u32]>) {
+        (self.lines.finish(), self.offsets.into_boxed_slice())
     }
 }
 
@@ -380,20 +382,19 @@ pub fn locate(
             fields: input.fields.into_iter().map(located).collect(),
         })),
         edges,
-        steps,
+        steps: steps.into_boxed_slice(),
         call_lines,
         call_line_offsets,
         notes: notes.finish(),
     }
 }
 
-/// The items as a vector without spare room: summaries of every file stay
-/// in memory until the join, and a vector grown by pushing (or collected
-/// in place from a larger one) keeps up to half its room unused.
-fn compact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
-    let mut items: Vec<T> = items.into_iter().collect();
-    items.shrink_to_fit();
-    items
+/// The items without spare room, and without a capacity to remember:
+/// summaries of every file stay in memory until the join, and a vector
+/// grown by pushing (or collected in place from a larger one) keeps up to
+/// half its room unused.
+fn compact<T>(items: impl IntoIterator<Item = T>) -> Box<[T]> {
+    items.into_iter().collect::<Vec<T>>().into_boxed_slice()
 }
 
 /// An edge's fields as [`LocatedEdge`] keeps them. Most edges name none,
@@ -435,7 +436,7 @@ fn symbols_with_edges(symbols: Vec<Symbol>, edges: &mut [Edge]) -> Vec<Symbol> {
             *s = new_id.get(*s as usize).copied().unwrap_or(DROPPED);
         }
     }
-    compact(kept)
+    kept
 }
 
 /// A type as a reader knows it: `Owner`, not the path it was imported by.

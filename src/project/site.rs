@@ -3,9 +3,8 @@
 //! per file, each distinct name once, and a call is a run of indices into
 //! it: the method, the root, the paths, then each argument's keyword.
 
-use std::collections::HashMap;
-
 use crate::flow::summary::CallSite;
+use crate::hash::Map;
 use crate::packed::{Packed, Packer};
 
 /// Where a call's names are in its run.
@@ -98,7 +97,7 @@ impl<'a> Site<'a> {
 pub(super) struct NameTable<'s> {
     names: Packer,
     ids: Vec<u32>,
-    by_name: HashMap<&'s str, u32>,
+    by_name: Map<&'s str, u32>,
 }
 
 impl<'s> NameTable<'s> {

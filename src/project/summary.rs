@@ -3,7 +3,7 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{Map, Set};
 
 use super::site::{NameTable, Site};
 use crate::classify::normalized_name;
@@ -145,7 +145,7 @@ pub struct Spot {
 struct LineWriter {
     lines: Packer,
     offsets: Vec<u32>,
-    ids: HashMap<(String, u32), u32>,
+    ids: Map<(String, u32), u32>,
 }
 
 impl LineWriter {
@@ -169,7 +169,7 @@ impl LineWriter {
 #[derive(Default)]
 struct NoteWriter {
     notes: Packer,
-    ids: HashMap<String, u32>,
+    ids: Map<String, u32>,
 }
 
 impl NoteWriter {
@@ -279,7 +279,7 @@ pub fn locate(
     // A flow that crosses functions is reported at the call it enters
     // them by (see `crate::project`): only a call some edge reaches can be
     // one, and only those keep their line.
-    let entered: HashSet<u32> = summary
+    let entered: Set<u32> = summary
         .edges
         .iter()
         .filter_map(|e| match e.to {
@@ -330,7 +330,7 @@ pub fn locate(
     }));
     let mut edges = summary.edges;
     let mut projections = Packer::default();
-    let mut projection_ids: HashMap<String, u32> = HashMap::new();
+    let mut projection_ids: Map<String, u32> = Map::default();
     let symbols = compact(
         symbols_with_edges(summary.symbols, &mut edges)
             .into_iter()

@@ -114,20 +114,15 @@ pub struct Signature {
     /// data it passes is made up.
     pub test: bool,
     /// The parameter that takes extra keyword arguments (`**fields`).
-    rest_keywords: Option<u16>,
+    pub rest_keywords: Option<u16>,
     /// The parameter that keyword arguments no parameter is named for
     /// fill as one hash, where there is no `**fields` (Ruby's last
     /// positional parameter: `f(email: e)` of `def f(attrs)`).
-    keywords_hash: Option<u16>,
+    pub keywords_hash: Option<u16>,
     /// The parameter that takes extra positional arguments (`*args`,
     /// Go's `kv ...any`).
-    rest_positional: Option<u16>,
+    pub rest_positional: Option<u16>,
 }
-
-/// Where a signature's names are in [`Signature::names`].
-const NAME: usize = 0;
-const CLASS: usize = 1;
-const FIRST_PARAM: usize = 2;
 
 impl Signature {
     /// Function `name` of `class` (none for a plain function) with
@@ -170,37 +165,10 @@ impl Signature {
         }
     }
 
-    pub fn name(&self) -> &str {
-        self.names.get(NAME)
-    }
-
-    pub fn class(&self) -> Option<&str> {
-        self.names.optional(CLASS)
-    }
-
-    /// The parameters' names, in order.
-    pub fn params(&self) -> impl Iterator<Item = &str> {
-        (FIRST_PARAM..self.names.len()).map(|i| self.names.get(i))
-    }
-
-    pub fn param_count(&self) -> usize {
-        self.names.len().saturating_sub(FIRST_PARAM)
-    }
-
-    /// The parameter that takes extra keyword arguments (`**fields`).
-    pub fn rest_keywords(&self) -> Option<usize> {
-        self.rest_keywords.map(usize::from)
-    }
-
-    /// The parameter that keyword arguments no parameter is named for
-    /// fill as one hash (see the field).
-    pub fn keywords_hash(&self) -> Option<usize> {
-        self.keywords_hash.map(usize::from)
-    }
-
-    /// The parameter that takes extra positional arguments.
-    pub fn rest_positional(&self) -> Option<usize> {
-        self.rest_positional.map(usize::from)
+    /// Its names in order, as kept (the class keeps its mark; see
+    /// [`Packed::optional`]): the name, the class, then each parameter's.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        (0..self.names.len()).map(|i| self.names.get(i))
     }
 }
 

@@ -19,8 +19,10 @@
 //! callers at the `send_email` helper's mailer call, whose one trail would
 //! hide every other caller and what each of them sends.
 
+mod callee;
 mod graph;
 mod inputs;
+mod names;
 mod placement;
 mod resolve;
 mod site;
@@ -359,7 +361,7 @@ impl<'a> Join<'a> {
                         Node::Return { function } => function,
                         Node::Sink { .. } => continue,
                     };
-                    if self.index.signature((fi, function)).test {
+                    if self.index.signature((fi, function)).test() {
                         continue;
                     }
                     let edge_phase = if !self.graph.is_called((fi, function)) {
@@ -653,7 +655,7 @@ impl<'a> Join<'a> {
                 self.files[file as usize].calls[call as usize].function,
             ),
         };
-        self.index.is_production(file) && !self.index.signature((file, function)).test
+        self.index.is_production(file) && !self.index.signature((file, function)).test()
     }
 
     /// Queues a fact unless an equal one was queued before: the queue is

@@ -9,10 +9,11 @@
 //! nothing narrows down is left unresolved: guessing would report flows
 //! that do not exist.
 
+use super::callee::Callee;
 use super::site::Site;
 use super::summary::FileSummary;
 use crate::classify::{normalized_name, tokens};
-use crate::flow::summary::{ArgSlot, Signature, Slot};
+use crate::flow::summary::{ArgSlot, Slot};
 use crate::hash::{Map, Set};
 use crate::language::{BareCalls, Conventions, Language, ModuleUnit, directory};
 use crate::model::CategoryId;
@@ -147,7 +148,7 @@ impl<'a> Index<'a> {
                 .or_default()
                 .push(fi as u32);
             let mut norms = Vec::with_capacity(file.functions.len());
-            for (i, f) in file.functions.iter().enumerate() {
+            for (i, f) in file.callees().enumerate() {
                 classes.extend(f.class());
                 by_name
                     .entry((file.language.family(), f.name()))
@@ -184,9 +185,7 @@ impl<'a> Index<'a> {
                 .iter()
                 .flat_map(|f| {
                     let dir = directory(&f.path);
-                    f.functions
-                        .iter()
-                        .filter_map(move |s| Some((dir, s.class()?)))
+                    f.callees().filter_map(move |s| Some((dir, s.class()?)))
                 })
                 .collect(),
             dirs: files.iter().map(|f| directory(&f.path)).collect(),
@@ -267,8 +266,8 @@ impl<'a> Index<'a> {
         self.production[file as usize]
     }
 
-    pub fn signature(&self, (file, function): FnRef) -> &'a Signature {
-        &self.files[file as usize].functions[function as usize]
+    pub fn signature(&self, (file, function): FnRef) -> Callee<'a> {
+        self.files[file as usize].callee(function)
     }
 
     /// The functions call `call` of file `file` may reach.
@@ -292,7 +291,7 @@ impl<'a> Index<'a> {
         {
             return Vec::new();
         }
-        let caller = &caller_file.functions[call.function as usize];
+        let caller = caller_file.callee(call.function);
         let mut out = Vec::new();
         for path in call.paths() {
             let qualifier = match path.strip_suffix(call.method()) {
@@ -394,7 +393,7 @@ impl<'a> Index<'a> {
     /// A bare `name(..)`: a function of the same file, a method of the
     /// caller's class (Java's implicit `this`), of the same Go package, or
     /// of the whole project (PHP).
-    fn unqualified(&self, file: u32, caller: &Signature, candidates: &[FnRef]) -> Vec<FnRef> {
+    fn unqualified(&self, file: u32, caller: Callee<'_>, candidates: &[FnRef]) -> Vec<FnRef> {
         let bare = self.conventions[file as usize].calls.bare;
         let dir = self.dirs[file as usize];
         candidates
@@ -535,7 +534,7 @@ impl<'a> Index<'a> {
             .filter(|&r| {
                 let s = self.signature(r);
                 s.class().is_some()
-                    && s.receiver_param
+                    && s.receiver_param()
                     && (s.param_count() == call.arg_count() + 1 || s.rest_positional().is_some())
             })
             .collect();
@@ -604,9 +603,9 @@ impl<'a> Index<'a> {
 
 /// The parameter an argument binds to, and the field it lands in (extra
 /// keywords gathered by `**fields` land in the field of their keyword).
-pub fn bind(call: Site<'_>, callee: &Signature, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
+pub fn bind(call: Site<'_>, callee: Callee<'_>, slot: ArgSlot) -> Option<(Slot, Option<String>)> {
     match slot {
-        ArgSlot::Receiver if callee.receiver_param => Some((Slot::Param(0), None)),
+        ArgSlot::Receiver if callee.receiver_param() => Some((Slot::Param(0), None)),
         ArgSlot::Receiver if callee.class().is_some() => Some((Slot::This, None)),
         ArgSlot::Receiver => None,
         ArgSlot::Index(i) => match call.keyword(i as usize)? {
@@ -618,7 +617,7 @@ pub fn bind(call: Site<'_>, callee: &Signature, slot: ArgSlot) -> Option<(Slot, 
                     .map(|p| (Slot::Param(p as u16), Some(keyword.to_string()))),
             },
             None => {
-                let p = i as usize + usize::from(callee.receiver_param);
+                let p = i as usize + usize::from(callee.receiver_param());
                 // Extra positional arguments land in `*args` / `kv ...any`.
                 let p = match callee.rest_positional() {
                     Some(rest) if p >= rest => rest,
@@ -653,15 +652,19 @@ mod tests {
 
     #[test]
     fn extra_positional_arguments_fill_the_variadic_parameter() {
-        let callee = Signature::new("Log", None, ["event", "kv"]).with_rests(None, None, Some(1));
+        let signature = crate::flow::summary::Signature::new("Log", None, ["event", "kv"])
+            .with_rests(None, None, Some(1));
         // `Log(..)` with three positional arguments: the method, no root,
         // no path, no keywords.
-        let mut names = crate::packed::Packer::default();
-        names.push("Log");
-        names.push_optional(None);
-        let names = names.finish();
-        let call = Site::new(0, false, 0, &[0, 1, 1, 1, 1], &names);
-        let at = |i| bind(call, &callee, ArgSlot::Index(i)).map(|(s, _)| s);
+        let mut table = super::super::names::NameTable::default();
+        let function = table.add(signature.names());
+        let site = table.add(["Log", "", "", "", ""]);
+        let (names, ids) = table.finish();
+        let run = |(start, len): (u32, u32)| &ids[start as usize..(start + len) as usize];
+        let located = super::super::callee::LocatedFunction::new(&signature, function);
+        let callee = Callee::new(&located, run(function), &names);
+        let call = Site::new(0, false, 0, run(site), &names);
+        let at = |i| bind(call, callee, ArgSlot::Index(i)).map(|(s, _)| s);
         assert_eq!(at(0), Some(Slot::Param(0)));
         assert_eq!(at(1), Some(Slot::Param(1)));
         assert_eq!(at(2), Some(Slot::Param(1)));

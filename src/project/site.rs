@@ -1,11 +1,8 @@
-//! A call as the join reads it. A file calls the same methods through the
-//! same paths again and again, so its calls' names are kept in one table
-//! per file, each distinct name once, and a call is a run of indices into
-//! it: the method, the root, the paths, then each argument's keyword.
+//! A call as the join reads it: a run of indices into its file's table of
+//! names (see `super::names`), the method, the root, the paths, then each
+//! argument's keyword.
 
-use crate::flow::summary::CallSite;
-use crate::hash::Map;
-use crate::packed::{Packed, Packer};
+use crate::packed::Packed;
 
 /// Where a call's names are in its run.
 const METHOD: usize = 0;
@@ -92,37 +89,11 @@ impl<'a> Site<'a> {
     }
 }
 
-/// Builds a file's table of call names, each distinct name once.
-#[derive(Default)]
-pub(super) struct NameTable<'s> {
-    names: Packer,
-    ids: Vec<u32>,
-    by_name: Map<&'s str, u32>,
-}
-
-impl<'s> NameTable<'s> {
-    /// Adds `site`'s names; returns where its run starts in the indices,
-    /// and how long it is.
-    pub fn add(&mut self, site: &'s CallSite) -> (u32, u32) {
-        let start = self.ids.len();
-        for name in site.names() {
-            let names = &mut self.names;
-            let id = *self.by_name.entry(name).or_insert_with(|| names.push(name));
-            self.ids.push(id);
-        }
-        (start as u32, (self.ids.len() - start) as u32)
-    }
-
-    /// The names, and the runs' indices into them.
-    pub fn finish(self) -> (Packed, Box<[u32]>) {
-        (self.names.finish(), self.ids.into_boxed_slice())
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{NameTable, Site};
+    use super::Site;
     use crate::flow::summary::CallSite;
+    use crate::project::names::NameTable;
 
     fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
         let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
@@ -132,7 +103,7 @@ mod tests {
     /// Reads `calls` back as the join does, from one table.
     fn read_back(calls: &[CallSite], check: impl Fn(&[Site<'_>])) {
         let mut table = NameTable::default();
-        let runs: Vec<(u32, u32)> = calls.iter().map(|c| table.add(c)).collect();
+        let runs: Vec<(u32, u32)> = calls.iter().map(|c| table.add(c.names())).collect();
         let (names, ids) = table.finish();
         let sites: Vec<Site<'_>> = calls
             .iter()
@@ -196,7 +167,7 @@ mod tests {
         ];
         let mut table = NameTable::default();
         for c in &calls {
-            table.add(c);
+            table.add(c.names());
         }
         let (names, ids) = table.finish();
         // save, app.repo, app.repo.save, no keyword, `email`.

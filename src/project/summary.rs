@@ -3,13 +3,14 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
-use crate::hash::{Map, Set};
-
-use super::site::{NameTable, Site};
+use super::callee::{Callee, LocatedFunction};
+use super::names::NameTable;
+use super::site::Site;
 use crate::classify::normalized_name;
 use crate::flow::summary::{
-    Body, Edge, From, Node, Origin, Signature, Summary, Symbol, TypedObject, read_verb,
+    Body, Edge, From, Node, Origin, Summary, Symbol, TypedObject, read_verb,
 };
+use crate::hash::{Map, Set};
 use crate::ir::Span;
 use crate::language::Language;
 use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
@@ -24,7 +25,7 @@ pub struct FileSummary {
     pub language: Language,
     /// What code the file holds: only production code starts trails.
     pub role: Role,
-    pub functions: Box<[Signature]>,
+    pub functions: Box<[LocatedFunction]>,
     pub calls: Box<[LocatedCall]>,
     pub sinks: Box<[LocatedSink]>,
     pub symbols: Box<[LocatedSymbol]>,
@@ -46,10 +47,11 @@ pub struct FileSummary {
     /// The steps of every edge's trail, edge after edge (see
     /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
     steps: Box<[Spot]>,
-    /// The names of the file's calls, each once, and each call's run of
-    /// indices into them (see [`LocatedCall::names`]).
-    call_names: Packed,
-    call_name_ids: Box<[u32]>,
+    /// The names of the file's calls and functions, each once, and each
+    /// call's and function's run of indices into them (see
+    /// `super::names`).
+    names: Packed,
+    name_ids: Box<[u32]>,
     /// The lines of the calls that keep theirs (see
     /// [`LocatedCall::snippet`]), each line once.
     call_lines: Packed,
@@ -196,8 +198,8 @@ pub struct LocatedCall {
     receiver: bool,
     /// How many of its names are paths.
     paths: u8,
-    /// Its names: where they start in [`FileSummary::call_name_ids`], and
-    /// how many there are.
+    /// Its names: where they start in [`FileSummary::name_ids`], and how
+    /// many there are.
     names: (u32, u32),
     /// The step "passed to `m()`" at the call.
     pub step: Spot,
@@ -288,8 +290,18 @@ pub fn locate(
         })
         .collect();
     let mut table = NameTable::default();
-    let runs: Vec<(u32, u32)> = summary.calls.iter().map(|site| table.add(site)).collect();
-    let (call_names, call_name_ids) = table.finish();
+    let functions = compact(
+        summary
+            .functions
+            .iter()
+            .map(|f| LocatedFunction::new(f, table.add(f.names()))),
+    );
+    let runs: Vec<(u32, u32)> = summary
+        .calls
+        .iter()
+        .map(|site| table.add(site.names()))
+        .collect();
+    let (names, name_ids) = table.finish();
     let spans = summary.call_spans.into_iter();
     let calls = compact(summary.calls.iter().zip(spans).zip(runs).enumerate().map(
         |(i, ((site, span), names))| {
@@ -363,10 +375,10 @@ pub fn locate(
         path: path.to_string(),
         language,
         role,
-        functions: compact(summary.functions),
+        functions,
         calls,
-        call_names,
-        call_name_ids,
+        names,
+        name_ids,
         sinks: compact(summary.sinks.into_iter().map(located)),
         symbols,
         projections: projections.finish(),
@@ -455,35 +467,37 @@ impl FileSummary {
             .unwrap_or_default()
     }
 
-    /// Whether `call`'s run of names is within the file's table, and holds
-    /// at least the method, the root and the paths.
-    fn call_names_valid(&self, call: &LocatedCall) -> bool {
-        let (start, len) = call.names;
-        let run = (start as usize)
-            .checked_add(len as usize)
-            .and_then(|end| self.call_name_ids.get(start as usize..end));
-        run.is_some_and(|ids| {
-            ids.len() >= 2 + usize::from(call.paths)
-                && ids.iter().all(|&id| (id as usize) < self.call_names.len())
+    /// The run of name indices `run` gives, if the file holds it whole.
+    fn run(&self, (start, len): (u32, u32)) -> Option<&[u32]> {
+        let start = start as usize;
+        self.name_ids.get(start..start.checked_add(len as usize)?)
+    }
+
+    /// Whether `run` is within the file's table, holds at least `least`
+    /// names, and each is one the table holds.
+    fn run_valid(&self, run: (u32, u32), least: usize) -> bool {
+        self.run(run).is_some_and(|ids| {
+            ids.len() >= least && ids.iter().all(|&id| (id as usize) < self.names.len())
         })
     }
 
     /// `call` of this file, as the join reads it (with no names, for a
     /// call of another file or one a damaged cache entry made up).
     pub fn site<'a>(&'a self, call: &LocatedCall) -> Site<'a> {
-        let (start, len) = call.names;
-        let start = start as usize;
-        let ids = self
-            .call_name_ids
-            .get(start..start.saturating_add(len as usize))
-            .unwrap_or_default();
-        Site::new(
-            call.function,
-            call.receiver,
-            call.paths,
-            ids,
-            &self.call_names,
-        )
+        let ids = self.run(call.names).unwrap_or_default();
+        Site::new(call.function, call.receiver, call.paths, ids, &self.names)
+    }
+
+    /// Function `function` of this file, as calls reach it.
+    pub fn callee(&self, function: u32) -> Callee<'_> {
+        let located = &self.functions[function as usize];
+        let ids = self.run(located.names).unwrap_or_default();
+        Callee::new(located, ids, &self.names)
+    }
+
+    /// This file's functions, in order.
+    pub fn callees(&self) -> impl Iterator<Item = Callee<'_>> {
+        (0..self.functions.len() as u32).map(|f| self.callee(f))
     }
 
     /// The line of `call`, for a finding located at it, where the file keeps
@@ -540,9 +554,11 @@ impl FileSummary {
                 s.projection
                     .is_none_or(|p| (p as usize) < self.projections.len())
             })
+            && self.functions.iter().all(|f| self.run_valid(f.names, 2))
             && self.calls.iter().all(|c| {
                 noted(&c.step)
-                    && self.call_names_valid(c)
+                    && (c.function as usize) < self.functions.len()
+                    && self.run_valid(c.names, 2 + usize::from(c.paths))
                     && c.snippet
                         .is_none_or(|l| (l as usize) < self.call_lines.len())
             })

@@ -568,8 +568,58 @@ impl FileSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::{LocatedEdge, NoteWriter, Region, edge_fields, symbols_with_edges};
-    use crate::flow::summary::{Edge, From, Node, Origin, Symbol};
+    use super::{LocatedEdge, NoteWriter, Region, edge_fields, locate, symbols_with_edges};
+    use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
+    use crate::ir::Span;
+    use crate::language::Language;
+    use crate::model::Role;
+
+    #[test]
+    fn a_summary_read_back_is_believed_only_with_its_tables_whole() {
+        let summary = Summary {
+            functions: vec![Signature::new("signup", None, ["email"])],
+            calls: vec![CallSite::new(
+                0,
+                false,
+                "send",
+                Some("app.mail"),
+                ["app.mail.send"],
+                [None],
+            )],
+            call_spans: vec![Span::default()],
+            ..Summary::default()
+        };
+        let file = locate(
+            summary,
+            "app.py",
+            Language::Python,
+            Role::Production,
+            "send(email)\n",
+        );
+        assert!(file.indices_valid(1));
+        assert_eq!(file.callee(0).name(), "signup");
+        assert_eq!(file.callee(0).params().collect::<Vec<_>>(), ["email"]);
+        assert_eq!(file.site(&file.calls[0]).method(), "send");
+
+        let mut damaged = file.clone();
+        damaged.calls[0].function = 1;
+        assert!(
+            !damaged.indices_valid(1),
+            "a call of a function the file lacks"
+        );
+        let mut damaged = file.clone();
+        damaged.calls[0].names = (0, 99);
+        assert!(!damaged.indices_valid(1), "a call's names past the table");
+        let mut damaged = file.clone();
+        damaged.functions[0].names = (0, 1);
+        assert!(
+            !damaged.indices_valid(1),
+            "a function without its class slot"
+        );
+        let mut damaged = file;
+        damaged.name_ids[0] = 99;
+        assert!(!damaged.indices_valid(1), "a name the table lacks");
+    }
 
     #[test]
     fn an_edge_keeps_its_field_and_the_fields_written_over() {

@@ -14,6 +14,10 @@ pub struct Packed {
     bytes: Box<[u8]>,
 }
 
+use std::borrow::Cow;
+
+use crate::hash::Map;
+
 /// Bytes of each number in [`Packed::bytes`].
 const WORD: usize = 4;
 
@@ -66,6 +70,30 @@ impl Packer {
         Packed {
             bytes: bytes.into_boxed_slice(),
         }
+    }
+}
+
+/// Builds a [`Packed`] that holds each distinct string once.
+#[derive(Debug, Default)]
+pub struct Distinct<'s> {
+    packer: Packer,
+    ids: Map<Cow<'s, str>, u32>,
+}
+
+impl<'s> Distinct<'s> {
+    /// The index of `s`, added if it is new.
+    pub fn id(&mut self, s: impl Into<Cow<'s, str>>) -> u32 {
+        let s = s.into();
+        if let Some(&id) = self.ids.get(s.as_ref()) {
+            return id;
+        }
+        let id = self.packer.push(&s);
+        self.ids.insert(s, id);
+        id
+    }
+
+    pub fn finish(self) -> Packed {
+        self.packer.finish()
     }
 }
 
@@ -203,6 +231,17 @@ mod tests {
         // Text that is not UTF-8.
         let invalid = table(1, &[2], &[0xff, 0xfe]);
         assert_eq!(invalid.get(0), "");
+    }
+
+    #[test]
+    fn distinct_strings_are_kept_once() {
+        let mut distinct = super::Distinct::default();
+        let save = distinct.id("save");
+        assert_eq!(distinct.id(String::from("send")), 1);
+        assert_eq!(distinct.id("save"), save);
+        let packed = distinct.finish();
+        assert_eq!(packed.len(), 2);
+        assert_eq!((packed.get(0), packed.get(1)), ("save", "send"));
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! bind its arguments, its names a run of indices into its file's table of
 //! names (see `super::names`): the name, the class, then each parameter's.
 
+use super::names::Run;
 use crate::flow::summary::Signature;
-use crate::packed::Packed;
 
 /// Where a function's names are in its run.
 const NAME: usize = 0;
@@ -41,49 +41,30 @@ impl LocatedFunction {
 #[derive(Debug, Clone, Copy)]
 pub struct Callee<'a> {
     function: &'a LocatedFunction,
-    /// Its names, as indices into `names`.
-    ids: &'a [u32],
-    names: &'a Packed,
+    names: Run<'a>,
 }
 
 impl<'a> Callee<'a> {
-    pub(super) fn new(
-        function: &'a LocatedFunction,
-        ids: &'a [u32],
-        names: &'a Packed,
-    ) -> Callee<'a> {
-        Callee {
-            function,
-            ids,
-            names,
-        }
-    }
-
-    /// Name `i` of the run (empty where the run has none).
-    fn at(&self, i: usize) -> &'a str {
-        let names = self.names;
-        self.ids.get(i).map_or("", |&id| names.get(id as usize))
+    pub(super) fn new(function: &'a LocatedFunction, names: Run<'a>) -> Callee<'a> {
+        Callee { function, names }
     }
 
     pub fn name(&self) -> &'a str {
-        self.at(NAME)
+        self.names.get(NAME)
     }
 
     pub fn class(&self) -> Option<&'a str> {
-        let names = self.names;
-        self.ids
-            .get(CLASS)
-            .and_then(|&id| names.optional(id as usize))
+        self.names.optional(CLASS)
     }
 
     /// The parameters' names, in order.
     pub fn params(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let callee = *self;
-        (FIRST_PARAM..self.ids.len()).map(move |i| callee.at(i))
+        let names = self.names;
+        (FIRST_PARAM..names.len()).map(move |i| names.get(i))
     }
 
     pub fn param_count(&self) -> usize {
-        self.ids.len().saturating_sub(FIRST_PARAM)
+        self.names.len().saturating_sub(FIRST_PARAM)
     }
 
     /// The first parameter is the receiver (`self`, a Go or Rust receiver).

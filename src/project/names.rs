@@ -4,15 +4,13 @@
 //! call or a function is a run of indices into them (see `super::site`,
 //! `super::callee`).
 
-use crate::hash::Map;
-use crate::packed::{Packed, Packer};
+use crate::packed::{Distinct, Packed};
 
 /// Builds a file's table of names, each distinct name once.
 #[derive(Default)]
 pub(super) struct NameTable<'s> {
-    names: Packer,
+    names: Distinct<'s>,
     ids: Vec<u32>,
-    by_name: Map<&'s str, u32>,
 }
 
 impl<'s> NameTable<'s> {
@@ -21,8 +19,7 @@ impl<'s> NameTable<'s> {
     pub fn add(&mut self, names: impl IntoIterator<Item = &'s str>) -> (u32, u32) {
         let start = self.ids.len();
         for name in names {
-            let table = &mut self.names;
-            let id = *self.by_name.entry(name).or_insert_with(|| table.push(name));
+            let id = self.names.id(name);
             self.ids.push(id);
         }
         (start as u32, (self.ids.len() - start) as u32)
@@ -31,5 +28,34 @@ impl<'s> NameTable<'s> {
     /// The names, and the runs' indices into them.
     pub fn finish(self) -> (Packed, Box<[u32]>) {
         (self.names.finish(), self.ids.into_boxed_slice())
+    }
+}
+
+/// A run of a file's names, as a call or a function reads them.
+#[derive(Debug, Clone, Copy)]
+pub struct Run<'a> {
+    ids: &'a [u32],
+    names: &'a Packed,
+}
+
+impl<'a> Run<'a> {
+    pub(super) fn new(ids: &'a [u32], names: &'a Packed) -> Run<'a> {
+        Run { ids, names }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Name `i` of the run (empty where the run has none).
+    pub fn get(&self, i: usize) -> &'a str {
+        let names = self.names;
+        self.ids.get(i).map_or("", |&id| names.get(id as usize))
+    }
+
+    /// Name `i`, one that may be absent (see [`Packed::optional`]).
+    pub fn optional(&self, i: usize) -> Option<&'a str> {
+        let names = self.names;
+        self.ids.get(i).and_then(|&id| names.optional(id as usize))
     }
 }

@@ -656,14 +656,15 @@ mod tests {
             .with_rests(None, None, Some(1));
         // `Log(..)` with three positional arguments: the method, no root,
         // no path, no keywords.
-        let mut table = super::super::names::NameTable::default();
+        use super::super::names::{NameTable, Run};
+        let mut table = NameTable::default();
         let function = table.add(signature.names());
         let site = table.add(["Log", "", "", "", ""]);
         let (names, ids) = table.finish();
         let run = |(start, len): (u32, u32)| &ids[start as usize..(start + len) as usize];
         let located = super::super::callee::LocatedFunction::new(&signature, function);
-        let callee = Callee::new(&located, run(function), &names);
-        let call = Site::new(0, false, 0, run(site), &names);
+        let callee = Callee::new(&located, Run::new(run(function), &names));
+        let call = Site::new(0, false, 0, Run::new(run(site), &names));
         let at = |i| bind(call, callee, ArgSlot::Index(i)).map(|(s, _)| s);
         assert_eq!(at(0), Some(Slot::Param(0)));
         assert_eq!(at(1), Some(Slot::Param(1)));

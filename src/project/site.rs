@@ -2,7 +2,7 @@
 //! names (see `super::names`), the method, the root, the paths, then each
 //! argument's keyword.
 
-use crate::packed::Packed;
+use super::names::Run;
 
 /// Where a call's names are in its run.
 const METHOD: usize = 0;
@@ -19,69 +19,46 @@ pub struct Site<'a> {
     pub receiver: bool,
     /// How many of the names are paths.
     paths: u8,
-    /// The call's names, as indices into `names`.
-    ids: &'a [u32],
-    names: &'a Packed,
+    names: Run<'a>,
 }
 
 impl<'a> Site<'a> {
-    pub(super) fn new(
-        function: u32,
-        receiver: bool,
-        paths: u8,
-        ids: &'a [u32],
-        names: &'a Packed,
-    ) -> Site<'a> {
+    pub(super) fn new(function: u32, receiver: bool, paths: u8, names: Run<'a>) -> Site<'a> {
         Site {
             function,
             receiver,
             paths,
-            ids,
             names,
         }
     }
 
-    /// Name `i` of the run (empty where the run has none).
-    fn name(&self, i: usize) -> &'a str {
-        let names = self.names;
-        self.ids.get(i).map_or("", |&id| names.get(id as usize))
-    }
-
     /// The callee's last name.
     pub fn method(&self) -> &'a str {
-        self.name(METHOD)
+        self.names.get(METHOD)
     }
 
     /// What the callee's leftmost name stands for, if known: an import path
     /// or the call that made it. A call rooted in another package's import
     /// never reaches the project's functions by name alone.
     pub fn root(&self) -> Option<&'a str> {
-        let names = self.names;
-        self.ids
-            .get(ROOT)
-            .and_then(|&id| names.optional(id as usize))
+        self.names.optional(ROOT)
     }
 
     /// The callee path resolved through imports and types, then as written.
     pub fn paths(&self) -> impl DoubleEndedIterator<Item = &'a str> + use<'a> {
-        let site = *self;
-        (FIRST_PATH..self.first_keyword()).map(move |i| site.name(i))
+        let names = self.names;
+        (FIRST_PATH..self.first_keyword()).map(move |i| names.get(i))
     }
 
     /// How many arguments the call passes.
     pub fn arg_count(&self) -> usize {
-        self.ids.len().saturating_sub(self.first_keyword())
+        self.names.len().saturating_sub(self.first_keyword())
     }
 
     /// The keyword of argument `i` (`None` for a positional one), or
     /// nothing when the call passes no argument `i`.
     pub fn keyword(&self, i: usize) -> Option<Option<&'a str>> {
-        let names = self.names;
-        (i < self.arg_count()).then(|| {
-            self.ids
-                .get(self.first_keyword() + i)
-                .and_then(|&id| names.optional(id as usize))
-        })
+        (i < self.arg_count()).then(|| self.names.optional(self.first_keyword() + i))
     }
 
     fn first_keyword(&self) -> usize {
@@ -93,7 +70,7 @@ impl<'a> Site<'a> {
 mod tests {
     use super::Site;
     use crate::flow::summary::CallSite;
-    use crate::project::names::NameTable;
+    use crate::project::names::{NameTable, Run};
 
     fn call(root: Option<&str>, paths: &[&str], keywords: &[Option<&str>]) -> CallSite {
         let (paths, keywords) = (paths.iter().copied(), keywords.iter().copied());
@@ -110,7 +87,12 @@ mod tests {
             .zip(runs)
             .map(|(c, (start, len))| {
                 let run = &ids[start as usize..(start + len) as usize];
-                Site::new(c.function, c.receiver, c.path_count(), run, &names)
+                Site::new(
+                    c.function,
+                    c.receiver,
+                    c.path_count(),
+                    Run::new(run, &names),
+                )
             })
             .collect();
         check(&sites);
@@ -178,7 +160,7 @@ mod tests {
     #[test]
     fn a_run_past_the_table_reads_as_empty_names() {
         let names = crate::packed::Packed::default();
-        let site = Site::new(0, false, 2, &[7, 8, 9], &names);
+        let site = Site::new(0, false, 2, Run::new(&[7, 8, 9], &names));
         assert_eq!(site.method(), "");
         assert_eq!(site.root(), None);
         assert_eq!(site.paths().collect::<Vec<_>>(), ["", ""]);

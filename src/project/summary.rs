@@ -4,7 +4,7 @@
 //! summaries small on large trees.
 
 use super::callee::{Callee, LocatedFunction};
-use super::names::NameTable;
+use super::names::{NameTable, Run};
 use super::site::Site;
 use crate::classify::normalized_name;
 use crate::flow::summary::{
@@ -14,7 +14,7 @@ use crate::hash::{Map, Set};
 use crate::ir::Span;
 use crate::language::Language;
 use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
-use crate::packed::{Packed, Packer};
+use crate::packed::{Distinct, Packed, Packer};
 use crate::text::SourceLines;
 
 /// One file's summary, ready to be joined with the others.
@@ -170,18 +170,15 @@ impl LineWriter {
 /// Builds a file's notes, giving each distinct text one id.
 #[derive(Default)]
 struct NoteWriter {
-    notes: Packer,
-    ids: Map<String, u32>,
+    notes: Distinct<'static>,
 }
 
 impl NoteWriter {
     fn spot(&mut self, region: Region, text: String) -> Spot {
-        let notes = &mut self.notes;
-        let note = *self
-            .ids
-            .entry(text)
-            .or_insert_with_key(|text| notes.push(text));
-        Spot { region, note }
+        Spot {
+            region,
+            note: self.notes.id(text),
+        }
     }
 
     fn finish(self) -> Packed {
@@ -341,18 +338,13 @@ pub fn locate(
         }
     }));
     let mut edges = summary.edges;
-    let mut projections = Packer::default();
-    let mut projection_ids: Map<String, u32> = Map::default();
+    let mut projections = Distinct::default();
     let symbols = compact(
         symbols_with_edges(summary.symbols, &mut edges)
             .into_iter()
             .map(|symbol| LocatedSymbol {
                 origin: symbol.origin,
-                projection: symbol.projection.map(|field| {
-                    *projection_ids
-                        .entry(field)
-                        .or_insert_with_key(|field| projections.push(field))
-                }),
+                projection: symbol.projection.map(|field| projections.id(field)),
             }),
     );
     let mut steps = Vec::with_capacity(edges.iter().map(|e| e.trail.len()).sum());
@@ -485,14 +477,19 @@ impl FileSummary {
     /// call of another file or one a damaged cache entry made up).
     pub fn site<'a>(&'a self, call: &LocatedCall) -> Site<'a> {
         let ids = self.run(call.names).unwrap_or_default();
-        Site::new(call.function, call.receiver, call.paths, ids, &self.names)
+        Site::new(
+            call.function,
+            call.receiver,
+            call.paths,
+            Run::new(ids, &self.names),
+        )
     }
 
     /// Function `function` of this file, as calls reach it.
     pub fn callee(&self, function: u32) -> Callee<'_> {
         let located = &self.functions[function as usize];
         let ids = self.run(located.names).unwrap_or_default();
-        Callee::new(located, ids, &self.names)
+        Callee::new(located, Run::new(ids, &self.names))
     }
 
     /// This file's functions, in order.

@@ -22,7 +22,7 @@ use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::language::{Language, RoleOverrides};
 use crate::model::{Finding, Notice, NoticeKind, Role, ScanReport};
-use crate::project::{self, FileSummary};
+use crate::project::{self, FileSummary, Shelf};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
 use crate::suppress;
@@ -210,12 +210,16 @@ pub fn scan(
         },
         None => (None, None),
     };
+    // Files' details wait on a shelf until the join's findings need them:
+    // beside the cache's packs, or in the system's temporary directory.
+    let shelf = Shelf::scratch(cache.as_ref().map(|c| c.dir().to_path_buf()));
     let analysis = Analysis {
         base: &base,
         rules,
         classifier: &classifier,
         options,
         cache: cache.as_ref(),
+        shelf: &shelf,
     };
     let results = analysis.all(&discovery.files)?;
     let mut report = ScanReport {
@@ -353,7 +357,7 @@ pub fn scan(
     let linked = match kept {
         Some(linked) => linked,
         None => {
-            let linked = link(summaries, cache.as_ref(), rules, &mut report);
+            let linked = link(summaries, cache.as_ref(), &shelf, rules, &mut report);
             if let (Some(cache), Some(key)) = (&cache, &link_key) {
                 cache.keep_linked(key, &linked);
             }
@@ -415,6 +419,7 @@ enum Summary {
 fn link(
     summaries: Vec<Summary>,
     cache: Option<&Cache>,
+    shelf: &Shelf,
     rules: &Rules,
     report: &mut ScanReport,
 ) -> project::Linked {
@@ -422,10 +427,16 @@ fn link(
         .into_par_iter()
         .filter_map(|s| match s {
             Summary::Ready(summary) => Some(*summary),
-            Summary::Packed(at) => cache?.unpack_summary(&at),
+            Summary::Packed(at) => {
+                let mut summary = cache?.unpack_summary(&at)?;
+                summary.stow(shelf);
+                Some(summary)
+            }
         })
         .collect();
-    let linked = contain::catching(|| project::link(&summaries, rules));
+    let linked =
+        contain::catching(|| project::link(&summaries, shelf, rules).map_err(|e| e.to_string()))
+            .and_then(|linked| linked);
     // Freeing every file's summary takes a while; the report does not wait.
     // (Where no thread can be started, the closure and the summaries are
     // dropped here.)
@@ -591,6 +602,7 @@ struct Analysis<'a> {
     classifier: &'a Classifier,
     options: &'a ScanOptions,
     cache: Option<&'a Cache>,
+    shelf: &'a Shelf,
 }
 
 impl Analysis<'_> {
@@ -598,7 +610,14 @@ impl Analysis<'_> {
     /// `options.threads`, in discovery order, with a progress line for
     /// long scans.
     fn all(&self, files: &[Candidate]) -> Result<Vec<FileResult>, rayon::ThreadPoolBuildError> {
-        self.each(files, |c| &c.path, |c| self.one(c), self.options.progress)
+        let one = |c: &Candidate| {
+            let mut result = self.one(c);
+            if let Some(summary) = &mut result.summary {
+                summary.stow(self.shelf);
+            }
+            result
+        };
+        self.each(files, |c| &c.path, one, self.options.progress)
     }
 
     /// Analyses the schema files in parallel, in discovery order.

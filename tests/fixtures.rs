@@ -380,8 +380,14 @@ fn source(relative: &str) {
     .unwrap_or_else(|e| panic!("{shown}: {e}"));
     // Calls between the file's own functions are followed too.
     let mut findings = analyzed.findings;
-    let summaries: Vec<_> = analyzed.summary.into_iter().collect();
-    project::merge(&mut findings, project::link(&summaries, rules).findings);
+    // Details read back from a shelf, as a scan's are.
+    let shelf = project::Shelf::scratch(None);
+    let mut summaries: Vec<_> = analyzed.summary.into_iter().collect();
+    for summary in &mut summaries {
+        summary.stow(&shelf);
+    }
+    let linked = project::link(&summaries, &shelf, rules).expect("details read back");
+    project::merge(&mut findings, linked.findings);
     let mut failures = Vec::new();
     // The whole-file prefilter (used with --local-only) must never skip a
     // file that has findings of its own.

@@ -104,7 +104,7 @@ fn source(env: &Env, path: &Path, bytes: &[u8]) {
         &options,
     );
     let summaries: Vec<_> = analyzed.summary.into_iter().collect();
-    project::link(&summaries, &env.rules);
+    joined(summaries, &env.rules);
 }
 
 /// One schema file as the scan analyses it.
@@ -190,7 +190,16 @@ fn project(env: &Env, path: &Path, bytes: &[u8]) {
         );
         summaries.extend(analyzed.summary);
     }
-    project::link(&summaries, &env.rules);
+    joined(summaries, &env.rules);
+}
+
+/// Joins `summaries` as a scan does, their details read back from a shelf.
+fn joined(mut summaries: Vec<project::FileSummary>, rules: &Rules) {
+    let shelf = project::Shelf::scratch(None);
+    for summary in &mut summaries {
+        summary.stow(&shelf);
+    }
+    let _ = project::link(&summaries, &shelf, rules);
 }
 
 fn is_source(p: &Path) -> bool {

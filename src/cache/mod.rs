@@ -154,6 +154,11 @@ impl Cache {
         })
     }
 
+    /// The configuration's directory, which scans write to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The cached result of the file `identity` names, if there is a sound
     /// one.
     pub fn get(&self, identity: Identity) -> Option<FileResult> {

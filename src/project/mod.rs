@@ -20,11 +20,14 @@
 //! hide every other caller and what each of them sends.
 
 mod callee;
+mod details;
 mod graph;
 mod inputs;
 mod names;
 mod placement;
 mod resolve;
+mod shelf;
+mod shown;
 mod site;
 mod summary;
 
@@ -33,8 +36,10 @@ use std::collections::VecDeque;
 use crate::hash::{Map, Set};
 
 pub use placement::merge;
+pub use shelf::{Shelf, ShelfError};
+use shown::Shown;
+use summary::Region;
 pub use summary::{FileSummary, locate};
-use summary::{Region, Spot};
 
 use crate::budget::{self, Steps};
 use crate::checks;
@@ -81,15 +86,19 @@ type At = (Place, CategoryId, Option<String>, Option<CallRef>);
 /// findings' place).
 type Visit = (At, Option<CallRef>);
 
-/// The steps data took: (file, step) pairs borrowed from the summaries.
-type Trail<'a> = Vec<(u32, &'a Spot)>;
+/// A step of a trail: (file, step id in the file's details).
+type StepRef = (u32, u32);
+
+/// The steps data took. The join carries only their ids: what they say is
+/// read back for the findings alone (see `shown`).
+type Trail = Vec<StepRef>;
 
 /// Data of one category at a place, with how it got there.
-struct Fact<'a> {
+struct Fact {
     place: Place,
     category: CategoryId,
     field: Option<String>,
-    trail: Trail<'a>,
+    trail: Trail,
     calls: Calls,
 }
 
@@ -110,11 +119,11 @@ impl Calls {
 }
 
 /// A cross-function flow found at a sink.
-struct Reached<'a> {
+struct Reached {
     file: u32,
     sink: u32,
     category: CategoryId,
-    trail: Trail<'a>,
+    trail: Trail,
     /// The field the data sat in on every path that reached the sink (the
     /// fields, `,`-separated, when paths brought it from several).
     field: Option<String>,
@@ -127,12 +136,12 @@ struct Reached<'a> {
 
 /// Data reaching a library's sink called through a module-level instance
 /// of another file (`HTTPClient.send_request(..)`).
-struct ReachedGlobal<'a> {
+struct ReachedGlobal {
     call: CallRef,
     /// The sink rule, an index into [`Rules::sinks`].
     sink: usize,
     category: CategoryId,
-    trail: Trail<'a>,
+    trail: Trail,
     entry: Option<CallRef>,
 }
 
@@ -146,17 +155,35 @@ pub struct Linked {
     pub over_budget: bool,
 }
 
-/// Joins the files' summaries (see [`Linked`]).
-pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
+/// Joins the files' summaries (see [`Linked`]), reading the details of
+/// those its findings show back from `shelf`.
+pub fn link(files: &[FileSummary], shelf: &Shelf, rules: &Rules) -> Result<Linked, ShelfError> {
     let index = Index::new(files, rules);
     let graph = Graph::new(files, &index);
     let mut join = Join::new(files, &index, &graph, rules);
     join.run();
     let over_budget = join.steps.exceeded();
+    let reached = placement::outermost(join.reached);
+    let shown = Shown::open(
+        files,
+        shelf,
+        reached
+            .iter()
+            .flat_map(|r| {
+                r.trail
+                    .iter()
+                    .map(|&(file, _)| file)
+                    .chain(r.entry.map(|e| e.0))
+            })
+            .chain(join.reached_globals.iter().flat_map(|r| {
+                let trail = r.trail.iter().map(|&(file, _)| file);
+                trail.chain([r.call.0]).chain(r.entry.map(|e| e.0))
+            })),
+    )?;
     let mut out = collected_bodies(files, &index, rules);
     out.extend(inputs::collected_inputs(files, rules));
     let services = services(files);
-    out.extend(placement::outermost(join.reached).into_iter().map(|r| {
+    out.extend(reached.into_iter().map(|r| {
         let sink = &files[r.file as usize].sinks[r.sink as usize];
         let mut flow = sink.flow.clone();
         flow.category = r.category;
@@ -164,25 +191,25 @@ pub fn link(files: &[FileSummary], rules: &Rules) -> Linked {
             flow.recipient = Some(recipient.to_string());
         }
         flow.model_field = r.field.filter(|_| flow.model_write);
-        let trail = located_trail(files, &r.trail);
+        let trail = shown.trail(&r.trail);
         let file = &files[r.file as usize];
         let finding = finding_in(file, &flow, rules, sink.region, &sink.snippet, trail);
         match r.entry {
-            Some(entry) => placement::at_entry(finding, files, entry),
+            Some(entry) => placement::at_entry(finding, &shown, entry),
             None => finding,
         }
     }));
     out.extend(join.reached_globals.iter().filter_map(|r| {
-        let finding = placement::at_global_sink(files, rules, r)?;
+        let finding = placement::at_global_sink(&shown, rules, r)?;
         Some(match r.entry {
-            Some(entry) => placement::at_entry(finding, files, entry),
+            Some(entry) => placement::at_entry(finding, &shown, entry),
             None => finding,
         })
     }));
-    Linked {
+    Ok(Linked {
         findings: out,
         over_budget,
-    }
+    })
 }
 
 /// Each interface's recipient, where a file makes it with a base URL (see
@@ -212,20 +239,6 @@ fn bound_recipient<'a>(
     let (_, class) = file.service_sinks.iter().find(|(s, _)| *s == sink)?;
     let class = class.rsplit('.').next().unwrap_or(class);
     services.get(class).copied()
-}
-
-/// A trail's steps with their files' paths.
-fn located_trail(files: &[FileSummary], trail: &Trail<'_>) -> Vec<TrailStep> {
-    trail
-        .iter()
-        .map(|(f, spot)| {
-            let file = &files[*f as usize];
-            TrailStep {
-                location: spot.region.in_file(&file.path),
-                message: file.note(spot).to_string(),
-            }
-        })
-        .collect()
 }
 
 /// The finding for `flow` at `region` of `file`, of the file's role.
@@ -298,16 +311,16 @@ struct Join<'a> {
     visited: Set<Visit>,
     /// Entry calls followed apart into each place (see [`MAX_ENTRIES`]).
     entries: Map<At, u32>,
-    queue: VecDeque<Fact<'a>>,
+    queue: VecDeque<Fact>,
     /// Index in `reached` of each (file, sink, category, entry call).
     reached_at: Map<(u32, u32, CategoryId, Option<CallRef>), usize>,
-    reached: Vec<Reached<'a>>,
+    reached: Vec<Reached>,
     /// Sinks of libraries reached through another file's module-level
     /// instance (see [`Index::through_global`]), memoized by call.
     global_sinks: Map<CallRef, Option<usize>>,
     /// Index in `reached_globals` of each (call, category, entry call).
     reached_global_at: Map<(CallRef, CategoryId, Option<CallRef>), usize>,
-    reached_globals: Vec<ReachedGlobal<'a>>,
+    reached_globals: Vec<ReachedGlobal>,
     /// Deliveries left (see `crate::budget`).
     steps: Steps,
 }
@@ -374,7 +387,7 @@ impl<'a> Join<'a> {
                     if edge_phase != phase {
                         continue;
                     }
-                    let trail = file.trail(e).iter().map(|s| (fi, s)).collect();
+                    let trail = e.steps().map(|s| (fi, s)).collect();
                     self.deliver(
                         fi,
                         e.to,
@@ -428,7 +441,7 @@ impl<'a> Join<'a> {
                     if stored && self.rules.category(*category).secret || !named(field) {
                         continue;
                     }
-                    let step = (fi, &located.step);
+                    let step = (fi, located.step);
                     self.deliver(
                         fi,
                         Node::Sink { sink: object.sink },
@@ -464,7 +477,7 @@ impl<'a> Join<'a> {
                         },
                         category: *category,
                         field: Some(field.clone()),
-                        trail: vec![(fi, &located.step)],
+                        trail: vec![(fi, located.step)],
                         calls: Calls::default(),
                     });
                 }
@@ -479,7 +492,7 @@ impl<'a> Join<'a> {
         to: Node,
         category: CategoryId,
         field: Option<String>,
-        trail: Trail<'a>,
+        trail: Trail,
         calls: &Calls,
     ) {
         if !self.steps.take() {
@@ -531,9 +544,9 @@ impl<'a> Join<'a> {
                 if calls.stack.len() >= MAX_CALLS {
                     return;
                 }
-                let files = self.files;
+                // A call's step is the step of its index (see `Details`).
                 let mut trail = trail;
-                trail.push((file, &files[file as usize].calls[call as usize].step));
+                trail.push((file, call));
                 for &target in self.graph.targets(file, call) {
                     let callee = self.index.signature(target);
                     let caller = &self.files[file as usize];
@@ -618,7 +631,7 @@ impl<'a> Join<'a> {
         call: u32,
         sink: usize,
         category: CategoryId,
-        trail: Trail<'a>,
+        trail: Trail,
         calls: &Calls,
     ) {
         let key = ((file, call), category, calls.entry());
@@ -661,7 +674,7 @@ impl<'a> Join<'a> {
     /// Queues a fact unless an equal one was queued before: the queue is
     /// first in, first out, so the first one queued is the one that would
     /// be visited, and the queue never holds more than one fact per key.
-    fn push(&mut self, mut fact: Fact<'a>) {
+    fn push(&mut self, mut fact: Fact) {
         if !self.in_product(fact.place) || fact.trail.len() > MAX_TRAIL {
             return;
         }
@@ -686,7 +699,7 @@ impl<'a> Join<'a> {
         }
     }
 
-    fn visit(&mut self, fact: Fact<'a>) {
+    fn visit(&mut self, fact: Fact) {
         let (file, origin) = match fact.place {
             Place::Param {
                 file,
@@ -711,7 +724,7 @@ impl<'a> Join<'a> {
                     continue;
                 }
                 let mut trail = fact.trail.clone();
-                trail.extend(summary.trail(edge).iter().map(|s| (file, s)));
+                trail.extend(edge.steps().map(|s| (file, s)));
                 let field = edge.field().map(str::to_string).or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }

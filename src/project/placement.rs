@@ -6,8 +6,8 @@
 
 use std::collections::hash_map::Entry;
 
-use super::summary::FileSummary;
-use super::{CallRef, Reached, ReachedGlobal, finding_in, located_trail};
+use super::shown::Shown;
+use super::{CallRef, Reached, ReachedGlobal, finding_in};
 use crate::hash::{Map, Set};
 use crate::ir::Span;
 use crate::model::{CategoryId, Finding, Flow, FlowKind, Location};
@@ -16,15 +16,12 @@ use crate::rules::Rules;
 /// The finding for data reaching a library's sink through another file's
 /// module-level instance (see [`ReachedGlobal`]), at that call. An HTTP
 /// client's host is not known there.
-pub(super) fn at_global_sink(
-    files: &[FileSummary],
-    rules: &Rules,
-    r: &ReachedGlobal<'_>,
-) -> Option<Finding> {
-    let (file_index, call) = r.call;
-    let file = &files[file_index as usize];
-    let call = &file.calls[call as usize];
-    let snippet = file.call_snippet(call)?;
+pub(super) fn at_global_sink(shown: &Shown, rules: &Rules, r: &ReachedGlobal) -> Option<Finding> {
+    let (file_index, call_index) = r.call;
+    let file = &shown.files()[file_index as usize];
+    let call = &file.calls[call_index as usize];
+    let snippet = shown.call_snippet(r.call)?;
+    let at = shown.call_step(r.call)?.region;
     let spec = &rules.sinks[r.sink].spec;
     let flow = Flow {
         kind: spec.kind,
@@ -50,30 +47,29 @@ pub(super) fn at_global_sink(
         model_field: None,
         encrypted: false,
     };
-    let trail = located_trail(files, &r.trail);
     Some(finding_in(
         file,
         &flow,
         rules,
-        call.step.region,
+        at,
         &snippet,
-        trail,
+        shown.trail(&r.trail),
     ))
 }
 
 /// `finding`, made at its sink, moved to the call `entry` it entered the
 /// helpers by: that line and snippet, that file's role, and the helper
 /// named in the message.
-pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallRef) -> Finding {
+pub(super) fn at_entry(mut finding: Finding, shown: &Shown, entry: CallRef) -> Finding {
     let (file, call) = entry;
-    let file = &files[file as usize];
+    let file = &shown.files()[file as usize];
     let call = &file.calls[call as usize];
     // Every call data enters keeps its line (see `summary::locate`).
-    let Some(snippet) = file.call_snippet(call) else {
+    let (Some(snippet), Some(step)) = (shown.call_snippet(entry), shown.call_step(entry)) else {
         debug_assert!(false, "an entered call without its line");
         return finding;
     };
-    finding.location = call.step.region.in_file(&file.path);
+    finding.location = step.region.in_file(&file.path);
     finding.snippet = snippet.text;
     finding.snippet_offset = snippet.offset;
     finding.role = file.role;
@@ -89,7 +85,7 @@ pub(super) fn at_entry(mut finding: Finding, files: &[FileSummary], entry: CallR
 /// flow entered at a call that another's path passed through is that one's
 /// tail (a service's `email` parameter that the handler's request field
 /// fills), and only the outer one is reported.
-pub(super) fn outermost(reached: Vec<Reached<'_>>) -> Vec<Reached<'_>> {
+pub(super) fn outermost(reached: Vec<Reached>) -> Vec<Reached> {
     let mut passed: Map<(u32, u32, CategoryId), Set<CallRef>> = Map::default();
     for r in &reached {
         passed

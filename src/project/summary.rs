@@ -3,17 +3,21 @@
 //! gone. Positions carry no path (the summary has it once), which keeps
 //! summaries small on large trees.
 
+use std::ops::Range;
+
 use super::callee::{Callee, LocatedFunction};
+use super::details::DetailsWriter;
 use super::names::{NameTable, Run};
+use super::shelf::{Shelf, Stowed};
 use super::site::Site;
 use crate::classify::normalized_name;
 use crate::flow::summary::{
     Body, Edge, From, Node, Origin, Summary, Symbol, TypedObject, read_verb,
 };
-use crate::hash::{Map, Set};
+use crate::hash::Set;
 use crate::ir::Span;
 use crate::language::Language;
-use crate::model::{CategoryId, Flow, Location, Role, Snippet, Step};
+use crate::model::{CategoryId, Flow, Location, Role, Snippet};
 use crate::packed::{Distinct, Packed, Packer};
 use crate::text::SourceLines;
 
@@ -44,22 +48,14 @@ pub struct FileSummary {
     /// of interfaces (see `flow::summary::Summary`).
     pub services: Box<[(String, String)]>,
     pub service_sinks: Box<[(u32, String)]>,
-    /// The steps of every edge's trail, edge after edge (see
-    /// [`LocatedEdge::trail`]): one table for the file, not one per edge.
-    steps: Box<[Spot]>,
     /// The names of the file's calls and functions, each once, and each
     /// call's and function's run of indices into them (see
     /// `super::names`).
     names: Packed,
     name_ids: Box<[u32]>,
-    /// The lines of the calls that keep theirs (see
-    /// [`LocatedCall::snippet`]), each line once.
-    call_lines: Packed,
-    /// Where each of `call_lines` starts in its source line, in characters.
-    call_line_offsets: Box<[u32]>,
-    /// The text of every step, each text once ([`Spot::note`] indexes
-    /// it): a tree's summaries hold hundreds of thousands of steps.
-    pub notes: Packed,
+    /// Its steps and call lines, which only findings read: with the
+    /// summary, or on the scan's shelf (see `super::details`).
+    details: Stowed,
 }
 
 /// A class declared in a file, and its personal fields.
@@ -88,7 +84,8 @@ pub struct LocatedInput {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct LocatedObject {
     pub object: TypedObject,
-    pub step: Spot,
+    /// The step, an id in the file's details.
+    pub step: u32,
 }
 
 /// A typed request body, with what a finding at it needs.
@@ -97,8 +94,9 @@ pub struct LocatedBody {
     pub body: Body,
     pub region: Region,
     pub snippet: Snippet,
-    /// The step "collected from parameter `dto`" that starts its trails.
-    pub step: Spot,
+    /// The step "collected from parameter `dto`" that starts its trails,
+    /// an id in the file's details.
+    pub step: u32,
     /// Its reads with their normalized fields, located (`body.reads`
     /// moved here).
     pub reads: Vec<(String, LocatedSink)>,
@@ -134,58 +132,6 @@ impl Region {
     }
 }
 
-/// One step of a trail in the summary's file.
-#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
-pub struct Spot {
-    pub region: Region,
-    /// Its text, an index into [`FileSummary::notes`].
-    pub note: u32,
-}
-
-/// Builds the lines of a file's calls, giving each distinct line one id.
-#[derive(Default)]
-struct LineWriter {
-    lines: Packer,
-    offsets: Vec<u32>,
-    ids: Map<(String, u32), u32>,
-}
-
-impl LineWriter {
-    fn line(&mut self, snippet: Snippet) -> u32 {
-        let (lines, offsets) = (&mut self.lines, &mut self.offsets);
-        *self
-            .ids
-            .entry((snippet.text, snippet.offset))
-            .or_insert_with_key(|(text, offset)| {
-                offsets.push(*offset);
-                lines.push(text)
-            })
-    }
-
-    fn finish(self) -> (Packed, Box<[u32]>) {
-        (self.lines.finish(), self.offsets.into_boxed_slice())
-    }
-}
-
-/// Builds a file's notes, giving each distinct text one id.
-#[derive(Default)]
-struct NoteWriter {
-    notes: Distinct<'static>,
-}
-
-impl NoteWriter {
-    fn spot(&mut self, region: Region, text: String) -> Spot {
-        Spot {
-            region,
-            note: self.notes.id(text),
-        }
-    }
-
-    fn finish(self) -> Packed {
-        self.notes.finish()
-    }
-}
-
 /// A call the file's analysis could not resolve, with what the join needs
 /// of it (see [`FileSummary::site`]).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -198,12 +144,10 @@ pub struct LocatedCall {
     /// Its names: where they start in [`FileSummary::name_ids`], and how
     /// many there are.
     names: (u32, u32),
-    /// The step "passed to `m()`" at the call.
-    pub step: Spot,
     /// The call's line, for a finding located at it: kept only for calls
-    /// that data of the file reaches, as an index into the file's lines
-    /// (see [`FileSummary::call_snippet`]).
-    snippet: Option<u32>,
+    /// that data of the file reaches, as an id in the file's details. (Its
+    /// step, "passed to `m()`", is the details' step of the call's index.)
+    pub snippet: Option<u32>,
 }
 
 /// A sink call, with what a finding at it needs.
@@ -223,8 +167,8 @@ pub struct LocatedEdge {
     /// the way (see [`Edge`]); none for most edges, which then keep eight
     /// bytes for them, not a whole table.
     fields: Option<Box<Packed>>,
-    /// Its steps: where they start in [`FileSummary::steps`], and how
-    /// many there are.
+    /// Its steps: the id of the first in the file's details, and how many
+    /// there are.
     trail: (u32, u32),
 }
 
@@ -252,6 +196,12 @@ impl LocatedEdge {
         let field = normalized_name(field);
         overwritten.any(|o| o == field)
     }
+
+    /// The ids of its steps in the file's details, first to last.
+    pub fn steps(&self) -> Range<u32> {
+        let (start, len) = self.trail;
+        start..start.saturating_add(len)
+    }
 }
 
 /// Locates every span of `summary` in the file's text.
@@ -273,8 +223,7 @@ pub fn locate(
         snippet: snippet(flow.span),
         flow,
     };
-    let mut notes = NoteWriter::default();
-    let mut lines = LineWriter::default();
+    let mut details = DetailsWriter::default();
     // A flow that crosses functions is reported at the call it enters
     // them by (see `crate::project`): only a call some edge reaches can be
     // one, and only those keep their line.
@@ -300,17 +249,19 @@ pub fn locate(
         .collect();
     let (names, name_ids) = table.finish();
     let spans = summary.call_spans.into_iter();
+    // The calls' steps come first, one a call (see `Details`).
     let calls = compact(summary.calls.iter().zip(spans).zip(runs).enumerate().map(
         |(i, ((site, span), names))| {
+            let step = details.step(region(span), format!("passed to `{}()`", site.method()));
+            debug_assert_eq!(step, i as u32);
             LocatedCall {
                 function: site.function,
                 receiver: site.receiver,
                 paths: site.path_count(),
                 names,
-                step: notes.spot(region(span), format!("passed to `{}()`", site.method())),
                 snippet: entered
                     .contains(&(i as u32))
-                    .then(|| lines.line(snippet(span))),
+                    .then(|| details.line(snippet(span))),
             }
         },
     ));
@@ -319,7 +270,7 @@ pub fn locate(
         LocatedBody {
             region: at,
             snippet: snippet(body.flow.span),
-            step: notes.spot(
+            step: details.step(
                 at,
                 format!("{} {}", read_verb(body.addresses), body.flow.target),
             ),
@@ -333,7 +284,7 @@ pub fn locate(
     let objects = compact(summary.objects.into_iter().map(|object| {
         let message = format!("`{}` of type `{}`", object.name, short_type(&object.ty));
         LocatedObject {
-            step: notes.spot(region(object.span), message),
+            step: details.step(region(object.span), message),
             object,
         }
     }));
@@ -347,22 +298,18 @@ pub fn locate(
                 projection: symbol.projection.map(|field| projections.id(field)),
             }),
     );
-    let mut steps = Vec::with_capacity(edges.iter().map(|e| e.trail.len()).sum());
     let edges = compact(edges.into_iter().map(|e: Edge| {
-        let start = steps.len();
-        steps.extend(
-            e.trail
-                .into_iter()
-                .map(|step: Step| notes.spot(region(step.span), step.note)),
-        );
+        let start = details.step_count();
+        for step in e.trail {
+            details.step(region(step.span), step.note);
+        }
         LocatedEdge {
             from: e.from,
             to: e.to,
             fields: edge_fields(e.field.as_deref(), &e.overwritten),
-            trail: (start as u32, (steps.len() - start) as u32),
+            trail: (start, details.step_count() - start),
         }
     }));
-    let (call_lines, call_line_offsets) = lines.finish();
     FileSummary {
         path: path.to_string(),
         language,
@@ -386,10 +333,7 @@ pub fn locate(
             fields: input.fields.into_iter().map(located).collect(),
         })),
         edges,
-        steps: steps.into_boxed_slice(),
-        call_lines,
-        call_line_offsets,
-        notes: notes.finish(),
+        details: Stowed::Here(Box::new(details.finish())),
     }
 }
 
@@ -449,14 +393,14 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
-    /// The steps of `edge`'s trail, first to last (none for an edge of
-    /// another file, or one a damaged cache entry made up).
-    pub fn trail(&self, edge: &LocatedEdge) -> &[Spot] {
-        let (start, len) = edge.trail;
-        let start = start as usize;
-        self.steps
-            .get(start..start.saturating_add(len as usize))
-            .unwrap_or_default()
+    /// Its steps and call lines, with it or on the scan's shelf.
+    pub fn details(&self) -> &Stowed {
+        &self.details
+    }
+
+    /// Puts its details on `shelf` until a finding needs them.
+    pub fn stow(&mut self, shelf: &Shelf) {
+        shelf.stow(&mut self.details);
     }
 
     /// The run of name indices `run` gives, if the file holds it whole.
@@ -497,16 +441,6 @@ impl FileSummary {
         (0..self.functions.len() as u32).map(|f| self.callee(f))
     }
 
-    /// The line of `call`, for a finding located at it, where the file keeps
-    /// it: a call that data of the file reaches.
-    pub fn call_snippet(&self, call: &LocatedCall) -> Option<Snippet> {
-        let line = call.snippet? as usize;
-        Some(Snippet {
-            text: self.call_lines.get(line).to_string(),
-            offset: *self.call_line_offsets.get(line)?,
-        })
-    }
-
     /// The field of what arrives that `symbol` takes, if it takes one.
     pub fn projection(&self, symbol: &LocatedSymbol) -> Option<&str> {
         symbol
@@ -514,58 +448,56 @@ impl FileSummary {
             .map(|field| self.projections.get(field as usize))
     }
 
-    /// The text of a step of this file.
-    pub fn note(&self, spot: &Spot) -> &str {
-        self.notes.get(spot.note as usize)
-    }
-
     /// Whether every data category it names is one of the first `count`
-    /// (an index the rules have) and every step's note is one it holds, as
-    /// a summary read back from the cache must be before the join indexes
-    /// by them.
+    /// (an index the rules have), and every step, line and name it names is
+    /// one it holds, as a summary read back from the cache (its details
+    /// with it) must be before the join indexes by them.
     pub fn indices_valid(&self, count: usize) -> bool {
+        let Stowed::Here(details) = &self.details else {
+            return false;
+        };
         let known = |id: CategoryId| usize::from(id) < count;
-        let noted = |spot: &Spot| (spot.note as usize) < self.notes.len();
+        let noted = |step: u32| (step as usize) < details.step_count();
         let sinks_known = |sinks: &[LocatedSink]| sinks.iter().all(|s| known(s.flow.category));
         sinks_known(&self.sinks)
             && self.inputs.iter().all(|i| sinks_known(&i.fields))
             && self.bodies.iter().all(|b| {
                 known(b.body.flow.category)
-                    && noted(&b.step)
+                    && noted(b.step)
                     && b.reads.iter().all(|(_, s)| known(s.flow.category))
             })
             && self
                 .classes
                 .iter()
                 .all(|(_, fields)| fields.iter().all(|(_, id)| known(*id)))
-            && self.steps.iter().all(noted)
+            && details.valid()
+            && self.calls.len() <= details.step_count()
             && self.edges.iter().all(|e| {
-                self.trail(e).len() == e.trail.1 as usize
+                e.steps().end as usize <= details.step_count()
+                    && e.steps().len() == e.trail.1 as usize
                     && match e.from {
                         From::Data(id) => known(id),
                         From::Symbol(_) => true,
                     }
             })
-            && self.call_lines.len() == self.call_line_offsets.len()
             && self.symbols.iter().all(|s| {
                 s.projection
                     .is_none_or(|p| (p as usize) < self.projections.len())
             })
             && self.functions.iter().all(|f| self.run_valid(f.names, 2))
             && self.calls.iter().all(|c| {
-                noted(&c.step)
-                    && (c.function as usize) < self.functions.len()
+                (c.function as usize) < self.functions.len()
                     && self.run_valid(c.names, 2 + usize::from(c.paths))
                     && c.snippet
-                        .is_none_or(|l| (l as usize) < self.call_lines.len())
+                        .is_none_or(|l| (l as usize) < details.call_line_count())
             })
-            && self.objects.iter().all(|o| noted(&o.step))
+            && self.objects.iter().all(|o| noted(o.step))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{LocatedEdge, NoteWriter, Region, edge_fields, locate, symbols_with_edges};
+    use super::{LocatedEdge, edge_fields, locate, symbols_with_edges};
     use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
     use crate::ir::Span;
     use crate::language::Language;
@@ -613,6 +545,9 @@ mod tests {
             !damaged.indices_valid(1),
             "a function without its class slot"
         );
+        let mut damaged = file.clone();
+        damaged.calls[0].snippet = Some(0);
+        assert!(!damaged.indices_valid(1), "a call line the file lacks");
         let mut damaged = file;
         damaged.name_ids[0] = 99;
         assert!(!damaged.indices_valid(1), "a name the table lacks");
@@ -677,26 +612,5 @@ mod tests {
                 From::Symbol(1)
             ]
         );
-    }
-
-    #[test]
-    fn notes_are_kept_once_and_read_back() {
-        let at = Region {
-            start_line: 1,
-            start_column: 1,
-            end_line: 1,
-            end_column: 2,
-        };
-        let mut writer = NoteWriter::default();
-        let first = writer.spot(at, "passed to `save()`".to_string());
-        let second = writer.spot(at, "`email` read".to_string());
-        let again = writer.spot(at, "passed to `save()`".to_string());
-        let notes = writer.finish();
-        assert_eq!(first.note, again.note);
-        assert_eq!(notes.len(), 2);
-        assert_eq!(notes.get(first.note as usize), "passed to `save()`");
-        assert_eq!(notes.get(second.note as usize), "`email` read");
-        // An id a damaged summary makes up reads as nothing.
-        assert_eq!(notes.get(2), "");
     }
 }

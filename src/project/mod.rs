@@ -392,7 +392,7 @@ impl<'a> Join<'a> {
                         fi,
                         e.to,
                         category,
-                        e.field().map(str::to_string),
+                        file.fields(e).field().map(str::to_string),
                         trail,
                         &Calls::default(),
                     );
@@ -720,12 +720,13 @@ impl<'a> Join<'a> {
             };
             for e in graph.edges_from(file, s) {
                 let edge = &summary.edges[e as usize];
-                if field.as_deref().is_some_and(|f| edge.overwrites(f)) {
+                let fields = summary.fields(edge);
+                if field.as_deref().is_some_and(|f| fields.overwrites(f)) {
                     continue;
                 }
                 let mut trail = fact.trail.clone();
                 trail.extend(edge.steps().map(|s| (file, s)));
-                let field = edge.field().map(str::to_string).or_else(|| field.clone());
+                let field = fields.field().map(str::to_string).or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }
         }

@@ -37,6 +37,8 @@ pub struct FileSummary {
     /// [`LocatedSymbol::projection`]), each once.
     projections: Packed,
     pub edges: Box<[LocatedEdge]>,
+    /// The edges' fields, edge after edge (see [`LocatedEdge::fields`]).
+    edge_fields: Packed,
     /// Module-level names and their origins.
     pub globals: Box<[(String, String)]>,
     /// Personal fields of the classes declared in the file.
@@ -164,39 +166,15 @@ pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
     /// The field the value arrives in, then the fields written over on
-    /// the way (see [`Edge`]); none for most edges, which then keep eight
-    /// bytes for them, not a whole table.
-    fields: Option<Box<Packed>>,
+    /// the way (see [`Edge`]): where they start in the file's
+    /// `edge_fields`, and how many there are (none for most edges).
+    fields: (u32, u32),
     /// Its steps: the id of the first in the file's details, and how many
     /// there are.
     trail: (u32, u32),
 }
 
 impl LocatedEdge {
-    /// The field the value sits in when it arrives (`{"email": x}`).
-    pub fn field(&self) -> Option<&str> {
-        self.fields.as_ref()?.optional(0)
-    }
-
-    /// Fields of the symbol written over on the way (normalized names).
-    pub fn overwritten(&self) -> impl Iterator<Item = &str> {
-        self.fields
-            .iter()
-            .flat_map(|fields| (1..fields.len()).map(move |i| fields.get(i)))
-    }
-
-    /// Whether data arriving in `field` was written over on the way, and
-    /// so does not take this edge. (Most edges write over nothing: the
-    /// field is normalized only for those that do.)
-    pub fn overwrites(&self, field: &str) -> bool {
-        let mut overwritten = self.overwritten().peekable();
-        if overwritten.peek().is_none() {
-            return false;
-        }
-        let field = normalized_name(field);
-        overwritten.any(|o| o == field)
-    }
-
     /// The ids of its steps in the file's details, first to last.
     pub fn steps(&self) -> Range<u32> {
         let (start, len) = self.trail;
@@ -298,6 +276,7 @@ pub fn locate(
                 projection: symbol.projection.map(|field| projections.id(field)),
             }),
     );
+    let mut fields = Packer::default();
     let edges = compact(edges.into_iter().map(|e: Edge| {
         let start = details.step_count();
         for step in e.trail {
@@ -306,7 +285,7 @@ pub fn locate(
         LocatedEdge {
             from: e.from,
             to: e.to,
-            fields: edge_fields(e.field.as_deref(), &e.overwritten),
+            fields: edge_fields(&mut fields, e.field.as_deref(), &e.overwritten),
             trail: (start, details.step_count() - start),
         }
     }));
@@ -333,6 +312,7 @@ pub fn locate(
             fields: input.fields.into_iter().map(located).collect(),
         })),
         edges,
+        edge_fields: fields.finish(),
         details: Stowed::Here(Box::new(details.finish())),
     }
 }
@@ -345,18 +325,54 @@ fn compact<T>(items: impl IntoIterator<Item = T>) -> Box<[T]> {
     items.into_iter().collect::<Vec<T>>().into_boxed_slice()
 }
 
-/// An edge's fields as [`LocatedEdge`] keeps them. Most edges name none,
-/// and keep no table.
-fn edge_fields(field: Option<&str>, overwritten: &[String]) -> Option<Box<Packed>> {
+/// Adds an edge's fields to the file's `table`, and gives where they start
+/// and how many there are: none for most edges, which name no field.
+fn edge_fields(table: &mut Packer, field: Option<&str>, overwritten: &[String]) -> (u32, u32) {
     if field.is_none() && overwritten.is_empty() {
-        return None;
+        return (0, 0);
     }
-    let mut fields = Packer::default();
-    fields.push_optional(field);
+    let start = table.push_optional(field);
     for name in overwritten {
-        fields.push(name);
+        table.push(name);
     }
-    Some(Box::new(fields.finish()))
+    (start, 1 + overwritten.len() as u32)
+}
+
+/// An edge's fields, read from its file's table.
+pub struct EdgeFields<'a> {
+    table: &'a Packed,
+    /// Where they start in `table`, and how many there are.
+    run: (u32, u32),
+}
+
+impl<'a> EdgeFields<'a> {
+    /// The field the value sits in when it arrives (`{"email": x}`).
+    pub fn field(&self) -> Option<&'a str> {
+        let (start, len) = self.run;
+        if len == 0 {
+            return None;
+        }
+        self.table.optional(start as usize)
+    }
+
+    /// Fields of the symbol written over on the way (normalized names).
+    pub fn overwritten(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let (start, len) = self.run;
+        let table = self.table;
+        (start.saturating_add(1)..start.saturating_add(len)).map(move |i| table.get(i as usize))
+    }
+
+    /// Whether data arriving in `field` was written over on the way, and
+    /// so does not take this edge. (Most edges write over nothing: the
+    /// field is normalized only for those that do.)
+    pub fn overwrites(&self, field: &str) -> bool {
+        let mut overwritten = self.overwritten().peekable();
+        if overwritten.peek().is_none() {
+            return false;
+        }
+        let field = normalized_name(field);
+        overwritten.any(|o| o == field)
+    }
 }
 
 /// The symbols some edge leaves from, in their order, with the edges
@@ -393,6 +409,14 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
+    /// The fields of `edge`, one of this file's.
+    pub fn fields(&self, edge: &LocatedEdge) -> EdgeFields<'_> {
+        EdgeFields {
+            table: &self.edge_fields,
+            run: edge.fields,
+        }
+    }
+
     /// Its steps and call lines, with it or on the scan's shelf.
     pub fn details(&self) -> &Stowed {
         &self.details
@@ -474,6 +498,8 @@ impl FileSummary {
             && self.calls.len() <= details.step_count()
             && self.edges.iter().all(|e| {
                 e.steps().end as usize <= details.step_count()
+                    && (e.fields.0 as usize).saturating_add(e.fields.1 as usize)
+                        <= self.edge_fields.len()
                     && e.steps().len() == e.trail.1 as usize
                     && match e.from {
                         From::Data(id) => known(id),
@@ -497,11 +523,12 @@ impl FileSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::{LocatedEdge, edge_fields, locate, symbols_with_edges};
+    use super::{EdgeFields, edge_fields, locate, symbols_with_edges};
     use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
     use crate::ir::Span;
     use crate::language::Language;
     use crate::model::Role;
+    use crate::packed::Packer;
 
     #[test]
     fn a_summary_read_back_is_believed_only_with_its_tables_whole() {
@@ -555,23 +582,22 @@ mod tests {
 
     #[test]
     fn an_edge_keeps_its_field_and_the_fields_written_over() {
-        let edge = |field: Option<&str>, overwritten: &[&str]| {
+        let mut table = Packer::default();
+        let mut add = |field: Option<&str>, overwritten: &[&str]| {
             let overwritten: Vec<String> = overwritten.iter().map(|s| s.to_string()).collect();
-            LocatedEdge {
-                from: From::Data(0),
-                to: Node::Return { function: 0 },
-                fields: edge_fields(field, &overwritten),
-                trail: (0, 0),
-            }
+            edge_fields(&mut table, field, &overwritten)
         };
-        let plain = edge(None, &[]);
+        let plain = add(None, &[]);
+        let full = add(Some("email"), &["phone", "name"]);
+        let written_over = add(None, &["email"]);
+        let table = table.finish();
+        assert_eq!(table.len(), 5, "nothing kept for the plain edge");
+        let fields = |run| EdgeFields { table: &table, run };
+        let (plain, full, written_over) = (fields(plain), fields(full), fields(written_over));
         assert_eq!(plain.field(), None);
         assert_eq!(plain.overwritten().count(), 0);
-        assert!(plain.fields.is_none(), "nothing kept");
-        let full = edge(Some("email"), &["phone", "name"]);
         assert_eq!(full.field(), Some("email"));
         assert_eq!(full.overwritten().collect::<Vec<_>>(), ["phone", "name"]);
-        let written_over = edge(None, &["email"]);
         assert_eq!(written_over.field(), None);
         assert_eq!(written_over.overwritten().collect::<Vec<_>>(), ["email"]);
         // Data arriving in a field is matched by its normalized name.

@@ -5,10 +5,39 @@
 //! `super::shelf`) and are read back only for the files that findings
 //! show (see `super::shown`).
 
-use super::summary::Region;
 use crate::hash::Map;
-use crate::model::Snippet;
+use crate::model::{Location, Snippet};
 use crate::packed::{Distinct, Packed, Packer};
+
+/// A place in the summary's file: 1-based lines and character columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Region {
+    pub start_line: u32,
+    pub start_column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl Region {
+    pub fn of(location: &Location) -> Region {
+        Region {
+            start_line: location.start_line,
+            start_column: location.start_column,
+            end_line: location.end_line,
+            end_column: location.end_column,
+        }
+    }
+
+    pub fn in_file(&self, path: &str) -> Location {
+        Location {
+            path: path.to_string(),
+            start_line: self.start_line,
+            start_column: self.start_column,
+            end_line: self.end_line,
+            end_column: self.end_column,
+        }
+    }
+}
 
 /// One step of a trail in the summary's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -35,10 +35,10 @@ use std::collections::VecDeque;
 
 use crate::hash::{Map, Set};
 
+use details::Region;
 pub use placement::merge;
 pub use shelf::{Shelf, ShelfError};
 use shown::Shown;
-use summary::Region;
 pub use summary::{FileSummary, locate};
 
 use crate::budget::{self, Steps};

@@ -187,8 +187,7 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::{Shelf, ShelfError, Stowed};
-    use crate::project::details::{Details, DetailsWriter};
-    use crate::project::summary::Region;
+    use crate::project::details::{Details, DetailsWriter, Region};
 
     fn details(text: &str) -> Details {
         let mut writer = DetailsWriter::default();

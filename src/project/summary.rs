@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::callee::{Callee, LocatedFunction};
-use super::details::DetailsWriter;
+use super::details::{DetailsWriter, Region};
 use super::names::{NameTable, Run};
 use super::shelf::{Shelf, Stowed};
 use super::site::Site;
@@ -17,7 +17,7 @@ use crate::flow::summary::{
 use crate::hash::Set;
 use crate::ir::Span;
 use crate::language::Language;
-use crate::model::{CategoryId, Flow, Location, Role, Snippet};
+use crate::model::{CategoryId, Flow, Role, Snippet};
 use crate::packed::{Distinct, Packed, Packer};
 use crate::text::SourceLines;
 
@@ -102,36 +102,6 @@ pub struct LocatedBody {
     /// Its reads with their normalized fields, located (`body.reads`
     /// moved here).
     pub reads: Vec<(String, LocatedSink)>,
-}
-
-/// A place in the summary's file: 1-based lines and character columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Region {
-    pub start_line: u32,
-    pub start_column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-}
-
-impl Region {
-    pub fn of(location: &Location) -> Region {
-        Region {
-            start_line: location.start_line,
-            start_column: location.start_column,
-            end_line: location.end_line,
-            end_column: location.end_column,
-        }
-    }
-
-    pub fn in_file(&self, path: &str) -> Location {
-        Location {
-            path: path.to_string(),
-            start_line: self.start_line,
-            start_column: self.start_column,
-            end_line: self.end_line,
-            end_column: self.end_column,
-        }
-    }
 }
 
 /// A call the file's analysis could not resolve, with what the join needs

@@ -434,17 +434,27 @@ fn link(
             }
         })
         .collect();
-    let linked =
-        contain::catching(|| project::link(&summaries, shelf, rules).map_err(|e| e.to_string()))
-            .and_then(|linked| linked);
+    let linked = contain::catching(|| project::link(&summaries, shelf, rules));
     // Freeing every file's summary takes a while; the report does not wait.
     // (Where no thread can be started, the closure and the summaries are
     // dropped here.)
     let _ = std::thread::Builder::new().spawn(move || drop(summaries));
-    linked.unwrap_or_else(|message| {
-        report.notices.push(internal_error(".", &message));
-        project::Linked::default()
-    })
+    match linked {
+        Ok(Ok(linked)) => linked,
+        // The scan's own scratch file failed it: no file is to blame.
+        Ok(Err(e)) => {
+            report.notices.push(Notice {
+                path: ".".to_string(),
+                kind: NoticeKind::Error,
+                message: format!("{e}; flows that cross functions are missing from this report"),
+            });
+            project::Linked::default()
+        }
+        Err(message) => {
+            report.notices.push(internal_error(".", &message));
+            project::Linked::default()
+        }
+    }
 }
 
 /// The text of the dependency manifest at `path` (shown as `shown`), from

@@ -164,22 +164,7 @@ pub fn link(files: &[FileSummary], shelf: &Shelf, rules: &Rules) -> Result<Linke
     join.run();
     let over_budget = join.steps.exceeded();
     let reached = placement::outermost(join.reached);
-    let shown = Shown::open(
-        files,
-        shelf,
-        reached
-            .iter()
-            .flat_map(|r| {
-                r.trail
-                    .iter()
-                    .map(|&(file, _)| file)
-                    .chain(r.entry.map(|e| e.0))
-            })
-            .chain(join.reached_globals.iter().flat_map(|r| {
-                let trail = r.trail.iter().map(|&(file, _)| file);
-                trail.chain([r.call.0]).chain(r.entry.map(|e| e.0))
-            })),
-    )?;
+    let shown = Shown::open(files, shelf, files_shown(&reached, &join.reached_globals))?;
     let mut out = collected_bodies(files, &index, rules);
     out.extend(inputs::collected_inputs(files, rules));
     let services = services(files);
@@ -210,6 +195,24 @@ pub fn link(files: &[FileSummary], shelf: &Shelf, rules: &Rules) -> Result<Linke
         findings: out,
         over_budget,
     })
+}
+
+/// The files whose steps or call lines the findings of `reached` and
+/// `globals` show: those of their trails, of the calls they are reported
+/// at, and of the calls global sinks are reached by.
+fn files_shown<'r>(
+    reached: &'r [Reached],
+    globals: &'r [ReachedGlobal],
+) -> impl Iterator<Item = u32> + 'r {
+    let entry = |e: &Option<CallRef>| e.map(|(file, _)| file);
+    let reached = reached
+        .iter()
+        .flat_map(move |r| r.trail.iter().map(|&(file, _)| file).chain(entry(&r.entry)));
+    let globals = globals.iter().flat_map(move |r| {
+        let trail = r.trail.iter().map(|&(file, _)| file);
+        trail.chain([r.call.0]).chain(entry(&r.entry))
+    });
+    reached.chain(globals)
 }
 
 /// Each interface's recipient, where a file makes it with a base URL (see

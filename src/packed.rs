@@ -14,9 +14,9 @@ pub struct Packed {
     bytes: Box<[u8]>,
 }
 
-use std::borrow::Cow;
+use std::hash::BuildHasher;
 
-use crate::hash::Map;
+use hashbrown::hash_table::{Entry, HashTable};
 
 /// Bytes of each number in [`Packed::bytes`].
 const WORD: usize = 4;
@@ -57,6 +57,17 @@ impl Packer {
         self.ends.len() as u32 - 1
     }
 
+    /// String `id`, as added (empty for an index it does not hold).
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = match id {
+            0 => 0,
+            _ => self.ends.get(id - 1).copied().unwrap_or(0) as usize,
+        };
+        let end = self.ends.get(id).copied().unwrap_or(0) as usize;
+        self.text.get(start..end).unwrap_or_default()
+    }
+
     pub fn finish(self) -> Packed {
         if self.ends.is_empty() {
             return Packed::default();
@@ -73,23 +84,34 @@ impl Packer {
     }
 }
 
-/// Builds a [`Packed`] that holds each distinct string once.
+/// Builds a [`Packed`] that holds each distinct string once. It keeps no
+/// key of its own: the index hashes the strings where the packer holds
+/// them, so a table of tens of thousands of names costs its text and five
+/// bytes a name while it is built.
 #[derive(Debug, Default)]
-pub struct Distinct<'s> {
+pub struct Distinct {
     packer: Packer,
-    ids: Map<Cow<'s, str>, u32>,
+    ids: HashTable<u32>,
+    hasher: foldhash::fast::RandomState,
 }
 
-impl<'s> Distinct<'s> {
+impl Distinct {
     /// The index of `s`, added if it is new.
-    pub fn id(&mut self, s: impl Into<Cow<'s, str>>) -> u32 {
-        let s = s.into();
-        if let Some(&id) = self.ids.get(s.as_ref()) {
-            return id;
+    pub fn id(&mut self, s: &str) -> u32 {
+        let Distinct {
+            packer,
+            ids,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one(s);
+        match ids.entry(
+            hash,
+            |&id| packer.get(id) == s,
+            |&id| hasher.hash_one(packer.get(id)),
+        ) {
+            Entry::Occupied(entry) => *entry.get(),
+            Entry::Vacant(entry) => *entry.insert(packer.push(s)).get(),
         }
-        let id = self.packer.push(&s);
-        self.ids.insert(s, id);
-        id
     }
 
     pub fn finish(self) -> Packed {
@@ -237,11 +259,27 @@ mod tests {
     fn distinct_strings_are_kept_once() {
         let mut distinct = super::Distinct::default();
         let save = distinct.id("save");
-        assert_eq!(distinct.id(String::from("send")), 1);
+        assert_eq!(distinct.id("send"), 1);
         assert_eq!(distinct.id("save"), save);
         let packed = distinct.finish();
         assert_eq!(packed.len(), 2);
         assert_eq!((packed.get(0), packed.get(1)), ("save", "send"));
+    }
+
+    #[test]
+    fn distinct_strings_keep_their_ids_as_the_index_grows() {
+        let mut distinct = super::Distinct::default();
+        let names: Vec<String> = (0..5000).map(|i| format!("name{i}")).collect();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(distinct.id(name), i as u32);
+        }
+        assert_eq!(distinct.id(""), 5000, "the empty string is a string");
+        for (i, name) in names.iter().enumerate().rev() {
+            assert_eq!(distinct.id(name), i as u32, "{name} again");
+        }
+        let packed = distinct.finish();
+        assert_eq!(packed.len(), 5001);
+        assert_eq!(packed.get(4321), "name4321");
     }
 
     #[test]

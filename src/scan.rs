@@ -22,7 +22,7 @@ use crate::flow::{self, FlowOptions};
 use crate::frontend;
 use crate::language::{Language, RoleOverrides};
 use crate::model::{Finding, Notice, NoticeKind, Role, ScanReport};
-use crate::project::{self, FileSummary, Shelf};
+use crate::project::{self, FileSummary, NamePool, Shelf};
 use crate::rules::Rules;
 use crate::schemas::{self, SchemaKind};
 use crate::suppress;
@@ -213,6 +213,8 @@ pub fn scan(
     // Files' details wait on a shelf until the join's findings need them:
     // beside the cache's packs, or in the system's temporary directory.
     let shelf = Shelf::scratch(cache.as_ref().map(|c| c.dir().to_path_buf()));
+    // And their names go to one table for the tree.
+    let names = NamePool::default();
     let analysis = Analysis {
         base: &base,
         rules,
@@ -220,6 +222,7 @@ pub fn scan(
         options,
         cache: cache.as_ref(),
         shelf: &shelf,
+        names: &names,
     };
     let results = analysis.all(&discovery.files)?;
     let mut report = ScanReport {
@@ -357,7 +360,7 @@ pub fn scan(
     let linked = match kept {
         Some(linked) => linked,
         None => {
-            let linked = link(summaries, cache.as_ref(), &shelf, rules, &mut report);
+            let linked = link(summaries, names, cache.as_ref(), &shelf, rules, &mut report);
             if let (Some(cache), Some(key)) = (&cache, &link_key) {
                 cache.keep_linked(key, &linked);
             }
@@ -418,23 +421,25 @@ enum Summary {
 /// failure of the join is a notice, and no cross-file flow.
 fn link(
     summaries: Vec<Summary>,
+    names: NamePool,
     cache: Option<&Cache>,
     shelf: &Shelf,
     rules: &Rules,
     report: &mut ScanReport,
 ) -> project::Linked {
-    let summaries: Vec<FileSummary> = summaries
+    let mut summaries: Vec<FileSummary> = summaries
         .into_par_iter()
         .filter_map(|s| match s {
             Summary::Ready(summary) => Some(*summary),
             Summary::Packed(at) => {
                 let mut summary = cache?.unpack_summary(&at)?;
                 summary.stow(shelf);
+                summary.pool_names(&names);
                 Some(summary)
             }
         })
         .collect();
-    let linked = contain::catching(|| project::link(&summaries, shelf, rules));
+    let linked = contain::catching(|| project::link(&mut summaries, names, shelf, rules));
     // Freeing every file's summary takes a while; the report does not wait.
     // (Where no thread can be started, the closure and the summaries are
     // dropped here.)
@@ -613,6 +618,7 @@ struct Analysis<'a> {
     options: &'a ScanOptions,
     cache: Option<&'a Cache>,
     shelf: &'a Shelf,
+    names: &'a NamePool,
 }
 
 impl Analysis<'_> {
@@ -624,6 +630,7 @@ impl Analysis<'_> {
             let mut result = self.one(c);
             if let Some(summary) = &mut result.summary {
                 summary.stow(self.shelf);
+                summary.pool_names(self.names);
             }
             result
         };

@@ -386,7 +386,8 @@ fn source(relative: &str) {
     for summary in &mut summaries {
         summary.stow(&shelf);
     }
-    let linked = project::link(&summaries, &shelf, rules).expect("details read back");
+    let linked = project::link(&mut summaries, project::NamePool::default(), &shelf, rules)
+        .expect("details read back");
     project::merge(&mut findings, linked.findings);
     let mut failures = Vec::new();
     // The whole-file prefilter (used with --local-only) must never skip a

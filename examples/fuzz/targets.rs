@@ -199,7 +199,7 @@ fn joined(mut summaries: Vec<project::FileSummary>, rules: &Rules) {
     for summary in &mut summaries {
         summary.stow(&shelf);
     }
-    let _ = project::link(&summaries, &shelf, rules);
+    let _ = project::link(&mut summaries, project::NamePool::default(), &shelf, rules);
 }
 
 fn is_source(p: &Path) -> bool {

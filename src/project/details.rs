@@ -107,7 +107,7 @@ impl Details {
 #[derive(Default)]
 pub struct DetailsWriter {
     steps: Vec<Spot>,
-    notes: Distinct<'static>,
+    notes: Distinct,
     lines: Packer,
     offsets: Vec<u32>,
     line_ids: Map<(String, u32), u32>,
@@ -117,7 +117,7 @@ impl DetailsWriter {
     /// Adds the step at `region` saying `text`, and gives its id.
     pub fn step(&mut self, region: Region, text: String) -> u32 {
         let id = self.steps.len() as u32;
-        let note = self.notes.id(text);
+        let note = self.notes.id(&text);
         self.steps.push(Spot { region, note });
         id
     }

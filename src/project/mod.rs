@@ -36,6 +36,7 @@ use std::collections::VecDeque;
 use crate::hash::{Map, Set};
 
 use details::Region;
+pub use names::NamePool;
 pub use placement::merge;
 pub use shelf::{Shelf, ShelfError};
 use shown::Shown;
@@ -156,8 +157,17 @@ pub struct Linked {
 }
 
 /// Joins the files' summaries (see [`Linked`]), reading the details of
-/// those its findings show back from `shelf`.
-pub fn link(files: &[FileSummary], shelf: &Shelf, rules: &Rules) -> Result<Linked, ShelfError> {
+/// those its findings show back from `shelf`. First the files' names go in
+/// one table for the tree, `names`' (see `names`): the summaries cannot be
+/// kept in the cache after.
+pub fn link(
+    files: &mut [FileSummary],
+    names: NamePool,
+    shelf: &Shelf,
+    rules: &Rules,
+) -> Result<Linked, ShelfError> {
+    summary::share_names(files, names);
+    let files = &*files;
     let index = Index::new(files, rules);
     let graph = Graph::new(files, &index);
     let mut join = Join::new(files, &index, &graph, rules);

@@ -4,10 +4,11 @@
 //! summaries small on large trees.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::callee::{Callee, LocatedFunction};
 use super::details::{DetailsWriter, Region};
-use super::names::{NameTable, Run};
+use super::names::{NamePool, NameTable, Names, Run};
 use super::shelf::{Shelf, Stowed};
 use super::site::Site;
 use crate::classify::normalized_name;
@@ -50,10 +51,10 @@ pub struct FileSummary {
     /// of interfaces (see `flow::summary::Summary`).
     pub services: Box<[(String, String)]>,
     pub service_sinks: Box<[(u32, String)]>,
-    /// The names of the file's calls and functions, each once, and each
-    /// call's and function's run of indices into them (see
-    /// `super::names`).
-    names: Packed,
+    /// The names of the file's calls and functions, each once (in the
+    /// file's table, or from the join on, the tree's), and each call's and
+    /// function's run of indices into them (see `super::names`).
+    names: Names,
     name_ids: Box<[u32]>,
     /// Its steps and call lines, which only findings read: with the
     /// summary, or on the scan's shelf (see `super::details`).
@@ -243,7 +244,7 @@ pub fn locate(
             .into_iter()
             .map(|symbol| LocatedSymbol {
                 origin: symbol.origin,
-                projection: symbol.projection.map(|field| projections.id(field)),
+                projection: symbol.projection.map(|field| projections.id(&field)),
             }),
     );
     let mut fields = Packer::default();
@@ -265,7 +266,7 @@ pub fn locate(
         role,
         functions,
         calls,
-        names,
+        names: Names::Own(names),
         name_ids,
         sinks: compact(summary.sinks.into_iter().map(located)),
         symbols,
@@ -284,6 +285,21 @@ pub fn locate(
         edges,
         edge_fields: fields.finish(),
         details: Stowed::Here(Box::new(details.finish())),
+    }
+}
+
+/// Puts the names of every file's calls and functions in one table for
+/// the tree, `pool`'s: files repeat one another's names, and the join holds
+/// every file's summary at once. Most files gave their names to the pool as
+/// they were analysed (see [`FileSummary::pool_names`]); the rest give
+/// them now.
+pub(super) fn share_names(files: &mut [FileSummary], pool: NamePool) {
+    for file in files.iter_mut() {
+        file.pool_names(&pool);
+    }
+    let shared = pool.finish();
+    for file in files {
+        file.names = Names::Shared(Arc::clone(&shared));
     }
 }
 
@@ -397,6 +413,13 @@ impl FileSummary {
         shelf.stow(&mut self.details);
     }
 
+    /// Gives its names to `pool`, freeing its own table (see
+    /// `super::names`).
+    pub fn pool_names(&mut self, pool: &NamePool) {
+        let names = std::mem::replace(&mut self.names, Names::Pooled);
+        pool.take(&names, &mut self.name_ids);
+    }
+
     /// The run of name indices `run` gives, if the file holds it whole.
     fn run(&self, (start, len): (u32, u32)) -> Option<&[u32]> {
         let start = start as usize;
@@ -407,7 +430,10 @@ impl FileSummary {
     /// names, and each is one the table holds.
     fn run_valid(&self, run: (u32, u32), least: usize) -> bool {
         self.run(run).is_some_and(|ids| {
-            ids.len() >= least && ids.iter().all(|&id| (id as usize) < self.names.len())
+            ids.len() >= least
+                && ids
+                    .iter()
+                    .all(|&id| (id as usize) < self.names.table().len())
         })
     }
 
@@ -419,7 +445,7 @@ impl FileSummary {
             call.function,
             call.receiver,
             call.paths,
-            Run::new(ids, &self.names),
+            Run::new(ids, self.names.table()),
         )
     }
 
@@ -427,7 +453,7 @@ impl FileSummary {
     pub fn callee(&self, function: u32) -> Callee<'_> {
         let located = &self.functions[function as usize];
         let ids = self.run(located.names).unwrap_or_default();
-        Callee::new(located, Run::new(ids, &self.names))
+        Callee::new(located, Run::new(ids, self.names.table()))
     }
 
     /// This file's functions, in order.
@@ -493,12 +519,82 @@ impl FileSummary {
 
 #[cfg(test)]
 mod tests {
-    use super::{EdgeFields, edge_fields, locate, symbols_with_edges};
+    use super::{EdgeFields, Names, edge_fields, locate, share_names, symbols_with_edges};
     use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
     use crate::ir::Span;
     use crate::language::Language;
     use crate::model::Role;
     use crate::packed::Packer;
+    use crate::project::NamePool;
+
+    /// A file that defines `name(email)` and calls `send` on `root`.
+    fn file_calling(name: &str, root: &str) -> super::FileSummary {
+        let summary = Summary {
+            functions: vec![Signature::new(name, None, ["email"])],
+            calls: vec![CallSite::new(
+                0,
+                false,
+                "send",
+                Some(root),
+                [format!("{root}.send").as_str()],
+                [None],
+            )],
+            call_spans: vec![Span::default()],
+            ..Summary::default()
+        };
+        locate(
+            summary,
+            "app.py",
+            Language::Python,
+            Role::Production,
+            "send(email)\n",
+        )
+    }
+
+    /// What the join reads of a file's names.
+    fn names_of(file: &super::FileSummary) -> Vec<String> {
+        let site = file.site(&file.calls[0]);
+        let callee = file.callee(0);
+        let mut names = vec![site.method().to_string(), site.root().unwrap_or("").into()];
+        names.extend(callee.params().map(String::from));
+        names.push(callee.name().to_string());
+        names
+    }
+
+    #[test]
+    fn names_read_the_same_from_the_trees_table() {
+        let mut files = [
+            file_calling("signup", "app.mail"),
+            file_calling("login", "app.mail"),
+            file_calling("signup", "app.sms"),
+        ];
+        let before: Vec<_> = files.iter().map(names_of).collect();
+        let pool = NamePool::default();
+        // Two files give their names as analysis does; the join takes the
+        // third's.
+        files[0].pool_names(&pool);
+        files[2].pool_names(&pool);
+        assert!(
+            postcard::to_stdvec(&files[0]).is_err(),
+            "a pooled summary is not kept in the cache"
+        );
+        share_names(&mut files, pool);
+        let after: Vec<_> = files.iter().map(names_of).collect();
+        assert_eq!(after, before);
+        let Names::Shared(tree) = &files[1].names else {
+            panic!("the join shares one table");
+        };
+        // send, app.mail, app.sms, app.mail.send, app.sms.send, email,
+        // signup, login, and the absent class of each function: each once.
+        let mut texts: Vec<_> = (0..tree.len()).map(|i| tree.get(i)).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(texts.len(), tree.len(), "no name twice");
+        assert!(files.iter().all(|f| f.indices_valid(1)));
+        // Shared again (a second join over the same files): still the same.
+        share_names(&mut files, NamePool::default());
+        assert_eq!(files.iter().map(names_of).collect::<Vec<_>>(), before);
+    }
 
     #[test]
     fn a_summary_read_back_is_believed_only_with_its_tables_whole() {

@@ -319,7 +319,7 @@ fn collected_bodies(files: &[FileSummary], index: &Index, rules: &Rules) -> Vec<
 struct Join<'a> {
     files: &'a [FileSummary],
     index: &'a Index<'a>,
-    graph: &'a Graph,
+    graph: &'a Graph<'a>,
     rules: &'a Rules,
     visited: Set<Visit>,
     /// Entry calls followed apart into each place (see [`MAX_ENTRIES`]).
@@ -342,7 +342,7 @@ impl<'a> Join<'a> {
     fn new(
         files: &'a [FileSummary],
         index: &'a Index<'a>,
-        graph: &'a Graph,
+        graph: &'a Graph<'a>,
         rules: &'a Rules,
     ) -> Join<'a> {
         let size: usize = files.iter().map(|f| f.edges.len() + f.calls.len()).sum();

@@ -57,6 +57,11 @@ impl Packer {
         self.ends.len() as u32 - 1
     }
 
+    /// How many strings it holds.
+    pub fn count(&self) -> u32 {
+        self.ends.len() as u32
+    }
+
     /// String `id`, as added (empty for an index it does not hold).
     fn get(&self, id: u32) -> &str {
         let id = id as usize;

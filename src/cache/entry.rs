@@ -21,7 +21,7 @@ use crate::model::{Finding, FlowKind, Level, Location, Notice, Role, StoreKind, 
 use crate::project::FileSummary;
 
 /// The first bytes of every entry; a new layout gets a new magic.
-const MAGIC: &[u8; 8] = b"candor\x10\n";
+const MAGIC: &[u8; 8] = b"candor\x11\n";
 
 /// The SHA-256 of a file's content.
 pub type ContentHash = [u8; 32];

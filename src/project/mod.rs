@@ -378,7 +378,7 @@ impl<'a> Join<'a> {
                 if !self.index.is_production(fi) {
                     continue;
                 }
-                for e in &file.edges {
+                for (ei, e) in file.edges.iter().enumerate() {
                     let From::Data(category) = e.from else {
                         continue;
                     };
@@ -400,12 +400,12 @@ impl<'a> Join<'a> {
                     if edge_phase != phase {
                         continue;
                     }
-                    let trail = e.steps().map(|s| (fi, s)).collect();
+                    let trail = file.edge_steps(ei).map(|s| (fi, s)).collect();
                     self.deliver(
                         fi,
                         e.to,
                         category,
-                        file.fields(e).field().map(str::to_string),
+                        file.fields(ei).field().map(str::to_string),
                         trail,
                         &Calls::default(),
                     );
@@ -733,12 +733,12 @@ impl<'a> Join<'a> {
             };
             for e in graph.edges_from(file, s) {
                 let edge = &summary.edges[e as usize];
-                let fields = summary.fields(edge);
+                let fields = summary.fields(e as usize);
                 if field.as_deref().is_some_and(|f| fields.overwrites(f)) {
                     continue;
                 }
                 let mut trail = fact.trail.clone();
-                trail.extend(edge.steps().map(|s| (file, s)));
+                trail.extend(summary.edge_steps(e as usize).map(|s| (file, s)));
                 let field = fields.field().map(str::to_string).or_else(|| field.clone());
                 self.deliver(file, edge.to, fact.category, field, trail, &fact.calls);
             }

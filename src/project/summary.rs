@@ -38,8 +38,12 @@ pub struct FileSummary {
     /// [`LocatedSymbol::projection`]), each once.
     projections: Packed,
     pub edges: Box<[LocatedEdge]>,
-    /// The edges' fields, edge after edge (see [`LocatedEdge::fields`]).
+    /// The edges' fields, edge after edge (see [`LocatedEdge::fields_end`]).
     edge_fields: Packed,
+    /// The id of the first step of the edges' trails in the file's
+    /// details: each edge's steps follow the one's before (see
+    /// [`LocatedEdge::trail_end`]).
+    edge_steps: u32,
     /// Module-level names and their origins.
     pub globals: Box<[(String, String)]>,
     /// Personal fields of the classes declared in the file.
@@ -70,9 +74,13 @@ pub struct LocatedSymbol {
     pub origin: Origin,
     /// `user.email` of parameter `user`: only that field of what arrives,
     /// an index into [`FileSummary::projections`] (see
-    /// [`FileSummary::projection`]).
-    projection: Option<u32>,
+    /// [`FileSummary::projection`]), or [`WHOLE`]. (Not an `Option`: that
+    /// would take a third more room, for a hundred thousand symbols.)
+    projection: u32,
 }
+
+/// The projection of a symbol that stands for the whole value.
+const WHOLE: u32 = u32::MAX;
 
 /// A class that may be a declared request input, its fields located.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -137,20 +145,13 @@ pub struct LocatedEdge {
     pub from: From,
     pub to: Node,
     /// The field the value arrives in, then the fields written over on
-    /// the way (see [`Edge`]): where they start in the file's
-    /// `edge_fields`, and how many there are (none for most edges).
-    fields: (u32, u32),
-    /// Its steps: the id of the first in the file's details, and how many
-    /// there are.
-    trail: (u32, u32),
-}
-
-impl LocatedEdge {
-    /// The ids of its steps in the file's details, first to last.
-    pub fn steps(&self) -> Range<u32> {
-        let (start, len) = self.trail;
-        start..start.saturating_add(len)
-    }
+    /// the way (see [`Edge`]): they end where this says in the file's
+    /// `edge_fields`, and start where the edge before's end (none for most
+    /// edges). Edges are many: an edge keeps one end of each run, not two.
+    fields_end: u32,
+    /// Its steps in the file's details likewise: they end before this id,
+    /// and start where the edge before's end.
+    trail_end: u32,
 }
 
 /// Locates every span of `summary` in the file's text.
@@ -244,20 +245,23 @@ pub fn locate(
             .into_iter()
             .map(|symbol| LocatedSymbol {
                 origin: symbol.origin,
-                projection: symbol.projection.map(|field| projections.id(&field)),
+                projection: symbol
+                    .projection
+                    .map_or(WHOLE, |field| projections.id(&field)),
             }),
     );
     let mut fields = Packer::default();
+    let edge_steps = details.step_count();
     let edges = compact(edges.into_iter().map(|e: Edge| {
-        let start = details.step_count();
         for step in e.trail {
             details.step(region(step.span), step.note);
         }
+        add_edge_fields(&mut fields, e.field.as_deref(), &e.overwritten);
         LocatedEdge {
             from: e.from,
             to: e.to,
-            fields: edge_fields(&mut fields, e.field.as_deref(), &e.overwritten),
-            trail: (start, details.step_count() - start),
+            fields_end: fields.count(),
+            trail_end: details.step_count(),
         }
     }));
     FileSummary {
@@ -284,6 +288,7 @@ pub fn locate(
         })),
         edges,
         edge_fields: fields.finish(),
+        edge_steps,
         details: Stowed::Here(Box::new(details.finish())),
     }
 }
@@ -311,17 +316,16 @@ fn compact<T>(items: impl IntoIterator<Item = T>) -> Box<[T]> {
     items.into_iter().collect::<Vec<T>>().into_boxed_slice()
 }
 
-/// Adds an edge's fields to the file's `table`, and gives where they start
-/// and how many there are: none for most edges, which name no field.
-fn edge_fields(table: &mut Packer, field: Option<&str>, overwritten: &[String]) -> (u32, u32) {
+/// Adds an edge's fields to the file's `table`: none for most edges, which
+/// name no field.
+fn add_edge_fields(table: &mut Packer, field: Option<&str>, overwritten: &[String]) {
     if field.is_none() && overwritten.is_empty() {
-        return (0, 0);
+        return;
     }
-    let start = table.push_optional(field);
+    table.push_optional(field);
     for name in overwritten {
         table.push(name);
     }
-    (start, 1 + overwritten.len() as u32)
 }
 
 /// An edge's fields, read from its file's table.
@@ -395,12 +399,30 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
-    /// The fields of `edge`, one of this file's.
-    pub fn fields(&self, edge: &LocatedEdge) -> EdgeFields<'_> {
+    /// The fields of edge `e` (see [`LocatedEdge::fields_end`]).
+    pub fn fields(&self, e: usize) -> EdgeFields<'_> {
+        let (start, end) = self.edge_run(e, 0, |edge| edge.fields_end);
         EdgeFields {
             table: &self.edge_fields,
-            run: edge.fields,
+            run: (start, end.saturating_sub(start)),
         }
+    }
+
+    /// The ids of the steps of edge `e` in the file's details, first to
+    /// last (see [`LocatedEdge::trail_end`]).
+    pub fn edge_steps(&self, e: usize) -> Range<u32> {
+        let (start, end) = self.edge_run(e, self.edge_steps, |edge| edge.trail_end);
+        start..end
+    }
+
+    /// Where the run of edge `e` that `end` gives starts (where the edge
+    /// before's ends, or at `first`) and ends.
+    fn edge_run(&self, e: usize, first: u32, end: impl Fn(&LocatedEdge) -> u32) -> (u32, u32) {
+        let start = match e {
+            0 => first,
+            _ => self.edges.get(e - 1).map_or(first, &end),
+        };
+        (start, self.edges.get(e).map_or(start, end))
     }
 
     /// Its steps and call lines, with it or on the scan's shelf.
@@ -463,9 +485,7 @@ impl FileSummary {
 
     /// The field of what arrives that `symbol` takes, if it takes one.
     pub fn projection(&self, symbol: &LocatedSymbol) -> Option<&str> {
-        symbol
-            .projection
-            .map(|field| self.projections.get(field as usize))
+        (symbol.projection != WHOLE).then(|| self.projections.get(symbol.projection as usize))
     }
 
     /// Whether every data category it names is one of the first `count`
@@ -492,20 +512,15 @@ impl FileSummary {
                 .all(|(_, fields)| fields.iter().all(|(_, id)| known(*id)))
             && details.valid()
             && self.calls.len() <= details.step_count()
-            && self.edges.iter().all(|e| {
-                e.steps().end as usize <= details.step_count()
-                    && (e.fields.0 as usize).saturating_add(e.fields.1 as usize)
-                        <= self.edge_fields.len()
-                    && e.steps().len() == e.trail.1 as usize
-                    && match e.from {
-                        From::Data(id) => known(id),
-                        From::Symbol(_) => true,
-                    }
+            && self.edge_runs_whole(details.step_count())
+            && self.edges.iter().all(|e| match e.from {
+                From::Data(id) => known(id),
+                From::Symbol(_) => true,
             })
-            && self.symbols.iter().all(|s| {
-                s.projection
-                    .is_none_or(|p| (p as usize) < self.projections.len())
-            })
+            && self
+                .symbols
+                .iter()
+                .all(|s| s.projection == WHOLE || (s.projection as usize) < self.projections.len())
             && self.functions.iter().all(|f| self.run_valid(f.names, 2))
             && self.calls.iter().all(|c| {
                 (c.function as usize) < self.functions.len()
@@ -515,15 +530,28 @@ impl FileSummary {
             })
             && self.objects.iter().all(|o| noted(o.step))
     }
+
+    /// Whether each edge's fields and steps start where the edge before's
+    /// end, and the last end within the tables of `steps` steps and of the
+    /// fields.
+    fn edge_runs_whole(&self, steps: usize) -> bool {
+        let (mut step, mut field) = (self.edge_steps, 0);
+        let ordered = self.edges.iter().all(|e| {
+            let whole = e.trail_end >= step && e.fields_end >= field;
+            (step, field) = (e.trail_end, e.fields_end);
+            whole
+        });
+        ordered && step as usize <= steps && field as usize <= self.edge_fields.len()
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{EdgeFields, Names, edge_fields, locate, share_names, symbols_with_edges};
+    use super::{EdgeFields, Names, add_edge_fields, locate, share_names, symbols_with_edges};
     use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
     use crate::ir::Span;
     use crate::language::Language;
-    use crate::model::Role;
+    use crate::model::{Role, Step};
     use crate::packed::Packer;
     use crate::project::NamePool;
 
@@ -651,7 +679,9 @@ mod tests {
         let mut table = Packer::default();
         let mut add = |field: Option<&str>, overwritten: &[&str]| {
             let overwritten: Vec<String> = overwritten.iter().map(|s| s.to_string()).collect();
-            edge_fields(&mut table, field, &overwritten)
+            let start = table.count();
+            add_edge_fields(&mut table, field, &overwritten);
+            (start, table.count() - start)
         };
         let plain = add(None, &[]);
         let full = add(Some("email"), &["phone", "name"]);
@@ -671,6 +701,58 @@ mod tests {
         assert!(written_over.overwrites("Email"));
         assert!(!written_over.overwrites("phone"));
         assert!(!plain.overwrites("email"));
+    }
+
+    #[test]
+    fn edges_read_their_steps_and_fields_from_where_the_edge_before_ends() {
+        let step = |note: &str| Step {
+            span: Span::default(),
+            note: note.to_string(),
+        };
+        let edge = |field: Option<&str>, overwritten: &[&str], trail: Vec<Step>| Edge {
+            from: From::Data(0),
+            to: Node::Return { function: 0 },
+            field: field.map(String::from),
+            overwritten: overwritten.iter().map(|s| s.to_string()).collect(),
+            trail,
+        };
+        let summary = Summary {
+            functions: vec![Signature::new("signup", None, ["email"])],
+            calls: vec![CallSite::new(0, false, "send", None, [], [None])],
+            call_spans: vec![Span::default()],
+            edges: vec![
+                edge(None, &[], vec![step("a"), step("b")]),
+                edge(Some("email"), &["phone"], vec![]),
+                edge(None, &[], vec![step("c")]),
+            ],
+            ..Summary::default()
+        };
+        let file = locate(summary, "app.py", Language::Python, Role::Production, "x\n");
+        assert!(file.indices_valid(1));
+        // Step 0 is the call's; the edges' follow it.
+        let steps: Vec<Vec<u32>> = (0..4).map(|e| file.edge_steps(e).collect()).collect();
+        assert_eq!(steps, [vec![1, 2], vec![], vec![3], vec![]]);
+        assert_eq!(file.fields(0).field(), None);
+        assert_eq!(file.fields(1).field(), Some("email"));
+        assert_eq!(file.fields(1).overwritten().collect::<Vec<_>>(), ["phone"]);
+        assert_eq!(file.fields(2).field(), None);
+        assert_eq!(file.fields(2).overwritten().count(), 0);
+
+        let mut damaged = file.clone();
+        damaged.edges[1].trail_end = 1;
+        assert!(
+            !damaged.indices_valid(1),
+            "steps that end before they start"
+        );
+        let mut damaged = file.clone();
+        damaged.edges[2].trail_end = 9;
+        assert!(!damaged.indices_valid(1), "steps past the details");
+        let mut damaged = file.clone();
+        damaged.edges[2].fields_end = 9;
+        assert!(!damaged.indices_valid(1), "fields past the table");
+        let mut damaged = file;
+        damaged.edge_steps = 9;
+        assert!(!damaged.indices_valid(1), "a first step past the details");
     }
 
     #[test]

@@ -157,9 +157,10 @@ pub struct Linked {
 }
 
 /// Joins the files' summaries (see [`Linked`]), reading the details of
-/// those its findings show back from `shelf`. First the files' names go in
-/// one table for the tree, `names`' (see `names`): the summaries cannot be
-/// kept in the cache after.
+/// those its findings show back from `shelf`. First, files not yet pooled
+/// give their names to `names`, and every file then reads the tree's one
+/// table of names: the summaries can no longer be kept in the cache.
+/// Files pooled before must have been pooled in `names`.
 pub fn link(
     files: &mut [FileSummary],
     names: NamePool,

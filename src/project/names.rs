@@ -85,7 +85,8 @@ impl<'de> serde::Deserialize<'de> for Names {
 }
 
 /// The scan's pool of names: each file gives its names to it as soon as
-/// it is analysed or read from the cache, while analysis is still making
+/// it is analysed or read from the cache (one pool a scan: the ids a file
+/// gets index this pool's table only), while analysis is still making
 /// and freeing memory that can take the place of the file's table. (Freed
 /// all at once before the join, the tables would leave holes the join's
 /// larger tables do not fill.)

@@ -43,7 +43,7 @@ pub struct FileSummary {
     /// The id of the first step of the edges' trails in the file's
     /// details: each edge's steps follow the one's before (see
     /// [`LocatedEdge::trail_end`]).
-    edge_steps: u32,
+    first_edge_step: u32,
     /// Module-level names and their origins.
     pub globals: Box<[(String, String)]>,
     /// Personal fields of the classes declared in the file.
@@ -146,11 +146,13 @@ pub struct LocatedEdge {
     pub to: Node,
     /// The field the value arrives in, then the fields written over on
     /// the way (see [`Edge`]): they end where this says in the file's
-    /// `edge_fields`, and start where the edge before's end (none for most
-    /// edges). Edges are many: an edge keeps one end of each run, not two.
+    /// `edge_fields`, and start where the edge before's fields end, or at
+    /// 0 for the first edge (none for most edges). Edges are many: an edge
+    /// keeps one end of each run, not two.
     fields_end: u32,
     /// Its steps in the file's details likewise: they end before this id,
-    /// and start where the edge before's end.
+    /// and start where the edge before's steps end, or at the file's
+    /// `first_edge_step` for the first edge.
     trail_end: u32,
 }
 
@@ -251,7 +253,7 @@ pub fn locate(
             }),
     );
     let mut fields = Packer::default();
-    let edge_steps = details.step_count();
+    let first_edge_step = details.step_count();
     let edges = compact(edges.into_iter().map(|e: Edge| {
         for step in e.trail {
             details.step(region(step.span), step.note);
@@ -288,7 +290,7 @@ pub fn locate(
         })),
         edges,
         edge_fields: fields.finish(),
-        edge_steps,
+        first_edge_step,
         details: Stowed::Here(Box::new(details.finish())),
     }
 }
@@ -399,7 +401,8 @@ fn short_type(ty: &str) -> &str {
 }
 
 impl FileSummary {
-    /// The fields of edge `e` (see [`LocatedEdge::fields_end`]).
+    /// The fields of edge `e`: the field the value arrives in, and those
+    /// written over on the way.
     pub fn fields(&self, e: usize) -> EdgeFields<'_> {
         let (start, end) = self.edge_run(e, 0, |edge| edge.fields_end);
         EdgeFields {
@@ -409,9 +412,9 @@ impl FileSummary {
     }
 
     /// The ids of the steps of edge `e` in the file's details, first to
-    /// last (see [`LocatedEdge::trail_end`]).
+    /// last.
     pub fn edge_steps(&self, e: usize) -> Range<u32> {
-        let (start, end) = self.edge_run(e, self.edge_steps, |edge| edge.trail_end);
+        let (start, end) = self.edge_run(e, self.first_edge_step, |edge| edge.trail_end);
         start..end
     }
 
@@ -513,9 +516,17 @@ impl FileSummary {
             && details.valid()
             && self.calls.len() <= details.step_count()
             && self.edge_runs_whole(details.step_count())
-            && self.edges.iter().all(|e| match e.from {
-                From::Data(id) => known(id),
-                From::Symbol(_) => true,
+            && self.edges.iter().all(|e| {
+                let from = match e.from {
+                    From::Data(id) => known(id),
+                    From::Symbol(s) => (s as usize) < self.symbols.len(),
+                };
+                let to = match e.to {
+                    Node::Arg { call, .. } => (call as usize) < self.calls.len(),
+                    Node::Return { function } => (function as usize) < self.functions.len(),
+                    Node::Sink { sink } => (sink as usize) < self.sinks.len(),
+                };
+                from && to
             })
             && self
                 .symbols
@@ -535,7 +546,7 @@ impl FileSummary {
     /// end, and the last end within the tables of `steps` steps and of the
     /// fields.
     fn edge_runs_whole(&self, steps: usize) -> bool {
-        let (mut step, mut field) = (self.edge_steps, 0);
+        let (mut step, mut field) = (self.first_edge_step, 0);
         let ordered = self.edges.iter().all(|e| {
             let whole = e.trail_end >= step && e.fields_end >= field;
             (step, field) = (e.trail_end, e.fields_end);
@@ -548,7 +559,9 @@ impl FileSummary {
 #[cfg(test)]
 mod tests {
     use super::{EdgeFields, Names, add_edge_fields, locate, share_names, symbols_with_edges};
-    use crate::flow::summary::{CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol};
+    use crate::flow::summary::{
+        ArgSlot, CallSite, Edge, From, Node, Origin, Signature, Summary, Symbol,
+    };
     use crate::ir::Span;
     use crate::language::Language;
     use crate::model::{Role, Step};
@@ -750,9 +763,33 @@ mod tests {
         let mut damaged = file.clone();
         damaged.edges[2].fields_end = 9;
         assert!(!damaged.indices_valid(1), "fields past the table");
-        let mut damaged = file;
-        damaged.edge_steps = 9;
+        let mut damaged = file.clone();
+        damaged.first_edge_step = 9;
         assert!(!damaged.indices_valid(1), "a first step past the details");
+        for (to, what) in [
+            (
+                Node::Arg {
+                    call: 1,
+                    slot: ArgSlot::Index(0),
+                },
+                "a call",
+            ),
+            (Node::Return { function: 1 }, "a function"),
+            (Node::Sink { sink: 0 }, "a sink"),
+        ] {
+            let mut damaged = file.clone();
+            damaged.edges[0].to = to;
+            assert!(
+                !damaged.indices_valid(1),
+                "an edge into {what} the file lacks"
+            );
+        }
+        let mut damaged = file;
+        damaged.edges[0].from = From::Symbol(0);
+        assert!(
+            !damaged.indices_valid(1),
+            "an edge from a symbol the file lacks"
+        );
     }
 
     #[test]

@@ -602,6 +602,18 @@ mod tests {
         names
     }
 
+    /// Asserts that `file`, damaged by `damage`, is not believed as read
+    /// back from the cache.
+    fn refused(
+        file: &super::FileSummary,
+        damage: impl FnOnce(&mut super::FileSummary),
+        what: &str,
+    ) {
+        let mut damaged = file.clone();
+        damage(&mut damaged);
+        assert!(!damaged.indices_valid(1), "{what}");
+    }
+
     #[test]
     fn names_read_the_same_from_the_trees_table() {
         let mut files = [
@@ -639,52 +651,33 @@ mod tests {
 
     #[test]
     fn a_summary_read_back_is_believed_only_with_its_tables_whole() {
-        let summary = Summary {
-            functions: vec![Signature::new("signup", None, ["email"])],
-            calls: vec![CallSite::new(
-                0,
-                false,
-                "send",
-                Some("app.mail"),
-                ["app.mail.send"],
-                [None],
-            )],
-            call_spans: vec![Span::default()],
-            ..Summary::default()
-        };
-        let file = locate(
-            summary,
-            "app.py",
-            Language::Python,
-            Role::Production,
-            "send(email)\n",
-        );
+        let file = file_calling("signup", "app.mail");
         assert!(file.indices_valid(1));
         assert_eq!(file.callee(0).name(), "signup");
         assert_eq!(file.callee(0).params().collect::<Vec<_>>(), ["email"]);
         assert_eq!(file.site(&file.calls[0]).method(), "send");
 
-        let mut damaged = file.clone();
-        damaged.calls[0].function = 1;
-        assert!(
-            !damaged.indices_valid(1),
-            "a call of a function the file lacks"
+        refused(
+            &file,
+            |f| f.calls[0].function = 1,
+            "a call of a function the file lacks",
         );
-        let mut damaged = file.clone();
-        damaged.calls[0].names = (0, 99);
-        assert!(!damaged.indices_valid(1), "a call's names past the table");
-        let mut damaged = file.clone();
-        damaged.functions[0].names = (0, 1);
-        assert!(
-            !damaged.indices_valid(1),
-            "a function without its class slot"
+        refused(
+            &file,
+            |f| f.calls[0].names = (0, 99),
+            "a call's names past the table",
         );
-        let mut damaged = file.clone();
-        damaged.calls[0].snippet = Some(0);
-        assert!(!damaged.indices_valid(1), "a call line the file lacks");
-        let mut damaged = file;
-        damaged.name_ids[0] = 99;
-        assert!(!damaged.indices_valid(1), "a name the table lacks");
+        refused(
+            &file,
+            |f| f.functions[0].names = (0, 1),
+            "a function without its class slot",
+        );
+        refused(
+            &file,
+            |f| f.calls[0].snippet = Some(0),
+            "a call line the file lacks",
+        );
+        refused(&file, |f| f.name_ids[0] = 99, "a name the table lacks");
     }
 
     #[test]
@@ -751,44 +744,49 @@ mod tests {
         assert_eq!(file.fields(2).field(), None);
         assert_eq!(file.fields(2).overwritten().count(), 0);
 
-        let mut damaged = file.clone();
-        damaged.edges[1].trail_end = 1;
-        assert!(
-            !damaged.indices_valid(1),
-            "steps that end before they start"
+        refused(
+            &file,
+            |f| f.edges[1].trail_end = 1,
+            "steps that end before they start",
         );
-        let mut damaged = file.clone();
-        damaged.edges[2].trail_end = 9;
-        assert!(!damaged.indices_valid(1), "steps past the details");
-        let mut damaged = file.clone();
-        damaged.edges[2].fields_end = 9;
-        assert!(!damaged.indices_valid(1), "fields past the table");
-        let mut damaged = file.clone();
-        damaged.first_edge_step = 9;
-        assert!(!damaged.indices_valid(1), "a first step past the details");
-        for (to, what) in [
-            (
-                Node::Arg {
-                    call: 1,
-                    slot: ArgSlot::Index(0),
-                },
-                "a call",
-            ),
-            (Node::Return { function: 1 }, "a function"),
-            (Node::Sink { sink: 0 }, "a sink"),
-        ] {
-            let mut damaged = file.clone();
-            damaged.edges[0].to = to;
-            assert!(
-                !damaged.indices_valid(1),
-                "an edge into {what} the file lacks"
-            );
-        }
-        let mut damaged = file;
-        damaged.edges[0].from = From::Symbol(0);
-        assert!(
-            !damaged.indices_valid(1),
-            "an edge from a symbol the file lacks"
+        refused(
+            &file,
+            |f| f.edges[2].trail_end = 9,
+            "steps past the details",
+        );
+        refused(
+            &file,
+            |f| f.edges[2].fields_end = 9,
+            "fields past the table",
+        );
+        refused(
+            &file,
+            |f| f.first_edge_step = 9,
+            "a first step past the details",
+        );
+        let into_call = Node::Arg {
+            call: 1,
+            slot: ArgSlot::Index(0),
+        };
+        refused(
+            &file,
+            |f| f.edges[0].to = into_call,
+            "an edge into a call the file lacks",
+        );
+        refused(
+            &file,
+            |f| f.edges[0].to = Node::Return { function: 1 },
+            "an edge into a function the file lacks",
+        );
+        refused(
+            &file,
+            |f| f.edges[0].to = Node::Sink { sink: 0 },
+            "an edge into a sink the file lacks",
+        );
+        refused(
+            &file,
+            |f| f.edges[0].from = From::Symbol(0),
+            "an edge from a symbol the file lacks",
         );
     }
 
